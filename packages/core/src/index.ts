@@ -1,1 +1,2 @@
 export * from './landmarks/types.ts';
+export * from './measures/types.ts';
