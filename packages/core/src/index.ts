@@ -1,3 +1,3 @@
 export * from './landmarks/types.ts';
 export * from './measures/types.ts';
-export * from './pose/euler.ts';
+export * from './pose/index.ts';

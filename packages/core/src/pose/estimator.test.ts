@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { BodyKeypoint, LandmarkFrame } from '../landmarks/types.ts';
+import { headRotationMatrix } from './euler.ts';
+import { HeadPoseEstimator, measureFrame } from './estimator.ts';
+import { anatomicalNeutral, calibrateNeutral } from './neutral.ts';
+import { syntheticFace } from './syntheticFace.ts';
+import type { HeadAngles } from '../measures/types.ts';
+
+/** Geometry on exact synthetic landmarks: the issue asks for < 0.5°. */
+const TOL_EXACT_DEG = 0.5;
+/** With 1 px landmark noise on a 180 px face. */
+const TOL_NOISY_DEG = 1.5;
+
+function frameOf(faces: LandmarkFrame['faces'], extra: Partial<LandmarkFrame> = {}, i = 0): LandmarkFrame {
+  return {
+    frameIndex: i,
+    timestampMs: i * 33.3,
+    imageWidthPx: 640,
+    imageHeightPx: 480,
+    faces,
+    bodies: [],
+    hands: [],
+    ...extra,
+  };
+}
+
+const angles = (rotationDeg: number, tiltDeg: number, flexionDeg: number): HeadAngles => ({ rotationDeg, tiltDeg, flexionDeg });
+
+describe('head pose from the face mesh', () => {
+  it('recovers known single-axis rotations to < 0.5°', () => {
+    const est = new HeadPoseEstimator();
+    for (const a of [angles(30, 0, 0), angles(-45, 0, 0), angles(0, 25, 0), angles(0, -30, 0), angles(0, 0, 30), angles(0, 0, -25), angles(60, 0, 0)]) {
+      const m = est.measure(frameOf([syntheticFace({ angles: a })]));
+      expect(m.method).toBe('face-mesh');
+      expect(Math.abs(m.rotationDeg! - a.rotationDeg)).toBeLessThan(TOL_EXACT_DEG);
+      expect(Math.abs(m.tiltDeg! - a.tiltDeg)).toBeLessThan(TOL_EXACT_DEG);
+      expect(Math.abs(m.flexionDeg! - a.flexionDeg)).toBeLessThan(TOL_EXACT_DEG);
+    }
+  });
+
+  it('recovers combined postures to < 0.5° (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -55, max: 55, noNaN: true }),
+        fc.double({ min: -35, max: 35, noNaN: true }),
+        fc.double({ min: -35, max: 35, noNaN: true }),
+        (r, t, f) => {
+          const m = measureFrame(frameOf([syntheticFace({ angles: angles(r, t, f) })]), anatomicalNeutral());
+          expect(Math.abs(m.rotationDeg! - r)).toBeLessThan(TOL_EXACT_DEG);
+          expect(Math.abs(m.tiltDeg! - t)).toBeLessThan(TOL_EXACT_DEG);
+          expect(Math.abs(m.flexionDeg! - f)).toBeLessThan(TOL_EXACT_DEG);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stays within 1.5° with 1 px landmark noise and a pinhole camera at 60 cm', () => {
+    const est = new HeadPoseEstimator();
+    for (const [i, a] of [angles(20, 10, -10), angles(-35, -15, 15), angles(10, 25, 20)].entries()) {
+      const face = syntheticFace({ angles: a, noisePx: 1, seed: 7 + i, perspective: { focalPx: 550, distanceCm: 60 } });
+      const m = est.measure(frameOf([face]));
+      expect(Math.abs(m.rotationDeg! - a.rotationDeg)).toBeLessThan(TOL_NOISY_DEG);
+      expect(Math.abs(m.tiltDeg! - a.tiltDeg)).toBeLessThan(TOL_NOISY_DEG);
+      expect(Math.abs(m.flexionDeg! - a.flexionDeg)).toBeLessThan(TOL_NOISY_DEG);
+    }
+  });
+
+  it('a mirrored face flips the sign of rotation and tilt, not flexion (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        fc.double({ min: -30, max: 30, noNaN: true }),
+        fc.double({ min: -30, max: 30, noNaN: true }),
+        (r, t, f) => {
+          const n = anatomicalNeutral();
+          const plain = measureFrame(frameOf([syntheticFace({ angles: angles(r, t, f) })]), n);
+          const mirrored = measureFrame(frameOf([syntheticFace({ angles: angles(r, t, f), mirrored: true })]), n);
+          expect(Math.abs(mirrored.rotationDeg! + plain.rotationDeg!)).toBeLessThan(TOL_EXACT_DEG);
+          expect(Math.abs(mirrored.tiltDeg! + plain.tiltDeg!)).toBeLessThan(TOL_EXACT_DEG);
+          expect(Math.abs(mirrored.flexionDeg! - plain.flexionDeg!)).toBeLessThan(TOL_EXACT_DEG);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the patient turning to their right moves the nose to the image left', () => {
+    const face = syntheticFace({ angles: angles(30, 0, 0) });
+    expect(face.meshPx[1]!.x).toBeLessThan(320);
+    expect(measureFrame(frameOf([face]), anatomicalNeutral()).rotationDeg!).toBeGreaterThan(25);
+  });
+});
+
+describe('calibrated neutral', () => {
+  const cameraOffset = headRotationMatrix(angles(20, 5, -8));
+
+  it('measures relative to the calibrated neutral when the camera is off to the side', () => {
+    const still = Array.from({ length: 15 }, (_, i) =>
+      frameOf([syntheticFace({ angles: angles(0, 0, 0), neutral: cameraOffset, noisePx: 0.3, seed: i })], {}, i),
+    );
+    const cal = calibrateNeutral(still);
+    expect(cal.ok).toBe(true);
+    if (!cal.ok) return;
+    expect(cal.neutral.kind).toBe('calibrated');
+    const est = new HeadPoseEstimator({ neutral: cal.neutral });
+    // Pure flexion in the patient's own frame stays pure flexion despite the camera offset.
+    const m = est.measure(frameOf([syntheticFace({ angles: angles(0, 0, 25), neutral: cameraOffset })]));
+    expect(Math.abs(m.flexionDeg! - 25)).toBeLessThan(TOL_NOISY_DEG);
+    expect(Math.abs(m.rotationDeg!)).toBeLessThan(TOL_NOISY_DEG);
+    expect(Math.abs(m.tiltDeg!)).toBeLessThan(TOL_NOISY_DEG);
+  });
+
+  it('refuses to calibrate while the head moves, and says so', () => {
+    const moving = Array.from({ length: 15 }, (_, i) =>
+      frameOf([syntheticFace({ angles: angles(i * 2, 0, 0) })], {}, i),
+    );
+    const cal = calibrateNeutral(moving);
+    expect(cal.ok).toBe(false);
+    if (!cal.ok) expect(cal.reason).toBe('not-still');
+  });
+
+  it('refuses to calibrate without faces', () => {
+    const cal = calibrateNeutral([frameOf([]), frameOf([])]);
+    expect(cal).toMatchObject({ ok: false, reason: 'too-few-face-frames' });
+  });
+});
+
+describe('not measurable is said, never a wrong number', () => {
+  it('no face → not measurable with reason no-face', () => {
+    const m = measureFrame(frameOf([]), anatomicalNeutral());
+    expect(m.state).toBe('not-measurable');
+    expect(m.reasons).toContain('no-face');
+    expect(m.rotationDeg).toBeNull();
+  });
+
+  it('two faces of similar size → not measurable (whose head is it?)', () => {
+    const a = syntheticFace({ angles: angles(0, 0, 0), centerPx: [160, 240], pxPerCm: 8 });
+    const b = syntheticFace({ angles: angles(20, 0, 0), centerPx: [480, 240], pxPerCm: 8 });
+    const m = measureFrame(frameOf([a, b]), anatomicalNeutral());
+    expect(m.state).toBe('not-measurable');
+    expect(m.reasons).toEqual(['multiple-faces']);
+  });
+
+  it('a small face far behind the patient is ignored', () => {
+    const a = syntheticFace({ angles: angles(10, 0, 0), pxPerCm: 12 });
+    const b = syntheticFace({ angles: angles(-40, 0, 0), centerPx: [600, 60], pxPerCm: 3 });
+    const m = measureFrame(frameOf([a, b]), anatomicalNeutral());
+    expect(m.state).toBe('measured');
+    expect(Math.abs(m.rotationDeg! - 10)).toBeLessThan(TOL_EXACT_DEG);
+  });
+
+  it('face turned beyond the mesh range is not reported from the mesh', () => {
+    const m = measureFrame(frameOf([syntheticFace({ angles: angles(80, 0, 0) })]), anatomicalNeutral());
+    expect(m.method).not.toBe('face-mesh');
+    expect(m.reasons).toContain('beyond-tracker-range');
+  });
+
+  it('a scrambled mesh (not face-shaped) is rejected', () => {
+    const face = syntheticFace({ angles: angles(0, 0, 0) });
+    const scrambled = { ...face, meshPx: face.meshPx.map((p, i) => face.meshPx[(i * 97) % face.meshPx.length]!) };
+    const m = measureFrame(frameOf([scrambled]), anatomicalNeutral());
+    expect(m.method).not.toBe('face-mesh');
+    expect(m.reasons).toContain('low-face-confidence');
+  });
+
+  it('NaN landmarks and broken frames never produce numbers', () => {
+    const face = syntheticFace({ angles: angles(0, 0, 0) });
+    const broken = { ...face, meshPx: face.meshPx.map((p, i) => (i === 5 ? { x: NaN, y: p.y, z: p.z } : p)) };
+    expect(measureFrame(frameOf([broken]), anatomicalNeutral()).rotationDeg).toBeNull();
+    expect(measureFrame(frameOf([face], { imageWidthPx: 0 }), anatomicalNeutral()).state).toBe('not-measurable');
+  });
+
+  it('a hand over the face lowers confidence; a hand covering it hides the mesh', () => {
+    const face = syntheticFace({ angles: angles(0, 0, 0) });
+    const b = face.boxPx;
+    const partial = measureFrame(
+      frameOf([face], { hands: [{ score: 0.9, boxPx: { x: b.x, y: b.y + b.height * 0.6, width: b.width * 0.5, height: b.height * 0.6 } }] }),
+      anatomicalNeutral(),
+    );
+    expect(partial.state).toBe('low-confidence');
+    expect(partial.reasons).toContain('face-occluded');
+    const covered = measureFrame(frameOf([face], { hands: [{ score: 0.9, boxPx: { ...b } }] }), anatomicalNeutral());
+    expect(covered.method).not.toBe('face-mesh');
+  });
+});
+
+describe('body keypoints', () => {
+  const kp = (part: BodyKeypoint['part'], xPx: number, yPx: number, score = 0.9): BodyKeypoint => ({ part, xPx, yPx, score });
+
+  it('shoulder elevation: the patient right shoulder (image left) higher is positive', () => {
+    const face = syntheticFace({ angles: angles(0, 0, 0) });
+    const body = { score: 0.9, keypoints: [kp('rightShoulder', 220, 380), kp('leftShoulder', 420, 400)] };
+    const m = measureFrame(frameOf([face], { bodies: [body] }), anatomicalNeutral());
+    expect(m.shoulderElevationDeg!).toBeGreaterThan(5);
+    expect(m.shoulderElevationDeg!).toBeCloseTo((Math.atan2(20, 200) * 180) / Math.PI, 6);
+  });
+
+  it('lateral shift: head displaced toward the image left is a shift to the patient right, in cm', () => {
+    const body = { score: 0.9, keypoints: [kp('rightShoulder', 220, 400), kp('leftShoulder', 420, 400)] };
+    const centred = measureFrame(frameOf([syntheticFace({ angles: angles(0, 0, 0), centerPx: [320, 240] })], { bodies: [body] }), anatomicalNeutral());
+    const shifted = measureFrame(frameOf([syntheticFace({ angles: angles(0, 0, 0), centerPx: [296, 240] })], { bodies: [body] }), anatomicalNeutral());
+    // 24 px at 12 px/cm = 2 cm toward the patient's right.
+    expect(shifted.lateralShiftCm! - centred.lateralShiftCm!).toBeCloseTo(2, 6);
+  });
+
+  it('falls back to nose and ears for rotation when the face is lost, with low confidence', () => {
+    // Ears 150 px apart, nose 60 px left of their midpoint → turned to the patient's right.
+    const body = { score: 0.9, keypoints: [kp('nose', 260, 200), kp('rightEar', 245, 200), kp('leftEar', 395, 200)] };
+    const m = measureFrame(frameOf([], { bodies: [body] }), anatomicalNeutral());
+    expect(m.method).toBe('body-keypoints');
+    expect(m.state).toBe('low-confidence');
+    expect(m.rotationDeg!).toBeGreaterThan(20);
+    expect(m.tiltDeg).toBeNull();
+    expect(m.confidence).toBeLessThan(0.5);
+  });
+});

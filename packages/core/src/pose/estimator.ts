@@ -1,0 +1,199 @@
+/**
+ * One frame of landmarks → clinical head measures relative to a neutral, with confidence and an honest
+ * not-measurable state.
+ *
+ * Decision order for the head angles:
+ * 1. Frame invalid → not measurable ('invalid-frame').
+ * 2. Two or more faces of similar size → not measurable ('multiple-faces'): we cannot know whose head it is.
+ * 3. One face with a good mesh fit, turned no further than `MAX_MESH_YAW_DEG` from the camera and not
+ *    covered by a hand → 'measured' by the face mesh (confidence lowered toward the edge of range).
+ * 4. Otherwise (no face, face beyond range, hand over the face) fall back to body keypoints (nose and both
+ *    ears) for rotation only → 'low-confidence', tilt and flexion null.
+ * 5. Nothing usable → not measurable with the reasons collected on the way.
+ */
+import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
+import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
+import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
+import { type HeadFit, fitHead } from './headFit.ts';
+import { keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { type Neutral, anatomicalNeutral } from './neutral.ts';
+
+/** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see CLINICAL.md). */
+export const MAX_MESH_YAW_DEG = 65;
+/** From this yaw on, confidence falls linearly to 0.5 at MAX_MESH_YAW_DEG. */
+export const MESH_YAW_CONFIDENT_DEG = 40;
+/** Fits with a larger RMS residual (cm on the canonical face) are rejected as not a face-shaped mesh. */
+export const MAX_FIT_RESIDUAL_CM = 1.2;
+/** Share of the face box covered by a hand box above which the face is called occluded. */
+export const HAND_OCCLUSION_SHARE = 0.15;
+/** Share above which the face mesh is not trusted at all. */
+export const HAND_OCCLUSION_BLOCKING_SHARE = 0.5;
+/** Hands below this score are ignored. */
+export const MIN_HAND_SCORE = 0.5;
+/**
+ * Ratio of the nose's distance in front of the ear axis to half the ear-to-ear distance, for the keypoint
+ * fallback (anthropometric: about 10 cm and 7.5 cm for adults).
+ */
+export const NOSE_TO_EAR_AXIS_RATIO = 1.33;
+
+export interface HeadPoseEstimatorOptions {
+  readonly neutral?: Neutral;
+}
+
+export class HeadPoseEstimator {
+  readonly neutral: Neutral;
+
+  constructor(opts: HeadPoseEstimatorOptions = {}) {
+    this.neutral = opts.neutral ?? anatomicalNeutral();
+  }
+
+  measure(frame: LandmarkFrame): FrameMeasure {
+    return measureFrame(frame, this.neutral);
+  }
+}
+
+function validFrame(frame: LandmarkFrame): boolean {
+  return (
+    Number.isFinite(frame.timestampMs) &&
+    frame.imageWidthPx > 0 &&
+    frame.imageHeightPx > 0 &&
+    Array.isArray(frame.faces) &&
+    Array.isArray(frame.bodies) &&
+    Array.isArray(frame.hands)
+  );
+}
+
+function handCoverShare(frame: LandmarkFrame, face: FaceObservation): number {
+  const f = face.boxPx;
+  const area = f.width * f.height;
+  if (!(area > 0)) return 0;
+  let worst = 0;
+  for (const h of frame.hands) {
+    if (h.score < MIN_HAND_SCORE) continue;
+    const w = Math.min(f.x + f.width, h.boxPx.x + h.boxPx.width) - Math.max(f.x, h.boxPx.x);
+    const hh = Math.min(f.y + f.height, h.boxPx.y + h.boxPx.height) - Math.max(f.y, h.boxPx.y);
+    if (w > 0 && hh > 0) worst = Math.max(worst, (w * hh) / area);
+  }
+  return worst;
+}
+
+function notMeasurable(frame: LandmarkFrame, reasons: NotMeasurableReason[]): FrameMeasure {
+  return {
+    frameIndex: frame.frameIndex,
+    timestampMs: frame.timestampMs,
+    state: 'not-measurable',
+    reasons: [...new Set(reasons)],
+    confidence: 0,
+    method: 'none',
+    rotationDeg: null,
+    tiltDeg: null,
+    flexionDeg: null,
+    lateralShiftCm: null,
+    shoulderElevationDeg: null,
+  };
+}
+
+/** Pure function form of `HeadPoseEstimator.measure`. */
+export function measureFrame(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
+  if (!validFrame(frame)) return notMeasurable(frame, ['invalid-frame']);
+  const reasons: NotMeasurableReason[] = [];
+  const sel = selectPatientFace(frame);
+  if (sel.kind === 'multiple') return notMeasurable(frame, ['multiple-faces']);
+
+  let fit: HeadFit | null = null;
+  let meshUsable = false;
+  let confidence = 0;
+  if (sel.kind === 'none') {
+    reasons.push('no-face');
+  } else {
+    fit = fitHead(sel.face);
+    const cover = handCoverShare(frame, sel.face);
+    if (fit === null || fit.rmsResidualCm > MAX_FIT_RESIDUAL_CM) {
+      reasons.push('low-face-confidence');
+    } else {
+      const camAngles = anglesFromRotationMatrix(fit.headToCamera);
+      const yawFromCamera = Math.abs(camAngles.rotationDeg);
+      if (yawFromCamera > MAX_MESH_YAW_DEG) reasons.push('beyond-tracker-range');
+      if (cover >= HAND_OCCLUSION_SHARE) reasons.push('face-occluded');
+      meshUsable = yawFromCamera <= MAX_MESH_YAW_DEG && cover < HAND_OCCLUSION_BLOCKING_SHARE;
+      if (meshUsable) {
+        const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
+        const yawFactor =
+          yawFromCamera <= MESH_YAW_CONFIDENT_DEG
+            ? 1
+            : 1 - (0.5 * (yawFromCamera - MESH_YAW_CONFIDENT_DEG)) / (MAX_MESH_YAW_DEG - MESH_YAW_CONFIDENT_DEG);
+        const fitFactor = 1 - Math.min(0.5, fit.rmsResidualCm / (2 * MAX_FIT_RESIDUAL_CM));
+        const coverFactor = 1 - cover;
+        confidence = scores * yawFactor * fitFactor * coverFactor;
+      }
+    }
+  }
+
+  const geometry = shoulderGeometry(frame, meshUsable ? fit : null, fit?.pxPerCm);
+  const shoulderElevationDeg =
+    geometry.shoulderElevationDeg === null ? null : geometry.shoulderElevationDeg - (neutral.shoulderElevationDeg ?? 0);
+  if (geometry.shoulderElevationDeg === null) reasons.push('no-shoulders');
+
+  if (meshUsable && fit) {
+    // Relative orientation expressed in the neutral head frame: Q = Nᵀ·R.
+    const q = mat3Multiply(mat3Transpose(neutral.headToCamera), fit.headToCamera);
+    const a = anglesFromRotationMatrix(q);
+    const lateralShiftCm =
+      geometry.lateralOffsetCm === null ? null : geometry.lateralOffsetCm - (neutral.lateralOffsetCm ?? 0);
+    const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded');
+    return {
+      frameIndex: frame.frameIndex,
+      timestampMs: frame.timestampMs,
+      state: lowConfidence ? 'low-confidence' : 'measured',
+      reasons: [...new Set(reasons)],
+      confidence,
+      method: 'face-mesh',
+      rotationDeg: a.rotationDeg,
+      tiltDeg: a.tiltDeg,
+      flexionDeg: a.flexionDeg,
+      lateralShiftCm,
+      shoulderElevationDeg,
+    };
+  }
+
+  const fallback = rotationFromKeypoints(frame, neutral);
+  if (fallback !== null) {
+    return {
+      frameIndex: frame.frameIndex,
+      timestampMs: frame.timestampMs,
+      state: 'low-confidence',
+      reasons: [...new Set(reasons)],
+      confidence: fallback.confidence,
+      method: 'body-keypoints' satisfies PoseMethod,
+      rotationDeg: fallback.rotationDeg,
+      tiltDeg: null,
+      flexionDeg: null,
+      lateralShiftCm: null,
+      shoulderElevationDeg,
+    };
+  }
+  const out = notMeasurable(frame, reasons.length ? reasons : ['no-face']);
+  return shoulderElevationDeg === null ? out : { ...out, shoulderElevationDeg };
+}
+
+/**
+ * Rotation from the nose and both ears of the body model: with d = ear-to-ear image distance and n = the
+ * nose's image offset from the ear midpoint, tan θ = −n·k / (d/2)·… → θ = atan2(−2k·n, d·k²)… simplified to
+ * θ = atan2(−n, k·d/2) with k = NOSE_TO_EAR_AXIS_RATIO (nose protrusion over half ear width). The camera
+ * does not mirror, so a nose left of the ears (negative n) is a turn to the patient's right (θ > 0).
+ * Relative to neutral by subtracting the neutral's own camera yaw.
+ */
+function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral): { rotationDeg: number; confidence: number } | null {
+  const body = selectBody(frame);
+  const nose = keypoint(body, 'nose');
+  const le = keypoint(body, 'leftEar');
+  const re = keypoint(body, 'rightEar');
+  if (!nose || !le || !re) return null;
+  const d = Math.hypot(le.xPx - re.xPx, le.yPx - re.yPx);
+  if (!(d > 1)) return null;
+  const n = nose.xPx - (le.xPx + re.xPx) / 2;
+  const camYawDeg = (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI;
+  const neutralYawDeg = anglesFromRotationMatrix(neutral.headToCamera).rotationDeg;
+  const confidence = 0.3 * Math.min(nose.score, le.score, re.score);
+  return { rotationDeg: camYawDeg - neutralYawDeg, confidence };
+}

@@ -1,0 +1,88 @@
+/**
+ * Per-frame geometry shared by calibration and measurement: which face is the patient's, and the
+ * shoulder/neck relations that give lateral shift and shoulder elevation.
+ */
+import type { BodyObservation, BodyPartName, FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
+import { type HeadFit, headPointToImagePx } from './headFit.ts';
+
+/** Score below which a body keypoint is ignored. MoveNet's own demos use 0.3. */
+export const MIN_KEYPOINT_SCORE = 0.3;
+/** A second face at least this share of the largest face's area means two people are in view. */
+export const SECOND_FACE_AREA_SHARE = 0.2;
+/** Face detections below this score are ignored. */
+export const MIN_FACE_SCORE = 0.3;
+
+/**
+ * Approximate neck pivot (upper cervical spine) in canonical head coordinates, cm: on the midline,
+ * below and behind the canonical origin. Anthropometric estimate; lateral shift is measured as the
+ * displacement of this point relative to the shoulder midpoint, so that turning or tilting the head about
+ * the neck does not read as a shift.
+ */
+export const NECK_PIVOT_CM: readonly [number, number, number] = [0, 7, 4];
+
+export type FaceSelection =
+  | { readonly kind: 'one'; readonly face: FaceObservation }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'multiple' };
+
+export function selectPatientFace(frame: LandmarkFrame): FaceSelection {
+  const faces = frame.faces.filter((f) => f.detectionScore >= MIN_FACE_SCORE && f.meshPx.length > 0);
+  if (faces.length === 0) return { kind: 'none' };
+  const area = (f: FaceObservation) => Math.max(0, f.boxPx.width) * Math.max(0, f.boxPx.height);
+  const sorted = [...faces].sort((a, b) => area(b) - area(a));
+  const first = sorted[0]!;
+  const second = sorted[1];
+  if (second && area(second) >= SECOND_FACE_AREA_SHARE * area(first)) return { kind: 'multiple' };
+  return { kind: 'one', face: first };
+}
+
+export function keypoint(body: BodyObservation | undefined, part: BodyPartName) {
+  const k = body?.keypoints.find((p) => p.part === part);
+  return k && k.score >= MIN_KEYPOINT_SCORE && Number.isFinite(k.xPx) && Number.isFinite(k.yPx) ? k : null;
+}
+
+/** The body whose nose (or shoulders) is nearest the given image point; the first body if no point. */
+export function selectBody(frame: LandmarkFrame, nearPx?: readonly [number, number]): BodyObservation | undefined {
+  if (frame.bodies.length <= 1 || !nearPx) return frame.bodies[0];
+  let best: BodyObservation | undefined;
+  let bestD = Infinity;
+  for (const b of frame.bodies) {
+    const k = keypoint(b, 'nose') ?? keypoint(b, 'leftShoulder') ?? keypoint(b, 'rightShoulder');
+    if (!k) continue;
+    const d = Math.hypot(k.xPx - nearPx[0], k.yPx - nearPx[1]);
+    if (d < bestD) { bestD = d; best = b; }
+  }
+  return best ?? frame.bodies[0];
+}
+
+export interface ShoulderGeometry {
+  /** Neck pivot relative to the shoulder midpoint, cm, + = patient's right (image left). */
+  readonly lateralOffsetCm: number | null;
+  /** + = patient's right shoulder higher. */
+  readonly shoulderElevationDeg: number | null;
+  /** Ear-to-ear image distance in cm at the face's scale. */
+  readonly earDistanceCm: number | null;
+}
+
+export function shoulderGeometry(frame: LandmarkFrame, fit: HeadFit | null, pxPerCmFallback?: number): ShoulderGeometry {
+  const pivot = fit ? headPointToImagePx(fit, NECK_PIVOT_CM) : null;
+  const body = selectBody(frame, pivot ? [pivot[0], pivot[1]] : undefined);
+  const ls = keypoint(body, 'leftShoulder');
+  const rs = keypoint(body, 'rightShoulder');
+  const le = keypoint(body, 'leftEar');
+  const re = keypoint(body, 'rightEar');
+  const pxPerCm = fit?.pxPerCm ?? pxPerCmFallback ?? null;
+  let shoulderElevationDeg: number | null = null;
+  let lateralOffsetCm: number | null = null;
+  if (ls && rs && ls.xPx > rs.xPx) {
+    // Person's left shoulder is on the image right. Right shoulder higher = smaller image y.
+    shoulderElevationDeg = (Math.atan2(ls.yPx - rs.yPx, ls.xPx - rs.xPx) * 180) / Math.PI;
+    if (pivot && pxPerCm) {
+      const midX = (ls.xPx + rs.xPx) / 2;
+      // Patient's right is image left: a pivot left of the midpoint is a shift to the patient's right.
+      lateralOffsetCm = -(pivot[0] - midX) / pxPerCm;
+    }
+  }
+  const earDistanceCm = le && re && pxPerCm ? Math.hypot(le.xPx - re.xPx, le.yPx - re.yPx) / pxPerCm : null;
+  return { lateralOffsetCm, shoulderElevationDeg, earDistanceCm };
+}

@@ -1,0 +1,67 @@
+/**
+ * Head orientation of one face by rigid alignment of the canonical face (cm) to the observed mesh (px).
+ *
+ * The observed mesh is image x, y in pixels with the model's depth z in the same pixel-like scale, so the
+ * alignment is a weak-perspective model: one scale (px per cm at the face), one rotation, one translation.
+ * For a webcam at arm's length the face spans a few degrees of the field of view and the perspective error
+ * of this model stays well under a degree (checked on the phantom, see BENCHMARKS.md).
+ */
+import type { FaceObservation } from '../landmarks/types.ts';
+import { CANONICAL_FACE_CM } from './canonicalFace.ts';
+import type { Mat3 } from './euler.ts';
+import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from './faceIndices.ts';
+import { alignSimilarity } from './quatAlign.ts';
+
+export interface HeadFit {
+  /** Head → camera rotation of the canonical head frame (row-major). */
+  readonly headToCamera: Mat3;
+  /** Image pixels per centimetre at the face. */
+  readonly pxPerCm: number;
+  /** Where the canonical origin (about the middle of the head) lands in the image, px. */
+  readonly originPx: readonly [number, number, number];
+  /** Weighted RMS distance between the fitted canonical face and the mesh, in cm. */
+  readonly rmsResidualCm: number;
+}
+
+const WEIGHT_RIGID = 1;
+const WEIGHT_OTHER = 0.15;
+
+const WEIGHTS: Float64Array = (() => {
+  const w = new Float64Array(FACE_MESH_POINTS).fill(WEIGHT_OTHER);
+  for (const i of RIGID_FACE_POINTS) w[i] = WEIGHT_RIGID;
+  return w;
+})();
+
+const CANON = Float64Array.from(CANONICAL_FACE_CM);
+
+/** Fits the canonical head to a face mesh; `null` when the mesh is incomplete or degenerate. */
+export function fitHead(face: FaceObservation): HeadFit | null {
+  if (face.meshPx.length < FACE_MESH_POINTS) return null;
+  const observed = new Float64Array(FACE_MESH_POINTS * 3);
+  for (let i = 0; i < FACE_MESH_POINTS; i++) {
+    const p = face.meshPx[i]!;
+    observed[i * 3] = p.x;
+    observed[i * 3 + 1] = p.y;
+    observed[i * 3 + 2] = p.z;
+  }
+  const fit = alignSimilarity(CANON, observed, WEIGHTS);
+  if (fit === null) return null;
+  return {
+    headToCamera: fit.rotation,
+    pxPerCm: fit.scale,
+    originPx: fit.translation,
+    rmsResidualCm: fit.rmsResidualA,
+  };
+}
+
+/** Image position (px) of a point given in canonical head coordinates (cm). */
+export function headPointToImagePx(fit: HeadFit, pointCm: readonly [number, number, number]): [number, number, number] {
+  const r = fit.headToCamera;
+  const s = fit.pxPerCm;
+  const [x, y, z] = pointCm;
+  return [
+    fit.originPx[0] + s * (r[0] * x + r[1] * y + r[2] * z),
+    fit.originPx[1] + s * (r[3] * x + r[4] * y + r[5] * z),
+    fit.originPx[2] + s * (r[6] * x + r[7] * y + r[8] * z),
+  ];
+}

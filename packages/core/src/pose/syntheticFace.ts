@@ -1,0 +1,103 @@
+/**
+ * Synthetic face meshes with a known pose, for tests and demos: the canonical face rotated, scaled,
+ * projected (orthographic or pinhole) and optionally jittered with seeded noise. Deterministic.
+ */
+import type { FaceObservation, PointPx } from '../landmarks/types.ts';
+import { CANONICAL_FACE_CM } from './canonicalFace.ts';
+import { type Mat3, headRotationMatrix, mat3Multiply } from './euler.ts';
+import type { HeadAngles } from '../measures/types.ts';
+import { FACE_MESH_POINTS } from './faceIndices.ts';
+
+export interface SyntheticFaceOptions {
+  readonly angles: HeadAngles;
+  /** Orientation the angles are relative to (head→camera); identity = facing the camera. */
+  readonly neutral?: Mat3;
+  /** Where the canonical origin lands, px. Default (320, 240). */
+  readonly centerPx?: readonly [number, number];
+  /** Face scale, px per cm. Default 12 (a face about 180 px wide). */
+  readonly pxPerCm?: number;
+  /** Pinhole projection with this focal length (px) at this distance (cm) instead of orthographic. */
+  readonly perspective?: { readonly focalPx: number; readonly distanceCm: number };
+  /** Standard deviation of Gaussian noise added to x, y (px) and z. Default 0. */
+  readonly noisePx?: number;
+  readonly seed?: number;
+  /** Mirror the image left-right (as a selfie view does), keeping anatomical point labels. */
+  readonly mirrored?: boolean;
+  readonly imageWidthPx?: number;
+}
+
+/** Index of each canonical point's left-right mirror partner (from the exact symmetry of the model). */
+export const MIRROR_PARTNER: readonly number[] = (() => {
+  const out: number[] = [];
+  for (let i = 0; i < FACE_MESH_POINTS; i++) {
+    const x = CANONICAL_FACE_CM[i * 3]!, y = CANONICAL_FACE_CM[i * 3 + 1]!, z = CANONICAL_FACE_CM[i * 3 + 2]!;
+    let best = i, bestD = Infinity;
+    for (let j = 0; j < FACE_MESH_POINTS; j++) {
+      const d = (CANONICAL_FACE_CM[j * 3]! + x) ** 2 + (CANONICAL_FACE_CM[j * 3 + 1]! - y) ** 2 + (CANONICAL_FACE_CM[j * 3 + 2]! - z) ** 2;
+      if (d < bestD) { bestD = d; best = j; }
+    }
+    out.push(best);
+  }
+  return out;
+})();
+
+/** Mulberry32: a small seeded PRNG. ref: T. Ettinger, public-domain mulberry32. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(rand: () => number): number {
+  const u = Math.max(rand(), 1e-12), v = rand();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+export function syntheticFace(opts: SyntheticFaceOptions): FaceObservation {
+  const rot = mat3Multiply(opts.neutral ?? [1, 0, 0, 0, 1, 0, 0, 0, 1], headRotationMatrix(opts.angles));
+  const [cx, cy] = opts.centerPx ?? [320, 240];
+  const s = opts.pxPerCm ?? 12;
+  const rand = seededRandom(opts.seed ?? 1);
+  const noise = opts.noisePx ?? 0;
+  const width = opts.imageWidthPx ?? 640;
+  const pts: PointPx[] = [];
+  for (let i = 0; i < FACE_MESH_POINTS; i++) {
+    const x = CANONICAL_FACE_CM[i * 3]!, y = CANONICAL_FACE_CM[i * 3 + 1]!, z = CANONICAL_FACE_CM[i * 3 + 2]!;
+    const rx = rot[0] * x + rot[1] * y + rot[2] * z;
+    const ry = rot[3] * x + rot[4] * y + rot[5] * z;
+    const rz = rot[6] * x + rot[7] * y + rot[8] * z;
+    let px: number, py: number;
+    if (opts.perspective) {
+      const { focalPx, distanceCm } = opts.perspective;
+      const depth = distanceCm + rz;
+      // Scale chosen so that the origin plane keeps `s` px per cm.
+      px = cx + (focalPx * rx) / depth * (s * distanceCm / focalPx);
+      py = cy + (focalPx * ry) / depth * (s * distanceCm / focalPx);
+    } else {
+      px = cx + s * rx;
+      py = cy + s * ry;
+    }
+    pts.push({ x: px + noise * gaussian(rand), y: py + noise * gaussian(rand), z: s * rz + noise * gaussian(rand) });
+  }
+  let mesh = pts;
+  if (opts.mirrored) {
+    // The mirrored image shows the person's right where the left was; the model labels anatomically.
+    mesh = MIRROR_PARTNER.map((j) => {
+      const p = pts[j]!;
+      return { x: width - p.x, y: p.y, z: p.z };
+    });
+  }
+  const xs = mesh.map((p) => p.x), ys = mesh.map((p) => p.y);
+  const minX = Math.min(...xs), minY = Math.min(...ys);
+  return {
+    meshPx: mesh,
+    boxPx: { x: minX, y: minY, width: Math.max(...xs) - minX, height: Math.max(...ys) - minY },
+    detectionScore: 0.95,
+    meshScore: 0.95,
+  };
+}
