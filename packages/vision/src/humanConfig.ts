@@ -1,0 +1,156 @@
+/**
+ * The one Human configuration used by every host (Node WASM, browser WebGL/WASM), so the same
+ * video gives the same landmarks wherever it is analysed.
+ *
+ * Determinism: Human caches detector boxes between frames ("skipFrames") but gates that cache on
+ * wall-clock time too ("skipTime"). Wall-clock gating would make results depend on machine speed,
+ * so every skipTime here is effectively infinite and only frame counts decide when a model reruns.
+ * Human's `cacheSensitivity` check compares each frame with the previous one (pixel difference) and
+ * forces every model to rerun on a scene change; it depends only on the pixels, so it stays on.
+ *
+ * Module-level state: Human keeps these caches in module scope, so one JS realm (thread) must run one
+ * detector at a time; parallelism uses worker threads, each with its own Human.
+ */
+
+/** Knobs that trade speed for freshness. All are frame counts, never times. */
+export interface VisionTuning {
+  /** Most faces kept per frame. */
+  readonly maxFaces: number;
+  /** Most bodies kept per frame (MoveNet-lightning is single-person: 1). */
+  readonly maxBodies: number;
+  /** Most hands kept per frame. */
+  readonly maxHands: number;
+  /** Run the iris model (adds points 468..477 to each mesh). */
+  readonly iris: boolean;
+  /**
+   * Face detector (BlazeFace) reruns after this many frames of mesh-based tracking; it also reruns
+   * whenever tracking is lost or the scene changes. 0 = detector on every frame.
+   */
+  readonly faceDetectorEveryNFrames: number;
+  /** Body model runs on every Nth frame; frames in between repeat the last body (1 = every frame). */
+  readonly bodyEveryNFrames: number;
+  /** Hand detector runs on every Nth frame; frames in between repeat the last hands (1 = every frame). */
+  readonly handsEveryNFrames: number;
+  /** Run body pose at all. */
+  readonly body: boolean;
+  /** Run the hand detector at all. */
+  readonly hands: boolean;
+}
+
+/** Chosen from bench/vision-fps.ts measurements (see docs/vision.md). */
+export const DEFAULT_TUNING: VisionTuning = {
+  maxFaces: 4,
+  maxBodies: 1,
+  maxHands: 2,
+  iris: false,
+  faceDetectorEveryNFrames: 30,
+  bodyEveryNFrames: 2,
+  handsEveryNFrames: 6,
+  body: true,
+  hands: true,
+};
+
+/** Where the runtime finds models and wasm binaries. */
+export interface HumanHostOptions {
+  readonly backend: 'wasm' | 'webgl' | 'humangl';
+  /** Folder or URL prefix of Human's model JSON files, ending with '/'. */
+  readonly modelBasePath: string;
+  /** Folder or URL prefix of tfjs-backend-wasm's .wasm files, ending with '/'. */
+  readonly wasmPath: string;
+  readonly debug?: boolean;
+}
+
+/** Effectively "never expire by time" (ms); see the note on determinism above. */
+const NEVER_MS = 1e12;
+
+/** Human model files, relative to `modelBasePath`. */
+export const HUMAN_MODEL_FILES = {
+  faceDetector: 'blazeface.json',
+  faceMesh: 'facemesh.json',
+  iris: 'iris.json',
+  body: 'movenet-lightning.json',
+  handDetector: 'handtrack.json',
+  handSkeleton: 'handlandmark-lite.json',
+} as const;
+
+/** Side of the square crop the face-mesh model sees (facemesh.json input is [-1, 192, 192, 3]). */
+export const FACE_MESH_INPUT_PX = 192;
+
+/**
+ * Human's `skipFrames` counts frames *reused* after a run, so "every Nth frame" = skipFrames N-1...
+ * except that body/hand use `skipped < skipFrames` after incrementing, which also gives N-1 reuses
+ * for skipFrames = N. We pass N for body/hands and N for the face detector (tested in humanNode).
+ */
+export function humanConfig(host: HumanHostOptions, tuning: VisionTuning = DEFAULT_TUNING): Record<string, unknown> {
+  return {
+    backend: host.backend,
+    modelBasePath: host.modelBasePath,
+    wasmPath: host.wasmPath,
+    wasmPlatformFetch: false,
+    debug: host.debug ?? false,
+    async: false, // run models one after another: per-model timings, no interleaving on one core
+    warmup: 'none',
+    cacheModels: false, // no IndexedDB model cache: the app serves the files itself
+    validateModels: true,
+    cacheSensitivity: 0.7,
+    deallocate: false,
+    filter: { enabled: true, equalization: false, flip: false, return: false, autoBrightness: false },
+    gesture: { enabled: false },
+    face: {
+      enabled: true,
+      detector: {
+        modelPath: HUMAN_MODEL_FILES.faceDetector,
+        rotation: false,
+        maxDetected: tuning.maxFaces,
+        skipFrames: tuning.faceDetectorEveryNFrames,
+        skipTime: NEVER_MS,
+        minConfidence: 0.2,
+        iouThreshold: 0.1,
+        scale: 1.4,
+        return: false,
+      },
+      mesh: { enabled: true, modelPath: HUMAN_MODEL_FILES.faceMesh, keepInvalid: false },
+      iris: { enabled: tuning.iris, modelPath: HUMAN_MODEL_FILES.iris, scale: 2.3 },
+      attention: { enabled: false },
+      emotion: { enabled: false },
+      description: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+      gear: { enabled: false },
+    },
+    body: {
+      enabled: tuning.body,
+      modelPath: HUMAN_MODEL_FILES.body,
+      maxDetected: tuning.maxBodies,
+      minConfidence: 0.2,
+      skipFrames: Math.max(0, tuning.bodyEveryNFrames),
+      skipTime: NEVER_MS,
+    },
+    hand: {
+      enabled: tuning.hands,
+      rotation: false,
+      // Only the hand box is needed ("hand over the face"), but Human's hand predict returns nothing
+      // unless the skeleton model is loaded too, and the skeleton also tracks the box between frames.
+      landmarks: true,
+      maxDetected: tuning.maxHands,
+      minConfidence: 0.5,
+      iouThreshold: 0.2,
+      skipFrames: Math.max(0, tuning.handsEveryNFrames),
+      skipTime: NEVER_MS,
+      detector: { modelPath: HUMAN_MODEL_FILES.handDetector },
+      skeleton: { modelPath: HUMAN_MODEL_FILES.handSkeleton },
+    },
+    object: { enabled: false },
+    segmentation: { enabled: false },
+  };
+}
+
+/** Model names and versions for `SourceInfo.models`. */
+export function modelVersions(humanVersion: string, tuning: VisionTuning = DEFAULT_TUNING): Record<string, string> {
+  const v = `human ${humanVersion}`;
+  const out: Record<string, string> = { faceDetector: `blazeface (${v})`, faceMesh: `facemesh (${v})` };
+  if (tuning.iris) out['iris'] = `iris (${v})`;
+  if (tuning.body) out['body'] = `movenet-lightning (${v})`;
+  if (tuning.hands) out['hands'] = `handtrack + handlandmark-lite (${v})`;
+  return out;
+}
