@@ -1,3 +1,5 @@
 export * from './landmarks/types.ts';
 export * from './measures/types.ts';
 export * from './pose/index.ts';
+export * from './records/index.ts';
+export * from './session/index.ts';

@@ -1,0 +1,88 @@
+/**
+ * A whole recording (video file, camera session, replay) → per-frame measures relative to one neutral.
+ * Streaming: frames are pushed in order; only the frames up to the end of a calibration window are
+ * buffered (they cannot be measured before the neutral is known).
+ *
+ * The neutral for a recording is chosen explicitly, never guessed: a person's rest posture in an exam video
+ * is often their dystonic posture, so treating "the first still seconds" as neutral would hide exactly what
+ * is being measured. Options: the camera-derived anatomical neutral (default), a calibration window the
+ * caller knows the person held straight in, or a neutral calibrated earlier (e.g. in the app).
+ */
+import type { LandmarkFrame } from '../landmarks/types.ts';
+import type { FrameMeasure } from '../measures/types.ts';
+import { measureFrame } from '../pose/estimator.ts';
+import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
+
+export type NeutralStrategy =
+  | { readonly kind: 'anatomical' }
+  | { readonly kind: 'calibrate-window'; readonly startMs: number; readonly endMs: number }
+  | { readonly kind: 'given'; readonly neutral: Neutral };
+
+export interface NeutralChoice {
+  readonly neutral: Neutral;
+  /** What was asked for and what was used; `fellBackToAnatomical` when a calibration window failed. */
+  readonly requested: NeutralStrategy['kind'];
+  readonly fellBackToAnatomical: boolean;
+  readonly calibration: CalibrationResult | null;
+}
+
+export interface RecordingMeasures {
+  readonly neutral: NeutralChoice;
+  readonly frames: readonly FrameMeasure[];
+  /** Frames whose timestamp did not increase (dropped, counted here). */
+  readonly droppedOutOfOrder: number;
+}
+
+export class RecordingAnalyzer {
+  private readonly strategy: NeutralStrategy;
+  private choice: NeutralChoice | null = null;
+  private readonly pending: LandmarkFrame[] = [];
+  private readonly measures: FrameMeasure[] = [];
+  private lastTimestampMs = -Infinity;
+  private dropped = 0;
+
+  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }) {
+    this.strategy = strategy;
+    if (strategy.kind === 'anatomical') {
+      this.choice = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null };
+    } else if (strategy.kind === 'given') {
+      this.choice = { neutral: strategy.neutral, requested: 'given', fellBackToAnatomical: false, calibration: null };
+    }
+  }
+
+  push(frame: LandmarkFrame): void {
+    if (!(frame.timestampMs > this.lastTimestampMs)) {
+      this.dropped++;
+      return;
+    }
+    this.lastTimestampMs = frame.timestampMs;
+    if (this.choice) {
+      this.measures.push(measureFrame(frame, this.choice.neutral));
+      return;
+    }
+    this.pending.push(frame);
+    if (this.strategy.kind === 'calibrate-window' && frame.timestampMs > this.strategy.endMs) this.resolveCalibration();
+  }
+
+  /** Measures so far (for live progress); complete after `finish()`. */
+  get framesSoFar(): readonly FrameMeasure[] {
+    return this.measures;
+  }
+
+  finish(): RecordingMeasures {
+    if (!this.choice) this.resolveCalibration();
+    return { neutral: this.choice!, frames: this.measures, droppedOutOfOrder: this.dropped };
+  }
+
+  private resolveCalibration(): void {
+    if (this.strategy.kind !== 'calibrate-window') return;
+    const { startMs, endMs } = this.strategy;
+    const window = this.pending.filter((f) => f.timestampMs >= startMs && f.timestampMs <= endMs);
+    const calibration = calibrateNeutral(window);
+    this.choice = calibration.ok
+      ? { neutral: calibration.neutral, requested: 'calibrate-window', fellBackToAnatomical: false, calibration }
+      : { neutral: anatomicalNeutral(), requested: 'calibrate-window', fellBackToAnatomical: true, calibration };
+    for (const f of this.pending) this.measures.push(measureFrame(f, this.choice.neutral));
+    this.pending.length = 0;
+  }
+}
