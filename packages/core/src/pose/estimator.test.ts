@@ -216,3 +216,14 @@ describe('body keypoints', () => {
     expect(m.confidence).toBeLessThan(0.5);
   });
 });
+
+describe('stored neutral', () => {
+  it('round-trips through JSON and refuses a matrix that is not a rotation', async () => {
+    const { neutralFromJson } = await import('./neutral.ts');
+    const n = { ...anatomicalNeutral(), kind: 'calibrated', headToCamera: headRotationMatrix(angles(10, 5, -3)) };
+    expect(neutralFromJson(JSON.parse(JSON.stringify(n)))).toEqual(n);
+    expect(() => neutralFromJson({ ...n, headToCamera: [2, 0, 0, 0, 1, 0, 0, 0, 1] })).toThrow(/rotation matrix/);
+    expect(() => neutralFromJson({ ...n, kind: 'guess' })).toThrow(/"calibrated" or "anatomical"/);
+    expect(() => neutralFromJson('x')).toThrow(/JSON object/);
+  });
+});

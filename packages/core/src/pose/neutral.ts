@@ -106,3 +106,44 @@ function median(xs: number[]): number | null {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
+
+/** Why a stored neutral was refused. */
+export class NeutralFormatError extends Error {
+  override readonly name = 'NeutralFormatError';
+}
+
+function isRotation(m: unknown): m is Mat3 {
+  if (!Array.isArray(m) || m.length !== 9 || !m.every((x) => typeof x === 'number' && Number.isFinite(x))) return false;
+  const r = m as number[];
+  // Orthonormal with det +1, to 1e-3.
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      const dot = r[i * 3]! * r[j * 3]! + r[i * 3 + 1]! * r[j * 3 + 1]! + r[i * 3 + 2]! * r[j * 3 + 2]!;
+      if (Math.abs(dot - (i === j ? 1 : 0)) > 1e-3) return false;
+    }
+  }
+  const det = r[0]! * (r[4]! * r[8]! - r[5]! * r[7]!) - r[1]! * (r[3]! * r[8]! - r[5]! * r[6]!) + r[2]! * (r[3]! * r[7]! - r[4]! * r[6]!);
+  return Math.abs(det - 1) < 1e-3;
+}
+
+const nullableFinite = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+/** Validates a neutral read from JSON (a file, storage, the network). Throws NeutralFormatError with words. */
+export function neutralFromJson(value: unknown): Neutral {
+  if (typeof value !== 'object' || value === null) throw new NeutralFormatError('Expected a JSON object describing a neutral; got ' + typeof value + '.');
+  const v = value as Record<string, unknown>;
+  if (v.kind !== 'calibrated' && v.kind !== 'anatomical') throw new NeutralFormatError(`Expected "kind" to be "calibrated" or "anatomical"; got ${JSON.stringify(v.kind)}.`);
+  if (!isRotation(v.headToCamera)) throw new NeutralFormatError('Expected "headToCamera" to be a 3×3 rotation matrix as 9 numbers (orthonormal, determinant 1).');
+  for (const k of ['lateralOffsetCm', 'shoulderElevationDeg', 'earDistanceCm'] as const) {
+    if (v[k] !== undefined && !nullableFinite(v[k])) throw new NeutralFormatError(`Expected "${k}" to be a number or null; got ${JSON.stringify(v[k])}.`);
+  }
+  return {
+    kind: v.kind,
+    headToCamera: v.headToCamera,
+    lateralOffsetCm: (v.lateralOffsetCm as number | null | undefined) ?? null,
+    shoulderElevationDeg: (v.shoulderElevationDeg as number | null | undefined) ?? null,
+    earDistanceCm: (v.earDistanceCm as number | null | undefined) ?? null,
+    framesUsed: typeof v.framesUsed === 'number' && Number.isFinite(v.framesUsed) ? v.framesUsed : 0,
+    spreadDeg: typeof v.spreadDeg === 'number' && Number.isFinite(v.spreadDeg) ? v.spreadDeg : 0,
+  };
+}
