@@ -1,0 +1,67 @@
+/**
+ * The access rule, in one place: a clinician may read a patient's data only through a share the
+ * patient made to them that is not revoked, not past its end date, and only in the categories it lists.
+ * A patient reads only their own data.
+ */
+import { sql } from 'kysely';
+import { ApiError } from './errors.ts';
+import { CATEGORIES, type AppContext, type Category, type Principal } from './context.ts';
+
+export interface ActiveShare {
+  readonly id: string;
+  readonly categories: readonly Category[];
+  readonly endsAtMs: number | null;
+}
+
+export function parseCategories(v: unknown): Category[] {
+  const arr = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  if (!Array.isArray(arr)) return [];
+  return arr.filter((c): c is Category => (CATEGORIES as readonly string[]).includes(c as string));
+}
+
+/** Active shares from `patientId` to `clinicianId` now, merged (union of categories). */
+export async function activeShareCategories(ctx: AppContext, clinicianId: string, patientId: string): Promise<Set<Category>> {
+  const now = ctx.now();
+  const rows = await ctx.db
+    .selectFrom('shares')
+    .select(['categories'])
+    .where('clinician_id', '=', clinicianId)
+    .where('patient_id', '=', patientId)
+    .where('revoked_at_ms', 'is', null)
+    .where((eb) => eb.or([eb('ends_at_ms', 'is', null), eb('ends_at_ms', '>', now)]))
+    .execute();
+  const out = new Set<Category>();
+  for (const r of rows) for (const c of parseCategories(r.categories)) out.add(c);
+  return out;
+}
+
+/**
+ * Which categories of `patientId`'s data `who` may read. Throws `forbidden` when none
+ * (the same answer whether the patient exists or not, so ids cannot be probed).
+ */
+export async function readableCategories(ctx: AppContext, who: Principal, patientId: string): Promise<Set<Category>> {
+  if (who.role === 'patient') {
+    if (who.accountId !== patientId) throw new ApiError('forbidden', 'A patient can read only their own data.');
+    return new Set(CATEGORIES);
+  }
+  const cats = await activeShareCategories(ctx, who.accountId, patientId);
+  if (cats.size === 0) {
+    throw new ApiError('forbidden', 'This patient has no active share with you (never shared, revoked or ended). Ask the patient for an invitation.');
+  }
+  return cats;
+}
+
+/** Patients with at least one active share to this clinician. */
+export async function sharedPatients(ctx: AppContext, clinicianId: string) {
+  const now = ctx.now();
+  return ctx.db
+    .selectFrom('shares')
+    .innerJoin('accounts', 'accounts.id', 'shares.patient_id')
+    .select(['shares.id as share_id', 'shares.patient_id', 'accounts.display_name', 'shares.categories', 'shares.ends_at_ms', 'shares.created_at_ms'])
+    .where('shares.clinician_id', '=', clinicianId)
+    .where('shares.revoked_at_ms', 'is', null)
+    .where((eb) => eb.or([eb('shares.ends_at_ms', 'is', null), eb('shares.ends_at_ms', '>', now)]))
+    .orderBy('accounts.display_name')
+    .orderBy(sql`shares.created_at_ms`)
+    .execute();
+}

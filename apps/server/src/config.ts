@@ -1,0 +1,54 @@
+/** Server settings, all from the environment, with safe defaults for a laptop. */
+export interface ServerConfig {
+  /** `postgres://…` for PostgreSQL; undefined = embedded PGlite. */
+  readonly databaseUrl: string | undefined;
+  /** PGlite data directory (`memory://` for in-memory). */
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  /** Origins allowed by CORS; empty = no cross-origin access. */
+  readonly corsOrigins: readonly string[];
+  /** WebAuthn relying party id (a domain) and the origin(s) the browser reports. */
+  readonly rpId: string;
+  readonly rpName: string;
+  readonly webauthnOrigins: readonly string[];
+  readonly sessionTtlMs: number;
+  readonly sessionIdleMs: number;
+  readonly bodyLimitBytes: number;
+  readonly loginRateMax: number;
+  readonly loginRateWindowMs: number;
+  readonly publicUrl: string;
+}
+
+function int(v: string | undefined, dflt: number, name: string): number {
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${v}".`);
+  return n;
+}
+
+function list(v: string | undefined): string[] {
+  return (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = int(env['GESTE_PORT'], 8787, 'GESTE_PORT');
+  const host = env['GESTE_HOST'] ?? '127.0.0.1';
+  const publicUrl = env['GESTE_PUBLIC_URL'] ?? `http://localhost:${port}`;
+  return {
+    databaseUrl: env['GESTE_DATABASE_URL'] || undefined,
+    dataDir: env['GESTE_DATA_DIR'] ?? '.data/pglite',
+    host,
+    port,
+    corsOrigins: list(env['GESTE_CORS_ORIGINS']),
+    rpId: env['GESTE_RP_ID'] ?? 'localhost',
+    rpName: env['GESTE_RP_NAME'] ?? 'Geste',
+    webauthnOrigins: list(env['GESTE_WEBAUTHN_ORIGINS']).length > 0 ? list(env['GESTE_WEBAUTHN_ORIGINS']) : [publicUrl],
+    sessionTtlMs: int(env['GESTE_SESSION_TTL_MS'], 12 * 3600_000, 'GESTE_SESSION_TTL_MS'),
+    sessionIdleMs: int(env['GESTE_SESSION_IDLE_MS'], 30 * 60_000, 'GESTE_SESSION_IDLE_MS'),
+    bodyLimitBytes: int(env['GESTE_BODY_LIMIT_BYTES'], 1024 * 1024, 'GESTE_BODY_LIMIT_BYTES'),
+    loginRateMax: int(env['GESTE_LOGIN_RATE_MAX'], 10, 'GESTE_LOGIN_RATE_MAX'),
+    loginRateWindowMs: int(env['GESTE_LOGIN_RATE_WINDOW_MS'], 60_000, 'GESTE_LOGIN_RATE_WINDOW_MS'),
+    publicUrl,
+  };
+}

@@ -1,0 +1,257 @@
+/** Accounts, password login, sessions and passkeys (WebAuthn). */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import { createSession, revokeSession } from '../auth/session.ts';
+import { ApiError } from '../errors.ts';
+import type { AppContext } from '../context.ts';
+import { DISPLAY_NAME, EMAIL, PASSWORD } from '../schemas.ts';
+import { needAuth, who } from './guard.ts';
+
+const CHALLENGE_TTL_MS = 5 * 60_000;
+const B64URL = { type: 'string', maxLength: 8192, pattern: '^[A-Za-z0-9_-]*={0,2}$' } as const;
+
+const CREDENTIAL_RESPONSE = {
+  type: 'object',
+  required: ['id', 'rawId', 'type', 'response'],
+  additionalProperties: false,
+  properties: {
+    id: B64URL,
+    rawId: B64URL,
+    type: { type: 'string', const: 'public-key' },
+    authenticatorAttachment: { type: 'string', enum: ['platform', 'cross-platform'] },
+    clientExtensionResults: { type: 'object', maxProperties: 16 },
+    response: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['clientDataJSON'],
+      properties: {
+        clientDataJSON: B64URL,
+        attestationObject: B64URL,
+        authenticatorData: B64URL,
+        signature: B64URL,
+        userHandle: B64URL,
+        publicKey: B64URL,
+        publicKeyAlgorithm: { type: 'integer' },
+        transports: { type: 'array', maxItems: 8, items: { type: 'string', maxLength: 32 } },
+      },
+    },
+  },
+} as const;
+
+function loginRateLimit(ctx: AppContext) {
+  return {
+    max: ctx.config.loginRateMax,
+    timeWindow: ctx.config.loginRateWindowMs,
+    hook: 'preHandler' as const,
+    keyGenerator: (req: FastifyRequest) => {
+      const body = req.body as { email?: unknown } | undefined;
+      const email = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
+      return `${req.ip}|${email}`;
+    },
+  };
+}
+
+async function consumeChallenge(ctx: AppContext, challenge: string, accountId: string | null, purpose: 'register' | 'login'): Promise<boolean> {
+  const now = ctx.now();
+  let q = ctx.db
+    .updateTable('webauthn_challenges')
+    .set({ used_at_ms: now })
+    .where('challenge', '=', challenge)
+    .where('purpose', '=', purpose)
+    .where('used_at_ms', 'is', null)
+    .where('expires_at_ms', '>', now);
+  q = accountId === null ? q.where('account_id', 'is', null) : q.where('account_id', '=', accountId);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const origins = [...ctx.config.webauthnOrigins];
+
+  app.post(
+    '/auth/register',
+    {
+      config: { rateLimit: loginRateLimit(ctx) },
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['email', 'password', 'role', 'displayName'],
+          properties: { email: EMAIL, password: PASSWORD, role: { type: 'string', enum: ['patient', 'clinician'] }, displayName: DISPLAY_NAME },
+        },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as { email: string; password: string; role: 'patient' | 'clinician'; displayName: string };
+      const id = randomUUID();
+      const hash = await hashPassword(b.password, ctx.passwordCostLog2);
+      const inserted = await ctx.db
+        .insertInto('accounts')
+        .values({ id, email: b.email.toLowerCase(), role: b.role, display_name: b.displayName, password_hash: hash, created_at_ms: ctx.now() })
+        .onConflict((oc) => oc.column('email').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) throw new ApiError('conflict', 'An account with this email already exists. Log in instead.');
+      const s = await createSession(ctx, id);
+      return reply.code(201).send({ accountId: id, role: b.role, token: s.token, expiresAtMs: s.expiresAtMs });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit: loginRateLimit(ctx) },
+      schema: {
+        body: { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email: EMAIL, password: { type: 'string', minLength: 1, maxLength: 256 } } },
+      },
+    },
+    async (req) => {
+      const b = req.body as { email: string; password: string };
+      const acct = await ctx.db.selectFrom('accounts').select(['id', 'role', 'password_hash']).where('email', '=', b.email.toLowerCase()).executeTakeFirst();
+      const ok = await verifyPassword(b.password, acct?.password_hash ?? (await dummyPasswordHash(ctx.passwordCostLog2)));
+      if (!acct || !acct.password_hash || !ok) throw new ApiError('invalid_credentials', 'Email or password is wrong.');
+      const s = await createSession(ctx, acct.id);
+      return { accountId: acct.id, role: acct.role, token: s.token, expiresAtMs: s.expiresAtMs };
+    },
+  );
+
+  app.post('/auth/logout', { onRequest: needAuth(ctx, 'any'), schema: { body: { type: 'object', maxProperties: 0 } } }, async (req) => {
+    await revokeSession(ctx, who(req).tokenHash);
+    return { ok: true };
+  });
+
+  app.get('/me', { onRequest: needAuth(ctx, 'any') }, async (req) => {
+    const p = who(req);
+    const a = await ctx.db.selectFrom('accounts').select(['id', 'email', 'role', 'display_name']).where('id', '=', p.accountId).executeTakeFirstOrThrow();
+    return { accountId: a.id, email: a.email, role: a.role, displayName: a.display_name };
+  });
+
+  // Passkeys: registration needs a logged-in account (add a passkey to it).
+  app.post('/auth/passkeys/register/options', { onRequest: needAuth(ctx, 'any'), schema: { body: { type: 'object', maxProperties: 0 } } }, async (req) => {
+    const p = who(req);
+    const acct = await ctx.db.selectFrom('accounts').select(['email', 'display_name']).where('id', '=', p.accountId).executeTakeFirstOrThrow();
+    const existing = await ctx.db.selectFrom('passkeys').select('credential_id').where('account_id', '=', p.accountId).execute();
+    const options = await generateRegistrationOptions({
+      rpName: ctx.config.rpName,
+      rpID: ctx.config.rpId,
+      userName: acct.email,
+      userDisplayName: acct.display_name,
+      userID: new TextEncoder().encode(p.accountId),
+      attestationType: 'none',
+      excludeCredentials: existing.map((c) => ({ id: c.credential_id })),
+      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+      supportedAlgorithmIDs: [-7, -257],
+    });
+    await ctx.db
+      .insertInto('webauthn_challenges')
+      .values({ challenge: options.challenge, account_id: p.accountId, purpose: 'register', expires_at_ms: ctx.now() + CHALLENGE_TTL_MS, used_at_ms: null })
+      .execute();
+    return options;
+  });
+
+  app.post(
+    '/auth/passkeys/register/verify',
+    {
+      onRequest: needAuth(ctx, 'any'),
+      schema: { body: { type: 'object', additionalProperties: false, required: ['response'], properties: { response: CREDENTIAL_RESPONSE } } },
+    },
+    async (req, reply) => {
+      const p = who(req);
+      const body = req.body as { response: RegistrationResponseJSON };
+      let verification;
+      try {
+        verification = await verifyRegistrationResponse({
+          response: body.response,
+          expectedChallenge: (c) => consumeChallenge(ctx, c, p.accountId, 'register'),
+          expectedOrigin: origins,
+          expectedRPID: ctx.config.rpId,
+          requireUserVerification: false,
+        });
+      } catch (err) {
+        throw new ApiError('invalid_credentials', `The passkey registration could not be verified: ${err instanceof Error ? err.message : 'unknown reason'}. Start again.`);
+      }
+      if (!verification.verified) throw new ApiError('invalid_credentials', 'The passkey registration could not be verified. Start again.');
+      const cred = verification.registrationInfo.credential;
+      const inserted = await ctx.db
+        .insertInto('passkeys')
+        .values({
+          credential_id: cred.id,
+          account_id: p.accountId,
+          public_key: Buffer.from(cred.publicKey).toString('base64url'),
+          counter: cred.counter,
+          transports: JSON.stringify(cred.transports ?? []),
+          created_at_ms: ctx.now(),
+        })
+        .onConflict((oc) => oc.column('credential_id').doNothing())
+        .returning('credential_id')
+        .executeTakeFirst();
+      if (!inserted) throw new ApiError('conflict', 'This passkey is already registered.');
+      return reply.code(201).send({ credentialId: cred.id });
+    },
+  );
+
+  app.post(
+    '/auth/passkeys/login/options',
+    { config: { rateLimit: loginRateLimit(ctx) }, schema: { body: { type: 'object', additionalProperties: false, required: ['email'], properties: { email: EMAIL } } } },
+    async (req) => {
+      const b = req.body as { email: string };
+      const acct = await ctx.db.selectFrom('accounts').select('id').where('email', '=', b.email.toLowerCase()).executeTakeFirst();
+      const creds = acct ? await ctx.db.selectFrom('passkeys').select(['credential_id', 'transports']).where('account_id', '=', acct.id).execute() : [];
+      const options = await generateAuthenticationOptions({
+        rpID: ctx.config.rpId,
+        userVerification: 'preferred',
+        allowCredentials: creds.map((c) => ({ id: c.credential_id })),
+      });
+      // For an unknown email the challenge is bound to no account and can never log anyone in.
+      await ctx.db
+        .insertInto('webauthn_challenges')
+        .values({ challenge: options.challenge, account_id: acct?.id ?? null, purpose: 'login', expires_at_ms: ctx.now() + CHALLENGE_TTL_MS, used_at_ms: null })
+        .execute();
+      return options;
+    },
+  );
+
+  app.post(
+    '/auth/passkeys/login/verify',
+    {
+      config: { rateLimit: { ...loginRateLimit(ctx), keyGenerator: (r: FastifyRequest) => r.ip } },
+      schema: { body: { type: 'object', additionalProperties: false, required: ['response'], properties: { response: CREDENTIAL_RESPONSE } } },
+    },
+    async (req) => {
+      const body = req.body as { response: AuthenticationResponseJSON };
+      const pk = await ctx.db
+        .selectFrom('passkeys')
+        .select(['credential_id', 'account_id', 'public_key', 'counter', 'transports'])
+        .where('credential_id', '=', body.response.id)
+        .executeTakeFirst();
+      if (!pk) throw new ApiError('invalid_credentials', 'This passkey is not registered here.');
+      let verification;
+      try {
+        verification = await verifyAuthenticationResponse({
+          response: body.response,
+          expectedChallenge: (c) => consumeChallenge(ctx, c, pk.account_id, 'login'),
+          expectedOrigin: origins,
+          expectedRPID: ctx.config.rpId,
+          credential: { id: pk.credential_id, publicKey: new Uint8Array(Buffer.from(pk.public_key, 'base64url')), counter: Number(pk.counter) },
+          requireUserVerification: false,
+        });
+      } catch (err) {
+        throw new ApiError('invalid_credentials', `The passkey assertion could not be verified: ${err instanceof Error ? err.message : 'unknown reason'}.`);
+      }
+      if (!verification.verified) throw new ApiError('invalid_credentials', 'The passkey assertion could not be verified.');
+      await ctx.db.updateTable('passkeys').set({ counter: verification.authenticationInfo.newCounter }).where('credential_id', '=', pk.credential_id).execute();
+      const acct = await ctx.db.selectFrom('accounts').select(['id', 'role']).where('id', '=', pk.account_id).executeTakeFirstOrThrow();
+      const s = await createSession(ctx, acct.id);
+      return { accountId: acct.id, role: acct.role, token: s.token, expiresAtMs: s.expiresAtMs };
+    },
+  );
+}
