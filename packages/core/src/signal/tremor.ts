@@ -1,0 +1,269 @@
+// ref: Welch PSD (welch.ts) with Gaussian (log-parabolic) peak interpolation — M. Gasior, J. L. Gonzalez,
+// "Improving FFT frequency measurement resolution by parabolic and Gaussian interpolation", CERN-AB-Note-2004-021.
+// Bands and the "never high-pass above 1 Hz" rule: CLINICAL.md (dystonic head tremor ≈ 2 Hz, irregular).
+import { AXES, type Axis, type FrameMeasure, type Series } from '../measures/types.ts';
+import { fftInPlace, nextPowerOfTwo } from './fft.ts';
+import { measuredRuns, resampleUniform } from './resample.ts';
+import { cleanSeries, nominalStepMs, quantileSorted, requirePositive, seriesFromFrames } from './series.ts';
+import { WelchAccumulator, type Psd } from './welch.ts';
+
+export const TREMOR_BANDS = [
+  { band: '0-1.5Hz', loHz: 0, hiHz: 1.5 },
+  { band: '1.5-4.5Hz', loHz: 1.5, hiHz: 4.5 },
+  { band: '4.5-8Hz', loHz: 4.5, hiHz: 8 },
+] as const;
+export type TremorBandName = (typeof TREMOR_BANDS)[number]['band'];
+
+export interface TremorOptions {
+  /** Welch segment length, seconds. Also the least continuous data needed per axis. Default 8 s. */
+  readonly segmentS: number;
+  /** Gaps up to this are bridged by linear interpolation; longer ones split the data. Default max(100 ms, 2.5 frames). */
+  readonly maxGapMs?: number;
+  /** FFT zero-padding factor over the segment length (finer bins for the peak search). Default 4. */
+  readonly zeroPadFactor: number;
+  /** Half-width around the peak for the regularity share, Hz. Default 0.25 Hz (≈ the Hann main lobe at 8 s). */
+  readonly regularityHalfWidthHz: number;
+  /** Seconds trimmed from each end of a continuous run before the peak-to-peak percentiles (filter edge effects). Default 1 s. */
+  readonly edgeTrimS: number;
+}
+
+export const TREMOR_DEFAULTS: TremorOptions = {
+  segmentS: 8,
+  zeroPadFactor: 4,
+  regularityHalfWidthHz: 0.25,
+  edgeTrimS: 1,
+};
+
+export interface TremorBandResult {
+  readonly band: TremorBandName;
+  readonly loHz: number;
+  readonly hiHz: number;
+  /** Highest frequency actually analysed (< hiHz when the frame rate's Nyquist limit cuts the band). */
+  readonly analysedUpToHz: number;
+  /** Spectral peak in the band, Hz, Gaussian-interpolated between bins. The DC bin is never a peak. */
+  readonly peakFreqHz: number;
+  /** True when the peak is the band's edge bin and the neighbour outside is higher: leakage from the next band, not a peak of its own. */
+  readonly peakAtBandEdge: boolean;
+  /** Band power, deg² (∫ PSD over the band). */
+  readonly powerDeg2: number;
+  /** RMS of the band-limited signal, deg = √power. */
+  readonly rmsDeg: number;
+  /** Peak-to-peak of the band-limited signal, deg: 99th minus 1st percentile (≈ 2 × amplitude for a sine; robust to single spikes). */
+  readonly peakToPeakDeg: number;
+  /** Peak sharpness in [0, 1]: share of the band's power within ±regularityHalfWidthHz of the peak. 1 = pure sinusoid. */
+  readonly regularity: number;
+}
+
+export type TremorNotMeasurableReason = 'too-little-continuous-data' | 'frame-rate-too-low';
+
+export type TremorAxisResult =
+  | {
+      readonly axis: Axis;
+      readonly measurable: true;
+      readonly fsHz: number;
+      readonly segments: number;
+      /** Seconds of continuous data that went into the spectrum. */
+      readonly analysedS: number;
+      readonly bands: readonly TremorBandResult[];
+      /** Mean PSD (deg²/Hz) for plotting. */
+      readonly psd: Psd;
+    }
+  | {
+      readonly axis: Axis;
+      readonly measurable: false;
+      readonly reason: TremorNotMeasurableReason;
+      /** What was needed and what was there. */
+      readonly needed: { readonly minContinuousS: number; readonly longestContinuousS: number; readonly minFrameRateHz: number; readonly frameRateHz: number | null };
+    };
+
+export interface TremorResult {
+  readonly axes: Readonly<Record<Axis, TremorAxisResult>>;
+  /** Per band, the axis with the largest RMS (null if no axis was measurable). */
+  readonly dominantAxisByBand: Readonly<Record<TremorBandName, Axis | null>>;
+  /** Axis with the largest power over 1.5–8 Hz (the tremor bands), or null. */
+  readonly dominantTremorAxis: Axis | null;
+}
+
+/** Tremor analysis of the three head axes of a session's frames (not-measurable frames are gaps). */
+export function analyzeTremor(frames: readonly FrameMeasure[], options: Partial<TremorOptions> = {}): TremorResult {
+  const series = {} as Record<Axis, Series>;
+  for (const a of AXES) series[a] = seriesFromFrames(frames, a);
+  return analyzeTremorSeries(series, options);
+}
+
+export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, options: Partial<TremorOptions> = {}): TremorResult {
+  const opts = { ...TREMOR_DEFAULTS, ...options };
+  const axes = {} as Record<Axis, TremorAxisResult>;
+  for (const a of AXES) axes[a] = analyzeTremorAxis(a, series[a], opts);
+  const dominantAxisByBand = {} as Record<TremorBandName, Axis | null>;
+  for (const b of TREMOR_BANDS) {
+    let best: Axis | null = null;
+    let bestRms = -1;
+    for (const a of AXES) {
+      const r = axes[a];
+      if (!r.measurable) continue;
+      const br = r.bands.find((x) => x.band === b.band);
+      if (br && br.rmsDeg > bestRms) {
+        bestRms = br.rmsDeg;
+        best = a;
+      }
+    }
+    dominantAxisByBand[b.band] = best;
+  }
+  let dominantTremorAxis: Axis | null = null;
+  let bestP = -1;
+  for (const a of AXES) {
+    const r = axes[a];
+    if (!r.measurable) continue;
+    const p = r.bands.filter((x) => x.loHz >= 1.5).reduce((s, x) => s + x.powerDeg2, 0);
+    if (p > bestP) {
+      bestP = p;
+      dominantTremorAxis = a;
+    }
+  }
+  return { axes, dominantAxisByBand, dominantTremorAxis };
+}
+
+/** Tremor analysis of one axis. Exported for tests and for single-measure use. */
+export function analyzeTremorAxis(axis: Axis, input: Series, options: Partial<TremorOptions> = {}): TremorAxisResult {
+  const opts = { ...TREMOR_DEFAULTS, ...options };
+  requirePositive('segmentS', opts.segmentS);
+  requirePositive('zeroPadFactor', opts.zeroPadFactor);
+  requirePositive('regularityHalfWidthHz', opts.regularityHalfWidthHz);
+  const minFrameRateHz = 2 * TREMOR_BANDS[1].hiHz; // the main tremor band must lie below Nyquist
+  const s = cleanSeries(input);
+  const measuredT = s.timestampsMs.filter((_, i) => s.values[i] !== null);
+  const stepMs = nominalStepMs(measuredT);
+  const fsHz = stepMs === null ? null : 1000 / stepMs;
+  const notMeasurable = (reason: TremorNotMeasurableReason, longestS: number): TremorAxisResult => ({
+    axis,
+    measurable: false,
+    reason,
+    needed: { minContinuousS: opts.segmentS, longestContinuousS: longestS, minFrameRateHz, frameRateHz: fsHz },
+  });
+  if (stepMs === null || fsHz === null) return notMeasurable('too-little-continuous-data', 0);
+  const maxGapMs = opts.maxGapMs ?? Math.max(100, 2.5 * stepMs);
+  const grid = resampleUniform(s, { stepMs, maxGapMs });
+  const segLen = Math.round(opts.segmentS * fsHz);
+  const runs = measuredRuns(grid.values);
+  const longestS = runs.reduce((m, [a, b]) => Math.max(m, (b - a) / fsHz), 0);
+  if (fsHz < minFrameRateHz) return notMeasurable('frame-rate-too-low', longestS);
+  const longRuns = runs.filter(([a, b]) => b - a >= segLen);
+  if (segLen < 4 || longRuns.length === 0) return notMeasurable('too-little-continuous-data', longestS);
+
+  const x = Float64Array.from(grid.values, (v) => v ?? 0);
+  const acc = new WelchAccumulator({
+    fsHz,
+    segmentLength: segLen,
+    nfft: nextPowerOfTwo(segLen) * nextPowerOfTwo(opts.zeroPadFactor),
+    detrend: 'constant',
+  });
+  let analysed = 0;
+  for (const [a, b] of longRuns) {
+    acc.addRun(x, a, b);
+    analysed += b - a;
+  }
+  const psd = acc.result();
+  const nyquist = fsHz / 2;
+  const trim = Math.round(opts.edgeTrimS * fsHz);
+
+  // Band-limited time signals for peak-to-peak: FFT of each run (mean removed, zero-padded ×2 against
+  // wrap-around), bins outside the band zeroed, inverse FFT. Only mean removal: no high-pass above 1 Hz.
+  const bandSamples: number[][] = TREMOR_BANDS.map(() => []);
+  for (const [a, b] of longRuns) {
+    const len = b - a;
+    const n = nextPowerOfTwo(2 * len);
+    let mean = 0;
+    for (let i = a; i < b; i++) mean += x[i] as number;
+    mean /= len;
+    const re0 = new Float64Array(n);
+    const im0 = new Float64Array(n);
+    for (let i = 0; i < len; i++) re0[i] = (x[a + i] as number) - mean;
+    fftInPlace(re0, im0);
+    TREMOR_BANDS.forEach((band, bi) => {
+      const re = new Float64Array(n);
+      const im = new Float64Array(n);
+      for (let k = 1; k <= n / 2; k++) {
+        const f = (k * fsHz) / n;
+        if (inBand(f, band.loHz, band.hiHz)) {
+          re[k] = re0[k] as number;
+          im[k] = im0[k] as number;
+          if (k !== n / 2) {
+            re[n - k] = re0[n - k] as number;
+            im[n - k] = im0[n - k] as number;
+          }
+        }
+      }
+      fftInPlace(re, im, true);
+      const lo = len > 2 * trim + 1 ? trim : 0;
+      const hi = len > 2 * trim + 1 ? len - trim : len;
+      const dst = bandSamples[bi] as number[];
+      for (let i = lo; i < hi; i++) dst.push(re[i] as number);
+    });
+  }
+
+  const bands: TremorBandResult[] = TREMOR_BANDS.map((band, bi) => {
+    const upTo = Math.min(band.hiHz, nyquist);
+    let power = 0;
+    let kPeak = -1;
+    for (let k = 0; k < psd.psd.length; k++) {
+      const f = psd.freqsHz[k] as number;
+      if (!inBand(f, band.loHz, upTo)) continue;
+      power += (psd.psd[k] as number) * psd.dfHz;
+      if (k >= 1 && (kPeak < 0 || (psd.psd[k] as number) > (psd.psd[kPeak] as number))) kPeak = k;
+    }
+    let peakFreqHz = NaN;
+    let peakAtBandEdge = false;
+    let regularity = 0;
+    if (kPeak >= 1) {
+      peakFreqHz = interpolatePeakHz(psd, kPeak);
+      const fLo = psd.freqsHz[kPeak - 1];
+      const fHi = psd.freqsHz[kPeak + 1];
+      const pk = psd.psd[kPeak] as number;
+      if (fLo !== undefined && !inBand(fLo, band.loHz, upTo) && (psd.psd[kPeak - 1] as number) > pk) peakAtBandEdge = true;
+      if (fHi !== undefined && !inBand(fHi, band.loHz, upTo) && (psd.psd[kPeak + 1] as number) > pk) peakAtBandEdge = true;
+      let near = 0;
+      for (let k = 0; k < psd.psd.length; k++) {
+        const f = psd.freqsHz[k] as number;
+        if (inBand(f, band.loHz, upTo) && Math.abs(f - peakFreqHz) <= opts.regularityHalfWidthHz) near += (psd.psd[k] as number) * psd.dfHz;
+      }
+      regularity = power > 0 ? near / power : 0;
+    }
+    const samples = (bandSamples[bi] as number[]).slice().sort((p, q) => p - q);
+    const p2p = samples.length > 0 ? quantileSorted(samples, 0.99) - quantileSorted(samples, 0.01) : 0;
+    return {
+      band: band.band,
+      loHz: band.loHz,
+      hiHz: band.hiHz,
+      analysedUpToHz: upTo,
+      peakFreqHz,
+      peakAtBandEdge,
+      powerDeg2: power,
+      rmsDeg: Math.sqrt(power),
+      peakToPeakDeg: p2p,
+      regularity,
+    };
+  });
+  return { axis, measurable: true, fsHz, segments: psd.segments, analysedS: analysed / fsHz, bands, psd };
+}
+
+/** Bands are [lo, hi) except the last (4.5–8 Hz), which includes 8 Hz. */
+function inBand(f: number, lo: number, hi: number): boolean {
+  return f >= lo && (f < hi || (hi >= 8 && f <= hi));
+}
+
+/** Gaussian interpolation: parabola through the logs of the three bins around the peak bin. */
+function interpolatePeakHz(p: Psd, k: number): number {
+  const a = p.psd[k - 1];
+  const b = p.psd[k] as number;
+  const c = p.psd[k + 1];
+  const f = p.freqsHz[k] as number;
+  if (a === undefined || c === undefined || a <= 0 || b <= 0 || c <= 0) return f;
+  const la = Math.log(a);
+  const lb = Math.log(b);
+  const lc = Math.log(c);
+  const den = la - 2 * lb + lc;
+  if (den >= 0) return f;
+  const delta = Math.max(-0.5, Math.min(0.5, (0.5 * (la - lc)) / den));
+  return f + delta * p.dfHz;
+}
