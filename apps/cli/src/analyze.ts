@@ -1,0 +1,65 @@
+/**
+ * The programmatic API behind `geste analyze`: a video (or any LandmarkSource) → per-frame measures
+ * and a session summary. The same core code runs in the browser app.
+ */
+import {
+  type FrameMeasure,
+  type LandmarkFrame,
+  type LandmarkSource,
+  type NeutralChoice,
+  type NeutralStrategy,
+  RecordingAnalyzer,
+  type SourceInfo,
+} from '@geste/core';
+import { type SessionSummary, summarizeSession } from './summary.ts';
+
+export interface AnalyzeProgress {
+  readonly framesDone: number;
+  /** Estimated from duration × frame rate; null when unknown. */
+  readonly framesTotal: number | null;
+  readonly mediaTimeMs: number;
+}
+
+export interface AnalyzeOptions {
+  readonly neutral?: NeutralStrategy;
+  readonly onProgress?: (p: AnalyzeProgress) => void;
+  /** Keep the landmark frames (for `--landmarks` replay files). Default false. */
+  readonly keepLandmarks?: boolean;
+  /** Estimated total frames, for progress. */
+  readonly framesTotal?: number | null;
+}
+
+export interface RecordingAnalysis {
+  readonly source: SourceInfo;
+  readonly neutral: NeutralChoice;
+  readonly frames: readonly FrameMeasure[];
+  readonly summary: SessionSummary;
+  readonly landmarks: readonly LandmarkFrame[] | null;
+  readonly droppedOutOfOrder: number;
+}
+
+/** Runs a landmark source to the end and analyses it. Closes the source. */
+export async function analyzeLandmarkSource(source: LandmarkSource, opts: AnalyzeOptions = {}): Promise<RecordingAnalysis> {
+  const analyzer = new RecordingAnalyzer(opts.neutral ?? { kind: 'anatomical' });
+  const landmarks: LandmarkFrame[] | null = opts.keepLandmarks ? [] : null;
+  let done = 0;
+  try {
+    for await (const frame of source.frames()) {
+      analyzer.push(frame);
+      landmarks?.push(frame);
+      done++;
+      opts.onProgress?.({ framesDone: done, framesTotal: opts.framesTotal ?? null, mediaTimeMs: frame.timestampMs });
+    }
+  } finally {
+    await source.close();
+  }
+  const result = analyzer.finish();
+  return {
+    source: source.info,
+    neutral: result.neutral,
+    frames: result.frames,
+    summary: summarizeSession(result.frames, result.neutral),
+    landmarks,
+    droppedOutOfOrder: result.droppedOutOfOrder,
+  };
+}

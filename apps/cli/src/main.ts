@@ -1,0 +1,145 @@
+/**
+ * `geste` command line. Words for people on stderr, machine output (--json) on stdout.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { NeutralStrategy } from '@geste/core';
+import { CliError, EXIT_CODE, toCliError } from './errors.ts';
+import { terminalProgress } from './progress.ts';
+import { analyzeFile } from './inputs.ts';
+import { framesToCsv } from './report/csv.ts';
+import { summaryToJson } from './summary.ts';
+import { renderHtmlReport } from './report/html.ts';
+import { describeSummary } from './report/text.ts';
+import { neutralFromJson } from './neutralFile.ts';
+
+export const USAGE = `Usage: geste analyze <video-or-landmarks.jsonl> [options]
+
+Measures head posture (rotation, tilt, flexion/extension), shifts, shoulder elevation, jerks and tremor
+from a video of a person's head and shoulders, and writes:
+  frames.csv, frames.json   one row per frame (angles in degrees, shifts in cm, confidence)
+  summary.json              the session's measures and objective severity items, with evidence
+  report.html               a self-contained report with plots
+
+Options:
+  --out DIR            where to write (default: <video>.geste next to the video)
+  --neutral WHICH      anatomical (default: face square to the camera, eyes level)
+                       calibrate:START-END  seconds in which the person held their head straight
+                       FILE.json            a neutral saved by the Geste app or an earlier analysis
+  --max-side PX        analyse frames scaled to this longest side (default 640)
+  --landmarks          also write landmarks.jsonl (a replayable recording of what the models saw)
+  --json               print the summary as JSON on stdout (no progress bar)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 done; 1 nothing measurable in the video; 2 usage error; 3 input problem; 4 decoder or
+models missing; 5 internal error.
+Geste measures and reports. It does not diagnose and does not recommend treatment.`;
+
+export function parseNeutral(value: string | undefined): NeutralStrategy | { kind: 'file'; path: string } {
+  if (value === undefined || value === 'anatomical') return { kind: 'anatomical' };
+  const m = /^calibrate:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value);
+  if (m) {
+    const startMs = Number(m[1]) * 1000;
+    const endMs = Number(m[2]) * 1000;
+    if (!(endMs > startMs)) throw new CliError('usage', `--neutral ${value}: the window's end must be after its start, e.g. calibrate:0-2.`);
+    return { kind: 'calibrate-window', startMs, endMs };
+  }
+  if (value.endsWith('.json')) return { kind: 'file', path: value };
+  throw new CliError('usage', `--neutral takes "anatomical", "calibrate:START-END" (seconds) or a .json file; got "${value}".`);
+}
+
+async function runAnalyze(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      neutral: { type: 'string' },
+      'max-side': { type: 'string' },
+      landmarks: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) {
+    throw new CliError('usage', `geste analyze takes exactly one video file; got ${positionals.length}. See geste --help.`);
+  }
+  const input = resolve(positionals[0]!);
+  const maxSidePx = values['max-side'] === undefined ? 640 : Number(values['max-side']);
+  if (!Number.isInteger(maxSidePx) || maxSidePx < 64 || maxSidePx > 4096) {
+    throw new CliError('usage', `--max-side must be a whole number of pixels from 64 to 4096; got "${values['max-side']}".`);
+  }
+  let neutral = parseNeutral(values.neutral);
+  if (neutral.kind === 'file') neutral = { kind: 'given', neutral: neutralFromJson(await readNeutralFile(neutral.path)) };
+
+  const progress = values.json ? { update() {}, done() {} } : terminalProgress(process.stderr, () => performance.now());
+  const analysis = await analyzeFile(input, {
+    neutral,
+    maxSidePx,
+    keepLandmarks: values.landmarks,
+    onProgress: (p) => progress.update(p.framesDone, p.framesTotal, 'Analysing'),
+  });
+  progress.done();
+
+  const outDir = resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.geste`));
+  await mkdir(outDir, { recursive: true });
+  const summaryJson = summaryToJson(analysis.summary);
+  await writeFile(join(outDir, 'frames.csv'), framesToCsv(analysis.frames));
+  await writeFile(join(outDir, 'frames.json'), JSON.stringify(analysis.frames));
+  await writeFile(join(outDir, 'summary.json'), summaryJson + '\n');
+  await writeFile(join(outDir, 'neutral.json'), JSON.stringify(analysis.neutral.neutral, null, 2) + '\n');
+  await writeFile(join(outDir, 'report.html'), renderHtmlReport(analysis, basename(input)));
+  if (analysis.landmarks) {
+    const { serializeLandmarks } = await import('@geste/vision');
+    await writeFile(join(outDir, 'landmarks.jsonl'), serializeLandmarks(analysis.source, analysis.landmarks));
+  }
+  if (values.json) {
+    process.stdout.write(summaryJson + '\n');
+  } else {
+    process.stderr.write(describeSummary(analysis.summary) + `\nWrote ${outDir}/ (frames.csv, frames.json, summary.json, report.html)\n`);
+  }
+  return analysis.summary.measurableFrames === 0 ? EXIT_CODE['nothing-measurable'] : EXIT_CODE.ok;
+}
+
+async function readNeutralFile(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError('input', `Could not read the neutral file ${path}: ${(e as Error).message}. Expected a neutral.json written by Geste.`);
+  }
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return command === undefined ? EXIT_CODE.usage : EXIT_CODE.ok;
+    }
+    if (command === '-v' || command === '--version') {
+      process.stdout.write(`geste ${await version()}\n`);
+      return EXIT_CODE.ok;
+    }
+    if (command === 'analyze') {
+      if (rest.includes('-h') || rest.includes('--help')) {
+        process.stdout.write(USAGE + '\n');
+        return EXIT_CODE.ok;
+      }
+      return await runAnalyze(rest);
+    }
+    throw new CliError('usage', `Unknown command "${command}". Try: geste analyze <video>. See geste --help.`);
+  } catch (e) {
+    const err = e instanceof Error && e.name === 'TypeError' && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+      ? new CliError('usage', `${e.message}. See geste --help.`)
+      : toCliError(e);
+    process.stderr.write(`geste: ${err.message}\n`);
+    return EXIT_CODE[err.code];
+  }
+}

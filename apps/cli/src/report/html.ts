@@ -1,0 +1,151 @@
+/**
+ * Self-contained HTML report (inline CSS and SVG, no script, nothing fetched): readable offline, printable,
+ * safe to e-mail. Every number says what it is, in clinical words and units.
+ */
+import { AXES, type FrameMeasure } from '@geste/core';
+import type { RecordingAnalysis } from '../analyze.ts';
+import { linePlotSvg } from './svgPlot.ts';
+import { AXIS_WORDS, METHOD_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const num = (v: number | null | undefined, digits = 1, unit = '') =>
+  v === null || v === undefined || !Number.isFinite(v) ? '<span class="nm">not measured</span>' : `${v.toFixed(digits)}${unit}`;
+
+const LINE_STYLE = {
+  rotationDeg: { color: '#1b4f9c', dash: '' },
+  tiltDeg: { color: '#b3461b', dash: '8 4' },
+  flexionDeg: { color: '#2e7d32', dash: '2 3' },
+} as const;
+
+function notMeasurableRanges(frames: readonly FrameMeasure[]): [number, number][] {
+  const out: [number, number][] = [];
+  let start: number | null = null;
+  for (const f of frames) {
+    const t = f.timestampMs / 1000;
+    if (f.state === 'not-measurable' && f.rotationDeg === null) {
+      if (start === null) start = t;
+    } else if (start !== null) {
+      out.push([start, t]);
+      start = null;
+    }
+  }
+  if (start !== null && frames.length) out.push([start, frames[frames.length - 1]!.timestampMs / 1000]);
+  return out;
+}
+
+/** At most ~3000 points per line in the page. */
+function decimate<T>(xs: readonly T[], max = 3000): T[] {
+  if (xs.length <= max) return [...xs];
+  const step = xs.length / max;
+  return Array.from({ length: max }, (_, i) => xs[Math.floor(i * step)]!);
+}
+
+export function renderHtmlReport(a: RecordingAnalysis, title: string): string {
+  const s = a.summary;
+  const frames = decimate(a.frames);
+  const anglePlot = linePlotSvg(
+    AXES.map((axis) => ({
+      label: AXIS_WORDS[axis].name.split(' ')[0]!,
+      ...LINE_STYLE[axis],
+      points: frames.map((f) => [f.timestampMs / 1000, f[axis]] as const),
+    })),
+    {
+      title: 'Head angles over time (relative to neutral)',
+      xLabel: 'time (s)',
+      yLabel: 'degrees',
+      band: { label: '±10° of neutral', from: -10, to: 10 },
+      shade: { label: 'not measurable', ranges: notMeasurableRanges(frames) },
+    },
+  );
+  const bodyPlot = linePlotSvg(
+    [
+      { label: 'lateral shift (cm)', color: '#6a1b9a', dash: '', points: frames.map((f) => [f.timestampMs / 1000, f.lateralShiftCm] as const) },
+      { label: 'shoulder elevation (deg)', color: '#8d6e00', dash: '6 3', points: frames.map((f) => [f.timestampMs / 1000, f.shoulderElevationDeg] as const) },
+    ],
+    { title: 'Lateral shift and shoulder elevation', xLabel: 'time (s)', yLabel: 'cm / degrees', heightPx: 220 },
+  );
+  const spectrumLines = AXES.flatMap((axis) => {
+    const r = s.tremor.axes[axis];
+    if (!r.measurable) return [];
+    const pts = Array.from(r.psd.freqsHz, (f, i) => [f, Math.log10(Math.max(1e-6, r.psd.psd[i]!))] as const).filter(([f]) => f > 0 && f <= 8);
+    return [{ label: AXIS_WORDS[axis].name.split(' ')[0]!, ...LINE_STYLE[axis], points: pts }];
+  });
+  const spectrumPlot = spectrumLines.length
+    ? linePlotSvg(spectrumLines, { title: 'Movement spectrum (tremor analysis)', xLabel: 'frequency (Hz)', yLabel: 'log10 power (deg²/Hz)', heightPx: 240 })
+    : '<p class="nm">Tremor spectrum not measurable: too little continuous measured data (needs about 8 s without gaps).</p>';
+
+  const pct = (n: number) => (s.frames ? ((100 * n) / s.frames).toFixed(1) : '0');
+  const reasonRows = Object.entries(s.notMeasurableReasons)
+    .map(([r, n]) => `<li>${esc(REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r)}: ${n} frames (${pct(n)} %)</li>`)
+    .join('');
+  const methodRows = Object.entries(s.methods)
+    .map(([m, n]) => `<li>${esc(METHOD_WORDS[m as keyof typeof METHOD_WORDS] ?? m)}: ${n} frames</li>`)
+    .join('');
+
+  const postureRows = AXES.map((axis) => {
+    const p = s.posture[axis];
+    const rom = s.rangeOfMotion[axis];
+    const w = AXIS_WORDS[axis];
+    const zone = s.timeInNeutral.perAxis[axis];
+    return `<tr><th scope="row">${esc(w.name)}</th><td>${num(p.medianDeg)}°</td><td>${num(p.maxPositiveDeg)}° <small>(${esc(w.positive)})</small></td><td>${num(p.maxNegativeDeg)}° <small>(${esc(w.negative)})</small></td><td>${num(rom.positiveDeg)}° / ${num(rom.negativeDeg)}°</td><td>${num(zone.percentWithin, 0, ' %')}</td></tr>`;
+  }).join('');
+
+  const tremorRows = AXES.map((axis) => {
+    const r = s.tremor.axes[axis];
+    if (!r.measurable) return `<tr><th scope="row">${esc(AXIS_WORDS[axis].name)}</th><td colspan="3" class="nm">not measurable (${esc(r.reason)}: longest continuous stretch ${r.needed.longestContinuousS.toFixed(1)} s, needs ${r.needed.minContinuousS} s)</td></tr>`;
+    return `<tr><th scope="row">${esc(AXIS_WORDS[axis].name)}</th>${r.bands
+      .map((b) => `<td>${b.peakFreqHz.toFixed(2)} Hz, ${b.rmsDeg.toFixed(2)}° RMS, ${b.peakToPeakDeg.toFixed(1)}° p-p, regularity ${b.regularity.toFixed(2)}</td>`)
+      .join('')}</tr>`;
+  }).join('');
+
+  const items = s.severity.items
+    .map(
+      (it) =>
+        `<tr><th scope="row">${esc(it.label)}</th><td>${it.assessable && it.score !== null ? `${it.score} / ${it.maxScore}` : '<span class="nm">not assessable</span>'}</td><td>${esc(it.assessable ? it.evidence.summary : it.reason ?? '')}</td></tr>`,
+    )
+    .join('');
+
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Geste report — ${esc(title)}</title>
+<style>
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111;max-width:1000px;margin:24px auto;padding:0 16px}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #222}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #999;padding:6px 8px;text-align:left;vertical-align:top}
+thead th{background:#eee}.safety{border:2px solid #333;background:#fffbe6;padding:10px 14px;font-weight:600}
+.nm{color:#555;font-style:italic}small{color:#333}.kv{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}
+@media print{body{margin:0}}
+</style></head><body>
+<h1>Geste measurement report</h1>
+<p>Recording: <strong>${esc(title)}</strong> · ${s.durationS.toFixed(1)} s · ${s.frames} frames · analysed at ${a.source.imageWidthPx}×${a.source.imageHeightPx} px with ${esc(a.source.kind)}</p>
+<p class="safety">${esc(s.safety)}</p>
+
+<h2>What could be measured</h2>
+<div class="kv"><span>Neutral used</span><span>${esc(NEUTRAL_WORDS[s.neutral.kind])}${s.neutral.fellBackToAnatomical ? ` — the requested calibration could not be used (${esc(s.neutral.calibrationProblem ?? '')})` : ''}</span>
+<span>Measured frames</span><span>${s.measurableFrames} of ${s.frames} (${pct(s.measurableFrames)} %), of which ${s.lowConfidenceFrames} with lower confidence</span>
+<span>Not measurable</span><span>${s.notMeasurableFrames} frames (${pct(s.notMeasurableFrames)} %)</span></div>
+${reasonRows ? `<p>Reasons noted:</p><ul>${reasonRows}</ul>` : ''}
+<p>How angles were measured:</p><ul>${methodRows}</ul>
+
+<h2>Head posture</h2>
+${anglePlot}
+<table><thead><tr><th>Axis</th><th>Median</th><th>Furthest +</th><th>Furthest −</th><th>Range of motion (+ / −, sustained)</th><th>Time within 10° of neutral</th></tr></thead><tbody>${postureRows}</tbody></table>
+<p>Time with all three angles within 10° of neutral: <strong>${num(s.timeInNeutral.combined.percentWithin, 0, ' %')}</strong>; longest continuous hold ${num(s.timeInNeutral.longestHoldS, 1, ' s')}.</p>
+
+<h2>Shifts and shoulders</h2>
+${bodyPlot}
+<p>Lateral shift median ${num(s.lateralShiftCm.medianDeg, 1, ' cm')} (positive = toward the person's right). Shoulder elevation median ${num(s.shoulderElevationDeg.medianDeg, 1, '°')} (positive = right shoulder higher). Sagittal shift cannot be seen from a frontal camera.</p>
+
+<h2>Jerks and tremor</h2>
+<p>Jerks (brief fast deviations): <strong>${s.jerks.count}</strong>${s.jerks.perMinute !== null ? ` (${s.jerks.perMinute.toFixed(1)} per minute)` : ''}${s.jerks.peakVelocityDegPerS !== null ? `, fastest ${s.jerks.peakVelocityDegPerS.toFixed(0)} °/s` : ''}.</p>
+${spectrumPlot}
+<table><thead><tr><th>Axis</th><th>0–1.5 Hz (drift)</th><th>1.5–4.5 Hz</th><th>4.5–8 Hz</th></tr></thead><tbody>${tremorRows}</tbody></table>
+<p>Dominant tremor axis: ${s.tremor.dominantTremorAxis ? esc(AXIS_WORDS[s.tremor.dominantTremorAxis].name) : '<span class="nm">none measurable</span>'}.</p>
+
+<h2>Objective severity items</h2>
+<p>Computed from this recording in the bands of published clinical motor-severity scales; not a clinician's rating. Total of assessable items: <strong>${s.severity.total ?? '—'}</strong> from ${s.severity.assessedCount} of ${s.severity.items.length} items${s.severity.assessedCount < s.severity.items.length ? ' (incomplete: some items cannot be assessed from this recording)' : ''}.</p>
+<table><thead><tr><th>Item</th><th>Score</th><th>Evidence</th></tr></thead><tbody>${items}</tbody></table>
+<p><small>Generated by Geste on this device. Video and landmarks never left it.</small></p>
+</body></html>
+`;
+}

@@ -1,0 +1,23 @@
+import { AXES } from '@geste/core';
+import type { SessionSummary } from '../summary.ts';
+import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
+
+const f1 = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not measured' : `${v.toFixed(1)}°`);
+
+/** A few lines for the terminal. */
+export function describeSummary(s: SessionSummary): string {
+  const lines: string[] = [];
+  const pct = s.frames ? ((100 * s.measurableFrames) / s.frames).toFixed(0) : '0';
+  lines.push(`Measured ${s.measurableFrames} of ${s.frames} frames (${pct} %) over ${s.durationS.toFixed(1)} s; neutral: ${NEUTRAL_WORDS[s.neutral.kind]}.`);
+  if (s.neutral.fellBackToAnatomical) lines.push(`  The calibration window could not be used (${s.neutral.calibrationProblem}); angles are relative to the camera-derived neutral.`);
+  const top = Object.entries(s.notMeasurableReasons).sort((a, b) => b[1] - a[1])[0];
+  if (top && s.notMeasurableFrames > 0) lines.push(`  Most common problem: ${REASON_WORDS[top[0] as keyof typeof REASON_WORDS]} (${top[1]} frames).`);
+  for (const a of AXES) {
+    const p = s.posture[a];
+    lines.push(`  ${AXIS_WORDS[a].name}: median ${f1(p.medianDeg)}, furthest ${f1(p.maxPositiveDeg)} / ${f1(p.maxNegativeDeg)}`);
+  }
+  const tin = s.timeInNeutral.combined.percentWithin;
+  lines.push(`  Within 10° of neutral: ${tin === null ? 'not measured' : `${tin.toFixed(0)} % of the time`}; jerks: ${s.jerks.count}.`);
+  lines.push(s.safety);
+  return lines.join('\n');
+}
