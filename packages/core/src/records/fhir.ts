@@ -1,0 +1,348 @@
+/**
+ * FHIR R4 Bundle export. The wire format stops here: callers pass Geste records, get a plain JSON
+ * Bundle (type "collection"). LOINC where a code exists (pain severity 72514-3), else the Geste code
+ * system documented in docs/records.md. Resource ids are stable UUIDs derived from the record ids,
+ * so exporting the same records twice gives the same Bundle.
+ */
+// ref: HL7 FHIR R4 (4.0.1) — Bundle, Patient, Observation, MedicationAdministration,
+//      MedicationStatement, Procedure, QuestionnaireResponse; LOINC 72514-3.
+import type {
+  Bundle,
+  BundleEntry,
+  CodeableConcept,
+  MedicationAdministration,
+  MedicationStatement,
+  Observation,
+  ObservationComponent,
+  Patient,
+  Procedure,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  Quantity,
+  Reference,
+  Resource,
+} from '@medplum/fhirtypes';
+import { isoTime } from './csv.ts';
+import {
+  ACTIVITIES,
+  POSSIBLE_CAUSES,
+  SYMPTOMS,
+  type DiaryEntry,
+  type GesteRecord,
+  type HistoryIntake,
+  type MeasurementSession,
+  type PatientProfile,
+  type Treatment,
+} from './schemas.ts';
+
+/** Placeholder canonical URI of the Geste code system (`.invalid` is reserved: it resolves nowhere). */
+export const GESTE_CODE_SYSTEM = 'https://geste.invalid/fhir/CodeSystem/geste';
+export const GESTE_HISTORY_QUESTIONNAIRE = 'https://geste.invalid/fhir/Questionnaire/history-intake|1';
+export const LOINC = 'http://loinc.org';
+export const UCUM = 'http://unitsofmeasure.org';
+const OBS_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+/** LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported". */
+export const LOINC_PAIN_SEVERITY = '72514-3';
+
+/** Every fixed Geste code the exporter emits, with its display. Measure and item codes are `measure.<key>` / `item.<key>`. */
+export const GESTE_CODES: Readonly<Record<string, string>> = {
+  'diary-entry': 'Geste symptom diary entry',
+  'site-neck': 'Neck',
+  'site-shoulders': 'Shoulders',
+  'site-head': 'Head (headache)',
+  ...Object.fromEntries(SYMPTOMS.map((s) => [`symptom-${s}`, `Felt ${s} severity 0-10`])),
+  ...Object.fromEntries(ACTIVITIES.map((a) => [`impact-${a}`, `Impact on ${a} 0-4`])),
+  stress: 'Stress 0-10 (10 = most)',
+  mood: 'Mood 0-10 (10 = very good)',
+  'measurement-session': 'Geste measurement session',
+  'trick-reduction': 'Sensory trick: percent reduction of deviation',
+  'toxin-effect-onset': 'Botulinum toxin: effect noticed to start',
+  'toxin-effect-wear-off': 'Botulinum toxin: effect noticed to wear off',
+  'guidance-none': 'No injection guidance',
+  'guidance-emg': 'EMG-guided injection',
+  'guidance-ultrasound': 'Ultrasound-guided injection',
+  'guidance-electrical-stimulation': 'Electrical-stimulation-guided injection',
+  'guidance-other': 'Other injection guidance',
+  'therapy-physiotherapy': 'Physiotherapy session',
+  'therapy-heat': 'Heat application',
+  'therapy-massage': 'Massage',
+  'therapy-counselling': 'Counselling session',
+  'therapy-stress-management': 'Stress-management session',
+  biofeedback: 'Biofeedback session',
+  surgery: 'Surgery',
+  'dbs-implant': 'Deep brain stimulation implant',
+  'dbs-setting': 'Deep brain stimulation setting (logged)',
+  'dbs-contacts': 'DBS active contacts',
+  'dbs-amplitude': 'DBS amplitude',
+  'dbs-pulse-width': 'DBS pulse width',
+  'dbs-frequency': 'DBS frequency',
+};
+
+export interface FhirExportOptions {
+  readonly generatedAtMs: number;
+}
+
+// ------------------------------------------------------------ stable ids
+function fnv1a(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+/** A deterministic RFC 9562 version-8 (custom) UUID from a string. Not cryptographic; unique enough for one export. */
+export function stableUuid(key: string): string {
+  const hex = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((seed) => fnv1a(key, seed).toString(16).padStart(8, '0')).join('');
+  const v = `8${hex.slice(13, 16)}`;
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16) + hex.slice(17, 20);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${v}-${variant}-${hex.slice(20, 32)}`;
+}
+
+const geste = (code: string, text?: string): CodeableConcept => ({
+  coding: [{ system: GESTE_CODE_SYSTEM, code, display: GESTE_CODES[code] ?? code }],
+  ...(text !== undefined && text !== '' ? { text } : {}),
+});
+const dt = (ms: number): string => isoTime(ms)!;
+const notes = (s: string) => (s.trim() === '' ? {} : { note: [{ text: s }] });
+const survey: CodeableConcept[] = [{ coding: [{ system: OBS_CATEGORY, code: 'survey', display: 'Survey' }] }];
+const exam: CodeableConcept[] = [{ coding: [{ system: OBS_CATEGORY, code: 'exam', display: 'Exam' }] }];
+
+/** UCUM unit from the unit suffix of a measure key (`maxRotationDeg` → deg). */
+export function unitFromKey(key: string): { unit: string; code: string } | null {
+  const table: Array<[RegExp, string, string]> = [
+    [/DegPerS$/, 'deg/s', 'deg/s'],
+    [/Deg$/, 'deg', 'deg'],
+    [/Pct$/, '%', '%'],
+    [/Hz$/, 'Hz', 'Hz'],
+    [/Cm$/, 'cm', 'cm'],
+    [/PerMin$/, '/min', '/min'],
+    [/Ms$/, 'ms', 'ms'],
+    [/(S|Sec)$/, 's', 's'],
+  ];
+  for (const [re, unit, code] of table) if (re.test(key)) return { unit, code };
+  return null;
+}
+
+function quantity(value: number, key: string): Quantity {
+  const u = unitFromKey(key);
+  return u === null ? { value } : { value, unit: u.unit, system: UCUM, code: u.code };
+}
+
+// ------------------------------------------------------------ builders
+interface Ctx {
+  readonly subject: Reference<Patient>;
+  readonly entries: BundleEntry[];
+}
+function add<T extends Resource>(ctx: Ctx, key: string, r: Omit<T, 'id'>): string {
+  const id = stableUuid(`${r.resourceType}|${key}`);
+  const fullUrl = `urn:uuid:${id}`;
+  ctx.entries.push({ fullUrl, resource: { ...r, id } as unknown as Resource });
+  return fullUrl;
+}
+
+function diary(ctx: Ctx, e: DiaryEntry): void {
+  for (const site of ['neck', 'shoulders', 'head'] as const) {
+    const v = e.pain[site];
+    if (v === null) continue;
+    add<Observation>(ctx, `${e.id}/pain/${site}`, {
+      resourceType: 'Observation',
+      status: 'final',
+      category: survey,
+      code: { coding: [{ system: LOINC, code: LOINC_PAIN_SEVERITY, display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' }], text: `Pain (${site === 'head' ? 'headache' : site})` },
+      subject: ctx.subject,
+      effectiveDateTime: dt(e.atMs),
+      bodySite: geste(`site-${site}`, site === 'head' ? 'Head (headache)' : site === 'neck' ? 'Neck' : 'Shoulders'),
+      valueInteger: v,
+    });
+  }
+  const comps: ObservationComponent[] = [];
+  for (const s of SYMPTOMS) { const v = e.symptoms[s]; if (v !== null) comps.push({ code: geste(`symptom-${s}`), valueInteger: v }); }
+  for (const a of ACTIVITIES) { const v = e.impact[a]; if (v !== null) comps.push({ code: geste(`impact-${a}`), valueInteger: v }); }
+  if (e.stress !== null) comps.push({ code: geste('stress'), valueInteger: e.stress });
+  if (e.mood !== null) comps.push({ code: geste('mood'), valueInteger: e.mood });
+  if (comps.length === 0 && e.note.trim() === '') return;
+  add<Observation>(ctx, `${e.id}/diary`, {
+    resourceType: 'Observation',
+    status: 'final',
+    category: survey,
+    code: geste('diary-entry', e.period === 'week' ? 'Weekly symptom diary' : 'Daily symptom diary'),
+    subject: ctx.subject,
+    effectiveDateTime: dt(e.atMs),
+    ...(comps.length > 0 ? { component: comps } : {}),
+    ...notes(e.note),
+  });
+}
+
+function session(ctx: Ctx, s: MeasurementSession, partOf: string | undefined): void {
+  const comps: ObservationComponent[] = [];
+  const absent = { dataAbsentReason: { coding: [{ system: DATA_ABSENT, code: 'unknown', display: 'Unknown' }], text: 'not measurable' } };
+  for (const [k, v] of Object.entries(s.measures).sort(([a], [b]) => a.localeCompare(b)))
+    comps.push({ code: geste(`measure.${k}`), ...(v === null ? absent : { valueQuantity: quantity(v, k) }) });
+  for (const [k, v] of Object.entries(s.items).sort(([a], [b]) => a.localeCompare(b)))
+    comps.push({ code: geste(`item.${k}`, `Objective severity item: ${k}`), ...(v === null ? absent : Number.isInteger(v) ? { valueInteger: v } : { valueQuantity: { value: v } }) });
+  if (s.trick !== null)
+    comps.push({ code: geste('trick-reduction', `Sensory trick: ${s.trick.name}`), ...(s.trick.reductionPct === null ? absent : { valueQuantity: { value: s.trick.reductionPct, unit: '%', system: UCUM, code: '%' } }) });
+  add<Observation>(ctx, `${s.id}/session`, {
+    resourceType: 'Observation',
+    status: 'final',
+    category: exam,
+    code: geste('measurement-session', `Geste ${s.kind} session${s.neutral === null ? '' : ` (${s.neutral} neutral)`}`),
+    subject: ctx.subject,
+    ...(s.endedAtMs === null ? { effectiveDateTime: dt(s.startedAtMs) } : { effectivePeriod: { start: dt(s.startedAtMs), end: dt(s.endedAtMs) } }),
+    ...(partOf === undefined ? {} : { partOf: [{ reference: partOf }] }),
+    ...(comps.length > 0 ? { component: comps } : {}),
+    ...notes(s.note),
+  });
+}
+
+function treatment(ctx: Ctx, t: Treatment, procedureUrls: Map<string, string>): void {
+  const proc = (code: string, atMs: number, text: string) =>
+    add<Procedure>(ctx, `${t.id}/procedure`, {
+      resourceType: 'Procedure',
+      status: 'completed',
+      code: geste(code, text),
+      subject: ctx.subject,
+      performedDateTime: dt(atMs),
+      ...notes(t.note),
+    });
+  switch (t.kind) {
+    case 'botulinum': {
+      const base = {
+        resourceType: 'MedicationAdministration' as const,
+        status: 'completed' as const,
+        medicationCodeableConcept: { text: t.product },
+        subject: ctx.subject,
+        effectiveDateTime: dt(t.atMs),
+        ...(t.clinician.trim() === '' ? {} : { performer: [{ actor: { display: t.clinician } }] }),
+        ...notes(t.note),
+      };
+      const method = geste(`guidance-${t.guidance}`);
+      const urls: string[] = [];
+      // mad-1: a dosage needs a dose or rate, so a visit logged without muscles carries no dosage.
+      if (t.injections.length === 0) urls.push(add<MedicationAdministration>(ctx, `${t.id}/admin`, base));
+      t.injections.forEach((j, i) =>
+        urls.push(
+          add<MedicationAdministration>(ctx, `${t.id}/admin/${i}`, {
+            ...base,
+            dosage: { site: { text: `${j.muscle} (${j.side})` }, method, dose: { value: j.units, unit: 'U', system: UCUM, code: '[U]' } },
+          }),
+        ),
+      );
+      const partOf = urls.map((reference) => ({ reference }));
+      if (t.effectStartedAtMs !== null)
+        add<Observation>(ctx, `${t.id}/onset`, { resourceType: 'Observation', status: 'final', category: survey, code: geste('toxin-effect-onset'), subject: ctx.subject, partOf, effectiveDateTime: dt(t.effectStartedAtMs), valueDateTime: dt(t.effectStartedAtMs) });
+      if (t.effectWoreOffAtMs !== null)
+        add<Observation>(ctx, `${t.id}/wear-off`, { resourceType: 'Observation', status: 'final', category: survey, code: geste('toxin-effect-wear-off'), subject: ctx.subject, partOf, effectiveDateTime: dt(t.effectWoreOffAtMs), valueDateTime: dt(t.effectWoreOffAtMs) });
+      return;
+    }
+    case 'oral':
+      t.doses.forEach((d, i) => {
+        const next = t.doses[i + 1];
+        const endMs = next?.fromMs ?? t.stoppedAtMs;
+        add<MedicationStatement>(ctx, `${t.id}/dose/${i}`, {
+          resourceType: 'MedicationStatement',
+          status: endMs === null ? 'active' : 'completed',
+          medicationCodeableConcept: { text: t.name },
+          subject: ctx.subject,
+          effectivePeriod: { start: dt(d.fromMs), ...(endMs === null ? {} : { end: dt(endMs) }) },
+          dosage: [
+            {
+              text: `${d.amount} ${d.unit} ${d.timesPerDay} times a day`,
+              ...(Number.isInteger(d.timesPerDay) ? { timing: { repeat: { frequency: d.timesPerDay, period: 1, periodUnit: 'd' as const } } } : {}),
+              doseAndRate: [{ doseQuantity: { value: d.amount, unit: d.unit } }],
+            },
+          ],
+          ...notes(t.note),
+        });
+      });
+      return;
+    case 'therapy':
+      proc(`therapy-${t.modality}`, t.atMs, `${t.modality}${t.durationMin === null ? '' : `, ${t.durationMin} min`}`);
+      return;
+    case 'biofeedback':
+      procedureUrls.set(t.sessionId, proc('biofeedback', t.atMs, 'Biofeedback session'));
+      return;
+    case 'surgery':
+      proc('surgery', t.atMs, t.procedure);
+      return;
+    case 'dbs-implant':
+      proc('dbs-implant', t.atMs, `DBS implant${t.target === '' ? '' : `, target ${t.target}`}, leads ${t.leads}`);
+      return;
+    case 'dbs-setting':
+      add<Observation>(ctx, `${t.id}/dbs`, {
+        resourceType: 'Observation',
+        status: 'final',
+        code: geste('dbs-setting', `DBS setting, ${t.side} side (logged fact; Geste controls no device)`),
+        subject: ctx.subject,
+        effectiveDateTime: dt(t.atMs),
+        component: [
+          ...(t.contacts.trim() === '' ? [] : [{ code: geste('dbs-contacts'), valueString: t.contacts }]),
+          { code: geste('dbs-amplitude'), valueQuantity: { value: t.amplitude, unit: t.amplitudeUnit, system: UCUM, code: t.amplitudeUnit } },
+          { code: geste('dbs-pulse-width'), valueQuantity: { value: t.pulseWidthUs, unit: 'us', system: UCUM, code: 'us' } },
+          { code: geste('dbs-frequency'), valueQuantity: { value: t.frequencyHz, unit: 'Hz', system: UCUM, code: 'Hz' } },
+        ],
+        ...notes(t.note),
+      });
+      return;
+  }
+}
+
+const CAUSE_TEXT: Record<(typeof POSSIBLE_CAUSES)[number], string> = {
+  parkinsonsDisease: "Parkinson's disease",
+  dopamineBlockingMedicine: 'Dopamine-blocking medicine (for example some antipsychotics)',
+  headNeckShoulderInjury: 'Injury to head, neck or shoulders',
+  familyHistory: 'Family history of dystonia or tremor',
+  mentalHealthCondition: 'Mental-health condition',
+  presentSinceBirth: 'Present since birth',
+};
+
+function history(ctx: Ctx, h: HistoryIntake): void {
+  const item: QuestionnaireResponseItem[] = [];
+  const str = (linkId: string, text: string, v: string) => { if (v.trim() !== '') item.push({ linkId, text, answer: [{ valueString: v }] }); };
+  if (h.onsetAgeYears !== null) item.push({ linkId: 'onsetAgeYears', text: 'Age at onset (years)', answer: [{ valueInteger: h.onsetAgeYears }] });
+  str('onsetMode', 'How it began', h.onsetMode);
+  str('course', 'Course since onset', h.course);
+  const causes: QuestionnaireResponseItem[] = [];
+  for (const c of POSSIBLE_CAUSES) { const a = h.possibleCauses[c]; if (a !== null) causes.push({ linkId: `cause.${c}`, text: CAUSE_TEXT[c], answer: [{ valueString: a }] }); }
+  if (causes.length > 0) item.push({ linkId: 'causes', text: 'Possible causes named by the clinical literature', item: causes });
+  str('causeDetails', 'Details', h.causeDetails);
+  const fam = h.familyMembers.map((m, i): QuestionnaireResponseItem => ({
+    linkId: `family.${i}`,
+    text: 'Family member',
+    item: [{ linkId: `family.${i}.relation`, text: 'Relation', answer: [{ valueString: m.relation }] }, ...(m.condition.trim() === '' ? [] : [{ linkId: `family.${i}.condition`, text: 'Condition', answer: [{ valueString: m.condition }] }])],
+  }));
+  if (fam.length > 0) item.push({ linkId: 'family', text: 'Family history', item: fam });
+  str('note', 'Note', h.note);
+  add<QuestionnaireResponse>(ctx, `${h.id}/history`, {
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: GESTE_HISTORY_QUESTIONNAIRE,
+    status: 'completed',
+    subject: ctx.subject,
+    authored: dt(h.recordedAtMs),
+    ...(item.length > 0 ? { item } : {}),
+  });
+}
+
+/** Builds the Bundle. Reminder settings are app settings and are not exported. */
+export function toFhirBundle(records: readonly GesteRecord[], opts: FhirExportOptions): Bundle {
+  const profile = records.find((r): r is PatientProfile => r.type === 'patient');
+  const entries: BundleEntry[] = [];
+  const patient: Omit<Patient, 'id'> = {
+    resourceType: 'Patient',
+    ...(profile !== undefined && profile.displayName.trim() !== '' ? { name: [{ text: profile.displayName }] } : {}),
+    ...(profile?.birthYear != null ? { birthDate: String(profile.birthYear) } : {}),
+  };
+  const ctx: Ctx = { subject: { reference: '' }, entries };
+  const patientUrl = add<Patient>(ctx, `patient/${profile?.id ?? 'self'}`, patient);
+  const c: Ctx = { subject: { reference: patientUrl }, entries };
+  const procedureUrls = new Map<string, string>();
+  for (const r of records) if (r.type === 'treatment') treatment(c, r, procedureUrls);
+  for (const r of records) {
+    if (r.type === 'diary') diary(c, r);
+    else if (r.type === 'session') session(c, r, procedureUrls.get(r.id));
+    else if (r.type === 'history') history(c, r);
+  }
+  return { resourceType: 'Bundle', type: 'collection', timestamp: dt(opts.generatedAtMs), entry: entries };
+}

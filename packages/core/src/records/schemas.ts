@@ -1,0 +1,317 @@
+/**
+ * Record types Geste keeps: diary, treatments, history intake, measurement sessions, reminder, patient.
+ * Every record carries `type` and `schemaVersion`; `migrations.ts` brings old versions to these.
+ * Times are epoch milliseconds named `…AtMs` (given by the caller: core never reads the clock).
+ * Scores name their scale in the doc comment; every score may be null = "not filled in".
+ */
+import { z } from 'zod';
+
+/** A custom zod issue carries our code in params so the error mapper keeps it. */
+const UNSAFE = { params: { gesteCode: 'unsafe-text' } } as const;
+
+/** Tag-like markup (`<script`, `</b`, `<!--`, `<?xml`) — never a legitimate part of a note. "a < b" is fine. */
+const TAG_RE = /<\s*[A-Za-z!?/]/;
+/** Control characters except tab/newline/carriage return, and bidi overrides that can disguise text. */
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+export function isSafeText(s: string): boolean {
+  return !TAG_RE.test(s) && !CONTROL_RE.test(s);
+}
+
+export const safeText = (maxChars: number) => z.string().max(maxChars).refine(isSafeText, UNSAFE);
+
+/** Identifier usable unchanged as a FHIR id: `[A-Za-z0-9\-.]{1,64}`. */
+export const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/);
+/** Epoch milliseconds, 1970 … 2100. */
+export const EpochMs = z.number().int().min(0).max(4_102_444_800_000);
+const score = (max: number) => z.number().int().min(0).max(max).nullable();
+/** 0–10 numeric rating (0 = none, 10 = worst imaginable; for mood 10 = best). */
+export const Score0to10 = score(10);
+/** 0–4 impact on an activity: 0 none, 1 slight, 2 moderate, 3 severe, 4 could not do it. */
+export const Impact0to4 = score(4);
+/** Measure and item keys from the measurement engine; a closed character set keeps `__proto__` out. */
+export const MeasureKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
+
+// ---------------------------------------------------------------- diary (v2)
+export const PAIN_SITES = ['neck', 'shoulders', 'head'] as const;
+export const SYMPTOMS = ['pulling', 'spasms', 'jerks', 'tremor'] as const;
+export const ACTIVITIES = ['work', 'driving', 'reading', 'screens', 'sleep', 'social'] as const;
+
+export const DiaryEntry = z.object({
+  type: z.literal('diary'),
+  schemaVersion: z.literal(2),
+  id: RecordId,
+  atMs: EpochMs,
+  /** Whether the entry describes the day or the past week. */
+  period: z.enum(['day', 'week']),
+  /** Pain 0–10 by site; `head` is headache. */
+  pain: z.object({ neck: Score0to10, shoulders: Score0to10, head: Score0to10 }),
+  /** Severity 0–10 of pulling, spasms, jerks, tremor as the person feels them. */
+  symptoms: z.object({ pulling: Score0to10, spasms: Score0to10, jerks: Score0to10, tremor: Score0to10 }),
+  /** Impact 0–4 on daily activities. */
+  impact: z.object({
+    work: Impact0to4,
+    driving: Impact0to4,
+    reading: Impact0to4,
+    screens: Impact0to4,
+    sleep: Impact0to4,
+    social: Impact0to4,
+  }),
+  /** Stress 0–10 (10 = most). */
+  stress: Score0to10,
+  /** Mood 0–10 (0 = very low, 10 = very good). */
+  mood: Score0to10,
+  note: safeText(2000),
+});
+export type DiaryEntry = z.infer<typeof DiaryEntry>;
+
+// ---------------------------------------------------------------- treatments (v1)
+const treatmentBase = {
+  type: z.literal('treatment'),
+  schemaVersion: z.literal(1),
+  id: RecordId,
+  note: safeText(2000),
+};
+
+export const SIDES = ['left', 'right', 'both'] as const;
+export const GUIDANCE = ['none', 'emg', 'ultrasound', 'electrical-stimulation', 'other'] as const;
+
+export const MuscleInjection = z.object({
+  muscle: safeText(80).min(1),
+  side: z.enum(SIDES),
+  /** Units of the product as labelled (units differ between products and are not interchangeable). */
+  units: z.number().positive().max(2000),
+});
+export type MuscleInjection = z.infer<typeof MuscleInjection>;
+
+export const BotulinumTreatment = z
+  .object({
+    ...treatmentBase,
+    kind: z.literal('botulinum'),
+    atMs: EpochMs,
+    product: safeText(120).min(1),
+    injections: z.array(MuscleInjection).max(40),
+    guidance: z.enum(GUIDANCE),
+    clinician: safeText(120),
+    /** When the person noticed it start working; null = not (yet) noticed. */
+    effectStartedAtMs: EpochMs.nullable(),
+    /** When the person noticed it wear off; null = not (yet) noticed. */
+    effectWoreOffAtMs: EpochMs.nullable(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.effectStartedAtMs !== null && t.effectStartedAtMs < t.atMs)
+      ctx.addIssue({ code: 'custom', path: ['effectStartedAtMs'], params: { gesteCode: 'inconsistent' }, message: 'on or after the injection date' });
+    const from = t.effectStartedAtMs ?? t.atMs;
+    if (t.effectWoreOffAtMs !== null && t.effectWoreOffAtMs < from)
+      ctx.addIssue({ code: 'custom', path: ['effectWoreOffAtMs'], params: { gesteCode: 'inconsistent' }, message: 'after the injection and after the effect started' });
+  });
+export type BotulinumTreatment = z.infer<typeof BotulinumTreatment>;
+
+export const DOSE_UNITS = ['mg', 'µg', 'mL', 'tablet'] as const;
+export const DoseStep = z.object({
+  fromMs: EpochMs,
+  amount: z.number().positive().max(100_000),
+  unit: z.enum(DOSE_UNITS),
+  timesPerDay: z.number().positive().max(24),
+});
+export const OralTreatment = z
+  .object({
+    ...treatmentBase,
+    kind: z.literal('oral'),
+    name: safeText(120).min(1),
+    startedAtMs: EpochMs,
+    stoppedAtMs: EpochMs.nullable(),
+    /** The dose and each change, oldest first; the first starts at `startedAtMs`. */
+    doses: z.array(DoseStep).min(1).max(200),
+  })
+  .superRefine((t, ctx) => {
+    if (t.stoppedAtMs !== null && t.stoppedAtMs < t.startedAtMs)
+      ctx.addIssue({ code: 'custom', path: ['stoppedAtMs'], params: { gesteCode: 'inconsistent' }, message: 'on or after the start' });
+    t.doses.forEach((d, i) => {
+      const prev = i === 0 ? t.startedAtMs : t.doses[i - 1]!.fromMs;
+      if (d.fromMs < prev)
+        ctx.addIssue({ code: 'custom', path: ['doses', i, 'fromMs'], params: { gesteCode: 'inconsistent' }, message: 'dose changes in date order, none before the start' });
+    });
+  });
+export type OralTreatment = z.infer<typeof OralTreatment>;
+
+export const THERAPY_MODALITIES = ['physiotherapy', 'heat', 'massage', 'counselling', 'stress-management'] as const;
+export const TherapyTreatment = z.object({
+  ...treatmentBase,
+  kind: z.literal('therapy'),
+  modality: z.enum(THERAPY_MODALITIES),
+  atMs: EpochMs,
+  durationMin: z.number().positive().max(24 * 60).nullable(),
+});
+export type TherapyTreatment = z.infer<typeof TherapyTreatment>;
+
+/** Created automatically when a biofeedback session is saved; links to that session record. */
+export const BiofeedbackTreatment = z.object({
+  ...treatmentBase,
+  kind: z.literal('biofeedback'),
+  atMs: EpochMs,
+  sessionId: RecordId,
+});
+export type BiofeedbackTreatment = z.infer<typeof BiofeedbackTreatment>;
+
+export const SurgeryTreatment = z.object({
+  ...treatmentBase,
+  kind: z.literal('surgery'),
+  atMs: EpochMs,
+  procedure: safeText(200).min(1),
+});
+export type SurgeryTreatment = z.infer<typeof SurgeryTreatment>;
+
+/** DBS implant, logged as a fact. Geste never programs or controls a stimulator. */
+export const DbsImplant = z.object({
+  ...treatmentBase,
+  kind: z.literal('dbs-implant'),
+  atMs: EpochMs,
+  /** Target as the clinician named it, e.g. "GPi". */
+  target: safeText(60),
+  leads: z.enum(SIDES),
+});
+export type DbsImplant = z.infer<typeof DbsImplant>;
+
+/** A DBS setting change made by the clinic, logged as a fact (never sent to any device). */
+export const DbsSetting = z.object({
+  ...treatmentBase,
+  kind: z.literal('dbs-setting'),
+  atMs: EpochMs,
+  side: z.enum(['left', 'right']),
+  /** Active contacts as written by the clinic, e.g. "1-, C+". */
+  contacts: safeText(60),
+  amplitude: z.number().min(0).max(25),
+  amplitudeUnit: z.enum(['mA', 'V']),
+  pulseWidthUs: z.number().min(0).max(1000),
+  frequencyHz: z.number().min(0).max(1000),
+});
+export type DbsSetting = z.infer<typeof DbsSetting>;
+
+export const TREATMENT_KINDS = ['botulinum', 'oral', 'therapy', 'biofeedback', 'surgery', 'dbs-implant', 'dbs-setting'] as const;
+export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
+export const Treatment = z.discriminatedUnion('kind', [
+  BotulinumTreatment,
+  OralTreatment,
+  TherapyTreatment,
+  BiofeedbackTreatment,
+  SurgeryTreatment,
+  DbsImplant,
+  DbsSetting,
+]);
+export type Treatment = z.infer<typeof Treatment>;
+
+// ---------------------------------------------------------------- history intake (v1)
+/** Possible causes named by the clinical literature; each answered yes / no / unsure. */
+export const POSSIBLE_CAUSES = [
+  'parkinsonsDisease',
+  'dopamineBlockingMedicine',
+  'headNeckShoulderInjury',
+  'familyHistory',
+  'mentalHealthCondition',
+  'presentSinceBirth',
+] as const;
+const Answer = z.enum(['yes', 'no', 'unsure']).nullable();
+export const HistoryIntake = z.object({
+  type: z.literal('history'),
+  schemaVersion: z.literal(1),
+  id: RecordId,
+  recordedAtMs: EpochMs,
+  onsetAgeYears: z.number().int().min(0).max(120).nullable(),
+  onsetMode: z.enum(['sudden', 'gradual', 'unknown']),
+  course: z.enum(['stable', 'worsening', 'improving', 'fluctuating', 'remission', 'unknown']),
+  possibleCauses: z.object({
+    parkinsonsDisease: Answer,
+    dopamineBlockingMedicine: Answer,
+    headNeckShoulderInjury: Answer,
+    familyHistory: Answer,
+    mentalHealthCondition: Answer,
+    presentSinceBirth: Answer,
+  }),
+  /** Which medicine, which injury, which condition — in the person's words. */
+  causeDetails: safeText(2000),
+  familyMembers: z.array(z.object({ relation: safeText(60).min(1), condition: safeText(200) })).max(30),
+  note: safeText(4000),
+});
+export type HistoryIntake = z.infer<typeof HistoryIntake>;
+
+// ---------------------------------------------------------------- measurement session (v1)
+export const SESSION_KINDS = ['exam', 'biofeedback', 'exercise', 'trick'] as const;
+/**
+ * A measurement session, kept generic: the measurement engine decides the keys. `measures` holds
+ * numbers with their unit in the key (`maxRotationDeg`, `timeInNeutralPct`); `items` holds objective
+ * severity items (`rotation`, `laterocollis`, … in CLINICAL.md bands). null = not measurable.
+ */
+export const MeasurementSession = z
+  .object({
+    type: z.literal('session'),
+    schemaVersion: z.literal(1),
+    id: RecordId,
+    startedAtMs: EpochMs,
+    endedAtMs: EpochMs.nullable(),
+    kind: z.enum(SESSION_KINDS),
+    neutral: z.enum(['calibrated', 'anatomical']).nullable(),
+    measures: z.record(MeasureKey, z.number().nullable()),
+    items: z.record(MeasureKey, z.number().nullable()),
+    /** Sensory-trick result when kind = 'trick' (or a trick was tested in an exam). */
+    trick: z
+      .object({
+        name: safeText(80).min(1),
+        /** Percent reduction of the deviation during the trick; null = not measurable. */
+        reductionPct: z.number().min(-1000).max(100).nullable(),
+      })
+      .nullable(),
+    note: safeText(2000),
+  })
+  .superRefine((s, ctx) => {
+    if (Object.keys(s.measures).length + Object.keys(s.items).length > 500)
+      ctx.addIssue({ code: 'custom', path: ['measures'], params: { gesteCode: 'out-of-range' }, message: 'at most 500 measures and items' });
+    if (s.endedAtMs !== null && s.endedAtMs < s.startedAtMs)
+      ctx.addIssue({ code: 'custom', path: ['endedAtMs'], params: { gesteCode: 'inconsistent' }, message: 'on or after the start' });
+  });
+export type MeasurementSession = z.infer<typeof MeasurementSession>;
+
+// ---------------------------------------------------------------- reminder and patient (v1)
+export const ReminderSetting = z
+  .object({
+    type: z.literal('reminder'),
+    schemaVersion: z.literal(1),
+    id: RecordId,
+    enabled: z.boolean(),
+    cadence: z.enum(['daily', 'weekly']),
+    /** Local time of day, 24 h "HH:MM". */
+    timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    /** 0 = Sunday … 6 = Saturday; required for weekly. */
+    weekday: z.number().int().min(0).max(6).nullable(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.cadence === 'weekly' && r.weekday === null)
+      ctx.addIssue({ code: 'custom', path: ['weekday'], params: { gesteCode: 'missing-field' }, message: 'a weekday for a weekly reminder' });
+  });
+export type ReminderSetting = z.infer<typeof ReminderSetting>;
+
+export const PatientProfile = z.object({
+  type: z.literal('patient'),
+  schemaVersion: z.literal(1),
+  id: RecordId,
+  displayName: safeText(120),
+  birthYear: z.number().int().min(1900).max(2100).nullable(),
+});
+export type PatientProfile = z.infer<typeof PatientProfile>;
+
+// ---------------------------------------------------------------- the union
+export const RECORD_TYPES = ['diary', 'treatment', 'history', 'session', 'reminder', 'patient'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export const RECORD_SCHEMAS = {
+  diary: DiaryEntry,
+  treatment: Treatment,
+  history: HistoryIntake,
+  session: MeasurementSession,
+  reminder: ReminderSetting,
+  patient: PatientProfile,
+} as const satisfies Record<RecordType, z.ZodType>;
+
+export type GesteRecord = DiaryEntry | Treatment | HistoryIntake | MeasurementSession | ReminderSetting | PatientProfile;
+export type RecordOf<T extends RecordType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;
