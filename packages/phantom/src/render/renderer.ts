@@ -1,0 +1,168 @@
+/**
+ * Node side of the phantom renderer: drives Debian's Chromium (headless, software WebGL through
+ * SwiftShader) with playwright-core, serves the scene page, three.js and the face assets from disk via
+ * request interception (no HTTP server, no network), and reads back one RGB frame per call.
+ *
+ * Determinism: the page draws only what `render()` passes in; frame i is rendered for time i/fps by the
+ * caller, never from a clock. Rendering the same pose twice gives the same pixels (tested).
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, extname } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { headRotationMatrix, type HeadAngles } from '@geste/core';
+import { PhantomError } from '../errors.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+// require('three') resolves to build/three.cjs; the ES module build sits next to it.
+const THREE_BUILD_DIR = dirname(require.resolve('three'));
+const PAGE_DIR = join(here, 'page');
+export const FACES_DIR = join(here, '..', '..', 'assets', 'faces');
+const ORIGIN = 'http://phantom.invalid';
+
+/** Bump when anything changes what a frame looks like: it keys the generated-video cache. */
+export const RENDERER_VERSION = 'r1';
+
+export const CHROMIUM_PATH = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-renderer-backgrounding', '--disable-background-timer-throttling',
+];
+
+/** Faces that ship with the phantom (photo + baked mesh in assets/faces, see ATTRIBUTION.md). */
+export const FACES = ['astronaut'] as const;
+export type FaceId = (typeof FACES)[number];
+
+type Rgb = readonly [number, number, number];
+
+export interface BackgroundRect { readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly rgb: Rgb }
+
+/** Everything that is fixed for one clip: image size, camera, head placement, look. */
+export interface SceneOptions {
+  readonly face: FaceId;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly verticalFovDeg: number;
+  /** Neck pivot in the head frame (Geste axes, cm; origin between the eyes at the nose-tip depth). */
+  readonly neckPivotHeadCm: readonly [number, number, number];
+  /** Where the neck pivot sits in the Geste camera frame (cm; x image right, y down, z away). */
+  readonly neckPivotWorldCm: readonly [number, number, number];
+  readonly shirtRgb: Rgb;
+  readonly bgTopRgb: Rgb;
+  readonly bgBottomRgb: Rgb;
+  readonly bgRects: readonly BackgroundRect[];
+  readonly lightRgb: Rgb;
+  readonly ambientIntensity: number;
+  readonly keyIntensity: number;
+  /** Direction the key light comes from, Geste camera frame (need not be unit length). */
+  readonly keyFromCamera: readonly [number, number, number];
+}
+
+/** The pose of one frame, in clinical terms relative to the phantom's rest pose. */
+export interface FramePose {
+  readonly angles: HeadAngles;
+  /** + = head displaced to the patient's right (image left). */
+  readonly lateralShiftCm: number;
+  /** + = the patient's right shoulder higher. */
+  readonly shoulderElevationDeg: number;
+  /** 0 = hand away (not drawn), 1 = hand touching the chin. */
+  readonly handPhase: number;
+}
+
+export interface RenderedFrame {
+  /** RGB24, rows top to bottom, widthPx·heightPx·3 bytes. */
+  readonly rgb: Uint8Array;
+  /** The hand's projected outline overlaps the face's by more than 3 % of the face's box. */
+  readonly handOverFace: boolean;
+}
+
+export interface PhantomRenderer {
+  readonly widthPx: number;
+  readonly heightPx: number;
+  render(pose: FramePose): Promise<RenderedFrame>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SCENE: SceneOptions = {
+  face: 'astronaut',
+  widthPx: 640,
+  heightPx: 480,
+  verticalFovDeg: 43,
+  neckPivotHeadCm: [0, 5.5, 9.5],
+  neckPivotWorldCm: [0, -1.5, 50],
+  shirtRgb: [58, 86, 128],
+  bgTopRgb: [206, 202, 192],
+  bgBottomRgb: [168, 160, 150],
+  bgRects: [],
+  lightRgb: [255, 250, 240],
+  ambientIntensity: 1.6,
+  keyIntensity: 1.2,
+  keyFromCamera: [-0.3, -0.5, -1],
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png',
+};
+
+async function routeFile(path: string): Promise<{ body: Buffer; contentType: string } | null> {
+  let file: string | null = null;
+  if (path === '/' || path === '/index.html') file = join(PAGE_DIR, 'index.html');
+  else if (path === '/scene.js') file = join(PAGE_DIR, 'scene.js');
+  else if (/^\/three\/[\w.-]+\.js$/.test(path)) file = join(THREE_BUILD_DIR, path.slice('/three/'.length));
+  else if (/^\/faces\/[\w.-]+\.(png|json)$/.test(path)) file = join(FACES_DIR, path.slice('/faces/'.length));
+  if (file === null || !existsSync(file)) return null;
+  return { body: await readFile(file), contentType: MIME[extname(file)] ?? 'application/octet-stream' };
+}
+
+/** Launch Chromium and set the scene up. Call `close()` when done (closes the browser). */
+export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise<PhantomRenderer> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new PhantomError('chromium-missing', `Chromium was expected at ${CHROMIUM_PATH} but is not there; install Debian's "chromium" package or set GESTE_CHROMIUM to its path.`);
+  }
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page: Page = await browser.newPage({ viewport: { width: scene.widthPx, height: scene.heightPx }, deviceScaleFactor: 1 });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) return route.abort('blockedbyclient'); // no network, ever
+      const found = await routeFile(url.pathname);
+      if (found === null) return route.fulfill({ status: 404, body: 'not found' });
+      return route.fulfill({ status: 200, body: found.body, contentType: found.contentType });
+    });
+    await page.goto(`${ORIGIN}/index.html`);
+    try {
+      await page.waitForFunction(() => (window as unknown as { phantomReady?: boolean }).phantomReady === true, undefined, { timeout: 30_000 });
+    } catch {
+      throw new PhantomError('webgl-failed', `The phantom page did not start in Chromium: ${pageErrors.join('; ') || 'no page error reported'}`);
+    }
+    const mesh = JSON.parse(await readFile(join(FACES_DIR, `${scene.face}.mesh.json`), 'utf8')) as unknown;
+    try {
+      await page.evaluate(async (o) => (window as unknown as { phantom: { init(o: unknown): Promise<unknown> } }).phantom.init(o),
+        { ...scene, mesh, textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
+    } catch (e) {
+      throw new PhantomError('webgl-failed', `Setting up the three.js scene failed (is WebGL available through SwiftShader?): ${String(e)}`);
+    }
+    return {
+      widthPx: scene.widthPx,
+      heightPx: scene.heightPx,
+      async render(pose: FramePose): Promise<RenderedFrame> {
+        const R = headRotationMatrix(pose.angles);
+        const out = await page.evaluate((f) => (window as unknown as { phantom: { render(f: unknown): { rgbBase64: string; handOverFace: boolean } } }).phantom.render(f), {
+          R: Array.from(R), lateralShiftCm: pose.lateralShiftCm, shoulderElevationDeg: pose.shoulderElevationDeg, handPhase: pose.handPhase,
+        });
+        const buf = Buffer.from(out.rgbBase64, 'base64');
+        return { rgb: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), handOverFace: out.handOverFace };
+      },
+      async close() { await browser.close(); },
+    };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}

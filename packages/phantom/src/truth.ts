@@ -1,0 +1,115 @@
+/**
+ * Ground truth per frame and per clip, computed from a motion script alone (no rendering).
+ * `*.truth.csv`: frameIndex,timestampMs,rotationDeg,tiltDeg,flexionDeg,lateralShiftCm,shoulderElevationDeg,handOverFace
+ * `*.events.json`: the script's events plus summary numbers a measurement must recover.
+ * Frame i is at timestampMs = i·1000/fps (exact, not rounded).
+ */
+import { headRotationMatrix, rotationDistanceDeg, MAT3_IDENTITY } from '@geste/core';
+import type { MotionScript, PoseSample, ScriptEvents } from './scripts/motion.ts';
+
+export interface TruthRow extends Omit<PoseSample, 'handPhase'> {
+  readonly frameIndex: number;
+  readonly timestampMs: number;
+  /** The hand covers part of the face (from the renderer's projection; before rendering: handPhase ≥ 0.8). */
+  readonly handOverFace: boolean;
+}
+
+export const TRUTH_CSV_HEADER = 'frameIndex,timestampMs,rotationDeg,tiltDeg,flexionDeg,lateralShiftCm,shoulderElevationDeg,handOverFace';
+
+export function frameCount(script: MotionScript, fps: number): number {
+  return Math.round((script.durationMs * fps) / 1000);
+}
+
+export function frameTimeMs(frameIndex: number, fps: number): number {
+  return (frameIndex * 1000) / fps;
+}
+
+/** Truth rows from the script; `handOverFace` here is the script's estimate (hand phase ≥ 0.8). */
+export function truthRows(script: MotionScript, fps: number): TruthRow[] {
+  const n = frameCount(script, fps);
+  const rows: TruthRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = frameTimeMs(i, fps);
+    const { handPhase, ...p } = script.poseAt(t);
+    rows.push({ frameIndex: i, timestampMs: t, ...p, handOverFace: handPhase >= 0.8 });
+  }
+  return rows;
+}
+
+const f3 = (v: number): string => (Math.round(v * 1000) / 1000).toString();
+
+export function truthCsv(rows: readonly TruthRow[]): string {
+  const lines = [TRUTH_CSV_HEADER];
+  for (const r of rows) {
+    lines.push([r.frameIndex, f3(r.timestampMs), f3(r.rotationDeg), f3(r.tiltDeg), f3(r.flexionDeg), f3(r.lateralShiftCm),
+      f3(r.shoulderElevationDeg), r.handOverFace ? 1 : 0].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function parseTruthCsv(text: string): TruthRow[] {
+  const lines = text.trim().split('\n');
+  if (lines[0] !== TRUTH_CSV_HEADER) throw new Error(`truth CSV header: expected "${TRUTH_CSV_HEADER}", got "${lines[0]}"`);
+  return lines.slice(1).map((l) => {
+    const c = l.split(',').map(Number);
+    return {
+      frameIndex: c[0]!, timestampMs: c[1]!, rotationDeg: c[2]!, tiltDeg: c[3]!, flexionDeg: c[4]!,
+      lateralShiftCm: c[5]!, shoulderElevationDeg: c[6]!, handOverFace: c[7] === 1,
+    };
+  });
+}
+
+/** Geodesic angle (deg) between a frame's head orientation and the rest pose. */
+export function deviationFromRestDeg(r: Pick<TruthRow, 'rotationDeg' | 'tiltDeg' | 'flexionDeg'>): number {
+  return rotationDistanceDeg(MAT3_IDENTITY, headRotationMatrix(r));
+}
+
+export interface TruthSummary {
+  /** Per hold-neutral interval: seconds within 10° of neutral, by two definitions. */
+  readonly holdNeutral: readonly { startMs: number; endMs: number; secondsWithin10DegMaxAxis: number; secondsWithin10DegGeodesic: number }[];
+  /** Per tremor: RMS (deg) and peak-to-peak (deg) of the tremor component alone, over its interval. */
+  readonly tremorMeasured: readonly { axis: string; rmsDeg: number; peakToPeakDeg: number }[];
+}
+
+export interface EventsFile {
+  readonly script: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly fps: number;
+  readonly durationMs: number;
+  readonly frameCount: number;
+  readonly rendererVersion: string;
+  readonly events: ScriptEvents;
+  readonly summary: TruthSummary;
+}
+
+export function summarize(script: MotionScript, rows: readonly TruthRow[], fps: number): TruthSummary {
+  const dt = 1 / fps;
+  const holdNeutral = script.events.holds.filter((h) => h.kind === 'hold-neutral').map((h) => {
+    let a = 0, g = 0;
+    for (const r of rows) {
+      if (r.timestampMs < h.startMs || r.timestampMs >= h.endMs) continue;
+      if (Math.max(Math.abs(r.rotationDeg), Math.abs(r.tiltDeg), Math.abs(r.flexionDeg)) <= 10) a += dt;
+      if (deviationFromRestDeg(r) <= 10) g += dt;
+    }
+    return { startMs: h.startMs, endMs: h.endMs, secondsWithin10DegMaxAxis: a, secondsWithin10DegGeodesic: g };
+  });
+  // Tremor component alone: the script with this tremor minus the script without it is not available
+  // in closed form here, so sample the tremor's own offset through a script-free reconstruction:
+  // the deviation of the axis from its 1 s moving average (the tremor is ≥ 1 Hz, the posture slow).
+  const tremorMeasured = script.events.tremors.map((tr) => {
+    const inside = rows.filter((r) => r.timestampMs >= tr.startMs + 500 && r.timestampMs < tr.endMs - 500);
+    const half = Math.round(fps / 2);
+    const vals: number[] = [];
+    for (const r of inside) {
+      const i = r.frameIndex;
+      let s = 0, n = 0;
+      for (let k = Math.max(0, i - half); k <= Math.min(rows.length - 1, i + half); k++) { s += rows[k]![tr.axis]; n++; }
+      vals.push(r[tr.axis] - s / n);
+    }
+    const rms = Math.sqrt(vals.reduce((a, v) => a + v * v, 0) / Math.max(1, vals.length));
+    const p2p = vals.length ? Math.max(...vals) - Math.min(...vals) : 0;
+    return { axis: tr.axis, rmsDeg: rms, peakToPeakDeg: p2p };
+  });
+  return { holdNeutral, tremorMeasured };
+}
