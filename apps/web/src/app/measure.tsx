@@ -1,0 +1,304 @@
+/**
+ * App-wide measurement state: the camera, the detector, the loop, the current neutral.
+ * Screens read snapshots with `useMeasure()` (re-rendered at most ~10×/s) and get every frame through
+ * `subscribe()` for session logic, so a 30 fps loop does not re-render the whole app 30 times a second.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import type { FrameMeasure } from '@geste/core';
+import { CameraError, cameraErrorFrom, listCameras, openCamera } from '../camera/camera.ts';
+import type { CameraChoice, OpenCamera } from '../camera/camera.ts';
+import type { FrameDetector } from '../vision/detector.ts';
+import { MeasureLoop } from '../measure/loop.ts';
+import type { LoopStatus, LoopTick } from '../measure/loop.ts';
+import { HeadPoseEstimator, anatomicalNeutral } from '../measure/pose.ts';
+import type { Neutral, PoseEngine } from '../measure/pose.ts';
+import { getSetting, putSetting } from '../store/db.ts';
+
+export type DetectorState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; info: string } | { kind: 'error'; message: string };
+
+export interface MeasureSnapshot {
+  readonly cameraOn: boolean;
+  readonly cameraError: CameraError | null;
+  readonly cameraLabel: string;
+  readonly cameras: readonly CameraChoice[];
+  readonly detector: DetectorState;
+  readonly loopStatus: LoopStatus | null;
+  readonly loopDetail: string | null;
+  readonly latest: FrameMeasure | null;
+  readonly facesInView: number;
+  readonly brightness: number | null;
+  readonly neutral: Neutral;
+  readonly neutralSet: boolean;
+  readonly fps: number;
+  readonly latencyMs: number | null;
+}
+
+export interface MeasureApi {
+  snapshot(): MeasureSnapshot;
+  subscribeSnapshot(cb: () => void): () => void;
+  /** Every analysed frame, as it comes. */
+  subscribe(cb: (tick: LoopTick) => void): () => void;
+  startCamera(deviceId?: string): Promise<void>;
+  stopCamera(): void;
+  setNeutral(n: Neutral, persist?: boolean): Promise<void>;
+  readonly video: HTMLVideoElement;
+  /** The open camera (for an optional local recording). */
+  camera(): OpenCamera | null;
+}
+
+const Ctx = createContext<MeasureApi | null>(null);
+
+export interface DebugStats {
+  framesMeasured: number;
+  latenciesMs: number[];
+  frameTimesMs: number[];
+  loopStatus: LoopStatus | null;
+  cameraError: string | null;
+  track: MediaStreamTrack | null;
+  latest: FrameMeasure | null;
+}
+declare global {
+  interface Window {
+    gesteDebug?: DebugStats;
+  }
+}
+
+export function MeasureProvider(props: { createDetector: () => Promise<FrameDetector>; children: ReactNode }): ReactNode {
+  const createDetector = props.createDetector;
+  const api = useMemo<MeasureApi>(() => {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.autoplay = true;
+    video.className = 'camera-video';
+    video.setAttribute('aria-label', 'Your camera picture, shown as a mirror. It stays on this device.');
+    // Keep the video in the document even when no screen shows it, so frames keep flowing.
+    const parking = document.createElement('div');
+    parking.className = 'video-parking';
+    parking.setAttribute('aria-hidden', 'true');
+    document.body.appendChild(parking);
+    parking.appendChild(video);
+    let snap: MeasureSnapshot = {
+      cameraOn: false,
+      cameraError: null,
+      cameraLabel: '',
+      cameras: [],
+      detector: { kind: 'idle' },
+      loopStatus: null,
+      loopDetail: null,
+      latest: null,
+      facesInView: 0,
+      brightness: null,
+      neutral: anatomicalNeutral(),
+      neutralSet: false,
+      fps: 0,
+      latencyMs: null,
+    };
+    const snapListeners = new Set<() => void>();
+    const tickListeners = new Set<(t: LoopTick) => void>();
+    let engine: PoseEngine = new HeadPoseEstimator({ neutral: snap.neutral });
+    let detector: FrameDetector | null = null;
+    let detectorPromise: Promise<FrameDetector> | null = null;
+    let cam: OpenCamera | null = null;
+    let loop: MeasureLoop | null = null;
+    let pendingEmit = false;
+    let lastEmitMs = 0;
+    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null };
+    window.gesteDebug = debug;
+
+    const set = (patch: Partial<MeasureSnapshot>, immediate = true): void => {
+      snap = { ...snap, ...patch };
+      const now = performance.now();
+      if (immediate || now - lastEmitMs > 100) {
+        lastEmitMs = now;
+        pendingEmit = false;
+        for (const l of snapListeners) l();
+      } else if (!pendingEmit) {
+        pendingEmit = true;
+        setTimeout(() => {
+          if (!pendingEmit) return;
+          pendingEmit = false;
+          lastEmitMs = performance.now();
+          for (const l of snapListeners) l();
+        }, 100);
+      }
+    };
+
+    const getDetector = (): Promise<FrameDetector> => {
+      if (detector) return Promise.resolve(detector);
+      if (!detectorPromise) {
+        set({ detector: { kind: 'loading' } });
+        detectorPromise = createDetector().then(
+          (d) => {
+            detector = d;
+            set({ detector: { kind: 'ready', info: d.info.kind } });
+            return d;
+          },
+          (e: unknown) => {
+            detectorPromise = null;
+            set({ detector: { kind: 'error', message: e instanceof Error ? e.message : String(e) } });
+            throw e;
+          },
+        );
+      }
+      return detectorPromise;
+    };
+
+    const recentFrames: number[] = [];
+    const onTick = (tick: LoopTick): void => {
+      for (const l of tickListeners) l(tick);
+      const doneMs = performance.now();
+      const latency = doneMs - tick.frameAtMs;
+      debug.framesMeasured++;
+      debug.latenciesMs.push(latency);
+      debug.frameTimesMs.push(doneMs);
+      if (debug.latenciesMs.length > 2000) debug.latenciesMs.splice(0, 1000);
+      if (debug.frameTimesMs.length > 2000) debug.frameTimesMs.splice(0, 1000);
+      debug.latest = tick.measure;
+      recentFrames.push(doneMs);
+      while (recentFrames.length > 0 && doneMs - recentFrames[0]! > 2000) recentFrames.shift();
+      const fps = recentFrames.length > 1 ? ((recentFrames.length - 1) * 1000) / (doneMs - recentFrames[0]!) : 0;
+      set(
+        {
+          latest: tick.measure,
+          facesInView: tick.frame.faces.length,
+          ...(tick.brightness !== null ? { brightness: tick.brightness } : {}),
+          fps,
+          latencyMs: latency,
+        },
+        false,
+      );
+    };
+
+    const onStatus = (s: LoopStatus, detail?: string): void => {
+      debug.loopStatus = s;
+      if (s === 'camera-ended') {
+        cam?.close();
+        cam = null;
+        debug.track = null;
+        const err = new CameraError('camera-ended', 'The camera track ended.');
+        debug.cameraError = err.code;
+        set({ loopStatus: s, loopDetail: detail ?? null, cameraOn: false, cameraError: err, latest: null });
+        return;
+      }
+      set({ loopStatus: s, loopDetail: detail ?? null });
+    };
+
+    const api: MeasureApi = {
+      video,
+      snapshot: () => snap,
+      subscribeSnapshot(cb) {
+        snapListeners.add(cb);
+        return () => snapListeners.delete(cb);
+      },
+      subscribe(cb) {
+        tickListeners.add(cb);
+        return () => tickListeners.delete(cb);
+      },
+      camera: () => cam,
+      async startCamera(deviceId) {
+        api.stopCamera();
+        set({ cameraError: null, loopStatus: 'starting' });
+        debug.cameraError = null;
+        try {
+          const [c, d] = await Promise.all([openCamera(deviceId), getDetector()]);
+          cam = c;
+          debug.track = c.track;
+          video.srcObject = c.stream;
+          await video.play().catch(() => undefined);
+          const cameras = await listCameras().catch(() => []);
+          loop = new MeasureLoop({ video, track: c.track, detector: d, engine: () => engine, onTick, onStatus });
+          set({ cameraOn: true, cameraLabel: c.label, cameras });
+          loop.start();
+        } catch (e) {
+          // A detector failure is shown through `detector` state; anything else is a camera error.
+          const detectorFailed = snap.detector.kind === 'error';
+          const err = e instanceof CameraError ? e : detectorFailed ? null : cameraErrorFrom(e);
+          cam?.close();
+          cam = null;
+          debug.cameraError = err?.code ?? 'detector';
+          set({ cameraOn: false, cameraError: err, loopStatus: null });
+        }
+      },
+      stopCamera() {
+        loop?.stop();
+        loop = null;
+        cam?.close();
+        cam = null;
+        debug.track = null;
+        video.srcObject = null;
+        set({ cameraOn: false, latest: null });
+      },
+      async setNeutral(n, persist = true) {
+        engine = new HeadPoseEstimator({ neutral: n });
+        set({ neutral: n, neutralSet: true });
+        if (persist) await putSetting('neutral', n);
+      },
+    };
+
+    void getSetting<Neutral>('neutral').then((n) => {
+      if (n && !snap.neutralSet) {
+        engine = new HeadPoseEstimator({ neutral: n });
+        set({ neutral: n, neutralSet: true });
+      }
+    });
+    void listCameras()
+      .then((cameras) => set({ cameras }))
+      .catch(() => undefined);
+    return api;
+  }, [createDetector]);
+
+  useEffect(() => () => api.stopCamera(), [api]);
+  return <Ctx.Provider value={api}>{props.children}</Ctx.Provider>;
+}
+
+export function useMeasureApi(): MeasureApi {
+  const api = useContext(Ctx);
+  if (!api) throw new Error('useMeasureApi outside MeasureProvider');
+  return api;
+}
+
+export function useMeasure(): MeasureSnapshot {
+  const api = useMeasureApi();
+  return useSyncExternalStore(api.subscribeSnapshot, api.snapshot);
+}
+
+/** Calls `cb` for every analysed frame while mounted. */
+export function useTicks(cb: (tick: LoopTick) => void): void {
+  const api = useMeasureApi();
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => api.subscribe((t) => ref.current(t)), [api]);
+}
+
+/** Places the shared camera <video> in this component. */
+export function VideoSlot(props: { className?: string }): ReactNode {
+  const api = useMeasureApi();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    el.appendChild(api.video);
+    void api.video.play().catch(() => undefined);
+    return () => {
+      if (api.video.parentElement === el) document.querySelector('.video-parking')?.appendChild(api.video);
+    };
+  }, [api]);
+  return <div ref={host} className={props.className ?? 'video-slot'} />;
+}
+
+export function useInterval(cb: () => void, ms: number | null): void {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => {
+    if (ms === null) return;
+    const id = setInterval(() => ref.current(), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+}
+
+export function useForceRender(): () => void {
+  const [, set] = useState(0);
+  return useCallback(() => set((n) => n + 1), []);
+}

@@ -1,0 +1,91 @@
+/** Sound and voice preferences, with the shared speaker and tone generator. Persisted locally. */
+import { createContext, useContext, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Speaker } from '../feedback/speech.ts';
+import { AudioCues } from '../feedback/audio.ts';
+
+interface Prefs {
+  speaker: Speaker;
+  audio: AudioCues;
+  voiceOn: boolean;
+  soundOn: boolean;
+  setVoiceOn(v: boolean): void;
+  setSoundOn(v: boolean): void;
+  /** Last spoken prompt (shown as a caption). */
+  caption: string;
+  setCaption(c: string): void;
+}
+const Ctx = createContext<Prefs | null>(null);
+
+function stored(key: string, dflt: boolean): boolean {
+  try {
+    const v = localStorage.getItem(key);
+    return v === null ? dflt : v === '1';
+  } catch {
+    return dflt;
+  }
+}
+
+export function PrefsProvider(props: { children: ReactNode }): ReactNode {
+  const [voiceOn, setVoice] = useState(() => stored('geste.voiceOn', true));
+  const [soundOn, setSound] = useState(() => stored('geste.soundOn', true));
+  const [caption, setCaption] = useState('');
+  const tools = useMemo(() => {
+    const speaker = new Speaker();
+    speaker.onSay = setCaption; // every spoken prompt is captioned
+    const audio = new AudioCues();
+    return { speaker, audio };
+  }, []);
+  tools.speaker.setMuted(!voiceOn);
+  tools.audio.setMuted(!soundOn);
+  const value: Prefs = {
+    ...tools,
+    voiceOn,
+    soundOn,
+    caption,
+    setCaption,
+    setVoiceOn(v) {
+      setVoice(v);
+      localStorage.setItem('geste.voiceOn', v ? '1' : '0');
+    },
+    setSoundOn(v) {
+      setSound(v);
+      localStorage.setItem('geste.soundOn', v ? '1' : '0');
+    },
+  };
+  return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>;
+}
+
+export function usePrefs(): Prefs {
+  const p = useContext(Ctx);
+  if (!p) throw new Error('usePrefs outside PrefsProvider');
+  return p;
+}
+export function useSpeaker(): Speaker {
+  return usePrefs().speaker;
+}
+
+export function SoundToggles(): ReactNode {
+  const p = usePrefs();
+  return (
+    <div className="row toggles" role="group" aria-label="Sound">
+      <button type="button" className="btn" aria-pressed={p.soundOn} data-testid="toggle-sound" onClick={() => p.setSoundOn(!p.soundOn)}>
+        {p.soundOn ? '🔊 Tones on' : '🔇 Tones off'}
+      </button>
+      <button type="button" className="btn" aria-pressed={p.voiceOn} data-testid="toggle-voice" onClick={() => p.setVoiceOn(!p.voiceOn)}>
+        {p.voiceOn ? '🗣 Voice on' : '🤐 Voice off'}
+      </button>
+    </div>
+  );
+}
+
+export function Caption(): ReactNode {
+  const p = usePrefs();
+  if (!p.caption) return null;
+  return (
+    <p className="caption" aria-live="polite" data-testid="caption">
+      <span aria-hidden="true">🗣 </span>
+      {p.caption}
+    </p>
+  );
+}

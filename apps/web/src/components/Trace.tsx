@@ -1,0 +1,97 @@
+/**
+ * 30-second trace of the three angles (uPlot). Fed every frame through `push`; redrawn ~8×/s.
+ * Not-measurable frames are gaps (null), never zeros. Lines differ by dash pattern as well as colour.
+ */
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useInterval, useTicks } from '../app/measure.tsx';
+
+const WINDOW_MS = 30_000;
+
+export function Trace(props: { zoneDeg: number }): ReactNode {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const data = useRef<{ t: number[]; r: (number | null)[]; ti: (number | null)[]; f: (number | null)[] }>({ t: [], r: [], ti: [], f: [] });
+  const zone = props.zoneDeg;
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const width = Math.max(280, el.clientWidth || 600);
+    const opts: uPlot.Options = {
+      width,
+      height: 220,
+      scales: { x: { time: false }, y: { range: [-60, 60] } },
+      axes: [
+        { label: 'seconds ago', values: (_u, v) => v.map((x) => `${Math.round(x)}`), stroke: '#111' },
+        { label: 'degrees', stroke: '#111' },
+      ],
+      series: [
+        {},
+        { label: 'Turn', stroke: '#0047ab', width: 2.5 },
+        { label: 'Tilt', stroke: '#b00020', width: 2.5, dash: [10, 5] },
+        { label: 'Chin', stroke: '#1b5e20', width: 2.5, dash: [2, 4] },
+      ],
+      legend: { show: true, live: false },
+      cursor: { show: false },
+      hooks: {
+        drawAxes: [
+          (u) => {
+            const ctx = u.ctx;
+            const y1 = u.valToPos(zone, 'y', true);
+            const y2 = u.valToPos(-zone, 'y', true);
+            ctx.save();
+            ctx.fillStyle = 'rgba(0,0,0,0.07)';
+            ctx.fillRect(u.bbox.left, y1, u.bbox.width, y2 - y1);
+            ctx.restore();
+          },
+        ],
+      },
+    };
+    plot.current = new uPlot(opts, [[], [], [], []], el);
+    const ro = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(280, el.clientWidth), height: 220 }));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      plot.current?.destroy();
+      plot.current = null;
+    };
+  }, [zone]);
+
+  useTicks((tick) => {
+    const d = data.current;
+    const m = tick.measure;
+    d.t.push(m.timestampMs);
+    d.r.push(m.rotationDeg);
+    d.ti.push(m.tiltDeg);
+    d.f.push(m.flexionDeg);
+    const cut = m.timestampMs - WINDOW_MS;
+    let drop = 0;
+    while (drop < d.t.length && d.t[drop]! < cut) drop++;
+    if (drop > 0) {
+      d.t.splice(0, drop);
+      d.r.splice(0, drop);
+      d.ti.splice(0, drop);
+      d.f.splice(0, drop);
+    }
+  });
+
+  useInterval(() => {
+    const d = data.current;
+    const p = plot.current;
+    if (!p || d.t.length === 0) return;
+    const last = d.t[d.t.length - 1]!;
+    const xs = d.t.map((t) => -(last - t) / 1000);
+    p.setData([xs, d.r, d.ti, d.f] as uPlot.AlignedData, false);
+    p.setScale('x', { min: -30, max: 0 });
+  }, 125);
+
+  return (
+    <figure className="trace">
+      <figcaption>Last 30 seconds (shaded band: your target zone). Turn is a solid line, tilt dashed, chin dotted.</figcaption>
+      <div ref={host} className="trace-plot" aria-hidden="true" />
+    </figure>
+  );
+}

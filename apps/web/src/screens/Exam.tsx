@@ -1,0 +1,1 @@
+import type { ReactNode } from "react"; export function ExamScreen(): ReactNode { return <p>Exam</p>; }

@@ -1,0 +1,64 @@
+/** Live view: three large gauges, a head avatar mirroring the posture, a 30 s trace, confidence in words. */
+import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
+import { Gauge } from '../components/Gauge.tsx';
+import { Avatar } from '../components/Avatar.tsx';
+import { Trace } from '../components/Trace.tsx';
+import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { AngleSmoother } from '../measure/signal.ts';
+import type { Angles } from '../measure/signal.ts';
+
+export function LiveAngles(props: { zoneDeg: number; angles: Angles | null; measurable: boolean }): ReactNode {
+  const a = props.angles;
+  const m = props.measurable && a !== null;
+  return (
+    <div className="live-grid">
+      <div className="gauges">
+        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={props.zoneDeg} />
+        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={props.zoneDeg} />
+        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} />
+      </div>
+      <Avatar rotationDeg={m ? a.rotationDeg : null} tiltDeg={m ? a.tiltDeg : null} flexionDeg={m ? a.flexionDeg : null} measurable={m} />
+    </div>
+  );
+}
+
+/** Smoothed angles, re-rendered at ~10 Hz. */
+export function useSmoothedAngles(): Angles | null {
+  const smoother = useRef(new AngleSmoother());
+  const latest = useRef<Angles | null>(null);
+  const [shown, setShown] = useState<Angles | null>(null);
+  useTicks((t) => {
+    latest.current = t.measure.state === 'not-measurable' ? null : smoother.current.push(t.measure);
+  });
+  useInterval(() => setShown(latest.current), 100);
+  return shown;
+}
+
+export function LiveScreen(): ReactNode {
+  const s = useMeasure();
+  const angles = useSmoothedAngles();
+  const zoneDeg = 10;
+  return (
+    <section aria-labelledby="live-h" className="screen">
+      <h1 id="live-h">Live view</h1>
+      <CameraStatus />
+      <p className="hint">
+        Angles are measured from {s.neutral.kind === 'calibrated' ? 'your own calibrated neutral' : "the camera's neutral (face level and facing the camera)"}. The band on each dial is ±{zoneDeg}° around neutral.
+      </p>
+      <MeasureStatus />
+      <LiveAngles zoneDeg={zoneDeg} angles={angles} measurable={s.cameraOn && s.latest !== null && s.latest.state !== 'not-measurable'} />
+      <Trace zoneDeg={zoneDeg} />
+      <div className="two-col">
+        <div>
+          <VideoSlot className="video-slot video-small" />
+          <CameraControls />
+        </div>
+        <p className="perf" data-testid="perf">
+          {s.cameraOn ? `${s.fps.toFixed(0)} measurements per second, ${s.latencyMs === null ? '–' : Math.round(s.latencyMs)} ms from camera to screen.` : ''}
+        </p>
+      </div>
+    </section>
+  );
+}

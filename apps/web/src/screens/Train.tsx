@@ -1,0 +1,340 @@
+/**
+ * Biofeedback training: a session of chosen length with a target zone around neutral. Visual cue
+ * (words + arrow + colour), audio tone (pitch and pulse rate rise with the deviation) and spoken
+ * prompts, all mutable; a delay and hysteresis (ZoneTracker) so normal movement does not nag; a
+ * reward when the person corrects. Saved as it goes; summary and trend at the end.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
+import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
+import { CORRECTION_WORDS } from '../app/words.ts';
+import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
+import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
+import { AngleSmoother } from '../measure/signal.ts';
+import type { Angles } from '../measure/signal.ts';
+import { SeriesWriter, listSessions, newSessionId, saveSession } from '../store/db.ts';
+import type { SessionRecord } from '../store/db.ts';
+import { LiveAngles } from './Live.tsx';
+
+export const SESSION_LENGTHS_S = [30, 60, 120, 300, 600] as const;
+export const ZONE_WIDTHS_DEG = [5, 10, 15, 20] as const;
+const SAVE_EVERY_MS = 5000;
+
+interface Running {
+  record: SessionRecord;
+  tracker: ZoneTracker;
+  smoother: AngleSmoother;
+  writer: SeriesWriter;
+  targetMs: number;
+  lastSaveTs: number | null;
+  correction: Correction | null;
+  angles: Angles | null;
+  finished: boolean;
+}
+
+function lengthWords(s: number): string {
+  return s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`;
+}
+
+export function sessionMeasures(stats: ZoneStats, zoneDeg: number, targetMs: number): Record<string, number> {
+  const pct = stats.measuredMs > 0 ? (100 * stats.inZoneMs) / stats.measuredMs : 0;
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    targetS: r1(targetMs / 1000),
+    durationS: r1((stats.measuredMs + stats.notMeasurableMs) / 1000),
+    measuredS: r1(stats.measuredMs / 1000),
+    notMeasurableS: r1(stats.notMeasurableMs / 1000),
+    inZoneS: r1(stats.inZoneMs / 1000),
+    timeInZonePct: r1(pct),
+    longestHoldS: r1(stats.longestHoldMs / 1000),
+    cues: stats.cues,
+    corrections: stats.corrections,
+    zoneDeg,
+  };
+}
+
+export function TrainScreen(): ReactNode {
+  const s = useMeasure();
+  const prefs = usePrefs();
+  const [lengthS, setLengthS] = useState<number>(120);
+  const [zoneDeg, setZoneDeg] = useState<number>(10);
+  const [phase, setPhase] = useState<'setup' | 'running' | 'ended'>('setup');
+  const [view, setView] = useState<{ state: ZoneState; stats: ZoneStats; correction: Correction | null; angles: Angles | null; progressMs: number } | null>(null);
+  const [summary, setSummary] = useState<SessionRecord | null>(null);
+  const [history, setHistory] = useState<SessionRecord[]>([]);
+  const run = useRef<Running | null>(null);
+
+  const refreshHistory = (): void => void listSessions('biofeedback').then(setHistory);
+  useEffect(refreshHistory, []);
+
+  const persist = async (final: boolean, note?: string): Promise<void> => {
+    const r = run.current;
+    if (!r) return;
+    const rec: SessionRecord = {
+      ...r.record,
+      measures: sessionMeasures(r.tracker.stats, zoneDeg, r.targetMs),
+      endedAtMs: final ? Date.now() : null,
+      note: note ?? r.record.note,
+    };
+    r.record = rec;
+    await r.writer.flush();
+    await saveSession(rec);
+  };
+
+  const finish = async (note?: string): Promise<void> => {
+    const r = run.current;
+    if (!r || r.finished) return;
+    r.finished = true;
+    prefs.audio.silence();
+    await persist(true, note);
+    if (!note) prefs.speaker.say(`Session finished. You were in the zone ${Math.round(r.record.measures['timeInZonePct'] ?? 0)} percent of the time.`);
+    setSummary(r.record);
+    setPhase('ended');
+    refreshHistory();
+  };
+
+  const start = (): void => {
+    const startedAtMs = Date.now();
+    const record: SessionRecord = {
+      type: 'session',
+      schemaVersion: 1,
+      id: newSessionId('biofeedback', startedAtMs),
+      startedAtMs,
+      endedAtMs: null,
+      kind: 'biofeedback',
+      neutral: s.neutral.kind,
+      measures: {},
+      items: {},
+      trick: null,
+      note: '',
+    };
+    run.current = {
+      record,
+      tracker: new ZoneTracker({ ...DEFAULT_ZONE, zoneDeg }),
+      smoother: new AngleSmoother(),
+      writer: new SeriesWriter(record.id),
+      targetMs: lengthS * 1000,
+      lastSaveTs: null,
+      correction: null,
+      angles: null,
+      finished: false,
+    };
+    prefs.audio.start();
+    prefs.speaker.say('Session started. Bring your head toward the middle, and hold it there.');
+    setSummary(null);
+    setPhase('running');
+    void saveSession(record);
+  };
+
+  useTicks((tick) => {
+    const r = run.current;
+    if (!r || r.finished || phase !== 'running') return;
+    const m = tick.measure;
+    const angles: Angles = m.state === 'not-measurable' ? { timestampMs: m.timestampMs, rotationDeg: null, tiltDeg: null, flexionDeg: null } : r.smoother.push(m);
+    r.angles = angles;
+    r.writer.push(m);
+    const events = r.tracker.update(angles);
+    const dev = deviationOf(angles);
+    if (dev) r.correction = dev.correction;
+    if (r.tracker.state === 'out' && dev) prefs.audio.setDeviation(Math.max(0, dev.deviationDeg - zoneDeg));
+    else prefs.audio.setDeviation(null);
+    for (const e of events) {
+      if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
+      else if (e.type === 'corrected') {
+        prefs.audio.reward();
+        prefs.speaker.say('Well done.');
+      } else if (e.type === 'hold') prefs.speaker.say(`Good. You have held for ${Math.round(e.heldMs / 1000)} seconds.`);
+      else if (e.type === 'lost') prefs.speaker.say('I cannot see your face.');
+    }
+    const st = r.tracker.stats;
+    const progressMs = st.measuredMs + st.notMeasurableMs;
+    r.lastSaveTs ??= m.timestampMs;
+    if (m.timestampMs - r.lastSaveTs >= SAVE_EVERY_MS) {
+      r.lastSaveTs = m.timestampMs;
+      void persist(false);
+    }
+    if (progressMs >= r.targetMs) void finish();
+  });
+
+  // Render the running view at 10 Hz.
+  useInterval(
+    () => {
+      const r = run.current;
+      if (!r) return;
+      const st = r.tracker.stats;
+      setView({ state: r.tracker.state, stats: st, correction: r.correction, angles: r.angles, progressMs: st.measuredMs + st.notMeasurableMs });
+    },
+    phase === 'running' ? 100 : null,
+  );
+
+  // Camera gone or tab hidden: keep everything measured so far.
+  useEffect(() => {
+    if (phase !== 'running') return;
+    if (s.loopStatus === 'camera-ended' || (!s.cameraOn && s.loopStatus !== 'starting')) {
+      void finish('Camera stopped during the session; saved up to that point.');
+    } else if (s.loopStatus === 'paused-hidden') {
+      prefs.audio.silence();
+      void persist(false);
+    }
+  }, [s.loopStatus, s.cameraOn, phase]);
+
+  useEffect(() => () => prefs.audio.silence(), [prefs.audio]);
+
+  return (
+    <section aria-labelledby="train-h" className="screen">
+      <h1 id="train-h">Biofeedback training</h1>
+      <CameraStatus />
+      {!s.cameraOn && phase !== 'running' && <CameraControls />}
+      {phase === 'setup' && (
+        <form
+          className="train-setup"
+          onSubmit={(e) => {
+            e.preventDefault();
+            start();
+          }}
+        >
+          <fieldset>
+            <legend>Session length</legend>
+            <div className="choice-row">
+              {SESSION_LENGTHS_S.map((l) => (
+                <label key={l} className="choice">
+                  <input type="radio" name="length" value={l} checked={lengthS === l} onChange={() => setLengthS(l)} />
+                  {lengthWords(l)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Target zone around your neutral</legend>
+            <div className="choice-row">
+              {ZONE_WIDTHS_DEG.map((z) => (
+                <label key={z} className="choice">
+                  <input type="radio" name="zone" value={z} checked={zoneDeg === z} onChange={() => setZoneDeg(z)} />
+                  ±{z}°
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <SoundToggles />
+          <p className="hint">
+            A cue comes only when your head stays outside the zone for {DEFAULT_ZONE.outDelayMs / 1000} s and more than {DEFAULT_ZONE.hysteresisDeg}° beyond its edge, so ordinary movements do not set it off. Measured from{' '}
+            {s.neutral.kind === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}.
+          </p>
+          <button type="submit" className="btn btn-primary btn-big" data-testid="start-session" disabled={!s.cameraOn}>
+            Start {lengthWords(lengthS)} session
+          </button>
+        </form>
+      )}
+      {phase === 'running' && (
+        <RunningView view={view} zoneDeg={zoneDeg} targetMs={lengthS * 1000} onStop={() => void finish()} />
+      )}
+      {phase === 'ended' && summary && (
+        <Summary record={summary} onAgain={() => setPhase('setup')} />
+      )}
+      <Trend sessions={history} />
+      {phase === 'running' && <VideoSlot className="video-slot video-small" />}
+    </section>
+  );
+}
+
+function RunningView(props: {
+  view: { state: ZoneState; stats: ZoneStats; correction: Correction | null; angles: Angles | null; progressMs: number } | null;
+  zoneDeg: number;
+  targetMs: number;
+  onStop: () => void;
+}): ReactNode {
+  const v = props.view;
+  const state = v?.state ?? 'unknown';
+  const c = v?.correction ? CORRECTION_WORDS[v.correction] : null;
+  const leftS = Math.max(0, Math.ceil((props.targetMs - (v?.progressMs ?? 0)) / 1000));
+  const pct = v && v.stats.measuredMs > 0 ? Math.round((100 * v.stats.inZoneMs) / v.stats.measuredMs) : 0;
+  return (
+    <div className="running">
+      <div className={`zone-banner zone-${state}`} role="status" aria-live="polite" data-testid="zone-state" data-state={state}>
+        {state === 'in' && <span>✓ In the zone. Hold it.</span>}
+        {state === 'out' && (
+          <span>
+            <span className="arrow" aria-hidden="true">{c?.arrow}</span> Outside the zone: {c?.short ?? 'come back toward the middle'}.
+          </span>
+        )}
+        {state === 'unknown' && <span>? Not measured right now: make sure your face is in view.</span>}
+      </div>
+      <Caption />
+      <MeasureStatus />
+      <div className="session-facts" data-testid="session-progress">
+        <span>{leftS} s left</span>
+        <span>In the zone {pct}% so far</span>
+        <span>Current hold {Math.round((v?.stats.currentHoldMs ?? 0) / 1000)} s</span>
+        <span>Longest hold {Math.round((v?.stats.longestHoldMs ?? 0) / 1000)} s</span>
+      </div>
+      <progress max={props.targetMs} value={v?.progressMs ?? 0} aria-label="Session progress" />
+      <LiveAngles zoneDeg={props.zoneDeg} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
+      <div className="row">
+        <SoundToggles />
+        <button type="button" className="btn" data-testid="stop-session" onClick={props.onStop}>
+          End session now
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
+  const m = props.record.measures;
+  const f = (k: string, unit = '') => (m[k] === null || m[k] === undefined ? '–' : `${m[k]}${unit}`);
+  return (
+    <div className="summary" data-testid="session-summary" tabIndex={-1}>
+      <h2>Session summary</h2>
+      {props.record.note && <p className="alert alert-warn" role="alert">{props.record.note}</p>}
+      <dl className="facts">
+        <div><dt>Time in the zone</dt><dd data-testid="sum-inzone">{f('timeInZonePct', '%')} ({f('inZoneS', ' s')} of {f('measuredS', ' s')} measured)</dd></div>
+        <div><dt>Longest hold</dt><dd data-testid="sum-hold">{f('longestHoldS', ' s')}</dd></div>
+        <div><dt>Cues / corrections</dt><dd>{f('cues')} / {f('corrections')}</dd></div>
+        <div><dt>Not measurable</dt><dd>{f('notMeasurableS', ' s')}</dd></div>
+        <div><dt>Zone</dt><dd>±{f('zoneDeg', '°')} around {props.record.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}</dd></div>
+      </dl>
+      <button type="button" className="btn btn-primary" onClick={props.onAgain}>New session</button>
+    </div>
+  );
+}
+
+export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
+  const done = props.sessions.filter((s) => s.measures['timeInZonePct'] !== undefined).slice(-10);
+  if (done.length === 0) return <p className="hint">Your sessions will appear here, with the time you spent in the zone.</p>;
+  const w = 320, h = 120, bw = w / Math.max(done.length, 1);
+  return (
+    <div className="trend" data-testid="trend">
+      <h2>Trend across sessions</h2>
+      <svg viewBox={`0 0 ${w} ${h + 20}`} className="trend-chart" aria-hidden="true">
+        {done.map((s, i) => {
+          const pct = s.measures['timeInZonePct'] ?? 0;
+          const bh = (pct / 100) * h;
+          return (
+            <g key={s.id}>
+              <rect x={i * bw + 4} y={h - bh} width={bw - 8} height={bh} className="trend-bar" />
+              <text x={i * bw + bw / 2} y={h + 14} textAnchor="middle" className="trend-label">{Math.round(pct)}%</text>
+            </g>
+          );
+        })}
+      </svg>
+      <table>
+        <caption>Biofeedback sessions (most recent last)</caption>
+        <thead>
+          <tr><th scope="col">Date</th><th scope="col">Length</th><th scope="col">Time in zone</th><th scope="col">Longest hold</th></tr>
+        </thead>
+        <tbody>
+          {done.map((s) => (
+            <tr key={s.id}>
+              <td>{new Date(s.startedAtMs).toLocaleString()}</td>
+              <td>{s.measures['durationS'] ?? '–'} s{s.endedAtMs === null ? ' (unfinished)' : ''}</td>
+              <td>{s.measures['timeInZonePct'] ?? '–'}%</td>
+              <td>{s.measures['longestHoldS'] ?? '–'} s</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/* Geste service worker: precache every built file (app, models, wasm) so the app works offline.
+   Cache-first for our own files; nothing is fetched from other origins. Written at build time. */
+const VERSION = __GESTE_VERSION__;
+const FILES = __GESTE_FILES__;
+const CACHE = 'geste-' + VERSION;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('geste-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET') return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(req, { ignoreSearch: req.mode === 'navigate' });
+      if (hit) return hit;
+      try {
+        return await fetch(req);
+      } catch (err) {
+        if (req.mode === 'navigate') {
+          const shell = await cache.match('./');
+          if (shell) return shell;
+        }
+        throw err;
+      }
+    }),
+  );
+});

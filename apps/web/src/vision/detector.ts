@@ -1,0 +1,34 @@
+/**
+ * The browser detector seam: anything that turns a video frame into a `LandmarkFrame`.
+ * The measurement loop only sees this interface, so tests and benches can inject a replay detector
+ * and the app uses the real Human models (see humanDetector.ts).
+ */
+import type { LandmarkFrame } from '@geste/core';
+
+export type DetectorInput = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
+
+export interface DetectorInfo {
+  /** e.g. 'human-wasm', 'human-webgl', 'replay'. */
+  readonly kind: string;
+  readonly models: Readonly<Record<string, string>>;
+}
+
+export interface FrameDetector {
+  readonly info: DetectorInfo;
+  /** Finds faces/bodies/hands in one frame. Coordinates are pixels of the input as given (not mirrored). */
+  detect(input: DetectorInput, frameIndex: number, timestampMs: number): Promise<LandmarkFrame>;
+  /** Releases models and tensors. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export type DetectorErrorCode = 'models-missing' | 'backend-failed' | 'detector-closed';
+
+export class DetectorError extends Error {
+  override readonly name = 'DetectorError';
+  constructor(
+    readonly code: DetectorErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The real detector: @vladmandic/human (face detector, face mesh, MoveNet, hand tracker) in the
+ * browser, configured exactly like the CLI (`humanConfig` from @geste/vision) and converted with the
+ * vision adapter's `toLandmarkFrame`, so the browser and the CLI produce the same landmark frames.
+ * Models and WASM binaries are served by this app's own origin (vite.config.ts), never a CDN.
+ */
+import { Human } from '@vladmandic/human';
+import type { LandmarkFrame } from '@geste/core';
+import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame } from './visionAdapter.ts';
+import type { HumanResultLike, VisionTuning } from './visionAdapter.ts';
+import { MODELS_URL, WASM_URL } from './assets.ts';
+import { DetectorError } from './detector.ts';
+import type { DetectorInput, FrameDetector } from './detector.ts';
+
+export interface HumanDetectorOptions {
+  /** 'wasm' is the default: deterministic and close to the CLI's WASM numbers; 'webgl' when a GPU helps. */
+  readonly backend?: 'wasm' | 'webgl';
+  readonly tuning?: Partial<VisionTuning>;
+  /** Absolute base URL of the app (defaults to document.baseURI). */
+  readonly baseUrl?: string;
+}
+
+export async function createHumanDetector(opts: HumanDetectorOptions = {}): Promise<FrameDetector> {
+  const base = opts.baseUrl ?? document.baseURI;
+  const backend = opts.backend ?? 'wasm';
+  const tuning: VisionTuning = { ...DEFAULT_TUNING, ...opts.tuning };
+  const config = humanConfig(
+    {
+      backend,
+      modelBasePath: new URL('.' + MODELS_URL, base).href,
+      wasmPath: new URL('.' + WASM_URL, base).href,
+    },
+    tuning,
+  );
+  // Human's image filter runs a WebGL pass even when every adjustment is off (a plain copy); with no
+  // GPU that costs tens of ms per frame. Turning it off gives the same pixels through a 2D canvas.
+  const browserConfig = { ...config, filter: { ...(config['filter'] as object), enabled: false } };
+  const human = new Human(browserConfig as ConstructorParameters<typeof Human>[0]);
+  // The multi-threaded WASM build's worker script inside Human's bundled tfjs fails to start
+  // ("e is not defined"), so use the single-threaded SIMD build (also what the Node CLI uses).
+  try {
+    human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  } catch {
+    /* flag unknown in this tfjs: nothing to turn off */
+  }
+  try {
+    await human.load();
+  } catch (e) {
+    throw new DetectorError('models-missing', `Could not load the face models from ${MODELS_URL} (${String(e)}). Rebuild the app with "npm run build -w @geste/web".`);
+  }
+  const activeBackend = String(human.tf.getBackend?.() ?? backend);
+  if (!activeBackend) throw new DetectorError('backend-failed', `The ${backend} backend did not start.`);
+  let closed = false;
+  return {
+    info: { kind: `human-${activeBackend}`, models: modelVersions(human.version, tuning) },
+    async detect(input: DetectorInput, frameIndex: number, timestampMs: number): Promise<LandmarkFrame> {
+      if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
+      const w = input instanceof HTMLVideoElement ? input.videoWidth : input.width;
+      const h = input instanceof HTMLVideoElement ? input.videoHeight : input.height;
+      const result = await human.detect(input);
+      (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = result.performance;
+      if ('error' in result && result.error) throw new DetectorError('backend-failed', String(result.error));
+      // Human's Point is [x, y, z?]; the adapter reads missing z as 0.
+      return toLandmarkFrame(result as unknown as HumanResultLike, { frameIndex, timestampMs, imageWidthPx: w, imageHeightPx: h });
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      for (const m of Object.values(human.models.models ?? {})) {
+        try {
+          (m as { dispose?: () => void } | null)?.dispose?.();
+        } catch {
+          /* already disposed */
+        }
+      }
+    },
+  };
+}

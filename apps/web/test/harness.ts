@@ -1,0 +1,133 @@
+/**
+ * Test/bench harness: builds (once) and serves the built app with `vite preview` on a free port of
+ * 127.0.0.1, and launches Debian's headless Chromium through playwright-core with a fresh profile
+ * and, optionally, Chromium's fake camera fed from a y4m file.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CHROMIUM = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `vite build` unless GESTE_SKIP_BUILD=1 and dist exists. */
+export function buildApp(): void {
+  if (process.env['GESTE_SKIP_BUILD'] === '1' && existsSync(join(WEB_DIR, 'dist', 'index.html'))) return;
+  execFileSync(process.execPath, [join(WEB_DIR, 'node_modules', '.bin', 'vite') , 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+}
+
+function viteBin(): string {
+  const local = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  return existsSync(local) ? local : join(WEB_DIR, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
+}
+
+export interface Served {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves apps/web/dist with `vite preview` on a random free port. */
+export async function servePreview(): Promise<Served> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    cwd: WEB_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start on ${url}: ${out}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface LaunchOptions {
+  /** y4m file for the fake camera; null = no fake device (the machine's real devices, i.e. none here). */
+  readonly fakeVideo: string | null;
+  /** Auto-accept the camera prompt (default true). false = the prompt is refused. */
+  readonly allowCamera?: boolean;
+}
+
+export interface Launched {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: LaunchOptions): Promise<Launched> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'geste-chromium-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${userDataDir}`,
+    '--autoplay-policy=no-user-gesture-required',
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ];
+  if (opts.fakeVideo) {
+    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.fakeVideo}`);
+  }
+  if (opts.allowCamera ?? true) args.push('--use-fake-ui-for-media-stream');
+  else args.push('--deny-permission-prompts');
+  // playwright-core's launch() manages its own profile; launchPersistentContext takes ours.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: args.filter((a) => !a.startsWith('--user-data-dir')),
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--mute-audio'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = context.browser() as Browser;
+  return {
+    browser,
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
