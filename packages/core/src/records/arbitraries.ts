@@ -25,7 +25,7 @@ const T1 = Date.UTC(2030, 0, 1);
 export const arbId = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9.-]{0,20}$/);
 export const arbMs = fc.integer({ min: T0, max: T1 });
 export const arbText = (max: number) => fc.string({ maxLength: Math.min(max, 60), unit: 'grapheme' }).filter(isSafeText);
-export const arbNonEmptyText = (max: number) => fc.string({ minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => isSafeText(s) && s.length > 0);
+export const arbNonEmptyText = (max: number) => fc.string({ minLength: 1, maxLength: Math.min(max, 40) }).filter((s) => isSafeText(s) && s.trim().length > 0);
 const s10 = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null });
 const s4 = fc.option(fc.integer({ min: 0, max: 4 }), { nil: null });
 const pos = (max: number) => fc.double({ min: 0.01, max, noNaN: true, noDefaultInfinity: true });

@@ -5,7 +5,7 @@ import { createBackup, parseBackup, serializeBackup, utf8ByteLength, BACKUP_VERS
 import { formatRecordError, type RecordError } from './errors.ts';
 import { makeDemoRecords } from './sample.ts';
 
-const DEMO = makeDemoRecords({ startMs: Date.UTC(2025, 0, 1), days: 60 });
+const DEMO = makeDemoRecords({ startMs: Date.UTC(2025, 0, 1), days: 30 });
 const good = serializeBackup(createBackup(DEMO, Date.UTC(2025, 2, 1)));
 
 function refused(text: string, limits?: Parameters<typeof parseBackup>[1]): RecordError[] {
@@ -99,7 +99,7 @@ describe('hostile or broken files are refused with clear words', () => {
         if (r.ok) expect(r.value.records.length).toBe(DEMO.length);
         else expect(r.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

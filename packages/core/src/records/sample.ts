@@ -6,7 +6,7 @@
 import type { GesteRecord } from './schemas.ts';
 
 /** mulberry32: a small deterministic PRNG. ref: Tommy Ettinger's public-domain mulberry32. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -20,6 +20,9 @@ export function isSafeText(s: string): boolean {
 }
 
 export const safeText = (maxChars: number) => z.string().max(maxChars).refine(isSafeText, UNSAFE);
+/** Text that must say something: not empty, not only spaces. */
+export const requiredText = (maxChars: number) =>
+  safeText(maxChars).refine((s) => s.trim().length > 0, { params: { gesteCode: 'missing-field' }, message: 'some text (not only spaces)' });
 
 /** Identifier usable unchanged as a FHIR id: `[A-Za-z0-9\-.]{1,64}`. */
 export const RecordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/);
@@ -78,7 +81,7 @@ export const SIDES = ['left', 'right', 'both'] as const;
 export const GUIDANCE = ['none', 'emg', 'ultrasound', 'electrical-stimulation', 'other'] as const;
 
 export const MuscleInjection = z.object({
-  muscle: safeText(80).min(1),
+  muscle: requiredText(80),
   side: z.enum(SIDES),
   /** Units of the product as labelled (units differ between products and are not interchangeable). */
   units: z.number().positive().max(2000),
@@ -90,7 +93,7 @@ export const BotulinumTreatment = z
     ...treatmentBase,
     kind: z.literal('botulinum'),
     atMs: EpochMs,
-    product: safeText(120).min(1),
+    product: requiredText(120),
     injections: z.array(MuscleInjection).max(40),
     guidance: z.enum(GUIDANCE),
     clinician: safeText(120),
@@ -119,7 +122,7 @@ export const OralTreatment = z
   .object({
     ...treatmentBase,
     kind: z.literal('oral'),
-    name: safeText(120).min(1),
+    name: requiredText(120),
     startedAtMs: EpochMs,
     stoppedAtMs: EpochMs.nullable(),
     /** The dose and each change, oldest first; the first starts at `startedAtMs`. */
@@ -159,7 +162,7 @@ export const SurgeryTreatment = z.object({
   ...treatmentBase,
   kind: z.literal('surgery'),
   atMs: EpochMs,
-  procedure: safeText(200).min(1),
+  procedure: requiredText(200),
 });
 export type SurgeryTreatment = z.infer<typeof SurgeryTreatment>;
 
@@ -231,7 +234,7 @@ export const HistoryIntake = z.object({
   }),
   /** Which medicine, which injury, which condition — in the person's words. */
   causeDetails: safeText(2000),
-  familyMembers: z.array(z.object({ relation: safeText(60).min(1), condition: safeText(200) })).max(30),
+  familyMembers: z.array(z.object({ relation: requiredText(60), condition: safeText(200) })).max(30),
   note: safeText(4000),
 });
 export type HistoryIntake = z.infer<typeof HistoryIntake>;
@@ -257,7 +260,7 @@ export const MeasurementSession = z
     /** Sensory-trick result when kind = 'trick' (or a trick was tested in an exam). */
     trick: z
       .object({
-        name: safeText(80).min(1),
+        name: requiredText(80),
         /** Percent reduction of the deviation during the trick; null = not measurable. */
         reductionPct: z.number().min(-1000).max(100).nullable(),
       })
