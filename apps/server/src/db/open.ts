@@ -32,6 +32,9 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Serv
     });
     // A pool client that loses its server (restart, network) emits 'error' while idle: log, don't crash.
     pool.on('error', () => undefined);
+    // A checked-out client whose server goes away emits 'error' too; the query in flight already
+    // rejects with it (and is answered db_unavailable), so the event itself must not crash the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     backend = 'postgres';
   } else {

@@ -223,7 +223,14 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/auth/passkeys/login/verify',
     {
-      config: { rateLimit: { ...loginRateLimit(ctx), keyGenerator: (r: FastifyRequest) => r.ip } },
+      // Keyed by address and credential; twice the login budget since each passkey login is options + verify.
+      config: {
+        rateLimit: {
+          ...loginRateLimit(ctx),
+          max: 2 * ctx.config.loginRateMax,
+          keyGenerator: (r: FastifyRequest) => `${r.ip}|${String((r.body as { response?: { id?: unknown } } | undefined)?.response?.id ?? '')}`,
+        },
+      },
       schema: { body: { type: 'object', additionalProperties: false, required: ['response'], properties: { response: CREDENTIAL_RESPONSE } } },
     },
     async (req) => {
