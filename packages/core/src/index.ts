@@ -3,3 +3,5 @@ export * from './measures/types.ts';
 export * from './pose/index.ts';
 export * from './records/index.ts';
 export * from './session/index.ts';
+export * from './signal/index.ts';
+export * from './scoring/index.ts';

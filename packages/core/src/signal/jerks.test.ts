@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AXES, type Axis, type Series } from '../measures/types.ts';
 import { detectJerks, detectJerksSeries, runningMedian, type Jerk } from './jerks.ts';
-import { bumpDeg, gaussian, makeTimestampsMs, mulberry32, syntheticFrame } from './synthetic.ts';
+import { bumpDeg, gaussian, makeTimestampsMs, syntheticRng, syntheticFrame } from './synthetic.ts';
 
 const TOL_PEAK_MS = 250;
 
@@ -15,7 +15,7 @@ interface Scripted {
 }
 
 function script(seed: number, durationS: number): Scripted[] {
-  const rand = mulberry32(seed);
+  const rand = syntheticRng(seed);
   const out: Scripted[] = [];
   let at = 2000;
   while (at < durationS * 1000 - 4000) {
@@ -31,7 +31,7 @@ function script(seed: number, durationS: number): Scripted[] {
 }
 
 function session(seed: number, durationS: number, jerks: readonly Scripted[], tremorDeg: number, noiseDeg: number, fps = 30): Record<Axis, Series> {
-  const g = gaussian(mulberry32(seed + 1000));
+  const g = gaussian(syntheticRng(seed + 1000));
   const t = makeTimestampsMs(durationS, fps, noiseDeg > 0 ? 0.15 : 0, seed);
   const out = {} as Record<Axis, Series>;
   AXES.forEach((axis, ai) => {
@@ -139,7 +139,7 @@ describe('detectJerks', () => {
   });
 
   it('runningMedian matches a brute-force median', () => {
-    const rand = mulberry32(3);
+    const rand = syntheticRng(3);
     const x = Array.from({ length: 101 }, () => Math.round(rand() * 20));
     const m = runningMedian(x, 4);
     for (let i = 0; i < x.length; i++) {

@@ -3,7 +3,7 @@
 import type { FrameMeasure } from '../measures/types.ts';
 
 /** Deterministic uniform [0, 1) generator from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
+export function syntheticRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -25,7 +25,7 @@ export function gaussian(rand: () => number): () => number {
 
 /** Timestamps at a nominal rate with optional jitter (fraction of a frame, uniform ±) — strictly increasing. */
 export function makeTimestampsMs(durationS: number, fpsHz: number, jitterFraction = 0, seed = 1): number[] {
-  const rand = mulberry32(seed);
+  const rand = syntheticRng(seed);
   const step = 1000 / fpsHz;
   const n = Math.floor(durationS * fpsHz);
   const t: number[] = [];

@@ -3,14 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Series } from '../measures/types.ts';
-import { gaussian, makeTimestampsMs, mulberry32, syntheticFrame } from './synthetic.ts';
+import { gaussian, makeTimestampsMs, syntheticRng, syntheticFrame } from './synthetic.ts';
 import { analyzeTremor, analyzeTremorAxis, type TremorBandResult } from './tremor.ts';
 
 const TOL_FREQ_HZ = 0.1;
 const TOL_AMPLITUDE_REL = 0.1;
 
 function sine(durationS: number, fpsHz: number, fHz: number, ampDeg: number, noiseDeg: number, seed: number, jitter = 0.1): Series {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(syntheticRng(seed));
   const t = makeTimestampsMs(durationS, fpsHz, jitter, seed);
   return { timestampsMs: t, values: t.map((ms) => ampDeg * Math.sin((2 * Math.PI * fHz * ms) / 1000 + seed) + noiseDeg * g()) };
 }
@@ -56,8 +56,8 @@ describe('analyzeTremorAxis', () => {
   });
 
   it('finds a 2 Hz irregular (frequency-jittered) tremor near 2 Hz', () => {
-    const rand = mulberry32(9);
-    const g = gaussian(mulberry32(10));
+    const rand = syntheticRng(9);
+    const g = gaussian(syntheticRng(10));
     const t = makeTimestampsMs(60, 30, 0.1, 7);
     let phase = 0;
     let f = 2;
@@ -120,7 +120,7 @@ describe('analyzeTremorAxis', () => {
 describe('analyzeTremor (frames)', () => {
   it('names the dominant axis per band and overall, and is deterministic', () => {
     const t = makeTimestampsMs(30, 30, 0.1, 2);
-    const g = gaussian(mulberry32(4));
+    const g = gaussian(syntheticRng(4));
     const frames = t.map((ms, i) =>
       syntheticFrame(i, ms, {
         rotationDeg: 1 * Math.sin((2 * Math.PI * 2 * ms) / 1000) + 0.1 * g(),

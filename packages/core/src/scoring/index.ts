@@ -1,0 +1,3 @@
+export * from './types.ts';
+export * from './bands.ts';
+export * from './items.ts';
