@@ -10,44 +10,16 @@
  */
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import * as tf from '@tensorflow/tfjs-core';
+import { writeFile } from 'node:fs/promises';
 // One-off script: the canonical face is not part of core's public API, so read it by path.
 import { CANONICAL_FACE_CM } from '../../core/src/pose/canonicalFace.ts';
+import { openFaceRunner } from '../src/testing/human.ts';
 
 const require = createRequire(import.meta.url);
-const humanMain = require.resolve('@vladmandic/human');
-const humanWasmPath = humanMain.replace(/dist[/][^/]*$/, 'dist/human.node-wasm.js');
-const modelDir = humanMain.replace(/dist[/][^/]*$/, 'models/');
-const wasmDir = require.resolve('@tensorflow/tfjs-backend-wasm').replace(/[^/]*$/, '');
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- Human's WASM build is CommonJS only
-const H = require(humanWasmPath) as { Human: new (cfg: unknown) => any };
-
 function ffmpegPath(): string {
   try { execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' }); return 'ffmpeg'; } catch { /* fall through */ }
   return (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
 }
-
-tf.io.registerLoadRouter((url: string | string[]) => {
-  if (typeof url !== 'string' || !url.startsWith('disk:')) return null;
-  const p = url.slice(5);
-  return {
-    load: async () => {
-      const json = JSON.parse(await readFile(p, 'utf8'));
-      const dir = p.replace(/[^/]*$/, '');
-      const bufs: Buffer[] = [];
-      for (const g of json.weightsManifest) for (const f of g.paths) bufs.push(await readFile(dir + f));
-      const all = Buffer.concat(bufs);
-      return {
-        modelTopology: json.modelTopology,
-        weightSpecs: json.weightsManifest.flatMap((g: { weights: unknown[] }) => g.weights),
-        weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength),
-        format: json.format, generatedBy: json.generatedBy, convertedBy: json.convertedBy,
-        signature: json.signature, userDefinedMetadata: json.userDefinedMetadata,
-      };
-    },
-  };
-});
 
 const photo = process.argv[2];
 if (!photo) throw new Error('usage: bake-mesh.ts <photo.png>');
@@ -61,26 +33,15 @@ if (!m) throw new Error(`cannot read the size of ${photo}`);
 const w = Number(m[1]), h = Number(m[2]);
 const rgb = execFileSync(ffmpegPath(), ['-v', 'error', '-i', photo, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 28 });
 
-const human = new H.Human({
-  backend: 'wasm', wasmPath: wasmDir, modelBasePath: 'disk:' + modelDir, wasmPlatformFetch: false,
-  debug: false, warmup: 'none', cacheModels: false,
-  face: { enabled: true, detector: { rotation: false, maxDetected: 1 }, mesh: { enabled: true }, iris: { enabled: true },
-    emotion: { enabled: false }, description: { enabled: false }, antispoof: { enabled: false }, liveness: { enabled: false },
-    attention: { enabled: false } },
-  body: { enabled: false }, hand: { enabled: false }, gesture: { enabled: false }, object: { enabled: false },
-  segmentation: { enabled: false },
-});
-await human.load();
-await human.init?.();
-const input = tf.tensor3d(new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength), [h, w, 3], 'int32');
-const result = await human.detect(input);
-const face = result.face[0];
+const runner = await openFaceRunner({ iris: true });
+const faces = await runner.detect(new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength), w, h);
+const face = faces[0];
 if (!face) throw new Error(`no face found in ${photo}`);
 // Human's mesh z is in pixels of the 192 px crop the model saw; rescale to image pixels like x, y.
 const boxWidthPx = face.boxRaw[2] * w;
 const zScale = boxWidthPx / 192;
-const points = (face.mesh as number[][]).map(([x, y, z]) => [x!, y!, z! * zScale]);
-const triangles: number[] = Array.from(human.faceTriangulation as number[]);
+const points = face.mesh.map(([x, y, z]) => [x!, y!, z! * zScale]);
+const triangles: number[] = Array.from(runner.faceTriangulation);
 // Metric scale: interpupillary distance (iris centres 468, 473) = 6.3 cm (adult mean).
 // ref: Dodgson NA, "Variation and extrema of human interpupillary distance", Proc. SPIE 5291, 2004.
 const IPD_CM = 6.3;
@@ -115,7 +76,7 @@ const out = {
   source: photo.replace(/^.*[/]/, ''),
   widthPx: w,
   heightPx: h,
-  detector: `@vladmandic/human ${human.version} (blazeface + facemesh + iris, wasm)`,
+  detector: `@vladmandic/human ${runner.version} (blazeface + facemesh + iris, wasm)`,
   faceScore: face.faceScore,
   note: 'pointsPx: [x, y, z] in photo pixels, z smaller = closer to the camera (MediaPipe convention), '
     + 'z rescaled from the 192 px mesh crop to photo pixels. Indices 0..467 FaceMesh order, 468..477 iris. '

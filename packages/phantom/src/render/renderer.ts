@@ -24,7 +24,7 @@ export const FACES_DIR = join(here, '..', '..', 'assets', 'faces');
 const ORIGIN = 'http://phantom.invalid';
 
 /** Bump when anything changes what a frame looks like: it keys the generated-video cache. */
-export const RENDERER_VERSION = 'r1';
+export const RENDERER_VERSION = 'r2';
 
 export const CHROMIUM_PATH = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -93,7 +93,7 @@ export const DEFAULT_SCENE: SceneOptions = {
   heightPx: 480,
   verticalFovDeg: 43,
   neckPivotHeadCm: [0, 5.5, 9.5],
-  neckPivotWorldCm: [0, -1.5, 50],
+  neckPivotWorldCm: [0, 2.5, 50],
   shirtRgb: [58, 86, 128],
   bgTopRgb: [206, 202, 192],
   bgBottomRgb: [168, 160, 150],

@@ -50,7 +50,8 @@ function buildShell(Pcm, hairRgb, skinRgb, pivot) {
   };
   const back = [0, 0, 1];
   const pos = [], col = [];
-  const hair = srgb(hairRgb), skin = srgb(skinRgb);
+  // Under the jaw the skin is in the jaw's shadow: a darker tone marks the jaw line against the neck.
+  const hair = srgb(hairRgb), skin = srgb(skinRgb.map((c) => Math.round(c * 0.78)));
   const jawHairLineY = Pcm[234][1] + 2.0; // hair down to just below the ear level (a bob)
   for (let j = 0; j <= rings; j++) {
     const s = j / rings;
@@ -85,10 +86,19 @@ function buildShell(Pcm, hairRgb, skinRgb, pivot) {
 
 function buildFace(mesh, texture, Pcm, pivot) {
   const pos = [], uv = [];
+  // The photo's face-mesh rim runs along the face outline, where bilinear texture lookups pick up the
+  // background behind the head. Compress the texture coordinates of the outer rim toward the face
+  // centre (up to 12 % at the outline) so the rim samples skin and hair, not the wall.
+  const P = mesh.pointsPx;
+  const cx = P.slice(0, 468).reduce((a, p) => a + p[0], 0) / 468, cy = P.slice(0, 468).reduce((a, p) => a + p[1], 0) / 468;
+  const rx = Math.max(...P.slice(0, 468).map((p) => Math.abs(p[0] - cx))), ry = Math.max(...P.slice(0, 468).map((p) => Math.abs(p[1] - cy)));
   for (let i = 0; i < Pcm.length; i++) {
     const v = S(Pcm[i][0] - pivot[0], Pcm[i][1] - pivot[1], Pcm[i][2] - pivot[2]);
     pos.push(v.x, v.y, v.z);
-    uv.push(mesh.pointsPx[i][0] / mesh.widthPx, 1 - mesh.pointsPx[i][1] / mesh.heightPx);
+    const d = Math.hypot((P[i][0] - cx) / rx, (P[i][1] - cy) / ry);
+    const u = Math.max(0, Math.min(1, (d - 0.6) / 0.4));
+    const k = 1 - 0.12 * u * u * (3 - 2 * u);
+    uv.push((cx + (P[i][0] - cx) * k) / mesh.widthPx, 1 - (cy + (P[i][1] - cy) * k) / mesh.heightPx);
   }
   const g = new THREE.BufferGeometry();
   g.setAttribute('position', new THREE.Float32BufferAttribute(pos, 3));
@@ -189,7 +199,7 @@ async function init(o) {
   width = o.widthPx; height = o.heightPx;
   const canvas = document.getElementById('c');
   canvas.width = width; canvas.height = height;
-  renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  renderer = new THREE.WebGLRenderer({ canvas, antialias: false, preserveDrawingBuffer: true });
   renderer.setPixelRatio(1);
   renderer.setSize(width, height, false);
   scene = new THREE.Scene();
