@@ -103,7 +103,8 @@ export function convertFace(face: HumanFaceLike, ctx: ConvertContext): FaceObser
   if (face.mesh.length < 468) return null; // detector-only result (mesh failed): not a usable face
   const cropWidthPx = finite(face.boxRaw[2]) * ctx.imageWidthPx;
   const zScale = cropWidthPx > 0 ? (Z_SIGN * cropWidthPx) / FACE_MESH_INPUT_PX : Z_SIGN;
-  const meshPx: PointPx[] = face.mesh.map((p) => ({ x: finite(p[0]), y: finite(p[1]), z: finite(p[2]) * zScale }));
+  // `|| 0`: no -0 (JSON would write it as 0 and a replay would no longer equal the live frame).
+  const meshPx: PointPx[] = face.mesh.map((p) => ({ x: finite(p[0]), y: finite(p[1]), z: finite(p[2]) * zScale || 0 }));
   return {
     meshPx,
     boxPx: boxOfPoints(meshPx.slice(0, 468)),

@@ -94,7 +94,9 @@ export function humanConfig(host: HumanHostOptions, tuning: VisionTuning = DEFAU
     validateModels: true,
     cacheSensitivity: 0.7,
     deallocate: false,
-    filter: { enabled: true, equalization: false, flip: false, return: false, autoBrightness: false },
+    // No image filters: in the browser they run through a WebGL pass that Node does not have, and the
+    // same pixels must reach the models on both hosts.
+    filter: { enabled: false, equalization: false, flip: false, return: false, autoBrightness: false },
     gesture: { enabled: false },
     face: {
       enabled: true,

@@ -1,0 +1,61 @@
+/**
+ * Frames per second of decode + landmarks on a 640×480 30 fps clip, with per-stage times,
+ * for 1 and 2 worker threads and a few tunings.
+ *   node --import tsx bench/vision-fps.ts [seconds=10] [configs=default,all-every-frame]
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeVideo } from '../packages/vision/test/makeVideos.ts';
+import { openVideoLandmarkSource } from '../packages/vision/src/node/videoSource.ts';
+import { openVideo } from '../packages/vision/src/node/video.ts';
+import type { VisionTuning } from '../packages/vision/src/humanConfig.ts';
+
+const TUNINGS: Record<string, Partial<VisionTuning>> = {
+  default: {},
+  'all-every-frame': { iris: true, faceDetectorEveryNFrames: 0, bodyEveryNFrames: 1, handsEveryNFrames: 1 },
+  'face-track+iris': { iris: true, body: false, hands: false },
+  'face-track-only': { body: false, hands: false },
+  'body2-hands15': { bodyEveryNFrames: 2, handsEveryNFrames: 15 },
+  'body3-hands15': { bodyEveryNFrames: 3, handsEveryNFrames: 15 },
+};
+
+const dir = await mkdtemp(join(tmpdir(), 'geste-bench-'));
+const path = await makeVideo(dir, 'pan-long');
+const names = (process.argv[3] ?? 'default').split(',');
+const workerCounts = (process.env['WORKERS'] ?? '1,2').split(',').map(Number);
+
+// Decode alone.
+{
+  const v = await openVideo(path);
+  const t0 = performance.now();
+  let n = 0;
+  for await (const _f of v.frames()) n++;
+  const ms = performance.now() - t0;
+  console.log(`decode only: ${n} frames in ${ms.toFixed(0)} ms = ${((n * 1000) / ms).toFixed(1)} fps (${(ms / n).toFixed(1)} ms/frame)`);
+}
+
+for (const name of names) {
+  const tuning = TUNINGS[name];
+  if (!tuning) throw new Error(`unknown tuning ${name}; one of ${Object.keys(TUNINGS).join(', ')}`);
+  for (const workers of workerCounts) {
+    const src = await openVideoLandmarkSource(path, { workers, tuning });
+    const t0 = performance.now();
+    let n = 0;
+    let faces = 0;
+    for await (const f of src.frames()) {
+      n++;
+      if (f.faces.length > 0) faces++;
+    }
+    const ms = performance.now() - t0;
+    const s = src.stageTotals();
+    const per = (x: number): string => (x / s.frames).toFixed(1);
+    console.log(
+      `${name.padEnd(16)} workers=${workers}: ${n} frames in ${ms.toFixed(0)} ms = ${((n * 1000) / ms).toFixed(1)} fps ` +
+        `(real time ${(n / 30 / (ms / 1000)).toFixed(2)}×), frames with a face ${faces}/${n}; ` +
+        `per frame ms: decode-wait ${per(s.decodeWaitMs)}, input ${per(s.inputMs)}, cache ${per(s.cacheCheckMs)}, ` +
+        `face ${per(s.faceMs)}, body ${per(s.bodyMs)}, hands ${per(s.handsMs)}, detect total ${per(s.detectTotalMs)}`,
+    );
+    await src.close();
+  }
+}
