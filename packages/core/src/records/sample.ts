@@ -41,13 +41,16 @@ export function makeDemoRecords(opts: { startMs: number; days: number; seed?: nu
     type: 'treatment', schemaVersion: 1, id: 'oral-1', kind: 'oral', name: 'Example oral medicine', startedAtMs: opts.startMs, stoppedAtMs: null,
     doses: [{ fromMs: opts.startMs, amount: 2, unit: 'mg', timesPerDay: 2 }, { fromMs: opts.startMs + 60 * DAY, amount: 2, unit: 'mg', timesPerDay: 3 }], note: '',
   });
+  const end = opts.startMs + opts.days * DAY;
   const injections: number[] = [];
   for (let d = 14; d < opts.days; d += 84) injections.push(opts.startMs + d * DAY + 10 * 3600_000);
   injections.forEach((at, i) =>
     out.push({
       type: 'treatment', schemaVersion: 1, id: `inj-${i + 1}`, kind: 'botulinum', atMs: at, product: 'Example toxin A',
       injections: [{ muscle: 'sternocleidomastoid', side: 'left', units: 40 }, { muscle: 'splenius capitis', side: 'right', units: 60 }, { muscle: 'trapezius', side: 'right', units: 40 }],
-      guidance: 'emg', clinician: 'Clinic', effectStartedAtMs: at + 9 * DAY, effectWoreOffAtMs: at + 70 * DAY, note: '',
+      guidance: 'emg', clinician: 'Clinic', note: '',
+      // Only what could already have been noticed by the end of the generated period.
+      effectStartedAtMs: at + 9 * DAY < end ? at + 9 * DAY : null, effectWoreOffAtMs: at + 70 * DAY < end ? at + 70 * DAY : null,
     }),
   );
   const effectAt = (ms: number) => {

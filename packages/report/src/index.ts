@@ -1,0 +1,2 @@
+export { buildClinicianReport, SAFETY_LINE, type ReportInput } from './report.ts';
+export { winAnsi } from './text.ts';
