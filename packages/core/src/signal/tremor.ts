@@ -143,7 +143,7 @@ export function analyzeTremorAxis(axis: Axis, input: Series, options: Partial<Tr
   });
   if (stepMs === null || fsHz === null) return notMeasurable('too-little-continuous-data', 0);
   const maxGapMs = opts.maxGapMs ?? Math.max(100, 2.5 * stepMs);
-  const grid = resampleUniform(s, { stepMs, maxGapMs });
+  const grid = resampleUniform(s, { stepMs, maxGapMs, method: 'cubic' });
   const segLen = Math.round(opts.segmentS * fsHz);
   const runs = measuredRuns(grid.values);
   const longestS = runs.reduce((m, [a, b]) => Math.max(m, (b - a) / fsHz), 0);
