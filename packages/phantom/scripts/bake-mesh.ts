@@ -38,7 +38,7 @@ const faces = await runner.detect(new Uint8Array(rgb.buffer, rgb.byteOffset, rgb
 const face = faces[0];
 if (!face) throw new Error(`no face found in ${photo}`);
 // Human's mesh z is in pixels of the 192 px crop the model saw; rescale to image pixels like x, y.
-const boxWidthPx = face.boxRaw[2] * w;
+const boxWidthPx = face.boxRaw[2]! * w;
 const zScale = boxWidthPx / 192;
 const points = face.mesh.map(([x, y, z]) => [x!, y!, z! * zScale]);
 const triangles: number[] = Array.from(runner.faceTriangulation);

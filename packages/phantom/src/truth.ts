@@ -5,7 +5,7 @@
  * Frame i is at timestampMs = i·1000/fps (exact, not rounded).
  */
 import { headRotationMatrix, rotationDistanceDeg, MAT3_IDENTITY } from '@geste/core';
-import type { MotionScript, PoseSample, ScriptEvents } from './scripts/motion.ts';
+import { tremorOffset, type MotionScript, type PoseSample, type ScriptEvents } from './scripts/motion.ts';
 
 export interface TruthRow extends Omit<PoseSample, 'handPhase'> {
   readonly frameIndex: number;
@@ -67,8 +67,8 @@ export function deviationFromRestDeg(r: Pick<TruthRow, 'rotationDeg' | 'tiltDeg'
 export interface TruthSummary {
   /** Per hold-neutral interval: seconds within 10° of neutral, by two definitions. */
   readonly holdNeutral: readonly { startMs: number; endMs: number; secondsWithin10DegMaxAxis: number; secondsWithin10DegGeodesic: number }[];
-  /** Per tremor: RMS (deg) and peak-to-peak (deg) of the tremor component alone, over its interval. */
-  readonly tremorMeasured: readonly { axis: string; rmsDeg: number; peakToPeakDeg: number }[];
+  /** Per tremor: RMS and peak-to-peak (deg) of the tremor component alone over its interval; RMS over the whole clip. */
+  readonly tremorMeasured: readonly { axis: string; rmsDeg: number; rmsWholeClipDeg: number; peakToPeakDeg: number }[];
 }
 
 export interface EventsFile {
@@ -94,22 +94,18 @@ export function summarize(script: MotionScript, rows: readonly TruthRow[], fps: 
     }
     return { startMs: h.startMs, endMs: h.endMs, secondsWithin10DegMaxAxis: a, secondsWithin10DegGeodesic: g };
   });
-  // Tremor component alone: the script with this tremor minus the script without it is not available
-  // in closed form here, so sample the tremor's own offset through a script-free reconstruction:
-  // the deviation of the axis from its 1 s moving average (the tremor is ≥ 1 Hz, the posture slow).
+  // The tremor component alone, from its closed form (the posture underneath is left out).
   const tremorMeasured = script.events.tremors.map((tr) => {
-    const inside = rows.filter((r) => r.timestampMs >= tr.startMs + 500 && r.timestampMs < tr.endMs - 500);
-    const half = Math.round(fps / 2);
-    const vals: number[] = [];
-    for (const r of inside) {
-      const i = r.frameIndex;
-      let s = 0, n = 0;
-      for (let k = Math.max(0, i - half); k <= Math.min(rows.length - 1, i + half); k++) { s += rows[k]![tr.axis]; n++; }
-      vals.push(r[tr.axis] - s / n);
+    const inside: number[] = [];
+    let sumAll = 0;
+    for (const r of rows) {
+      const v = tremorOffset(tr, r.timestampMs, tr.phaseRad ?? 0);
+      sumAll += v * v;
+      if (r.timestampMs >= tr.startMs && r.timestampMs < tr.endMs) inside.push(v);
     }
-    const rms = Math.sqrt(vals.reduce((a, v) => a + v * v, 0) / Math.max(1, vals.length));
-    const p2p = vals.length ? Math.max(...vals) - Math.min(...vals) : 0;
-    return { axis: tr.axis, rmsDeg: rms, peakToPeakDeg: p2p };
+    const rms = Math.sqrt(inside.reduce((a, v) => a + v * v, 0) / Math.max(1, inside.length));
+    const p2p = inside.length ? Math.max(...inside) - Math.min(...inside) : 0;
+    return { axis: tr.axis, rmsDeg: rms, rmsWholeClipDeg: Math.sqrt(sumAll / Math.max(1, rows.length)), peakToPeakDeg: p2p };
   });
   return { holdNeutral, tremorMeasured };
 }

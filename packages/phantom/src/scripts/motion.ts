@@ -47,6 +47,8 @@ export interface TremorEvent {
   readonly amplitudeDeg: number;
   /** 0 = a pure sine; 0.15 = ±15 % frequency wander plus ±15 % amplitude wander. */
   readonly irregularity: number;
+  /** Start phase (rad), seeded; set by the script builder. */
+  readonly phaseRad?: number;
 }
 
 export interface HoldInterval {
@@ -190,13 +192,12 @@ function build(spec: Spec): MotionScript {
     const amp = spec.drift?.[a] ?? 0;
     return [a, amp === 0 ? () => 0 : fadeIn(driftOffset(rand, amp), REST_MS, 3000)];
   })) as Record<Axis, (t: number) => number>;
-  const tremorPhase = (spec.tremors ?? []).map(() => 2 * Math.PI * rand());
   const jerks = spec.jerks ?? [];
-  const tremors = spec.tremors ?? [];
+  const tremors: TremorEvent[] = (spec.tremors ?? []).map((tr) => ({ ...tr, phaseRad: tr.phaseRad ?? 2 * Math.PI * rand() }));
   const axisValue = (a: Axis, tMs: number): number => {
     let v = baseFns[a](tMs) + driftFns[a](tMs);
     for (const j of jerks) if (j.axis === a) v += jerkOffset(j, tMs);
-    tremors.forEach((tr, i) => { if (tr.axis === a) v += tremorOffset(tr, tMs, tremorPhase[i]); });
+    for (const tr of tremors) if (tr.axis === a) v += tremorOffset(tr, tMs, tr.phaseRad);
     return v;
   };
   const holds = spec.holds ?? [{ kind: 'rest' as const, startMs: 0, endMs: REST_MS }];

@@ -30,7 +30,8 @@ let routerInstalled = false;
 function installDiskRouter(): void {
   if (routerInstalled) return;
   routerInstalled = true;
-  tf.io.registerLoadRouter((url: string | string[]) => {
+  // tfjs's router type says IOHandler, but its registry documents null as "not mine".
+  tf.io.registerLoadRouter(((url: string | string[]) => {
     if (typeof url !== 'string' || !url.startsWith('disk:')) return null;
     const p = url.slice(5);
     return {
@@ -49,7 +50,7 @@ function installDiskRouter(): void {
         };
       },
     };
-  });
+  }) as unknown as Parameters<typeof tf.io.registerLoadRouter>[0]);
 }
 
 export async function openFaceRunner(opts: { iris?: boolean } = {}): Promise<FaceRunner> {
