@@ -1,3 +1,4 @@
 export * from './types.ts';
 export * from './bands.ts';
 export * from './items.ts';
+export * from './phases.ts';

@@ -1,4 +1,5 @@
 // ref: CLINICAL.md objective severity items, end to end on a scripted synthetic exam.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
 import { syntheticFrame } from '../signal/synthetic.ts';
@@ -130,5 +131,27 @@ describe('scoreSession', () => {
     expect(byId(straight, 'sensoryTrick').reason).toBe('no-deviation-to-relieve');
     expect(byId(straight, 'rotation').score).toBe(1);
     expect(byId(straight, 'durationFactor').score).toBe(0);
+  });
+});
+
+describe('scoreSession monotonicity (property)', () => {
+  it('a larger posture never gives lower posture item scores', () => {
+    const session = (x: number, sign: number) =>
+      scoreSession({
+        frames: exam(8, (s) => ({ r: sign * (x + 0.5 * Math.sin(2 * Math.PI * 2 * s)), t: sign * x * 0.5, f: -sign * x * 0.6, shift: x / 15, sh: x / 6 })),
+        neutralKind: 'anatomical',
+      });
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(1, -1), (a, b, sign) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const rl = session(lo, sign);
+        const rh = session(hi, sign);
+        for (const id of ['rotation', 'laterocollis', 'anteroRetrocollis', 'lateralShift', 'durationFactor', 'shoulderElevation'] as const) {
+          expect(byId(rh, id).score as number, id).toBeGreaterThanOrEqual(byId(rl, id).score as number);
+        }
+        expect(rh.total.score).toBeGreaterThanOrEqual(rl.total.score);
+      }),
+      { numRuns: 20 },
+    );
   });
 });

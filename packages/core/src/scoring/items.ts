@@ -22,6 +22,7 @@ import {
   shoulderElevationScore,
   timeHoldingNeutralScore,
 } from './bands.ts';
+import { assertValidPhases } from './phases.ts';
 import { SEVERITY_ITEMS, type ExamPhase, type ExamSession, type ItemEvidence, type NotAssessableReason, type SeverityItem, type SeverityItemId, type SeverityReport } from './types.ts';
 
 /** Least measured time in the posture basis for the posture and time items, s. */
@@ -111,11 +112,13 @@ const NO_EVIDENCE: ItemEvidence = { timeRanges: [], frameIndices: [], values: {}
  * Objective severity items for one session. Posture items (rotation, laterocollis, antero/retrocollis,
  * lateral shift, duration, shoulder elevation) are read from the rest phases when there are any, else
  * from all frames outside marked phases (sweeps, tricks and hold attempts are voluntary or relieved).
+ * Phase windows must be finite with endMs > startMs (else `SignalError` 'invalid-window').
  */
 export function scoreSession(session: ExamSession): SeverityReport {
   const nk = session.neutralKind;
   const frames = cleanFrames(session.frames);
   const phases = session.phases ?? [];
+  assertValidPhases(phases);
   const rests = phases.filter((p) => p.kind === 'rest').flatMap(phaseRanges);
   const marked = phases.flatMap(phaseRanges);
   const basis = rests.length > 0 ? framesIn(frames, rests) : frames.filter((f) => !marked.some((r) => inRange(f.timestampMs, r)));

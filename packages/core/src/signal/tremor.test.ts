@@ -104,6 +104,21 @@ describe('analyzeTremorAxis', () => {
     expect(empty.measurable).toBe(false);
   });
 
+  it('handles a variable frame rate (steps 22–45 ms at random): frequency within 0.1 Hz, RMS within 10 %', () => {
+    const rand = syntheticRng(21);
+    const g = gaussian(syntheticRng(22));
+    const t: number[] = [];
+    for (let ms = 0; ms < 40_000; ms += 22 + rand() * 23) t.push(ms);
+    for (const fHz of [2.3, 5.2]) {
+      const values = t.map((ms) => 2 * Math.sin((2 * Math.PI * fHz * ms) / 1000) + 0.1 * g());
+      const r = analyzeTremorAxis('rotationDeg', { timestampsMs: t, values });
+      if (!r.measurable) throw new Error('expected measurable');
+      const b = bandOf(fHz, r.bands);
+      expect(Math.abs(b.peakFreqHz - fHz)).toBeLessThan(TOL_FREQ_HZ);
+      expect(Math.abs(b.rmsDeg - Math.SQRT2) / Math.SQRT2).toBeLessThan(TOL_AMPLITUDE_REL);
+    }
+  });
+
   it('refuses a frame rate whose Nyquist limit is below the main tremor band', () => {
     const r = analyzeTremorAxis('rotationDeg', sine(40, 8, 2, 2, 0.1, 5));
     expect(r.measurable).toBe(false);
