@@ -149,7 +149,7 @@ describe.each(KILL_BACKENDS)('server killed with SIGKILL mid-sync on $name', (ba
       const reg = await post(`${base()}/auth/register`, undefined, { email: 'kill@example.org', password: 'correct horse battery staple', role: 'patient', displayName: 'K' });
       expect(reg.status).toBe(201);
       const token = (reg.json as { token: string }).token;
-      const batches = makeBatches('k', 40, 25);
+      const batches = makeBatches('k', 24, 20);
       const deadline = Date.now() + 90_000;
       const seen = { errors: 0, codes: new Set<string>() };
       let acked = 0;
