@@ -1,0 +1,31 @@
+import { validateRecord } from '@geste/core';
+import { describe, expect, it } from 'vitest';
+import { diaryFromDraft, emptyDiaryDraft, isDraftEmpty } from './diaryForm.ts';
+
+describe('diary form', () => {
+  it('an empty draft is empty and still makes a valid record', () => {
+    const d = emptyDiaryDraft('2025-05-01');
+    expect(isDraftEmpty(d)).toBe(true);
+    const r = diaryFromDraft(d, 'diary-1', 1_746_093_600_000, 1_746_100_000_000, false);
+    expect(r.atMs).toBe(1_746_093_600_000);
+    expect(validateRecord(r).ok).toBe(true);
+  });
+  it('a filled draft becomes the record the person saw, today at the current time', () => {
+    const d = { ...emptyDiaryDraft('2025-05-01', 'week'), note: 'long drive', stress: 6 };
+    d.pain.neck = 7;
+    d.impact.driving = 3;
+    expect(isDraftEmpty(d)).toBe(false);
+    const r = diaryFromDraft(d, 'diary-2', 1, 1_746_100_000_000, true);
+    expect(r).toMatchObject({ atMs: 1_746_100_000_000, period: 'week', pain: { neck: 7, shoulders: null, head: null }, impact: { driving: 3 }, stress: 6, note: 'long drive' });
+    expect(validateRecord(r).ok).toBe(true);
+    // The record does not share objects with the draft (editing the form later cannot change it).
+    d.pain.neck = 1;
+    expect(r.pain.neck).toBe(7);
+  });
+  it('markup in the note is refused by validation, so it is never stored', () => {
+    const d = { ...emptyDiaryDraft('2025-05-01'), note: '<img src=x onerror=alert(1)>' };
+    const v = validateRecord(diaryFromDraft(d, 'diary-3', 1, 1, false));
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors[0]!.code).toBe('unsafe-text');
+  });
+});

@@ -1,0 +1,44 @@
+/** The diary form's state (what autosaves as a draft) and its conversion to a record. Pure. */
+import { ACTIVITIES, PAIN_SITES, SYMPTOMS, type DiaryEntry } from '@geste/core';
+
+export interface DiaryDraft {
+  day: string; // local YYYY-MM-DD
+  period: 'day' | 'week';
+  pain: Record<(typeof PAIN_SITES)[number], number | null>;
+  symptoms: Record<(typeof SYMPTOMS)[number], number | null>;
+  impact: Record<(typeof ACTIVITIES)[number], number | null>;
+  stress: number | null;
+  mood: number | null;
+  note: string;
+}
+
+const nulls = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>;
+
+export function emptyDiaryDraft(day: string, period: 'day' | 'week' = 'day'): DiaryDraft {
+  return { day, period, pain: nulls(PAIN_SITES), symptoms: nulls(SYMPTOMS), impact: nulls(ACTIVITIES), stress: null, mood: null, note: '' };
+}
+
+export function isDraftEmpty(d: DiaryDraft): boolean {
+  const vals = [...Object.values(d.pain), ...Object.values(d.symptoms), ...Object.values(d.impact), d.stress, d.mood];
+  return vals.every((v) => v === null) && d.note.trim() === '';
+}
+
+/**
+ * The record for a draft. `dayNoonMs` is local noon of the chosen day; when that day is today the
+ * entry gets the current time instead, so several entries a day keep their order.
+ */
+export function diaryFromDraft(d: DiaryDraft, id: string, dayNoonMs: number, nowMs: number, isToday: boolean): DiaryEntry {
+  return {
+    type: 'diary',
+    schemaVersion: 2,
+    id,
+    atMs: isToday ? nowMs : dayNoonMs,
+    period: d.period,
+    pain: { ...d.pain },
+    symptoms: { ...d.symptoms },
+    impact: { ...d.impact },
+    stress: d.stress,
+    mood: d.mood,
+    note: d.note,
+  };
+}

@@ -1,0 +1,76 @@
+/** Small accessible building blocks shared by the records screens. */
+import { useId, type ReactNode } from 'react';
+import { formatRecordError, type RecordError } from '@geste/core';
+import { RecordStoreError } from './db.ts';
+
+export function ScoreField(props: {
+  legend: string;
+  value: number | null;
+  max: number;
+  onChange: (v: number | null) => void;
+  /** Words for the ends (or every step) of the scale, shown under it. */
+  hint?: string;
+  testId?: string;
+}): ReactNode {
+  const name = useId();
+  const opts = Array.from({ length: props.max + 1 }, (_, i) => i);
+  return (
+    <fieldset data-testid={props.testId}>
+      <legend>{props.legend}</legend>
+      <div className="score-options">
+        {opts.map((n) => (
+          <label key={n} className="score-opt" data-checked={props.value === n}>
+            <input type="radio" name={name} value={n} checked={props.value === n} onChange={() => props.onChange(n)} aria-label={`${props.legend}: ${n}`} />
+            <span aria-hidden="true">{props.value === n ? `✓${n}` : n}</span>
+          </label>
+        ))}
+        <label className="score-opt skip" data-checked={props.value === null}>
+          <input type="radio" name={name} checked={props.value === null} onChange={() => props.onChange(null)} aria-label={`${props.legend}: not filled in`} />
+          <span aria-hidden="true">{props.value === null ? '✓ skip' : 'skip'}</span>
+        </label>
+      </div>
+      {props.hint === undefined ? null : <p className="hint">{props.hint}</p>}
+    </fieldset>
+  );
+}
+
+export function Errors({ errors }: { errors: readonly RecordError[] | string | null }): ReactNode {
+  if (errors === null || errors.length === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert" data-testid="record-errors">
+      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{formatRecordError(e)}</li>)}</ul>}
+    </div>
+  );
+}
+
+/** Turns anything thrown by a save into what `Errors` shows. */
+export function errorsOf(e: unknown): readonly RecordError[] | string {
+  if (e instanceof RecordStoreError) return e.errors.length > 0 ? e.errors : e.message;
+  return `Could not save (${String(e)}). What you typed is kept; try again.`;
+}
+
+// ---- dates: <input type="date"> gives local "YYYY-MM-DD"
+export const pad2 = (n: number) => String(n).padStart(2, '0');
+export function dateStr(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+/** Local noon of a "YYYY-MM-DD" day (noon keeps the day right across DST changes); null if empty/invalid. */
+export function dayMs(s: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m === null) return null;
+  const t = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12, 0, 0).getTime();
+  return Number.isFinite(t) ? t : null;
+}
+export const showDate = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+export function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
