@@ -10,6 +10,7 @@ import {
   type NeutralStrategy,
   RecordingAnalyzer,
   type SourceInfo,
+  type ExamPhase,
 } from '@geste/core';
 import { type SessionSummary, summarizeSession } from './summary.ts';
 
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   readonly keepLandmarks?: boolean;
   /** Estimated total frames, for progress. */
   readonly framesTotal?: number | null;
+  /** Exam-phase markers (rest, hold attempts, sweeps, tricks) when the recording followed the protocol. */
+  readonly phases?: readonly ExamPhase[];
 }
 
 export interface RecordingAnalysis {
@@ -58,7 +61,12 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
     source: source.info,
     neutral: result.neutral,
     frames: result.frames,
-    summary: summarizeSession(result.frames, result.neutral),
+    summary: summarizeSession(
+      result.frames,
+      result.neutral,
+      opts.phases ?? [],
+      result.droppedOutOfOrder ? [`${result.droppedOutOfOrder} frames with repeated or backward timestamps were skipped.`] : [],
+    ),
     landmarks,
     droppedOutOfOrder: result.droppedOutOfOrder,
   };

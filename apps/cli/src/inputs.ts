@@ -1,5 +1,6 @@
 /** Opens what the user named — a video file or a recorded landmarks.jsonl — and analyses it. */
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createReplaySource } from '@geste/vision';
 import { openVideoLandmarkSource } from '@geste/vision/node';
 import { type AnalyzeOptions, type RecordingAnalysis, analyzeLandmarkSource } from './analyze.ts';
@@ -10,6 +11,8 @@ const MAX_LANDMARKS_FILE_BYTES = 2 * 1024 ** 3;
 
 export interface AnalyzeFileOptions extends AnalyzeOptions {
   readonly maxSidePx?: number;
+  /** Detector worker threads (default: 1 per core, at most 2 — each holds its own models). */
+  readonly workers?: number;
 }
 
 export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
@@ -29,6 +32,14 @@ export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): 
 
 /** A video file through the on-device models. */
 export async function analyzeVideo(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
-  const source = await openVideoLandmarkSource(path, { maxSidePx: opts.maxSidePx ?? 640 });
-  return analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.framesTotalEstimate ?? null });
+  const workers = opts.workers ?? Math.max(1, Math.min(2, availableParallelism()));
+  const source = await openVideoLandmarkSource(path, { maxSidePx: opts.maxSidePx ?? 640, workers });
+  const analysis = await analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.probe.estimatedFrames });
+  const decode = source.decodeSummary();
+  const notes: string[] = [];
+  if (decode?.truncated) {
+    notes.push(`The video file ended early or had damaged data; the ${decode.framesDecoded} frames before that were analysed.`);
+  }
+  if (source.probe.rotationDeg) notes.push(`The video is stored rotated by ${source.probe.rotationDeg}°; it was analysed upright.`);
+  return notes.length ? { ...analysis, summary: { ...analysis.summary, notes: [...analysis.summary.notes, ...notes] } } : analysis;
 }

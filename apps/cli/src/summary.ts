@@ -18,7 +18,8 @@ import {
   neutralTime,
   rangeOfMotion,
   scoreSession,
-  type SessionScore,
+  type SeverityReport,
+  type ExamPhase,
 } from '@geste/core';
 
 export const SAFETY_LINE =
@@ -42,6 +43,8 @@ export interface SessionSummary {
     readonly fellBackToAnatomical: boolean;
     readonly calibrationProblem: string | null;
   };
+  /** Things about the input a reader should know (truncated file, rotation, dropped frames). */
+  readonly notes: readonly string[];
   readonly durationS: number;
   readonly frames: number;
   readonly measurableFrames: number;
@@ -57,7 +60,7 @@ export interface SessionSummary {
   readonly jerks: JerkResult;
   /** Spectra (psd) left out of the JSON for size; the HTML report plots them. */
   readonly tremor: TremorResult;
-  readonly severity: SessionScore;
+  readonly severity: SeverityReport;
 }
 
 function posture(values: readonly (number | null)[]): AxisPosture {
@@ -71,7 +74,12 @@ function posture(values: readonly (number | null)[]): AxisPosture {
   };
 }
 
-export function summarizeSession(frames: readonly FrameMeasure[], neutral: NeutralChoice): SessionSummary {
+export function summarizeSession(
+  frames: readonly FrameMeasure[],
+  neutral: NeutralChoice,
+  phases: readonly ExamPhase[] = [],
+  notes: readonly string[] = [],
+): SessionSummary {
   const reasons: Partial<Record<NotMeasurableReason, number>> = {};
   const methods: Partial<Record<PoseMethod, number>> = {};
   let measurable = 0, low = 0, none = 0;
@@ -99,6 +107,7 @@ export function summarizeSession(frames: readonly FrameMeasure[], neutral: Neutr
       fellBackToAnatomical: neutral.fellBackToAnatomical,
       calibrationProblem: cal && !cal.ok ? cal.reason : null,
     },
+    notes,
     durationS: frames.length > 1 ? (last - first) / 1000 : 0,
     frames: frames.length,
     measurableFrames: measurable,
@@ -113,7 +122,7 @@ export function summarizeSession(frames: readonly FrameMeasure[], neutral: Neutr
     rangeOfMotion: rangeOfMotion(frames),
     jerks: detectJerks(frames),
     tremor: analyzeTremor(frames),
-    severity: scoreSession(frames, { neutralKind: neutral.neutral.kind }),
+    severity: scoreSession({ frames, neutralKind: neutral.neutral.kind, phases }),
   };
 }
 

@@ -1,5 +1,5 @@
 /** The one place where CLI/report codes become words for people. */
-import type { Axis, NotMeasurableReason, PoseMethod } from '@geste/core';
+import type { Axis, NotAssessableReason, NotMeasurableReason, PoseMethod, SeverityItemId } from '@geste/core';
 
 export const REASON_WORDS: Readonly<Record<NotMeasurableReason, string>> = {
   'no-face': 'no face in view',
@@ -27,3 +27,33 @@ export const NEUTRAL_WORDS = {
   calibrated: "the person's own calibrated straight posture",
   anatomical: 'the camera-derived neutral (face square to the camera, eyes level)',
 } as const;
+
+export const ITEM_WORDS: Readonly<Record<SeverityItemId, string>> = {
+  rotation: 'Rotation (0–4)',
+  laterocollis: 'Laterocollis / tilt (0–3)',
+  anteroRetrocollis: 'Anterocollis / retrocollis (0–3)',
+  lateralShift: 'Lateral shift (0–1)',
+  sagittalShift: 'Sagittal shift (0–1)',
+  durationFactor: 'Duration factor (0–5)',
+  sensoryTrick: 'Effect of sensory tricks (0–2)',
+  shoulderElevation: 'Shoulder elevation (0–3)',
+  rangeOfMotion: 'Range of motion (0–4)',
+  timeHoldingNeutral: 'Time holding neutral (0–4)',
+};
+
+export const NOT_ASSESSABLE_WORDS: Readonly<Record<NotAssessableReason, string>> = {
+  'not-observable-frontal-camera': 'cannot be seen by a camera facing the person (needs a side view)',
+  'too-little-measurable-data': 'too little of the recording could be measured',
+  'no-sensory-trick-windows': 'no sensory trick was tried in this recording',
+  'no-deviation-to-relieve': 'the head was not deviated before the trick, so there was nothing to relieve',
+  'trick-not-measurable': 'the head could not be measured during the trick',
+  'no-rom-sweeps': 'no range-of-motion movements were recorded (use the guided exam)',
+  'no-hold-neutral-attempts': 'no attempts to hold the head straight were recorded (use the guided exam)',
+};
+
+/** Evidence values as "name value" pairs for a table cell. */
+export function evidenceText(values: Readonly<Record<string, number | string | boolean | null>>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k} ${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(1)) : String(v)}`)
+    .join('; ');
+}
