@@ -24,7 +24,7 @@ export function ScoreField(props: {
             <span aria-hidden="true">{props.value === n ? `✓${n}` : n}</span>
           </label>
         ))}
-        <label className="score-opt skip" data-checked={props.value === null}>
+        <label className="score-opt score-skip" data-checked={props.value === null}>
           <input type="radio" name={name} checked={props.value === null} onChange={() => props.onChange(null)} aria-label={`${props.legend}: not filled in`} />
           <span aria-hidden="true">{props.value === null ? '✓ skip' : 'skip'}</span>
         </label>

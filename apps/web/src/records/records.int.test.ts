@@ -1,0 +1,121 @@
+/**
+ * End-to-end in headless Chromium against the built app: restore a generated backup, refuse a hostile
+ * one with no change, fill the diary (a reload keeps the draft), log an injection, see the cycle chart,
+ * download the PDF report and check it with pdftotext/pdftoppm.
+ * Needs /usr/bin/chromium and poppler-utils; builds the app first (GESTE_SKIP_BUILD=1 reuses dist).
+ * Set GESTE_KEEP_SHOTS=1 to keep screenshots in the temp folder it prints.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackup, makeDemoRecords, serializeBackup } from '@geste/core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launch, servePreview, type Launched, type Served } from '../../test/harness.ts';
+
+const DAY = 86_400_000;
+const OUT = mkdtempSync(join(tmpdir(), 'geste-records-e2e-'));
+let served: Served;
+let l: Launched;
+
+beforeAll(async () => {
+  buildApp();
+  served = await servePreview();
+  l = await launch({ fakeVideo: null, allowCamera: false });
+  l.page.on('dialog', (d) => void d.accept());
+  l.page.on('pageerror', (e) => console.error('pageerror', e.message));
+}, 300_000);
+afterAll(async () => {
+  await l?.close();
+  await served?.stop();
+  if (process.env['GESTE_KEEP_SHOTS'] === '1') console.log(`screenshots in ${OUT}`);
+  else rmSync(OUT, { recursive: true, force: true });
+});
+
+const go = async (page: Page, route: string) => {
+  await page.goto(`${served.url}?nosw#/${route}`);
+  await page.waitForSelector('main h1');
+};
+const shot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+
+describe('records in the browser', () => {
+  it('restore, refuse, diary with draft, injection, cycle chart, PDF report', async () => {
+    const page = l.page;
+    const now = Date.now();
+    // 1. Restore a generated backup of the last 200 days.
+    const backup = join(OUT, 'demo.geste.json');
+    const demo = makeDemoRecords({ startMs: now - 200 * DAY, days: 199, seed: 5 });
+    writeFileSync(backup, serializeBackup(createBackup(demo, now)));
+    await go(page, 'report');
+    await page.setInputFiles('[data-testid="backup-restore"]', backup);
+    await page.waitForSelector('[data-testid="data-status"]:has-text("Restored ✓")');
+    const restoredText = await page.textContent('[data-testid="data-status"]');
+    expect(restoredText).toContain(`Restored ✓ ${demo.length} records.`);
+
+    // 2. A hostile backup (script in a note) is refused with words; nothing changes.
+    const hostile = join(OUT, 'hostile.geste.json');
+    writeFileSync(hostile, serializeBackup(createBackup(demo, now)).replace('"note":""', '"note":"<script>alert(1)</script>"'));
+    await page.setInputFiles('[data-testid="backup-restore"]', hostile);
+    await page.waitForSelector('[data-testid="record-errors"]');
+    expect(await page.textContent('[data-testid="record-errors"]')).toContain('A text contains markup or control characters');
+    expect(await page.textContent('[data-testid="data-status"]')).toContain('Nothing was changed');
+    await go(page, 'diary');
+    await page.waitForSelector('[data-testid="diary-list"] li');
+    const before = await page.locator('[data-testid="diary-list"] li').count();
+    expect(before).toBe(14);
+
+    // 3. Fill the diary; a reload before saving keeps what was typed.
+    await page.getByRole('radio', { name: 'Neck pain: 7' }).check();
+    await page.getByRole('radio', { name: 'Tremor: 3' }).check();
+    await page.fill('[data-testid="diary-note"]', 'Long drive, pulling worse in the evening');
+    await page.waitForTimeout(600); // autosave is debounced 250 ms
+    await page.reload();
+    await page.waitForSelector('[data-testid="diary-status"]:has-text("restored")');
+    expect(await page.inputValue('[data-testid="diary-note"]')).toBe('Long drive, pulling worse in the evening');
+    expect(await page.getByRole('radio', { name: 'Neck pain: 7' }).isChecked()).toBe(true);
+    await shot(page, 'diary');
+    await page.click('[data-testid="diary-save"]');
+    await page.waitForSelector('[data-testid="diary-status"]:has-text("Saved ✓")');
+    expect(await page.textContent('[data-testid="diary-list"] li')).toContain('worst pain 7 of 10');
+
+    // 4. Log an injection (today) with two muscles.
+    await go(page, 'treatments');
+    await page.fill('[data-testid="tr-product"]', 'Toxin A (e2e)');
+    await page.fill('[data-testid="tr-muscle-0"]', 'splenius capitis');
+    await page.fill('[data-testid="tr-units-0"]', '60');
+    await page.click('[data-testid="tr-add-muscle"]');
+    await page.fill('[data-testid="tr-muscle-1"]', 'trapezius');
+    await page.fill('[data-testid="tr-units-1"]', '40');
+    await page.click('[data-testid="tr-save"]');
+    await page.waitForSelector('[data-testid="tr-status"]:has-text("Saved ✓")');
+    expect(await page.textContent('[data-testid="tr-list"]')).toContain('Toxin A (e2e) — splenius capitis left 60 U, trapezius left 40 U');
+    await shot(page, 'treatments');
+
+    // 5. The cycle chart shows the three restored cycles and the one just logged, overlaid.
+    await go(page, 'charts');
+    await page.waitForSelector('[data-testid="chart-cycles"]');
+    const title = await page.textContent('[data-testid="chart-cycles"] title');
+    expect(title).toMatch(/by weeks since each injection, 4 cycles overlaid/);
+    const desc = await page.textContent('[data-testid="chart-cycles"] desc');
+    expect(desc).toMatch(/onset week [1-4], peak week [3-8]/);
+    expect(await page.locator('[data-testid="chart-cycles"] path').count()).toBeGreaterThanOrEqual(4);
+    await shot(page, 'charts');
+
+    // 6. Download the PDF report and check it.
+    await go(page, 'report');
+    await page.fill('[data-testid="report-from"]', new Date(now - 90 * DAY).toISOString().slice(0, 10));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-download"]')]);
+    const pdf = join(OUT, 'report.pdf');
+    await dl.saveAs(pdf);
+    expect(dl.suggestedFilename()).toMatch(/^geste-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+    expect(text).toContain('Geste measures and records; it does not diagnose or recommend treatment.');
+    expect(text).toContain('Toxin A (e2e)');
+    expect(text).toContain('Objective severity items');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUT, 'report')]);
+    const png = readFileSync(join(OUT, 'report-1.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    await shot(page, 'report');
+  });
+});
