@@ -75,8 +75,9 @@ export function swapSide(part: BodyPartName): BodyPartName {
   return part;
 }
 
+/** Finite number or 0; `+ 0` turns -0 into 0 (JSON writes -0 as 0, so a replay would differ). */
 function finite(n: unknown): number {
-  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+  return typeof n === 'number' && Number.isFinite(n) ? n + 0 : 0;
 }
 
 function clamp01(n: number): number {

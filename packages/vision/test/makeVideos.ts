@@ -15,6 +15,7 @@ export const ASTRONAUT_PNG = fileURLToPath(new URL('./fixtures/astronaut.png', i
 
 export type VideoKind =
   | 'pan'
+  | 'pan-half'
   | 'pan-long'
   | 'vfr'
   | 'portrait'
@@ -50,14 +51,18 @@ export async function makeVideo(dir: string, kind: VideoKind): Promise<string> {
     case 'pan':
       await pan(out, 1);
       break;
+    case 'pan-half':
+      await pan(out, 0.5);
+      break;
     case 'pan-long':
       await pan(out, 10);
       break;
     case 'vfr':
-      // Frame n at (n*40 ms) for n < 10, then a 200 ms gap, then 20 ms steps: variable frame rate.
+      // Frame n at n×40 ms for n < 10, then a 200 ms gap, then 80 ms steps: variable frame rate
+      // (multiples of 40 ms so the 1/25 s encoder time base stores them exactly).
       await ff([
         '-loop', '1', '-framerate', '25', '-i', ASTRONAUT_PNG, '-frames:v', '20',
-        '-vf', "scale=320:320,setpts='if(lt(N,10),N*0.040,0.560+(N-10)*0.020)/TB',format=yuv420p",
+        '-vf', "scale=320:320,setpts='if(lt(N,10),N*0.040,0.560+(N-10)*0.080)/TB',format=yuv420p",
         '-vsync', 'vfr', '-c:v', 'libx264', '-preset', 'ultrafast', out,
       ]);
       break;
@@ -100,7 +105,7 @@ export async function makeVideo(dir: string, kind: VideoKind): Promise<string> {
       const full = join(dir, 'faststart-src.mp4');
       await pan(full, 1, ['-movflags', '+faststart']); // moov first: the start stays decodable
       const bytes = await readFile(full);
-      await writeFile(out, bytes.subarray(0, Math.floor(bytes.length * 0.4)));
+      await writeFile(out, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
       break;
     }
     case 'audio-only':
@@ -112,4 +117,23 @@ export async function makeVideo(dir: string, kind: VideoKind): Promise<string> {
       break;
   }
   return out;
+}
+
+/** Decodes an image file to packed RGB with ffmpeg, scaled so the longer side is ≤ maxSidePx. */
+export async function loadImageRgb(path: string, maxSidePx = 640): Promise<{ data: Uint8Array; widthPx: number; heightPx: number }> {
+  // An image opens in ffmpeg's image2 demuxer, which probeVideo rejects on purpose: decode it here.
+  const bin = await findFfmpeg();
+  const probe = await exec(bin, ['-hide_banner', '-i', path]).catch((e: { stderr: string }) => e);
+  const m = /, (\d+)x(\d+)/.exec((probe as { stderr: string }).stderr);
+  if (!m) throw new Error(`cannot read size of ${path}`);
+  const w = Number(m[1]);
+  const h = Number(m[2]);
+  const s = Math.min(1, maxSidePx / Math.max(w, h));
+  const widthPx = 2 * Math.floor((w * s) / 2);
+  const heightPx = 2 * Math.floor((h * s) / 2);
+  const { stdout } = await exec(bin, ['-v', 'error', '-i', path, '-vf', `scale=${widthPx}:${heightPx}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+    encoding: 'buffer',
+    maxBuffer: 1 << 26,
+  });
+  return { data: new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength), widthPx, heightPx };
 }

@@ -253,6 +253,9 @@ export async function openVideo(path: string, opts: DecodeOptions = {}): Promise
     const p = proc;
     if (!p) return;
     if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    // A paused stdout with unread data would keep the child's 'close' from firing: drop the pipes.
+    p.stdout?.destroy();
+    p.stderr?.destroy();
     await exited;
   }
 
@@ -269,7 +272,11 @@ export async function openVideo(path: string, opts: DecodeOptions = {}): Promise
     ];
     const p = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     proc = p;
-    exited = new Promise<void>((resolve) => p.once('close', () => resolve()));
+    // 'exit' (the process is reaped, so no zombie) rather than 'close' (which also waits for the pipes).
+    exited = new Promise<void>((resolve) => {
+      if (p.exitCode !== null || p.signalCode !== null) resolve();
+      else p.once('exit', () => resolve());
+    });
     const pts: number[] = [];
     let tbNum = 0;
     let tbDen = 0;

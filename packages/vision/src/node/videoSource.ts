@@ -202,8 +202,8 @@ export async function openVideoLandmarkSource(path: string, opts: VideoSourceOpt
       opts.onProgress?.({ framesDone: done, framesTotalEstimate: video.probe.estimatedFrames, lastTimestampMs: r.frame.timestampMs });
       return r.frame;
     };
+    const it = video.frames()[Symbol.asyncIterator]();
     try {
-      const it = video.frames()[Symbol.asyncIterator]();
       for (;;) {
         const t0 = performance.now();
         const next = await it.next();
@@ -217,6 +217,7 @@ export async function openVideoLandmarkSource(path: string, opts: VideoSourceOpt
       }
       while (pending.length > 0) yield emit(await pending.shift()!);
     } finally {
+      await it.return?.(undefined);
       await video.close();
     }
   }
