@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { NeutralStrategy } from '@geste/core';
+import { type ExamPhase, type NeutralStrategy, parseExamPhases } from '@geste/core';
 import { CliError, EXIT_CODE, toCliError } from './errors.ts';
 import { terminalProgress } from './progress.ts';
 import { analyzeFile } from './inputs.ts';
@@ -27,6 +27,9 @@ Options:
   --neutral WHICH      anatomical (default: face square to the camera, eyes level)
                        calibrate:START-END  seconds in which the person held their head straight
                        FILE.json            a neutral saved by the Geste app or an earlier analysis
+  --phases FILE.json   exam-phase markers (rest, hold-neutral, rom-sweep, sensory-trick windows in ms),
+                       as written by the Geste guided exam; without them the items that need the
+                       protocol are reported as not assessable
   --max-side PX        analyse frames scaled to this longest side (default 640)
   --landmarks          also write landmarks.jsonl (a replayable recording of what the models saw)
   --json               print the summary as JSON on stdout (no progress bar)
@@ -57,6 +60,7 @@ async function runAnalyze(args: string[]): Promise<number> {
     options: {
       out: { type: 'string' },
       neutral: { type: 'string' },
+      phases: { type: 'string' },
       'max-side': { type: 'string' },
       landmarks: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -73,11 +77,13 @@ async function runAnalyze(args: string[]): Promise<number> {
   let neutral = parseNeutral(values.neutral);
   if (neutral.kind === 'file') neutral = { kind: 'given', neutral: neutralFromJson(await readNeutralFile(neutral.path)) };
 
+  const phases = values.phases === undefined ? [] : await readPhasesFile(values.phases);
   const progress = values.json ? { update() {}, done() {} } : terminalProgress(process.stderr, () => performance.now());
   const analysis = await analyzeFile(input, {
     neutral,
     maxSidePx,
     keepLandmarks: values.landmarks,
+    phases,
     onProgress: (p) => progress.update(p.framesDone, p.framesTotal, 'Analysing'),
   });
   progress.done();
@@ -107,6 +113,20 @@ async function readNeutralFile(path: string): Promise<unknown> {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
     throw new CliError('input', `Could not read the neutral file ${path}: ${(e as Error).message}. Expected a neutral.json written by Geste.`);
+  }
+}
+
+async function readPhasesFile(path: string): Promise<ExamPhase[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError('input', `Could not read the phases file ${path}: ${(e as Error).message}. Expected a JSON array of exam phases.`);
+  }
+  try {
+    return [...parseExamPhases(raw)];
+  } catch (e) {
+    throw new CliError('input', `The phases file ${path} is not usable: ${(e as Error).message}`);
   }
 }
 

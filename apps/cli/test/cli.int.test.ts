@@ -75,6 +75,23 @@ describe('geste analyze (child process)', () => {
     expect(html).not.toMatch(/TWSTRS/i);
   });
 
+  it('exam-phase markers make the protocol items assessable; a bad phases file exits 3', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'geste-cli-'));
+    const input = await replayFile(dir);
+    const phases = join(dir, 'phases.json');
+    // Two hold attempts: the first held 2 s (the head turns at 2 s), the second starts turned away.
+    await writeFile(phases, JSON.stringify([{ kind: 'hold-neutral', startMs: 0, endMs: 5900 }, { kind: 'hold-neutral', startMs: 3500, endMs: 5900 }]));
+    const r = await geste(['analyze', input, '--out', join(dir, 'o'), '--phases', phases, '--json']);
+    expect(r.code).toBe(0);
+    const item = JSON.parse(r.stdout).severity.items.find((i: { item: string }) => i.item === 'timeHoldingNeutral');
+    expect(item.assessable).toBe(true);
+    expect(item.score).toBe(4); // mean hold ≤ 15 s
+    await writeFile(phases, JSON.stringify([{ kind: 'nap', startMs: 0, endMs: 1 }]));
+    const bad = await geste(['analyze', input, '--out', join(dir, 'o2'), '--phases', phases]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/phases file/);
+  });
+
   it('a missing file exits 3 with one line saying so', async () => {
     const r = await geste(['analyze', '/nonexistent/clip.mp4']);
     expect(r.code).toBe(3);
