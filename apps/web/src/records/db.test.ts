@@ -79,4 +79,21 @@ describe('records database', () => {
     expect(((await d.meta.get('unmigrated'))?.value as unknown[]).length).toBe(1);
     d.close();
   });
+
+  it('a failed save reports storage-failed and the draft typed before it is still there', async () => {
+    const factory = new IDBFactory();
+    const d = new RecordsDb('fail', { indexedDB: factory, IDBKeyRange });
+    await saveDraft('diary', { note: 'typed before the failure' }, 1, d);
+    // Make the store refuse writes, as a full disk or a revoked storage permission would.
+    d.records.hook('creating', () => { throw new Error('QuotaExceededError'); });
+    const err = await saveRecord(diary, d).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RecordStoreError);
+    expect((err as RecordStoreError).code).toBe('storage-failed');
+    expect((err as RecordStoreError).message).toContain('What you typed is kept as a draft');
+    d.close();
+    const again = new RecordsDb('fail', { indexedDB: factory, IDBKeyRange });
+    expect(await loadDraft('diary', again)).toEqual({ note: 'typed before the failure' });
+    expect(await listRecords('diary', again)).toEqual([]);
+    again.close();
+  });
 });

@@ -2,17 +2,38 @@
  * End-to-end in headless Chromium against the built app: restore a generated backup, refuse a hostile
  * one with no change, fill the diary (a reload keeps the draft), log an injection, see the cycle chart,
  * download the PDF report and check it with pdftotext/pdftoppm.
- * Needs /usr/bin/chromium and poppler-utils; builds the app first (GESTE_SKIP_BUILD=1 reuses dist).
+ * Needs /usr/bin/chromium and poppler-utils; builds the app into a temp folder first.
  * Set GESTE_KEEP_SHOTS=1 to keep screenshots in the temp folder it prints.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackup, makeDemoRecords, serializeBackup } from '@geste/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launch, servePreview, type Launched, type Served } from '../../test/harness.ts';
+import { freePort, launch, WEB_DIR, type Launched } from '../../test/harness.ts';
+
+/**
+ * Builds into its own folder and serves that, so this test never races another test that builds
+ * or serves apps/web/dist at the same time.
+ */
+const DIST = mkdtempSync(join(tmpdir(), 'geste-records-dist-'));
+const VITE = [join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), join(WEB_DIR, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js')].find(existsSync)!;
+interface Served { url: string; stop(): Promise<void> }
+async function buildAndServe(): Promise<Served> {
+  execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  const port = await freePort();
+  const child = spawn(process.execPath, [VITE, 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: WEB_DIR, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try { if ((await fetch(url)).ok) break; } catch { /* not up yet */ }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start on ${url}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { url, stop: () => new Promise<void>((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+}
 
 const DAY = 86_400_000;
 const OUT = mkdtempSync(join(tmpdir(), 'geste-records-e2e-'));
@@ -20,8 +41,7 @@ let served: Served;
 let l: Launched;
 
 beforeAll(async () => {
-  buildApp();
-  served = await servePreview();
+  served = await buildAndServe();
   l = await launch({ fakeVideo: null, allowCamera: false });
   l.page.on('dialog', (d) => void d.accept());
   l.page.on('pageerror', (e) => console.error('pageerror', e.message));
@@ -29,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await l?.close();
   await served?.stop();
+  rmSync(DIST, { recursive: true, force: true });
   if (process.env['GESTE_KEEP_SHOTS'] === '1') console.log(`screenshots in ${OUT}`);
   else rmSync(OUT, { recursive: true, force: true });
 });
