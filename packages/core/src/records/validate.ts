@@ -88,6 +88,9 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, base: strin
 /** Validates one record of a known type (after migration). */
 export function validateTyped<T extends RecordType>(type: T, input: unknown, base = ''): Result<RecordOf<T>> {
   const schema = RECORD_SCHEMAS[type] as unknown as z.ZodType<RecordOf<T>>;
+  // The fast path parses without copying inputs into issues; only a failure is parsed again with them.
+  const fast = schema.safeParse(input);
+  if (fast.success) return ok(fast.data);
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return ok(r.data);
   return fail(r.error.issues.map((i) => issueToError(i, input, base)));
