@@ -77,9 +77,10 @@ export const HUMAN_MODEL_FILES = {
 export const FACE_MESH_INPUT_PX = 192;
 
 /**
- * Human's `skipFrames` counts frames *reused* after a run, so "every Nth frame" = skipFrames N-1...
- * except that body/hand use `skipped < skipFrames` after incrementing, which also gives N-1 reuses
- * for skipFrames = N. We pass N for body/hands and N for the face detector (tested in humanNode).
+ * Human's frame counters (read from its source, 3.3.6): body and hands run when their counter reaches
+ * `skipFrames`, i.e. every `skipFrames` frames (1 = every frame); the face detector reruns after
+ * `skipFrames` tracked frames, i.e. every `skipFrames + 1` frames (0 = every frame), and at once when
+ * tracking is lost or the scene changes.
  */
 export function humanConfig(host: HumanHostOptions, tuning: VisionTuning = DEFAULT_TUNING): Record<string, unknown> {
   return {
