@@ -39,14 +39,21 @@ async function runOne(backend: string, databaseUrl: string | undefined, dataDir:
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const rows: Row[] = [];
   try {
-    const reg = await fetch(`${url}/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `bench-${backend.replace(/[^a-z]/g, "")}@example.org`, password: 'correct horse battery staple', role: 'patient', displayName: 'Bench' }),
-    });
-    if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
-    const { token } = (await reg.json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // One patient per connection: a clinic serves many patients; one patient's pushes are serialised.
+    const tokens: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) {
+      const reg = await fetch(`${url}/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `bench${i}-${backend.replace(/[^a-z]/g, '')}@example.org`, password: 'correct horse battery staple', role: 'patient', displayName: 'Bench' }),
+      });
+      if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
+      tokens.push(((await reg.json()) as { token: string }).token);
+    }
+    let clients = 0;
+    const setupClient = (client: autocannon.Client) => {
+      client.setHeaders({ authorization: `Bearer ${tokens[clients++ % tokens.length] as string}`, 'content-type': 'application/json' });
+    };
     let n = 0;
     const t0 = Date.UTC(2026, 0, 1);
     const batch = () => {
@@ -60,7 +67,8 @@ async function runOne(backend: string, databaseUrl: string | undefined, dataDir:
       url,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [{ method: 'POST', path: '/sync/push', headers, setupRequest: (req) => ({ ...req, body: batch() }) }],
+      setupClient,
+      requests: [{ method: 'POST', path: '/sync/push', setupRequest: (req) => ({ ...req, body: batch() }) }],
     });
     rows.push(summarise(backend, `push ${BATCH}/req`, push, BATCH));
     const total = n;
@@ -68,7 +76,8 @@ async function runOne(backend: string, databaseUrl: string | undefined, dataDir:
       url,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [{ method: 'GET', headers, setupRequest: (req) => ({ ...req, path: `/sync/pull?deviceId=bench&limit=100&since=${Math.floor(Math.random() * Math.max(1, total - 100))}` }) }],
+      setupClient,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/sync/pull?deviceId=bench&limit=100&since=${Math.floor(Math.random() * Math.max(1, total - 100 * CONNECTIONS))}` }) }],
     });
     rows.push(summarise(backend, 'pull 100/req', pull, 100));
   } finally {

@@ -36,6 +36,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     routerOptions: { maxParamLength: 200 },
   });
   app.decorateRequest('principal', null);
+  // Every route validates its query string: a route that takes none refuses any.
+  app.addHook('onRoute', (route) => {
+    const schema = (route.schema ??= {}) as Record<string, unknown>;
+    schema['querystring'] ??= { type: 'object', additionalProperties: false, properties: {} };
+  });
   // JSON only: any other body type is refused with unsupported_media_type.
   app.removeContentTypeParser('text/plain');
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { change, createScratchDatabase, hlc, SCRIPT, startPgCluster, testConfig, type PgCluster } from './harness.ts';
@@ -189,6 +190,8 @@ describe('PostgreSQL restarted under load', () => {
     try {
       const reg = await post(`${url}/auth/register`, undefined, { email: 'restart@example.org', password: 'correct horse battery staple', role: 'patient', displayName: 'R' });
       const token = (reg.json as { token: string }).token;
+      const startedAt = async () => String((await sql<{ t: string }>`select pg_postmaster_start_time()::text as t`.execute(database.db)).rows[0]?.t);
+      const before = await startedAt();
       const batches = makeBatches('r', 60, 10);
       const deadline = Date.now() + 90_000;
       const seen = { errors: 0, codes: new Set<string>() };
@@ -211,6 +214,7 @@ describe('PostgreSQL restarted under load', () => {
       expect(new Set(all.map((c) => c.id)).size).toBe(600);
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
+      expect(await startedAt()).not.toBe(before); // the database really did restart
     } finally {
       await app.close();
       await database.close();

@@ -528,6 +528,9 @@ describe.each(BACKENDS)('server on $name', (backend) => {
       expect(okCors.headers['access-control-allow-origin']).toBe('https://clinic.example');
       const badCors = await api.call('GET', '/health', { headers: { origin: 'https://evil.example' } });
       expect(badCors.headers['access-control-allow-origin']).toBeUndefined();
+      const q = await api.call('GET', '/health?debug=1');
+      expect(q.statusCode).toBe(400);
+      expect(errorCode(q)).toBe('invalid_input');
       const nf = await api.call('GET', '/nope');
       expect(nf.statusCode).toBe(404);
       expect(errorCode(nf)).toBe('not_found');
