@@ -36,8 +36,17 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
+Research mode (many videos; see docs/research.md):
+  geste analyze <folder|list.txt> [--out RUN_DIR] [--jobs N] [--hash-names]   all videos, resumable:
+                       results.csv (a row a video), videos/<id>/ reports, run.log.jsonl
+  geste analyze <folder|list.txt> --pg URL [--no-wait]   enqueue on PostgreSQL for workers
+  geste worker --pg URL [--jobs N]                       pull and analyse enqueued videos
+  geste export --pg URL --run ID --out DIR               write a PostgreSQL run's results.csv
+  geste agreement --ratings R.csv --results results.csv [--out agreement.html]
+                       Pearson, Spearman, ICC, Bland-Altman per item against clinician ratings
+
 Exit codes: 0 done; 1 nothing measurable in the video; 2 usage error; 3 input problem; 4 decoder or
-models missing; 5 internal error.
+models missing; 5 internal error; 130 a research run interrupted (run it again to resume).
 Geste measures and reports. It does not diagnose and does not recommend treatment.`;
 
 export function parseNeutral(value: string | undefined): NeutralStrategy | { kind: 'file'; path: string } {
@@ -152,8 +161,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE + '\n');
         return EXIT_CODE.ok;
       }
+      const research = await import('./research/commands.ts');
+      if (await research.isResearchAnalyze(rest)) return await research.runResearchAnalyze(rest);
       return await runAnalyze(rest);
     }
+    if (command === 'worker') return await (await import('./research/commands.ts')).runWorkerCommand(rest);
+    if (command === 'export') return await (await import('./research/commands.ts')).runExport(rest);
+    if (command === 'agreement') return await (await import('./research/commands.ts')).runAgreement(rest);
     throw new CliError('usage', `Unknown command "${command}". Try: geste analyze <video>. See geste --help.`);
   } catch (e) {
     const err = e instanceof Error && e.name === 'TypeError' && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')

@@ -1,0 +1,140 @@
+/**
+ * `geste analyze <folder or list>` on this machine: every video through a pool of worker threads,
+ * resumable (videos whose outputs are in the run folder and whose file is unchanged are not redone).
+ */
+import { availableParallelism } from 'node:os';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { NeutralStrategy } from '@geste/core';
+import { CliError } from '../errors.ts';
+import { type IdentifiedInput, discoverInputs, identify, pathKey } from './inputs.ts';
+import type { VideoJob } from './job.ts';
+import { createVideoPool } from './pool.ts';
+import type { VideoProgress } from './progress.ts';
+import { type Manifest, readManifest, readVideoRow, rebuildCsv, runLogger, writeManifest, writeVideoOutputs } from './runDir.ts';
+
+export interface LocalRunOptions {
+  readonly input: string;
+  readonly runDir: string;
+  /** Videos analysed at once (one worker thread each). */
+  readonly jobs: number;
+  /** Detector threads per video; default max(1, floor(cores / jobs)). */
+  readonly detectorThreads?: number;
+  readonly hashNames: boolean;
+  readonly neutral: NeutralStrategy;
+  readonly maxSidePx: number;
+  readonly progress?: VideoProgress;
+  /** Aborting stops handing out videos and terminates the threads; finished videos stay finished. */
+  readonly signal?: AbortSignal;
+}
+
+export interface LocalRunResult {
+  readonly total: number;
+  readonly analysed: number;
+  readonly skipped: number;
+  readonly failed: number;
+  readonly duplicates: number;
+  readonly interrupted: boolean;
+  readonly csvPath: string;
+  readonly elapsedMs: number;
+}
+
+export function defaultDetectorThreads(jobs: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / jobs));
+}
+
+/** Identity, dedupe by content and labels for a run; shared with the PostgreSQL path. */
+export async function prepareInputs(input: string, hashNames: boolean, known?: Manifest | null): Promise<{ videos: IdentifiedInput[]; duplicates: number }> {
+  const files = await discoverInputs(input);
+  const byKey = new Map<string, ManifestEntryLike>();
+  for (const e of Object.values(known?.videos ?? {})) byKey.set(e.pathKey, e);
+  const seen = new Set<string>();
+  const videos: IdentifiedInput[] = [];
+  let duplicates = 0;
+  for (const f of files) {
+    const id = await identify(f, (key, size, mtime) => {
+      const e = byKey.get(key);
+      return e && e.sizeBytes === size && e.mtimeMs === mtime ? e.contentSha256 : undefined;
+    });
+    if (seen.has(id.videoId)) { duplicates++; continue; }
+    seen.add(id.videoId);
+    videos.push(hashNames ? { ...id, label: id.videoId } : id);
+  }
+  return { videos, duplicates };
+}
+
+interface ManifestEntryLike { pathKey: string; sizeBytes: number; mtimeMs: number; contentSha256: string }
+
+export async function runLocal(o: LocalRunOptions): Promise<LocalRunResult> {
+  const t0 = performance.now();
+  await mkdir(o.runDir, { recursive: true });
+  const settings = { neutral: o.neutral, maxSidePx: o.maxSidePx, hashNames: o.hashNames };
+  const previous = await readManifest(o.runDir);
+  if (previous && JSON.stringify(previous.settings) !== JSON.stringify(settings)) {
+    throw new CliError('usage', `${o.runDir} holds a run made with other settings (${JSON.stringify(previous.settings)}); resume with the same options or choose another --out.`);
+  }
+  const manifest: Manifest = { format: 'geste-research-manifest', formatVersion: 1, settings, videos: { ...(previous?.videos ?? {}) } };
+  const log = runLogger(o.runDir);
+  const { videos, duplicates } = await prepareInputs(o.input, o.hashNames, previous);
+  const detectorThreads = o.detectorThreads ?? defaultDetectorThreads(o.jobs);
+  await log.log('start', { videos: videos.length, duplicates, jobs: o.jobs, detectorThreads, resumed: previous !== null });
+
+  const todo: IdentifiedInput[] = [];
+  let skipped = 0;
+  for (const v of videos) {
+    const e = manifest.videos[v.videoId];
+    if (e && (await readVideoRow(o.runDir, v.videoId))) {
+      skipped++;
+      await log.log('skipped', { videoId: v.videoId, ...(o.hashNames ? {} : { video: v.label }), status: e.status });
+    } else todo.push(v);
+  }
+
+  let analysed = 0, failed = 0, interrupted = false;
+  const total = videos.length;
+  o.progress?.update(skipped, total, 0);
+  const pool = createVideoPool(Math.max(1, Math.min(o.jobs, todo.length || 1)));
+  const onAbort = () => { interrupted = true; void pool.close(); };
+  o.signal?.addEventListener('abort', onAbort);
+  if (o.signal?.aborted) onAbort();
+  let next = 0;
+  let manifestWrite = Promise.resolve();
+  const lane = async () => {
+    while (!interrupted && next < todo.length) {
+      const v = todo[next++]!;
+      const job: VideoJob = { path: v.path, videoId: v.videoId, label: v.label, neutral: o.neutral, maxSidePx: o.maxSidePx, detectorThreads };
+      let outcome;
+      try {
+        outcome = await pool.run(job);
+      } catch (e) {
+        if (interrupted) return;
+        throw e;
+      }
+      await writeVideoOutputs(o.runDir, v.videoId, outcome);
+      manifest.videos[v.videoId] = {
+        videoId: v.videoId, contentSha256: v.contentSha256, pathKey: pathKey(v.path), ...(o.hashNames ? {} : { path: v.path }),
+        label: v.label, sizeBytes: v.sizeBytes, mtimeMs: v.mtimeMs, status: outcome.status,
+      };
+      manifestWrite = manifestWrite.then(() => writeManifest(o.runDir, manifest));
+      await manifestWrite;
+      analysed++;
+      if (outcome.status === 'failed') failed++;
+      await log.log(outcome.status === 'failed' ? 'failed' : 'done', {
+        videoId: v.videoId, ...(o.hashNames ? {} : { video: v.label }), status: outcome.status, ms: Math.round(outcome.elapsedMs),
+        ...(outcome.status === 'failed' ? { error: outcome.row.error } : {}),
+      });
+      o.progress?.update(skipped + analysed, total, failed);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: o.jobs }, lane));
+  } finally {
+    o.signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+  }
+  await writeManifest(o.runDir, manifest);
+  await rebuildCsv(o.runDir, videos.map((v) => v.videoId));
+  const elapsedMs = performance.now() - t0;
+  await log.log(interrupted ? 'interrupted' : 'end', { analysed, skipped, failed, ms: Math.round(elapsedMs) });
+  await log.flush();
+  return { total, analysed, skipped, failed, duplicates, interrupted, csvPath: join(o.runDir, 'results.csv'), elapsedMs };
+}
