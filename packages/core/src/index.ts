@@ -5,3 +5,4 @@ export * from './records/index.ts';
 export * from './session/index.ts';
 export * from './signal/index.ts';
 export * from './scoring/index.ts';
+export * from './exercises/index.ts';

@@ -1,0 +1,184 @@
+// Sensory-trick trainer analysis: a protocol of trials (before / during / after windows per trick) and the
+// analysis of each trial with `sensoryTrickEffect` (CLINICAL.md "Sensory-trick effect"). When the hand
+// hides part of the face, the face tracker may lose tilt and flexion while rotation is still measured
+// (body-keypoint fallback): the reduction then falls back on the dominant axis alone and the trial is
+// marked low confidence. The share of the 'during' window not fully measured is always reported.
+import type { FrameMeasure } from '../measures/types.ts';
+import type { ExamPhase } from '../scoring/types.ts';
+import { cleanFrames } from '../signal/neutral.ts';
+import type { TimeRangeMs } from '../signal/series.ts';
+import { sensoryTrickEffect, type SensoryTrickResult } from '../signal/sensoryTrick.ts';
+import { ExerciseError } from './errors.ts';
+
+export const TRICK_PLACES = ['chin', 'cheek', 'back-of-head'] as const;
+export const TRICK_SIDES = ['same', 'opposite'] as const;
+export const TRICK_CONTACTS = ['touch', 'near'] as const;
+export type TrickPlace = (typeof TRICK_PLACES)[number];
+/** Relative to the side the head pulls toward. */
+export type TrickSide = (typeof TRICK_SIDES)[number];
+/** 'near' = the hand held close to the face without touching. */
+export type TrickContact = (typeof TRICK_CONTACTS)[number];
+
+export interface Trick {
+  readonly place: TrickPlace;
+  readonly side: TrickSide;
+  readonly contact: TrickContact;
+}
+
+export function trickId(t: Trick): string {
+  return `${t.place}-${t.side}-${t.contact}`;
+}
+
+const PLACE_WORDS: Record<TrickPlace, string> = { chin: 'chin', cheek: 'cheek', 'back-of-head': 'back of the head' };
+
+/** Plain words for a trick, e.g. "Light touch on the chin, same side as the pull". */
+export function trickWords(t: Trick): string {
+  const how = t.contact === 'touch' ? 'Light touch on the' : 'Hand near the';
+  return `${how} ${PLACE_WORDS[t.place]}, ${t.side === 'same' ? 'same side as' : 'side opposite'} the pull`;
+}
+
+/** All 12 combinations, chin first (the most often reported trick). */
+export const ALL_TRICKS: readonly Trick[] = TRICK_PLACES.flatMap((place) => TRICK_SIDES.flatMap((side) => TRICK_CONTACTS.map((contact) => ({ place, side, contact }))));
+
+export interface TrickProtocolOptions {
+  /** Posture measured before the hand moves, ms. Default 8000. */
+  readonly beforeMs: number;
+  /** Time for the hand to arrive (or leave) — not measured, ms. Default 2000. */
+  readonly settleMs: number;
+  readonly duringMs: number;
+  readonly afterMs: number;
+  /** Rest between trials, ms. Default 3000. */
+  readonly restMs: number;
+}
+
+export const TRICK_PROTOCOL_DEFAULTS: TrickProtocolOptions = { beforeMs: 8000, settleMs: 2000, duringMs: 8000, afterMs: 8000, restMs: 3000 };
+
+export type ProtocolStep = { readonly kind: 'before' | 'hand-in' | 'during' | 'hand-out' | 'after' | 'rest'; readonly trialIndex: number; readonly startMs: number; readonly endMs: number };
+
+export interface TrickTrial {
+  readonly trick: Trick;
+  readonly before: TimeRangeMs;
+  readonly during: TimeRangeMs;
+  readonly after: TimeRangeMs;
+}
+
+/** The timeline of a trick test starting at `startMs`: steps for the screen and the trial windows for the analysis. */
+export function trickProtocol(tricks: readonly Trick[], startMs: number, options: Partial<TrickProtocolOptions> = {}): { steps: ProtocolStep[]; trials: TrickTrial[]; endMs: number } {
+  const o = { ...TRICK_PROTOCOL_DEFAULTS, ...options };
+  for (const [k, v] of Object.entries(o)) {
+    if (!(Number.isFinite(v) && v >= 0) || ((k === 'beforeMs' || k === 'duringMs' || k === 'afterMs') && v <= 0)) {
+      throw new ExerciseError('invalid-parameter', `trickProtocol option ${k} must be a finite duration (> 0 for the measured windows), got ${String(v)}.`, { option: k, value: v });
+    }
+  }
+  const steps: ProtocolStep[] = [];
+  const trials: TrickTrial[] = [];
+  let t = startMs;
+  const add = (kind: ProtocolStep['kind'], i: number, d: number): TimeRangeMs => {
+    const r = { startMs: t, endMs: t + d };
+    if (d > 0) steps.push({ kind, trialIndex: i, ...r });
+    t += d;
+    return r;
+  };
+  tricks.forEach((trick, i) => {
+    const before = add('before', i, o.beforeMs);
+    add('hand-in', i, o.settleMs);
+    const during = add('during', i, o.duringMs);
+    add('hand-out', i, o.settleMs);
+    const after = add('after', i, o.afterMs);
+    if (i < tricks.length - 1) add('rest', i, o.restMs);
+    trials.push({ trick, before, during, after });
+  });
+  return { steps, trials, endMs: t };
+}
+
+export interface TrialResult {
+  readonly trick: Trick;
+  readonly id: string;
+  readonly effect: SensoryTrickResult;
+  /** Percent reduction of the deviation during the trick (combined when possible, else dominant axis); null if not measurable. */
+  readonly reductionPercent: number | null;
+  readonly basis: 'combined' | 'dominant-axis' | null;
+  /** Share of the 'during' window without a fully measured frame (low confidence or not measurable), 0..1. */
+  readonly lowConfidenceShareDuring: number;
+  /** 'low' when over half of the trick was not fully measured, or only one axis was left. */
+  readonly confidence: 'ok' | 'low';
+  /** Percent of the before-deviation back after the hand left (100 = fully returned); null if not measurable. */
+  readonly returnAfterPercent: number | null;
+}
+
+export interface TrickReport {
+  readonly trials: readonly TrialResult[];
+  /** The trial with the largest reduction, preferring trials measured with 'ok' confidence; null when none is measurable. */
+  readonly best: TrialResult | null;
+  /** Best reduction minus the next best (percentage points); null with fewer than two measurable trials. */
+  readonly marginPercent: number | null;
+}
+
+/** Max sample-and-hold weight, ms (as in sensoryTrickEffect). */
+const MAX_HOLD_MS = 200;
+
+function fullyMeasuredShare(frames: readonly FrameMeasure[], w: TimeRangeMs): number {
+  const fs = frames.filter((f) => f.timestampMs >= w.startMs && f.timestampMs < w.endMs);
+  let good = 0;
+  fs.forEach((f, i) => {
+    const next = fs[i + 1];
+    const h = Math.min(MAX_HOLD_MS, (next ? next.timestampMs : w.endMs) - f.timestampMs);
+    if (f.state === 'measured' && f.rotationDeg !== null && f.tiltDeg !== null && f.flexionDeg !== null) good += h;
+  });
+  return Math.min(1, good / (w.endMs - w.startMs));
+}
+
+function analyseTrial(frames: readonly FrameMeasure[], trial: TrickTrial): TrialResult {
+  const effect = sensoryTrickEffect(frames, trial);
+  const lowShare = 1 - fullyMeasuredShare(frames, trial.during);
+  let reduction: number | null = effect.reductionCombinedPercent;
+  let basis: TrialResult['basis'] = reduction === null ? null : 'combined';
+  const dom = effect.dominantAxis;
+  if (reduction === null && effect.reason === 'not-measurable-during' && dom !== null) {
+    const b = effect.before.perAxisDeg[dom];
+    const d = effect.during.perAxisDeg[dom];
+    if (b !== null && d !== null && b > 0) {
+      reduction = (100 * (b - d)) / b;
+      basis = 'dominant-axis';
+    }
+  }
+  let returnAfter: number | null = null;
+  if (basis === 'combined' && effect.after.combinedDeg !== null && effect.before.combinedDeg !== null && effect.before.combinedDeg > 0) {
+    returnAfter = (100 * effect.after.combinedDeg) / effect.before.combinedDeg;
+  } else if (dom !== null) {
+    const b = effect.before.perAxisDeg[dom];
+    const a = effect.after.perAxisDeg[dom];
+    if (b !== null && a !== null && b > 0) returnAfter = (100 * a) / b;
+  }
+  return {
+    trick: trial.trick,
+    id: trickId(trial.trick),
+    effect,
+    reductionPercent: reduction,
+    basis,
+    lowConfidenceShareDuring: lowShare,
+    confidence: basis === 'combined' && lowShare <= 0.5 ? 'ok' : 'low',
+    returnAfterPercent: returnAfter,
+  };
+}
+
+/** Analyses every trial and picks the trick that works best (and by how much over the next). */
+export function analyseTrickTrials(frames: readonly FrameMeasure[], trials: readonly TrickTrial[]): TrickReport {
+  if (trials.length === 0) throw new ExerciseError('invalid-trial', 'analyseTrickTrials needs at least one trial; run trickProtocol first.', {});
+  const fs = cleanFrames(frames);
+  const results = trials.map((t) => analyseTrial(fs, t));
+  const measurable = results.filter((r) => r.reductionPercent !== null).sort((a, b) => (b.reductionPercent as number) - (a.reductionPercent as number));
+  const ok = measurable.filter((r) => r.confidence === 'ok');
+  const best = ok[0] ?? measurable[0] ?? null;
+  const next = measurable.find((r) => r !== best);
+  return {
+    trials: results,
+    best,
+    marginPercent: best && next ? (best.reductionPercent as number) - (next.reductionPercent as number) : null,
+  };
+}
+
+/** The trials as `sensory-trick` exam phases (for `scoreSession`), named by trick id. */
+export function trialsAsExamPhases(trials: readonly TrickTrial[]): ExamPhase[] {
+  return trials.map((t) => ({ kind: 'sensory-trick', before: t.before, during: t.during, after: t.after, trick: trickId(t.trick) }));
+}
