@@ -14,7 +14,7 @@
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
-import { type HeadFit, fitHead } from './headFit.ts';
+import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
@@ -36,19 +36,22 @@ export const MIN_HAND_SCORE = 0.5;
  */
 export const NOSE_TO_EAR_AXIS_RATIO = 1.33;
 
-export interface HeadPoseEstimatorOptions {
+export interface HeadPoseEstimatorOptions extends FitOptions {
   readonly neutral?: Neutral;
 }
 
 export class HeadPoseEstimator {
   readonly neutral: Neutral;
+  private readonly fit: FitOptions;
 
   constructor(opts: HeadPoseEstimatorOptions = {}) {
     this.neutral = opts.neutral ?? anatomicalNeutral();
+    const { neutral: _n, ...fit } = opts;
+    this.fit = fit;
   }
 
   measure(frame: LandmarkFrame): FrameMeasure {
-    return measureFrame(frame, this.neutral);
+    return measureFrame(frame, this.neutral, this.fit);
   }
 }
 
@@ -94,7 +97,7 @@ function notMeasurable(frame: LandmarkFrame, reasons: NotMeasurableReason[]): Fr
 }
 
 /** Pure function form of `HeadPoseEstimator.measure`. */
-export function measureFrame(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
+export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions = {}): FrameMeasure {
   if (!validFrame(frame)) return notMeasurable(frame, ['invalid-frame']);
   const reasons: NotMeasurableReason[] = [];
   const sel = selectPatientFace(frame);
@@ -106,7 +109,7 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral): FrameMeasu
   if (sel.kind === 'none') {
     reasons.push('no-face');
   } else {
-    fit = fitHead(sel.face);
+    fit = fitHead(sel.face, frame, fitOptions);
     const cover = handCoverShare(frame, sel.face);
     if (fit === null || fit.rmsResidualCm > MAX_FIT_RESIDUAL_CM) {
       reasons.push('low-face-confidence');

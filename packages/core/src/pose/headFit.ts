@@ -11,6 +11,7 @@ import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import type { Mat3 } from './euler.ts';
 import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from './faceIndices.ts';
 import { alignSimilarity } from './quatAlign.ts';
+import { DEFAULT_HFOV_DEG, assumedCamera, refinePerspective } from './refine.ts';
 
 export interface HeadFit {
   /** Head → camera rotation of the canonical head frame (row-major). */
@@ -34,8 +35,23 @@ const WEIGHTS: Float64Array = (() => {
 
 const CANON = Float64Array.from(CANONICAL_FACE_CM);
 
+export interface FitOptions {
+  /**
+   * Refine the closed-form fit with a pinhole camera model that trusts image x/y over the model's depth.
+   * Default false: on the phantom, Human's meshes of turned faces give closer angles with the closed-form
+   * 3-D fit (BENCHMARKS.md); exact synthetic meshes under perspective are recovered better with it.
+   */
+  readonly perspective?: boolean;
+  /** Assumed horizontal field of view of the camera for the perspective refinement, deg. */
+  readonly cameraHfovDeg?: number;
+}
+
 /** Fits the canonical head to a face mesh; `null` when the mesh is incomplete or degenerate. */
-export function fitHead(face: FaceObservation): HeadFit | null {
+export function fitHead(
+  face: FaceObservation,
+  image: { readonly imageWidthPx: number; readonly imageHeightPx: number },
+  opts: FitOptions = {},
+): HeadFit | null {
   if (face.meshPx.length < FACE_MESH_POINTS) return null;
   const observed = new Float64Array(FACE_MESH_POINTS * 3);
   for (let i = 0; i < FACE_MESH_POINTS; i++) {
@@ -46,12 +62,12 @@ export function fitHead(face: FaceObservation): HeadFit | null {
   }
   const fit = alignSimilarity(CANON, observed, WEIGHTS);
   if (fit === null) return null;
-  return {
-    headToCamera: fit.rotation,
-    pxPerCm: fit.scale,
-    originPx: fit.translation,
-    rmsResidualCm: fit.rmsResidualA,
-  };
+  const closedForm: HeadFit = { headToCamera: fit.rotation, pxPerCm: fit.scale, originPx: fit.translation, rmsResidualCm: fit.rmsResidualA };
+  if (opts.perspective !== true) return closedForm;
+  const camera = assumedCamera(image.imageWidthPx, image.imageHeightPx, opts.cameraHfovDeg ?? DEFAULT_HFOV_DEG);
+  const refined = refinePerspective(CANON, observed, WEIGHTS, fit, camera);
+  if (refined === null) return closedForm;
+  return { headToCamera: refined.rotation, pxPerCm: refined.pxPerCm, originPx: refined.originPx, rmsResidualCm: fit.rmsResidualA };
 }
 
 /** Image position (px) of a point given in canonical head coordinates (cm). */

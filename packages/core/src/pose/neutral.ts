@@ -7,7 +7,7 @@
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { NeutralKind } from '../measures/types.ts';
 import { MAT3_IDENTITY, type Mat3, rotationDistanceDeg } from './euler.ts';
-import { fitHead } from './headFit.ts';
+import { type FitOptions, fitHead } from './headFit.ts';
 import { meanRotation } from './rotation.ts';
 import { selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 
@@ -45,7 +45,7 @@ export type CalibrationResult =
   | { readonly ok: true; readonly neutral: Neutral }
   | { readonly ok: false; readonly reason: CalibrationFailure; readonly framesWithFace: number; readonly spreadDeg: number };
 
-export interface CalibrationOptions {
+export interface CalibrationOptions extends FitOptions {
   /** Fewest frames with a well-fitted face. Default 10. */
   readonly minFrames?: number;
   /** Largest allowed deviation of a frame from the mean, deg. Default 4. */
@@ -65,7 +65,7 @@ export function calibrateNeutral(frames: readonly LandmarkFrame[], opts: Calibra
     const sel = selectPatientFace(frame);
     if (sel.kind === 'multiple') multiple++;
     if (sel.kind !== 'one') continue;
-    const fit = fitHead(sel.face);
+    const fit = fitHead(sel.face, frame, opts);
     if (fit === null || fit.rmsResidualCm > 1.0) continue;
     rotations.push(fit.headToCamera);
     const g = shoulderGeometry(frame, fit);

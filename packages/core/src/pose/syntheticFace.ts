@@ -24,6 +24,7 @@ export interface SyntheticFaceOptions {
   /** Mirror the image left-right (as a selfie view does), keeping anatomical point labels. */
   readonly mirrored?: boolean;
   readonly imageWidthPx?: number;
+  readonly imageHeightPx?: number;
 }
 
 /** Index of each canonical point's left-right mirror partner (from the exact symmetry of the model). */
@@ -73,11 +74,16 @@ export function syntheticFace(opts: SyntheticFaceOptions): FaceObservation {
     const rz = rot[6] * x + rot[7] * y + rot[8] * z;
     let px: number, py: number;
     if (opts.perspective) {
+      // Pinhole camera, principal point at the image centre; the canonical origin sits on the ray through
+      // centerPx at distanceCm. Depth z keeps the image scale at the origin (focal / distance px per cm).
       const { focalPx, distanceCm } = opts.perspective;
+      const height = opts.imageHeightPx ?? 480;
+      const ox = ((cx - width / 2) * distanceCm) / focalPx, oy = ((cy - height / 2) * distanceCm) / focalPx;
       const depth = distanceCm + rz;
-      // Scale chosen so that the origin plane keeps `s` px per cm.
-      px = cx + (focalPx * rx) / depth * (s * distanceCm / focalPx);
-      py = cy + (focalPx * ry) / depth * (s * distanceCm / focalPx);
+      px = width / 2 + (focalPx * (ox + rx)) / depth;
+      py = height / 2 + (focalPx * (oy + ry)) / depth;
+      pts.push({ x: px + noise * gaussian(rand), y: py + noise * gaussian(rand), z: (focalPx / distanceCm) * rz + noise * gaussian(rand) });
+      continue;
     } else {
       px = cx + s * rx;
       py = cy + s * ry;

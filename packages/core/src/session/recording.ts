@@ -11,6 +11,7 @@
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
 import { measureFrame } from '../pose/estimator.ts';
+import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
 
 export type NeutralStrategy =
@@ -41,8 +42,11 @@ export class RecordingAnalyzer {
   private lastTimestampMs = -Infinity;
   private dropped = 0;
 
-  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }) {
+  private readonly fit: FitOptions;
+
+  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, fitOptions: FitOptions = {}) {
     this.strategy = strategy;
+    this.fit = fitOptions;
     if (strategy.kind === 'anatomical') {
       this.choice = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null };
     } else if (strategy.kind === 'given') {
@@ -57,7 +61,7 @@ export class RecordingAnalyzer {
     }
     this.lastTimestampMs = frame.timestampMs;
     if (this.choice) {
-      this.measures.push(measureFrame(frame, this.choice.neutral));
+      this.measures.push(measureFrame(frame, this.choice.neutral, this.fit));
       return;
     }
     this.pending.push(frame);
@@ -78,11 +82,11 @@ export class RecordingAnalyzer {
     if (this.strategy.kind !== 'calibrate-window') return;
     const { startMs, endMs } = this.strategy;
     const window = this.pending.filter((f) => f.timestampMs >= startMs && f.timestampMs <= endMs);
-    const calibration = calibrateNeutral(window);
+    const calibration = calibrateNeutral(window, this.fit);
     this.choice = calibration.ok
       ? { neutral: calibration.neutral, requested: 'calibrate-window', fellBackToAnatomical: false, calibration }
       : { neutral: anatomicalNeutral(), requested: 'calibrate-window', fellBackToAnatomical: true, calibration };
-    for (const f of this.pending) this.measures.push(measureFrame(f, this.choice.neutral));
+    for (const f of this.pending) this.measures.push(measureFrame(f, this.choice.neutral, this.fit));
     this.pending.length = 0;
   }
 }
