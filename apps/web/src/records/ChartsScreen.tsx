@@ -9,6 +9,21 @@ const W = 720;
 const H = 300;
 const PAD = { l: 48, r: 16, t: 20, b: 44 };
 
+interface Mark { atMs: number; label: string }
+/** Other treatment events shown on the time chart: dose changes, DBS changes, surgery, implants. */
+function otherMarks(records: GesteRecord[]): Mark[] {
+  const out: Mark[] = [];
+  for (const r of records) {
+    if (r.type !== 'treatment') continue;
+    if (r.kind === 'oral') r.doses.forEach((d, i) => out.push({ atMs: d.fromMs, label: i === 0 ? `start ${r.name}` : `dose ${r.name}` }));
+    if (r.kind === 'oral' && r.stoppedAtMs !== null) out.push({ atMs: r.stoppedAtMs, label: `stop ${r.name}` });
+    if (r.kind === 'dbs-setting') out.push({ atMs: r.atMs, label: 'DBS setting' });
+    if (r.kind === 'dbs-implant') out.push({ atMs: r.atMs, label: 'DBS implant' });
+    if (r.kind === 'surgery') out.push({ atMs: r.atMs, label: 'surgery' });
+  }
+  return out.sort((a, b) => a.atMs - b.atMs);
+}
+
 function series(records: GesteRecord[]): { pain: TimedValue[]; severity: TimedValue[]; injections: BotulinumTreatment[] } {
   const pain: TimedValue[] = [];
   const severity: TimedValue[] = [];
@@ -30,7 +45,7 @@ export function ChartsScreen(): ReactNode {
   return (
     <section className="rec" aria-labelledby="ch-h">
       <h1 id="ch-h">Charts</h1>
-      <OverTime pain={s.pain} severity={s.severity} injections={s.injections.map((b) => b.atMs)} />
+      <OverTime pain={s.pain} severity={s.severity} injections={s.injections.map((b) => b.atMs)} marks={otherMarks(records)} />
       <h2>Injection cycles</h2>
       <fieldset>
         <legend>Show</legend>
@@ -48,7 +63,7 @@ export function ChartsScreen(): ReactNode {
   );
 }
 
-function OverTime({ pain, severity, injections }: { pain: TimedValue[]; severity: TimedValue[]; injections: number[] }): ReactNode {
+function OverTime({ pain, severity, injections, marks }: { pain: TimedValue[]; severity: TimedValue[]; injections: number[]; marks: Mark[] }): ReactNode {
   const id = useId();
   const all = [...pain, ...severity].map((p) => p.atMs).concat(injections);
   if (all.length === 0) return <p>No diary entries or exams yet.</p>;
@@ -62,7 +77,7 @@ function OverTime({ pain, severity, injections }: { pain: TimedValue[]; severity
     <figure>
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} data-testid="chart-time">
         <title id={`${id}-t`}>Worst daily pain and objective severity over time</title>
-        <desc id={`${id}-d`}>{`${pain.length} diary entries and ${severity.length} exams from ${showDate(x0)} to ${showDate(x1)}; ${injections.length} injections marked by dashed vertical lines.`}</desc>
+        <desc id={`${id}-d`}>{`${pain.length} diary entries and ${severity.length} exams from ${showDate(x0)} to ${showDate(x1)}; ${injections.length} injections marked by dashed vertical lines; ${marks.length} other treatment changes marked on the time axis.`}</desc>
         <Axes sx={sx} sy={sy} yTicks={[0, 5, 10, ...(yMax > 10 ? [15] : [])]} xTicks={ticks.map((t) => ({ at: t, label: new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) }))} xLabel="date" />
         {injections.map((t) => (
           <g key={t}>
@@ -70,10 +85,16 @@ function OverTime({ pain, severity, injections }: { pain: TimedValue[]; severity
             <text x={sx(t) + 3} y={PAD.t + 10} fontSize="11">injection</text>
           </g>
         ))}
+        {marks.filter((m) => m.atMs >= x0 && m.atMs <= x1).map((m, i) => (
+          <g key={`${m.atMs}-${i}`}>
+            <line x1={sx(m.atMs)} x2={sx(m.atMs)} y1={H - PAD.b} y2={H - PAD.b - 18} stroke="#333" strokeWidth="2" />
+            <text x={sx(m.atMs) + 3} y={H - PAD.b - 20 - (i % 3) * 11} fontSize="10">{m.label}</text>
+          </g>
+        ))}
         <path d={pathOf(pain.map((p) => ({ x: p.atMs, y: p.value })), sx, sy)} fill="none" stroke="#0047ab" strokeWidth="1.5" />
         <path d={pathOf(severity.map((p) => ({ x: p.atMs, y: p.value })), sx, sy)} fill="none" stroke="#111" strokeWidth="3" strokeDasharray="2 3" />
       </svg>
-      <figcaption>Thin solid line: worst daily pain (0–10). Thick dotted line: objective severity items total. Dashed vertical lines: injections.</figcaption>
+      <figcaption>Thin solid line: worst daily pain (0–10). Thick dotted line: objective severity items total. Dashed vertical lines: injections. Short ticks on the time axis: medicine starts, dose changes and stops, DBS changes, surgery (labelled).</figcaption>
     </figure>
   );
 }

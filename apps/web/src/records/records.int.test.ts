@@ -121,6 +121,8 @@ describe('records in the browser', () => {
     const desc = await page.textContent('[data-testid="chart-cycles"] desc');
     expect(desc).toMatch(/onset week [1-4], peak week [3-8]/);
     expect(await page.locator('[data-testid="chart-cycles"] path').count()).toBeGreaterThanOrEqual(4);
+    // Measures and diary over time, with the injections and the medicine's start and dose change marked.
+    expect(await page.textContent('[data-testid="chart-time"] desc')).toMatch(/4 injections marked by dashed vertical lines; 2 other treatment changes/);
     await shot(page, 'charts');
 
     // 6. Download the PDF report and check it.
