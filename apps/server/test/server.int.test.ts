@@ -542,6 +542,34 @@ describe.each(BACKENDS)('server on $name', (backend) => {
   });
 });
 
+describe('lifecycle', () => {
+  it('close() releases every database connection and the PGlite instance', async () => {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { Kysely } = await import('kysely');
+    const { PGliteDialect } = await import('../src/db/pglite-dialect.ts');
+    const lite = new PGlite();
+    const k = new Kysely<Record<string, never>>({ dialect: new PGliteDialect(lite) });
+    await sql`select 1`.execute(k);
+    await k.destroy();
+    expect(lite.closed).toBe(true);
+    if (!cluster) return;
+    const scratch = await createScratchDatabase(cluster.url);
+    const name = new URL(scratch.url).pathname.slice(1);
+    const s = await startTestServer(scratch.url);
+    await Promise.all(Array.from({ length: 6 }, () => s.app.inject({ method: 'GET', url: '/health' })));
+    const pg = await import('pg');
+    const admin = new pg.default.Client({ connectionString: cluster.url });
+    await admin.connect();
+    const count = async () => Number((await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])).rows[0].n);
+    expect(await count()).toBeGreaterThan(0);
+    await s.close();
+    for (let i = 0; i < 50 && (await count()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await count()).toBe(0);
+    await admin.end();
+    await scratch.drop();
+  });
+});
+
 describe('differential: PGlite and PostgreSQL agree', () => {
   it.skipIf(!cluster)('same schema, same merge result, same FHIR bundle', () => {
     expect(observed['pglite']).toBeDefined();
