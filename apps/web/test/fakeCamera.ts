@@ -2,8 +2,8 @@
  * Fake-camera videos for Chromium's `--use-file-for-fake-video-capture` (y4m, 640×480), made with
  * ffmpeg from public-domain/sample stills. Cached in a temp folder (large raw files, not committed).
  *
- * - neutral-and-tilt: astronaut (public domain, NASA; via scikit-image), still for 10 s, then tilts
- *   25° over 1.5 s, holds 3 s, comes back over 1.5 s (16 s loop, 20 fps): calibration + a cue + a correction.
+ * - neutral-and-tilt: astronaut (public domain, NASA; via scikit-image), still for 20 s, then tilts
+ *   25° over 1.5 s, holds 3 s, comes back over 1.5 s (26 s loop, 15 fps): calibration + a cue + a correction.
  * - face-lost: 4 s astronaut, 4 s empty scene (8 s loop, 20 fps).
  * - two-faces: two faces from Human's samples.jpg (sample image shipped with @vladmandic/human).
  * - bench: astronaut with a gentle ±8° sway, 30 fps, 6 s.
@@ -34,14 +34,14 @@ function samplesJpg(): string {
 
 export type FakeVideo = 'neutral-and-tilt' | 'face-lost' | 'two-faces' | 'bench';
 
-const CACHE = join(tmpdir(), 'geste-web-fake-camera-v1');
+const CACHE = join(tmpdir(), 'geste-web-fake-camera-v3');
 
 function args(kind: FakeVideo): string[] {
   const A = (25 * Math.PI) / 180;
   switch (kind) {
     case 'neutral-and-tilt': {
-      const angle = `if(lt(t,10),0,if(lt(t,11.5),(t-10)/1.5*${A},if(lt(t,14.5),${A},(16-t)/1.5*${A})))`;
-      return ['-loop', '1', '-framerate', '20', '-t', '16', '-i', ASTRONAUT_PNG,
+      const angle = `if(lt(t,20),0,if(lt(t,21.5),(t-20)/1.5*${A},if(lt(t,24.5),${A},(26-t)/1.5*${A})))`;
+      return ['-loop', '1', '-framerate', '15', '-t', '26', '-i', ASTRONAUT_PNG,
         '-vf', `scale=400:400,pad=640:480:120:40:color=0x808080,rotate=a='${angle}':c=0x808080,format=yuv420p`];
     }
     case 'face-lost':

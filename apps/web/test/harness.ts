@@ -31,7 +31,7 @@ export async function freePort(): Promise<number> {
 /** Runs `vite build` unless GESTE_SKIP_BUILD=1 and dist exists. */
 export function buildApp(): void {
   if (process.env['GESTE_SKIP_BUILD'] === '1' && existsSync(join(WEB_DIR, 'dist', 'index.html'))) return;
-  execFileSync(process.execPath, [join(WEB_DIR, 'node_modules', '.bin', 'vite') , 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+  execFileSync(process.execPath, [viteBin(), 'build', '--logLevel', 'error'], { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 function viteBin(): string {

@@ -22,6 +22,19 @@ interface ScreenDef {
 const recordsModules = import.meta.glob<{ recordsScreens?: ScreenDef[] }>('../records/index.tsx', { eager: true });
 const recordsScreens: ScreenDef[] = Object.values(recordsModules).flatMap((m) => m.recordsScreens ?? []);
 
+function SetupRoute(): ReactNode {
+  return <SetupScreen onDone={() => (location.hash = '#/live')} />;
+}
+
+const SCREENS: ScreenDef[] = [
+  { id: 'setup', label: 'Set up', Component: SetupRoute },
+  { id: 'live', label: 'Live view', Component: LiveScreen },
+  { id: 'train', label: 'Training', Component: TrainScreen },
+  { id: 'exam', label: 'Guided exam', Component: ExamScreen },
+  { id: 'history', label: 'Sessions', Component: HistoryScreen },
+  ...recordsScreens,
+];
+
 function route(): string {
   return location.hash.replace(/^#\/?/, '') || 'setup';
 }
@@ -34,17 +47,7 @@ export function App(): ReactNode {
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
-  const go = (id: string): void => {
-    location.hash = '#/' + id;
-  };
-  const screens: ScreenDef[] = [
-    { id: 'setup', label: 'Set up', Component: () => <SetupScreen onDone={() => go('live')} /> },
-    { id: 'live', label: 'Live view', Component: LiveScreen },
-    { id: 'train', label: 'Training', Component: TrainScreen },
-    { id: 'exam', label: 'Guided exam', Component: ExamScreen },
-    { id: 'history', label: 'Sessions', Component: HistoryScreen },
-    ...recordsScreens,
-  ];
+  const screens = SCREENS;
   const active = screens.find((x) => x.id === current) ?? screens[0]!;
   useEffect(() => {
     document.title = `${active.label} · Geste`;

@@ -64,9 +64,24 @@ declare global {
   }
 }
 
+// One measurement API per detector factory for the page's lifetime: it owns the camera and the
+// <video>, which must not be duplicated if React re-creates memoised values.
+const apis = new WeakMap<() => Promise<FrameDetector>, MeasureApi>();
+
 export function MeasureProvider(props: { createDetector: () => Promise<FrameDetector>; children: ReactNode }): ReactNode {
   const createDetector = props.createDetector;
   const api = useMemo<MeasureApi>(() => {
+    const existing = apis.get(createDetector);
+    if (existing) return existing;
+    const created = createMeasureApi(createDetector);
+    apis.set(createDetector, created);
+    return created;
+  }, [createDetector]);
+  return <Ctx.Provider value={api}>{props.children}</Ctx.Provider>;
+}
+
+function createMeasureApi(createDetector: () => Promise<FrameDetector>): MeasureApi {
+  {
     const video = document.createElement('video');
     video.muted = true;
     video.playsInline = true;
@@ -247,10 +262,7 @@ export function MeasureProvider(props: { createDetector: () => Promise<FrameDete
       .then((cameras) => set({ cameras }))
       .catch(() => undefined);
     return api;
-  }, [createDetector]);
-
-  useEffect(() => () => api.stopCamera(), [api]);
-  return <Ctx.Provider value={api}>{props.children}</Ctx.Provider>;
+  }
 }
 
 export function useMeasureApi(): MeasureApi {

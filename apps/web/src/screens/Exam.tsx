@@ -1,1 +1,257 @@
-import type { ReactNode } from "react"; export function ExamScreen(): ReactNode { return <p>Exam</p>; }
+/**
+ * Guided exam: spoken, step-by-step (steps.ts); every frame measured through core pose; the exam
+ * phases it marks go to core scoring (`scoreSession`) for the objective severity items. Stored as a
+ * session (numbers only); the video is kept on this device only if the person ticks the box.
+ */
+import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { FrameMeasure } from '@geste/core';
+import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
+import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
+import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
+import { analyzeExam, ITEM_WORDS } from '../exam/analyze.ts';
+import type { ExamPhase } from '../exam/scoring.ts';
+import { holdAttempt } from '../exam/scoring.ts';
+import { SeriesWriter, db, newSessionId, saveSession } from '../store/db.ts';
+import type { SessionRecord } from '../store/db.ts';
+import { useEffect } from 'react';
+
+function examScale(): number {
+  const v = Number(new URLSearchParams(location.search).get('examScale'));
+  return Number.isFinite(v) && v > 0 && v <= 1 ? v : 1;
+}
+
+interface Run {
+  record: SessionRecord;
+  frames: FrameMeasure[];
+  phases: ExamPhase[];
+  writer: SeriesWriter;
+  step: number;
+  stepStartTs: number | null;
+  lastTs: number;
+  recorder: MediaRecorder | null;
+  chunks: Blob[];
+  finished: boolean;
+  restartStep: boolean;
+}
+
+export function ExamScreen(): ReactNode {
+  const s = useMeasure();
+  const api = useMeasureApi();
+  const prefs = usePrefs();
+  const scale = examScale();
+  const [keepVideo, setKeepVideo] = useState(false);
+  const [phase, setPhase] = useState<'intro' | 'running' | 'done'>('intro');
+  const [view, setView] = useState<{ step: number; leftS: number } | null>(null);
+  const [result, setResult] = useState<SessionRecord | null>(null);
+  const run = useRef<Run | null>(null);
+
+  const beginStep = (r: Run, i: number, ts: number | null): void => {
+    r.step = i;
+    r.stepStartTs = ts;
+    const st = EXAM_STEPS[i];
+    if (st) prefs.speaker.say(st.say);
+  };
+
+  const closePhase = (r: Run, endTs: number): void => {
+    const st = EXAM_STEPS[r.step];
+    if (!st || r.stepStartTs === null) return;
+    const startMs = r.stepStartTs;
+    if (st.mark.kind === 'rest') r.phases.push({ kind: 'rest', startMs, endMs: endTs });
+    else if (st.mark.kind === 'hold-neutral') r.phases.push({ kind: 'hold-neutral', startMs, endMs: endTs });
+    else if (st.mark.kind === 'rom-sweep') r.phases.push({ kind: 'rom-sweep', startMs, endMs: endTs, axis: st.mark.axis });
+  };
+
+  const finish = async (note: string): Promise<void> => {
+    const r = run.current;
+    if (!r || r.finished) return;
+    r.finished = true;
+    const analysis = analyzeExam(r.frames, r.phases, s.neutral.kind);
+    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: analysis.measures, items: analysis.items, note };
+    r.record = rec;
+    await r.writer.flush();
+    await saveSession(rec);
+    if (r.recorder && r.recorder.state !== 'inactive') {
+      await new Promise<void>((resolve) => {
+        r.recorder!.onstop = () => resolve();
+        r.recorder!.stop();
+      });
+      const blob = new Blob(r.chunks, { type: r.recorder.mimeType || 'video/webm' });
+      await db().videos.put({ sessionId: rec.id, mimeType: blob.type, blob });
+    }
+    if (!note) prefs.speaker.say('The exam is finished. Thank you.');
+    setResult(rec);
+    setPhase('done');
+  };
+
+  const start = (): void => {
+    const startedAtMs = Date.now();
+    const record: SessionRecord = {
+      type: 'session',
+      schemaVersion: 1,
+      id: newSessionId('exam', startedAtMs),
+      startedAtMs,
+      endedAtMs: null,
+      kind: 'exam',
+      neutral: s.neutral.kind,
+      measures: {},
+      items: {},
+      trick: null,
+      note: scale < 1 ? `Shortened exam (time scale ${scale}).` : '',
+    };
+    let recorder: MediaRecorder | null = null;
+    const chunks: Blob[] = [];
+    const cam = api.camera();
+    if (keepVideo && cam && typeof MediaRecorder !== 'undefined') {
+      recorder = new MediaRecorder(cam.stream);
+      recorder.ondataavailable = (e) => e.data.size > 0 && chunks.push(e.data);
+      recorder.start(1000);
+    }
+    const r: Run = { record, frames: [], phases: [], writer: new SeriesWriter(record.id), step: 0, stepStartTs: null, lastTs: 0, recorder, chunks, finished: false, restartStep: false };
+    run.current = r;
+    prefs.audio.start();
+    beginStep(r, 0, null);
+    setResult(null);
+    setPhase('running');
+    void saveSession(record);
+  };
+
+  useTicks((tick) => {
+    const r = run.current;
+    if (!r || r.finished || phase !== 'running') return;
+    const m = tick.measure;
+    const ts = m.timestampMs;
+    if (r.restartStep) {
+      // Coming back from a hidden tab: the current step is repeated from its start.
+      r.restartStep = false;
+      const from = r.stepStartTs ?? ts;
+      r.frames = r.frames.filter((f) => f.timestampMs < from);
+      beginStep(r, r.step, ts);
+    }
+    r.stepStartTs ??= ts;
+    r.frames.push(m);
+    r.writer.push(m);
+    r.lastTs = ts;
+    const st = EXAM_STEPS[r.step]!;
+    const elapsed = ts - r.stepStartTs;
+    let done = elapsed >= stepMs(st, scale);
+    if (!done && st.endsWhenHoldEnds && elapsed > 1500) {
+      const h = holdAttempt(r.frames, { startMs: r.stepStartTs });
+      done = (h.endedBy === 'left-zone' || h.endedBy === 'not-measurable') && ts - h.endMs > 1500;
+    }
+    if (!done) return;
+    closePhase(r, ts);
+    if (r.step + 1 >= EXAM_STEPS.length) {
+      void finish('');
+      return;
+    }
+    beginStep(r, r.step + 1, ts);
+    if (r.frames.length % 10 === 0) void r.writer.flush();
+  });
+
+  useInterval(
+    () => {
+      const r = run.current;
+      if (!r) return;
+      const st = EXAM_STEPS[r.step]!;
+      const left = r.stepStartTs === null ? stepMs(st, scale) : stepMs(st, scale) - (r.lastTs - r.stepStartTs);
+      setView({ step: r.step, leftS: Math.max(0, Math.ceil(left / 1000)) });
+    },
+    phase === 'running' ? 200 : null,
+  );
+
+  useEffect(() => {
+    const r = run.current;
+    if (phase !== 'running' || !r) return;
+    if (s.loopStatus === 'camera-ended' || (!s.cameraOn && s.loopStatus !== 'starting')) {
+      closePhase(r, r.lastTs);
+      void finish('Camera stopped during the exam; the steps done so far are saved.');
+    } else if (s.loopStatus === 'paused-hidden') {
+      r.restartStep = true;
+      void r.writer.flush();
+    }
+  }, [s.loopStatus, s.cameraOn, phase]);
+
+  const cur = view ? EXAM_STEPS[view.step] : undefined;
+  return (
+    <section aria-labelledby="exam-h" className="screen">
+      <h1 id="exam-h">Guided exam</h1>
+      <CameraStatus />
+      {!s.cameraOn && phase !== 'running' && <CameraControls />}
+      {phase === 'intro' && (
+        <div>
+          <p>
+            About {Math.round(examLengthS(scale) / 60)} minutes, with spoken instructions: rest, hold your head straight twice (up to 60 s each), then turn, tilt and move your chin each way as far as is comfortable. Stop whenever you need to. Geste keeps only the numbers unless you choose to keep the video on this device.
+          </p>
+          <label className="choice">
+            <input type="checkbox" checked={keepVideo} onChange={(e) => setKeepVideo(e.target.checked)} data-testid="keep-video" />
+            Also keep the video, on this device only
+          </label>
+          <SoundToggles />
+          <button type="button" className="btn btn-primary btn-big" data-testid="start-exam" onClick={start} disabled={!s.cameraOn}>
+            Start the exam
+          </button>
+        </div>
+      )}
+      {phase === 'running' && cur && (
+        <div>
+          <ol className="exam-steps" aria-label="Exam steps">
+            {EXAM_STEPS.filter((x) => !x.id.endsWith('-back')).map((x) => {
+              const idx = EXAM_STEPS.indexOf(x);
+              const here = view!.step === idx || (EXAM_STEPS[view!.step]?.id === `${x.id}-back`);
+              return (
+                <li key={x.id} aria-current={here ? 'step' : undefined} className={idx < view!.step && !here ? 'done' : ''}>
+                  {x.title}
+                </li>
+              );
+            })}
+          </ol>
+          <p className="exam-instruction" role="status" aria-live="assertive" data-testid="exam-step" data-step={cur.id}>
+            {cur.title} <span className="countdown">({view!.leftS} s)</span>
+          </p>
+          <Caption />
+          <MeasureStatus />
+          <button type="button" className="btn" onClick={() => void finish('Stopped early by the person; the steps done so far are saved.')}>
+            Stop the exam
+          </button>
+          <VideoSlot className="video-slot video-small" />
+        </div>
+      )}
+      {phase === 'done' && result && <ExamResult record={result} onAgain={() => setPhase('intro')} />}
+    </section>
+  );
+}
+
+function ExamResult(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
+  const { items, measures } = props.record;
+  return (
+    <div data-testid="exam-result">
+      <h2>Exam results</h2>
+      {props.record.note && <p className="alert alert-warn">{props.record.note}</p>}
+      <p>
+        Objective severity items in the bands clinicians use, measured from {props.record.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}. These are measurements to share with your clinician, not a diagnosis.
+      </p>
+      <table data-testid="exam-items">
+        <caption>Objective severity items</caption>
+        <thead>
+          <tr><th scope="col">Item</th><th scope="col">Score</th></tr>
+        </thead>
+        <tbody>
+          {Object.entries(items).map(([k, v]) => (
+            <tr key={k} data-item={k}>
+              <th scope="row">{ITEM_WORDS[k] ?? k}</th>
+              <td>{v === null ? 'not assessed' : v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="facts" data-testid="exam-measures">
+        {Object.entries(measures).map(([k, v]) => (
+          <div key={k}><dt>{k}</dt><dd>{v === null ? 'not measurable' : v}</dd></div>
+        ))}
+      </dl>
+      <button type="button" className="btn btn-primary" onClick={props.onAgain}>Done</button>
+    </div>
+  );
+}

@@ -15,6 +15,8 @@ import { useSpeaker } from '../app/prefs.tsx';
 
 export const CALIBRATION_MS = 3000;
 const GET_READY_MS = 2000;
+const MIN_CALIBRATION_FRAMES = 12;
+const MAX_CALIBRATION_MS = 8000;
 
 type CalState =
   | { kind: 'idle' }
@@ -47,7 +49,9 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
       setCal(next);
     } else if (c.kind === 'collecting') {
       c.frames.push(tick.frame);
-      if (tick.frame.timestampMs - c.startMs >= CALIBRATION_MS) {
+      const spanMs = tick.frame.timestampMs - c.startMs;
+      // 3 s, and enough frames on a slow device (up to 8 s).
+      if ((spanMs >= CALIBRATION_MS && c.frames.length >= MIN_CALIBRATION_FRAMES) || spanMs >= MAX_CALIBRATION_MS) {
         const result = calibrateNeutral(c.frames);
         let next: CalState;
         if (result.ok) {

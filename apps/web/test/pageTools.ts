@@ -1,0 +1,72 @@
+/** Small helpers the E2E tests use inside the page (read IndexedDB, hide the tab, screenshots). */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { WEB_DIR } from './harness.ts';
+
+export const SCREENSHOT_DIR = join(WEB_DIR, '..', '..', 'docs', 'screenshots');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `web-${name}.png`), fullPage: true });
+}
+
+export interface StoredSession {
+  id: string;
+  kind: string;
+  endedAtMs: number | null;
+  neutral: string | null;
+  note: string;
+  measures: Record<string, number | null>;
+  items: Record<string, number | null>;
+  seriesFrames: number;
+}
+
+/** Reads the sessions (and how many frames each has in its series) straight from IndexedDB. */
+export async function storedSessions(page: Page): Promise<StoredSession[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredSession[]>((resolve, reject) => {
+        const open = indexedDB.open('geste-measure');
+        open.onerror = () => reject(new Error('cannot open geste-measure'));
+        open.onsuccess = () => {
+          const dbh = open.result;
+          const tx = dbh.transaction(['sessions', 'series'], 'readonly');
+          const sReq = tx.objectStore('sessions').getAll();
+          const cReq = tx.objectStore('series').getAll();
+          tx.oncomplete = () => {
+            const counts = new Map<string, number>();
+            for (const c of cReq.result as { sessionId: string; timestampsMs: number[] }[]) counts.set(c.sessionId, (counts.get(c.sessionId) ?? 0) + c.timestampsMs.length);
+            resolve((sReq.result as StoredSession[]).map((s) => ({ ...s, seriesFrames: counts.get(s.id) ?? 0 })));
+            dbh.close();
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Makes the page report itself hidden/visible, as when the person switches tabs. Headless Chromium keeps
+ * every tab visible (other tabs, minimising: checked), so the page's visibility is overridden and the
+ * real `visibilitychange` event is dispatched.
+ */
+export async function setTabHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+/** Unplugs the camera as far as the page can tell: the track stops and fires `ended`. */
+export async function unplugCamera(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const t = (window as unknown as { gesteDebug?: { track: MediaStreamTrack | null } }).gesteDebug?.track;
+    if (!t) throw new Error('no camera track to unplug');
+    t.stop();
+    t.dispatchEvent(new Event('ended'));
+  });
+}
+
+export async function startCamera(page: Page): Promise<void> {
+  await page.click('[data-testid=start-camera]');
+  await page.waitForFunction(() => ((window as unknown as { gesteDebug?: { framesMeasured: number } }).gesteDebug?.framesMeasured ?? 0) > 2, null, { timeout: 60_000 });
+}
