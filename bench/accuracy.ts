@@ -21,7 +21,7 @@ import {
 } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false } } });
 const set = values.set === 'small' ? 'small' : 'full';
 const outDir = values.out ?? join(root, 'packages/phantom/.cache', set);
 
@@ -40,9 +40,13 @@ async function loadAnalyzer(): Promise<{ analyze: Analyze | null; why: string }>
 const get = (o: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((a, k) => (a !== null && typeof a === 'object' ? (a as Record<string | number, unknown>)[k] : undefined), o);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function measuredTremor(summary: unknown, axis: Axis, truthHz: number): { frequencyHz: number | null; rmsDeg: number | null } {
+function measuredTremor(summary: unknown, axis: Axis, truthHz: number): { frequencyHz: number | null; rmsDeg: number | null; reason?: string } {
   const bands = get(summary, 'tremor', 'axes', axis, 'bands');
-  if (!Array.isArray(bands)) return { frequencyHz: null, rmsDeg: null };
+  if (!Array.isArray(bands)) {
+    const reason = get(summary, 'tremor', 'axes', axis, 'reason');
+    const need = num(get(summary, 'tremor', 'axes', axis, 'needed', 'minContinuousS'));
+    return { frequencyHz: null, rmsDeg: null, reason: `not measurable: ${String(reason ?? 'no bands')}${need !== null ? ` (needs ≥ ${need} s continuous)` : ''}` };
+  }
   const band = bands.find((b) => (num(get(b, 'loHz')) ?? 0) <= truthHz && truthHz < (num(get(b, 'hiHz')) ?? 0)) ?? null;
   return { frequencyHz: num(get(band, 'peakFreqHz')), rmsDeg: num(get(band, 'rmsDeg')) };
 }
@@ -69,10 +73,10 @@ const { analyze, why } = await loadAnalyzer();
 
 const allTruth: TruthRow[] = [];
 const allMeasured: MeasuredRow[] = [];
-const tremors: { clip: string; axis: Axis; cmp: TremorComparison }[] = [];
+const tremors: { clip: string; axis: Axis; cmp: TremorComparison; note: string }[] = [];
 const jerks: { clip: string; cmp: JerkComparison }[] = [];
 const neutral: { clip: string; cmp: NeutralTimeComparison }[] = [];
-const perClip: { clip: string; frames: number; nm: number; rotMae: number | null; analyseS: number; renderFps: number | null; mp4MB: number }[] = [];
+const perClip: { clip: string; frames: number; nm: number; mae: (number | null)[]; gross: number; analyseS: number; renderFps: number | null; mp4MB: number }[] = [];
 let offset = 0;
 for (const clip of clips) {
   const truth = parseTruthCsv(readFileSync(clip.truthCsv, 'utf8'));
@@ -81,11 +85,19 @@ for (const clip of clips) {
   const a0 = Date.now();
   let measured: MeasuredRow[];
   let summary: unknown = null;
-  if (analyze) {
+  // Analysis results are kept next to the video; --reuse-analysis reads them instead of re-running
+  // the models (only valid while the video and the analyser are unchanged).
+  const savedPath = clip.truthCsv.replace('.truth.csv', '.measured.json');
+  if (analyze && values['reuse-analysis'] && existsSync(savedPath)) {
+    const saved = JSON.parse(readFileSync(savedPath, 'utf8')) as { frames: MeasuredRow[]; summary: unknown };
+    measured = saved.frames;
+    summary = saved.summary;
+  } else if (analyze) {
     process.stderr.write(`analysing ${clip.name} …`);
     const res = await analyze(clip.mp4!, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
     measured = res.frames.map((f) => ({ frameIndex: f.frameIndex, rotationDeg: f.rotationDeg, tiltDeg: f.tiltDeg, flexionDeg: f.flexionDeg, state: f.state }));
     summary = res.summary;
+    writeFileSync(savedPath, JSON.stringify({ frames: measured, summary }, (k, v: unknown) => (k === 'psd' ? undefined : v)));
     process.stderr.write(` ${((Date.now() - a0) / 1000).toFixed(0)} s\n`);
   } else {
     measured = gaussNoise(truth, events.seed, 1.5);
@@ -93,9 +105,9 @@ for (const clip of clips) {
   const analyseS = (Date.now() - a0) / 1000;
   // Angles: frames after the calibration rest.
   const cmpTruth = truth.filter((t) => t.timestampMs >= REST_MS);
-  const rot = compareAngles(cmpTruth, measured).find((x) => x.axis === 'rotationDeg')!.all;
+  const clipAcc = compareAngles(cmpTruth, measured);
   const done = existsSync(clip.truthCsv.replace('.truth.csv', '.done.json')) ? JSON.parse(readFileSync(clip.truthCsv.replace('.truth.csv', '.done.json'), 'utf8')) as { frames: number; renderMs?: number } : null;
-  perClip.push({ clip: clip.name, frames: truth.length, nm: measured.filter((m) => m.state === 'not-measurable').length, rotMae: rot.maeDeg, analyseS, renderFps: done?.renderMs ? done.frames / (done.renderMs / 1000) : null, mp4MB: fileSizeBytes(clip.mp4) / 1e6 });
+  perClip.push({ clip: clip.name, frames: truth.length, nm: measured.filter((m) => m.state === 'not-measurable').length, mae: clipAcc.map((x) => x.all.maeDeg), gross: clipAcc.reduce((n, x) => n + x.all.claimedButOffBy10, 0), analyseS, renderFps: done?.renderMs ? done.frames / (done.renderMs / 1000) : null, mp4MB: fileSizeBytes(clip.mp4) / 1e6 });
   for (const t of cmpTruth) allTruth.push({ ...t, frameIndex: t.frameIndex + offset });
   for (const m of measured) allMeasured.push({ ...m, frameIndex: m.frameIndex + offset });
   offset += 1_000_000;
@@ -103,7 +115,7 @@ for (const clip of clips) {
     events.events.tremors.forEach((tr, i) => {
       const m = measuredTremor(summary, tr.axis, tr.frequencyHz);
       const truthRms = events.summary.tremorMeasured[i]?.rmsWholeClipDeg ?? tr.amplitudeDeg / Math.SQRT2;
-      tremors.push({ clip: clip.name, axis: tr.axis, cmp: compareTremor({ frequencyHz: tr.frequencyHz, amplitudeDeg: truthRms }, { frequencyHz: m.frequencyHz, amplitudeDeg: m.rmsDeg }) });
+      tremors.push({ clip: clip.name, axis: tr.axis, note: m.reason ?? '', cmp: compareTremor({ frequencyHz: tr.frequencyHz, amplitudeDeg: truthRms }, { frequencyHz: m.frequencyHz, amplitudeDeg: m.rmsDeg }) });
     });
     if (events.events.jerks.length) jerks.push({ clip: clip.name, cmp: compareJerks(events.events.jerks, measuredJerks(summary)) });
     if (events.events.holds.some((h) => h.kind === 'hold-neutral')) {
@@ -148,7 +160,7 @@ for (const c of coreRangeAccuracy(allTruth, allMeasured).perAxis) {
 const wide = wideRotationAccuracy(allTruth, allMeasured);
 lines.push(`| 45–80° rotation: within 5° or not measurable, never > 10° while measurable | ${wide.okFrames}/${wide.frames} frames ok, ${wide.notMeasurableFrames} not measurable, ${wide.claimedButOffBy10} off by > 10° | ${wide.frames === 0 ? '—' : wide.pass ? 'yes' : '**no**'} |`);
 for (const t of tremors) {
-  lines.push(`| tremor ${t.clip} (${t.axis}): f within ${TARGETS.tremorFrequencyHz} Hz, RMS within 20 % if ≥ 1° | f ${f(t.cmp.truthHz)} → ${f(t.cmp.measuredHz)} Hz; RMS ${f(t.cmp.truthAmplitudeDeg)} → ${f(t.cmp.measuredAmplitudeDeg)}° | ${t.cmp.pass ? 'yes' : '**no**'} |`);
+  lines.push(`| tremor ${t.clip} (${t.axis}): f within ${TARGETS.tremorFrequencyHz} Hz, RMS within 20 % if ≥ 1° | f ${f(t.cmp.truthHz)} → ${f(t.cmp.measuredHz)} Hz; RMS ${f(t.cmp.truthAmplitudeDeg)} → ${f(t.cmp.measuredAmplitudeDeg)}°${t.note ? ` (${t.note})` : ''} | ${t.cmp.pass ? 'yes' : '**no**'} |`);
 }
 for (const j of jerks) {
   lines.push(`| jerks ${j.clip}: recall and precision ≥ 90 % | ${j.cmp.matched}/${j.cmp.truth} found, ${j.cmp.detected} detected: recall ${pct(j.cmp.recall)}, precision ${pct(j.cmp.precision)} | ${j.cmp.pass ? 'yes' : '**no**'} |`);
@@ -157,8 +169,8 @@ for (const n of neutral) {
   lines.push(`| time within 10° of neutral, ${n.clip}: within ${TARGETS.timeInNeutralS} s | truth ${f(n.cmp.truthS, 1)} s, measured ${f(n.cmp.measuredS, 1)} s | ${n.cmp.pass ? 'yes' : '**no**'} |`);
 }
 if (!analyze) lines.push('| tremor, jerks, time in neutral | need the analyser\'s summary | — |');
-lines.push('', '## Per clip', '', '| clip | frames | not measurable | rotation MAE ° | render frames/s | mp4 MB | analysis s |', '|---|---|---|---|---|---|---|');
-for (const c of perClip) lines.push(`| ${c.clip} | ${c.frames} | ${c.nm} | ${f(c.rotMae)} | ${f(c.renderFps, 1)} | ${c.mp4MB.toFixed(2)} | ${c.analyseS.toFixed(0)} |`);
+lines.push('', '## Per clip', '', '| clip | frames | not measurable | MAE ° rot / tilt / flex | axis-frames off > 10° | render frames/s | mp4 MB | analysis s |', '|---|---|---|---|---|---|---|---|');
+for (const c of perClip) lines.push(`| ${c.clip} | ${c.frames} | ${c.nm} | ${c.mae.map((v) => f(v)).join(' / ')} | ${c.gross} | ${f(c.renderFps, 1)} | ${c.mp4MB.toFixed(2)} | ${c.analyseS.toFixed(0)} |`);
 lines.push('', `Rendering/caching took ${renderS.toFixed(0)} s this run (cached clips are not re-rendered). Range bands: ${RANGE_BANDS_DEG.map(([a, b]) => `${a}–${b}°`).join(', ')}.`);
 lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor RMS is compared with the RMS of the tremor component over the whole clip.');
 const resultsDir = join(root, 'bench/results');
