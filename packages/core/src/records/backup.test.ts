@@ -85,6 +85,20 @@ describe('hostile or broken files are refused with clear words', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     if (r.ok) expect(Object.getPrototypeOf(r.value.records[0])).toBe(Object.prototype);
   });
+  it('deep nesting and oversized text fields are refused, not crashed on', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    expect(refused(deep)[0]!.code).toBe('not-a-backup');
+    const data = JSON.parse(good) as { records: Array<Record<string, unknown>> };
+    const i = data.records.findIndex((r) => r['type'] === 'diary');
+    data.records[i]!['note'] = 'x'.repeat(100_000);
+    const j = data.records.findIndex((r, k) => k > i && r['type'] === 'diary');
+    data.records[j]!['pain'] = '__DEEP__';
+    // Built as text: JSON.stringify itself would overflow the stack on this nesting.
+    const text = JSON.stringify(data).replace('"__DEEP__"', `{"neck":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const errs = refused(text);
+    expect(errs[0]).toMatchObject({ code: 'out-of-range', path: `records[${i}].note`, expected: 'text of at most 2000 characters', received: '100000 characters' });
+    expect(errs[1]).toMatchObject({ code: 'wrong-type', path: `records[${j}].pain.neck`, received: 'a list of 1' });
+  });
   it('many bad records: lists at most maxErrors and counts the rest', () => {
     const data = { format: 'geste-backup', backupVersion: 1, exportedAtMs: 0, records: Array.from({ length: 50 }, () => ({ type: 'nope' })) };
     const errs = refused(JSON.stringify(data), { maxBytes: 1e7, maxRecords: 1000, maxErrors: 5 });
