@@ -11,6 +11,8 @@ import { ffmpegPath } from './video/mp4.ts';
 import { y4mHeader } from './video/y4m.ts';
 
 const TOL_CSV_DEG = 0.0005 + 1e-9; // the CSV keeps 3 decimals
+/** Mean |luma difference| between the y4m and the mp4 of one frame (H.264 at crf 18 is near-lossless). */
+const TOL_MEAN_LUMA_LEVELS = 3;
 
 // A 12-frame clip (0.4 s at 30 fps): small enough to render in a test.
 const rot = keyframes([[0, 0], [400, 20]]);
@@ -37,6 +39,12 @@ describe('generateClip (Chromium + ffmpeg)', () => {
       expect(statSync(a.y4m!).size).toBe(y4mHeader(640, 480, 30).length + 12 * (6 + 640 * 480 * 1.5));
       const decoded = execFileSync(ffmpegPath(), ['-v', 'error', '-i', a.mp4!, '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 26 });
       expect(decoded.length).toBe(12 * 640 * 480);
+      // Differential: ffmpeg reads our y4m, and its luma agrees with the H.264 file's (two writers, one frame).
+      const fromY4m = execFileSync(ffmpegPath(), ['-v', 'error', '-i', a.y4m!, '-f', 'rawvideo', '-pix_fmt', 'gray', '-'], { maxBuffer: 1 << 26 });
+      expect(fromY4m.length).toBe(12 * 640 * 480);
+      let sum = 0;
+      for (let i = 0; i < 640 * 480; i++) sum += Math.abs(fromY4m[i]! - decoded[i]!);
+      expect(sum / (640 * 480)).toBeLessThan(TOL_MEAN_LUMA_LEVELS);
       const ev = JSON.parse(readFileSync(a.eventsJson, 'utf8')) as EventsFile;
       expect(ev.script).toBe('tiny-test-clip');
       expect(ev.frameCount).toBe(12);
