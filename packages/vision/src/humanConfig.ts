@@ -5,8 +5,12 @@
  * Determinism: Human caches detector boxes between frames ("skipFrames") but gates that cache on
  * wall-clock time too ("skipTime"). Wall-clock gating would make results depend on machine speed,
  * so every skipTime here is effectively infinite and only frame counts decide when a model reruns.
- * Human's `cacheSensitivity` check compares each frame with the previous one (pixel difference) and
- * forces every model to rerun on a scene change; it depends only on the pixels, so it stays on.
+ * Human's `cacheSensitivity` check compares each frame with the previous one (mean squared pixel
+ * difference / 255) and, above the threshold, forces every model to rerun. Human's default (0.7) treats a
+ * slow camera pan or a person moving as a "scene change" and so reruns everything on every frame; we use
+ * SCENE_CHANGE_SENSITIVITY = 20 (≈ an RMS change of 70 grey levels: a cut, a light switched on). Lost
+ * face tracking is caught anyway (low mesh confidence → detector reruns on the next frame). The check
+ * depends only on the pixels, so it keeps results deterministic.
  *
  * Module-level state: Human keeps these caches in module scope, so one JS realm (thread) must run one
  * detector at a time; parallelism uses worker threads, each with its own Human.
@@ -60,6 +64,9 @@ export interface HumanHostOptions {
   readonly debug?: boolean;
 }
 
+/** See the note on `cacheSensitivity` above. */
+export const SCENE_CHANGE_SENSITIVITY = 20;
+
 /** Effectively "never expire by time" (ms); see the note on determinism above. */
 const NEVER_MS = 1e12;
 
@@ -93,7 +100,7 @@ export function humanConfig(host: HumanHostOptions, tuning: VisionTuning = DEFAU
     warmup: 'none',
     cacheModels: false, // no IndexedDB model cache: the app serves the files itself
     validateModels: true,
-    cacheSensitivity: 0.7,
+    cacheSensitivity: SCENE_CHANGE_SENSITIVITY,
     deallocate: false,
     // No image filters: in the browser they run through a WebGL pass that Node does not have, and the
     // same pixels must reach the models on both hosts.
