@@ -92,7 +92,12 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
   busy = true;
   try {
     registerDiskModelRouter();
-    const { Human } = require(humanNodeWasmEntry()) as HumanModule;
+    // A fresh copy of Human's module for every detector: Human keeps tracking caches (face boxes, body
+    // jitter filter, previous frame) in module scope, and a detector must not inherit the last video's
+    // state, or analysing the same video twice in one process would not give the same numbers.
+    const entry = humanNodeWasmEntry();
+    delete require.cache[entry];
+    const { Human } = require(entry) as HumanModule;
     const config = humanConfig(
       { backend: 'wasm', modelBasePath: DISK_SCHEME + modelDir, wasmPath: tfjsWasmDir(), debug: opts.debug ?? false },
       tuning,

@@ -62,6 +62,21 @@ describe('video landmark source', () => {
     expect(await run()).toEqual(a);
   });
 
+  it('gives the same landmarks when the same video is analysed twice in one thread', async () => {
+    const path = await makeVideo(dir, 'portrait');
+    const run = async (): Promise<LandmarkFrame[]> => {
+      const src = await openVideoLandmarkSource(path, { tuning: { hands: false } });
+      try {
+        return await collect(src.frames());
+      } finally {
+        await src.close();
+      }
+    };
+    const a = await run();
+    expect(a).toHaveLength(6);
+    expect(await run()).toEqual(a);
+  });
+
   it('stops decoding when the consumer breaks early', async () => {
     const src = await openVideoLandmarkSource(await makeVideo(dir, 'pan'), { tuning: { body: false, hands: false } });
     let n = 0;
