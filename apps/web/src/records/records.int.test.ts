@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackup, makeDemoRecords, serializeBackup } from '@geste/core';
+import { createBackup, makeDemoRecords, serializeBackup, validateFhirBundle } from '@geste/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launch, WEB_DIR, type Launched } from '../../test/harness.ts';
@@ -61,7 +61,7 @@ const go = async (page: Page, route: string) => {
 const shot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
 
 describe('records in the browser', () => {
-  it('restore, refuse, diary with draft, injection, cycle chart, PDF report', async () => {
+  it('restore, refuse, diary with draft, injection, cycle chart, PDF report, FHIR and CSV exports, intake', async () => {
     const page = l.page;
     const now = Date.now();
     // 1. Restore a generated backup of the last 200 days.
@@ -140,5 +140,29 @@ describe('records in the browser', () => {
     const png = readFileSync(join(OUT, 'report-1.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     await shot(page, 'report');
+
+    // 7. FHIR and CSV exports download and are sound.
+    const [fh] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-fhir"]')]);
+    const fhirPath = join(OUT, 'fhir.json');
+    await fh.saveAs(fhirPath);
+    const bundle = JSON.parse(readFileSync(fhirPath, 'utf8')) as { resourceType: string; entry: Array<{ resource: { resourceType: string; code?: { coding?: Array<{ code: string }> } } }> };
+    expect(validateFhirBundle(bundle)).toEqual([]);
+    expect(bundle.entry.some((e) => e.resource.code?.coding?.[0]?.code === '72514-3')).toBe(true);
+    expect(bundle.entry.filter((e) => e.resource.resourceType === 'MedicationAdministration').length).toBe(3 * 3 + 2);
+    const csvs: string[] = [];
+    page.on('download', (d) => csvs.push(d.suggestedFilename()));
+    await page.click('[data-testid="export-csv"]');
+    await page.waitForSelector('[data-testid="data-status"]:has-text("CSV files saved")');
+    await expect.poll(() => csvs.length).toBe(3);
+    expect(csvs.map((n) => n.replace(/-\d{4}-\d{2}-\d{2}/, ''))).toEqual(['geste-diary.csv', 'geste-treatments.csv', 'geste-sessions.csv']);
+
+    // 8. History intake saves, and survives a reload.
+    await go(page, 'intake');
+    await page.getByRole('group', { name: 'An injury to the head, neck or shoulders' }).getByText('yes').click();
+    await page.getByRole('button', { name: 'Save history' }).click();
+    await page.waitForSelector('text=Saved ✓');
+    await page.reload();
+    await page.waitForSelector('main h1');
+    expect(await page.getByRole('group', { name: 'An injury to the head, neck or shoulders' }).getByRole('radio').first().isChecked()).toBe(true);
   });
 });
