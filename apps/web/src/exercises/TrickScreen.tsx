@@ -1,0 +1,223 @@
+/**
+ * Sensory-trick trainer: the person picks tricks to try; the screen walks through each (posture before,
+ * hand in, during, hand away, after) with the shared camera measures, then reports which trick works best
+ * and by how much, marks low confidence honestly when the hand hid the face, saves a 'trick' session and
+ * stores the windows as `sensory-trick` exam phases for the guided exam's sensory-trick item.
+ */
+import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProtocol, trickWords } from '@geste/core';
+import type { FrameMeasure, ProtocolStep, Trick, TrickReport, TrickTrial } from '@geste/core';
+import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
+import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
+import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { newSessionId, putSetting, saveSession } from '../store/db.ts';
+import { PoseFigure } from './ExerciseAvatar.tsx';
+
+export const TRICK_PHASES_SETTING = 'sensoryTrickExamPhases';
+const WINDOW_CHOICES_S = [4, 8, 12] as const;
+const DEFAULT_TRICKS = new Set(['chin-same-touch', 'cheek-opposite-touch', 'back-of-head-same-touch']);
+
+const STEP_WORDS: Record<ProtocolStep['kind'], string> = {
+  before: 'Sit as you usually do, hands in your lap. Measuring your posture.',
+  'hand-in': 'Now bring your hand to the place.',
+  during: 'Keep the hand there. Measuring.',
+  'hand-out': 'Take your hand away and rest it in your lap.',
+  after: 'Stay as you are. Measuring after.',
+  rest: 'Rest for a moment.',
+};
+
+interface Run {
+  startTs: number | null;
+  frames: FrameMeasure[];
+  steps: ProtocolStep[];
+  trials: TrickTrial[];
+  endMs: number;
+  lastStep: number;
+  startedAtMs: number;
+}
+
+const pct = (x: number | null): string => (x === null ? 'not measurable' : `${Math.round(x)} %`);
+
+export function TrickScreen(): ReactNode {
+  const s = useMeasure();
+  const prefs = usePrefs();
+  const [chosen, setChosen] = useState<Set<string>>(DEFAULT_TRICKS);
+  const [windowS, setWindowS] = useState<number>(8);
+  const [phase, setPhase] = useState<'setup' | 'running' | 'done'>('setup');
+  const [now, setNow] = useState<{ step: ProtocolStep | null; leftS: number; trick: Trick | null }>({ step: null, leftS: 0, trick: null });
+  const [report, setReport] = useState<TrickReport | null>(null);
+  const run = useRef<Run | null>(null);
+
+  const tricks = ALL_TRICKS.filter((t) => chosen.has(trickId(t)));
+
+  const start = (): void => {
+    run.current = { startTs: null, frames: [], steps: [], trials: [], endMs: 0, lastStep: -1, startedAtMs: Date.now() };
+    setReport(null);
+    setPhase('running');
+  };
+
+  const finish = (): void => {
+    const r = run.current;
+    if (!r) return;
+    const rep = analyseTrickTrials(r.frames, r.trials);
+    setReport(rep);
+    setPhase('done');
+    prefs.speaker.say(rep.best ? `Finished. The trick that helped most: ${trickWords(rep.best.trick)}.` : 'Finished. I could not measure the tricks well enough.');
+    void putSetting(TRICK_PHASES_SETTING, trialsAsExamPhases(r.trials));
+    void saveSession({
+      type: 'session',
+      schemaVersion: 1,
+      id: newSessionId('trick', r.startedAtMs),
+      startedAtMs: r.startedAtMs,
+      endedAtMs: Date.now(),
+      kind: 'trick',
+      neutral: s.neutral.kind,
+      measures: Object.fromEntries(rep.trials.map((t) => [`reductionPct.${t.id}`, t.reductionPercent === null ? null : Math.round(t.reductionPercent * 10) / 10])),
+      items: {},
+      trick: rep.best ? { name: rep.best.id, reductionPct: rep.best.reductionPercent === null ? null : Math.round(rep.best.reductionPercent * 10) / 10 } : null,
+      note: rep.best?.confidence === 'low' ? 'best trick measured with low confidence (hand hid the face)' : '',
+    });
+  };
+
+  useTicks((tick) => {
+    const r = run.current;
+    if (!r || phase !== 'running') return;
+    const m = tick.measure;
+    if (r.startTs === null) {
+      r.startTs = m.timestampMs;
+      const w = windowS * 1000;
+      const p = trickProtocol(tricks, m.timestampMs, { beforeMs: w, duringMs: w, afterMs: w, settleMs: 2000, restMs: 2000 });
+      r.steps = p.steps;
+      r.trials = p.trials;
+      r.endMs = p.endMs;
+    }
+    r.frames.push(m);
+    const i = r.steps.findIndex((st) => m.timestampMs >= st.startMs && m.timestampMs < st.endMs);
+    if (i !== r.lastStep && i >= 0) {
+      r.lastStep = i;
+      const st = r.steps[i] as ProtocolStep;
+      const trick = tricks[st.trialIndex];
+      prefs.speaker.say(st.kind === 'hand-in' && trick ? `${trickWords(trick)}.` : STEP_WORDS[st.kind]);
+    }
+    if (m.timestampMs >= r.endMs) finish();
+  });
+
+  useInterval(() => {
+    const r = run.current;
+    if (!r || r.startTs === null) return;
+    const last = r.frames[r.frames.length - 1];
+    const step = r.steps[r.lastStep] ?? null;
+    setNow({ step, leftS: step && last ? Math.max(0, Math.ceil((step.endMs - last.timestampMs) / 1000)) : 0, trick: step ? (tricks[step.trialIndex] ?? null) : null });
+  }, phase === 'running' ? 200 : null);
+
+  return (
+    <section aria-labelledby="trick-h" className="screen ex-screen">
+      <h1 id="trick-h">Sensory-trick trainer</h1>
+      <p>
+        Some people find that a light touch — or just a hand near the face — eases the pull. Try a few; Geste measures your posture before, during and after each, and tells you
+        which one helped most. Geste only measures; stop if anything hurts.
+      </p>
+      <CameraStatus />
+      {!s.cameraOn && phase !== 'running' && <CameraControls />}
+      {phase === 'setup' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tricks.length > 0) start();
+          }}
+        >
+          <fieldset>
+            <legend>Tricks to try</legend>
+            <div className="ex-tricks">
+              {ALL_TRICKS.map((t) => {
+                const id = trickId(t);
+                return (
+                  <label key={id} className="choice">
+                    <input type="checkbox" data-testid={`trick-${id}`} checked={chosen.has(id)} onChange={(e) => setChosen((c) => { const n = new Set(c); if (e.target.checked) n.add(id); else n.delete(id); return n; })} />
+                    {trickWords(t)}
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+          <label className="ex-field">
+            Seconds measured before, during and after each trick
+            <select value={windowS} data-testid="trick-window" onChange={(e) => setWindowS(Number(e.target.value))}>
+              {WINDOW_CHOICES_S.map((w) => (
+                <option key={w} value={w}>
+                  {w} s
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn-primary btn-big" data-testid="trick-start" disabled={tricks.length === 0 || !s.cameraOn}>
+            Start the trick test ({tricks.length} trick{tricks.length === 1 ? '' : 's'})
+          </button>
+          {!s.cameraOn && <p>Start the camera first.</p>}
+        </form>
+      )}
+      {phase === 'running' && (
+        <div className="ex-session-grid" data-testid="trick-running">
+          <VideoSlot className="video-slot ex-video" />
+          {now.trick && now.step && (now.step.kind === 'hand-in' || now.step.kind === 'during') && (
+            <PoseFigure pose={{ rotationDeg: 0, tiltDeg: 0, flexionDeg: 0, shoulderLift: 0, breath: 0.5, hand: now.trick.place, handSide: 'right' }} size={140} />
+          )}
+          <div className="ex-numbers">
+            <p className="ex-big" data-testid="trick-step">{now.step ? STEP_WORDS[now.step.kind] : 'Starting…'}</p>
+            {now.trick && <p className="big">Trick {(now.step?.trialIndex ?? 0) + 1} of {tricks.length}: {trickWords(now.trick)}</p>}
+            <p className="ex-big">
+              <span className="ex-big-n">{now.leftS}</span> <span className="ex-big-label">seconds</span>
+            </p>
+            <MeasureStatus />
+          </div>
+          <button type="button" className="btn" onClick={() => { run.current = null; setPhase('setup'); }}>
+            Stop the test
+          </button>
+        </div>
+      )}
+      <Caption />
+      <SoundToggles />
+      {phase === 'done' && report && (
+        <div role="status" data-testid="trick-report">
+          <h2>Results</h2>
+          {report.best ? (
+            <p className="big" data-testid="trick-best">
+              Helped most: {trickWords(report.best.trick)} — the deviation was {pct(report.best.reductionPercent)} smaller during the trick
+              {report.marginPercent !== null && `, ${Math.round(report.marginPercent)} points more than the next`}.
+              {report.best.confidence === 'low' && ' Low confidence: your hand hid much of your face, so this rests on what the camera could still see.'}
+            </p>
+          ) : (
+            <p className="big">No trick could be measured. Check the light and that your face is in view, then try again.</p>
+          )}
+          <table className="ex-table">
+            <thead>
+              <tr>
+                <th scope="col">Trick</th>
+                <th scope="col">Reduction during</th>
+                <th scope="col">Back after</th>
+                <th scope="col">Face hidden during</th>
+                <th scope="col">Confidence</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.trials.map((t, i) => (
+                <tr key={i} data-testid={`trick-row-${t.id}`}>
+                  <th scope="row">{trickWords(t.trick)}</th>
+                  <td>{pct(t.reductionPercent)}{t.basis === 'dominant-axis' ? ' (main direction only)' : ''}</td>
+                  <td>{pct(t.returnAfterPercent)}</td>
+                  <td>{Math.round(100 * t.lowConfidenceShareDuring)} %</td>
+                  <td>{t.confidence === 'ok' ? 'good' : 'low'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>These measurements are saved, and the guided exam can use them for its sensory-trick item.</p>
+          <button type="button" className="btn" onClick={() => setPhase('setup')}>
+            Try again
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
