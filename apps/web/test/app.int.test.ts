@@ -127,8 +127,13 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
       expect(exam).toHaveLength(1);
       const items = exam[0]!.items;
       for (const k of ['rotation', 'laterocollis', 'anteroRetrocollis', 'timeHoldingNeutral', 'rangeOfMotion']) expect(k in items).toBe(true);
-      expect(items['rotation']).not.toBeNull();
+      // Posture items need ≥ 5 s measured at rest (core scoring); on a loaded machine the shortened
+      // rest may fall short, and then they must say "not assessed" rather than guess.
+      const restMeasuredS = exam[0]!.measures['restMeasuredS'] ?? 0;
+      if (restMeasuredS >= 5) expect(items['rotation']).not.toBeNull();
+      else expect(items['rotation']).toBeNull();
       expect(items['timeHoldingNeutral']).not.toBeNull();
+      expect(items['rangeOfMotion']).not.toBeNull();
       expect(exam[0]!.measures['holdNeutral1S']).toBeGreaterThan(0);
       expect(exam[0]!.measures['framesMeasured']).toBeGreaterThan(20);
 
@@ -162,8 +167,8 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
       await page.click('[data-testid=start-session]');
       await waitAttr(page, '[data-testid=measure-status]', 'data-reasons', { includes: 'no-face' }, 20_000);
       await waitAttr(page, '[data-testid=zone-state]', 'data-state', { oneOf: ['unknown'] }, 10_000);
-      await expect(page.textContent('[data-testid=measure-status]')).resolves.toContain('Your face is not in view');
       await shot(page, '12-face-lost');
+      await expect(page.textContent('[data-testid=zone-state]')).resolves.toContain('Not measured right now');
       await waitAttr(page, '[data-testid=measure-status]', 'data-state', { not: 'not-measurable' }, 20_000);
       await page.click('[data-testid=stop-session]');
       await page.waitForSelector('[data-testid=session-summary]');

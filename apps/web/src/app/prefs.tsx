@@ -70,10 +70,10 @@ export function SoundToggles(): ReactNode {
   return (
     <div className="row toggles" role="group" aria-label="Sound">
       <button type="button" className="btn" aria-pressed={p.soundOn} data-testid="toggle-sound" onClick={() => p.setSoundOn(!p.soundOn)}>
-        {p.soundOn ? '🔊 Tones on' : '🔇 Tones off'}
+        {p.soundOn ? 'Tones: on' : 'Tones: off'}
       </button>
       <button type="button" className="btn" aria-pressed={p.voiceOn} data-testid="toggle-voice" onClick={() => p.setVoiceOn(!p.voiceOn)}>
-        {p.voiceOn ? '🗣 Voice on' : '🤐 Voice off'}
+        {p.voiceOn ? 'Voice: on' : 'Voice: off'}
       </button>
     </div>
   );
@@ -84,7 +84,7 @@ export function Caption(): ReactNode {
   if (!p.caption) return null;
   return (
     <p className="caption" aria-live="polite" data-testid="caption">
-      <span aria-hidden="true">🗣 </span>
+      <span className="caption-label">Spoken: </span>
       {p.caption}
     </p>
   );

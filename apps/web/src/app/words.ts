@@ -65,7 +65,7 @@ export const CALIBRATION_WORDS: Record<CalibrationFailure, string> = {
 export const LOOP_WORDS: Record<LoopStatus, string> = {
   starting: 'Starting…',
   running: 'Measuring.',
-  'paused-hidden': 'Paused while Geste is in the background. Come back to this tab to continue; nothing is lost.',
+  'paused-hidden': 'Geste is in the background, so measuring has stopped. Come back to this tab to continue; nothing is lost.',
   'camera-ended': CAMERA_ERROR_WORDS['camera-ended'].title + ' ' + CAMERA_ERROR_WORDS['camera-ended'].fix,
   stopped: 'Camera off.',
   error: 'Measurement stopped because of an error.',

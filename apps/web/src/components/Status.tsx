@@ -36,7 +36,7 @@ export function CameraStatus(): ReactNode {
       )}
       {s.loopStatus === 'paused-hidden' && (
         <div className="alert alert-warn" role="status" data-testid="paused-hidden">
-          <strong>⏸ {LOOP_WORDS['paused-hidden']}</strong>
+          <strong>Paused: {LOOP_WORDS['paused-hidden']}</strong>
         </div>
       )}
       {s.loopStatus === 'error' && (

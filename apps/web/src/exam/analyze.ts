@@ -21,6 +21,21 @@ export const ITEM_WORDS: Record<string, string> = {
   maxOfAssessed: 'Highest possible over the items assessed',
 };
 
+export const MEASURE_WORDS: Record<string, string> = {
+  holdNeutral1S: 'Holding straight, attempt 1 (s)',
+  holdNeutral2S: 'Holding straight, attempt 2 (s)',
+  romRotationRightDeg: 'Turn to your right (°)',
+  romRotationLeftDeg: 'Turn to your left (°)',
+  romTiltRightDeg: 'Tilt to your right (°)',
+  romTiltLeftDeg: 'Tilt to your left (°)',
+  romFlexionDeg: 'Chin down (°)',
+  romExtensionDeg: 'Chin up (°)',
+  restTimeInNeutralPct: 'At rest: time within 10° of neutral (%)',
+  restMeasuredS: 'At rest: time measured (s)',
+  framesMeasured: 'Frames measured',
+  framesTotal: 'Frames analysed',
+};
+
 const r1 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10) / 10);
 
 export function analyzeExam(frames: readonly FrameMeasure[], phases: readonly ExamPhase[], neutralKind: NeutralKind): { items: Record<string, number | null>; measures: Record<string, number | null> } {

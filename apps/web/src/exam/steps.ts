@@ -27,7 +27,7 @@ const sweep = (id: string, title: string, say: string, axis: Axis): ExamStep[] =
 
 export const EXAM_STEPS: readonly ExamStep[] = [
   { id: 'intro', title: 'Get ready', say: 'The exam takes about four minutes. Sit comfortably, with your face in view. Follow the spoken instructions.', durationS: 6, minS: 2, mark: { kind: 'none' } },
-  { id: 'rest', title: 'Rest: let your head go where it wants to', say: 'Rest for thirty seconds. Let your head go where it wants to. Do not correct it.', durationS: 30, minS: 6, mark: { kind: 'rest' } },
+  { id: 'rest', title: 'Rest: let your head go where it wants to', say: 'Rest for thirty seconds. Let your head go where it wants to. Do not correct it.', durationS: 30, minS: 8, mark: { kind: 'rest' } },
   { id: 'hold-1', title: 'Hold your head straight (1 of 2)', say: 'Now bring your head as straight as you can, without using your hands, and hold it there for as long as you can.', durationS: 60, minS: 5, mark: { kind: 'hold-neutral' }, endsWhenHoldEnds: true },
   { id: 'relax-1', title: 'Relax', say: 'Relax.', durationS: 10, minS: 2, mark: { kind: 'none' } },
   { id: 'hold-2', title: 'Hold your head straight (2 of 2)', say: 'Once more: bring your head as straight as you can, and hold it there.', durationS: 60, minS: 5, mark: { kind: 'hold-neutral' }, endsWhenHoldEnds: true },

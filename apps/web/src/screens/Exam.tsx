@@ -10,7 +10,7 @@ import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
 import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
-import { analyzeExam, ITEM_WORDS } from '../exam/analyze.ts';
+import { analyzeExam, ITEM_WORDS, MEASURE_WORDS } from '../exam/analyze.ts';
 import type { ExamPhase } from '../exam/scoring.ts';
 import { holdAttempt } from '../exam/scoring.ts';
 import { SeriesWriter, db, newSessionId, saveSession } from '../store/db.ts';
@@ -248,7 +248,7 @@ function ExamResult(props: { record: SessionRecord; onAgain: () => void }): Reac
       </table>
       <dl className="facts" data-testid="exam-measures">
         {Object.entries(measures).map(([k, v]) => (
-          <div key={k}><dt>{k}</dt><dd>{v === null ? 'not measurable' : v}</dd></div>
+          <div key={k}><dt>{MEASURE_WORDS[k] ?? k}</dt><dd>{v === null ? 'not measurable' : v}</dd></div>
         ))}
       </dl>
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>Done</button>

@@ -303,7 +303,7 @@ function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNo
 export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
   const done = props.sessions.filter((s) => s.measures['timeInZonePct'] !== undefined).slice(-10);
   if (done.length === 0) return <p className="hint">Your sessions will appear here, with the time you spent in the zone.</p>;
-  const w = 320, h = 120, bw = w / Math.max(done.length, 1);
+  const w = 320, h = 120, bw = Math.min(48, w / Math.max(done.length, 1));
   return (
     <div className="trend" data-testid="trend">
       <h2>Trend across sessions</h2>

@@ -12,6 +12,14 @@ import { MODELS_URL, WASM_URL } from './assets.ts';
 import { DetectorError } from './detector.ts';
 import type { DetectorInput, FrameDetector } from './detector.ts';
 
+/**
+ * Live tuning: the body model every 6th frame and the hand detector every 15th instead of every 2nd and
+ * 6th (the CLI's DEFAULT_TUNING). Head angles come from the face mesh, which still runs on every frame,
+ * so they are unchanged; only shoulder/shift measures and the hand-over-face flag refresh less often.
+ * Measured in bench/web-fps.ts: the hand model alone took ~400 ms on a loaded 2-core machine.
+ */
+export const LIVE_TUNING: VisionTuning = { ...DEFAULT_TUNING, bodyEveryNFrames: 6, handsEveryNFrames: 15 };
+
 export interface HumanDetectorOptions {
   /** 'wasm' is the default: deterministic and close to the CLI's WASM numbers; 'webgl' when a GPU helps. */
   readonly backend?: 'wasm' | 'webgl';
@@ -23,7 +31,7 @@ export interface HumanDetectorOptions {
 export async function createHumanDetector(opts: HumanDetectorOptions = {}): Promise<FrameDetector> {
   const base = opts.baseUrl ?? document.baseURI;
   const backend = opts.backend ?? 'wasm';
-  const tuning: VisionTuning = { ...DEFAULT_TUNING, ...opts.tuning };
+  const tuning: VisionTuning = { ...LIVE_TUNING, ...opts.tuning };
   const config = humanConfig(
     {
       backend,

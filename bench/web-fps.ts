@@ -1,0 +1,62 @@
+/**
+ * Web app throughput and latency in headless Chromium: the built app, the real Human models (WASM)
+ * and core pose, fed by Chromium's fake camera at 640×480 / 30 fps.
+ *
+ *   node --import tsx bench/web-fps.ts [--seconds 20] [--backend wasm|webgl] [--tuning live|cli]
+ *
+ * Reports measurements per second (frames that went through detector + pose + feedback) and
+ * frame-to-feedback latency: from the frame's capture/presentation time (requestVideoFrameCallback)
+ * to the moment the feedback state for that frame is updated (before the next paint).
+ * Goal (issue 3): ≥ 25 fps and ≤ 100 ms at 640×480. Prints the machine load, since the numbers
+ * depend on it.
+ */
+import { loadavg, cpus } from 'node:os';
+import { buildApp, launch, servePreview } from '../apps/web/test/harness.ts';
+import { fakeVideo } from '../apps/web/test/fakeCamera.ts';
+
+const arg = (name: string, dflt: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
+};
+const seconds = Number(arg('seconds', '20'));
+const backend = arg('backend', 'wasm');
+const tuning = arg('tuning', 'live');
+
+function pct(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))] ?? NaN;
+}
+
+buildApp();
+const served = await servePreview();
+const l = await launch({ fakeVideo: fakeVideo('bench') });
+try {
+  await l.page.goto(`${served.url}?nosw&backend=${backend}&tuning=${tuning}#/live`);
+  await l.page.click('[data-testid=start-camera]');
+  await l.page.waitForFunction(() => ((window as any).gesteDebug?.framesMeasured ?? 0) > 10, null, { timeout: 120_000 });
+  await l.page.waitForTimeout(3000); // warm-up
+  const before = await l.page.evaluate(() => ({ n: (window as any).gesteDebug.framesMeasured as number, t: performance.now(), lat: (window as any).gesteDebug.latenciesMs.length as number }));
+  const load0 = loadavg()[0]!;
+  await l.page.waitForTimeout(seconds * 1000);
+  const after = await l.page.evaluate(() => {
+    const g = (window as any).gesteDebug;
+    return { n: g.framesMeasured as number, t: performance.now(), lat: g.latenciesMs as number[], perf: (globalThis as any).gesteHumanPerf, w: (document.querySelector('video') as HTMLVideoElement).videoWidth, h: (document.querySelector('video') as HTMLVideoElement).videoHeight };
+  });
+  const fps = ((after.n - before.n) * 1000) / (after.t - before.t);
+  const lat = after.lat.slice(-(after.n - before.n));
+  const result = {
+    backend,
+    tuning,
+    videoPx: `${after.w}x${after.h}`,
+    seconds,
+    measurementsPerSecond: Math.round(fps * 10) / 10,
+    latencyMs: { p50: Math.round(pct(lat, 0.5)), p95: Math.round(pct(lat, 0.95)), max: Math.round(Math.max(...lat)) },
+    humanLastFrameMs: after.perf,
+    machine: { cpus: cpus().length, loadAvg1mStart: load0, loadAvg1mEnd: loadavg()[0] },
+    goal: { fps: 25, latencyMs: 100 },
+  };
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await l.close();
+  await served.stop();
+}
