@@ -48,8 +48,8 @@ export const DEFAULT_TUNING: VisionTuning = {
   maxHands: 2,
   iris: false,
   faceDetectorEveryNFrames: 30,
-  bodyEveryNFrames: 2,
-  handsEveryNFrames: 6,
+  bodyEveryNFrames: 3,
+  handsEveryNFrames: 15,
   body: true,
   hands: true,
 };
