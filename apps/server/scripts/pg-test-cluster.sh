@@ -5,6 +5,8 @@
 #   apps/server/scripts/pg-test-cluster.sh stop "$GESTE_TEST_PG_DIR"  # stops and deletes the cluster
 # Run as root, the cluster runs as the `postgres` system user; otherwise as the current user.
 # PG_BIN overrides the binaries' folder (default: newest /usr/lib/postgresql/*/bin).
+# GESTE_PG_OWNER_PID=<pid>: a watchdog stops and deletes the cluster once that process is gone, so a
+# test run that is killed leaves no server behind.
 set -euo pipefail
 
 pg_bin() {
@@ -47,6 +49,11 @@ CONF
     echo "$PORT" >"$DIR/port"
     as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 start >/dev/null \
       || { cat "$DIR/server.log" >&2; exit 1; }
+    if [[ -n "${GESTE_PG_OWNER_PID:-}" ]]; then
+      SELF=$(readlink -f "$0")
+      setsid bash -c 'while kill -0 "$1" 2>/dev/null && [[ -d "$2/data" ]]; do sleep 2; done; [[ -d "$2/data" ]] && bash "$3" stop "$2"' \
+        watchdog "$GESTE_PG_OWNER_PID" "$DIR" "$SELF" </dev/null >/dev/null 2>&1 &
+    fi
     echo "export GESTE_TEST_PG_URL=postgresql://postgres@127.0.0.1:$PORT/postgres"
     echo "export GESTE_TEST_PG_DIR=$DIR"
     ;;

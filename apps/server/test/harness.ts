@@ -30,7 +30,8 @@ export function startPgCluster(forceOwn = false): PgCluster | undefined {
   const given = process.env['GESTE_TEST_PG_URL'];
   if (given && !forceOwn) return { url: given, dir: undefined, stop: () => undefined };
   if (!pgBinariesPresent()) return undefined;
-  const out = execFileSync('bash', [SCRIPT, 'start'], { encoding: 'utf8' });
+  // The watchdog stops the cluster if this process dies without running afterAll.
+  const out = execFileSync('bash', [SCRIPT, 'start'], { encoding: 'utf8', env: { ...process.env, GESTE_PG_OWNER_PID: String(process.pid) } });
   const url = /GESTE_TEST_PG_URL=(\S+)/.exec(out)?.[1];
   const dir = /GESTE_TEST_PG_DIR=(\S+)/.exec(out)?.[1];
   if (!url || !dir) throw new Error(`pg-test-cluster.sh printed no URL: ${out}`);
