@@ -21,7 +21,7 @@ import {
 } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' } } });
 const set = values.set === 'small' ? 'small' : 'full';
 const outDir = values.out ?? join(root, 'packages/phantom/.cache', set);
 
@@ -177,5 +177,6 @@ lines.push('', `Rendering/caching took ${renderS.toFixed(0)} s this run (cached 
 lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor RMS is compared with the RMS of the tremor component over the whole clip.');
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'accuracy.md'), lines.join('\n') + '\n');
-process.stderr.write(`wrote bench/results/accuracy.md (${clips.length} clips${analyze ? '' : ', NO analyser: noise self-check only'})\n`);
+const reportPath = values.report ?? join(resultsDir, 'accuracy.md');
+writeFileSync(reportPath, lines.join('\n') + '\n');
+process.stderr.write(`wrote ${reportPath} (${clips.length} clips${analyze ? '' : ', NO analyser: noise self-check only'})\n`);

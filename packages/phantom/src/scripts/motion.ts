@@ -253,7 +253,7 @@ function tremorScript(name: string, seed: number, axis: Axis, frequencyHz: numbe
 }
 
 const SPECS: Spec[] = [
-  // ---- small set: short clips (≤ 6 s) for tests ----
+  // ---- small set: short clips (≤ 6 s; the tremor clip 12 s) for tests ----
   {
     name: 'small-rotation-right-30', seed: 101, durationMs: 6000, sets: ['small', 'full'],
     description: 'rest, turn to +30° (chin to the right shoulder), hold, return',
@@ -275,9 +275,10 @@ const SPECS: Spec[] = [
     },
   },
   {
-    name: 'small-tremor-yaw-2hz', seed: 104, durationMs: 6000, sets: ['small', 'full'],
+    // 12 s, not 6: Geste's tremor spectrum needs ≥ 8 s of continuous signal (core signal/tremor.ts segmentS).
+    name: 'small-tremor-yaw-2hz', seed: 104, durationMs: 12000, sets: ['small', 'full'],
     description: 'rest, then a 2 Hz rotation tremor, 3° peak, slightly irregular',
-    tremors: [{ axis: 'rotationDeg', startMs: R, endMs: 6000, frequencyHz: 2, amplitudeDeg: 3, irregularity: 0.05 }],
+    tremors: [{ axis: 'rotationDeg', startMs: R, endMs: 12000, frequencyHz: 2, amplitudeDeg: 3, irregularity: 0.05 }],
   },
   {
     name: 'small-jerks', seed: 105, durationMs: 6000, sets: ['small', 'full'],
