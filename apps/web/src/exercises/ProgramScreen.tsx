@@ -6,29 +6,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { EXERCISES, ExerciseError, adherenceByWeek, findExercise, isoWeek, parseProgram, remindersOn } from '@geste/core';
-import type { Exercise, Program, SessionDone } from '@geste/core';
+import type { Exercise, Program } from '@geste/core';
 import { getSetting, listSessions, putSetting } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
 import { SessionView } from './SessionView.tsx';
+import { localDate, sessionsDone } from './programData.ts';
 import { usePull } from './pull.ts';
 import { PHYSIO_LINE } from './words.ts';
 
 const KEY = 'exerciseProgram';
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** Local calendar date of a time (the person's day). */
-export function localDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Exercise sessions saved for a program → completions per session (a session = one set of one item). */
-export function sessionsDone(p: Program, sessions: readonly SessionRecord[]): SessionDone[] {
-  const setsPerSession = p.items.reduce((n, it) => n + it.sets, 0);
-  return sessions
-    .filter((s) => s.kind === 'exercise' && s.note.includes(`program:${p.id}`))
-    .map((s) => ({ date: localDate(s.startedAtMs), programId: p.id, completion: (s.measures['completionPct'] ?? 0) / 100 / setsPerSession }));
-}
 
 function defaultProgram(today: string): Program {
   return {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExerciseError } from './errors.ts';
 import { HoldTimer, type HoldTimerConfig } from './holdTimer.ts';
@@ -78,6 +79,30 @@ describe('HoldTimer on phantom hold scripts', () => {
     const t = new HoldTimer(TARGET);
     const completes = frames.flatMap((fr) => t.push(fr)).filter((e) => e.kind === 'hold-complete');
     expect(completes).toHaveLength(1);
+  });
+
+  it('property: random holds with random short dropouts are each timed within 0.5 s', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 2000, max: 15_000 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 40, max: 250 }),
+        (holdMs, seed, blipMs) => {
+          const { keys, endMs, plateaus } = holdKeys(holdMs.map((h) => ({ postureDeg: 21, holdMs: h })));
+          const f = pwl(keys);
+          // One tracker dropout shorter than the blip tolerance in the middle of every plateau.
+          const dropouts = plateaus.map((p) => ({ startMs: (p.startMs + p.endMs) / 2, endMs: (p.startMs + p.endMs) / 2 + blipMs }));
+          const frames = sampleFrames(poseOf({ tiltDeg: f }), { durationMs: endMs, noiseDeg: 0.8, jitterFraction: 0.2, seed, dropouts });
+          const timer = new HoldTimer(TARGET);
+          for (const fr of frames) timer.push(fr);
+          timer.finish();
+          const truth = truthHolds(f, endMs, 15, 11);
+          const got = timer.summary().holds;
+          return got.length === truth.length && got.every((h, i) => Math.abs(h.durationMs - dur(truth[i] as Interval)) <= TOL_HOLD_MS);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('rejects a target inside its own tolerance with a typed error', () => {
