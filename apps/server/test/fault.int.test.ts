@@ -44,7 +44,7 @@ function spawnServer(port: number, env: Record<string, string>): Promise<Child> 
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s: ${out} ${err}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s: ${out} ${err}`)), 120_000);
     proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     proc.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
@@ -151,7 +151,7 @@ describe.each(KILL_BACKENDS)('server killed with SIGKILL mid-sync on $name', (ba
       expect(reg.status).toBe(201);
       const token = (reg.json as { token: string }).token;
       const batches = makeBatches('k', 24, 20);
-      const deadline = Date.now() + 90_000;
+      const deadline = Date.now() + 180_000;
       const seen = { errors: 0, codes: new Set<string>() };
       let acked = 0;
       // Two lanes push concurrently; the killer strikes once a third of the batches are acknowledged.
@@ -178,7 +178,7 @@ describe.each(KILL_BACKENDS)('server killed with SIGKILL mid-sync on $name', (ba
       await kill9(child);
       await cleanup();
     }
-  });
+  }, 240_000);
 });
 
 describe('PostgreSQL restarted under load', () => {
@@ -193,7 +193,7 @@ describe('PostgreSQL restarted under load', () => {
       const startedAt = async () => String((await sql<{ t: string }>`select pg_postmaster_start_time()::text as t`.execute(database.db)).rows[0]?.t);
       const before = await startedAt();
       const batches = makeBatches('r', 60, 10);
-      const deadline = Date.now() + 90_000;
+      const deadline = Date.now() + 180_000;
       const seen = { errors: 0, codes: new Set<string>() };
       let acked = 0;
       const workers = [0, 1, 2, 3].map(async (w) => {
@@ -220,5 +220,5 @@ describe('PostgreSQL restarted under load', () => {
       await database.close();
       await scratch.drop();
     }
-  });
+  }, 240_000);
 });
