@@ -5,21 +5,33 @@
  * Decision order for the head angles:
  * 1. Frame invalid → not measurable ('invalid-frame').
  * 2. Two or more faces of similar size → not measurable ('multiple-faces'): we cannot know whose head it is.
- * 3. One face with a good mesh fit, turned no further than `MAX_MESH_YAW_DEG` from the camera and not
- *    covered by a hand → 'measured' by the face mesh (confidence lowered toward the edge of range).
- * 4. Otherwise (no face, face beyond range, hand over the face) fall back to body keypoints (nose and both
- *    ears) for rotation only → 'low-confidence', tilt and flexion null.
+ * 3. One face with a good mesh fit, turned no further than `MAX_MESH_YAW_DEG` from the camera, not
+ *    collapsed (see MESH_COLLAPSE_MARGIN_DEG) and not covered by a hand → 'measured' by the face mesh
+ *    (confidence lowered toward the edge of range).
+ * 4. A face turned beyond range, or a collapsed mesh → not measurable ('beyond-tracker-range'): on the
+ *    phantom neither model reads a 60° turn within 10°, so no number is given.
+ * 5. No face, or a hand covering the face → fall back to body keypoints (nose and both ears) for rotation
+ *    only → 'low-confidence', tilt and flexion null.
+ * 6. Nothing usable → not measurable with the reasons collected on the way.
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
-import { keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see CLINICAL.md). */
-export const MAX_MESH_YAW_DEG = 65;
+export const MAX_MESH_YAW_DEG = 55;
+/**
+ * The mesh is called collapsed when the body model's nose-and-ears yaw exceeds the mesh's yaw by more than
+ * this. The keypoint yaw itself reads low at large turns (it misses about 14° at 60° on the phantom), so a
+ * mesh that reads lower still by this margin has lost the face.
+ */
+export const MESH_COLLAPSE_MARGIN_DEG = 8;
+/** Keypoints this weak still count as evidence against a collapsed mesh (never as a measurement). */
+export const MIN_KEYPOINT_SCORE_FOR_CHECK = 0.2;
 /** From this yaw on, confidence falls linearly to 0.5 at MAX_MESH_YAW_DEG. */
 export const MESH_YAW_CONFIDENT_DEG = 40;
 /** Fits with a larger RMS residual (cm on the canonical face) are rejected as not a face-shaped mesh. */
@@ -116,9 +128,17 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
     } else {
       const camAngles = anglesFromRotationMatrix(fit.headToCamera);
       const yawFromCamera = Math.abs(camAngles.rotationDeg);
-      if (yawFromCamera > MAX_MESH_YAW_DEG) reasons.push('beyond-tracker-range');
+      // Past about 50° the mesh model can collapse toward a frontal face while still fitting well; the
+      // body model's nose and ears then show a larger turn than the mesh. Trust neither.
+      const kp = keypointYawFromCameraDeg(frame, MIN_KEYPOINT_SCORE_FOR_CHECK);
+      const collapsed = kp !== null && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
+      if (yawFromCamera > MAX_MESH_YAW_DEG || collapsed) reasons.push('beyond-tracker-range');
       if (cover >= HAND_OCCLUSION_SHARE) reasons.push('face-occluded');
-      meshUsable = yawFromCamera <= MAX_MESH_YAW_DEG && cover < HAND_OCCLUSION_BLOCKING_SHARE;
+      meshUsable = yawFromCamera <= MAX_MESH_YAW_DEG && !collapsed && cover < HAND_OCCLUSION_BLOCKING_SHARE;
+      if (!meshUsable && (yawFromCamera > MAX_MESH_YAW_DEG || collapsed)) {
+        // Turned beyond what either model measures reliably: say so rather than fall back to a guess.
+        return withShoulders(notMeasurable(frame, reasons), frame, neutral, fit);
+      }
       if (meshUsable) {
         const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
         const yawFactor =
@@ -186,17 +206,27 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
  * does not mirror, so a nose left of the ears (negative n) is a turn to the patient's right (θ > 0).
  * Relative to neutral by subtracting the neutral's own camera yaw.
  */
-function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral): { rotationDeg: number; confidence: number } | null {
+/** Head yaw from the body model's nose and ears, relative to the camera (see rotationFromKeypoints). */
+export function keypointYawFromCameraDeg(frame: LandmarkFrame, minScore = MIN_KEYPOINT_SCORE): { yawDeg: number; score: number } | null {
   const body = selectBody(frame);
-  const nose = keypoint(body, 'nose');
-  const le = keypoint(body, 'leftEar');
-  const re = keypoint(body, 'rightEar');
+  const nose = keypoint(body, 'nose', minScore);
+  const le = keypoint(body, 'leftEar', minScore);
+  const re = keypoint(body, 'rightEar', minScore);
   if (!nose || !le || !re) return null;
   const d = Math.hypot(le.xPx - re.xPx, le.yPx - re.yPx);
   if (!(d > 1)) return null;
   const n = nose.xPx - (le.xPx + re.xPx) / 2;
-  const camYawDeg = (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI;
+  return { yawDeg: (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI, score: Math.min(nose.score, le.score, re.score) };
+}
+
+function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral): { rotationDeg: number; confidence: number } | null {
+  const kp = keypointYawFromCameraDeg(frame);
+  if (kp === null) return null;
   const neutralYawDeg = anglesFromRotationMatrix(neutral.headToCamera).rotationDeg;
-  const confidence = 0.3 * Math.min(nose.score, le.score, re.score);
-  return { rotationDeg: camYawDeg - neutralYawDeg, confidence };
+  return { rotationDeg: kp.yawDeg - neutralYawDeg, confidence: 0.3 * kp.score };
+}
+
+function withShoulders(m: FrameMeasure, frame: LandmarkFrame, neutral: Neutral, fit: HeadFit | null): FrameMeasure {
+  const g = shoulderGeometry(frame, null, fit?.pxPerCm);
+  return g.shoulderElevationDeg === null ? m : { ...m, shoulderElevationDeg: g.shoulderElevationDeg - (neutral.shoulderElevationDeg ?? 0) };
 }

@@ -36,9 +36,9 @@ export function selectPatientFace(frame: LandmarkFrame): FaceSelection {
   return { kind: 'one', face: first };
 }
 
-export function keypoint(body: BodyObservation | undefined, part: BodyPartName) {
+export function keypoint(body: BodyObservation | undefined, part: BodyPartName, minScore = MIN_KEYPOINT_SCORE) {
   const k = body?.keypoints.find((p) => p.part === part);
-  return k && k.score >= MIN_KEYPOINT_SCORE && Number.isFinite(k.xPx) && Number.isFinite(k.yPx) ? k : null;
+  return k && k.score >= minScore && Number.isFinite(k.xPx) && Number.isFinite(k.yPx) ? k : null;
 }
 
 /** The body whose nose (or shoulders) is nearest the given image point; the first body if no point. */
