@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { NeutralStrategy } from '@geste/core';
 import { CliError } from '../errors.ts';
 import { type IdentifiedInput, discoverInputs, identify, pathKey } from './inputs.ts';
-import type { VideoJob } from './job.ts';
-import { createVideoPool } from './pool.ts';
+import { type VideoJob, runVideoJob } from './job.ts';
+import { type VideoPool, createVideoPool } from './pool.ts';
 import type { VideoProgress } from './progress.ts';
 import { type Manifest, readManifest, readVideoRow, rebuildCsv, runLogger, writeManifest, writeVideoOutputs } from './runDir.ts';
 
@@ -92,7 +92,9 @@ export async function runLocal(o: LocalRunOptions): Promise<LocalRunResult> {
   let analysed = 0, failed = 0, interrupted = false;
   const total = videos.length;
   o.progress?.update(skipped, total, 0);
-  const pool = createVideoPool(Math.max(1, Math.min(o.jobs, todo.length || 1)));
+  // One video at a time runs on this thread (its detector threads do the heavy work; no thread start-up);
+  // several at once each get a worker thread.
+  const pool: VideoPool = o.jobs > 1 ? createVideoPool(Math.max(1, Math.min(o.jobs, todo.length || 1))) : inThreadPool();
   const onAbort = () => { interrupted = true; void pool.close(); };
   o.signal?.addEventListener('abort', onAbort);
   if (o.signal?.aborted) onAbort();
@@ -137,4 +139,17 @@ export async function runLocal(o: LocalRunOptions): Promise<LocalRunResult> {
   await log.log(interrupted ? 'interrupted' : 'end', { analysed, skipped, failed, ms: Math.round(elapsedMs) });
   await log.flush();
   return { total, analysed, skipped, failed, duplicates, interrupted, csvPath: join(o.runDir, 'results.csv'), elapsedMs };
+}
+
+function inThreadPool(): VideoPool {
+  let closed = false;
+  return {
+    async run(job) {
+      if (closed) throw new Error('The video pool is closed.');
+      return runVideoJob(job);
+    },
+    async close() {
+      closed = true;
+    },
+  };
 }

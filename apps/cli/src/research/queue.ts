@@ -19,8 +19,9 @@ import type { NeutralStrategy } from '@geste/core';
 import { CliError } from '../errors.ts';
 import { sha256File } from './inputs.ts';
 import type { IdentifiedInput } from './inputs.ts';
-import { type VideoJob, runVideoJob } from './job.ts';
-import { type ResultRow, rowsToCsv } from './row.ts';
+import { type VideoJob, type VideoOutcome, runVideoJob } from './job.ts';
+import { createVideoPool } from './pool.ts';
+import { type ResultRow, failedRow, rowsToCsv } from './row.ts';
 
 export const QUEUE = 'geste-research';
 
@@ -155,6 +156,9 @@ export async function runWorker(o: WorkerOptions): Promise<number> {
   await withClient(o.url, (c) => c.query(SCHEMA_SQL));
   const pool = new pg.Pool({ connectionString: o.url, max: 2 });
   const boss = await startBoss(o.url, o.timings);
+  // Several videos at once run in worker threads (the analysis of a landmark recording is CPU work on
+  // the calling thread); one at a time runs here.
+  const threads = o.jobs > 1 ? createVideoPool(o.jobs) : null;
   let stored = 0;
   let lastActivity = performance.now();
   let active = 0;
@@ -172,11 +176,10 @@ export async function runWorker(o: WorkerOptions): Promise<number> {
       } catch {
         // Missing here: the analysis below reports it as a failed video with the usual words.
       }
-      if (hash !== null && hash !== d.contentSha256) {
-        throw new Error(`The file for video ${d.videoId} changed since it was enqueued (content hash differs); not analysed.`);
-      }
       const vj: VideoJob = { path: d.path, videoId: d.videoId, label: d.label, neutral: d.neutral, maxSidePx: d.maxSidePx, detectorThreads: o.detectorThreads };
-      const out = await runVideoJob(vj);
+      const out: VideoOutcome = hash !== null && hash !== d.contentSha256
+        ? { videoId: d.videoId, label: d.label, status: 'failed', row: failedRow(d.label, d.videoId, 'input: the file changed since it was enqueued (content hash differs); not analysed.'), summaryJson: null, reportHtml: null, elapsedMs: 0 }
+        : threads ? await threads.run(vj) : await runVideoJob(vj);
       const r = await pool.query(
         `INSERT INTO geste_research_result (run_id, video_id, label, status, row, summary_json, report_html, worker)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (run_id, video_id) DO NOTHING`,
@@ -208,6 +211,7 @@ export async function runWorker(o: WorkerOptions): Promise<number> {
     });
   } finally {
     await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    await threads?.close();
     await pool.end();
   }
   return stored;
