@@ -107,6 +107,13 @@ describe('video decoding (ffmpeg)', () => {
     });
   }
 
+  it('reports a missing decoder as decoder-missing, saying what was tried and how to fix it', async () => {
+    const path = await makeVideo(dir, 'pan');
+    const e = await errorOf(openVideo(path, { ffmpegPath: join(dir, 'no-ffmpeg-here') }));
+    expect(e.code).toBe('decoder-missing');
+    expect(e.message).toMatch(/Expected an ffmpeg executable.*no-ffmpeg-here.*Install ffmpeg/);
+  });
+
   it('decodes what is there in a truncated file and reports it', async () => {
     const { v, frames } = await decodeAll(await makeVideo(dir, 'truncated-partial'));
     expect(frames.length).toBeGreaterThan(0);
