@@ -37,8 +37,8 @@ function handAt(p: AvatarPose): { x: number; y: number } | null {
 export function PoseFigure(props: { pose: AvatarPose; size?: number }): ReactNode {
   const p = props.pose;
   const rad = Math.PI / 180;
-  const dx = 30 * Math.sin(Math.max(-70, Math.min(70, p.rotationDeg)) * rad);
-  const dy = 26 * Math.sin(Math.max(-60, Math.min(60, p.flexionDeg)) * rad);
+  const dx = 40 * Math.sin(Math.max(-70, Math.min(70, p.rotationDeg)) * rad);
+  const dy = 40 * Math.sin(Math.max(-60, Math.min(60, p.flexionDeg)) * rad);
   const lift = 16 * p.shoulderLift;
   const chest = 34 + 10 * p.breath;
   const hand = handAt(p);
