@@ -2,6 +2,8 @@
 // not measurable lasting less than `blipToleranceMs` (default 300 ms) — do not end a hold and the time
 // across them is counted, because a face tracker loses or jitters single frames while the person is still
 // holding. A longer excursion ends the hold at the last in-posture frame; the excursion is not counted.
+// The tolerance is on the gap between consecutive in-posture frames, so the longest bridged dropout is
+// 300 ms minus up to two frame intervals (≈ 230 ms at 30 fps, ≈ 170 ms at 15 fps).
 // A hold is timed from its first to its last in-posture frame (so it reads short by at most one frame).
 // 'target' postures use hysteresis: enter at ≥ targetDeg, stay while ≥ targetDeg − toleranceDeg.
 import { AXES, type Axis, type FrameMeasure } from '../measures/types.ts';
