@@ -213,4 +213,25 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
       }
     }
   }, 120_000);
+
+  it('works offline after the first visit: the service worker serves the app, the models and the wasm', async () => {
+    const l = await launch({ fakeVideo: fakeVideo('two-faces') });
+    try {
+      const page = l.page;
+      await page.goto(`${served.url}#/live`);
+      await page.waitForFunction(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        return reg.active?.state === 'activated';
+      }, null, { timeout: 60_000 });
+      await l.context.setOffline(true);
+      await page.reload();
+      await expect(page.textContent('[data-testid=safety-line]')).resolves.toContain('does not diagnose');
+      await startCamera(page);
+      await waitAttr(page, '[data-testid=measure-status]', 'data-reasons', { includes: 'multiple-faces' }, 30_000);
+      const offline = await page.evaluate(() => navigator.onLine);
+      expect(offline).toBe(false);
+    } finally {
+      await l.close();
+    }
+  }, 120_000);
 });

@@ -28,11 +28,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs `vite build` unless GESTE_SKIP_BUILD=1 and dist exists. */
-export function buildApp(): void {
-  if (process.env['GESTE_SKIP_BUILD'] === '1' && existsSync(join(WEB_DIR, 'dist', 'index.html'))) return;
-  execFileSync(process.execPath, [viteBin(), 'build', '--logLevel', 'error'], { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+/**
+ * Production build into this process's own folder (tests and benches never race another build of
+ * apps/web/dist). NODE_ENV is forced to production: Vitest sets it to 'test', which would give a
+ * development React build. GESTE_WEB_DIST=<folder> reuses an existing build.
+ */
+export function buildApp(): string {
+  const given = process.env['GESTE_WEB_DIST'];
+  if (given && existsSync(join(given, 'index.html'))) return (OUT_DIR = given);
+  execFileSync(process.execPath, [viteBin(), 'build', '--logLevel', 'error', '--outDir', OUT_DIR, '--emptyOutDir'], {
+    cwd: WEB_DIR,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  return OUT_DIR;
 }
+let OUT_DIR = mkdtempSync(join(tmpdir(), 'geste-web-dist-'));
 
 function viteBin(): string {
   const local = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -41,13 +52,14 @@ function viteBin(): string {
 
 export interface Served {
   readonly url: string;
+  readonly dir: string;
   stop(): Promise<void>;
 }
 
-/** Serves apps/web/dist with `vite preview` on a random free port. */
+/** Serves the build from `buildApp()` with `vite preview` on a random free port. */
 export async function servePreview(): Promise<Served> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--outDir', OUT_DIR, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: WEB_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -68,10 +80,14 @@ export async function servePreview(): Promise<Served> {
   }
   return {
     url,
+    dir: OUT_DIR,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        child.once('exit', () => {
+          if (!process.env['GESTE_WEB_DIST']) rmSync(OUT_DIR, { recursive: true, force: true });
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

@@ -1,7 +1,3 @@
-/**
- * What the guided exam uses from core signal + scoring. Imported by path until `@geste/core`'s
- * index re-exports `signal/` and `scoring/` (then these become `from '@geste/core'`).
- */
-export { scoreSession } from '../../../../packages/core/src/scoring/index.ts';
-export type { ExamPhase, SeverityReport, SeverityItemId } from '../../../../packages/core/src/scoring/index.ts';
-export { holdAttempt, neutralTime, rangeOfMotion } from '../../../../packages/core/src/signal/index.ts';
+/** What the guided exam uses from core signal + scoring. */
+export { scoreSession, holdAttempt, neutralTime, rangeOfMotion } from '@geste/core';
+export type { ExamPhase, SeverityReport, SeverityItemId } from '@geste/core';

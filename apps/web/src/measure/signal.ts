@@ -1,9 +1,6 @@
-/**
- * What the web app uses from core signal (1€ smoothing). Imported by path until `@geste/core`'s
- * index re-exports `signal/` (then this becomes `from '@geste/core'`).
- */
-export { OneEuroFilter } from '../../../../packages/core/src/signal/index.ts';
-import { OneEuroFilter } from '../../../../packages/core/src/signal/index.ts';
+/** What the web app uses from core signal: 1€ smoothing of the live angles. */
+export { OneEuroFilter } from '@geste/core';
+import { OneEuroFilter } from '@geste/core';
 import type { FrameMeasure } from '@geste/core';
 
 export interface Angles {

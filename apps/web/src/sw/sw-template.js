@@ -26,13 +26,15 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(req, { ignoreSearch: req.mode === 'navigate' });
+      // ignoreVary: the server sends Vary: Origin, and module scripts are requested with an Origin header
+      // that the precache requests did not have.
+      const hit = await cache.match(req, { ignoreSearch: req.mode === 'navigate', ignoreVary: true });
       if (hit) return hit;
       try {
         return await fetch(req);
       } catch (err) {
         if (req.mode === 'navigate') {
-          const shell = await cache.match('./');
+          const shell = await cache.match('./', { ignoreVary: true });
           if (shell) return shell;
         }
         throw err;

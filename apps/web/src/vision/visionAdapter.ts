@@ -3,7 +3,5 @@
  * Human-result → LandmarkFrame conversion. Everything the web app takes from @geste/vision goes
  * through here.
  */
-export { humanConfig, modelVersions, DEFAULT_TUNING } from '../../../../packages/vision/src/humanConfig.ts';
-export type { VisionTuning } from '../../../../packages/vision/src/humanConfig.ts';
-export { toLandmarkFrame } from '../../../../packages/vision/src/convert.ts';
-export type { HumanResultLike } from '../../../../packages/vision/src/convert.ts';
+export { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame } from '@geste/vision';
+export type { HumanResultLike, VisionTuning } from '@geste/vision';
