@@ -42,6 +42,15 @@ try {
     const g = (window as any).gesteDebug;
     return { n: g.framesMeasured as number, t: performance.now(), lat: g.latenciesMs as number[], perf: (globalThis as any).gesteHumanPerf, w: (document.querySelector('video') as HTMLVideoElement).videoWidth, h: (document.querySelector('video') as HTMLVideoElement).videoHeight };
   });
+  // How many frames the camera itself delivers to the page (upper bound for measurements per second).
+  // (a string, so the bundler's helper names do not leak into the page)
+  const cameraFps = (await l.page.evaluate(`new Promise((resolve) => {
+    const v = document.querySelector('video');
+    let n = 0;
+    const t0 = performance.now();
+    const tick = () => { n++; if (performance.now() - t0 < 3000) v.requestVideoFrameCallback(tick); else resolve((n * 1000) / (performance.now() - t0)); };
+    v.requestVideoFrameCallback(tick);
+  })`)) as number;
   const fps = ((after.n - before.n) * 1000) / (after.t - before.t);
   const lat = after.lat.slice(-(after.n - before.n));
   const result = {
@@ -50,6 +59,7 @@ try {
     videoPx: `${after.w}x${after.h}`,
     seconds,
     measurementsPerSecond: Math.round(fps * 10) / 10,
+    cameraFramesPerSecond: Math.round(cameraFps * 10) / 10,
     latencyMs: { p50: Math.round(pct(lat, 0.5)), p95: Math.round(pct(lat, 0.95)), max: Math.round(Math.max(...lat)) },
     humanLastFrameMs: after.perf,
     machine: { cpus: cpus().length, loadAvg1mStart: load0, loadAvg1mEnd: loadavg()[0] },
