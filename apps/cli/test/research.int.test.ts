@@ -104,6 +104,26 @@ describe('geste analyze <folder> (local)', () => {
     expect(events.at(-1)!.event).toBe('end');
   });
 
+  it('geste agreement compares clinician ratings with the run’s CSV and writes the HTML report', async () => {
+    const rows = csvToRecords(referenceCsv);
+    // A "clinician" who reads rotation 2° higher than Geste on every video: r = 1, ICC(3,1) = 1, bias −2.
+    const ratings = ['video,rotationDeg.medianDeg,severity.rotation', ...rows.map((r) => `${r.video},${Number(r['rotationDeg.medianDeg']) + 2},${r['severity.rotation']}`)].join('\n');
+    const ratingsPath = join(work, 'ratings.csv');
+    await writeFile(ratingsPath, ratings);
+    const html = join(work, 'agreement.html');
+    const r = await geste(['agreement', '--ratings', ratingsPath, '--results', join(work, 'run-ref', 'results.csv'), '--out', html, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const deg = out.items.find((i: { item: string }) => i.item === 'rotationDeg.medianDeg');
+    expect(deg.n).toBe(N);
+    expect(deg.pearson).toBeCloseTo(1, 9);
+    expect(deg.icc.icc31).toBeCloseTo(1, 9);
+    expect(deg.icc.icc21).toBeLessThan(1);
+    expect(deg.blandAltman.meanDiff).toBeCloseTo(-2, 5);
+    expect(out.items.find((i: { item: string }) => i.item === 'severity.rotation').icc.icc21).toBeCloseTo(1, 9);
+    expect((await readFile(html, 'utf8')).match(/<svg/g)).toHaveLength(4);
+  });
+
   it('a run killed (kill -9) part-way and run again does not redo finished videos and gives the same CSV', async () => {
     const out = join(work, 'run-killed');
     const child = spawnGeste(['analyze', inDir, '--out', out, '--jobs', '1']);

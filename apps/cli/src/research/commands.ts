@@ -96,7 +96,9 @@ export async function runResearchAnalyze(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new CliError('usage', `geste analyze takes one folder or list file; got ${positionals.length}. See geste --help.`);
   const input = resolve(positionals[0]!);
   const cores = availableParallelism();
-  const jobs = wholeNumber('jobs', values.jobs, 1, 1, 256);
+  // Default: one video per core, up to 4 (each video's detector holds its own models); measured in
+  // docs/research.md: on 2 cores, 2 videos × 1 detector thread beat 1 video × 2 threads.
+  const jobs = wholeNumber('jobs', values.jobs, Math.max(1, Math.min(4, cores)), 1, 256);
   const detectorThreads = wholeNumber('detector-threads', values['detector-threads'], defaultDetectorThreads(jobs, cores), 1, 64);
   const maxSidePx = wholeNumber('max-side', values['max-side'], 640, 64, 4096);
   const neutral = await neutralOption(values.neutral);

@@ -10,8 +10,9 @@ import { CliError } from '../errors.ts';
 import { type IdentifiedInput, discoverInputs, identify, pathKey } from './inputs.ts';
 import { type VideoJob, runVideoJob } from './job.ts';
 import { type VideoPool, createVideoPool } from './pool.ts';
+import type { VideoStatus } from './row.ts';
 import type { VideoProgress } from './progress.ts';
-import { type Manifest, readManifest, readVideoRow, rebuildCsv, runLogger, writeManifest, writeVideoOutputs } from './runDir.ts';
+import { type Manifest, type ManifestEntry, readManifest, readVideoRow, rebuildCsv, runLogger, writeManifest, writeVideoOutputs } from './runDir.ts';
 
 export interface LocalRunOptions {
   readonly input: string;
@@ -79,13 +80,18 @@ export async function runLocal(o: LocalRunOptions): Promise<LocalRunResult> {
   const detectorThreads = o.detectorThreads ?? defaultDetectorThreads(o.jobs);
   await log.log('start', { videos: videos.length, duplicates, jobs: o.jobs, detectorThreads, resumed: previous !== null });
 
+  // The settings are on disk before the first video, so a result.json found later always belongs to them.
+  await writeManifest(o.runDir, manifest);
   const todo: IdentifiedInput[] = [];
   let skipped = 0;
   for (const v of videos) {
-    const e = manifest.videos[v.videoId];
-    if (e && (await readVideoRow(o.runDir, v.videoId))) {
+    // result.json is written last, atomically, in a folder named by content hash: its presence means
+    // done, even when the run was killed before the manifest caught up (the entry is then repaired).
+    const row = await readVideoRow(o.runDir, v.videoId);
+    if (row) {
       skipped++;
-      await log.log('skipped', { videoId: v.videoId, ...(o.hashNames ? {} : { video: v.label }), status: e.status });
+      manifest.videos[v.videoId] ??= entryFor(v, o.hashNames, row.status as VideoStatus);
+      await log.log('skipped', { videoId: v.videoId, ...(o.hashNames ? {} : { video: v.label }), status: row.status });
     } else todo.push(v);
   }
 
@@ -112,10 +118,7 @@ export async function runLocal(o: LocalRunOptions): Promise<LocalRunResult> {
         throw e;
       }
       await writeVideoOutputs(o.runDir, v.videoId, outcome);
-      manifest.videos[v.videoId] = {
-        videoId: v.videoId, contentSha256: v.contentSha256, pathKey: pathKey(v.path), ...(o.hashNames ? {} : { path: v.path }),
-        label: v.label, sizeBytes: v.sizeBytes, mtimeMs: v.mtimeMs, status: outcome.status,
-      };
+      manifest.videos[v.videoId] = entryFor(v, o.hashNames, outcome.status);
       manifestWrite = manifestWrite.then(() => writeManifest(o.runDir, manifest));
       await manifestWrite;
       analysed++;
@@ -151,5 +154,12 @@ function inThreadPool(): VideoPool {
     async close() {
       closed = true;
     },
+  };
+}
+
+function entryFor(v: IdentifiedInput, hashNames: boolean, status: VideoStatus): ManifestEntry {
+  return {
+    videoId: v.videoId, contentSha256: v.contentSha256, pathKey: pathKey(v.path), ...(hashNames ? {} : { path: v.path }),
+    label: v.label, sizeBytes: v.sizeBytes, mtimeMs: v.mtimeMs, status,
   };
 }
