@@ -6,3 +6,4 @@ export * from './session/index.ts';
 export * from './signal/index.ts';
 export * from './scoring/index.ts';
 export * from './exercises/index.ts';
+export * from './random.ts';

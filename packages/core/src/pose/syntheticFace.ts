@@ -7,6 +7,7 @@ import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import { type Mat3, headRotationMatrix, mat3Multiply } from './euler.ts';
 import type { HeadAngles } from '../measures/types.ts';
 import { FACE_MESH_POINTS } from './faceIndices.ts';
+import { seededRandom } from '../random.ts';
 
 export interface SyntheticFaceOptions {
   readonly angles: HeadAngles;
@@ -41,18 +42,6 @@ export const MIRROR_PARTNER: readonly number[] = (() => {
   }
   return out;
 })();
-
-/** Mulberry32: a small seeded PRNG. ref: T. Ettinger, public-domain mulberry32. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12), v = rand();

@@ -4,18 +4,7 @@
  * tests. For tests, demos and the report's golden check — clearly labelled as generated.
  */
 import type { GesteRecord } from './schemas.ts';
-
-/** mulberry32: a small deterministic PRNG. ref: Tommy Ettinger's public-domain mulberry32. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../random.ts';
 
 const DAY = 86_400_000;
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
@@ -29,7 +18,7 @@ export function demoCycleEffect(weeks: number): number {
 }
 
 export function makeDemoRecords(opts: { startMs: number; days: number; seed?: number }): GesteRecord[] {
-  const rnd = mulberry32(opts.seed ?? 1);
+  const rnd = seededRandom(opts.seed ?? 1);
   const out: GesteRecord[] = [];
   out.push({ type: 'patient', schemaVersion: 1, id: 'self', displayName: 'Generated Example', birthYear: 1975 });
   out.push({

@@ -1,18 +1,10 @@
 // ref: mulberry32 PRNG (Tommy Ettinger, public domain) and Box–Muller normal deviates; used to make
 // deterministic synthetic head-motion sessions for tests, benchmarks and the phantom.
 import type { FrameMeasure } from '../measures/types.ts';
+import { seededRandom } from '../random.ts';
 
-/** Deterministic uniform [0, 1) generator from a 32-bit seed. */
-export function syntheticRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic uniform [0, 1) generator from a 32-bit seed (see ../random.ts). */
+export const syntheticRng = seededRandom;
 
 /** Standard normal deviates from a uniform generator (Box–Muller). */
 export function gaussian(rand: () => number): () => number {
