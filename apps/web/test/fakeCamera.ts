@@ -11,12 +11,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-export const ASTRONAUT_PNG = '/usr/lib/python3/dist-packages/skimage/data/astronaut.png';
+// Public-domain NASA portrait shipped with the repository (see packages/vision/test/fixtures/ATTRIBUTION.md).
+export const ASTRONAUT_PNG = fileURLToPath(new URL('../../../packages/vision/test/fixtures/astronaut.png', import.meta.url));
 
 export function ffmpegPath(): string {
   try {

@@ -1,6 +1,6 @@
 /**
  * The app shell: skip link, header with the safety line, navigation (hash routes, keyboard operable),
- * and the screens. Records screens (diary, treatments) come from src/records when present.
+ * and the screens. Feature screens come from src/records and src/exercises.
  */
 import { useEffect, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
@@ -11,6 +11,8 @@ import { LiveScreen } from '../screens/Live.tsx';
 import { TrainScreen } from '../screens/Train.tsx';
 import { ExamScreen } from '../screens/Exam.tsx';
 import { HistoryScreen } from '../screens/History.tsx';
+import { recordsScreens } from '../records/index.tsx';
+import { exerciseScreens } from '../exercises/index.tsx';
 
 interface ScreenDef {
   id: string;
@@ -18,9 +20,6 @@ interface ScreenDef {
   Component: ComponentType;
 }
 
-// The records helper's screens, if that folder exists in this build.
-const recordsModules = import.meta.glob<{ recordsScreens?: ScreenDef[] }>('../records/index.tsx', { eager: true });
-const recordsScreens: ScreenDef[] = Object.values(recordsModules).flatMap((m) => m.recordsScreens ?? []);
 
 function SetupRoute(): ReactNode {
   return <SetupScreen onDone={() => (location.hash = '#/live')} />;
@@ -31,6 +30,7 @@ const SCREENS: ScreenDef[] = [
   { id: 'live', label: 'Live view', Component: LiveScreen },
   { id: 'train', label: 'Training', Component: TrainScreen },
   { id: 'exam', label: 'Guided exam', Component: ExamScreen },
+  ...exerciseScreens,
   { id: 'history', label: 'Sessions', Component: HistoryScreen },
   ...recordsScreens,
 ];
