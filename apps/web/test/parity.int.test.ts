@@ -1,0 +1,106 @@
+/**
+ * Differential test: the browser path (the app's detector on WASM in headless Chromium + core pose in the
+ * page) and the CLI path (Node WASM detector + core pose) must give the same angles on the same pixels.
+ * Frames of a phantom video (the head turning 30° to the right and back) are decoded once in Node and sent
+ * to both.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FrameMeasure, anatomicalNeutral, measureFrame } from '@geste/core';
+import { createNodeDetector, openVideo } from '@geste/vision/node';
+import { freePort, launch, WEB_DIR, type Launched } from './harness.ts';
+
+/** Same pixels, same models, same WASM kernels: angles agree to well under the phantom's tolerances. */
+const TOL_MEAN_DEG = 0.3;
+const TOL_MAX_DEG = 1.0;
+const FRAME_STEP = 2;
+
+const REPO = join(WEB_DIR, '..', '..');
+const PHANTOM_DIR = join(tmpdir(), 'geste-parity-phantom-v1');
+const CLIP = 'small-rotation-right-30';
+const DIST = mkdtempSync(join(tmpdir(), 'geste-parity-dist-'));
+const CONFIG = join(WEB_DIR, 'src', 'parity', 'vite.config.ts');
+const VITE = [join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), join(REPO, 'node_modules', 'vite', 'bin', 'vite.js')].find(existsSync)!;
+
+let stopServer: () => void = () => {};
+let url = '';
+let l: Launched;
+
+beforeAll(async () => {
+  mkdirSync(PHANTOM_DIR, { recursive: true });
+  if (!existsSync(join(PHANTOM_DIR, `${CLIP}.mp4`))) {
+    execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'packages/phantom/src/cli.ts'), 'generate', '--set', 'small', '--only', CLIP, '--out', PHANTOM_DIR, '--formats', 'mp4'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  execFileSync(process.execPath, [VITE, 'build', '--config', CONFIG, '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+  const port = await freePort();
+  const child = spawn(process.execPath, [VITE, 'preview', '--config', CONFIG, '--outDir', DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: WEB_DIR, stdio: 'ignore' });
+  stopServer = () => child.kill('SIGTERM');
+  url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start on ${url}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  l = await launch({ fakeVideo: null, allowCamera: false });
+}, 600_000);
+
+afterAll(async () => {
+  await l?.close();
+  stopServer();
+});
+
+describe('browser and CLI give the same angles on the same video', () => {
+  it('per frame, within the stated tolerance', async () => {
+    const page = l.page;
+    await page.goto(`${url}?nosw`);
+    await page.waitForFunction(() => (window as unknown as { gesteParityReady?: boolean }).gesteParityReady === true);
+    const kind = await page.evaluate(() => (window as unknown as { gesteParity: { init(): Promise<string> } }).gesteParity.init());
+    expect(kind).toMatch(/wasm/);
+
+    const node = await createNodeDetector();
+    const video = await openVideo(join(PHANTOM_DIR, `${CLIP}.mp4`));
+    const pairs: { cli: FrameMeasure; web: FrameMeasure }[] = [];
+    let k = 0;
+    try {
+      for await (const f of video.frames()) {
+        if (k++ % FRAME_STEP) continue;
+        const cliFrame = await node.detect(f.rgb, f.timestampMs, f.frameIndex);
+        const cli = measureFrame(cliFrame, anatomicalNeutral());
+        const b64 = Buffer.from(f.rgb.data.buffer, f.rgb.data.byteOffset, f.rgb.data.byteLength).toString('base64');
+        const { measure: web } = await page.evaluate(
+          ([b, w, h, i, t]) => (window as unknown as { gesteParity: { measure(...a: unknown[]): Promise<{ measure: FrameMeasure }> } }).gesteParity.measure(b, w, h, i, t),
+          [b64, f.rgb.widthPx, f.rgb.heightPx, f.frameIndex, f.timestampMs] as const,
+        );
+        pairs.push({ cli, web });
+      }
+    } finally {
+      await video.close();
+      await node.close();
+    }
+    expect(pairs.length).toBeGreaterThan(60);
+    const diffs: number[] = [];
+    for (const { cli, web } of pairs) {
+      expect(web.state, `frame ${cli.frameIndex}`).toBe(cli.state);
+      for (const axis of ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const) {
+        const a = cli[axis], b = web[axis];
+        expect(b === null, `frame ${cli.frameIndex} ${axis}`).toBe(a === null);
+        if (a !== null && b !== null) diffs.push(Math.abs(a - b));
+      }
+    }
+    const mean = diffs.reduce((s, d) => s + d, 0) / diffs.length;
+    const max = Math.max(...diffs);
+    console.log(`browser vs CLI over ${pairs.length} frames: mean |Δ| ${mean.toFixed(3)}°, max ${max.toFixed(3)}°`);
+    expect(mean).toBeLessThan(TOL_MEAN_DEG);
+    expect(max).toBeLessThan(TOL_MAX_DEG);
+    // The clip really turns: the comparison is not between two flat lines.
+    expect(Math.max(...pairs.map((p) => p.cli.rotationDeg ?? 0))).toBeGreaterThan(20);
+  }, 900_000);
+});
