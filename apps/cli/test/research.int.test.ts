@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,10 @@ beforeAll(async () => {
   await mkdir(inDir);
   specs = phantomSpecs(N, 9); // 9 s: enough continuous data (8 s) for the tremor spectrum
   await writePhantomRecordings(inDir, specs);
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
 });
 
 describe('geste analyze <folder> (local)', () => {
