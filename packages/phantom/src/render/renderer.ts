@@ -12,7 +12,21 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, extname } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { headRotationMatrix, type HeadAngles } from '@geste/core';
+import { fitHead, headRotationMatrix, mat3Multiply, mat3Transpose, type HeadAngles, type Mat3 } from '@geste/core';
+
+/**
+ * The face's own orientation inside the baked mesh (the photo was not taken square to the face: about 8°
+ * chin-down and 3° tilt). Truth angles are rotations of the head about its own neutral axes — what a
+ * calibrated neutral measures — so the renderer applies N·R·Nᵀ, not R about the camera's axes (which
+ * would turn a pure rotation into rotation plus tilt and flexion for a face that is not square to the
+ * camera at rest). N comes from the same canonical-face fit the analyser uses.
+ */
+export function restOrientation(mesh: { pointsPx: number[][]; widthPx: number; heightPx: number }): Mat3 {
+  const meshPx = mesh.pointsPx.slice(0, 468).map(([x, y, z]) => ({ x: x!, y: y!, z: z! }));
+  const fit = fitHead({ meshPx, boxPx: { x: 0, y: 0, width: 1, height: 1 }, detectionScore: 1, meshScore: 1 }, { imageWidthPx: mesh.widthPx, imageHeightPx: mesh.heightPx });
+  if (fit === null) throw new Error('the baked face mesh could not be fitted to the canonical face');
+  return fit.headToCamera;
+}
 import { PhantomError } from '../errors.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +38,7 @@ export const FACES_DIR = join(here, '..', '..', 'assets', 'faces');
 const ORIGIN = 'http://phantom.invalid';
 
 /** Bump when anything changes what a frame looks like: it keys the generated-video cache. */
-export const RENDERER_VERSION = 'r2';
+export const RENDERER_VERSION = 'r3';
 
 export const CHROMIUM_PATH = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -141,7 +155,9 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
     } catch {
       throw new PhantomError('webgl-failed', `The phantom page did not start in Chromium: ${pageErrors.join('; ') || 'no page error reported'}`);
     }
-    const mesh = JSON.parse(await readFile(join(FACES_DIR, `${scene.face}.mesh.json`), 'utf8')) as unknown;
+    const mesh = JSON.parse(await readFile(join(FACES_DIR, `${scene.face}.mesh.json`), 'utf8')) as { pointsPx: number[][]; widthPx: number; heightPx: number };
+    const N = restOrientation(mesh);
+    const Nt = mat3Transpose(N);
     try {
       await page.evaluate(async (o) => (window as unknown as { phantom: { init(o: unknown): Promise<unknown> } }).phantom.init(o),
         { ...scene, mesh, textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
@@ -152,7 +168,7 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
       widthPx: scene.widthPx,
       heightPx: scene.heightPx,
       async render(pose: FramePose): Promise<RenderedFrame> {
-        const R = headRotationMatrix(pose.angles);
+        const R = mat3Multiply(N, mat3Multiply(headRotationMatrix(pose.angles), Nt));
         const out = await page.evaluate((f) => (window as unknown as { phantom: { render(f: unknown): { rgbBase64: string; handOverFace: boolean } } }).phantom.render(f), {
           R: Array.from(R), lateralShiftCm: pose.lateralShiftCm, shoulderElevationDeg: pose.shoulderElevationDeg, handPhase: pose.handPhase,
         });
