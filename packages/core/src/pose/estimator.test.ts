@@ -258,3 +258,19 @@ describe('stored neutral', () => {
     expect(() => neutralFromJson('x')).toThrow(/JSON object/);
   });
 });
+
+describe('viewing-ray correction', () => {
+  it('a frontal-looking face off the image centre is turned toward the camera by the ray angle', async () => {
+    const { rayRotation } = await import('./headFit.ts');
+    const cam = { focalPx: 500, cxPx: 320, cyPx: 240 };
+    const r = rayRotation(320 - 500 * Math.tan((10 * Math.PI) / 180), 240, cam);
+    // The optical axis maps onto the ray: 10° toward the image left.
+    expect(Math.atan2(r[2], r[8]) * (180 / Math.PI)).toBeCloseTo(-10, 6);
+    const face = syntheticFace({ angles: angles(0, 0, 0), centerPx: [232, 240] });
+    const plain = measureFrame(frameOf([face]), anatomicalNeutral());
+    const corrected = measureFrame(frameOf([face]), anatomicalNeutral(), { viewingRay: true, cameraHfovDeg: 2 * Math.atan(320 / 500) * (180 / Math.PI) });
+    expect(Math.abs(plain.rotationDeg!)).toBeLessThan(TOL_EXACT_DEG);
+    // Seen from the image left, a face square to the image plane is turned toward the patient's left (−).
+    expect(corrected.rotationDeg!).toBeCloseTo(-10, 0);
+  });
+});

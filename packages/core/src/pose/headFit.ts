@@ -8,7 +8,7 @@
  */
 import type { FaceObservation } from '../landmarks/types.ts';
 import { CANONICAL_FACE_CM } from './canonicalFace.ts';
-import type { Mat3 } from './euler.ts';
+import { type Mat3, mat3Multiply } from './euler.ts';
 import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from './faceIndices.ts';
 import { alignSimilarity } from './quatAlign.ts';
 import { DEFAULT_HFOV_DEG, assumedCamera, refinePerspective } from './refine.ts';
@@ -44,6 +44,30 @@ export interface FitOptions {
   readonly perspective?: boolean;
   /** Assumed horizontal field of view of the camera for the perspective refinement, deg. */
   readonly cameraHfovDeg?: number;
+  /**
+   * Correct the closed-form (orthographic) fit for the direction of the line of sight to the face: a face
+   * off the image centre is seen from the side by the ray's angle, which an orthographic fit reads as head
+   * rotation (about 0.2° per degree for a head turning about its neck at 50–60 cm). Default false: on the
+   * phantom it moved the small-angle gain only from 1.24 to 1.20 and cost 1° on a 30° turn (BENCHMARKS.md);
+   * Human's own mesh response dominates.
+   */
+  readonly viewingRay?: boolean;
+}
+
+/**
+ * Rotation taking the optical axis (0, 0, 1) to the ray through image point (u, v), for a pinhole camera.
+ * ref: Rodrigues' rotation formula.
+ */
+export function rayRotation(uPx: number, vPx: number, camera: { focalPx: number; cxPx: number; cyPx: number }): Mat3 {
+  const x = (uPx - camera.cxPx) / camera.focalPx, y = (vPx - camera.cyPx) / camera.focalPx;
+  const n = Math.hypot(x, y, 1);
+  const dx = x / n, dy = y / n, dz = 1 / n;
+  // axis = z × d = (−dy, dx, 0), cos = dz
+  const ax = -dy, ay = dx;
+  const s = Math.hypot(ax, ay);
+  if (s < 1e-12) return [1, 0, 0, 0, 1, 0, 0, 0, 1];
+  const kx = ax / s, ky = ay / s, c = dz, v = 1 - c;
+  return [c + kx * kx * v, kx * ky * v, ky * s, kx * ky * v, c + ky * ky * v, -kx * s, -ky * s, kx * s, c];
 }
 
 /** Fits the canonical head to a face mesh; `null` when the mesh is incomplete or degenerate. */
@@ -63,8 +87,12 @@ export function fitHead(
   const fit = alignSimilarity(CANON, observed, WEIGHTS);
   if (fit === null) return null;
   const closedForm: HeadFit = { headToCamera: fit.rotation, pxPerCm: fit.scale, originPx: fit.translation, rmsResidualCm: fit.rmsResidualA };
-  if (opts.perspective !== true) return closedForm;
   const camera = assumedCamera(image.imageWidthPx, image.imageHeightPx, opts.cameraHfovDeg ?? DEFAULT_HFOV_DEG);
+  if (opts.perspective !== true) {
+    if (opts.viewingRay !== true) return closedForm;
+    const ray = rayRotation(fit.translation[0], fit.translation[1], camera);
+    return { ...closedForm, headToCamera: mat3Multiply(ray, fit.rotation) };
+  }
   const refined = refinePerspective(CANON, observed, WEIGHTS, fit, camera);
   if (refined === null) return closedForm;
   return { headToCamera: refined.rotation, pxPerCm: refined.pxPerCm, originPx: refined.originPx, rmsResidualCm: fit.rmsResidualA };
