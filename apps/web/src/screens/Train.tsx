@@ -69,18 +69,25 @@ export function TrainScreen(): ReactNode {
   const refreshHistory = (): void => void listSessions('biofeedback').then(setHistory);
   useEffect(refreshHistory, []);
 
-  const persist = async (final: boolean, note?: string): Promise<void> => {
-    const r = run.current;
-    if (!r) return;
-    const rec: SessionRecord = {
-      ...r.record,
-      measures: sessionMeasures(r.tracker.stats, zoneDeg, r.targetMs),
-      endedAtMs: final ? Date.now() : null,
-      note: note ?? r.record.note,
-    };
-    r.record = rec;
-    await r.writer.flush();
-    await saveSession(rec);
+  // Saves run one after another: a periodic save still in flight when the session ends must not land
+  // after the final save and write the session back as unfinished.
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const persist = (final: boolean, note?: string): Promise<void> => {
+    const next = saving.current.then(async () => {
+      const r = run.current;
+      if (!r || (r.finished && !final)) return;
+      const rec: SessionRecord = {
+        ...r.record,
+        measures: sessionMeasures(r.tracker.stats, zoneDeg, r.targetMs),
+        endedAtMs: final ? Date.now() : null,
+        note: note ?? r.record.note,
+      };
+      r.record = rec;
+      await r.writer.flush();
+      await saveSession(rec);
+    });
+    saving.current = next.catch(() => undefined);
+    return next;
   };
 
   const finish = async (note?: string): Promise<void> => {
