@@ -147,3 +147,43 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
     },
   };
 }
+
+/**
+ * Builds a test page that has its own Vite config (e.g. src/parity/vite.config.ts, which extends the app's
+ * config) into a temporary folder and serves it with `vite preview` on a random free port.
+ */
+export async function buildAndServeTestPage(configPath: string): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'geste-test-page-'));
+  execFileSync(process.execPath, [viteBin(), 'build', '--config', configPath, '--logLevel', 'error', '--outDir', dir, '--emptyOutDir'], {
+    cwd: WEB_DIR,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--config', configPath, '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: WEB_DIR, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start on ${url}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }),
+  };
+}

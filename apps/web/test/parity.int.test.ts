@@ -4,14 +4,14 @@
  * Frames of a phantom video (the head turning 30° to the right and back) are decoded once in Node and sent
  * to both.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FrameMeasure, anatomicalNeutral, measureFrame } from '@geste/core';
 import { createNodeDetector, openVideo } from '@geste/vision/node';
-import { freePort, launch, WEB_DIR, type Launched } from './harness.ts';
+import { buildAndServeTestPage, launch, WEB_DIR, type Launched, type Served } from './harness.ts';
 
 /** Same pixels, same models, same WASM kernels: angles agree to well under the phantom's tolerances. */
 const TOL_MEAN_DEG = 0.3;
@@ -21,12 +21,9 @@ const FRAME_STEP = 2;
 const REPO = join(WEB_DIR, '..', '..');
 const PHANTOM_DIR = join(tmpdir(), 'geste-parity-phantom-v1');
 const CLIP = 'small-rotation-right-30';
-const DIST = mkdtempSync(join(tmpdir(), 'geste-parity-dist-'));
 const CONFIG = join(WEB_DIR, 'src', 'parity', 'vite.config.ts');
-const VITE = [join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), join(REPO, 'node_modules', 'vite', 'bin', 'vite.js')].find(existsSync)!;
 
-let stopServer: () => void = () => {};
-let url = '';
+let served: Served | undefined;
 let l: Launched;
 
 beforeAll(async () => {
@@ -34,33 +31,19 @@ beforeAll(async () => {
   if (!existsSync(join(PHANTOM_DIR, `${CLIP}.mp4`))) {
     execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'packages/phantom/src/cli.ts'), 'generate', '--set', 'small', '--only', CLIP, '--out', PHANTOM_DIR, '--formats', 'mp4'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  execFileSync(process.execPath, [VITE, 'build', '--config', CONFIG, '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
-  const port = await freePort();
-  const child = spawn(process.execPath, [VITE, 'preview', '--config', CONFIG, '--outDir', DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: WEB_DIR, stdio: 'ignore' });
-  stopServer = () => child.kill('SIGTERM');
-  url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start on ${url}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  served = await buildAndServeTestPage(CONFIG);
   l = await launch({ fakeVideo: null, allowCamera: false });
 }, 600_000);
 
 afterAll(async () => {
   await l?.close();
-  stopServer();
+  await served?.stop();
 });
 
 describe('browser and CLI give the same angles on the same video', () => {
   it('per frame, within the stated tolerance', async () => {
     const page = l.page;
-    await page.goto(`${url}?nosw`);
+    await page.goto(`${served!.url}?nosw`);
     await page.waitForFunction(() => (window as unknown as { gesteParityReady?: boolean }).gesteParityReady === true);
     const kind = await page.evaluate(() => (window as unknown as { gesteParity: { init(): Promise<string> } }).gesteParity.init());
     expect(kind).toMatch(/wasm/);

@@ -7,48 +7,17 @@
  * providers, so this test does not depend on the shell's navigation.
  * Needs /usr/bin/chromium and ffmpeg (for the fake video).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeVideo } from '../../test/fakeCamera.ts';
-import { freePort, launch, WEB_DIR, type Launched } from '../../test/harness.ts';
+import { buildAndServeTestPage, launch, WEB_DIR, type Launched, type Served } from '../../test/harness.ts';
 import { startCamera, storedSessions } from '../../test/pageTools.ts';
 
-const DIST = mkdtempSync(join(tmpdir(), 'geste-exercises-dist-'));
 const CONFIG = join(WEB_DIR, 'src', 'exercises', 'e2e', 'vite.config.ts');
-const VITE = [join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), join(WEB_DIR, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js')].find(existsSync)!;
 
-interface Served {
-  url: string;
-  stop(): Promise<void>;
-}
 async function buildAndServe(): Promise<Served> {
-  execFileSync(process.execPath, [VITE, 'build', '--config', CONFIG, '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], { cwd: WEB_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
-  const port = await freePort();
-  const child = spawn(process.execPath, [VITE, 'preview', '--config', CONFIG, '--outDir', DIST, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: WEB_DIR, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`vite preview did not start on ${url}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return buildAndServeTestPage(CONFIG);
 }
 
 let served: Served;
@@ -64,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await l?.close();
   await served?.stop();
-  rmSync(DIST, { recursive: true, force: true });
 });
 
 const textOf = async (page: Page, sel: string): Promise<string> => (await page.textContent(sel)) ?? '';

@@ -15,6 +15,7 @@
  * ref: Wissel J et al. / Shaikh AG et al. on dystonic head tremor; CLINICAL.md "Head tremor".
  */
 import { AXES, type Axis } from '@geste/core';
+import { seededRandom } from '@geste/core';
 
 export const REST_MS = 2000;
 
@@ -88,17 +89,8 @@ export interface MotionScript {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Seeded PRNG. ref: mulberry32 (Tommy Ettinger, public domain), a 32-bit state generator.
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded PRNG: core's mulberry32 (one implementation for the whole project).
+export const mulberry32 = seededRandom;
 
 // ---------------------------------------------------------------------------------------------------
 // Building blocks (pure).
