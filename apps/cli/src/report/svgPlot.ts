@@ -39,7 +39,7 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
 
 export function linePlotSvg(lines: readonly PlotLine[], o: PlotOptions): string {
   const W = o.widthPx ?? 900, H = o.heightPx ?? 280;
-  const L = 60, R = 16, T = 34, B = 44;
+  const L = 60, R = 16, T = 52, B = 44;
   const xs = lines.flatMap((l) => l.points.map((p) => p[0]));
   const ys = lines.flatMap((l) => l.points.map((p) => p[1]).filter((v): v is number => v !== null && Number.isFinite(v)));
   const x0 = xs.length ? Math.min(...xs) : 0, x1 = xs.length ? Math.max(...xs) : 1;
@@ -82,14 +82,19 @@ export function linePlotSvg(lines: readonly PlotLine[], o: PlotOptions): string 
     parts.push(`<path d="${d}" fill="none" stroke="${line.color}" stroke-width="1.6" stroke-dasharray="${line.dash}"><title>${esc(line.label)}</title></path>`);
   }
   // Legend
-  let lx = L + 260;
+  // Legend on its own line under the title.
+  let lx = L;
   for (const line of lines) {
-    parts.push(`<line x1="${lx}" x2="${lx + 28}" y1="16" y2="16" stroke="${line.color}" stroke-width="2.5" stroke-dasharray="${line.dash}"/>`);
-    parts.push(`<text x="${lx + 34}" y="20" font-size="13">${esc(line.label)}</text>`);
-    lx += 40 + line.label.length * 7.5;
+    parts.push(`<line x1="${lx}" x2="${lx + 28}" y1="36" y2="36" stroke="${line.color}" stroke-width="2.5" stroke-dasharray="${line.dash}"/>`);
+    parts.push(`<text x="${lx + 34}" y="40" font-size="13">${esc(line.label)}</text>`);
+    lx += 44 + line.label.length * 7.5;
+  }
+  if (o.band) {
+    parts.push(`<rect x="${lx}" y="28" width="16" height="14" fill="#e6f4ea" stroke="#999"/><text x="${lx + 22}" y="40" font-size="13">${esc(o.band.label)}</text>`);
+    lx += 30 + o.band.label.length * 7.5;
   }
   if (o.shade && o.shade.ranges.length) {
-    parts.push(`<rect x="${lx}" y="8" width="16" height="14" fill="url(#hatch)" stroke="#999"/><text x="${lx + 22}" y="20" font-size="13">${esc(o.shade.label)}</text>`);
+    parts.push(`<rect x="${lx}" y="28" width="16" height="14" fill="url(#hatch)" stroke="#999"/><text x="${lx + 22}" y="40" font-size="13">${esc(o.shade.label)}</text>`);
   }
   parts.push('</svg>');
   return parts.join('');
