@@ -58,23 +58,24 @@ export async function pushChanges(ctx: AppContext, who: Principal, changes: read
       seen.add(k);
       return true;
     });
+    // The columns a change shares between the log and the current-record table.
+    const recordRow = (c: (typeof norm)[number]) => ({
+      owner_id: who.accountId,
+      record_id: c.id,
+      kind: c.kind,
+      category: c.category,
+      hlc: c.hlc,
+      device_id: c.deviceId,
+      version: c.version,
+      deleted: c.deleted ?? false,
+      payload: JSON.stringify(c.payload),
+    });
     const inserted = new Map<string, number>();
     if (unique.length > 0) {
       const rows = await trx
         .insertInto('change_log')
         .values(
-          unique.map((c) => ({
-            owner_id: who.accountId,
-            record_id: c.id,
-            kind: c.kind,
-            category: c.category,
-            hlc: c.hlc,
-            device_id: c.deviceId,
-            version: c.version,
-            deleted: c.deleted ?? false,
-            payload: JSON.stringify(c.payload),
-            received_at_ms: now,
-          })),
+          unique.map((c) => ({ ...recordRow(c), received_at_ms: now })),
         )
         .onConflict((oc) => oc.columns(['owner_id', 'record_id', 'hlc', 'device_id']).doNothing())
         .returning(['seq', 'record_id', 'hlc', 'device_id'])
@@ -90,18 +91,7 @@ export async function pushChanges(ctx: AppContext, who: Principal, changes: read
     }
     const won = new Set<string>();
     if (newest.size > 0) {
-      const values = [...newest.values()].map((c) => ({
-        owner_id: who.accountId,
-        record_id: c.id,
-        kind: c.kind,
-        category: c.category,
-        hlc: c.hlc,
-        device_id: c.deviceId,
-        version: c.version,
-        deleted: c.deleted ?? false,
-        payload: JSON.stringify(c.payload),
-        seq: inserted.get(key(c.id, c.hlc, c.deviceId)) as number,
-      }));
+      const values = [...newest.values()].map((c) => ({ ...recordRow(c), seq: inserted.get(key(c.id, c.hlc, c.deviceId)) as number }));
       const rows = await trx
         .insertInto('records_current')
         .values(values)
