@@ -87,9 +87,9 @@ export function fitHead(
   const fit = alignSimilarity(CANON, observed, WEIGHTS);
   if (fit === null) return null;
   const closedForm: HeadFit = { headToCamera: fit.rotation, pxPerCm: fit.scale, originPx: fit.translation, rmsResidualCm: fit.rmsResidualA };
+  if (opts.perspective !== true && opts.viewingRay !== true) return closedForm;
   const camera = assumedCamera(image.imageWidthPx, image.imageHeightPx, opts.cameraHfovDeg ?? DEFAULT_HFOV_DEG);
   if (opts.perspective !== true) {
-    if (opts.viewingRay !== true) return closedForm;
     const ray = rayRotation(fit.translation[0], fit.translation[1], camera);
     return { ...closedForm, headToCamera: mat3Multiply(ray, fit.rotation) };
   }

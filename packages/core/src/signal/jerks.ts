@@ -261,7 +261,8 @@ export function runningMedian(x: ArrayLike<number>, half: number): Float64Array 
   const n = x.length;
   const out = new Float64Array(n);
   const win: number[] = [];
-  const insert = (v: number): void => {
+  /** First index whose value is ≥ v (binary search in the sorted window). */
+  const lowerBound = (v: number): number => {
     let lo = 0;
     let hi = win.length;
     while (lo < hi) {
@@ -269,17 +270,13 @@ export function runningMedian(x: ArrayLike<number>, half: number): Float64Array 
       if ((win[m] as number) < v) lo = m + 1;
       else hi = m;
     }
-    win.splice(lo, 0, v);
+    return lo;
+  };
+  const insert = (v: number): void => {
+    win.splice(lowerBound(v), 0, v);
   };
   const remove = (v: number): void => {
-    let lo = 0;
-    let hi = win.length;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if ((win[m] as number) < v) lo = m + 1;
-      else hi = m;
-    }
-    win.splice(lo, 1);
+    win.splice(lowerBound(v), 1);
   };
   let L = 0;
   let R = -1; // window is x[L..R]
