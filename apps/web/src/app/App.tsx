@@ -13,6 +13,7 @@ import { ExamScreen } from '../screens/Exam.tsx';
 import { HistoryScreen } from '../screens/History.tsx';
 import { recordsScreens } from '../records/index.tsx';
 import { exerciseScreens } from '../exercises/index.tsx';
+import { clinicScreens } from '../clinic/index.tsx';
 
 interface ScreenDef {
   id: string;
@@ -33,6 +34,7 @@ const SCREENS: ScreenDef[] = [
   ...exerciseScreens,
   { id: 'history', label: 'Sessions', Component: HistoryScreen },
   ...recordsScreens,
+  ...clinicScreens,
 ];
 
 function route(): string {
