@@ -251,6 +251,12 @@ describe.each(BACKENDS)('server on $name', (backend) => {
       expect(inv.categories).toEqual(['measures', 'diary', 'treatments', 'history']);
       expect(inv.link).toContain(inv.code);
       expect((await api.call('POST', '/shares/accept', { token: d1.token, body: { code: inv.code } })).statusCode).toBe(201);
+      // Each side's list names the other party (a patient must see whom a share is with to revoke it).
+      const mine = (await api.call('GET', '/shares', { token: pat.token })).json() as { shares: Array<{ clinicianId: string; clinicianName: string }> };
+      expect(mine.shares).toEqual([expect.objectContaining({ clinicianId: d1.id, clinicianName: 'Dr One' })]);
+      const theirs = (await api.call('GET', '/shares', { token: d1.token })).json() as { shares: Array<{ patientId: string; patientName: string }> };
+      expect(theirs.shares).toEqual([expect.objectContaining({ patientId: pat.id, patientName: 'Ravi' })]);
+      expect(((await api.call('GET', '/shares', { token: d2.token })).json() as { shares: unknown[] }).shares).toEqual([]);
       const again = await api.call('POST', '/shares/accept', { token: d2.token, body: { code: inv.code } });
       expect(again.statusCode).toBe(404);
       expect(errorCode(again)).toBe('not_found');

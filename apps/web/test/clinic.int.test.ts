@@ -168,6 +168,7 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await go(pa, 'clinic');
     await pa.click('[data-testid="share-revoke"]');
     await pa.waitForSelector('[data-testid="share-list"] td:has-text("revoked")');
+    expect(await pa.textContent('[data-testid="share-list"]')).toContain('Dr Example');
     await pa.click('[data-testid="audit-load"]');
     await pa.waitForSelector('[data-testid="audit-list"] td:has-text("clinician")');
     await pa.screenshot({ path: join(SCREENSHOT_DIR, 'clinic-patient.png'), fullPage: true });

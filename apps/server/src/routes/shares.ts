@@ -105,14 +105,19 @@ export function shareRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get('/shares', { onRequest: needAuth(ctx, 'any') }, async (req) => {
     const p = who(req);
+    const mine = p.role === 'patient' ? 'patient_id' : 'clinician_id';
+    const other = p.role === 'patient' ? 'clinician_id' : 'patient_id';
+    // The other party's display name, so a patient can tell whom each share is with.
     const rows = await ctx.db
       .selectFrom('shares')
-      .selectAll()
-      .where(p.role === 'patient' ? 'patient_id' : 'clinician_id', '=', p.accountId)
-      .orderBy(sql`created_at_ms`)
+      .innerJoin('accounts', 'accounts.id', `shares.${other}`)
+      .selectAll('shares')
+      .select('accounts.display_name as other_name')
+      .where(`shares.${mine}`, '=', p.accountId)
+      .orderBy(sql`shares.created_at_ms`)
       .execute();
     const now = ctx.now();
-    return { shares: rows.map((r) => shareOut(r, now)) };
+    return { shares: rows.map((r) => ({ ...shareOut(r, now), [p.role === 'patient' ? 'clinicianName' : 'patientName']: r.other_name })) };
   });
 
   app.patch(

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { dateStr, dayMs, download, showDate } from '../records/ui.tsx';
-import { clinicWords, type AuditEntry, type Category, type Invite, type Share } from './api.ts';
+import { ClinicError, clinicWords, type AuditEntry, type Category, type Invite, type Share } from './api.ts';
 import { apiFor, getConnection, getSyncCategories, lastSync, loadSyncState, onSync, runSync, setConnection, setSyncCategories, type Connection, type SyncOutcome } from './store.ts';
 import { SYNC_CATEGORIES } from './sync.ts';
 import { CATEGORY_WORDS, ConnectForm, showDateTime } from './ui.tsx';
@@ -42,7 +42,7 @@ function Connected({ conn, onLogout }: { conn: Connection; onLogout: () => void 
           Log out
         </button>
       </p>
-      <SyncPanel conn={conn} />
+      <SyncPanel conn={conn} onSessionEnded={() => void logout()} />
       <InvitePanel conn={conn} />
       <AuditPanel conn={conn} />
       <ServerDataPanel conn={conn} onDeleted={onLogout} />
@@ -60,12 +60,13 @@ function outcomeWords(o: SyncOutcome): string {
   return `Synced ✓ at ${showDateTime(o.atMs)}: ${parts.join(', ')}.`;
 }
 
-function SyncPanel({ conn }: { conn: Connection }): ReactNode {
+function SyncPanel({ conn, onSessionEnded }: { conn: Connection; onSessionEnded: () => void }): ReactNode {
   const [cats, setCats] = useState<Category[]>([]);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [ended, setEnded] = useState(false);
   useEffect(() => {
     void getSyncCategories().then(setCats);
     void loadSyncState(conn.accountId).then((s) => setWaiting(s.outbox.length));
@@ -74,6 +75,7 @@ function SyncPanel({ conn }: { conn: Connection }): ReactNode {
     });
     return onSync((o) => {
       setWaiting(o.waiting);
+      setEnded(o.error instanceof ClinicError && o.error.code === 'session-ended');
       if (o.ok) {
         setError(null);
         setStatus(outcomeWords(o));
@@ -121,8 +123,14 @@ function SyncPanel({ conn }: { conn: Connection }): ReactNode {
       {error && (
         <p className="alert alert-error" role="alert" data-testid="sync-error">
           {error}
+          {ended && (
+            <button type="button" onClick={onSessionEnded} data-testid="sync-relogin">
+              Log in again
+            </button>
+          )}
         </p>
       )}
+      {ended && <p className="hint">Your changes stay queued on this device; after you log in again with the same account, they are sent.</p>}
     </fieldset>
   );
 }
@@ -231,7 +239,7 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
             {shares.map((s) => (
               <tr key={s.id}>
                 <td>{showDate(s.createdAtMs)}</td>
-                <td>account {s.clinicianId.slice(0, 8)}</td>
+                <td>{s.clinicianName ?? `account ${s.clinicianId.slice(0, 8)}`}</td>
                 <td>{s.categories.map((c) => CATEGORY_WORDS[c]).join(', ')}</td>
                 <td>{shareState(s)}</td>
                 <td>

@@ -87,6 +87,9 @@ export interface Share {
   readonly revokedAtMs: number | null;
   readonly createdAtMs: number;
   readonly active: boolean;
+  /** The other party's display name (the patient sees clinicianName, the clinician patientName). */
+  readonly clinicianName?: string;
+  readonly patientName?: string;
 }
 /** One record version on the wire (docs/sync.md, "Envelope"). */
 export interface WireChange {
