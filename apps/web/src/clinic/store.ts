@@ -161,9 +161,13 @@ export function runSync(): Promise<SyncOutcome> {
 
 async function syncConnected(): Promise<SyncOutcome> {
   const c = await getConnection('patient');
-  if (!c) return { ok: false, error: new Error('Not connected to a clinic server.'), waiting: 0, atMs: Date.now() };
-  const api = apiFor(c);
   let out: SyncOutcome;
+  if (!c) {
+    out = { ok: false, error: new Error('Not connected to a clinic server.'), waiting: 0, atMs: Date.now() };
+    for (const l of listeners) l(out);
+    return out;
+  }
+  const api = apiFor(c);
   try {
     const report = await syncOnce(api, deviceSyncStore(c.accountId), { categories: await getSyncCategories() });
     out = { ok: true, report, waiting: 0, atMs: Date.now() };
