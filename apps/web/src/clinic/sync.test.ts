@@ -4,6 +4,8 @@ import { validateRecord, type DiaryEntry, type GesteRecord } from '@geste/core';
 import { ClinicError } from './api.ts';
 import { FakeSyncServer } from './fakeServer.ts';
 import { compareVersions, formatHlc, parseHlc, receive, tick } from './hlc.ts';
+// The server's own clock rules (a pure file with no dependencies): the client must order versions exactly as it does.
+import { compareVersions as serverCompare, normalizeHlc as serverNormalize } from '../../../server/src/sync/hlc.ts';
 import {
   applyPulled,
   canonicalJson,
@@ -99,6 +101,23 @@ describe('hybrid logical clock', () => {
           }
         },
       ),
+    );
+  });
+
+  it('orders any two versions exactly as the server does, and every stamp it makes is one the server accepts', () => {
+    const stamp = fc.tuple(fc.integer({ min: 0, max: Date.UTC(9999, 0, 1) }), fc.integer({ min: 0, max: 9999 }), fc.boolean()).map(([ms, c, bare]) => {
+      const s = formatHlc({ ms, counter: c });
+      return bare && c === 0 ? s.slice(0, 24) : s;
+    });
+    const dev = fc.constantFrom('dev-a', 'dev-b', 'dev-B', 'dev-a0', 'a', '_');
+    fc.assert(
+      fc.property(stamp, dev, stamp, dev, (sa, da, sb, db) => {
+        expect(serverNormalize(sa)).toBe(sa.length === 24 ? `${sa}-0000` : sa);
+        const client = compareVersions({ updatedAt: sa, deviceId: da }, { updatedAt: sb, deviceId: db });
+        const server = serverCompare({ hlc: serverNormalize(sa), deviceId: da }, { hlc: serverNormalize(sb), deviceId: db });
+        expect(client).toBe(server);
+      }),
+      { numRuns: 500 },
     );
   });
 
