@@ -103,14 +103,26 @@ describe('clinic: patient, clinician and two devices against the real server', (
     const A = await device();
     const pa = A.page;
 
-    // Patient's existing records: three diary entries and one injection (restored from a backup file).
+    // Patient's existing records: a diary entry every other day for 60 days and two injections (restored from a backup file).
+    const injections = [now - 58 * DAY, now - 20 * DAY];
+    const painAt = (t: number): number => {
+      const since = Math.min(...injections.map((i) => (t >= i ? (t - i) / DAY : 999)));
+      return since < 14 ? 7 - Math.round(since / 3) : since < 35 ? 3 : 6; // lower after each injection, up again later
+    };
+    const SEEDED = 30;
     const seed: GesteRecord[] = [
-      ...[3, 2, 1].map((d, i): GesteRecord => ({
-        type: 'diary', schemaVersion: 2, id: `seed-${i}`, atMs: now - d * DAY, period: 'day', pain: { neck: 4 + i, shoulders: null, head: null },
-        symptoms: { pulling: null, spasms: null, jerks: null, tremor: null }, impact: { work: null, driving: null, reading: null, screens: null, sleep: null, social: null },
-        stress: null, mood: null, note: '',
+      ...Array.from({ length: SEEDED }, (_, i): GesteRecord => {
+        const atMs = now - (60 - 2 * i) * DAY;
+        return {
+          type: 'diary', schemaVersion: 2, id: `seed-${i}`, atMs, period: 'day', pain: { neck: painAt(atMs), shoulders: null, head: null },
+          symptoms: { pulling: null, spasms: null, jerks: null, tremor: null }, impact: { work: null, driving: null, reading: null, screens: null, sleep: null, social: null },
+          stress: null, mood: null, note: '',
+        };
+      }),
+      ...injections.map((atMs, i): GesteRecord => ({
+        type: 'treatment', schemaVersion: 1, id: `inj-${i}`, kind: 'botulinum', atMs, product: 'Toxin-Example-XYZ', injections: [{ muscle: 'splenius capitis', side: 'left', units: 50 }],
+        guidance: 'none', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
       })),
-      { type: 'treatment', schemaVersion: 1, id: 'inj-1', kind: 'botulinum', atMs: now - 20 * DAY, product: 'Toxin-Example-XYZ', injections: [{ muscle: 'splenius capitis', side: 'left', units: 50 }], guidance: 'none', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '' },
     ];
     const file = join(OUT, 'seed.geste.json');
     writeFileSync(file, serializeBackup(createBackup(seed, now)));
@@ -139,7 +151,7 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await pc.waitForSelector('[data-testid="accept-status"]:has-text("accepted ✓")');
     await pc.click('[data-testid="patient-open"]:has-text("Pat Example")');
     await pc.waitForSelector('[data-testid="clinician-trend"]');
-    expect(await pc.textContent('[data-testid="clinician-trend"] desc')).toMatch(/^4 diary entries and 0 exams/);
+    expect(await pc.textContent('[data-testid="clinician-trend"] desc')).toMatch(new RegExp(`^${SEEDED + 1} diary entries and 0 exams`));
     expect(await pc.textContent('[data-testid="treatments-not-shared"]')).toContain('Not shared');
     expect(await pc.isVisible('[data-testid="cycles-not-shared"]')).toBe(true);
     expect(await pc.textContent('body')).not.toContain('Toxin-Example-XYZ');
@@ -177,13 +189,27 @@ describe('clinic: patient, clinician and two devices against the real server', (
     expect(await pc.textContent('[data-testid="patient-error"]')).toMatch(/no longer shares this with you: the share was revoked or has ended/);
     expect(await pc.isVisible('[data-testid="clinician-trend"]')).toBe(false);
 
+    // A new invitation that includes treatments: now the clinician sees them and the injection cycles.
+    await pa.click('[data-testid="share-create"]'); // measures, diary, treatments are the defaults
+    const code2 = (await pa.textContent('[data-testid="share-code"]'))!.trim();
+    expect(code2).not.toBe(code);
+    await pc.fill('[data-testid="accept-code"]', code2);
+    await pc.click('[data-testid="accept-submit"]');
+    await pc.waitForSelector('[data-testid="accept-status"]:has-text("accepted ✓")');
+    await pc.click('[data-testid="patient-refresh"]');
+    await pc.waitForSelector('[data-testid="clinician-cycles"]');
+    expect(await pc.textContent('[data-testid="clinician-cycles"] title')).toMatch(/2 cycles overlaid/);
+    expect(await pc.textContent('[data-testid="treatment-list"]')).toContain('Toxin-Example-XYZ');
+    expect(await pc.textContent('[data-testid="clinician-trend"] desc')).toMatch(/2 injections marked/);
+    await pc.screenshot({ path: join(SCREENSHOT_DIR, 'clinic-clinician-cycles.png'), fullPage: true });
+
     // 5. A second device of the same patient; both edit offline, both sync.
     const B = await device();
     const pb = B.page;
     await connect(pb, 'patient', 'login', server.url, email, '');
     await pb.waitForSelector('[data-testid="clinic-connected"]');
     expect(await syncNow(pb)).toMatch(/^Synced ✓/);
-    expect((await storedDiary(pb)).length).toBe(4);
+    expect((await storedDiary(pb)).length).toBe(SEEDED + 1);
     await A.ctx.setOffline(true);
     await B.ctx.setOffline(true);
     await writeDiary(pa, 3, 'Offline on device A');
@@ -199,8 +225,8 @@ describe('clinic: patient, clinician and two devices against the real server', (
     expect(await syncNow(pa)).toMatch(/^Synced ✓/);
     for (const p of [pa, pb]) {
       const d = await storedDiary(p);
-      expect(d).toHaveLength(6); // 4 + one from each device: no loss, no duplicates
-      expect(new Set(d.map((x) => x.id)).size).toBe(6);
+      expect(d).toHaveLength(SEEDED + 3); // + one from each device: no loss, no duplicates
+      expect(new Set(d.map((x) => x.id)).size).toBe(SEEDED + 3);
       expect(d.filter((x) => x.note === 'Offline on device A')).toHaveLength(1);
       expect(d.filter((x) => x.note === 'Offline on device B')).toHaveLength(1);
     }
@@ -213,7 +239,7 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await connect(pb, 'patient', 'login', `http://127.0.0.1:${await freePort()}`, email, '');
     await pb.waitForSelector('[data-testid="patient-connect-error"]');
     expect(await pb.textContent('[data-testid="patient-connect-error"]')).toMatch(/cannot be reached.*Your data on this device is intact/);
-    expect(await storedDiary(pb)).toHaveLength(6);
+    expect(await storedDiary(pb)).toHaveLength(SEEDED + 3);
 
     await Promise.all([A.ctx.close(), B.ctx.close(), C.ctx.close()]);
   });
