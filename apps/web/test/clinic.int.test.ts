@@ -6,14 +6,15 @@
  *   trend, does not see treatments, downloads the PDF report, assigns a program;
  * - the patient syncs and sees the program in the exercise screen, then revokes; the clinician is refused in words;
  * - a second device of the same patient: both edit offline, both sync — no loss, no duplicates;
- * - a server that is not there: a clear message, local data intact.
+ * - a server that is not there: a clear message, local data intact;
+ * - export from the server, delete the account there: the device keeps its records.
  * Screenshots: docs/screenshots/clinic-patient.png, clinic-clinician.png.
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createBackup, serializeBackup, type GesteRecord } from '@geste/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
 import { SCREENSHOT_DIR } from './pageTools.ts';
@@ -146,8 +147,12 @@ describe('clinic: patient, clinician and two devices against the real server', (
     const pc = C.page;
     await connect(pc, 'clinician', 'register', server.url, `doc.${now.toString(36)}@example.org`, 'Dr Example');
     await pc.waitForSelector('[data-testid="accept-code"]');
-    await pc.fill('[data-testid="accept-code"]', code.toLowerCase());
-    await pc.click('[data-testid="accept-submit"]');
+    // Keyboard only: type the code (lower case is accepted), Tab to "Accept", Enter.
+    await pc.focus('[data-testid="accept-code"]');
+    await pc.keyboard.type(code.toLowerCase());
+    await pc.keyboard.press('Tab');
+    expect(await pc.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('accept-submit');
+    await pc.keyboard.press('Enter');
     await pc.waitForSelector('[data-testid="accept-status"]:has-text("accepted ✓")');
     await pc.click('[data-testid="patient-open"]:has-text("Pat Example")');
     await pc.waitForSelector('[data-testid="clinician-trend"]');
@@ -160,7 +165,7 @@ describe('clinic: patient, clinician and two devices against the real server', (
     const [dl] = await Promise.all([pc.waitForEvent('download'), pc.click('[data-testid="patient-report"]')]);
     const pdf = join(OUT, 'report.pdf');
     await dl.saveAs(pdf);
-    const head = (await import('node:fs')).readFileSync(pdf).subarray(0, 5).toString('latin1');
+    const head = readFileSync(pdf).subarray(0, 5).toString('latin1');
     expect(head).toBe('%PDF-');
     // Assign a program from the exercise library.
     await pc.fill('[data-testid="assign-title"]', 'Clinic plan A');
@@ -240,6 +245,23 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await pb.waitForSelector('[data-testid="patient-connect-error"]');
     expect(await pb.textContent('[data-testid="patient-connect-error"]')).toMatch(/cannot be reached.*Your data on this device is intact/);
     expect(await storedDiary(pb)).toHaveLength(SEEDED + 3);
+
+    // 7. Export everything from the server, then delete the account there; this device keeps its records.
+    await go(pa, 'clinic');
+    const [exp] = await Promise.all([pa.waitForEvent('download'), pa.click('[data-testid="server-export"]')]);
+    const expFile = join(OUT, 'export.json');
+    await exp.saveAs(expFile);
+    const exported = JSON.parse(readFileSync(expFile, 'utf8')) as { format: string; changeLog: unknown[]; shares: unknown[] };
+    expect(exported.format).toBe('geste-server-export/1');
+    expect(exported.changeLog.length).toBeGreaterThanOrEqual(SEEDED + 5);
+    expect(exported.shares).toHaveLength(2);
+    expect(await pa.isDisabled('[data-testid="server-delete"]')).toBe(true); // only after typing the phrase
+    await pa.fill('[data-testid="server-delete-phrase"]', 'delete all my data');
+    await pa.click('[data-testid="server-delete"]');
+    await pa.waitForSelector('[data-testid="patient-login"]');
+    expect(await storedDiary(pa)).toHaveLength(SEEDED + 3);
+    await connect(pa, 'patient', 'login', server.url, email, '');
+    expect(await pa.textContent('[data-testid="patient-connect-error"]')).toContain('The email or the password is wrong.');
 
     await Promise.all([A.ctx.close(), B.ctx.close(), C.ctx.close()]);
   });
