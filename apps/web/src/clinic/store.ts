@@ -10,7 +10,7 @@ import { parseProgram, validateRecord, type Program } from '@geste/core';
 import { recordsDb } from '../records/db.ts';
 import { db as measureDb, getSetting, listSessions, putSetting, type SessionRecord } from '../store/db.ts';
 import { ClinicApi, ClinicError, type AssignedProgram, type Category, type Role } from './api.ts';
-import { isSyncRecord, newDeviceId, newSyncState, SYNC_CATEGORIES, syncOnce, type LocalOp, type SyncRecord, type SyncReport, type SyncState, type SyncStore } from './sync.ts';
+import { isSyncRecord, newDeviceId, stillAsStaged, newSyncState, SYNC_CATEGORIES, syncOnce, type LocalOp, type SyncRecord, type SyncReport, type SyncState, type SyncStore } from './sync.ts';
 
 export interface Connection {
   readonly serverUrl: string;
@@ -116,6 +116,12 @@ export function deviceSyncStore(accountId: string): SyncStore {
     async apply(ops: readonly LocalOp[]) {
       const rdb = recordsDb();
       for (const o of ops) {
+        const type = o.op === 'put' ? o.record.type : o.type;
+        const id = o.op === 'put' ? o.record.id : o.id;
+        const raw: unknown = type === 'session' ? await measureDb().sessions.get(id) : await rdb.records.get([type, id]);
+        const v = raw === undefined ? undefined : validateRecord(raw);
+        const current = v?.ok && isSyncRecord(v.value) ? v.value : undefined;
+        if (!stillAsStaged(current, o.expectHash)) continue; // edited during this sync: the edit goes next time
         if (o.op === 'put') {
           if (o.record.type === 'session') await measureDb().sessions.put(o.record as unknown as SessionRecord);
           else await rdb.records.put(o.record as unknown as Parameters<typeof rdb.records.put>[0]);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateRecord, type DiaryEntry, type GesteRecord } from '@geste/core';
 import { ClinicApi, ClinicError, type FetchLike } from './api.ts';
-import { canonicalJson, newSyncState, syncOnce, type LocalOp, type SyncRecord, type SyncState, type SyncStore } from './sync.ts';
+import { canonicalJson, newSyncState, stillAsStaged, syncOnce, type LocalOp, type SyncRecord, type SyncState, type SyncStore } from './sync.ts';
 import { freePort, startClinicServer, type RunningServer } from './testServer.ts';
 
 const T0 = Date.UTC(2026, 9, 1, 9);
@@ -40,8 +40,10 @@ class Device implements SyncStore {
   async listLocal() { return [...this.records.values()]; }
   async apply(ops: readonly LocalOp[]) {
     for (const o of ops) {
-      if (o.op === 'put') this.records.set(`${o.record.type}/${o.record.id}`, o.record);
-      else this.records.delete(`${o.type}/${o.id}`);
+      const key = o.op === 'put' ? `${o.record.type}/${o.record.id}` : `${o.type}/${o.id}`;
+      if (!stillAsStaged(this.records.get(key), o.expectHash)) continue;
+      if (o.op === 'put') this.records.set(key, o.record);
+      else this.records.delete(key);
     }
   }
   async installProgram(p: { document: unknown }) {

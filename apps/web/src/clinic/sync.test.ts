@@ -13,6 +13,7 @@ import {
   newDeviceId,
   newSyncState,
   stageLocalChanges,
+  stillAsStaged,
   syncOnce,
   wireId,
   type LocalOp,
@@ -58,8 +59,10 @@ class Device implements SyncStore {
   async listLocal() { return [...this.records.values()]; }
   async apply(ops: readonly LocalOp[]) {
     for (const o of ops) {
-      if (o.op === 'put') this.records.set(`${o.record.type}/${o.record.id}`, o.record);
-      else this.records.delete(`${o.type}/${o.id}`);
+      const key = o.op === 'put' ? `${o.record.type}/${o.record.id}` : `${o.type}/${o.id}`;
+      if (!stillAsStaged(this.records.get(key), o.expectHash)) continue;
+      if (o.op === 'put') this.records.set(key, o.record);
+      else this.records.delete(key);
     }
   }
   async installProgram(p: { document: unknown }) {
@@ -171,7 +174,7 @@ describe('staging (pure)', () => {
     const newer = { ...older, seq: 2, updatedAt: formatHlc({ ms: T0 + 1000, counter: 0 }), payload: diary('d1', T0, 5) as unknown as Record<string, unknown> };
     const hostile = { ...older, seq: 3, id: 'd_d2', updatedAt: formatHlc({ ms: T0 + 2000, counter: 0 }), payload: { ...diary('d2', T0, 1), note: '<script>x</script>' } as unknown as Record<string, unknown> };
     const r = applyPulled(s, [older, newer, hostile], T0);
-    expect(r.ops).toEqual([{ op: 'put', record: expect.objectContaining({ id: 'd1', pain: expect.objectContaining({ neck: 5 }) }) }]);
+    expect(r.ops).toEqual([{ op: 'put', record: expect.objectContaining({ id: 'd1', pain: expect.objectContaining({ neck: 5 }) }), expectHash: mine.hash }]);
     expect(r.refused.map((x) => x.id)).toEqual(['d_d2']);
     expect(r.state.known['d_d1']!.updatedAt > mine.updatedAt).toBe(true);
     expect(r.state.clock! > hostile.updatedAt).toBe(true); // the clock moved past everything seen
@@ -221,6 +224,29 @@ describe('syncOnce against the in-memory fake of the wire protocol', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('an edit typed while a sync runs is not overwritten by the pull; it goes at the next sync and wins everywhere', async () => {
+    const server = new FakeSyncServer();
+    const a = new Device('dev-a');
+    const b = new Device('dev-b');
+    a.put(diary('r', T0, 1, 'v0'));
+    await syncOnce(server.transport(), a);
+    await syncOnce(server.transport(), b);
+    b.put(diary('r', T0, 2, 'edited on B'));
+    await syncOnce(server.transport(), b);
+    // A syncs; while its pull is on the way the person saves an edit of the same entry on A.
+    const t = server.transport();
+    const racing = { ...t, pull: async (dev: string, since: number, limit?: number) => { a.put(diary('r', T0, 3, 'typed on A during the sync')); return t.pull(dev, since, limit); } };
+    await syncOnce(racing, a);
+    expect((a.records.get('diary/r') as DiaryEntry).note).toBe('typed on A during the sync');
+    await syncOnce(server.transport(), a);
+    await syncOnce(server.transport(), b);
+    expect((b.records.get('diary/r') as DiaryEntry).note).toBe('typed on A during the sync');
+    expect(a.snapshot()).toEqual(b.snapshot());
+    expect(server.log.map((c) => (c.payload as { note: string }).note)).toEqual(['v0', 'edited on B', 'typed on A during the sync']);
+    expect(stillAsStaged(undefined, null)).toBe(true);
+    expect(stillAsStaged(diary('x', T0, 1), '')).toBe(false); // deleted here, then re-created: keep it
   });
 
   it('retries after a lost answer store nothing twice', async () => {

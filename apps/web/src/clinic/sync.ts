@@ -137,7 +137,22 @@ export function stageLocalChanges(state: SyncState, local: readonly SyncRecord[]
   return { state: { ...state, clock, known, outbox }, staged: fresh.size };
 }
 
-export type LocalOp = { readonly op: 'put'; readonly record: SyncRecord } | { readonly op: 'delete'; readonly type: SyncType; readonly id: string };
+/**
+ * A change to make on the device. `expectHash` is the content hash the device's copy had when this
+ * sync staged it (null = the device had no synced copy, '' = it deleted its copy): a store applies the
+ * op only while its copy still has that hash (`stillAsStaged`), so an edit typed during the sync is not overwritten — it is
+ * staged at the next sync with a later stamp and wins.
+ */
+export type LocalOp =
+  | { readonly op: 'put'; readonly record: SyncRecord; readonly expectHash: string | null }
+  | { readonly op: 'delete'; readonly type: SyncType; readonly id: string; readonly expectHash: string | null };
+
+/** Whether the device's current copy (undefined = none) is still the one the sync staged. */
+export function stillAsStaged(current: SyncRecord | undefined, expectHash: string | null): boolean {
+  if (expectHash === null) return true; // never synced from here: nothing of ours to protect
+  if (expectHash === '') return current === undefined; // deleted here and synced: still deleted?
+  return current !== undefined && contentHash(current) === expectHash;
+}
 
 export interface ApplyResult {
   readonly state: SyncState;
@@ -158,6 +173,8 @@ export function applyPulled(state: SyncState, page: PullPage['changes'], nowMs: 
   const refused: ApplyResult['refused'] = [];
   for (const c of page) {
     clock = receive(clock, c.updatedAt, nowMs);
+    const before = state.known[c.id];
+    const expectHash = before === undefined ? null : before.deleted ? '' : before.hash;
     const k = known[c.id];
     if (k && compareVersions(c, k) <= 0) continue;
     if (c.deleted) {
@@ -169,7 +186,7 @@ export function applyPulled(state: SyncState, page: PullPage['changes'], nowMs: 
         continue;
       }
       known[c.id] = { updatedAt: c.updatedAt, deviceId: c.deviceId, hash: '', deleted: true, type, localId };
-      ops.set(c.id, { op: 'delete', type, id: localId });
+      ops.set(c.id, { op: 'delete', type, id: localId, expectHash });
       continue;
     }
     const v = validateRecord(c.payload);
@@ -179,7 +196,7 @@ export function applyPulled(state: SyncState, page: PullPage['changes'], nowMs: 
     }
     const rec = v.value;
     known[c.id] = { updatedAt: c.updatedAt, deviceId: c.deviceId, hash: contentHash(rec), deleted: false, type: rec.type, localId: rec.id };
-    ops.set(c.id, { op: 'put', record: rec });
+    ops.set(c.id, { op: 'put', record: rec, expectHash });
   }
   return { state: { ...state, clock, known }, ops: [...ops.values()], refused };
 }
