@@ -14,14 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AXES, type Axis } from '@geste/core';
 import {
-  compareAngles, compareJerks, compareTimeInNeutral, compareTremor, coreRangeAccuracy, wideRotationAccuracy,
+  compareAngles, compareJerks, truthTremorBand, compareTimeInNeutral, compareTremor, coreRangeAccuracy, wideRotationAccuracy,
   generateSet, parseTruthCsv, findScript, scriptsInSet, mulberry32, REST_MS, RANGE_BANDS_DEG, TARGETS,
   type MeasuredRow, type TruthRow, type EventsFile, type ErrorStats, type TremorComparison, type JerkComparison,
   type NeutralTimeComparison, fileSizeBytes,
 } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' } } });
+// --tuning '{"faceDetectorEveryNFrames":30}': model cadence overrides (compare settings; analysis files get a suffix).
+const tuning = values.tuning ? (JSON.parse(values.tuning) as Record<string, unknown>) : null;
+const tuningTag = tuning ? '.' + Object.entries(tuning).map(([k, v]) => `${k}-${String(v)}`).join('.') : '';
 const set = values.set === 'small' ? 'small' : 'full';
 const outDir = values.out ?? join(root, 'packages/phantom/.cache', set);
 
@@ -87,14 +90,14 @@ for (const clip of clips) {
   let summary: unknown = null;
   // Analysis results are kept next to the video; --reuse-analysis reads them instead of re-running
   // the models (only valid while the video and the analyser are unchanged).
-  const savedPath = clip.truthCsv.replace('.truth.csv', '.measured.json');
+  const savedPath = clip.truthCsv.replace('.truth.csv', `${tuningTag}.measured.json`);
   if (analyze && values['reuse-analysis'] && existsSync(savedPath)) {
     const saved = JSON.parse(readFileSync(savedPath, 'utf8')) as { frames: MeasuredRow[]; summary: unknown };
     measured = saved.frames;
     summary = saved.summary;
   } else if (analyze) {
     process.stderr.write(`analysing ${clip.name} …`);
-    const res = await analyze(clip.mp4!, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+    const res = await analyze(clip.mp4!, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS }, ...(tuning ? { tuning } : {}) });
     measured = res.frames.map((f) => ({ frameIndex: f.frameIndex, rotationDeg: f.rotationDeg, tiltDeg: f.tiltDeg, flexionDeg: f.flexionDeg, state: f.state }));
     summary = res.summary;
     writeFileSync(savedPath, JSON.stringify({ frames: measured, summary }, (k, v: unknown) => (k === 'psd' ? undefined : v)));
@@ -114,10 +117,11 @@ for (const clip of clips) {
   if (summary !== null && script) {
     events.events.tremors.forEach((tr, i) => {
       const m = measuredTremor(summary, tr.axis, tr.frequencyHz);
-      // The tremor's own RMS while it is present (the whole-clip RMS, diluted by the rest, is shown too).
-      const truthRms = events.summary.tremorMeasured[i]?.rmsDeg ?? tr.amplitudeDeg / Math.SQRT2;
-      const wholeRms = events.summary.tremorMeasured[i]?.rmsWholeClipDeg ?? null;
-      tremors.push({ clip: clip.name, axis: tr.axis, note: [m.reason ?? '', wholeRms !== null ? `truth RMS over the whole clip ${wholeRms.toFixed(2)}°` : ''].filter(Boolean).join('; '), cmp: compareTremor({ frequencyHz: tr.frequencyHz, amplitudeDeg: truthRms }, { frequencyHz: m.frequencyHz, amplitudeDeg: m.rmsDeg }) });
+      // Reference: the same analyser on the truth angles (same windows and segments as the measurement).
+      const ref = truthTremorBand(truth, tr.axis, tr.frequencyHz);
+      const truthRms = ref?.rmsDeg ?? tr.amplitudeDeg / Math.SQRT2;
+      const present = events.summary.tremorMeasured[i]?.rmsDeg ?? null;
+      tremors.push({ clip: clip.name, axis: tr.axis, note: [m.reason ?? '', present !== null ? `tremor alone while present: RMS ${present.toFixed(2)}°` : ''].filter(Boolean).join('; '), cmp: compareTremor({ frequencyHz: tr.frequencyHz, amplitudeDeg: truthRms }, { frequencyHz: m.frequencyHz, amplitudeDeg: m.rmsDeg }) });
     });
     if (events.events.jerks.length) jerks.push({ clip: clip.name, cmp: compareJerks(events.events.jerks, measuredJerks(summary)) });
     if (events.events.holds.some((h) => h.kind === 'hold-neutral')) {
@@ -136,7 +140,7 @@ const lines: string[] = [];
 const setSize = scriptsInSet(set).length;
 lines.push(`# Geste accuracy on the digital phantom (${set} set${clips.length < setSize ? `: ${clips.length} of ${setSize} clips` : ''})`, '');
 if (clips.length < setSize) lines.push(`Clips in this run: ${clips.map((c) => c.name).join(', ')}. Run \`node --import tsx bench/accuracy.ts --set ${set}\` for all.`, '');
-lines.push(`Generated by \`npm run bench:accuracy\` (\`node --import tsx bench/accuracy.ts --set ${set}\`) on ${new Date().toISOString().slice(0, 10)}.`);
+lines.push(`Generated by \`npm run bench:accuracy\` (\`node --import tsx bench/accuracy.ts --set ${set}${values.tuning ? ` --tuning '${values.tuning}'` : ''}\`) on ${new Date().toISOString().slice(0, 10)}.`);
 lines.push(`Videos: packages/phantom (three.js face mesh textured with the public-domain NASA astronaut portrait, 640×480 @ 30 fps, H.264),`);
 lines.push(`ground truth per frame from the motion scripts; neutral calibrated on the first ${REST_MS / 1000} s of each clip. Angles compared after the calibration rest.`, '');
 if (!analyze) {
@@ -176,7 +180,7 @@ if (!analyze) lines.push('| tremor, jerks, time in neutral | need the analyser\'
 lines.push('', '## Per clip', '', '| clip | frames | not measurable | MAE ° rot / tilt / flex | axis-frames off > 10° | render frames/s | mp4 MB | analysis s |', '|---|---|---|---|---|---|---|---|');
 for (const c of perClip) lines.push(`| ${c.clip} | ${c.frames} | ${c.nm} | ${c.mae.map((v) => f(v)).join(' / ')} | ${c.gross} | ${f(c.renderFps, 1)} | ${c.mp4MB.toFixed(2)} | ${c.analyseS === null ? 'reused' : c.analyseS.toFixed(0)} |`);
 lines.push('', `Rendering/caching took ${renderS.toFixed(0)} s this run (cached clips are not re-rendered). Range bands: ${RANGE_BANDS_DEG.map(([a, b]) => `${a}–${b}°`).join(', ')}.`);
-lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor RMS is compared with the RMS of the tremor component while it is present (the measured value is the analyser’s band RMS for the band holding the true frequency).');
+lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor RMS: the analyser’s band RMS (Welch band power of the band holding the scripted frequency) on the measured angles against the same analyser on the truth angles, so both sides share windows and segments.');
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
 const reportPath = values.report ?? join(resultsDir, 'accuracy.md');

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createReplaySource } from '@geste/vision';
 import { openVideoLandmarkSource } from '@geste/vision/node';
+import type { VisionTuning } from '@geste/vision';
 import { type AnalyzeOptions, type RecordingAnalysis, analyzeLandmarkSource } from './analyze.ts';
 import { CliError } from './errors.ts';
 
@@ -13,6 +14,8 @@ export interface AnalyzeFileOptions extends AnalyzeOptions {
   readonly maxSidePx?: number;
   /** Detector worker threads (default: 1 per core, at most 2 — each holds its own models). */
   readonly workers?: number;
+  /** Model cadence overrides (default: @geste/vision's DEFAULT_TUNING). */
+  readonly tuning?: Partial<VisionTuning>;
 }
 
 export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
@@ -33,7 +36,7 @@ export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): 
 /** A video file through the on-device models. */
 export async function analyzeVideo(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
   const workers = opts.workers ?? Math.max(1, Math.min(2, availableParallelism()));
-  const source = await openVideoLandmarkSource(path, { maxSidePx: opts.maxSidePx ?? 640, workers });
+  const source = await openVideoLandmarkSource(path, { maxSidePx: opts.maxSidePx ?? 640, workers, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
   const analysis = await analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.probe.estimatedFrames });
   const decode = source.decodeSummary();
   const notes: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  compareAngles, compareJerks, compareTimeInNeutral, compareTremor, coreRangeAccuracy, percentile, wideRotationAccuracy,
+  compareAngles, compareJerks, compareTimeInNeutral, compareTremor, coreRangeAccuracy, percentile, truthTremorBand, wideRotationAccuracy,
   type MeasuredRow,
 } from './accuracy.ts';
 import { findScript, mulberry32 } from './scripts/motion.ts';
@@ -95,6 +95,20 @@ describe('event comparisons', () => {
     // amplitude is not judged below 1°
     expect(compareTremor({ frequencyHz: 7, amplitudeDeg: 0.5 }, { frequencyHz: 7.1, amplitudeDeg: 0.8 }).pass).toBe(true);
     expect(compareTremor({ frequencyHz: 2, amplitudeDeg: 2 }, { frequencyHz: null, amplitudeDeg: null }).pass).toBe(false);
+  });
+
+  it('tremor reference: the analyser on the truth of the 2 Hz script reads the scripted amplitude, diluted by the rest', () => {
+    const s = findScript('small-tremor-yaw-2hz')!;
+    const rows = truthRows(s, 30);
+    const ref = truthTremorBand(rows, 'rotationDeg', 2)!;
+    expect(Math.abs(ref.peakFreqHz - 2)).toBeLessThan(0.15);
+    // 3° peak sine → RMS 2.12° while present; 10 of 12 s carry it, the Welch windows weight the middle
+    expect(ref.rmsDeg).toBeGreaterThan(1.8);
+    expect(ref.rmsDeg).toBeLessThan(2.2);
+    // no tremor on the other axes: the band holds (numerically) nothing
+    expect(truthTremorBand(rows, 'tiltDeg', 2)!.rmsDeg).toBeLessThan(0.01);
+    // too short for an 8 s Welch segment → no reference
+    expect(truthTremorBand(rows.slice(0, 100), 'rotationDeg', 2)).toBeNull();
   });
 
   it('jerks: one-to-one matching within the tolerance gives recall and precision', () => {

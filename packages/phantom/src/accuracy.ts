@@ -7,7 +7,7 @@
  * Tremor, jerk and time-in-neutral comparisons take summary numbers, so they do not depend on the
  * signal library's types.
  */
-import { AXES, type Axis, type MeasureState } from '@geste/core';
+import { AXES, analyzeTremorAxis, type Axis, type MeasureState } from '@geste/core';
 import type { TruthRow } from './truth.ts';
 
 export interface MeasuredRow {
@@ -177,6 +177,18 @@ export function compareTremor(truth: { frequencyHz: number; amplitudeDeg: number
   const ampMatters = truth.amplitudeDeg >= TARGETS.tremorAmplitudeMinDeg;
   const pass = fErr !== null && fErr <= TARGETS.tremorFrequencyHz && (!ampMatters || (aErr !== null && aErr <= TARGETS.tremorAmplitudeRel));
   return { truthHz: truth.frequencyHz, measuredHz: measured.frequencyHz, frequencyErrorHz: fErr, truthAmplitudeDeg: truth.amplitudeDeg, measuredAmplitudeDeg: measured.amplitudeDeg, amplitudeErrorRel: aErr, pass };
+}
+
+/**
+ * The reference for a tremor's amplitude: the same analyser (core `analyzeTremorAxis`, Welch band power)
+ * run on the ground-truth angles, so measured and truth share one definition (window, segments, the rest
+ * before the tremor starts). Returns the band RMS and peak of the band that holds `frequencyHz`.
+ */
+export function truthTremorBand(truth: readonly TruthRow[], axis: Axis, frequencyHz: number): { rmsDeg: number; peakFreqHz: number } | null {
+  const r = analyzeTremorAxis(axis, { timestampsMs: truth.map((t) => t.timestampMs), values: truth.map((t) => t[axis]) });
+  if (!r.measurable) return null;
+  const band = r.bands.find((b) => b.loHz <= frequencyHz && frequencyHz < b.hiHz) ?? null;
+  return band === null ? null : { rmsDeg: band.rmsDeg, peakFreqHz: band.peakFreqHz };
 }
 
 export interface JerkComparison {

@@ -31,6 +31,12 @@ export interface VisionTuning {
    * whenever tracking is lost or the scene changes. 0 = detector on every frame.
    */
   readonly faceDetectorEveryNFrames: number;
+  /**
+   * The face detector runs on every frame while the previous frame's face was turned less than this
+   * from the camera (0 = never): a fresh detector crop keeps the mesh's small-angle rotation gain near 1
+   * (see cadence.ts). Applied per frame by the detectors through `FaceDetectorCadence`.
+   */
+  readonly faceDetectorEveryFrameBelowYawDeg: number;
   /** Body model runs on every Nth frame; frames in between repeat the last body (1 = every frame). */
   readonly bodyEveryNFrames: number;
   /** Hand detector runs on every Nth frame; frames in between repeat the last hands (1 = every frame). */
@@ -48,6 +54,7 @@ export const DEFAULT_TUNING: VisionTuning = {
   maxHands: 2,
   iris: false,
   faceDetectorEveryNFrames: 30,
+  faceDetectorEveryFrameBelowYawDeg: 30,
   bodyEveryNFrames: 3,
   handsEveryNFrames: 15,
   body: true,

@@ -4,3 +4,4 @@ export * from './frames.ts';
 export * from './humanConfig.ts';
 export * from './convert.ts';
 export * from './replay.ts';
+export * from './cadence.ts';

@@ -12,6 +12,7 @@ import type { LandmarkFrame, SourceInfo } from '@geste/core';
 import { toLandmarkFrame, type HumanResultLike } from '../convert.ts';
 import { DEFAULT_TUNING, HUMAN_MODEL_FILES, humanConfig, modelVersions, type VisionTuning } from '../humanConfig.ts';
 import { VisionError } from '../errors.ts';
+import { FaceDetectorCadence, cadenceConfig } from '../cadence.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
 import { humanModelDir, humanNodeWasmEntry, humanVersion, tfjsWasmDir } from './paths.ts';
 
@@ -116,6 +117,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     };
     let last: StageTimesMs = { inputMs: 0, cacheCheckMs: 0, faceMs: 0, bodyMs: 0, handsMs: 0, totalMs: 0 };
     let closed = false;
+    const cadence = new FaceDetectorCadence(tuning);
     const imageMirrored = opts.imageMirrored ?? false;
 
     return {
@@ -136,7 +138,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
         let result;
         try {
-          result = await human.detect(input as never);
+          result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames()) as never);
         } finally {
           input.dispose();
         }
@@ -153,13 +155,15 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         if (result.error) {
           throw new VisionError('bad-frame', `Expected Human to analyse the frame, but it reported: ${result.error}.`, { frameIndex });
         }
-        return toLandmarkFrame(result as unknown as HumanResultLike, {
+        const frame = toLandmarkFrame(result as unknown as HumanResultLike, {
           frameIndex,
           timestampMs,
           imageWidthPx: widthPx,
           imageHeightPx: heightPx,
           imageMirrored,
         });
+        cadence.observe(frame);
+        return frame;
       },
       lastStageTimes: () => last,
       numTensors: () => tf.memory().numTensors,
