@@ -195,12 +195,16 @@ describe('clinic: patient, clinician and two devices against the real server', (
     expect(await pc.isVisible('[data-testid="clinician-trend"]')).toBe(false);
 
     // A new invitation that includes treatments: now the clinician sees them and the injection cycles.
+    const until = new Date(now + 30 * DAY);
+    await pa.fill('[data-testid="share-until"]', `${until.getFullYear()}-${String(until.getMonth() + 1).padStart(2, '0')}-${String(until.getDate()).padStart(2, '0')}`);
     await pa.click('[data-testid="share-create"]'); // measures, diary, treatments are the defaults
+    expect(await pa.textContent('[data-testid="share-invite"]')).toMatch(/; until /);
     const code2 = (await pa.textContent('[data-testid="share-code"]'))!.trim();
     expect(code2).not.toBe(code);
     await pc.fill('[data-testid="accept-code"]', code2);
     await pc.click('[data-testid="accept-submit"]');
     await pc.waitForSelector('[data-testid="accept-status"]:has-text("accepted ✓")');
+    expect(await pc.textContent('[data-testid="patient-list"]')).toMatch(/, until /);
     await pc.click('[data-testid="patient-refresh"]');
     await pc.waitForSelector('[data-testid="clinician-cycles"]');
     expect(await pc.textContent('[data-testid="clinician-cycles"] title')).toMatch(/2 cycles overlaid/);

@@ -167,8 +167,8 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
     let endsAtMs: number | null = null;
     if (until !== '') {
       const d = dayMs(until);
-      if (d === null || d < Date.now()) return setError('Choose an end date in the future, or leave it empty.');
-      endsAtMs = d + 12 * 3600_000 - 1; // to the end of that day
+      endsAtMs = d === null ? null : d + 12 * 3600_000 - 1; // to the end of that (local) day
+      if (endsAtMs === null || endsAtMs <= Date.now()) return setError('Choose an end date in the future, or leave it empty.');
     }
     try {
       setInvite(await api.invite(cats, endsAtMs));
