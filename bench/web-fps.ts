@@ -2,7 +2,11 @@
  * Web app throughput and latency in headless Chromium: the built app, the real Human models (WASM)
  * and core pose, fed by Chromium's fake camera at 640×480 / 30 fps.
  *
- *   node --import tsx bench/web-fps.ts [--seconds 20] [--backend wasm|webgl] [--tuning live|cli]
+ *   node --import tsx bench/web-fps.ts [--seconds 20] [--detector worker|main] [--backend wasm|webgl]
+ *                                      [--tuning live|cli] [--transfer bitmap|imagedata] [--pipeline 1|2]
+ *
+ * --detector worker (the app's default) runs Human in a module worker; main runs it on the page.
+ * GESTE_WEB_DIST=<folder> reuses a build (e.g. to run several configurations back to back).
  *
  * Reports measurements per second (frames that went through detector + pose + feedback) and
  * frame-to-feedback latency: from the frame's capture/presentation time (requestVideoFrameCallback)
@@ -10,6 +14,7 @@
  * Goal (issue 3): ≥ 25 fps and ≤ 100 ms at 640×480. Prints the machine load, since the numbers
  * depend on it.
  */
+import { execFileSync } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
 import { buildApp, launch, servePreview } from '../apps/web/test/harness.ts';
 import { fakeVideo } from '../apps/web/test/fakeCamera.ts';
@@ -21,6 +26,9 @@ const arg = (name: string, dflt: string): string => {
 const seconds = Number(arg('seconds', '20'));
 const backend = arg('backend', 'wasm');
 const tuning = arg('tuning', 'live');
+const detector = arg('detector', 'worker');
+const transfer = arg('transfer', 'bitmap');
+const pipeline = arg('pipeline', '1');
 
 function pct(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +39,7 @@ buildApp();
 const served = await servePreview();
 const l = await launch({ fakeVideo: fakeVideo('bench') });
 try {
-  await l.page.goto(`${served.url}?nosw&backend=${backend}&tuning=${tuning}#/live`);
+  await l.page.goto(`${served.url}?nosw&detector=${detector}&transfer=${transfer}&pipeline=${pipeline}&backend=${backend}&tuning=${tuning}#/live`);
   await l.page.click('[data-testid=start-camera]');
   await l.page.waitForFunction(() => ((window as any).gesteDebug?.framesMeasured ?? 0) > 10, null, { timeout: 120_000 });
   await l.page.waitForTimeout(3000); // warm-up
@@ -40,7 +48,7 @@ try {
   await l.page.waitForTimeout(seconds * 1000);
   const after = await l.page.evaluate(() => {
     const g = (window as any).gesteDebug;
-    return { n: g.framesMeasured as number, t: performance.now(), lat: g.latenciesMs as number[], perf: (globalThis as any).gesteHumanPerf, w: (document.querySelector('video') as HTMLVideoElement).videoWidth, h: (document.querySelector('video') as HTMLVideoElement).videoHeight };
+    return { n: g.framesMeasured as number, t: performance.now(), lat: g.latenciesMs as number[], kind: g.detectorKind as string, workerMs: (globalThis as any).gesteWorkerMs as number | undefined, perf: (globalThis as any).gesteHumanPerf, w: (document.querySelector('video') as HTMLVideoElement).videoWidth, h: (document.querySelector('video') as HTMLVideoElement).videoHeight };
   });
   // How many frames the camera itself delivers to the page (upper bound for measurements per second).
   // (a string, so the bundler's helper names do not leak into the page)
@@ -54,6 +62,9 @@ try {
   const fps = ((after.n - before.n) * 1000) / (after.t - before.t);
   const lat = after.lat.slice(-(after.n - before.n));
   const result = {
+    detector: after.kind,
+    transfer: detector === 'worker' ? transfer : null,
+    pipeline: detector === 'worker' ? Number(pipeline) : 1,
     backend,
     tuning,
     videoPx: `${after.w}x${after.h}`,
@@ -62,7 +73,8 @@ try {
     cameraFramesPerSecond: Math.round(cameraFps * 10) / 10,
     latencyMs: { p50: Math.round(pct(lat, 0.5)), p95: Math.round(pct(lat, 0.95)), max: Math.round(Math.max(...lat)) },
     humanLastFrameMs: after.perf,
-    machine: { cpus: cpus().length, loadAvg1mStart: load0, loadAvg1mEnd: loadavg()[0] },
+    workerLastFrameMs: after.workerMs === undefined ? null : Math.round(after.workerMs),
+    machine: { cpus: cpus().length, loadAvg1mStart: load0, loadAvg1mEnd: loadavg()[0], uptime: execFileSync('uptime', { encoding: 'utf8' }).trim() },
     goal: { fps: 25, latencyMs: 100 },
   };
   console.log(JSON.stringify(result, null, 2));

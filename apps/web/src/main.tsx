@@ -3,17 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { MeasureProvider } from './app/measure.tsx';
 import { PrefsProvider } from './app/prefs.tsx';
-import { createHumanDetector } from './vision/humanDetector.ts';
 import type { FrameDetector } from './vision/detector.ts';
-import { DEFAULT_TUNING } from './vision/visionAdapter.ts';
+import { createAppDetector } from './vision/select.ts';
 import './styles.css';
 
-const createDetector = (): Promise<FrameDetector> => {
-  const q = new URLSearchParams(location.search);
-  const backend = q.get('backend') === 'webgl' ? 'webgl' : 'wasm';
-  // ?tuning=cli runs body and hand models as often as the CLI does (slower; for parity checks).
-  return createHumanDetector(q.get('tuning') === 'cli' ? { backend, tuning: DEFAULT_TUNING } : { backend });
-};
+// Detector from the query string: Human in a worker by default, ?detector=main on the page (vision/select.ts).
+const createDetector = (): Promise<FrameDetector> => createAppDetector(location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

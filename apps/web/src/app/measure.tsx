@@ -57,6 +57,8 @@ export interface DebugStats {
   cameraError: string | null;
   track: MediaStreamTrack | null;
   latest: FrameMeasure | null;
+  /** The detector in use, e.g. 'human-wasm-worker' (null until it is ready). */
+  detectorKind: string | null;
 }
 declare global {
   interface Window {
@@ -119,7 +121,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     let loop: MeasureLoop | null = null;
     let pendingEmit = false;
     let lastEmitMs = 0;
-    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null };
+    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null, detectorKind: null };
     window.gesteDebug = debug;
 
     const set = (patch: Partial<MeasureSnapshot>, immediate = true): void => {
@@ -147,6 +149,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         detectorPromise = createDetector().then(
           (d) => {
             detector = d;
+            debug.detectorKind = d.info.kind;
             set({ detector: { kind: 'ready', info: d.info.kind } });
             return d;
           },

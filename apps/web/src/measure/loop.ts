@@ -1,8 +1,9 @@
 /**
  * The live measurement loop: video frame → detector → LandmarkFrame → core pose → FrameMeasure → listeners.
  *
- * - One frame in flight at a time: frames that arrive while the detector is busy are skipped, so
- *   feedback always describes the newest frame (latency over completeness).
+ * - One frame in flight at a time (or `detector.maxInFlight` when a detector pipelines): frames that
+ *   arrive while the detector is busy are skipped, so feedback always describes the newest frame
+ *   (latency over completeness).
  * - Time is the frame's own presentation/capture time (performance.now() clock), not the time
  *   the detector finished.
  * - Pauses when the tab is hidden (browsers stop delivering video frames to hidden tabs) and reports it;
@@ -44,7 +45,9 @@ type VideoWithRvfc = HTMLVideoElement & {
 
 export class MeasureLoop {
   private running = false;
-  private busy = false;
+  private inFlight = 0;
+  /** Presentation time of the newest frame skipped while the detector was full (analysed as soon as it frees). */
+  private skippedFrameAtMs: number | null = null;
   private frameIndex = 0;
   private lastTimestampMs = -Infinity;
   private handle: number | null = null;
@@ -137,15 +140,21 @@ export class MeasureLoop {
       return;
     }
     const video = this.deps.video;
-    if (this.busy || video.readyState < 2 || video.videoWidth === 0) {
+    if (video.readyState < 2 || video.videoWidth === 0) {
       this.schedule();
       return;
     }
+    if (this.inFlight >= Math.max(1, this.deps.detector.maxInFlight ?? 1)) {
+      this.skippedFrameAtMs = frameAtMs;
+      this.schedule();
+      return;
+    }
+    this.skippedFrameAtMs = null;
     // Strictly increasing timestamps (two callbacks can report the same presentation time).
     const timestampMs = Math.max(frameAtMs, this.lastTimestampMs + 0.001);
     this.lastTimestampMs = timestampMs;
-    this.busy = true;
-    this.schedule(); // ask for the next frame now; it is skipped if we are still busy
+    this.inFlight++;
+    this.schedule(); // ask for the next frame now; it is skipped if the detector is still full
     try {
       const index = this.frameIndex++;
       const frame = await this.deps.detector.detect(video, index, timestampMs);
@@ -157,7 +166,15 @@ export class MeasureLoop {
     } catch (e) {
       if (this.running) this.setStatus('error', e instanceof Error ? e.message : String(e));
     } finally {
-      this.busy = false;
+      this.inFlight--;
+    }
+    // Catch up: a frame shown while the detector was busy is still the <video>'s current picture, so
+    // analyse it now instead of idling until the next frame callback (its latency counts from its own
+    // presentation time, so the wait is measured, not hidden).
+    const skipped = this.skippedFrameAtMs;
+    if (skipped !== null && this.running) {
+      this.skippedFrameAtMs = null;
+      void this.onFrame(skipped);
     }
   }
 

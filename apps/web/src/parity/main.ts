@@ -1,14 +1,17 @@
 /**
  * Test page for the browser-vs-CLI differential test (apps/web/test/parity.int.test.ts): the app's own
- * detector (Human on WASM, configured with the CLI's tuning) and core's pose estimator, fed RGB frames by
- * the test so that both paths see exactly the same pixels. Built only by that test.
+ * detectors (Human on WASM, configured with the CLI's tuning) — in the detector worker (the app's
+ * default) and on the main thread — and core's pose estimator, fed RGB frames by the test so that every
+ * path sees exactly the same pixels. Built only by that test.
  */
 import { type FrameMeasure, type LandmarkFrame, anatomicalNeutral, measureFrame } from '@geste/core';
 import { createHumanDetector } from '../vision/humanDetector.ts';
+import { createWorkerDetector } from '../vision/workerDetector.ts';
 import type { FrameDetector } from '../vision/detector.ts';
 import { DEFAULT_TUNING } from '../vision/visionAdapter.ts';
 
-let detector: FrameDetector | null = null;
+type Place = 'worker' | 'main';
+const detectors = new Map<Place, FrameDetector>();
 const canvas = document.createElement('canvas');
 const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
 
@@ -25,12 +28,15 @@ function rgbFromBase64(b64: string, widthPx: number, heightPx: number): ImageDat
 }
 
 (window as unknown as { gesteParity: unknown }).gesteParity = {
-  async init(): Promise<string> {
-    detector = await createHumanDetector({ backend: 'wasm', tuning: DEFAULT_TUNING });
+  async init(place: Place): Promise<string> {
+    const opts = { backend: 'wasm', tuning: DEFAULT_TUNING } as const;
+    const detector = place === 'worker' ? await createWorkerDetector(opts) : await createHumanDetector(opts);
+    detectors.set(place, detector);
     return detector.info.kind;
   },
-  async measure(b64: string, widthPx: number, heightPx: number, frameIndex: number, timestampMs: number): Promise<{ landmarks: LandmarkFrame; measure: FrameMeasure }> {
-    if (!detector) throw new Error('call init() first');
+  async measure(place: Place, b64: string, widthPx: number, heightPx: number, frameIndex: number, timestampMs: number): Promise<{ landmarks: LandmarkFrame; measure: FrameMeasure }> {
+    const detector = detectors.get(place);
+    if (!detector) throw new Error(`call init('${place}') first`);
     if (canvas.width !== widthPx || canvas.height !== heightPx) {
       canvas.width = widthPx;
       canvas.height = heightPx;

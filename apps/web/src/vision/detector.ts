@@ -8,20 +8,27 @@ import type { LandmarkFrame } from '@geste/core';
 export type DetectorInput = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
 
 export interface DetectorInfo {
-  /** e.g. 'human-wasm', 'human-webgl', 'replay'. */
+  /** e.g. 'human-wasm-worker', 'human-wasm-main', 'replay'. */
   readonly kind: string;
   readonly models: Readonly<Record<string, string>>;
 }
 
 export interface FrameDetector {
   readonly info: DetectorInfo;
+  /**
+   * How many frames the loop may hand over before the first is answered (default 1). Above 1 the
+   * page grabs frame n+1 while frame n is still being detected (pipelining); answers come in order.
+   */
+  readonly maxInFlight?: number;
   /** Finds faces/bodies/hands in one frame. Coordinates are pixels of the input as given (not mirrored). */
   detect(input: DetectorInput, frameIndex: number, timestampMs: number): Promise<LandmarkFrame>;
   /** Releases models and tensors. Safe to call twice. */
   close(): Promise<void>;
 }
 
-export type DetectorErrorCode = 'models-missing' | 'backend-failed' | 'detector-closed';
+/** models-missing: model files not served; backend-failed: WASM/WebGL did not start or a frame failed;
+ *  detector-closed: used after close(); worker-failed: the detector worker could not start or crashed. */
+export type DetectorErrorCode = 'models-missing' | 'backend-failed' | 'detector-closed' | 'worker-failed';
 
 export class DetectorError extends Error {
   override readonly name = 'DetectorError';

@@ -1,7 +1,7 @@
 /**
- * One import point for the vision adapter (@geste/vision): configuration shared with the CLI and the
- * Human-result → LandmarkFrame conversion. Everything the web app takes from @geste/vision goes
- * through here.
+ * One import point for the vision adapter (@geste/vision): configuration shared with the CLI,
+ * the face-detector cadence and the Human-result → LandmarkFrame conversion. Everything the web app
+ * takes from @geste/vision goes through here.
  */
-export { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame } from '@geste/vision';
+export { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig } from '@geste/vision';
 export type { HumanResultLike, VisionTuning } from '@geste/vision';

@@ -1,0 +1,101 @@
+/**
+ * Human (face detector, face mesh, MoveNet, hand tracker) configured like the CLI, with no DOM use:
+ * it runs on the page (humanDetector.ts) and inside the detector worker (detector.worker.ts).
+ * Input is RGBA pixels (ImageData), as the Node CLI gives Human a pixel tensor; output is the
+ * vision adapter's `LandmarkFrame`, so every path produces the same landmark frames.
+ */
+import { Human } from '@vladmandic/human';
+import type { LandmarkFrame } from '@geste/core';
+import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig } from './visionAdapter.ts';
+import type { HumanResultLike, VisionTuning } from './visionAdapter.ts';
+import { MODELS_URL, WASM_URL } from './assets.ts';
+import { DetectorError } from './detector.ts';
+import type { DetectorInfo } from './detector.ts';
+
+/**
+ * Live tuning: the body model every 6th frame and the hand detector every 15th (the CLI's
+ * DEFAULT_TUNING runs them at least as often). Head angles come from the face mesh, which still runs on every frame,
+ * so they are unchanged; only shoulder/shift measures and the hand-over-face flag refresh less often.
+ * Measured in bench/web-fps.ts: the hand model alone took ~400 ms on a loaded 2-core machine.
+ */
+export const LIVE_TUNING: VisionTuning = { ...DEFAULT_TUNING, bodyEveryNFrames: 6, handsEveryNFrames: 15 };
+
+export interface HumanEngineOptions {
+  /** 'wasm' is the default: deterministic and close to the CLI's WASM numbers; 'webgl' when a GPU helps. */
+  readonly backend: 'wasm' | 'webgl';
+  readonly tuning: VisionTuning;
+  /** Absolute base URL of the app: models and wasm are resolved against it (a worker has no document). */
+  readonly baseUrl: string;
+}
+
+export interface HumanEngine {
+  readonly info: DetectorInfo;
+  detectPixels(pixels: ImageData, frameIndex: number, timestampMs: number): Promise<LandmarkFrame>;
+  /** Human's own stage timings of the last frame (ms). */
+  lastPerf(): unknown;
+  close(): void;
+}
+
+export async function createHumanEngine(opts: HumanEngineOptions): Promise<HumanEngine> {
+  const { backend, tuning, baseUrl } = opts;
+  const config = humanConfig(
+    {
+      backend,
+      modelBasePath: new URL('.' + MODELS_URL, baseUrl).href,
+      wasmPath: new URL('.' + WASM_URL, baseUrl).href,
+    },
+    tuning,
+  );
+  // Human's image filter runs a WebGL pass even when every adjustment is off (a plain copy); with no
+  // GPU that costs tens of ms per frame. Turning it off gives the same pixels.
+  const browserConfig = { ...config, filter: { ...(config['filter'] as object), enabled: false } };
+  const human = new Human(browserConfig as ConstructorParameters<typeof Human>[0]);
+  // The multi-threaded WASM build's worker script inside Human's bundled tfjs fails to start
+  // ("e is not defined"), so use the single-threaded SIMD build (also what the Node CLI uses).
+  try {
+    human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  } catch {
+    /* flag unknown in this tfjs: nothing to turn off */
+  }
+  try {
+    await human.load();
+  } catch (e) {
+    throw new DetectorError('models-missing', `Could not load the face models from ${config['modelBasePath'] as string} (${String(e)}). Rebuild the app with "npm run build -w @geste/web".`);
+  }
+  const activeBackend = String(human.tf.getBackend?.() ?? '');
+  if (!activeBackend) throw new DetectorError('backend-failed', `The ${backend} backend did not start.`);
+  const cadence = new FaceDetectorCadence(tuning);
+  let perf: unknown = null;
+  let closed = false;
+  return {
+    info: { kind: `human-${activeBackend}`, models: modelVersions(human.version, tuning) },
+    async detectPixels(pixels, frameIndex, timestampMs) {
+      if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
+      const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
+      let result: Awaited<ReturnType<typeof human.detect>>;
+      try {
+        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], cadenceConfig(cadence.nextSkipFrames()) as Parameters<typeof human.detect>[1]);
+      } finally {
+        tensor.dispose();
+      }
+      perf = result.performance;
+      if ('error' in result && result.error) throw new DetectorError('backend-failed', String(result.error));
+      // Human's Point is [x, y, z?]; the adapter reads missing z as 0.
+      const frame = toLandmarkFrame(result as unknown as HumanResultLike, { frameIndex, timestampMs, imageWidthPx: pixels.width, imageHeightPx: pixels.height });
+      cadence.observe(frame);
+      return frame;
+    },
+    lastPerf: () => perf,
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const m of Object.values(human.models.models ?? {})) {
+        try {
+          (m as { dispose?: () => void } | null)?.dispose?.();
+        } catch {
+          /* already disposed */
+        }
+      }
+    },
+  };
+}

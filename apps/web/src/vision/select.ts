@@ -1,0 +1,23 @@
+/**
+ * Which detector the app uses, from the page's query string:
+ *   ?detector=worker (default) — Human in a module worker (workerDetector.ts)
+ *   ?detector=main             — Human on the page's main thread (humanDetector.ts), for comparison
+ *   ?backend=webgl             — tfjs WebGL instead of WASM
+ *   ?tuning=cli                — body and hand models as often as the CLI (slower; for parity checks)
+ *   ?transfer=imagedata        — worker frames as RGBA pixels instead of an ImageBitmap
+ *   ?pipeline=2                — the page sends frame n+1 while the worker detects frame n
+ */
+import type { FrameDetector } from './detector.ts';
+import { createHumanDetector } from './humanDetector.ts';
+import { createWorkerDetector } from './workerDetector.ts';
+import { DEFAULT_TUNING } from './visionAdapter.ts';
+import { detectorChoice } from './choice.ts';
+
+export { detectorChoice };
+export type { DetectorChoice, DetectorPlace } from './choice.ts';
+
+export function createAppDetector(search: string = location.search): Promise<FrameDetector> {
+  const c = detectorChoice(search);
+  const base = c.cliTuning ? { backend: c.backend, tuning: DEFAULT_TUNING } : { backend: c.backend };
+  return c.place === 'main' ? createHumanDetector(base) : createWorkerDetector({ ...base, transfer: c.transfer, pipeline: c.pipeline });
+}
