@@ -8,7 +8,7 @@ import { dateStr, dayMs, download, showDate } from '../records/ui.tsx';
 import { ClinicError, clinicWords, type AuditEntry, type Category, type Invite, type Share } from './api.ts';
 import { apiFor, getConnection, getSyncCategories, lastSync, loadSyncState, onSync, runSync, setConnection, setSyncCategories, type Connection, type SyncOutcome } from './store.ts';
 import { SYNC_CATEGORIES } from './sync.ts';
-import { CATEGORY_WORDS, ConnectForm, showDateTime } from './ui.tsx';
+import { CATEGORY_WORDS, ConnectForm, PasskeyPanel, showDateTime } from './ui.tsx';
 
 export function ClinicScreen(): ReactNode {
   const [conn, setConn] = useState<Connection | null | undefined>(undefined);
@@ -43,6 +43,7 @@ function Connected({ conn, onLogout }: { conn: Connection; onLogout: () => void 
         </button>
       </p>
       <SyncPanel conn={conn} onSessionEnded={() => void logout()} />
+      <PasskeyPanel conn={conn} />
       <InvitePanel conn={conn} />
       <AuditPanel conn={conn} />
       <ServerDataPanel conn={conn} onDeleted={onLogout} />

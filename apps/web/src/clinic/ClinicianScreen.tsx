@@ -26,7 +26,7 @@ import { localDate } from '../exercises/programData.ts';
 import { SAFETY_LINE } from '../app/words.ts';
 import { clinicWords, type Category, type PatientSummary } from './api.ts';
 import { apiFor, getConnection, setConnection, type Connection } from './store.ts';
-import { CATEGORY_WORDS, ConnectForm } from './ui.tsx';
+import { CATEGORY_WORDS, ConnectForm, PasskeyPanel } from './ui.tsx';
 
 export function ClinicianScreen(): ReactNode {
   const [conn, setConn] = useState<Connection | null | undefined>(undefined);
@@ -57,6 +57,7 @@ export function ClinicianScreen(): ReactNode {
             </button>
           </p>
           <Patients conn={conn} />
+          <PasskeyPanel conn={conn} />
         </>
       )}
     </section>

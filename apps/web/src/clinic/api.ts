@@ -3,6 +3,7 @@
  * `ClinicError` with a closed code and a sentence for a person: offline, server unreachable, wrong
  * password, share expired, … — never a raw status code or stack. `fetch` is injectable for tests.
  */
+import type { CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './passkey.ts';
 
 export const CLINIC_ERROR_CODES = [
   'offline',
@@ -19,6 +20,12 @@ export const CLINIC_ERROR_CODES = [
   'too-many-attempts',
   'server-busy',
   'server-error',
+  'passkey-unsupported',
+  'passkey-cancelled',
+  'passkey-none',
+  'passkey-refused',
+  'passkey-exists',
+  'passkey-mismatch',
 ] as const;
 export type ClinicErrorCode = (typeof CLINIC_ERROR_CODES)[number];
 
@@ -54,6 +61,12 @@ export const CLINIC_ERROR_WORDS: Readonly<Record<ClinicErrorCode, string>> = {
   'too-many-attempts': 'Too many attempts. Wait a minute and try again.',
   'server-busy': 'The clinic server is busy or restarting. Try again in a moment; nothing was lost.',
   'server-error': 'The clinic server had an unexpected problem. Try again later; your data on this device is intact.',
+  'passkey-unsupported': 'This browser cannot use a passkey here. Log in with your password instead.',
+  'passkey-cancelled': 'No passkey was used: the request was cancelled or timed out, or this device has no passkey for this account. Try again, or log in with your password.',
+  'passkey-none': 'There is no passkey for this email on this clinic server. Log in with your password; then you can add a passkey to this device.',
+  'passkey-refused': 'The clinic server did not accept this passkey. Log in with your password instead.',
+  'passkey-exists': 'This device already has a passkey for this account. Use it next time you sign in.',
+  'passkey-mismatch': "This page's address does not match the clinic server's passkey settings, so passkeys cannot be used here. Log in with your password.",
 };
 
 export type Category = 'measures' | 'diary' | 'treatments' | 'history' | 'videos';
@@ -172,6 +185,10 @@ export function errorFromAnswer(status: number, body: unknown, context: { path: 
   const serverCode = typeof err?.code === 'string' ? err.code : undefined;
   const serverMsg = typeof err?.message === 'string' ? err.message : '';
   const make = (code: ClinicErrorCode, extra = ''): ClinicError => new ClinicError(code, extra ? `${CLINIC_ERROR_WORDS[code]} ${extra}` : CLINIC_ERROR_WORDS[code], serverCode);
+  if (context.path.startsWith('/auth/passkeys/')) {
+    if (serverCode === 'invalid_credentials') return make('passkey-refused', /not registered/.test(serverMsg) ? '(This passkey is not registered on this server.)' : '');
+    if (serverCode === 'conflict') return make('passkey-exists');
+  }
   switch (serverCode) {
     case 'invalid_credentials':
       return make('wrong-password');
@@ -285,6 +302,26 @@ export class ClinicApi {
   }
   me(): Promise<Me> {
     return this.call('GET', '/me');
+  }
+
+  // ---- passkeys (the browser part is in passkey.ts)
+  /** 🔒 Options for adding a passkey to the logged-in account. */
+  passkeyRegisterOptions(): Promise<CreationOptionsJSON> {
+    return this.call('POST', '/auth/passkeys/register/options', {});
+  }
+  /** 🔒 Sends the new credential; the server checks it and stores its public key. */
+  passkeyRegisterVerify(response: CredentialJSON): Promise<{ credentialId: string }> {
+    return this.call('POST', '/auth/passkeys/register/verify', { response });
+  }
+  /** Options (a fresh challenge, the account's passkey ids) for signing in as `email`. */
+  passkeyLoginOptions(email: string): Promise<RequestOptionsJSON> {
+    return this.call('POST', '/auth/passkeys/login/options', { email });
+  }
+  /** Sends the signed assertion; on success this client holds the new session. */
+  async passkeyLoginVerify(response: CredentialJSON): Promise<Session> {
+    const s = await this.call<Session>('POST', '/auth/passkeys/login/verify', { response });
+    this.token = s.token;
+    return s;
   }
 
   // ---- sync (patient)

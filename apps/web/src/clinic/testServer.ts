@@ -1,6 +1,7 @@
 /**
  * For tests: starts the real clinic server (apps/server/src/main.ts) as its own process on a free
- * port of 127.0.0.1, with embedded PGlite in a temporary folder and CORS for the given origins.
+ * port of 127.0.0.1, with embedded PGlite in a temporary folder, CORS for the given origins and,
+ * optionally, the passkey relying party (rpId, origins).
  * Resolves once it prints its GESTE_LISTENING line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,7 +32,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startClinicServer(corsOrigins: readonly string[] = []): Promise<RunningServer> {
+export interface ClinicServerOptions {
+  /** Origins the browser reports for passkeys (GESTE_WEBAUTHN_ORIGINS); default: the server's public URL. */
+  readonly webauthnOrigins?: readonly string[];
+  /** Passkey relying party id (GESTE_RP_ID); default `localhost`. It must be the page's host (not an IP address). */
+  readonly rpId?: string;
+}
+
+export async function startClinicServer(corsOrigins: readonly string[] = [], opts: ClinicServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'geste-clinic-server-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
@@ -47,6 +55,8 @@ export async function startClinicServer(corsOrigins: readonly string[] = []): Pr
       // Cheaper password hashing for tests only (the server default is 2^17).
       GESTE_SCRYPT_LOG2_N: '12',
       GESTE_LOGIN_RATE_MAX: '100',
+      ...(opts.webauthnOrigins ? { GESTE_WEBAUTHN_ORIGINS: opts.webauthnOrigins.join(',') } : {}),
+      ...(opts.rpId ? { GESTE_RP_ID: opts.rpId } : {}),
     },
   });
   let out = '';

@@ -1,0 +1,283 @@
+/**
+ * Passkeys (WebAuthn) for the clinic screens: the browser half of the server's
+ * `/auth/passkeys/{register,login}/{options,verify}` routes (docs/server.md).
+ *
+ * The server sends options as JSON with binary fields in base64url; the browser's
+ * `navigator.credentials.create/get` wants ArrayBuffers and answers with ArrayBuffers; the server wants
+ * the answer back as JSON with base64url. The conversions here are pure and tested on their own
+ * (passkey.test.ts); the flows take the `CredentialsContainer` as a parameter so that they can run
+ * against the real browser (test/passkey.int.test.ts drives Chromium with a virtual authenticator).
+ *
+ * Every failure becomes a `ClinicError` with a passkey code and a sentence for a person; the password
+ * form stays the fallback for all of them.
+ * // ref: W3C Web Authentication Level 3, §5.1 PublicKeyCredential (toJSON shapes), §5.4 options
+ * // ref: RFC 4648 §5 (base64url, no padding)
+ */
+import { ClinicError, CLINIC_ERROR_WORDS, type ClinicApi, type Session } from './api.ts';
+
+// ---- base64url <-> bytes
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DECODE: Readonly<Record<string, number>> = Object.fromEntries([...ALPHABET].map((c, i) => [c, i]));
+
+/** Bytes → base64url without padding (RFC 4648 §5). */
+export function bytesToBase64url(data: ArrayBuffer | ArrayBufferView): string {
+  const b = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  let out = '';
+  let i = 0;
+  for (; i + 2 < b.length; i += 3) {
+    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = b.length - i;
+  if (rest === 1) {
+    const n = b[i]! << 16;
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = (b[i]! << 16) | (b[i + 1]! << 8);
+    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!;
+  }
+  return out;
+}
+
+/** base64url (padding optional; `+` and `/` of plain base64 accepted too) → bytes; throws on anything else. */
+export function base64urlToBytes(s: string): Uint8Array<ArrayBuffer> {
+  const clean = s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  if (clean.length % 4 === 1) throw new Error('not base64url: impossible length');
+  const out = new Uint8Array(new ArrayBuffer(Math.floor((clean.length * 3) / 4)));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (const c of clean) {
+    const v = DECODE[c];
+    if (v === undefined) throw new Error(`not base64url: "${c}"`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+// ---- the server's JSON shapes (the subset of WebAuthn's JSON forms the server uses)
+
+export interface CredentialDescriptorJSON {
+  readonly id: string;
+  readonly type?: 'public-key';
+  readonly transports?: readonly string[];
+}
+export interface CreationOptionsJSON {
+  readonly challenge: string;
+  readonly rp: { readonly name: string; readonly id?: string };
+  readonly user: { readonly id: string; readonly name: string; readonly displayName: string };
+  readonly pubKeyCredParams: ReadonlyArray<{ readonly alg: number; readonly type: 'public-key' }>;
+  readonly timeout?: number;
+  readonly excludeCredentials?: readonly CredentialDescriptorJSON[];
+  readonly authenticatorSelection?: AuthenticatorSelectionCriteria;
+  readonly attestation?: AttestationConveyancePreference;
+  readonly extensions?: Record<string, unknown>;
+}
+export interface RequestOptionsJSON {
+  readonly challenge: string;
+  readonly rpId?: string;
+  readonly timeout?: number;
+  readonly allowCredentials?: readonly CredentialDescriptorJSON[];
+  readonly userVerification?: UserVerificationRequirement;
+  readonly extensions?: Record<string, unknown>;
+}
+/** What the server's verify routes accept (`CREDENTIAL_RESPONSE` in apps/server/src/routes/auth.ts). */
+export interface CredentialJSON {
+  readonly id: string;
+  readonly rawId: string;
+  readonly type: 'public-key';
+  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
+  readonly clientExtensionResults: Record<string, unknown>;
+  readonly response: {
+    readonly clientDataJSON: string;
+    readonly attestationObject?: string;
+    readonly authenticatorData?: string;
+    readonly signature?: string;
+    readonly userHandle?: string;
+    readonly publicKey?: string;
+    readonly publicKeyAlgorithm?: number;
+    readonly transports?: string[];
+  };
+}
+
+const descriptor = (d: CredentialDescriptorJSON): PublicKeyCredentialDescriptor => ({
+  type: 'public-key',
+  id: base64urlToBytes(d.id),
+  ...(d.transports ? { transports: [...d.transports] as AuthenticatorTransport[] } : {}),
+});
+
+/** Server JSON → the options `navigator.credentials.create({publicKey})` takes. Pure. */
+export function creationOptionsFromJSON(j: CreationOptionsJSON): PublicKeyCredentialCreationOptions {
+  return {
+    challenge: base64urlToBytes(j.challenge),
+    rp: j.rp.id === undefined ? { name: j.rp.name } : { name: j.rp.name, id: j.rp.id },
+    user: { id: base64urlToBytes(j.user.id), name: j.user.name, displayName: j.user.displayName },
+    pubKeyCredParams: j.pubKeyCredParams.map((p) => ({ alg: p.alg, type: 'public-key' })),
+    ...(j.timeout === undefined ? {} : { timeout: j.timeout }),
+    excludeCredentials: (j.excludeCredentials ?? []).map(descriptor),
+    ...(j.authenticatorSelection ? { authenticatorSelection: j.authenticatorSelection } : {}),
+    ...(j.attestation ? { attestation: j.attestation } : {}),
+    ...(j.extensions ? { extensions: j.extensions as AuthenticationExtensionsClientInputs } : {}),
+  };
+}
+
+/** Server JSON → the options `navigator.credentials.get({publicKey})` takes. Pure. */
+export function requestOptionsFromJSON(j: RequestOptionsJSON): PublicKeyCredentialRequestOptions {
+  return {
+    challenge: base64urlToBytes(j.challenge),
+    ...(j.rpId === undefined ? {} : { rpId: j.rpId }),
+    ...(j.timeout === undefined ? {} : { timeout: j.timeout }),
+    allowCredentials: (j.allowCredentials ?? []).map(descriptor),
+    ...(j.userVerification ? { userVerification: j.userVerification } : {}),
+    ...(j.extensions ? { extensions: j.extensions as AuthenticationExtensionsClientInputs } : {}),
+  };
+}
+
+/** The parts of a PublicKeyCredential read here (structural, so tests can hand in plain objects). */
+export interface CredentialLike {
+  readonly id: string;
+  readonly rawId: ArrayBuffer;
+  readonly type: string;
+  readonly authenticatorAttachment?: string | null;
+  getClientExtensionResults?: () => unknown;
+  readonly response: {
+    readonly clientDataJSON: ArrayBuffer;
+    readonly attestationObject?: ArrayBuffer;
+    readonly authenticatorData?: ArrayBuffer;
+    readonly signature?: ArrayBuffer;
+    readonly userHandle?: ArrayBuffer | null;
+    getTransports?: () => string[];
+    getPublicKey?: () => ArrayBuffer | null;
+    getPublicKeyAlgorithm?: () => number;
+  };
+}
+
+function common(c: CredentialLike): Omit<CredentialJSON, 'response'> {
+  const att = c.authenticatorAttachment;
+  const ext = c.getClientExtensionResults?.();
+  return {
+    id: c.id,
+    rawId: bytesToBase64url(c.rawId),
+    type: 'public-key',
+    ...(att === 'platform' || att === 'cross-platform' ? { authenticatorAttachment: att } : {}),
+    clientExtensionResults: ext && typeof ext === 'object' ? (ext as Record<string, unknown>) : {},
+  };
+}
+
+/** A credential from `create()` → the server's registration JSON. Pure. */
+export function registrationToJSON(c: CredentialLike): CredentialJSON {
+  const r = c.response;
+  if (!r.attestationObject) throw new Error('not a registration: no attestationObject');
+  const publicKey = r.getPublicKey?.() ?? null;
+  return {
+    ...common(c),
+    response: {
+      clientDataJSON: bytesToBase64url(r.clientDataJSON),
+      attestationObject: bytesToBase64url(r.attestationObject),
+      ...(r.getTransports ? { transports: r.getTransports() } : {}),
+      ...(publicKey ? { publicKey: bytesToBase64url(publicKey) } : {}),
+      ...(r.getPublicKeyAlgorithm ? { publicKeyAlgorithm: r.getPublicKeyAlgorithm() } : {}),
+    },
+  };
+}
+
+/** An assertion from `get()` → the server's authentication JSON. Pure. */
+export function assertionToJSON(c: CredentialLike): CredentialJSON {
+  const r = c.response;
+  if (!r.authenticatorData || !r.signature) throw new Error('not an assertion: no authenticatorData/signature');
+  return {
+    ...common(c),
+    response: {
+      clientDataJSON: bytesToBase64url(r.clientDataJSON),
+      authenticatorData: bytesToBase64url(r.authenticatorData),
+      signature: bytesToBase64url(r.signature),
+      ...(r.userHandle ? { userHandle: bytesToBase64url(r.userHandle) } : {}),
+    },
+  };
+}
+
+// ---- feature detection and errors
+
+/** Whether this page can use passkeys at all: WebAuthn present and a secure context (https or localhost). */
+export function passkeysSupported(g: { PublicKeyCredential?: unknown; isSecureContext?: boolean; navigator?: { credentials?: unknown } } = globalThis as never): boolean {
+  return typeof g.PublicKeyCredential === 'function' && g.isSecureContext === true && typeof g.navigator?.credentials === 'object' && g.navigator.credentials !== null;
+}
+
+const passkeyError = (code: 'passkey-unsupported' | 'passkey-cancelled' | 'passkey-none' | 'passkey-exists' | 'passkey-mismatch', extra = ''): ClinicError =>
+  new ClinicError(code, extra ? `${CLINIC_ERROR_WORDS[code]} ${extra}` : CLINIC_ERROR_WORDS[code]);
+
+/**
+ * Maps what `navigator.credentials.create/get` threw to a ClinicError. Browsers report a cancelled
+ * prompt, a timeout and "no passkey on this device for this account" all as NotAllowedError on
+ * purpose (privacy), so one sentence covers the three. ClinicErrors (from the server) pass through.
+ */
+export function passkeyErrorFrom(e: unknown, phase: 'create' | 'get'): ClinicError {
+  if (e instanceof ClinicError) return e;
+  const name = typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'AbortError':
+      return phase === 'get' ? passkeyError('passkey-cancelled') : passkeyError('passkey-cancelled', 'No passkey was added.');
+    case 'InvalidStateError':
+      return passkeyError('passkey-exists');
+    case 'SecurityError':
+      return passkeyError('passkey-mismatch');
+    case 'NotSupportedError':
+      return passkeyError('passkey-unsupported');
+    default:
+      return passkeyError('passkey-unsupported', `(The browser said: ${name || String(e)}.)`);
+  }
+}
+
+// ---- the two flows
+
+export type Credentials = Pick<CredentialsContainer, 'create' | 'get'>;
+export interface PasskeyOptions {
+  /** Default: the browser's `navigator.credentials` where passkeysSupported(), else none. */
+  readonly creds?: Credentials | null;
+  /** Aborts the browser's passkey prompt (a "Cancel" button); the flow then fails as 'passkey-cancelled'. */
+  readonly signal?: AbortSignal;
+}
+const browserCredentials = (): Credentials | null => (passkeysSupported() ? navigator.credentials : null);
+
+/**
+ * Adds a passkey on this device to the logged-in account of `api` (it must hold a session token).
+ * Resolves with the new credential's id.
+ */
+export async function addPasskey(api: ClinicApi, opts: PasskeyOptions = {}): Promise<string> {
+  const creds = opts.creds === undefined ? browserCredentials() : opts.creds;
+  if (!creds) throw passkeyError('passkey-unsupported');
+  const options = await api.passkeyRegisterOptions();
+  let cred: Credential | null;
+  try {
+    cred = await creds.create({ publicKey: creationOptionsFromJSON(options), ...(opts.signal ? { signal: opts.signal } : {}) });
+  } catch (e) {
+    throw passkeyErrorFrom(e, 'create');
+  }
+  if (!cred) throw passkeyError('passkey-cancelled', 'No passkey was added.');
+  const { credentialId } = await api.passkeyRegisterVerify(registrationToJSON(cred as unknown as CredentialLike));
+  return credentialId;
+}
+
+/** Signs in with a passkey for `email`; on success `api` holds the new session token. */
+export async function signInWithPasskey(api: ClinicApi, email: string, opts: PasskeyOptions = {}): Promise<Session> {
+  const creds = opts.creds === undefined ? browserCredentials() : opts.creds;
+  if (!creds) throw passkeyError('passkey-unsupported');
+  const options = await api.passkeyLoginOptions(email);
+  // The server lists the account's passkeys; none listed = no passkey for this email there.
+  if ((options.allowCredentials ?? []).length === 0) throw passkeyError('passkey-none');
+  let cred: Credential | null;
+  try {
+    cred = await creds.get({ publicKey: requestOptionsFromJSON(options), ...(opts.signal ? { signal: opts.signal } : {}) });
+  } catch (e) {
+    throw passkeyErrorFrom(e, 'get');
+  }
+  if (!cred) throw passkeyError('passkey-cancelled');
+  return api.passkeyLoginVerify(assertionToJSON(cred as unknown as CredentialLike));
+}
