@@ -99,4 +99,18 @@ describe('browser and CLI give the same angles on the same video', () => {
     // The clip really turns: the comparison is not between two flat lines.
     expect(Math.max(...pairs.map((p) => p.cli.rotationDeg ?? 0))).toBeGreaterThan(20);
   }, 900_000);
+
+  it('reports worker failures as DetectorErrors with words: models missing, worker script missing, crash mid-frame', async () => {
+    const page = l.page;
+    await page.goto(`${served!.url}?nosw`);
+    await page.waitForFunction(() => (window as unknown as { gesteParityReady?: boolean }).gesteParityReady === true);
+    const r = await page.evaluate(() => (window as unknown as { gesteWorkerErrors(): Promise<Record<string, [string, string] | 'no error'>> }).gesteWorkerErrors());
+    console.log('worker errors:', JSON.stringify(r, null, 1));
+    expect(r['modelsMissing']?.[0]).toBe('models-missing');
+    expect(r['modelsMissing']?.[1]).toMatch(/Could not load the face models from .*no-such-folder/);
+    expect(r['scriptMissing']?.[0]).toBe('worker-failed');
+    expect(r['crashMidFrame']).toEqual(['worker-failed', expect.stringMatching(/detector worker stopped \(.*simulated crash.*\).*\?detector=main/)]);
+    expect(r['afterCrash']).toEqual(r['crashMidFrame']);
+    expect(r['afterClose']?.[0]).toBe('detector-closed');
+  }, 120_000);
 });

@@ -7,6 +7,7 @@
 import { type FrameMeasure, type LandmarkFrame, anatomicalNeutral, measureFrame } from '@geste/core';
 import { createHumanDetector } from '../vision/humanDetector.ts';
 import { createWorkerDetector } from '../vision/workerDetector.ts';
+import { DetectorError } from '../vision/detector.ts';
 import type { FrameDetector } from '../vision/detector.ts';
 import { DEFAULT_TUNING } from '../vision/visionAdapter.ts';
 
@@ -45,5 +46,50 @@ function rgbFromBase64(b64: string, widthPx: number, heightPx: number): ImageDat
     const landmarks = await detector.detect(canvas, frameIndex, timestampMs);
     return { landmarks, measure: measureFrame(landmarks, anatomicalNeutral()) };
   },
+};
+/** A worker that starts, answers `init` with 'ready', and throws (uncaught) on the first frame. */
+const CRASHING_WORKER = `onmessage = (ev) => {
+  if (ev.data.type === 'init') postMessage({ type: 'ready', info: { kind: 'crash-test', models: {} } });
+  else if (ev.data.type === 'detect') throw new Error('simulated crash in the detector worker');
+};`;
+
+/** How the worker detector reports failures: [code, message] for each case, or 'no error'. */
+(window as unknown as { gesteWorkerErrors: unknown }).gesteWorkerErrors = async (): Promise<Record<string, [string, string] | 'no error'>> => {
+  const codeOf = (e: unknown): [string, string] => (e instanceof DetectorError ? [e.code, e.message] : ['not a DetectorError', String(e)]);
+  const out: Record<string, [string, string] | 'no error'> = {};
+  // Models not served at the given base URL.
+  try {
+    await createWorkerDetector({ backend: 'wasm', baseUrl: new URL('./no-such-folder/', location.href).href });
+    out['modelsMissing'] = 'no error';
+  } catch (e) {
+    out['modelsMissing'] = codeOf(e);
+  }
+  // The worker script cannot be loaded.
+  try {
+    await createWorkerDetector({ createWorker: () => new Worker(new URL('./no-such-worker.js', location.href), { type: 'module' }) });
+    out['scriptMissing'] = 'no error';
+  } catch (e) {
+    out['scriptMissing'] = codeOf(e);
+  }
+  // The worker crashes while a frame is being analysed; later frames fail at once with the same error.
+  const crashing = await createWorkerDetector({ createWorker: () => new Worker(URL.createObjectURL(new Blob([CRASHING_WORKER], { type: 'text/javascript' }))) });
+  canvas.width = 64;
+  canvas.height = 48;
+  for (const key of ['crashMidFrame', 'afterCrash']) {
+    try {
+      await crashing.detect(canvas, 0, 0);
+      out[key] = 'no error';
+    } catch (e) {
+      out[key] = codeOf(e);
+    }
+  }
+  await crashing.close();
+  try {
+    await crashing.detect(canvas, 1, 1);
+    out['afterClose'] = 'no error';
+  } catch (e) {
+    out['afterClose'] = codeOf(e);
+  }
+  return out;
 };
 (window as unknown as { gesteParityReady: boolean }).gesteParityReady = true;

@@ -6,7 +6,7 @@
  */
 import { Human } from '@vladmandic/human';
 import type { LandmarkFrame } from '@geste/core';
-import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig } from './visionAdapter.ts';
+import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES } from './visionAdapter.ts';
 import type { HumanResultLike, VisionTuning } from './visionAdapter.ts';
 import { MODELS_URL, WASM_URL } from './assets.ts';
 import { DetectorError } from './detector.ts';
@@ -57,6 +57,7 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   } catch {
     /* flag unknown in this tfjs: nothing to turn off */
   }
+  await checkModelsServed(config['modelBasePath'] as string, tuning);
   try {
     await human.load();
   } catch (e) {
@@ -98,4 +99,33 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
       }
     },
   };
+}
+
+/**
+ * Human's load() does not fail when a model file is missing (it logs and leaves the model empty, and
+ * detect() then finds nothing), and a static server may answer a missing file with the app's HTML.
+ * So fetch each model manifest first and check that it is a model JSON.
+ */
+async function checkModelsServed(modelBaseUrl: string, tuning: VisionTuning): Promise<void> {
+  const needed: string[] = [HUMAN_MODEL_FILES.faceDetector, HUMAN_MODEL_FILES.faceMesh];
+  if (tuning.iris) needed.push(HUMAN_MODEL_FILES.iris);
+  if (tuning.body) needed.push(HUMAN_MODEL_FILES.body);
+  if (tuning.hands) needed.push(HUMAN_MODEL_FILES.handDetector, HUMAN_MODEL_FILES.handSkeleton);
+  for (const f of needed) {
+    const url = new URL(f, modelBaseUrl).href;
+    let why: string | null = null;
+    try {
+      const r = await fetch(url);
+      if (!r.ok) why = `HTTP ${r.status}`;
+      else {
+        const manifest = (await r.json().catch(() => null)) as { modelTopology?: unknown } | null;
+        if (!manifest || typeof manifest !== 'object' || !('modelTopology' in manifest)) why = 'the server sent something that is not a model file';
+      }
+    } catch (e) {
+      why = String(e);
+    }
+    if (why !== null) {
+      throw new DetectorError('models-missing', `Could not load the face models from ${modelBaseUrl}: ${f} (${why}). Rebuild the app with "npm run build -w @geste/web".`);
+    }
+  }
 }

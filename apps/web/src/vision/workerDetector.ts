@@ -22,6 +22,8 @@ export interface WorkerDetectorOptions {
   readonly transfer?: 'bitmap' | 'imagedata';
   /** Frames the page may send before the first is answered (1 = no pipelining, the default). */
   readonly pipeline?: number;
+  /** Test seam: makes the worker (default: the bundled detector.worker.ts module worker). */
+  readonly createWorker?: () => Worker;
 }
 
 interface Pending {
@@ -40,7 +42,7 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
   const transfer = opts.transfer ?? 'bitmap';
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./detector.worker.ts', import.meta.url), { type: 'module', name: 'geste-detector' });
+    worker = opts.createWorker ? opts.createWorker() : new Worker(new URL('./detector.worker.ts', import.meta.url), { type: 'module', name: 'geste-detector' });
   } catch (e) {
     throw new DetectorError('worker-failed', `This browser could not start the detector worker (${String(e)}). Open the app with ?detector=main to detect on the page instead.`);
   }
