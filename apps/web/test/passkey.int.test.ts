@@ -15,7 +15,8 @@
  *   with words, nobody is logged in;
  * - with the authenticator removed the passkey button fails with words (cancelled by the person, or
  *   the browser's timeout) and the password form works;
- * - a browser without WebAuthn shows no passkey button, and the password form works.
+ * - a relying-party mismatch is said in words; a page at an IP address or a browser without WebAuthn
+ *   shows no passkey button, and the password form works.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -283,6 +284,24 @@ describe('passkeys in the clinic screens, real browser WebAuthn against the real
     await pa.click('[data-testid="patient-login"]');
     await pa.waitForSelector('[data-testid="clinic-connected"]');
     expect(await syncNow(pa)).toMatch(/^Synced ✓/);
+
+    // The page's host is not the server's relying party (the options' rpId is changed on the way): said in words.
+    await go(pa, 'clinic');
+    await logOut(pa, 'patient');
+    await pa.route('**/auth/passkeys/login/options', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...((await res.json()) as object), rpId: 'clinic.example.org' } });
+    });
+    expect(await passkeySignIn(pa, 'patient', patientEmail)).toMatch(/page's address does not match the clinic server's passkey settings/);
+    await pa.unroute('**/auth/passkeys/login/options');
+
+    // The app opened at an IP address (http://127.0.0.1:<port>) can never use passkeys: no button there.
+    const I = await device();
+    await I.page.goto(`${served.url}?nosw#/clinic`);
+    await I.page.waitForSelector('[data-testid="patient-login"]');
+    expect(await I.page.$('[data-testid="patient-passkey-login"]')).toBeNull();
+    await I.ctx.close();
 
     // An account without a passkey: said before the browser is even asked.
     const N = await device();

@@ -14,6 +14,7 @@ import {
   base64urlToBytes,
   bytesToBase64url,
   creationOptionsFromJSON,
+  isIpHost,
   passkeyErrorFrom,
   passkeysSupported,
   registrationToJSON,
@@ -142,6 +143,12 @@ describe('feature detection and errors in words', () => {
     expect(passkeysSupported({ isSecureContext: true, navigator: { credentials: {} } })).toBe(false);
     expect(passkeysSupported({ PublicKeyCredential: PKC, isSecureContext: false, navigator: { credentials: {} } })).toBe(false);
     expect(passkeysSupported({ PublicKeyCredential: PKC, isSecureContext: true, navigator: {} })).toBe(false);
+    expect(passkeysSupported({ PublicKeyCredential: PKC, isSecureContext: true, navigator: { credentials: {} }, location: { hostname: 'localhost' } })).toBe(true);
+    for (const ip of ['127.0.0.1', '192.168.1.20', '[::1]', '::1']) {
+      expect(isIpHost(ip)).toBe(true);
+      expect(passkeysSupported({ PublicKeyCredential: PKC, isSecureContext: true, navigator: { credentials: {} }, location: { hostname: ip } })).toBe(false);
+    }
+    expect(isIpHost('clinic.example.org')).toBe(false);
     expect(passkeysSupported()).toBe(false); // Node has no WebAuthn
   });
   it('maps what the browser throws to passkey codes with sentences', () => {

@@ -204,9 +204,24 @@ export function assertionToJSON(c: CredentialLike): CredentialJSON {
 
 // ---- feature detection and errors
 
-/** Whether this page can use passkeys at all: WebAuthn present and a secure context (https or localhost). */
-export function passkeysSupported(g: { PublicKeyCredential?: unknown; isSecureContext?: boolean; navigator?: { credentials?: unknown } } = globalThis as never): boolean {
-  return typeof g.PublicKeyCredential === 'function' && g.isSecureContext === true && typeof g.navigator?.credentials === 'object' && g.navigator.credentials !== null;
+/** An IPv4 or IPv6 literal (as `location.hostname` gives it): WebAuthn refuses these as relying parties. */
+export const isIpHost = (host: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':') || host.startsWith('[');
+
+/**
+ * Whether this page can use passkeys at all: WebAuthn present, a secure context (https, or http on
+ * localhost), and a host name rather than an IP address (a page at http://127.0.0.1 can never match a
+ * relying-party id, so it gets no passkey button).
+ */
+export function passkeysSupported(
+  g: { PublicKeyCredential?: unknown; isSecureContext?: boolean; navigator?: { credentials?: unknown }; location?: { hostname?: string } } = globalThis as never,
+): boolean {
+  return (
+    typeof g.PublicKeyCredential === 'function' &&
+    g.isSecureContext === true &&
+    typeof g.navigator?.credentials === 'object' &&
+    g.navigator.credentials !== null &&
+    !isIpHost(g.location?.hostname ?? '')
+  );
 }
 
 const passkeyError = (code: 'passkey-unsupported' | 'passkey-cancelled' | 'passkey-none' | 'passkey-exists' | 'passkey-mismatch', extra = ''): ClinicError =>
