@@ -119,6 +119,8 @@ describe('accessibility (WCAG 2.2 AA, axe-core) and 44 px targets on every scree
     await audit(page, 'setup, camera off', problems);
 
     await startCamera(page);
+    // The app's default detector is the worker (vision/select.ts): the screens are audited as people get them.
+    expect(await page.evaluate(() => (window as unknown as { gesteDebug?: { detectorKind: string | null } }).gesteDebug?.detectorKind)).toBe('human-wasm-worker');
     const routes = await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')!.slice(2)));
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const r of routes) {
