@@ -278,6 +278,7 @@ describe('passkeys in the clinic screens, real browser WebAuthn against the real
     await pa.waitForSelector('[data-testid="patient-connect-error"]');
     expect(await pa.textContent('[data-testid="patient-connect-error"]')).toMatch(/No passkey was used: the request was cancelled or timed out.*log in with your password/);
     expect(await pa.textContent('[data-testid="patient-passkey-login"]')).toBe('Sign in with a passkey');
+    await pa.waitForSelector('[data-testid="patient-password"]:focus'); // the keyboard is on the fallback
     // (b) Nothing answers and nobody cancels: the browser gives up at the server's timeout (shortened here on the way from the server).
     await pa.route('**/auth/passkeys/login/options', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();

@@ -44,10 +44,12 @@ export function ConnectForm({ role, onConnected }: { role: Role; onConnected: (c
   const [error, setError] = useState<string | null>(null);
   const [canPasskey] = useState(passkeysSupported);
   const abort = useRef<AbortController | null>(null);
+  const passwordInput = useRef<HTMLInputElement | null>(null);
   const t = `${role}-`;
 
   const run = async (how: 'password' | 'passkey', login: (api: ClinicApi) => Promise<Session>): Promise<void> => {
     setBusy(how);
+    let failed = false;
     try {
       const api = new ClinicApi({ baseUrl: url });
       const r = await finishLogin(api, await login(api), role);
@@ -55,10 +57,13 @@ export function ConnectForm({ role, onConnected }: { role: Role; onConnected: (c
       setPassword('');
       onConnected(r);
     } catch (e) {
+      failed = true;
       setError(clinicWords(e));
     } finally {
       setBusy(null);
     }
+    // A passkey that did not work: the keyboard goes to the fallback, the password field.
+    if (failed && how === 'passkey') setTimeout(() => passwordInput.current?.focus(), 0);
   };
 
   const go = async (mode: 'register' | 'login'): Promise<void> => {
@@ -115,7 +120,7 @@ export function ConnectForm({ role, onConnected }: { role: Role; onConnected: (c
           <legend>{canPasskey ? 'Or use your password' : 'Your password'}</legend>
           <label className="field">
             Password (at least 12 characters)
-            <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid={`${t}password`} />
+            <input ref={passwordInput} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid={`${t}password`} />
           </label>
           <label className="field">
             Your name (only for a new account{role === 'patient' ? '; your clinician sees it' : '; your patients see it'})
