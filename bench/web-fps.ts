@@ -3,7 +3,7 @@
  * and core pose, fed by Chromium's fake camera at 640×480 / 30 fps.
  *
  *   node --import tsx bench/web-fps.ts [--seconds 20] [--detector worker|main] [--backend wasm|webgl]
- *                                      [--tuning live|cli] [--transfer bitmap|imagedata] [--pipeline 1|2]
+ *                                      [--tuning live|cli] [--transfer bitmap|imagedata]
  *
  * --detector worker (the app's default) runs Human in a module worker; main runs it on the page.
  * GESTE_WEB_DIST=<folder> reuses a build (e.g. to run several configurations back to back).
@@ -28,7 +28,6 @@ const backend = arg('backend', 'wasm');
 const tuning = arg('tuning', 'live');
 const detector = arg('detector', 'worker');
 const transfer = arg('transfer', 'bitmap');
-const pipeline = arg('pipeline', '1');
 
 function pct(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,7 +38,7 @@ buildApp();
 const served = await servePreview();
 const l = await launch({ fakeVideo: fakeVideo('bench') });
 try {
-  await l.page.goto(`${served.url}?nosw&detector=${detector}&transfer=${transfer}&pipeline=${pipeline}&backend=${backend}&tuning=${tuning}#/live`);
+  await l.page.goto(`${served.url}?nosw&detector=${detector}&transfer=${transfer}&backend=${backend}&tuning=${tuning}#/live`);
   await l.page.click('[data-testid=start-camera]');
   await l.page.waitForFunction(() => ((window as any).gesteDebug?.framesMeasured ?? 0) > 10, null, { timeout: 120_000 });
   await l.page.waitForTimeout(3000); // warm-up
@@ -64,7 +63,6 @@ try {
   const result = {
     detector: after.kind,
     transfer: detector === 'worker' ? transfer : null,
-    pipeline: detector === 'worker' ? Number(pipeline) : 1,
     backend,
     tuning,
     videoPx: `${after.w}x${after.h}`,

@@ -1,9 +1,10 @@
 /**
  * The live measurement loop: video frame → detector → LandmarkFrame → core pose → FrameMeasure → listeners.
  *
- * - One frame in flight at a time (or `detector.maxInFlight` when a detector pipelines): frames that
- *   arrive while the detector is busy are skipped, so feedback always describes the newest frame
- *   (latency over completeness).
+ * - One frame in flight at a time: frames that arrive while the detector is busy are skipped, so
+ *   feedback always describes the newest frame (latency over completeness); the newest skipped frame
+ *   is analysed as soon as the detector frees. (Sending frame n+1 while frame n is detected was
+ *   measured too: as many measurements per second as this catch-up, at about twice the latency.)
  * - Time is the frame's own presentation/capture time (performance.now() clock), not the time
  *   the detector finished.
  * - Pauses when the tab is hidden (browsers stop delivering video frames to hidden tabs) and reports it;
@@ -45,7 +46,7 @@ type VideoWithRvfc = HTMLVideoElement & {
 
 export class MeasureLoop {
   private running = false;
-  private inFlight = 0;
+  private busy = false;
   /** Presentation time of the newest frame skipped while the detector was full (analysed as soon as it frees). */
   private skippedFrameAtMs: number | null = null;
   private frameIndex = 0;
@@ -144,7 +145,7 @@ export class MeasureLoop {
       this.schedule();
       return;
     }
-    if (this.inFlight >= Math.max(1, this.deps.detector.maxInFlight ?? 1)) {
+    if (this.busy) {
       this.skippedFrameAtMs = frameAtMs;
       this.schedule();
       return;
@@ -153,8 +154,8 @@ export class MeasureLoop {
     // Strictly increasing timestamps (two callbacks can report the same presentation time).
     const timestampMs = Math.max(frameAtMs, this.lastTimestampMs + 0.001);
     this.lastTimestampMs = timestampMs;
-    this.inFlight++;
-    this.schedule(); // ask for the next frame now; it is skipped if the detector is still full
+    this.busy = true;
+    this.schedule(); // ask for the next frame now; it is skipped if we are still busy
     try {
       const index = this.frameIndex++;
       const frame = await this.deps.detector.detect(video, index, timestampMs);
@@ -166,7 +167,7 @@ export class MeasureLoop {
     } catch (e) {
       if (this.running) this.setStatus('error', e instanceof Error ? e.message : String(e));
     } finally {
-      this.inFlight--;
+      this.busy = false;
     }
     // Catch up: a frame shown while the detector was busy is still the <video>'s current picture, so
     // analyse it now instead of idling until the next frame callback (its latency counts from its own

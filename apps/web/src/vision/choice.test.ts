@@ -3,11 +3,11 @@ import { detectorChoice } from './choice.ts';
 
 describe('detectorChoice', () => {
   it('defaults to the worker with WASM, live tuning and ImageBitmap frames', () => {
-    expect(detectorChoice('')).toEqual({ place: 'worker', backend: 'wasm', cliTuning: false, transfer: 'bitmap', pipeline: 1 });
+    expect(detectorChoice('')).toEqual({ place: 'worker', backend: 'wasm', cliTuning: false, transfer: 'bitmap' });
   });
   it('reads ?detector=main and the other switches', () => {
-    expect(detectorChoice('?detector=main&backend=webgl&tuning=cli')).toEqual({ place: 'main', backend: 'webgl', cliTuning: true, transfer: 'bitmap', pipeline: 1 });
-    expect(detectorChoice('?nosw&transfer=imagedata&pipeline=2')).toMatchObject({ place: 'worker', transfer: 'imagedata', pipeline: 2 });
+    expect(detectorChoice('?detector=main&backend=webgl&tuning=cli')).toEqual({ place: 'main', backend: 'webgl', cliTuning: true, transfer: 'bitmap' });
+    expect(detectorChoice('?nosw&transfer=imagedata')).toMatchObject({ place: 'worker', transfer: 'imagedata' });
   });
   it('ignores unknown values', () => {
     expect(detectorChoice('?detector=gpu&backend=cpu')).toMatchObject({ place: 'worker', backend: 'wasm' });

@@ -6,8 +6,6 @@ export interface DetectorChoice {
   readonly backend: 'wasm' | 'webgl';
   readonly cliTuning: boolean;
   readonly transfer: 'bitmap' | 'imagedata';
-  /** Frames in flight to the worker (1 = none queued). */
-  readonly pipeline: number;
 }
 
 export function detectorChoice(search: string): DetectorChoice {
@@ -17,6 +15,5 @@ export function detectorChoice(search: string): DetectorChoice {
     backend: q.get('backend') === 'webgl' ? 'webgl' : 'wasm',
     cliTuning: q.get('tuning') === 'cli',
     transfer: q.get('transfer') === 'imagedata' ? 'imagedata' : 'bitmap',
-    pipeline: q.get('pipeline') === '2' ? 2 : 1,
   };
 }

@@ -15,11 +15,6 @@ export interface DetectorInfo {
 
 export interface FrameDetector {
   readonly info: DetectorInfo;
-  /**
-   * How many frames the loop may hand over before the first is answered (default 1). Above 1 the
-   * page grabs frame n+1 while frame n is still being detected (pipelining); answers come in order.
-   */
-  readonly maxInFlight?: number;
   /** Finds faces/bodies/hands in one frame. Coordinates are pixels of the input as given (not mirrored). */
   detect(input: DetectorInput, frameIndex: number, timestampMs: number): Promise<LandmarkFrame>;
   /** Releases models and tensors. Safe to call twice. */

@@ -5,7 +5,6 @@
  *   ?backend=webgl             — tfjs WebGL instead of WASM
  *   ?tuning=cli                — body and hand models as often as the CLI (slower; for parity checks)
  *   ?transfer=imagedata        — worker frames as RGBA pixels instead of an ImageBitmap
- *   ?pipeline=2                — the page sends frame n+1 while the worker detects frame n
  */
 import type { FrameDetector } from './detector.ts';
 import { createHumanDetector } from './humanDetector.ts';
@@ -19,5 +18,5 @@ export type { DetectorChoice, DetectorPlace } from './choice.ts';
 export function createAppDetector(search: string = location.search): Promise<FrameDetector> {
   const c = detectorChoice(search);
   const base = c.cliTuning ? { backend: c.backend, tuning: DEFAULT_TUNING } : { backend: c.backend };
-  return c.place === 'main' ? createHumanDetector(base) : createWorkerDetector({ ...base, transfer: c.transfer, pipeline: c.pipeline });
+  return c.place === 'main' ? createHumanDetector(base) : createWorkerDetector({ ...base, transfer: c.transfer });
 }

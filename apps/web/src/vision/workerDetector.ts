@@ -20,8 +20,6 @@ export interface WorkerDetectorOptions {
   readonly baseUrl?: string;
   /** How frames travel to the worker (default 'bitmap'). */
   readonly transfer?: 'bitmap' | 'imagedata';
-  /** Frames the page may send before the first is answered (1 = no pipelining, the default). */
-  readonly pipeline?: number;
   /** Test seam: makes the worker (default: the bundled detector.worker.ts module worker). */
   readonly createWorker?: () => Worker;
 }
@@ -118,7 +116,6 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
 
   return {
     info: { ...info, kind: `${info.kind}-worker` },
-    maxInFlight: Math.max(1, Math.floor(opts.pipeline ?? 1)),
     async detect(input: DetectorInput, frameIndex: number, timestampMs: number): Promise<LandmarkFrame> {
       if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
       if (failure) throw failure;
