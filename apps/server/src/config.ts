@@ -31,6 +31,9 @@ function list(v: string | undefined): string[] {
   return (v ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
+/** Where `npm start` serves the web app on this machine: allowed when GESTE_CORS_ORIGINS is not set. */
+export const LOCAL_APP_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'] as const;
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = int(env['GESTE_PORT'], 8787, 'GESTE_PORT');
   const host = env['GESTE_HOST'] ?? '127.0.0.1';
@@ -40,10 +43,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dataDir: env['GESTE_DATA_DIR'] ?? '.data/pglite',
     host,
     port,
-    corsOrigins: list(env['GESTE_CORS_ORIGINS']),
+    corsOrigins: env['GESTE_CORS_ORIGINS'] === undefined ? [...LOCAL_APP_ORIGINS] : list(env['GESTE_CORS_ORIGINS']),
     rpId: env['GESTE_RP_ID'] ?? 'localhost',
     rpName: env['GESTE_RP_NAME'] ?? 'Geste',
-    webauthnOrigins: list(env['GESTE_WEBAUTHN_ORIGINS']).length > 0 ? list(env['GESTE_WEBAUTHN_ORIGINS']) : [publicUrl],
+    // Passkeys are bound to the page's origin: by default the web app served locally (a host name, not 127.0.0.1).
+    webauthnOrigins: list(env['GESTE_WEBAUTHN_ORIGINS']).length > 0 ? list(env['GESTE_WEBAUTHN_ORIGINS']) : [publicUrl, LOCAL_APP_ORIGINS[0]],
     sessionTtlMs: int(env['GESTE_SESSION_TTL_MS'], 12 * 3600_000, 'GESTE_SESSION_TTL_MS'),
     sessionIdleMs: int(env['GESTE_SESSION_IDLE_MS'], 30 * 60_000, 'GESTE_SESSION_IDLE_MS'),
     bodyLimitBytes: int(env['GESTE_BODY_LIMIT_BYTES'], 1024 * 1024, 'GESTE_BODY_LIMIT_BYTES'),

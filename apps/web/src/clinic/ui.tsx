@@ -95,8 +95,9 @@ export function ConnectForm({ role, onConnected }: { role: Role; onConnected: (c
         <legend>{role === 'patient' ? 'Connect to your clinic' : 'Log in as a clinician'}</legend>
         <label className="field">
           Clinic server address
-          <input type="url" inputMode="url" autoComplete="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://clinic.example.org" data-testid={`${t}url`} />
+          <input type="url" inputMode="url" autoComplete="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://clinic.example.org" data-testid={`${t}url`} aria-describedby={`${t}url-hint`} />
         </label>
+        <p className="hint" id={`${t}url-hint`}>Your clinic gives you this address. A server started on this computer (<code>npm start -w @geste/server</code>) is at http://localhost:8787.</p>
         <label className="field">
           Email
           <input type="email" autoComplete="username webauthn" required value={email} onChange={(e) => setEmail(e.target.value)} data-testid={`${t}email`} />
