@@ -58,6 +58,14 @@ try {
     const tick = () => { n++; if (performance.now() - t0 < 3000) v.requestVideoFrameCallback(tick); else resolve((n * 1000) / (performance.now() - t0)); };
     v.requestVideoFrameCallback(tick);
   })`)) as number;
+  // How smooth the page itself stays (React, uPlot, avatar, video): animation frames per second and the
+  // longest gap between two of them over 3 s (a main-thread detector blocks the page while it runs).
+  const page = (await l.page.evaluate(`new Promise((resolve) => {
+    let n = 0, last = performance.now(), worst = 0;
+    const t0 = last;
+    const tick = (now) => { n++; worst = Math.max(worst, now - last); last = now; if (now - t0 < 3000) requestAnimationFrame(tick); else resolve({ fps: (n * 1000) / (now - t0), worstGapMs: worst }); };
+    requestAnimationFrame(tick);
+  })`)) as { fps: number; worstGapMs: number };
   const fps = ((after.n - before.n) * 1000) / (after.t - before.t);
   const lat = after.lat.slice(-(after.n - before.n));
   const result = {
@@ -69,6 +77,8 @@ try {
     seconds,
     measurementsPerSecond: Math.round(fps * 10) / 10,
     cameraFramesPerSecond: Math.round(cameraFps * 10) / 10,
+    pageAnimationFramesPerSecond: Math.round(page.fps * 10) / 10,
+    pageLongestFrameGapMs: Math.round(page.worstGapMs),
     latencyMs: { p50: Math.round(pct(lat, 0.5)), p95: Math.round(pct(lat, 0.95)), max: Math.round(Math.max(...lat)) },
     humanLastFrameMs: after.perf,
     workerLastFrameMs: after.workerMs === undefined ? null : Math.round(after.workerMs),
