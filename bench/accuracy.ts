@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AXES, type Axis } from '@geste/core';
 import {
-  compareAngles, compareJerks, truthTremorBand, compareTimeInNeutral, compareTremor, coreRangeAccuracy, wideRotationAccuracy,
+  compareAngles, compareJerks, tremorOverInterval, compareTimeInNeutral, compareTremor, coreRangeAccuracy, wideRotationAccuracy,
   generateSet, parseTruthCsv, findScript, scriptsInSet, mulberry32, REST_MS, RANGE_BANDS_DEG, TARGETS,
   type MeasuredRow, type TruthRow, type EventsFile, type ErrorStats, type TremorComparison, type JerkComparison,
   type NeutralTimeComparison, fileSizeBytes,
@@ -43,16 +43,6 @@ async function loadAnalyzer(): Promise<{ analyze: Analyze | null; why: string }>
 const get = (o: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((a, k) => (a !== null && typeof a === 'object' ? (a as Record<string | number, unknown>)[k] : undefined), o);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function measuredTremor(summary: unknown, axis: Axis, truthHz: number): { frequencyHz: number | null; rmsDeg: number | null; reason?: string } {
-  const bands = get(summary, 'tremor', 'axes', axis, 'bands');
-  if (!Array.isArray(bands)) {
-    const reason = get(summary, 'tremor', 'axes', axis, 'reason');
-    const need = num(get(summary, 'tremor', 'axes', axis, 'needed', 'minContinuousS'));
-    return { frequencyHz: null, rmsDeg: null, reason: `not measurable: ${String(reason ?? 'no bands')}${need !== null ? ` (needs ≥ ${need} s continuous)` : ''}` };
-  }
-  const band = bands.find((b) => (num(get(b, 'loHz')) ?? 0) <= truthHz && truthHz < (num(get(b, 'hiHz')) ?? 0)) ?? null;
-  return { frequencyHz: num(get(band, 'peakFreqHz')), rmsDeg: num(get(band, 'rmsDeg')) };
-}
 function measuredJerks(summary: unknown): { peakMs: number; axis?: Axis }[] {
   const js = get(summary, 'jerks', 'jerks');
   if (!Array.isArray(js)) return [];
@@ -116,12 +106,11 @@ for (const clip of clips) {
   offset += 1_000_000;
   if (summary !== null && script) {
     events.events.tremors.forEach((tr, i) => {
-      const m = measuredTremor(summary, tr.axis, tr.frequencyHz);
-      // Reference: the same analyser on the truth angles (same windows and segments as the measurement).
-      const ref = truthTremorBand(truth, tr.axis, tr.frequencyHz);
-      const truthRms = ref?.rmsDeg ?? tr.amplitudeDeg / Math.SQRT2;
+      // Both sides through the same analyser over the scripted tremor interval (accuracy.ts, tremorOverInterval).
+      const r = tremorOverInterval(truth, measured, tr);
       const present = events.summary.tremorMeasured[i]?.rmsDeg ?? null;
-      tremors.push({ clip: clip.name, axis: tr.axis, note: [m.reason ?? '', present !== null ? `tremor alone while present: RMS ${present.toFixed(2)}°` : ''].filter(Boolean).join('; '), cmp: compareTremor({ frequencyHz: tr.frequencyHz, amplitudeDeg: truthRms }, { frequencyHz: m.frequencyHz, amplitudeDeg: m.rmsDeg }) });
+      const why = r.measured === null ? 'measured side not analysable over the interval' : r.truth === null ? 'interval too short for the analyser' : '';
+      tremors.push({ clip: clip.name, axis: tr.axis, note: [why, present !== null ? `tremor alone: RMS ${present.toFixed(2)}°` : ''].filter(Boolean).join('; '), cmp: compareTremor({ frequencyHz: tr.frequencyHz, amplitudeDeg: r.truth?.rmsDeg ?? tr.amplitudeDeg / Math.SQRT2 }, { frequencyHz: r.measured?.peakFreqHz ?? null, amplitudeDeg: r.measured?.rmsDeg ?? null }) });
     });
     if (events.events.jerks.length) jerks.push({ clip: clip.name, cmp: compareJerks(events.events.jerks, measuredJerks(summary)) });
     if (events.events.holds.some((h) => h.kind === 'hold-neutral')) {
@@ -180,7 +169,7 @@ if (!analyze) lines.push('| tremor, jerks, time in neutral | need the analyser\'
 lines.push('', '## Per clip', '', '| clip | frames | not measurable | MAE ° rot / tilt / flex | axis-frames off > 10° | render frames/s | mp4 MB | analysis s |', '|---|---|---|---|---|---|---|---|');
 for (const c of perClip) lines.push(`| ${c.clip} | ${c.frames} | ${c.nm} | ${c.mae.map((v) => f(v)).join(' / ')} | ${c.gross} | ${f(c.renderFps, 1)} | ${c.mp4MB.toFixed(2)} | ${c.analyseS === null ? 'reused' : c.analyseS.toFixed(0)} |`);
 lines.push('', `Rendering/caching took ${renderS.toFixed(0)} s this run (cached clips are not re-rendered). Range bands: ${RANGE_BANDS_DEG.map(([a, b]) => `${a}–${b}°`).join(', ')}.`);
-lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor RMS: the analyser’s band RMS (Welch band power of the band holding the scripted frequency) on the measured angles against the same analyser on the truth angles, so both sides share windows and segments.');
+lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor: core’s analyser (Welch band power and spectral peak of the band holding the scripted frequency) on the measured angles against the same analyser on the truth angles, both cut to the interval where the script has the tremor; frequency is judged against the scripted frequency.');
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
 const reportPath = values.report ?? join(resultsDir, 'accuracy.md');

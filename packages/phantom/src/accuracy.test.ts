@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  compareAngles, compareJerks, compareTimeInNeutral, compareTremor, coreRangeAccuracy, percentile, truthTremorBand, wideRotationAccuracy,
+  compareAngles, compareJerks, compareTimeInNeutral, compareTremor, coreRangeAccuracy, percentile, tremorOverInterval, truthTremorBand, wideRotationAccuracy,
   type MeasuredRow,
 } from './accuracy.ts';
 import { findScript, mulberry32 } from './scripts/motion.ts';
@@ -109,6 +109,22 @@ describe('event comparisons', () => {
     expect(truthTremorBand(rows, 'tiltDeg', 2)!.rmsDeg).toBeLessThan(0.01);
     // too short for an 8 s Welch segment → no reference
     expect(truthTremorBand(rows.slice(0, 100), 'rotationDeg', 2)).toBeNull();
+  });
+
+  it('tremor over its interval: a 1.2 Hz tremor on a 25° posture is found at 1.2 Hz, and a 10 % gain reads 10 % high', () => {
+    const s = findScript('tremor-yaw-1.2hz-large-on-posture')!;
+    const rows = truthRows(s, 30);
+    const tr = s.events.tremors[0]!;
+    const gained: MeasuredRow[] = rows.map((t) => ({ frameIndex: t.frameIndex, state: 'measured', rotationDeg: 1.1 * t.rotationDeg, tiltDeg: t.tiltDeg, flexionDeg: t.flexionDeg }));
+    const r = tremorOverInterval(rows, gained, tr);
+    expect(Math.abs(r.truth!.peakFreqHz - 1.2)).toBeLessThan(0.25);
+    expect(Math.abs(r.measured!.peakFreqHz - 1.2)).toBeLessThan(0.25);
+    expect(r.measured!.rmsDeg / r.truth!.rmsDeg).toBeCloseTo(1.1, 6);
+    // over the whole clip the turn into the posture owns the 0–1.5 Hz band
+    expect(truthTremorBand(rows, 'rotationDeg', 1.2)!.peakFreqHz).toBeLessThan(0.5);
+    // every frame not measurable → the measured side cannot be analysed
+    const none = gained.map((g) => ({ ...g, state: 'not-measurable' as const }));
+    expect(tremorOverInterval(rows, none, tr).measured).toBeNull();
   });
 
   it('jerks: one-to-one matching within the tolerance gives recall and precision', () => {

@@ -179,16 +179,43 @@ export function compareTremor(truth: { frequencyHz: number; amplitudeDeg: number
   return { truthHz: truth.frequencyHz, measuredHz: measured.frequencyHz, frequencyErrorHz: fErr, truthAmplitudeDeg: truth.amplitudeDeg, measuredAmplitudeDeg: measured.amplitudeDeg, amplitudeErrorRel: aErr, pass };
 }
 
-/**
- * The reference for a tremor's amplitude: the same analyser (core `analyzeTremorAxis`, Welch band power)
- * run on the ground-truth angles, so measured and truth share one definition (window, segments, the rest
- * before the tremor starts). Returns the band RMS and peak of the band that holds `frequencyHz`.
- */
-export function truthTremorBand(truth: readonly TruthRow[], axis: Axis, frequencyHz: number): { rmsDeg: number; peakFreqHz: number } | null {
-  const r = analyzeTremorAxis(axis, { timestampsMs: truth.map((t) => t.timestampMs), values: truth.map((t) => t[axis]) });
+/** Band RMS and spectral peak of the band holding `frequencyHz`, from core `analyzeTremorAxis` (Welch). */
+export interface TremorBandReading {
+  readonly rmsDeg: number;
+  readonly peakFreqHz: number;
+}
+
+function bandReading(timestampsMs: readonly number[], values: readonly (number | null)[], axis: Axis, frequencyHz: number): TremorBandReading | null {
+  const r = analyzeTremorAxis(axis, { timestampsMs, values });
   if (!r.measurable) return null;
   const band = r.bands.find((b) => b.loHz <= frequencyHz && frequencyHz < b.hiHz) ?? null;
   return band === null ? null : { rmsDeg: band.rmsDeg, peakFreqHz: band.peakFreqHz };
+}
+
+/**
+ * A scripted tremor read by the same analyser (core `analyzeTremorAxis`) on the truth angles and on the
+ * measured angles, both cut to the interval where the script has the tremor — so both sides share
+ * windows and segments, and the turn into a posture before the tremor starts is not read as a slow
+ * "tremor" (a 1.2 Hz tremor shares the 0–1.5 Hz band with that turn). Null on a side that cannot be
+ * analysed (too short, too many not-measurable frames).
+ */
+export function tremorOverInterval(
+  truth: readonly TruthRow[],
+  measured: readonly MeasuredRow[],
+  tremor: { axis: Axis; startMs: number; endMs: number; frequencyHz: number },
+): { truth: TremorBandReading | null; measured: TremorBandReading | null } {
+  const rows = joinFrames(truth, measured).filter((x) => x.truth.timestampMs >= tremor.startMs && x.truth.timestampMs < tremor.endMs);
+  const t = rows.map((x) => x.truth.timestampMs);
+  const measuredValues = rows.map((x) => valueOf(x.measured, tremor.axis));
+  return {
+    truth: bandReading(t, rows.map((x) => x.truth[tremor.axis]), tremor.axis, tremor.frequencyHz),
+    measured: bandReading(t, measuredValues, tremor.axis, tremor.frequencyHz),
+  };
+}
+
+/** The truth side of `tremorOverInterval` over the whole clip (the analyser's own windows). */
+export function truthTremorBand(truth: readonly TruthRow[], axis: Axis, frequencyHz: number): TremorBandReading | null {
+  return bandReading(truth.map((t) => t.timestampMs), truth.map((t) => t[axis]), axis, frequencyHz);
 }
 
 export interface JerkComparison {
