@@ -170,6 +170,8 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
       await shot(page, '12-face-lost');
       await expect(page.textContent('[data-testid=zone-state]')).resolves.toContain('Not measured right now');
       await waitAttr(page, '[data-testid=measure-status]', 'data-state', { not: 'not-measurable' }, 20_000);
+      // Let measured time build up once the face is back (a loaded machine measures only a few frames a second).
+      await page.waitForTimeout(3000);
       await page.click('[data-testid=stop-session]');
       await page.waitForSelector('[data-testid=session-summary]');
       const s = (await storedSessions(page)).find((x) => x.kind === 'biofeedback');

@@ -204,7 +204,8 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await pc.fill('[data-testid="accept-code"]', code2);
     await pc.click('[data-testid="accept-submit"]');
     await pc.waitForSelector('[data-testid="accept-status"]:has-text("accepted ✓")');
-    expect(await pc.textContent('[data-testid="patient-list"]')).toMatch(/, until /);
+    // The list reloads after the acceptance; wait for the new share rather than read the old list.
+    await pc.waitForFunction(() => /, until /.test(document.querySelector('[data-testid="patient-list"]')?.textContent ?? ''), undefined, { timeout: 15_000 });
     await pc.click('[data-testid="patient-refresh"]');
     await pc.waitForSelector('[data-testid="clinician-cycles"]');
     expect(await pc.textContent('[data-testid="clinician-cycles"] title')).toMatch(/2 cycles overlaid/);

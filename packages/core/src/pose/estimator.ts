@@ -15,6 +15,7 @@
  * 6. Nothing usable → not measurable with the reasons collected on the way.
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
+import { RangeReentryGuard } from './reentry.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
@@ -23,13 +24,18 @@ import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGe
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see CLINICAL.md). */
-export const MAX_MESH_YAW_DEG = 55;
+export const MAX_MESH_YAW_DEG = 48;
 /**
  * The mesh is called collapsed when the body model's nose-and-ears yaw exceeds the mesh's yaw by more than
  * this. The keypoint yaw itself reads low at large turns (it misses about 14° at 60° on the phantom), so a
  * mesh that reads lower still by this margin has lost the face.
  */
 export const MESH_COLLAPSE_MARGIN_DEG = 8;
+/**
+ * The nose-and-ears fallback reads large turns low (a true 60° reads about 46°, 68° about 58° on the
+ * phantom), so past this yaw from the camera its reading could be off by more than 10°: not measurable.
+ */
+export const MAX_KEYPOINT_YAW_DEG = 40;
 /** Keypoints this weak still count as evidence against a collapsed mesh (never as a measurement). */
 export const MIN_KEYPOINT_SCORE_FOR_CHECK = 0.2;
 /** From this yaw on, confidence falls linearly to 0.5 at MAX_MESH_YAW_DEG. */
@@ -62,8 +68,11 @@ export class HeadPoseEstimator {
     this.fit = fit;
   }
 
+  private readonly reentry = new RangeReentryGuard();
+
+  /** Measures frames in order (holds back readings just after a turn beyond the tracker's range; reentry.ts). */
   measure(frame: LandmarkFrame): FrameMeasure {
-    return measureFrame(frame, this.neutral, this.fit);
+    return this.reentry.apply(measureFrame(frame, this.neutral, this.fit));
   }
 }
 
@@ -180,7 +189,8 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
   }
 
   const fallback = rotationFromKeypoints(frame, neutral);
-  if (fallback !== null) {
+  if (fallback === 'beyond') reasons.push('beyond-tracker-range');
+  else if (fallback !== null) {
     return {
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,
@@ -219,9 +229,10 @@ export function keypointYawFromCameraDeg(frame: LandmarkFrame, minScore = MIN_KE
   return { yawDeg: (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI, score: Math.min(nose.score, le.score, re.score) };
 }
 
-function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral): { rotationDeg: number; confidence: number } | null {
+function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral): { rotationDeg: number; confidence: number } | 'beyond' | null {
   const kp = keypointYawFromCameraDeg(frame);
   if (kp === null) return null;
+  if (Math.abs(kp.yawDeg) > MAX_KEYPOINT_YAW_DEG) return 'beyond';
   const neutralYawDeg = anglesFromRotationMatrix(neutral.headToCamera).rotationDeg;
   return { rotationDeg: kp.yawDeg - neutralYawDeg, confidence: 0.3 * kp.score };
 }

@@ -7,3 +7,4 @@ export * from './frameGeometry.ts';
 export * from './neutral.ts';
 export * from './estimator.ts';
 export * from './syntheticFace.ts';
+export * from './reentry.ts';

@@ -11,6 +11,7 @@
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
 import { measureFrame } from '../pose/estimator.ts';
+import { RangeReentryGuard } from '../pose/reentry.ts';
 import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
 
@@ -43,6 +44,7 @@ export class RecordingAnalyzer {
   private dropped = 0;
 
   private readonly fit: FitOptions;
+  private readonly reentry = new RangeReentryGuard();
 
   constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, fitOptions: FitOptions = {}) {
     this.strategy = strategy;
@@ -61,7 +63,7 @@ export class RecordingAnalyzer {
     }
     this.lastTimestampMs = frame.timestampMs;
     if (this.choice) {
-      this.measures.push(measureFrame(frame, this.choice.neutral, this.fit));
+      this.measures.push(this.reentry.apply(measureFrame(frame, this.choice.neutral, this.fit)));
       return;
     }
     this.pending.push(frame);
@@ -86,7 +88,7 @@ export class RecordingAnalyzer {
     this.choice = calibration.ok
       ? { neutral: calibration.neutral, requested: 'calibrate-window', fellBackToAnatomical: false, calibration }
       : { neutral: anatomicalNeutral(), requested: 'calibrate-window', fellBackToAnatomical: true, calibration };
-    for (const f of this.pending) this.measures.push(measureFrame(f, this.choice.neutral, this.fit));
+    for (const f of this.pending) this.measures.push(this.reentry.apply(measureFrame(f, this.choice.neutral, this.fit)));
     this.pending.length = 0;
   }
 }
