@@ -6,7 +6,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../src/clinic/testServer.ts';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,17 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port (one implementation, shared with the clinic test server). */
+export { freePort } from '../src/clinic/testServer.ts';
 
 /**
  * Production build into this process's own folder (tests and benches never race another build of
