@@ -7,7 +7,8 @@
  */
 import { ClinicError, CLINIC_ERROR_WORDS, type AssignedProgram, type PulledChange, type PullPage, type PushResult, type WireChange } from './api.ts';
 import { compareVersions, normalize } from './hlc.ts';
-import type { SyncTransport } from './sync.ts';
+import { validateRecord, type GesteRecord } from '@geste/core';
+import { canonicalJson, newSyncState, stillAsStaged, type LocalOp, type SyncRecord, type SyncState, type SyncStore, type SyncTransport } from './sync.ts';
 
 export class FakeSyncServer {
   readonly log: PulledChange[] = [];
@@ -76,5 +77,40 @@ export class FakeSyncServer {
   /** Current, non-deleted payloads (what a share or a new device would see). */
   livePayloads(): unknown[] {
     return [...this.current.values()].filter((c) => !c.deleted).map((c) => c.payload);
+  }
+}
+
+/** One device for tests: records in a Map, sync state in memory, installed programs listed. */
+export class MemoryDevice implements SyncStore {
+  records = new Map<string, SyncRecord>();
+  state: SyncState;
+  /** How many times the engine saved its state. */
+  saved = 0;
+  installed: unknown[] = [];
+  constructor(readonly deviceId: string, accountId = 'acct-1') {
+    this.state = newSyncState(accountId, deviceId);
+  }
+  put(r: GesteRecord): void {
+    const v = validateRecord(r);
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    this.records.set(`${r.type}/${r.id}`, v.value as SyncRecord);
+  }
+  async loadState() { return this.state; }
+  async saveState(s: SyncState) { this.state = s; this.saved++; }
+  async listLocal() { return [...this.records.values()]; }
+  async apply(ops: readonly LocalOp[]) {
+    for (const o of ops) {
+      const key = o.op === 'put' ? `${o.record.type}/${o.record.id}` : `${o.type}/${o.id}`;
+      if (!stillAsStaged(this.records.get(key), o.expectHash)) continue;
+      if (o.op === 'put') this.records.set(key, o.record);
+      else this.records.delete(key);
+    }
+  }
+  async installProgram(p: { document: unknown }) {
+    this.installed.push(p.document);
+    return true;
+  }
+  snapshot(): string[] {
+    return [...this.records.values()].map((r) => canonicalJson(r)).sort();
   }
 }

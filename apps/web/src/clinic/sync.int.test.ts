@@ -4,9 +4,10 @@
  * a clinician reading only what is shared and refused after revocation, a program delivered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateRecord, type DiaryEntry, type GesteRecord } from '@geste/core';
+import { type DiaryEntry, type GesteRecord } from '@geste/core';
 import { ClinicApi, ClinicError, type FetchLike } from './api.ts';
-import { canonicalJson, newSyncState, stillAsStaged, syncOnce, type LocalOp, type SyncRecord, type SyncState, type SyncStore } from './sync.ts';
+import { syncOnce } from './sync.ts';
+import { MemoryDevice as Device } from './fakeServer.ts';
 import { freePort, startClinicServer, type RunningServer } from './testServer.ts';
 
 const T0 = Date.UTC(2026, 9, 1, 9);
@@ -23,37 +24,6 @@ const botox: GesteRecord = {
   guidance: 'none', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
 };
 
-class Device implements SyncStore {
-  records = new Map<string, SyncRecord>();
-  state: SyncState;
-  installed: unknown[] = [];
-  constructor(accountId: string, deviceId: string) {
-    this.state = newSyncState(accountId, deviceId);
-  }
-  put(r: GesteRecord): void {
-    const v = validateRecord(r);
-    if (!v.ok) throw new Error('bad record');
-    this.records.set(`${r.type}/${r.id}`, v.value as SyncRecord);
-  }
-  async loadState() { return this.state; }
-  async saveState(s: SyncState) { this.state = s; }
-  async listLocal() { return [...this.records.values()]; }
-  async apply(ops: readonly LocalOp[]) {
-    for (const o of ops) {
-      const key = o.op === 'put' ? `${o.record.type}/${o.record.id}` : `${o.type}/${o.id}`;
-      if (!stillAsStaged(this.records.get(key), o.expectHash)) continue;
-      if (o.op === 'put') this.records.set(key, o.record);
-      else this.records.delete(key);
-    }
-  }
-  async installProgram(p: { document: unknown }) {
-    this.installed.push(p.document);
-    return true;
-  }
-  snapshot(): string[] {
-    return [...this.records.values()].map((r) => canonicalJson(r)).sort();
-  }
-}
 
 let srv: RunningServer;
 beforeAll(async () => {
@@ -70,8 +40,8 @@ describe('sync engine against the real server', () => {
   it('two devices edit offline, both sync: no loss, no duplicates, same records; the clinician sees only what is shared', async () => {
     const patient = new ClinicApi({ baseUrl: srv.url, isOnline: () => true });
     const s = await patient.register(email('pat'), PW, 'patient', 'Pat Example');
-    const a = new Device(s.accountId, 'dev-a');
-    const b = new Device(s.accountId, 'dev-b');
+    const a = new Device('dev-a', s.accountId);
+    const b = new Device('dev-b', s.accountId);
     const apiB = new ClinicApi({ baseUrl: srv.url, token: s.token, isOnline: () => true });
 
     // Device A writes and syncs; device B pulls.
@@ -147,7 +117,7 @@ describe('sync engine against the real server', () => {
 
   it('a server that is not there: a clear error, local records intact, the change stays queued', async () => {
     const dead = new ClinicApi({ baseUrl: `http://127.0.0.1:${await freePort()}`, isOnline: () => true, timeoutMs: 5000 });
-    const d = new Device('acct', 'dev-x');
+    const d = new Device('dev-x', 'acct');
     d.put(diary('x', T0, 1));
     const err = await syncOnce(dead, d).catch((e: unknown) => e);
     expect((err as ClinicError).code).toBe('unreachable');

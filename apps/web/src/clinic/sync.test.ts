@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validateRecord, type DiaryEntry, type GesteRecord } from '@geste/core';
+import { type DiaryEntry, type GesteRecord } from '@geste/core';
 import { ClinicError } from './api.ts';
-import { FakeSyncServer } from './fakeServer.ts';
+import { FakeSyncServer, MemoryDevice as Device } from './fakeServer.ts';
 import { compareVersions, formatHlc, parseHlc, receive, tick } from './hlc.ts';
 // The server's own clock rules (a pure file with no dependencies): the client must order versions exactly as it does.
 import { compareVersions as serverCompare, normalizeHlc as serverNormalize } from '../../../server/src/sync/hlc.ts';
@@ -16,10 +16,7 @@ import {
   stillAsStaged,
   syncOnce,
   wireId,
-  type LocalOp,
   type SyncRecord,
-  type SyncState,
-  type SyncStore,
 } from './sync.ts';
 
 const SERVER_HLC = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z(-[0-9]{4})?$/; // apps/server/src/sync/hlc.ts
@@ -40,39 +37,6 @@ const botox = (id: string, atMs: number): GesteRecord => ({
   guidance: 'emg', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
 });
 
-/** One device: records in a Map, state in memory, a wall clock we move. */
-class Device implements SyncStore {
-  records = new Map<string, SyncRecord>();
-  state: SyncState;
-  saved = 0;
-  installed: unknown[] = [];
-  constructor(readonly deviceId: string, account = 'acct-1') {
-    this.state = newSyncState(account, deviceId);
-  }
-  put(r: GesteRecord): void {
-    const v = validateRecord(r);
-    if (!v.ok) throw new Error(JSON.stringify(v.errors));
-    this.records.set(`${r.type}/${r.id}`, v.value as SyncRecord);
-  }
-  async loadState() { return this.state; }
-  async saveState(s: SyncState) { this.state = s; this.saved++; }
-  async listLocal() { return [...this.records.values()]; }
-  async apply(ops: readonly LocalOp[]) {
-    for (const o of ops) {
-      const key = o.op === 'put' ? `${o.record.type}/${o.record.id}` : `${o.type}/${o.id}`;
-      if (!stillAsStaged(this.records.get(key), o.expectHash)) continue;
-      if (o.op === 'put') this.records.set(key, o.record);
-      else this.records.delete(key);
-    }
-  }
-  async installProgram(p: { document: unknown }) {
-    this.installed.push(p.document);
-    return true;
-  }
-  snapshot(): string[] {
-    return [...this.records.values()].map((r) => canonicalJson(r)).sort();
-  }
-}
 
 describe('hybrid logical clock', () => {
   it('formats stamps the server accepts, and parses them back', () => {
