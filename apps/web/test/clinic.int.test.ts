@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
-import { SCREENSHOT_DIR } from './pageTools.ts';
+import { SCREENSHOT_DIR, goTo, syncNow as syncNowAt } from './pageTools.ts';
 import { freePort, startClinicServer, type RunningServer } from '../src/clinic/testServer.ts';
 
 const DAY = 86_400_000;
@@ -48,12 +48,8 @@ async function device(): Promise<{ ctx: BrowserContext; page: Page }> {
   return { ctx, page };
 }
 /** First visit loads the app; later moves are in-app (hash) so they also work with the network off. */
-const go = async (page: Page, route: string): Promise<void> => {
-  if (page.url().startsWith(served.url)) await page.evaluate((r) => void (location.hash = `#/${r}`), route);
-  else await page.goto(`${served.url}?nosw#/${route}`);
-  await page.waitForSelector(`[data-testid="nav-${route}"][aria-current="page"]`);
-  await page.waitForSelector('main h1');
-};
+const go = (page: Page, route: string): Promise<void> => goTo(page, served.url, route);
+const syncNow = (page: Page): Promise<string> => syncNowAt(page, served.url);
 /** Diary entries as stored in this browser's IndexedDB. */
 const storedDiary = (page: Page): Promise<Array<{ id: string; note: string }>> =>
   page.evaluate(
@@ -84,17 +80,6 @@ async function connect(page: Page, role: 'patient' | 'clinician', mode: 'registe
   await page.fill(`[data-testid="${role}-password"]`, PW);
   await page.fill(`[data-testid="${role}-name"]`, name);
   await page.click(`[data-testid="${role}-${mode}"]`);
-}
-/** Presses "Sync now" and returns what the screen then says (status or error). */
-async function syncNow(page: Page): Promise<string> {
-  await go(page, 'clinic');
-  await page.click('[data-testid="sync-now"]');
-  const h = await page.waitForFunction(() => {
-    const s = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
-    const e = document.querySelector('[data-testid="sync-error"]')?.textContent ?? '';
-    return s.startsWith('Synced ✓') ? s : e !== '' ? e : null;
-  });
-  return (await h.jsonValue()) as string;
 }
 
 describe('clinic: patient, clinician and two devices against the real server', () => {

@@ -70,3 +70,24 @@ export async function startCamera(page: Page): Promise<void> {
   await page.click('[data-testid=start-camera]');
   await page.waitForFunction(() => ((window as unknown as { gesteDebug?: { framesMeasured: number } }).gesteDebug?.framesMeasured ?? 0) > 2, null, { timeout: 60_000 });
 }
+
+/** Opens a screen of the app served at `appRoot` (service worker off), or switches to it by hash if already there. */
+export async function goTo(page: Page, appRoot: string, route: string): Promise<void> {
+  const root = appRoot.replace(/\/$/, '');
+  if (page.url().startsWith(root)) await page.evaluate((r) => void (location.hash = `#/${r}`), route);
+  else await page.goto(`${root}/?nosw#/${route}`);
+  await page.waitForSelector(`[data-testid="nav-${route}"][aria-current="page"]`);
+  await page.waitForSelector('main h1');
+}
+
+/** Presses "Sync now" on the clinic screen and returns what the screen then says (status or error). */
+export async function syncNow(page: Page, appRoot: string): Promise<string> {
+  await goTo(page, appRoot, 'clinic');
+  await page.click('[data-testid="sync-now"]');
+  const h = await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
+    const e = document.querySelector('[data-testid="sync-error"]')?.textContent ?? '';
+    return s.startsWith('Synced ✓') ? s : e !== '' ? e : null;
+  });
+  return (await h.jsonValue()) as string;
+}

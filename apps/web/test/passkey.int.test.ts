@@ -22,6 +22,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
+import { goTo, syncNow as syncNowAt } from './pageTools.ts';
 import { startClinicServer, type RunningServer } from '../src/clinic/testServer.ts';
 
 const PW = 'correct horse battery staple';
@@ -81,12 +82,8 @@ async function credentialsOf(d: Device): Promise<Array<{ credentialId: string; r
   return (await d.cdp.send('WebAuthn.getCredentials', { authenticatorId: d.authenticatorId })).credentials;
 }
 
-const go = async (page: Page, route: 'clinic' | 'clinician' | 'diary'): Promise<void> => {
-  if (page.url().startsWith(appUrl)) await page.evaluate((r) => void (location.hash = `#/${r}`), route);
-  else await page.goto(`${appUrl}/?nosw#/${route}`);
-  await page.waitForSelector(`[data-testid="nav-${route}"][aria-current="page"]`);
-  await page.waitForSelector('main h1');
-};
+const go = (page: Page, route: 'clinic' | 'clinician' | 'diary'): Promise<void> => goTo(page, appUrl, route);
+const syncNow = (page: Page): Promise<string> => syncNowAt(page, appUrl);
 
 type Role = 'patient' | 'clinician';
 const connectedSel = (role: Role): string => (role === 'patient' ? '[data-testid="clinic-connected"]' : '[data-testid="clinician-passkey-panel"]');
@@ -136,16 +133,6 @@ const storedToken = (page: Page, role: Role): Promise<string | null> =>
       }),
     role,
   );
-async function syncNow(page: Page): Promise<string> {
-  await go(page, 'clinic');
-  await page.click('[data-testid="sync-now"]');
-  const h = await page.waitForFunction(() => {
-    const s = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
-    const e = document.querySelector('[data-testid="sync-error"]')?.textContent ?? '';
-    return s.startsWith('Synced ✓') ? s : e !== '' ? e : null;
-  });
-  return (await h.jsonValue()) as string;
-}
 
 describe('passkeys in the clinic screens, real browser WebAuthn against the real server', () => {
   const stamp = Date.now().toString(36);
