@@ -10,3 +10,4 @@ export * from './cycles.ts';
 export * from './summary.ts';
 export * from './reminders.ts';
 export * from './sample.ts';
+export * from './toxin.ts';
