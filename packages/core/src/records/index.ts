@@ -11,3 +11,7 @@ export * from './summary.ts';
 export * from './reminders.ts';
 export * from './sample.ts';
 export * from './toxin.ts';
+export * from './import-problems.ts';
+export * from './csv-import.ts';
+export * from './trial-sample.ts';
+export * from './research.ts';
