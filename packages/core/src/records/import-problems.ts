@@ -46,7 +46,8 @@ export type ImportResult<T> =
 
 /** "row 14, column `week`: …" — the one place a problem becomes a line for a person. */
 export function formatImportProblem(p: ImportProblem): string {
-  const where = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : `column \`${p.column}\``].filter((x) => x !== null).join(', ');
+  const fhirPath = p.column !== null && /^(entry\[|resourceType$)/.test(p.column);
+  const where = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : fhirPath ? `at \`${p.column}\`` : `column \`${p.column}\``].filter((x) => x !== null).join(', ');
   return `${p.severity === 'warning' ? 'Warning — ' : ''}${where === '' ? '' : `${where}: `}${p.message}`;
 }
 

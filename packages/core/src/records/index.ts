@@ -15,3 +15,4 @@ export * from './import-problems.ts';
 export * from './csv-import.ts';
 export * from './trial-sample.ts';
 export * from './research.ts';
+export * from './fhir-import.ts';
