@@ -95,6 +95,6 @@ describe('FHIR import from another system', () => {
     const mg = importFhirBundle(foreign([{ fullUrl: 'urn:uuid:m2', resource: { resourceType: 'MedicationAdministration', status: 'completed', medicationCodeableConcept: { text: 'Botox' }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-05-01', dosage: { dose: { value: 2, unit: 'mg', code: 'mg' } } } }]));
     expect(mg).toMatchObject({ ok: false, problems: [{ code: 'unit-in-cell', column: 'entry[4].dosage.dose' }] });
     const big = importFhirBundle(foreign([{ fullUrl: 'urn:uuid:o3', resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: GESTE_CODE_SYSTEM, code: 'scale.tsui' }] }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2024-01-01', valueQuantity: { value: 40 } } }]));
-    expect(big.ok ? '' : formatImportProblem(big.problems[0]!)).toMatch(/Person "Ana Silva", rating "r-4": A value is outside the allowed range \(at total\): expected a Tsui scale total from 0 to 25, got 40/);
+    expect(big.ok ? '' : formatImportProblem(big.problems[0]!)).toMatch(/Person "Ana Silva", rating "r-4": A value is outside the allowed range \(at total\): expected a total from 0 to 25 \(Tsui scale\), got 40/);
   });
 });

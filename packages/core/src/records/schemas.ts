@@ -289,7 +289,7 @@ export const RatedScale = z
     if (Object.keys(r.items).length > 100)
       ctx.addIssue({ code: 'custom', path: ['items'], params: { gesteCode: 'out-of-range' }, message: 'at most 100 item scores' });
     if (r.total !== null && (!Number.isFinite(r.total) || r.total < info.minTotal || r.total > info.maxTotal))
-      ctx.addIssue({ code: 'custom', path: ['total'], params: { gesteCode: 'out-of-range' }, message: `a ${info.label} total from ${info.minTotal} to ${info.maxTotal}` });
+      ctx.addIssue({ code: 'custom', path: ['total'], params: { gesteCode: 'out-of-range' }, message: `a total from ${info.minTotal} to ${info.maxTotal} (${info.label})` });
     if (r.total === null && Object.values(r.items).every((v) => v === null))
       ctx.addIssue({ code: 'custom', path: ['total'], params: { gesteCode: 'missing-field' }, message: 'a total or at least one item score' });
   });
