@@ -60,6 +60,9 @@ export function ImportScreen(): ReactNode {
   const subjects = result?.ok === true ? result.value.subjects : [];
   const chosen = subjects.find((s) => s.key === subjectKey) ?? (subjects.length === 1 ? subjects[0] : undefined);
   const mixing = chosen === undefined ? null : mixingWarning(existing, `"${chosen.key}"`);
+  const hasProfile = existing.some((r) => r.type === 'patient');
+  // The device keeps its own profile; the imported one is used only on an empty device.
+  const toImport = chosen === undefined ? [] : chosen.records.filter((r) => !(r.type === 'patient' && hasProfile));
 
   const pick = async (f: File | undefined) => {
     setStatus('');
@@ -73,11 +76,8 @@ export function ImportScreen(): ReactNode {
 
   const confirm = async () => {
     if (chosen === undefined) return;
-    const hasProfile = existing.some((r) => r.type === 'patient');
-    // The device keeps its own profile; the imported one is used only on an empty device.
-    const recs = chosen.records.filter((r) => !(r.type === 'patient' && hasProfile));
     try {
-      const n = await importRecords(recs);
+      const n = await importRecords(toImport);
       setStatus(`Imported ✓ ${n} records of "${chosen.key}" from ${source?.name ?? 'the file'}.`);
       setExisting(await allRecords());
       setSameConfirmed(false);
@@ -141,7 +141,7 @@ export function ImportScreen(): ReactNode {
             </div>
           )}
           <button type="button" className="btn-primary btn-big" disabled={chosen === undefined || (mixing !== null && !sameConfirmed)} onClick={() => void confirm()} data-testid="im-confirm">
-            Import {chosen === undefined ? '' : `${chosen.records.length} records of "${chosen.key}"`}
+            Import {chosen === undefined ? '' : `${toImport.length} records of "${chosen.key}"`}
           </button>
         </fieldset>
       ) : null}

@@ -217,8 +217,8 @@ function ToxinFields({ d, set, text }: { d: TreatmentDraft; set: (p: Partial<Tre
       <div className="row">
         {text('Total units (as written)', 'totalUnits', 'tr-total', 'decimal')}
         {text('Dilution (units per mL)', 'dilutionUnitsPerMl', 'tr-dilution', 'decimal')}
-        <label className="field field-check"><input type="checkbox" checked={d.blinded} onChange={(e) => set({ blinded: e.target.checked })} data-testid="tr-blinded" /> Blinded trial injection</label>
-        <label className="field field-check"><input type="checkbox" checked={d.placebo} onChange={(e) => set({ placebo: e.target.checked })} data-testid="tr-placebo" /> Placebo (known)</label>
+        <label className="field-check"><input type="checkbox" checked={d.blinded} onChange={(e) => set({ blinded: e.target.checked })} data-testid="tr-blinded" /> Blinded trial injection</label>
+        <label className="field-check"><input type="checkbox" checked={d.placebo} onChange={(e) => set({ placebo: e.target.checked })} data-testid="tr-placebo" /> Placebo (known)</label>
       </div>
       {info === null ? null : <p className="hint">Usual total per session for {info.code}: {formatUnits(info.typicalTotalUnits[0])}–{formatUnits(info.typicalTotalUnits[1])} U. Units of different toxins are not interchangeable. Geste records what was given; it does not suggest doses.</p>}
       {d.muscles.map((m, i) => (

@@ -225,6 +225,6 @@ describe('records in the browser', () => {
     expect(await page.textContent('[data-testid="im-status"]')).toContain(`Imported ✓ ${s2.length + 1} records of "S002"`);
     await go(page, 'ratings');
     await page.waitForSelector('[data-testid="ra-list-clinician"] li');
-    expect(await page.locator('[data-testid="ra-list-clinician"] li').count()).toBe(1 + s2.length);
+    expect(await page.locator('[data-testid="ra-list-clinician"] li').count()).toBe(1 + s2.length + demo.filter((r) => r.type === 'rating').length);
   });
 });
