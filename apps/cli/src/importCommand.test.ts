@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeTrialRows, parseBackup, toFhirCohortBundle, trialLongCsv, trialWideCsv, TRIAL_ARMS, TRIAL_WEEKS } from '@geste/core';
+import { buildApp, configFromEnv, openDatabase } from '@geste/server';
 import { main } from './main.ts';
 import { EXIT_CODE } from './errors.ts';
 
@@ -72,6 +73,25 @@ describe('geste import', () => {
     expect(r.code).toBe(EXIT_CODE.input);
     expect(r.stderr).toMatch(/nothing imported — 1 problem:\n {2}row 14, column `week`: the number of weeks since the anchor, like 4; got "4 wk"/);
     await expect(readdir(out)).rejects.toThrow();
+  });
+  it('--server sends the cohort to a clinic server (real server on loopback, PGlite in memory)', async () => {
+    const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+    const app = await buildApp({ database, config: { ...configFromEnv({}), publicUrl: 'http://127.0.0.1' }, passwordCostLog2: 12 });
+    try {
+      const url = await app.listen({ host: '127.0.0.1', port: 0 });
+      const reg = await fetch(`${url}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dr.cli@example.org', password: 'correct horse battery staple', role: 'clinician', displayName: 'Dr CLI' }) });
+      const { token } = (await reg.json()) as { token: string };
+      const csv = join(dir, 'trial-server.csv');
+      await writeFile(csv, trialLongCsv(ROWS));
+      const r = await run(['import', csv, '--out', join(dir, 'srv'), ...TRIAL_FLAGS, '--server', url, '--token', token, '--cohort-name', 'Generated trial']);
+      expect(r.stderr).toMatch(/Sent to http:\/\/127\.0\.0\.1:\d+: cohort [0-9a-f-]{36} \("Generated trial"\)/);
+      expect(r.code).toBe(EXIT_CODE.ok);
+      const list = (await (await fetch(`${url}/clinician/cohorts`, { headers: { authorization: `Bearer ${token}` } })).json()) as { cohorts: Array<{ name: string; subjects: number }> };
+      expect(list.cohorts).toEqual([expect.objectContaining({ name: 'Generated trial', subjects: 109 })]);
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
   it('usage errors exit 2', async () => {
     expect((await run(['import'])).code).toBe(EXIT_CODE.usage);

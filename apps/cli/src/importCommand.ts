@@ -137,7 +137,7 @@ export async function runImport(args: string[]): Promise<number> {
     const res = await fetch(`${o.server.replace(/\/$/, '')}/clinician/cohorts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${o.token}` },
-      body: JSON.stringify({ name, subjects: result.value.subjects.map((s) => ({ key: s.key, group: s.group, site: s.site, records: s.records })) }),
+      body: JSON.stringify({ name, format: 'records', subjects: result.value.subjects.map((s) => ({ key: s.key, group: s.group, site: s.site, records: s.records })) }),
     }).catch((e: unknown) => { throw new CliError('environment', `Cannot reach the server at ${o.server} (${String(e)}).`); });
     const body = (await res.json().catch(() => ({}))) as { id?: string; error?: { message?: string } };
     if (!res.ok) throw new CliError('input', `The server refused the cohort (${res.status}): ${body.error?.message ?? 'no reason given'}`);
