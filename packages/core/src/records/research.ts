@@ -184,7 +184,9 @@ export function groupSummariesSvg(rows: readonly GroupVisitSummary[], scale: Rat
       parts.push(gi % 2 === 0 ? `<circle cx="${x.toFixed(1)}" cy="${Y(r.meanChange!).toFixed(1)}" r="3.5" fill="${gi === 0 ? '#fff' : '#000'}" stroke="#000"/>` : `<rect x="${(x - 3.5).toFixed(1)}" y="${(Y(r.meanChange!) - 3.5).toFixed(1)}" width="7" height="7" fill="#000"/>`);
     }
     const ly = T + 16 + gi * 20;
-    parts.push(`<line x1="${W - R + 12}" x2="${W - R + 40}" y1="${ly}" y2="${ly}" stroke="#000" stroke-width="1.6" stroke-dasharray="${dashes[gi % dashes.length]}"/><text x="${W - R + 46}" y="${ly + 4}" font-family="sans-serif" font-size="12">${esc(g)}</text>`);
+    const mx = W - R + 26;
+    const marker = gi % 2 === 0 ? `<circle cx="${mx}" cy="${ly}" r="3.5" fill="${gi === 0 ? '#fff' : '#000'}" stroke="#000"/>` : `<rect x="${mx - 3.5}" y="${ly - 3.5}" width="7" height="7" fill="#000"/>`;
+    parts.push(`<line x1="${W - R + 12}" x2="${W - R + 40}" y1="${ly}" y2="${ly}" stroke="#000" stroke-width="1.6" stroke-dasharray="${dashes[gi % dashes.length]}"/>${marker}<text x="${W - R + 46}" y="${ly + 4}" font-family="sans-serif" font-size="12">${esc(g)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');
