@@ -10,3 +10,5 @@ export * from './cycles.ts';
 export * from './summary.ts';
 export * from './reminders.ts';
 export * from './sample.ts';
+export * from './seriesScale.ts';
+export * from './axis.ts';
