@@ -2,9 +2,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createBackup, recordsToCsv, serializeBackup, toFhirBundle, validateFhirBundle, type PatientProfile, type RecordError } from '@geste/core';
 import { buildClinicianReport } from '@geste/report';
-import { db as measureDb } from '../store/db.ts';
-import { listRecords, restoreBackupText, saveRecord } from './db.ts';
-import { everything } from './data.ts';
+import { listRecords, saveRecord } from './db.ts';
+import { everything, restoreReplacingEverything } from './data.ts';
 import { dateStr, dayMs, download, Errors, errorsOf } from './ui.tsx';
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -38,8 +37,8 @@ export function DataScreen(): ReactNode {
   });
   const restore = (file: File) => run('Checking the backup', async () => {
     if (file.size > MAX_FILE_BYTES) { setErrors(`The file is ${(file.size / 1048576).toFixed(1)} MB; a Geste backup is at most 64 MB. Nothing was changed.`); setStatus(''); return; }
-    if (!confirm('Restoring replaces the diary, treatments and history on this device with the backup. Continue?')) { setStatus(''); return; }
-    const r = await restoreBackupText(await file.text(), undefined, async (sessions) => { await measureDb().sessions.bulkPut(sessions); });
+    if (!confirm('Restoring replaces everything on this device with the backup: diary, treatments, history, name, and all measurement sessions (exams, exercises, biofeedback, with their angle series and any kept videos). Settings are kept. Save a backup first if you may want today\'s data back. Continue?')) { setStatus(''); return; }
+    const r = await restoreReplacingEverything(await file.text());
     if (!r.ok) { setErrors(r.errors); setStatus('The backup was refused. Nothing was changed.'); return; }
     setStatus(`Restored ✓ ${r.count} records.`);
   });
