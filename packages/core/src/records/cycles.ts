@@ -3,14 +3,16 @@
  * scale) by weeks since each botulinum injection and, per cycle, says whether a change is visible:
  * - window: weeks 0–16 always (week 16 included: a visit on day 112 is in bin 16), and beyond while
  *   the series has data (up to `maxWeeks`); a cycle always ends at the next injection;
- * - baseline: mean in the `baselineWeeks` before the injection, else the mean of week 0;
+ * - baseline: mean in the `baselineWeeks` (2) before the injection — the state the injection was given
+ *   for, not the tail of the previous cycle — else the mean of week 0;
  * - threshold: the scale's published minimal clinically important difference (MCID) when there is one,
  *   else 2 × the series' own noise (robust SD from successive differences; see `changeThreshold`);
  * - status `effect` only when at least `minWeeksOverThreshold` weekly means improve on the baseline by
  *   the threshold or more, with `minWeeksAfter` weeks of data after week 0; otherwise
  *   `not-enough-change` or `not-enough-data` — and then no onset, peak or wear-off at all;
  * - onset: first week improving by ≥ threshold; peak: week of the largest improvement;
- *   wear-off: first week after the peak whose improvement falls below the threshold again.
+ *   wear-off: first week after the peak from which the improvement stays below the threshold for
+ *   `minWeeksOverThreshold` observed weeks (or to the end of the data), so one noisy week is not a wear-off.
  * These are descriptive estimates from the person's own records, never a treatment judgement.
  */
 // ref: typical toxin course (onset within about 1–2 weeks, peak about 4–6 weeks, wearing off about
@@ -39,7 +41,7 @@ export interface CycleOptions {
   /** The series' scale (range, direction, MCID); null = unknown scale, lower is better, noise threshold. */
   readonly scale: SeriesScale | null;
 }
-export const DEFAULT_CYCLE_OPTIONS: CycleOptions = { minWeeks: 16, maxWeeks: 52, baselineWeeks: 4, minWeeksAfter: 3, minWeeksOverThreshold: 2, scale: null };
+export const DEFAULT_CYCLE_OPTIONS: CycleOptions = { minWeeks: 16, maxWeeks: 52, baselineWeeks: 2, minWeeksAfter: 3, minWeeksOverThreshold: 2, scale: null };
 
 export const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
 
@@ -98,7 +100,8 @@ export function changeThreshold(values: readonly TimedValue[], scale: SeriesScal
   const md = median(d);
   const sd = (1.4826 * median(d.map((x) => Math.abs(x - md)))) / Math.SQRT2;
   const points = Math.max(scale?.step ?? 0, 2 * sd);
-  return { points, basis: 'noise', source: `2 × measured noise (SD ${sd.toFixed(2)} from ${d.length} successive differences)` };
+  const floor = scale !== null && points === scale.step ? `, at least one scale step (${scale.step})` : '';
+  return { points, basis: 'noise', source: `2 × measured noise (SD ${sd.toFixed(2)} from ${d.length} successive differences${floor})` };
 }
 
 export function injectionCycles(
@@ -146,7 +149,8 @@ export function injectionCycles(
     let peak = over[0]!;
     for (const x of over) if (x.imp > peak.imp) peak = x;
     const onset = over[0]!.week;
-    const wear = imp.find((x) => x.week > peak.week && !reaches(x.imp))?.week ?? null;
+    const after = imp.filter((x) => x.week > peak.week);
+    const wear = after.find((x, j) => after.slice(j, j + o.minWeeksOverThreshold).every((y) => !reaches(y.imp)))?.week ?? null;
     return { ...base, status: 'effect' as const, peakWeek: peak.week, peakImprovement: peak.imp, onsetWeek: onset, wearOffWeek: wear };
   });
 }
@@ -166,7 +170,7 @@ export function describeCycles(cycles: readonly InjectionCycle[]): { status: Cyc
   const med = (xs: number[]) => { if (xs.length === 0) return null; const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
   const pick = (f: (c: InjectionCycle) => number | null) => med(eff.map(f).filter((x): x is number => x !== null));
   const thr = cycles.find((c) => c.threshold !== null)?.threshold ?? null;
-  const thrWords = thr === null ? '' : ` Threshold: a change of ${Number.isInteger(thr.points) ? thr.points : thr.points.toFixed(1)} points or more (${thr.basis === 'mcid' ? 'published MCID' : 'measured noise'}).`;
+  const thrWords = thr === null ? '' : ` Threshold: a change of ${Number.isInteger(thr.points) ? thr.points : thr.points.toFixed(1)} point${thr.points === 1 ? '' : 's'} or more (${thr.basis === 'mcid' ? 'published MCID' : 'measured noise'}).`;
   if (cycles.length === 0) return { status: 'not-enough-data', onset: null, peak: null, wearOff: null, words: 'No injection cycles on record.' };
   if (eff.length === 0) {
     const status: CycleStatus = cycles.some((c) => c.status === 'not-enough-change') ? 'not-enough-change' : 'not-enough-data';

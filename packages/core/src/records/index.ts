@@ -12,3 +12,4 @@ export * from './reminders.ts';
 export * from './sample.ts';
 export * from './seriesScale.ts';
 export * from './axis.ts';
+export * from './period.ts';

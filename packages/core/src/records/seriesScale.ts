@@ -26,7 +26,7 @@ export interface SeriesScale {
 export const PAIN_NRS_SCALE: SeriesScale = {
   id: 'worst-pain-nrs',
   label: 'Worst daily pain',
-  unit: 'points (0–10)',
+  unit: 'points, 0–10',
   min: 0,
   max: 10,
   step: 1,
@@ -38,7 +38,7 @@ export const PAIN_NRS_SCALE: SeriesScale = {
 export const OBJECTIVE_ITEMS_SCALE: SeriesScale = {
   id: 'objective-items-total',
   label: 'Objective severity items total (camera)',
-  unit: 'points (0–35)',
+  unit: 'points, 0–35',
   min: 0,
   max: 35,
   step: 1,
@@ -52,7 +52,7 @@ export const OBJECTIVE_ITEMS_SCALE: SeriesScale = {
 export const TWSTRS_TOTAL_SCALE: SeriesScale = {
   id: 'twstrs-total',
   label: 'TWSTRS total (clinician-rated)',
-  unit: 'points (0–85)',
+  unit: 'points, 0–85',
   min: 0,
   max: 85,
   step: 1,
