@@ -10,6 +10,11 @@ import {
   ACTIVITIES,
   describeCycles,
   fitAxis,
+  formatMeasure,
+  measureDef,
+  measureLabel,
+  roundForDisplay,
+  type MeasureUnit,
   OBJECTIVE_ITEMS_SCALE,
   PAIN_NRS_SCALE,
   SYMPTOMS,
@@ -28,7 +33,7 @@ import {
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { drawChart, drawLegend, type Pen } from './charts.ts';
 import type { ReportFonts } from './fonts.ts';
-import { examSentences, itemSentence, measureLabel } from './measureWords.ts';
+import { examSentences, itemSentence } from './measureWords.ts';
 import { fmt, isoDate, winAnsi, wrap } from './text.ts';
 
 export const SAFETY_LINE =
@@ -167,13 +172,20 @@ function examBlock(w: Writer, s: PeriodSummary): void {
   for (const line of examSentences(last.measures)) w.text(line, { size: 8 });
   const st = s.severityTotal;
   w.text(`Objective severity items total over the period (camera-derived bands, 0-35; not a clinician-rated scale): ${fmt(st.first, 0)} at the first exam, ${fmt(st.last, 0)} at the last; ${st.n} exams with a total; ${trendWord(st.slopePerWeek, 'points')}.`, { size: 8 });
-  const labelled = s.measureTrends.filter((t) => measureLabel(t.key) !== null && t.n > 0).slice(0, 8);
+  // Measures that change with the condition (not recording quality), with the registry's labels and units.
+  const labelled = s.measureTrends.filter((t) => { const d = measureDef(t.key); return d !== null && d.group !== 'quality' && t.n > 0; }).slice(0, 8);
   if (labelled.length > 0 && exams.length > 1) {
-    const xs = [0, 190, 240, 290, 330];
+    const xs = [0, 190, 275, 360, 400];
     w.row(['measure', 'first', 'last', 'exams', 'trend'], xs, { bold: true });
-    for (const t of labelled) w.row([measureLabel(t.key)!, fmt(t.first), fmt(t.last), String(t.n), trendWord(t.slopePerWeek, '')], xs);
+    // Signed values (posture) print as signed numbers in the table; what the sign means follows in words.
+    const cell = (k: string, v: number | null) => { const d = measureDef(k)!; return d.positive !== undefined && v !== null ? `${v > 0 ? '+' : ''}${roundForDisplay(d.unit, v)}${d.unit === 'deg' ? '°' : ` ${UNIT_WORDS[d.unit]}`}` : formatMeasure(k, v); };
+    for (const t of labelled) w.row([measureLabel(t.key), cell(t.key, t.first), cell(t.key, t.last), String(t.n), trendWord(t.slopePerWeek, UNIT_WORDS[measureDef(t.key)!.unit])], xs);
+    const signed = labelled.map((t) => ({ label: measureLabel(t.key), d: measureDef(t.key)! })).filter((x) => x.d.positive !== undefined);
+    if (signed.length > 0) w.text(`Signs: ${signed.map((x) => `${x.label} + = ${x.d.positive}, - = ${x.d.negative}`).join('; ')}.`, { size: 7.5 });
   }
 }
+
+const UNIT_WORDS: Record<MeasureUnit, string> = { deg: '°', s: 's', pct: '%', count: '', score: 'points', cm: 'cm', hz: 'Hz', 'deg-per-s': '°/s', 'per-min': 'per min' };
 
 const neutralWords = (e: MeasurementSession) => (e.neutral === 'anatomical' ? 'against anatomical straight' : e.neutral === 'calibrated' ? "against the person's calibrated straight" : 'reference not recorded');
 

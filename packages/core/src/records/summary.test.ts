@@ -25,7 +25,7 @@ describe('period summary', () => {
     expect(c.peakWeek).toBeGreaterThanOrEqual(3);
     expect(c.peakWeek).toBeLessThanOrEqual(8);
     expect(s.severityTotal.n).toBeGreaterThan(10);
-    expect(s.measureTrends.map((t) => t.key)).toContain('maxRotationDeg');
+    expect(s.measureTrends.map((t) => t.key)).toContain('restRotationDeg');
   });
   it('trend slope is exact on a line', () => {
     const t = trend('x', [0, 1, 2, 3].map((w) => ({ atMs: w * 7 * DAY, value: 10 - 2 * w })));
