@@ -52,20 +52,29 @@ export function ChartsScreen(): ReactNode {
 }
 
 /** Over-time and cycle charts for each series (shared with the clinician view). */
-export function ScaleCharts({ series, injections, marks = [], range }: {
+export function ScaleCharts({ series, injections, marks = [], range, timeTestId, cycleTestId, noCycles }: {
   series: readonly ScaleSeries[];
   injections: ReadonlyArray<{ atMs: number; effectStartedAtMs: number | null; effectWoreOffAtMs: number | null }>;
   marks?: readonly Mark[];
   range?: { fromMs: number; toMs: number };
+  /** data-testid of the wrappers (the clinician view's tests find its charts by them). */
+  timeTestId?: string;
+  cycleTestId?: string;
+  /** Shown instead of the cycle charts when there are no injections (default: how to log one). */
+  noCycles?: ReactNode;
 }): ReactNode {
   return (
     <>
       <h2>Over time</h2>
-      {series.map((s) => (
-        <TimeChart key={s.scale.id} s={s} injections={injections.map((i) => i.atMs)} marks={marks} {...(range === undefined ? {} : { range })} />
-      ))}
+      <div data-testid={timeTestId}>
+        {series.map((s) => (
+          <TimeChart key={s.scale.id} s={s} injections={injections.map((i) => i.atMs)} marks={marks} {...(range === undefined ? {} : { range })} />
+        ))}
+      </div>
       <h2>Injection cycles</h2>
-      {injections.length === 0 ? <p>Log a botulinum toxin injection in the treatment log to see the cycle view.</p> : series.map((s) => <CycleChart key={s.scale.id} s={s} injections={injections} />)}
+      {injections.length === 0 ? (noCycles ?? <p>Log a botulinum toxin injection in the treatment log to see the cycle view.</p>) : (
+        <div data-testid={cycleTestId}>{series.map((s) => <CycleChart key={s.scale.id} s={s} injections={injections} />)}</div>
+      )}
     </>
   );
 }
