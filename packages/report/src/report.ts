@@ -116,7 +116,7 @@ const trendWord = (slope: number | null, unit: string): string =>
 function timeChart(w: Writer, scale: SeriesScale, values: readonly TimedValue[], injections: readonly number[], x: number, width: number, input: ReportInput): void {
   const top = w.y;
   w.page.drawText(w.pen.enc(`${scale.label} (${scale.unit})`), { x, y: top - 9, size: 8, font: w.pen.bold });
-  const box = { x: x + 28, y: top - 100, w: width - 34, h: 80 };
+  const box = { x: x + 28, y: top - 88, w: width - 34, h: 70 };
   const inP = values.filter((p) => p.atMs >= input.fromMs && p.atMs <= input.toMs);
   if (inP.length === 0) {
     w.page.drawText(w.pen.enc('No values in the period.'), { x: x + 28, y: top - 30, size: 7.5, font: w.pen.font });
@@ -137,7 +137,7 @@ function timeChart(w: Writer, scale: SeriesScale, values: readonly TimedValue[],
 function cycleChart(w: Writer, scale: SeriesScale, cycles: readonly InjectionCycle[], mean: readonly WeekMean[], x: number, width: number): void {
   const top = w.y;
   w.page.drawText(w.pen.enc(`${scale.label} (${scale.unit})`), { x, y: top - 9, size: 8, font: w.pen.bold });
-  const box = { x: x + 28, y: top - 118, w: width - 34, h: 96 };
+  const box = { x: x + 28, y: top - 110, w: width - 34, h: 88 };
   const d = describeCycles(cycles);
   const weeks = Math.max(16, mean.length - 1);
   const values = [...cycles.flatMap((c) => c.weekly.map((p) => p.mean)), ...cycles.map((c) => c.baseline)].filter((v): v is number => v !== null);
@@ -173,7 +173,7 @@ function examBlock(w: Writer, s: PeriodSummary): void {
   const st = s.severityTotal;
   w.text(`Objective severity items total over the period (camera-derived bands, 0-35; not a clinician-rated scale): ${fmt(st.first, 0)} at the first exam, ${fmt(st.last, 0)} at the last; ${st.n} exams with a total; ${trendWord(st.slopePerWeek, 'points')}.`, { size: 8 });
   // Measures that change with the condition (not recording quality), with the registry's labels and units.
-  const labelled = s.measureTrends.filter((t) => { const d = measureDef(t.key); return d !== null && d.group !== 'quality' && t.n > 0; }).slice(0, 8);
+  const labelled = s.measureTrends.filter((t) => { const d = measureDef(t.key); return d !== null && d.group !== 'quality' && t.n > 0; }).slice(0, 6);
   if (labelled.length > 0 && exams.length > 1) {
     const xs = [0, 190, 275, 360, 400];
     w.row(['measure', 'first', 'last', 'exams', 'trend'], xs, { bold: true });
@@ -199,20 +199,20 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
   const half = (A4.w - 2 * M) / 2;
   const inj = s.cycles.severity.map((c) => c.injectionAtMs).filter((t) => t >= input.fromMs && t <= input.toMs);
   w.heading('Over the period (one chart per scale)');
-  w.ensure(115);
+  w.ensure(105);
   let top = w.y;
   timeChart(w, PAIN_NRS_SCALE, series.pain, inj, M, half - 8, input);
   w.y = top;
   timeChart(w, OBJECTIVE_ITEMS_SCALE, series.severity, inj, M + half + 8, half - 8, input);
-  w.y = top - 124;
+  w.y = top - 110;
 
   w.heading('Injection cycles (all cycles on record, overlaid)');
-  w.ensure(165);
+  w.ensure(155);
   top = w.y;
   cycleChart(w, PAIN_NRS_SCALE, s.cycles.pain, s.cycles.painMean, M, half - 8);
   w.y = top;
   cycleChart(w, OBJECTIVE_ITEMS_SCALE, s.cycles.severity, s.cycles.severityMean, M + half + 8, half - 8);
-  w.y = top - 160;
+  w.y = top - 152;
   w.text(`Worst daily pain: ${describeCycles(s.cycles.pain).words}`, { size: 7.5 });
   w.text(`Objective severity items: ${describeCycles(s.cycles.severity).words}`, { size: 7.5 });
 

@@ -131,7 +131,7 @@ export function ChartSvg({ g, title, desc, caption, yLabel, xLabel = 'date', tes
           ))}
           <line x1={p.x0} x2={p.x1} y1={p.y0} y2={p.y0} stroke="#111" />
           <line x1={p.x0} x2={p.x0} y1={p.y1} y2={p.y0} stroke="#111" />
-          {g.xTicks.map((t) => <text key={`${t.x}`} x={t.x} y={p.y0 + 16} textAnchor="middle">{t.label}</text>)}
+          {g.xTicks.map((t) => <text key={`${t.x}`} x={t.x} y={p.y0 + 16} textAnchor={t.anchor}>{t.label}</text>)}
           <text x={(p.x0 + p.x1) / 2} y={g.H - 6} textAnchor="middle">{xLabel}</text>
           <text x={12} y={(p.y0 + p.y1) / 2} textAnchor="middle" transform={`rotate(-90 12 ${(p.y0 + p.y1) / 2})`}>{yLabel}</text>
         </g>

@@ -38,7 +38,7 @@ export interface ChartGeom {
   readonly H: number;
   readonly plot: { readonly x0: number; readonly x1: number; readonly y0: number; readonly y1: number };
   readonly yTicks: ReadonlyArray<{ readonly value: number; readonly y: number }>;
-  readonly xTicks: ReadonlyArray<{ readonly x: number; readonly label: string }>;
+  readonly xTicks: ReadonlyArray<{ readonly x: number; readonly label: string; readonly anchor: 'start' | 'middle' | 'end' }>;
   readonly paths: ReadonlyArray<{ readonly d: string; readonly role: 'each' | 'main' }>;
   readonly points: ReadonlyArray<{ readonly x: number; readonly y: number }>;
   readonly marks: readonly MarkGeom[];
@@ -58,14 +58,16 @@ export function timeChart(values: readonly TimedValue[], declared: Declared, mar
   const x1raw = range?.toMs ?? Math.max(...times);
   const x1 = Math.max(x1raw, x0 + 86_400_000);
   const ax = fitAxis(values.map((p) => p.value), declared);
-  const sx = linear(x0, x1, plot.x0, plot.x1);
+  // 2 % air at each end so markers on the first and last day are drawn whole.
+  const padMs = 0.02 * (x1 - x0);
+  const sx = linear(x0 - padMs, x1 + padMs, plot.x0, plot.x1);
   const sy = linear(ax.min, ax.max, plot.y0, plot.y1);
   const inX = values.filter((p) => p.atMs >= x0 && p.atMs <= x1);
   const d = pathOf(inX.map((p) => ({ x: p.atMs, y: p.value })), sx, sy);
   return {
     W, H, plot,
     yTicks: ax.ticks.map((v) => ({ value: v, y: sy(v) })),
-    xTicks: [0, 0.25, 0.5, 0.75, 1].map((f) => { const t = x0 + f * (x1 - x0); return { x: sx(t), label: new Date(t).toISOString().slice(0, 10) }; }),
+    xTicks: [0, 0.25, 0.5, 0.75, 1].map((f) => { const t = x0 + f * (x1 - x0); return { x: sx(t), label: new Date(t).toISOString().slice(0, 10), anchor: f === 0 ? 'start' as const : f === 1 ? 'end' as const : 'middle' as const }; }),
     paths: [{ d, role: 'main' }],
     points: inX.length <= 60 ? inX.map((p) => ({ x: sx(p.atMs), y: sy(p.value) })) : [],
     marks: marks.filter((m) => m.atMs >= x0 && m.atMs <= x1).map((m, i) => markGeom(sx(m.atMs), m.label, i, plot, '5 4')),
@@ -82,15 +84,16 @@ export function cycleChart(cycles: readonly InjectionCycle[], mean: readonly Wee
   const sx = linear(0, weeks + 1, plot.x0, plot.x1);
   const sy = linear(ax.min, ax.max, plot.y0, plot.y1);
   const step = weeks <= 20 ? 2 : weeks <= 40 ? 4 : 8;
-  const xTicks = Array.from({ length: Math.floor(weeks / step) + 1 }, (_, i) => ({ x: sx(i * step + 0.5), label: String(i * step) }));
+  const xTicks = Array.from({ length: Math.floor(weeks / step) + 1 }, (_, i) => ({ x: sx(i * step + 0.5), label: String(i * step), anchor: 'middle' as const }));
   const named: Array<[string, number | null, string]> = [['onset', est.onset, '6 3'], ['peak', est.peak, '1 3'], ['wear-off', est.wearOff, '6 3']];
   return {
     W, H, plot,
     yTicks: ax.ticks.map((v) => ({ value: v, y: sy(v) })),
     xTicks,
     paths: [
-      ...cycles.map((c) => ({ d: pathOf(c.weekly.map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy), role: 'each' as const })),
-      { d: pathOf(mean.map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy), role: 'main' as const },
+      // Weeks without data are skipped, not gaps: trial visits (weeks 0, 2, 4, 8 …) still make a line.
+      ...cycles.map((c) => ({ d: pathOf(c.weekly.filter((w) => w.mean !== null).map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy), role: 'each' as const })),
+      { d: pathOf(mean.filter((w) => w.mean !== null).map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy), role: 'main' as const },
     ],
     points: mean.flatMap((w) => (w.mean === null ? [] : [{ x: sx(w.week + 0.5), y: sy(w.mean) }])),
     marks: named.flatMap(([label, v, dash], i) => (v === null || v > weeks ? [] : [markGeom(sx(v + 0.5), label, i, plot, dash)])),
@@ -105,7 +108,12 @@ export function outOfBounds(g: ChartGeom): string[] {
   g.paths.forEach((p, i) => pathPoints(p.d).forEach((q) => { if (!inPlot(q.x, q.y)) bad.push(`path ${i} point ${q.x},${q.y}`); }));
   g.points.forEach((q) => { if (!inPlot(q.x, q.y)) bad.push(`marker ${q.x},${q.y}`); });
   g.yTicks.forEach((t) => { if (t.y < g.plot.y1 - eps || t.y > g.plot.y0 + eps) bad.push(`y tick ${t.value}`); });
-  g.xTicks.forEach((t) => { if (t.x < g.plot.x0 - eps || t.x > g.plot.x1 + eps) bad.push(`x tick ${t.label}`); });
+  g.xTicks.forEach((t) => {
+    if (t.x < g.plot.x0 - eps || t.x > g.plot.x1 + eps) bad.push(`x tick ${t.label}`);
+    const w = labelWidth(t.label);
+    const left = t.anchor === 'start' ? t.x : t.anchor === 'end' ? t.x - w : t.x - w / 2;
+    if (left < 0 || left + w > g.W) bad.push(`x label ${t.label} from ${left} to ${left + w}`);
+  });
   g.marks.forEach((m) => {
     if (m.x < g.plot.x0 - eps || m.x > g.plot.x1 + eps) bad.push(`mark ${m.label} at ${m.x}`);
     const w = labelWidth(m.label);

@@ -48,6 +48,10 @@ export function fitAxis(values: readonly number[], declared: { readonly min: num
     if (hi > rMax) { lo -= hi - rMax; hi = rMax; }
     lo = Math.max(lo, rMin);
   }
+  // A little air so values on the extremes are not drawn on the frame (still within the declared range).
+  const air = 0.03 * (hi - lo);
+  lo = Math.max(rMin, lo - air);
+  hi = Math.min(rMax, hi + air);
   const step = niceStep(hi - lo, opts.targetTicks ?? 5);
   const min = Math.max(rMin, Math.floor(lo / step + 1e-9) * step);
   const max = Math.min(rMax, Math.ceil(hi / step - 1e-9) * step);
