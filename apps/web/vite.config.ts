@@ -14,8 +14,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { humanModelDir, tfjsWasmDir } from './scripts/assetPaths.ts';
 import { MODEL_FILES_USED, MODELS_URL, WASM_URL } from './src/vision/assets.ts';
-import { findDejaVuDir } from '@geste/report/node';
-import { DEJAVU_FILES } from '@geste/report';
+// Relative paths: Vite bundles these into the config (a workspace package would be loaded as raw .ts).
+import { findDejaVuDir } from '../../packages/report/src/fonts-node.ts';
+import { DEJAVU_FILES } from '../../packages/report/src/fonts.ts';
 
 /** The report's Unicode font (DejaVu Sans, from Debian's fonts-dejavu-core), served and shipped under fonts/. */
 const FONTS_URL = '/fonts/';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { makeDemoRecords, MS_PER_WEEK, TWSTRS_TOTAL_SCALE, type TimedValue } from '@geste/core';
-import { ScaleCharts, scaleSeriesOf } from '../src/records/ChartsScreen.tsx';
+import { otherMarks, ScaleCharts, scaleSeriesOf } from '../src/records/ChartsScreen.tsx';
 import { chartSeries } from '../src/records/data.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -32,7 +32,7 @@ const injections = (weeks: number[]) => weeks.map((w) => ({ atMs: T0 + w * W, ef
 // 1. The generated year.
 const demo = makeDemoRecords({ startMs: Date.UTC(2025, 0, 1), days: 270, seed: 3 });
 const demoInj = chartSeries(demo).injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs }));
-shot('charts-demo.png', renderToStaticMarkup(<ScaleCharts series={scaleSeriesOf(demo)} injections={demoInj} />), 2000);
+shot('charts-demo.png', renderToStaticMarkup(<ScaleCharts series={scaleSeriesOf(demo)} injections={demoInj} marks={otherMarks(demo)} />), 2000);
 
 // 2 and 3. Trial-like TWSTRS totals at weeks 0, 2, 4, 8, 12, 16 after one injection (plugged in as a series with a declared range).
 const visits = (vals: number[]): TimedValue[] => [0, 2, 4, 8, 12, 16].map((w, i) => ({ atMs: T0 + w * W, value: vals[i]! }));

@@ -12,7 +12,7 @@ import { showDate } from './ui.tsx';
 
 interface Mark { atMs: number; label: string }
 /** Other treatment events shown on the time chart: dose changes, DBS changes, surgery, implants. */
-function otherMarks(records: readonly GesteRecord[]): Mark[] {
+export function otherMarks(records: readonly GesteRecord[]): Mark[] {
   const out: Mark[] = [];
   for (const r of records) {
     if (r.type !== 'treatment') continue;

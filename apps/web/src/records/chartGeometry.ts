@@ -44,9 +44,19 @@ export interface ChartGeom {
   readonly marks: readonly MarkGeom[];
 }
 
-function markGeom(x: number, label: string, i: number, plot: ChartGeom['plot'], dash: string): MarkGeom {
-  const fitsRight = x + 3 + labelWidth(label) <= plot.x1;
-  return { x, label, labelX: fitsRight ? x + 3 : x - 3, labelY: plot.y1 + 11 + (i % 3) * 12, anchor: fitsRight ? 'start' : 'end', dash };
+/** Vertical marks with labels placed on the first of 4 rows where they overlap no earlier label. */
+function layoutMarks(marks: ReadonlyArray<{ x: number; label: string; dash: string }>, plot: ChartGeom['plot']): MarkGeom[] {
+  const rows: Array<Array<[number, number]>> = [[], [], [], []];
+  return [...marks].sort((a, b) => a.x - b.x).map((m, i) => {
+    const w = labelWidth(m.label);
+    const fitsRight = m.x + 3 + w <= plot.x1;
+    const left = fitsRight ? m.x + 3 : m.x - 3 - w;
+    const span: [number, number] = [left - 2, left + w + 2];
+    let row = rows.findIndex((r) => r.every(([a, b]) => span[1] <= a || span[0] >= b));
+    if (row < 0) row = i % rows.length;
+    rows[row]!.push(span);
+    return { x: m.x, label: m.label, labelX: fitsRight ? m.x + 3 : m.x - 3, labelY: plot.y1 + 11 + row * 12, anchor: fitsRight ? 'start' : 'end', dash: m.dash };
+  });
 }
 
 /** A value over time with dated marks (injections, treatment changes); one chart per scale. */
@@ -70,7 +80,7 @@ export function timeChart(values: readonly TimedValue[], declared: Declared, mar
     xTicks: [0, 0.25, 0.5, 0.75, 1].map((f) => { const t = x0 + f * (x1 - x0); return { x: sx(t), label: new Date(t).toISOString().slice(0, 10), anchor: f === 0 ? 'start' as const : f === 1 ? 'end' as const : 'middle' as const }; }),
     paths: [{ d, role: 'main' }],
     points: inX.length <= 60 ? inX.map((p) => ({ x: sx(p.atMs), y: sy(p.value) })) : [],
-    marks: marks.filter((m) => m.atMs >= x0 && m.atMs <= x1).map((m, i) => markGeom(sx(m.atMs), m.label, i, plot, '5 4')),
+    marks: layoutMarks(marks.filter((m) => m.atMs >= x0 && m.atMs <= x1).map((m) => ({ x: sx(m.atMs), label: m.label, dash: '5 4' })), plot),
   };
 }
 
@@ -96,7 +106,7 @@ export function cycleChart(cycles: readonly InjectionCycle[], mean: readonly Wee
       { d: pathOf(mean.filter((w) => w.mean !== null).map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy), role: 'main' as const },
     ],
     points: mean.flatMap((w) => (w.mean === null ? [] : [{ x: sx(w.week + 0.5), y: sy(w.mean) }])),
-    marks: named.flatMap(([label, v, dash], i) => (v === null || v > weeks ? [] : [markGeom(sx(v + 0.5), label, i, plot, dash)])),
+    marks: layoutMarks(named.flatMap(([label, v, dash]) => (v === null || v > weeks ? [] : [{ x: sx(v + 0.5), label, dash }])), plot),
   };
 }
 

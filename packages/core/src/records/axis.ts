@@ -53,8 +53,11 @@ export function fitAxis(values: readonly number[], declared: { readonly min: num
   lo = Math.max(rMin, lo - air);
   hi = Math.min(rMax, hi + air);
   const step = niceStep(hi - lo, opts.targetTicks ?? 5);
-  const min = Math.max(rMin, Math.floor(lo / step + 1e-9) * step);
-  const max = Math.min(rMax, Math.ceil(hi / step - 1e-9) * step);
+  // Never tighter than the data (the 1e-9 tolerances must not round a value off the axis).
+  const dataLo = finite.length === 0 ? rMin : Math.min(...finite);
+  const dataHi = finite.length === 0 ? rMax : Math.max(...finite);
+  const min = Math.min(dataLo, Math.max(rMin, Math.floor(lo / step + 1e-9) * step));
+  const max = Math.max(dataHi, Math.min(rMax, Math.ceil(hi / step - 1e-9) * step));
   const ticks: number[] = [];
   for (let t = Math.ceil(min / step - 1e-9) * step; t <= max + 1e-9; t += step) ticks.push(Math.round(t * 1e6) / 1e6);
   return { min, max: max > min ? max : min + step, ticks };
