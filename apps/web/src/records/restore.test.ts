@@ -3,7 +3,7 @@
  * measurement sessions (and their angle series), chart data, the PDF's input and the FHIR export.
  */
 import 'fake-indexeddb/auto';
-import { createBackup, makeDemoRecords, serializeBackup, toFhirBundle, type GesteRecord } from '@geste/core';
+import { createBackup, makeDemoRecords, serializeBackup, summarizePeriod, toFhirBundle, type GesteRecord } from '@geste/core';
 import { describe, expect, it } from 'vitest';
 import { GesteDb } from '../store/db.ts';
 import { chartSeries, everything, restoreReplacingEverything } from './data.ts';
@@ -47,6 +47,12 @@ describe('restore replaces everything, sessions included', () => {
     const cs = chartSeries(all);
     expect(cs.severity.length).toBeGreaterThan(3);
     for (const p of [...cs.pain, ...cs.severity]) expect(bTimes.has(p.atMs)).toBe(true);
+
+    // The report's input: its summary holds only B's exams and B's name.
+    const sum = summarizePeriod(all, Date.UTC(2024, 0, 1), Date.UTC(2026, 0, 1));
+    expect(sum.exams.length).toBe(B.filter((r) => r.type === 'session' && r.kind === 'exam').length);
+    expect(sum.exams.every((e) => e.id.startsWith('b-'))).toBe(true);
+    expect(all.filter((r) => r.type === 'patient').map((r) => (r.type === 'patient' ? r.displayName : ''))).toEqual(['Βασιλική B']);
 
     // FHIR export: B's name, no A resource.
     const bundle = JSON.stringify(toFhirBundle(all, { generatedAtMs: Date.UTC(2025, 8, 1) }));
