@@ -14,6 +14,7 @@ import {
   measureDef,
   measureLabel,
   roundForDisplay,
+  severityTotal,
   type MeasureUnit,
   OBJECTIVE_ITEMS_SCALE,
   PAIN_NRS_SCALE,
@@ -236,13 +237,23 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
 function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], input: ReportInput, unicode: boolean): void {
   w.newPage();
   w.text('Appendix', { size: 13, bold: true });
-  w.heading('Exams in the period: objective items and measures');
+  w.heading('Exams in the period: one row per exam');
   if (s.exams.length === 0) w.text('No exams in the period.', { size: 8 });
-  for (const e of s.exams) {
-    w.ensure(50);
-    w.text(`${isoDate(e.startedAtMs)} (${neutralWords(e)})`, { size: 8, bold: true });
-    w.text(`Items: ${itemSentence(e.items)}`, { size: 7.5 });
-    for (const line of examSentences(e.measures)) w.text(line, { size: 7.5 });
+  else {
+    w.text('Degrees from straight. Resting posture signs: rotation + = chin turned to the right; tilt + = right ear toward the right shoulder; chin + = down. Range of motion: right / left (turn, tilt), down / up (chin). Items total = objective severity items over the items assessed (camera-derived).', { size: 7 });
+    const xs = [0, 50, 100, 140, 178, 216, 266, 316, 366, 410, 452];
+    w.row(['date', 'items total', 'rest turn', 'rest tilt', 'rest chin', 'turn R/L', 'tilt R/L', 'chin dn/up', 'tremor Hz', 'jerks/min', 'measured'], xs, { bold: true, size: 7 });
+    const n = (m: Readonly<Record<string, number | null>>, k: string, signed = false) => { const v = m[k]; return typeof v === 'number' && Number.isFinite(v) ? `${signed && v > 0 ? '+' : ''}${Math.abs(v) < 10 && !Number.isInteger(v) ? v.toFixed(1) : Math.round(v)}` : '-'; };
+    for (const e of s.exams) {
+      const m = e.measures;
+      const tot = severityTotal(e);
+      const max = e.items['maxOfAssessed'];
+      const items = typeof tot === 'number' ? `${tot}${typeof max === 'number' ? ` of ${max}` : ''}` : '-';
+      const seen = typeof m['framesMeasured'] === 'number' && typeof m['framesTotal'] === 'number' && m['framesTotal']! > 0 ? `${Math.round((100 * m['framesMeasured']!) / m['framesTotal']!)} %` : '-';
+      w.row([isoDate(e.startedAtMs), items, n(m, 'restRotationDeg', true), n(m, 'restTiltDeg', true), n(m, 'restFlexionDeg', true), `${n(m, 'romRotationRightDeg')} / ${n(m, 'romRotationLeftDeg')}`, `${n(m, 'romTiltRightDeg')} / ${n(m, 'romTiltLeftDeg')}`, `${n(m, 'romFlexionDeg')} / ${n(m, 'romExtensionDeg')}`, n(m, 'tremorPeakHz'), n(m, 'jerksPerMin'), seen], xs, { size: 7 });
+    }
+    const last = s.exams[s.exams.length - 1]!;
+    w.text(`Items of the latest exam (${isoDate(last.startedAtMs)}): ${itemSentence(last.items)}`, { size: 7.5 });
   }
   w.heading('Weekly diary means (weeks with entries; worst pain, felt severity, stress, mood)');
   const xs = [0, 70, 130, 175, 220, 265, 310, 360, 410];
