@@ -321,10 +321,7 @@ export async function buildClinicianReport(input: ReportInput): Promise<Uint8Arr
     pen = { font: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold), enc: winAnsi };
   }
   const w = new Writer(doc, pen);
-  const series = {
-    pain: s.cycles.pain.length > 0 || s.diary.pain.length > 0 ? allPain(input.records) : [],
-    severity: s.severityTotal.points as TimedValue[],
-  };
+  const series = { pain: allPain(input.records), severity: [...s.severityTotal.points] };
   summaryPages(w, s, input, patient, series);
   appendix(w, s, input.records, input, unicode);
   w.pages.forEach((p, i) => footer(p, pen, i + 1, w.pages.length, input.generatedAtMs));
