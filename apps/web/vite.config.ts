@@ -14,6 +14,17 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { humanModelDir, tfjsWasmDir } from './scripts/assetPaths.ts';
 import { MODEL_FILES_USED, MODELS_URL, WASM_URL } from './src/vision/assets.ts';
+// Relative paths: Vite bundles these into the config (a workspace package would be loaded as raw .ts).
+import { findDejaVuDir } from '../../packages/report/src/fonts-node.ts';
+import { DEJAVU_FILES } from '../../packages/report/src/fonts.ts';
+
+/** The report's Unicode font (DejaVu Sans, from Debian's fonts-dejavu-core), served and shipped under fonts/. */
+const FONTS_URL = '/fonts/';
+function fontFiles(): Array<{ name: string; path: string }> {
+  const dir = findDejaVuDir();
+  if (dir === null) throw new Error('DejaVu Sans not found: install the Debian package fonts-dejavu-core (scripts/system-deps.sh does) so the report prints every name.');
+  return Object.values(DEJAVU_FILES).map((name) => ({ name, path: join(dir, name) }));
+}
 
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -25,6 +36,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.bin': 'application/octet-stream',
   '.wasm': 'application/wasm',
+  '.ttf': 'font/ttf',
 };
 
 /** Model files we ship: each model JSON plus the weight files its manifest names. */
@@ -50,6 +62,8 @@ function gesteAssets(): Plugin {
     if (url.startsWith(MODELS_URL)) {
       const name = url.slice(MODELS_URL.length);
       if (modelFiles().includes(name)) file = join(humanModelDir(), name);
+    } else if (url.startsWith(FONTS_URL)) {
+      file = fontFiles().find((f) => f.name === url.slice(FONTS_URL.length))?.path ?? null;
     } else if (url.startsWith(WASM_URL)) {
       const name = url.slice(WASM_URL.length);
       if (wasmFiles().includes(name)) file = join(tfjsWasmDir(), name);
@@ -69,6 +83,7 @@ function gesteAssets(): Plugin {
       for (const f of modelFiles()) {
         this.emitFile({ type: 'asset', fileName: MODELS_URL.slice(1) + f, source: readFileSync(join(humanModelDir(), f)) });
       }
+      for (const f of fontFiles()) this.emitFile({ type: 'asset', fileName: FONTS_URL.slice(1) + f.name, source: readFileSync(f.path) });
       for (const f of wasmFiles()) {
         this.emitFile({ type: 'asset', fileName: WASM_URL.slice(1) + f, source: readFileSync(join(tfjsWasmDir(), f)) });
       }

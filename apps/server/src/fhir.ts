@@ -1,13 +1,16 @@
 /**
- * FHIR R4 view of shared data. Records are converted here, at the edge; nothing else speaks FHIR.
- * measures and diary → Observation, treatments → Procedure, history → Condition, videos → DocumentReference.
- * The payload itself travels as a JSON attachment-like extension so no information is invented or dropped.
- * // ref: HL7 FHIR R4 (4.0.1), Patient/$everything operation and Bundle resource
+ * FHIR R4 view of shared data. Records are converted here, at the edge, with core's converter (the
+ * same as the app's FHIR export): every resource carries its clinical date (when the diary entry,
+ * exam or injection happened — never the sync time), ids valid in FHIR (stable UUIDs), and scores as
+ * coded Observations (components with valueQuantity / valueInteger) under LOINC where a code exists
+ * and Geste's own code system (`GESTE_CODE_SYSTEM`, docs/records.md) otherwise. A stored payload that
+ * is not a Geste record this version reads is left out and counted in an OperationOutcome entry.
+ * // ref: HL7 FHIR R4 (4.0.1), Patient/$everything operation and Bundle resource (searchset, search.mode)
  */
-import type { Bundle, BundleEntry, Condition, DocumentReference, Observation, Patient, Procedure, Resource } from '@medplum/fhirtypes';
+import { recordFhirEntries, validateRecord } from '@geste/core';
+import type { Bundle, BundleEntry, OperationOutcome, Patient } from '@medplum/fhirtypes';
 
 export const FHIR_CONTENT_TYPE = 'application/fhir+json; charset=utf-8';
-const PAYLOAD_EXT = 'https://geste.invalid/fhir/StructureDefinition/record-payload';
 
 export interface RecordForFhir {
   readonly id: string;
@@ -17,68 +20,38 @@ export interface RecordForFhir {
   readonly payload: unknown;
 }
 
+/** A FHIR id is `[A-Za-z0-9\-.]{1,64}`; account ids are UUIDs already, anything else is mapped (`_` → `-`). */
+export function fhirId(id: string): string {
+  const s = id.replace(/[^A-Za-z0-9\-.]/g, '-').slice(0, 64);
+  return s === '' ? 'x' : s;
+}
+
 export function patientResource(id: string, displayName: string): Patient {
-  return { resourceType: 'Patient', id, name: [{ text: displayName }] };
+  return { resourceType: 'Patient', id: fhirId(id), name: [{ text: displayName }] };
 }
 
-/** `2026-11-25T18:22:27.123Z-0003` → `2026-11-25T18:22:27.123Z` (FHIR instant). */
-const instant = (hlc: string): string => hlc.slice(0, 24);
-
-function payloadExt(payload: unknown) {
-  return [{ url: PAYLOAD_EXT, valueString: JSON.stringify(payload) }];
-}
-
-export function recordResource(patientId: string, r: RecordForFhir): Resource {
-  const subject = { reference: `Patient/${patientId}` };
-  const code = { text: r.kind, coding: [{ system: 'https://geste.invalid/fhir/CodeSystem/record-kind', code: r.kind }] };
-  const p = (typeof r.payload === 'object' && r.payload !== null ? r.payload : {}) as Record<string, unknown>;
-  switch (r.category) {
-    case 'measures':
-    case 'diary': {
-      const obs: Observation = {
-        resourceType: 'Observation',
-        id: r.id,
-        status: 'final',
-        category: [{ text: r.category }],
-        code,
-        subject,
-        effectiveDateTime: instant(r.updatedAt),
-        extension: payloadExt(r.payload),
-      };
-      if (typeof p['value'] === 'number' && Number.isFinite(p['value']) && typeof p['unit'] === 'string') {
-        obs.valueQuantity = { value: p['value'], unit: p['unit'] };
-      }
-      return obs;
-    }
-    case 'treatments': {
-      const proc: Procedure = { resourceType: 'Procedure', id: r.id, status: 'completed', code, subject, performedDateTime: instant(r.updatedAt), extension: payloadExt(r.payload) };
-      return proc;
-    }
-    case 'history': {
-      const cond: Condition = { resourceType: 'Condition', id: r.id, code, subject, recordedDate: instant(r.updatedAt), extension: payloadExt(r.payload) };
-      return cond;
-    }
-    default: {
-      const doc: DocumentReference = {
-        resourceType: 'DocumentReference',
-        id: r.id,
-        status: 'current',
-        type: code,
-        subject,
-        date: instant(r.updatedAt),
-        content: [{ attachment: { contentType: 'application/json', title: r.kind } }],
-        extension: payloadExt(r.payload),
-      };
-      return doc;
-    }
-  }
+/** The resources of one stored record, or null when its payload is not a readable Geste record. */
+export function recordEntries(patientId: string, r: RecordForFhir, baseUrl: string): BundleEntry[] | null {
+  const v = validateRecord(r.payload);
+  if (!v.ok) return null;
+  return recordFhirEntries(v.value, { reference: `Patient/${fhirId(patientId)}` }, (type, id) => `${baseUrl}/fhir/${type}/${id}`);
 }
 
 export function everythingBundle(patient: Patient, records: readonly RecordForFhir[], baseUrl: string): Bundle {
-  const entries: BundleEntry[] = [patient, ...records.map((r) => recordResource(patient.id as string, r))].map((resource) => ({
-    fullUrl: `${baseUrl}/fhir/${resource.resourceType}/${resource.id as string}`,
-    resource,
-    search: { mode: 'match' },
-  }));
-  return { resourceType: 'Bundle', type: 'searchset', total: entries.length, entry: entries };
+  const entries: BundleEntry[] = [{ fullUrl: `${baseUrl}/fhir/Patient/${patient.id as string}`, resource: patient, search: { mode: 'match' } }];
+  let unreadable = 0;
+  for (const r of records) {
+    const es = recordEntries(patient.id as string, r, baseUrl);
+    if (es === null) { unreadable++; continue; }
+    for (const e of es) entries.push({ ...e, search: { mode: 'match' } });
+  }
+  if (unreadable > 0) {
+    const outcome: OperationOutcome = {
+      resourceType: 'OperationOutcome',
+      id: 'unreadable-records',
+      issue: [{ severity: 'warning', code: 'not-supported', diagnostics: `${unreadable} stored record(s) are not Geste records this server version reads; they are left out of this Bundle.` }],
+    };
+    entries.push({ resource: outcome, search: { mode: 'outcome' } });
+  }
+  return { resourceType: 'Bundle', type: 'searchset', total: entries.filter((e) => e.search?.mode === 'match').length, entry: entries };
 }

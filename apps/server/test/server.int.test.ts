@@ -434,17 +434,29 @@ describe.each(BACKENDS)('server on $name', (backend) => {
       expect(audit.rows[0]?.action).toBe('delete');
     });
 
-    it('serves a FHIR R4 $everything Bundle with only the shared categories', async () => {
+    it('serves a FHIR R4 $everything Bundle with only the shared categories, clinical dates, valid ids and coded scores', async () => {
       const p = await api.register('patient', 'Cleo');
       const d = await api.register('clinician', 'Dr Dan');
-      const t = Date.UTC(2026, 10, 1, 9, 30);
+      const syncAt = Date.UTC(2026, 10, 1, 9, 30); // when the device synced
+      const examAt = Date.UTC(2026, 8, 14, 10, 0); // when the exam happened (weeks earlier)
+      const injAt = Date.UTC(2026, 7, 20, 11, 0);
+      const exam = {
+        type: 'session', schemaVersion: 1, id: 'exam-1', startedAtMs: examAt, endedAtMs: examAt + 600_000, kind: 'exam', neutral: 'anatomical',
+        measures: { restRotationDeg: -18.5, romRotationRightDeg: 64, jerksPerMin: 1.5 }, items: { rotation: 2, laterocollis: null, totalAssessed: 9, maxOfAssessed: 31 }, trick: null, note: '',
+      };
+      const toxin = {
+        type: 'treatment', schemaVersion: 1, id: 'inj-1', kind: 'botulinum', atMs: injAt, product: 'Toxin A', guidance: 'emg', clinician: '', note: '<script>alert(1)</script> is refused by the schema',
+        injections: [{ muscle: 'splenius capitis', side: 'left', units: 60 }], effectStartedAtMs: null, effectWoreOffAtMs: null,
+      };
+      const okToxin = { ...toxin, note: '' };
       await api.call('POST', '/sync/push', {
         token: p.token,
         body: {
           changes: [
-            change('m9', 'measures', 'd', hlc(t), { value: 22.5, unit: 'deg' }),
-            change('t9', 'treatments', 'd', hlc(t), { product: 'toxin', note: '<script>alert(1)</script>' }),
-            change('h9', 'history', 'd', hlc(t), { onsetYear: 2018 }),
+            change('session_exam-1', 'measures', 'd', hlc(syncAt), exam),
+            change('treatment_inj-1', 'treatments', 'd', hlc(syncAt), okToxin),
+            change('treatment_bad', 'treatments', 'd', hlc(syncAt), toxin), // not readable by this version: left out, counted
+            change('history_h', 'history', 'd', hlc(syncAt), { onsetYear: 2018 }),
           ],
         },
       });
@@ -452,12 +464,30 @@ describe.each(BACKENDS)('server on $name', (backend) => {
       const r = await api.call('GET', `/fhir/Patient/${p.id}/$everything`, { token: d.token });
       expect(r.statusCode).toBe(200);
       expect(r.headers['content-type']).toMatch(/^application\/fhir\+json/);
-      const bundle = r.json() as { resourceType: string; type: string; entry: { resource: { resourceType: string; id: string; valueQuantity?: unknown } }[] };
+      type Res = { resourceType: string; id: string; effectiveDateTime?: string; effectivePeriod?: { start: string }; component?: Array<{ code: { coding: Array<{ system: string; code: string }> }; valueQuantity?: { value: number; unit: string; system: string }; valueInteger?: number }>; issue?: Array<{ diagnostics: string }> };
+      const bundle = r.json() as { resourceType: string; type: string; total: number; entry: { fullUrl?: string; resource: Res; search: { mode: string } }[] };
       expect(bundle.resourceType).toBe('Bundle');
       expect(bundle.type).toBe('searchset');
-      const kinds = bundle.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`).sort();
-      expect(kinds).toEqual([`Observation/m9`, `Patient/${p.id}`, `Procedure/t9`].sort());
-      expect(bundle.entry.find((e) => e.resource.id === 'm9')?.resource.valueQuantity).toEqual({ value: 22.5, unit: 'deg' });
+      const types = bundle.entry.map((e) => e.resource.resourceType).sort();
+      expect(types).toEqual(['MedicationAdministration', 'Observation', 'OperationOutcome', 'Patient']);
+      expect(bundle.total).toBe(3);
+      // Valid FHIR ids everywhere (no '_'), fullUrls under the server's base.
+      for (const e of bundle.entry) {
+        expect(e.resource.id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
+        if (e.search.mode === 'match') expect(e.fullUrl).toBe(`${ORIGIN}/fhir/${e.resource.resourceType}/${e.resource.id}`);
+      }
+      // Clinical dates, not the sync time.
+      const obs = bundle.entry.find((e) => e.resource.resourceType === 'Observation')!.resource;
+      expect(obs.effectivePeriod?.start).toBe(new Date(examAt).toISOString());
+      const admin = bundle.entry.find((e) => e.resource.resourceType === 'MedicationAdministration')!.resource;
+      expect(admin.effectiveDateTime).toBe(new Date(injAt).toISOString());
+      // Scores as coded components under a real code-system URI.
+      const rot = obs.component!.find((c) => c.code.coding[0]!.code === 'measure.restRotationDeg')!;
+      expect(rot.code.coding[0]!.system).toBe('https://geste-project.org/fhir/CodeSystem/geste');
+      expect(rot.valueQuantity).toMatchObject({ value: -18.5, unit: 'deg', system: 'http://unitsofmeasure.org' });
+      expect(obs.component!.find((c) => c.code.coding[0]!.code === 'item.rotation')!.valueInteger).toBe(2);
+      expect(JSON.stringify(bundle)).not.toMatch(/geste\.invalid|record-payload|onsetYear/);
+      expect(bundle.entry.find((e) => e.resource.resourceType === 'OperationOutcome')!.resource.issue![0]!.diagnostics).toMatch(/^1 stored record/);
       observe({ fhir: bundle.entry.map((e) => ({ ...e, fullUrl: e.resource.resourceType, resource: { ...e.resource, id: e.resource.resourceType === 'Patient' ? 'P' : e.resource.id, subject: undefined } })) });
     });
   });

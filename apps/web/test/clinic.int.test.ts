@@ -141,7 +141,11 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await pc.waitForSelector('[data-testid="accept-status"]:has-text("accepted ✓")');
     await pc.click('[data-testid="patient-open"]:has-text("Pat Example")');
     await pc.waitForSelector('[data-testid="clinician-trend"]');
-    expect(await pc.textContent('[data-testid="clinician-trend"] desc')).toMatch(new RegExp(`^${SEEDED + 1} diary entries and 0 exams`));
+    expect(await pc.textContent('[data-testid="clinician-trend"] desc')).toMatch(new RegExp(`^${SEEDED + 1} values from`));
+    // What the PDF shows: mood and impact, adherence, exams (none shared yet).
+    expect(await pc.textContent('[data-testid="diary-summary"]')).toMatch(/mood .* \(10 = very good\).*Impact on activities/);
+    expect(await pc.textContent('[data-testid="adherence"]')).toMatch(/^Adherence: diary filled on \d+ of \d+ days/);
+    expect(await pc.isVisible('[data-testid="exam-none"]')).toBe(true);
     expect(await pc.textContent('[data-testid="treatments-not-shared"]')).toContain('Not shared');
     expect(await pc.isVisible('[data-testid="cycles-not-shared"]')).toBe(true);
     expect(await pc.textContent('body')).not.toContain('Toxin-Example-XYZ');

@@ -1,23 +1,41 @@
 /**
- * The clinician report: one summary page plus an appendix, built on the device with pdf-lib
- * (browser and Node alike) and a standard embedded font. Everything is computed by
- * `summarizePeriod` in @geste/core; this file only lays it out.
+ * The clinician report: a summary (page 1, flowing on when needed) plus an appendix, built on the
+ * device with pdf-lib (browser and Node alike). Text is set in DejaVu Sans when the caller passes the
+ * font bytes (`fonts`), so every name prints ("Łukasz", Greek, Cyrillic); without them, the PDF
+ * standard font. Everything is computed by `summarizePeriod` and the cycle analysis in @geste/core;
+ * this file only lays it out. What the clinician view in the app shows comes from the same functions.
  */
+import fontkit from '@pdf-lib/fontkit';
 import {
   ACTIVITIES,
+  describeCycles,
+  fitAxis,
+  formatMeasure,
+  measureDef,
+  measureLabel,
+  roundForDisplay,
+  severityTotal,
+  type MeasureUnit,
+  OBJECTIVE_ITEMS_SCALE,
+  PAIN_NRS_SCALE,
   SYMPTOMS,
   summarizePeriod,
   type BotulinumTreatment,
   type DbsSetting,
   type GesteRecord,
   type InjectionCycle,
+  type MeasurementSession,
   type PatientProfile,
   type PeriodSummary,
+  type SeriesScale,
+  type TimedValue,
   type WeekMean,
   formatUnits,
 } from '@geste/core';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { drawChart, drawLegend } from './charts.ts';
+import { drawChart, drawLegend, type Pen } from './charts.ts';
+import type { ReportFonts } from './fonts.ts';
+import { examSentences, itemSentence } from './measureWords.ts';
 import { fmt, isoDate, winAnsi, wrap } from './text.ts';
 
 export const SAFETY_LINE =
@@ -25,10 +43,12 @@ export const SAFETY_LINE =
 
 export interface ReportInput {
   readonly records: readonly GesteRecord[];
-  /** Period since the last visit. */
+  /** Period of the report (the app defaults it to where the data is: core `defaultReportPeriod`). */
   readonly fromMs: number;
   readonly toMs: number;
   readonly generatedAtMs: number;
+  /** DejaVu Sans bytes (see fonts.ts); null/absent = PDF standard font, WinAnsi only. */
+  readonly fonts?: ReportFonts | null;
 }
 
 const A4 = { w: 595.28, h: 841.89 };
@@ -37,119 +57,170 @@ const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 
 class Writer {
-  y: number;
-  constructor(readonly page: PDFPage, readonly font: PDFFont, readonly bold: PDFFont) {
+  y = A4.h - M;
+  page: PDFPage;
+  readonly pages: PDFPage[] = [];
+  constructor(readonly doc: PDFDocument, readonly pen: Pen) {
+    this.page = this.newPage();
+  }
+  newPage(): PDFPage {
+    this.page = this.doc.addPage([A4.w, A4.h]);
+    this.pages.push(this.page);
     this.y = A4.h - M;
+    return this.page;
+  }
+  /** Starts a new page unless `dy` points still fit above the footer. */
+  ensure(dy: number): void {
+    if (this.y - dy < 44) this.newPage();
   }
   text(s: string, opts: { size?: number; bold?: boolean; x?: number; width?: number } = {}): void {
     const size = opts.size ?? 8.5;
-    const font = opts.bold === true ? this.bold : this.font;
-    for (const line of wrap(s, font, size, opts.width ?? A4.w - 2 * M - ((opts.x ?? M) - M))) {
+    const font = opts.bold === true ? this.pen.bold : this.pen.font;
+    for (const line of wrap(this.pen.enc(s), font, size, opts.width ?? A4.w - 2 * M - ((opts.x ?? M) - M))) {
+      this.ensure(size * 1.25);
       this.page.drawText(line, { x: opts.x ?? M, y: this.y - size, size, font });
       this.y -= size * 1.25;
     }
   }
   heading(s: string): void {
+    this.ensure(40);
     this.y -= 4;
     this.text(s, { size: 10, bold: true });
     this.page.drawLine({ start: { x: M, y: this.y + 1 }, end: { x: A4.w - M, y: this.y + 1 }, thickness: 0.4, color: rgb(0.5, 0.5, 0.5) });
     this.y -= 3;
   }
-  /** Columns at given x offsets; returns nothing, moves down one row. */
   row(cells: readonly string[], xs: readonly number[], opts: { bold?: boolean; size?: number } = {}): void {
     const size = opts.size ?? 8;
-    const font = opts.bold === true ? this.bold : this.font;
-    cells.forEach((c, i) => this.page.drawText(winAnsi(c), { x: M + xs[i]!, y: this.y - size, size, font }));
+    const font = opts.bold === true ? this.pen.bold : this.pen.font;
+    this.ensure(size * 1.3);
+    cells.forEach((c, i) => this.page.drawText(this.pen.enc(c), { x: M + xs[i]!, y: this.y - size, size, font }));
     this.y -= size * 1.3;
   }
 }
 
 function safetyBox(w: Writer): void {
-  const lines = wrap(SAFETY_LINE, w.bold, 8, A4.w - 2 * M - 12);
+  const lines = wrap(w.pen.enc(SAFETY_LINE), w.pen.bold, 8, A4.w - 2 * M - 12);
   const h = lines.length * 10 + 8;
   w.page.drawRectangle({ x: M, y: w.y - h, width: A4.w - 2 * M, height: h, borderColor: rgb(0, 0, 0), borderWidth: 0.8 });
-  lines.forEach((l, i) => w.page.drawText(l, { x: M + 6, y: w.y - 12 - i * 10, size: 8, font: w.bold }));
+  lines.forEach((l, i) => w.page.drawText(l, { x: M + 6, y: w.y - 12 - i * 10, size: 8, font: w.pen.bold }));
   w.y -= h + 6;
 }
 
-function footer(page: PDFPage, font: PDFFont, n: number, total: number, generatedAtMs: number): void {
-  const s = winAnsi(`Geste clinician report - generated ${isoDate(generatedAtMs)} on the device - page ${n} of ${total} - ${SAFETY_LINE.split('.')[0]}.`);
-  page.drawText(s, { x: M, y: 22, size: 6.5, font, color: rgb(0.25, 0.25, 0.25) });
+function footer(page: PDFPage, pen: Pen, n: number, total: number, generatedAtMs: number): void {
+  const s = pen.enc(`Geste clinician report - generated ${isoDate(generatedAtMs)} on the device - page ${n} of ${total} - ${SAFETY_LINE.split('.')[0]}.`);
+  page.drawText(s, { x: M, y: 22, size: 6.5, font: pen.font, color: rgb(0.25, 0.25, 0.25) });
 }
 
 const trendWord = (slope: number | null, unit: string): string =>
-  slope === null ? 'too few sessions for a trend' : `${slope >= 0 ? '+' : ''}${slope.toFixed(2)} ${unit} per week`;
+  slope === null ? 'too few values for a trend' : `${slope >= 0 ? '+' : ''}${slope.toFixed(2)}${unit === '' ? '' : ` ${unit}`} per week`;
 
-function cycleEstimates(cycles: readonly InjectionCycle[]): { onset: number | null; peak: number | null; wear: number | null } {
-  const med = (xs: number[]) => { if (xs.length === 0) return null; const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
-  const pick = (f: (c: InjectionCycle) => number | null) => med(cycles.map(f).filter((x): x is number => x !== null));
-  return { onset: pick((c) => c.onsetWeek), peak: pick((c) => c.peakWeek), wear: pick((c) => c.wearOffWeek) };
+/** Over-time chart of one scale, x-range = where its data is in the period. */
+function timeChart(w: Writer, scale: SeriesScale, values: readonly TimedValue[], injections: readonly number[], x: number, width: number, input: ReportInput): void {
+  const top = w.y;
+  w.page.drawText(w.pen.enc(`${scale.label} (${scale.unit})`), { x, y: top - 9, size: 8, font: w.pen.bold });
+  const box = { x: x + 28, y: top - 88, w: width - 34, h: 70 };
+  const inP = values.filter((p) => p.atMs >= input.fromMs && p.atMs <= input.toMs);
+  if (inP.length === 0) {
+    w.page.drawText(w.pen.enc('No values in the period.'), { x: x + 28, y: top - 30, size: 7.5, font: w.pen.font });
+    return;
+  }
+  const x0 = inP[0]!.atMs;
+  const x1 = Math.max(inP[inP.length - 1]!.atMs, x0 + DAY);
+  const spanW = (x1 - x0) / WEEK;
+  const ax = fitAxis(inP.map((p) => p.value), scale);
+  drawChart(w.page, w.pen, box, [{ points: inP.map((p) => ({ x: (p.atMs - x0) / WEEK, y: p.value })), width: inP.length > 40 ? 0.7 : 1.2, markers: inP.length <= 40 }], {
+    xMin: 0, xMax: spanW, yMin: ax.min, yMax: ax.max, yTicks: ax.ticks,
+    xTicks: [0, 0.5, 1].map((f) => ({ at: spanW * f, label: isoDate(x0 + f * (x1 - x0)) })),
+    xLabel: 'date (dashed = toxin injection)', yLabel: 'points',
+    marks: injections.map((ms) => ({ at: (ms - x0) / WEEK, label: 'inj.' })),
+  });
 }
 
-function cycleChart(w: Writer, title: string, cycles: readonly InjectionCycle[], mean: readonly WeekMean[], yMax: number, yLabel: string, x: number, width: number): void {
+function cycleChart(w: Writer, scale: SeriesScale, cycles: readonly InjectionCycle[], mean: readonly WeekMean[], x: number, width: number): void {
   const top = w.y;
-  w.page.drawText(winAnsi(title), { x, y: top - 9, size: 8.5, font: w.bold });
-  const box = { x: x + 26, y: top - 128, w: width - 34, h: 100 };
+  w.page.drawText(w.pen.enc(`${scale.label} (${scale.unit})`), { x, y: top - 9, size: 8, font: w.pen.bold });
+  const box = { x: x + 28, y: top - 110, w: width - 34, h: 88 };
+  const d = describeCycles(cycles);
+  const weeks = Math.max(16, mean.length - 1);
+  const values = [...cycles.flatMap((c) => c.weekly.map((p) => p.mean)), ...cycles.map((c) => c.baseline)].filter((v): v is number => v !== null);
+  const ax = fitAxis(values, scale);
   const series = cycles.map((c) => ({ points: c.weekly.filter((p) => p.mean !== null).map((p) => ({ x: p.week + 0.5, y: p.mean! })), width: 0.6, grey: 0.6 }));
   const meanPts = mean.filter((p) => p.mean !== null).map((p) => ({ x: p.week + 0.5, y: p.mean! }));
-  const est = cycleEstimates(cycles);
   const marks = [
-    ...(est.onset === null ? [] : [{ at: est.onset + 0.5, label: 'onset' }]),
-    ...(est.peak === null ? [] : [{ at: est.peak + 0.5, label: 'peak', dash: [1, 1] }]),
-    ...(est.wear === null ? [] : [{ at: est.wear + 0.5, label: 'wear-off', dash: [4, 2] }]),
+    ...(d.onset === null ? [] : [{ at: d.onset + 0.5, label: 'onset' }]),
+    ...(d.peak === null ? [] : [{ at: d.peak + 0.5, label: 'peak', dash: [1, 1] }]),
+    ...(d.wearOff === null ? [] : [{ at: d.wearOff + 0.5, label: 'wear-off', dash: [4, 2] }]),
   ];
-  drawChart(w.page, w.font, box, [...series, { points: meanPts, width: 1.8, markers: true }], {
-    xMin: 0, xMax: 16, yMin: 0, yMax,
-    xTicks: [0, 4, 8, 12, 16].map((t) => ({ at: t, label: String(t) })),
-    yTicks: Array.from({ length: Math.floor(yMax / 5) + 1 }, (_, i) => i * 5),
-    xLabel: 'weeks since injection', yLabel, marks,
+  const step = weeks <= 20 ? 4 : 8;
+  drawChart(w.page, w.pen, box, [...series, { points: meanPts, width: 1.8, markers: true }], {
+    xMin: 0, xMax: weeks + 1, yMin: ax.min, yMax: ax.max, yTicks: ax.ticks,
+    xTicks: Array.from({ length: Math.floor(weeks / step) + 1 }, (_, i) => ({ at: i * step + 0.5, label: String(i * step) })),
+    xLabel: 'weeks since injection', yLabel: 'points', marks,
   });
-  drawLegend(w.page, w.font, box.x, box.y - 32, [{ label: `each cycle (${cycles.length})`, width: 0.6, grey: 0.6 }, { label: 'mean of cycles', width: 1.8 }]);
+  drawLegend(w.page, w.pen, box.x, box.y - 32, [{ label: `each cycle (${cycles.length})`, width: 0.6, grey: 0.6 }, { label: 'mean of cycles', width: 1.8 }]);
 }
 
-function page1(w: Writer, s: PeriodSummary, input: ReportInput, patient: PatientProfile | undefined): void {
+function examBlock(w: Writer, s: PeriodSummary): void {
+  const exams = s.exams;
+  w.heading('Exams and objective measures (camera)');
+  if (exams.length === 0) {
+    w.text('No exams in the period.');
+    return;
+  }
+  w.text(`${exams.length} exam${exams.length === 1 ? '' : 's'} in the period, ${isoDate(exams[0]!.startedAtMs)} to ${isoDate(exams[exams.length - 1]!.startedAtMs)}.`);
+  const last = exams[exams.length - 1]!;
+  w.text(`Latest exam ${isoDate(last.startedAtMs)} (${neutralWords(last)}):`, { bold: true, size: 8.5 });
+  w.text(`Objective severity items: ${itemSentence(last.items)}`, { size: 8 });
+  for (const line of examSentences(last.measures)) w.text(line, { size: 8 });
+  const st = s.severityTotal;
+  w.text(`Objective severity items total over the period (camera-derived bands, 0-35; not a clinician-rated scale): ${fmt(st.first, 0)} at the first exam, ${fmt(st.last, 0)} at the last; ${st.n} exams with a total; ${trendWord(st.slopePerWeek, 'points')}.`, { size: 8 });
+  // Measures that change with the condition (not recording quality), with the registry's labels and units.
+  const labelled = s.measureTrends.filter((t) => { const d = measureDef(t.key); return d !== null && d.group !== 'quality' && t.n > 0; }).slice(0, 6);
+  if (labelled.length > 0 && exams.length > 1) {
+    const xs = [0, 190, 275, 360, 400];
+    w.row(['measure', 'first', 'last', 'exams', 'trend'], xs, { bold: true });
+    // Signed values (posture) print as signed numbers in the table; what the sign means follows in words.
+    const cell = (k: string, v: number | null) => { const d = measureDef(k)!; return d.positive !== undefined && v !== null ? `${v > 0 ? '+' : ''}${roundForDisplay(d.unit, v)}${d.unit === 'deg' ? '°' : ` ${UNIT_WORDS[d.unit]}`}` : formatMeasure(k, v); };
+    for (const t of labelled) w.row([measureLabel(t.key), cell(t.key, t.first), cell(t.key, t.last), String(t.n), trendWord(t.slopePerWeek, UNIT_WORDS[measureDef(t.key)!.unit])], xs);
+    const signed = labelled.map((t) => ({ label: measureLabel(t.key), d: measureDef(t.key)! })).filter((x) => x.d.positive !== undefined);
+    if (signed.length > 0) w.text(`Signs: ${signed.map((x) => `${x.label} + = ${x.d.positive}, - = ${x.d.negative}`).join('; ')}.`, { size: 7.5 });
+  }
+}
+
+const UNIT_WORDS: Record<MeasureUnit, string> = { deg: '°', s: 's', pct: '%', count: '', score: 'points', cm: 'cm', hz: 'Hz', 'deg-per-s': '°/s', 'per-min': 'per min' };
+
+const neutralWords = (e: MeasurementSession) => (e.neutral === 'anatomical' ? 'against anatomical straight' : e.neutral === 'calibrated' ? "against the person's calibrated straight" : 'reference not recorded');
+
+function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: PatientProfile | undefined, series: { pain: TimedValue[]; severity: TimedValue[] }): void {
   w.text('Geste - clinician summary', { size: 15, bold: true });
   w.text(`Period ${isoDate(input.fromMs)} to ${isoDate(input.toMs)} (${s.adherence.days} days)${patient !== undefined && patient.displayName.trim() !== '' ? ` - ${patient.displayName}` : ''}${patient?.birthYear != null ? `, born ${patient.birthYear}` : ''}`, { size: 9 });
   w.y -= 3;
   safetyBox(w);
+  examBlock(w, s);
 
-  w.heading('Objective measures and trend');
-  const st = s.severityTotal;
-  w.text(`Objective severity items, total (bands as in the clinical literature, max 35): ${fmt(st.first, 0)} at the first exam, ${fmt(st.last, 0)} at the last; ${st.n} exams; ${trendWord(st.slopePerWeek, 'points')}.`);
-  const keyMeasures = s.measureTrends.slice(0, 6);
-  if (keyMeasures.length > 0) {
-    const xs = [0, 150, 215, 280, 330];
-    w.row(['measure', 'first', 'last', 'exams', 'trend'], xs, { bold: true });
-    for (const t of keyMeasures) w.row([t.key, fmt(t.first), fmt(t.last), String(t.n), trendWord(t.slopePerWeek, '')], xs);
-  }
-  // Trend chart of the severity total with injections marked.
-  const chartTop = w.y - 6;
-  const box = { x: M + 30, y: chartTop - 92, w: A4.w - 2 * M - 40, h: 80 };
-  const spanW = Math.max(1, (input.toMs - input.fromMs) / WEEK);
-  const inj = s.cycles.severity.map((c) => c.injectionAtMs);
-  drawChart(w.page, w.font, box, [{ points: st.points.map((p) => ({ x: (p.atMs - input.fromMs) / WEEK, y: p.value })), width: 1.2, markers: true }], {
-    xMin: 0, xMax: spanW, yMin: 0, yMax: Math.max(10, Math.ceil(Math.max(0, ...st.points.map((p) => p.value)) / 5) * 5),
-    xTicks: Array.from({ length: 5 }, (_, i) => { const at = (spanW * i) / 4; return { at, label: isoDate(input.fromMs + at * WEEK) }; }),
-    yTicks: [0, 5, 10], xLabel: 'date (exam sessions; dashed lines = toxin injections)', yLabel: 'items total',
-    marks: inj.map((ms) => ({ at: (ms - input.fromMs) / WEEK, label: 'inj.' })),
-  });
-  w.y = box.y - 28;
+  const half = (A4.w - 2 * M) / 2;
+  const inj = s.cycles.severity.map((c) => c.injectionAtMs).filter((t) => t >= input.fromMs && t <= input.toMs);
+  w.heading('Over the period (one chart per scale)');
+  w.ensure(105);
+  let top = w.y;
+  timeChart(w, PAIN_NRS_SCALE, series.pain, inj, M, half - 8, input);
+  w.y = top;
+  timeChart(w, OBJECTIVE_ITEMS_SCALE, series.severity, inj, M + half + 8, half - 8, input);
+  w.y = top - 110;
 
   w.heading('Injection cycles (all cycles on record, overlaid)');
-  const top = w.y;
-  const half = (A4.w - 2 * M) / 2;
-  cycleChart(w, 'Objective severity items total', s.cycles.severity, s.cycles.severityMean, 15, 'items total', M, half - 8);
+  w.ensure(155);
+  top = w.y;
+  cycleChart(w, PAIN_NRS_SCALE, s.cycles.pain, s.cycles.painMean, M, half - 8);
   w.y = top;
-  cycleChart(w, 'Worst daily pain (0-10)', s.cycles.pain, s.cycles.painMean, 10, 'pain', M + half + 8, half - 8);
-  w.y = top - 170;
-  const e = cycleEstimates(s.cycles.severity);
-  const ep = cycleEstimates(s.cycles.pain);
-  const wk = (v: number | null) => (v === null ? 'not seen' : `week ${v}`);
-  w.text(`Estimates from the person's own records (median over cycles): severity - onset ${wk(e.onset)}, peak ${wk(e.peak)}, wear-off ${wk(e.wear)}; pain - onset ${wk(ep.onset)}, peak ${wk(ep.peak)}, wear-off ${wk(ep.wear)}.`, { size: 8 });
+  cycleChart(w, OBJECTIVE_ITEMS_SCALE, s.cycles.severity, s.cycles.severityMean, M + half + 8, half - 8);
+  w.y = top - 152;
+  w.text(`Worst daily pain: ${describeCycles(s.cycles.pain).words}`, { size: 7.5 });
+  w.text(`Objective severity items: ${describeCycles(s.cycles.severity).words}`, { size: 7.5 });
 
-  w.heading('Diary, adherence and sensory tricks');
+  w.heading('Diary, mood and impact, adherence and sensory tricks');
   const d = s.diary;
-  w.text(`${d.entries} diary entries. Worst pain per entry: mean ${fmt(d.painMean)}, highest ${fmt(d.painMax, 0)} (0-10). Felt severity (0-10): ${SYMPTOMS.map((k) => `${k} ${fmt(d.symptomMeans[k])}`).join(', ')}. Stress ${fmt(d.stressMean)}, mood ${fmt(d.moodMean)} (10 = very good).`);
+  w.text(`${d.entries} diary entries. Worst pain per entry: mean ${fmt(d.painMean)}, highest ${fmt(d.painMax, 0)} (0-10). Felt severity (0-10): ${SYMPTOMS.map((k) => `${k} ${fmt(d.symptomMeans[k])}`).join(', ')}. Stress ${fmt(d.stressMean)} (10 = most), mood ${fmt(d.moodMean)} (10 = very good).`);
   w.text(`Impact on activities (0 none - 4 could not): ${ACTIVITIES.map((k) => `${k} ${fmt(d.impactMeans[k])}`).join(', ')}.`);
   const a = s.adherence;
   w.text(`Adherence: diary filled on ${a.diaryDays} of ${a.days} days (${a.diaryPct.toFixed(0)} %); ${a.exerciseSessions} exercise and ${a.biofeedbackSessions} biofeedback sessions (${a.exerciseSessionsPerWeek.toFixed(1)} per week).`);
@@ -164,50 +235,69 @@ function page1(w: Writer, s: PeriodSummary, input: ReportInput, patient: Patient
   if (s.current.dbs.length > 0) w.text(`DBS settings as logged (Geste controls no device): ${s.current.dbs.map((x) => `${x.side} ${x.contacts} ${x.amplitude} ${x.amplitudeUnit}, ${x.pulseWidthUs} us, ${x.frequencyHz} Hz (${isoDate(x.atMs)})`).join('; ')}.`);
 }
 
-function appendix(doc: PDFDocument, font: PDFFont, bold: PDFFont, s: PeriodSummary, records: readonly GesteRecord[], input: ReportInput): PDFPage[] {
-  const pages: PDFPage[] = [];
-  let w = new Writer(doc.addPage([A4.w, A4.h]), font, bold);
-  pages.push(w.page);
-  const ensure = (dy: number) => {
-    if (w.y - dy < 50) {
-      w = new Writer(doc.addPage([A4.w, A4.h]), font, bold);
-      pages.push(w.page);
-    }
-  };
+function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], input: ReportInput, unicode: boolean): void {
+  w.newPage();
   w.text('Appendix', { size: 13, bold: true });
-  w.heading('Weekly diary means in the period (worst pain, felt severity, stress, mood)');
+  w.heading('Exams in the period: one row per exam');
+  if (s.exams.length === 0) w.text('No exams in the period.', { size: 8 });
+  else {
+    w.text('Degrees from straight. Resting posture signs: rotation + = chin turned to the right; tilt + = right ear toward the right shoulder; chin + = down. Range of motion: right / left (turn, tilt), down / up (chin). Items total = objective severity items over the items assessed (camera-derived).', { size: 7 });
+    const xs = [0, 50, 100, 140, 178, 216, 266, 316, 366, 410, 452];
+    w.row(['date', 'items total', 'rest turn', 'rest tilt', 'rest chin', 'turn R/L', 'tilt R/L', 'chin dn/up', 'tremor Hz', 'jerks/min', 'measured'], xs, { bold: true, size: 7 });
+    const n = (m: Readonly<Record<string, number | null>>, k: string, signed = false) => { const v = m[k]; return typeof v === 'number' && Number.isFinite(v) ? `${signed && v > 0 ? '+' : ''}${Math.abs(v) < 10 && !Number.isInteger(v) ? v.toFixed(1) : Math.round(v)}` : '-'; };
+    for (const e of s.exams) {
+      const m = e.measures;
+      const tot = severityTotal(e);
+      const max = e.items['maxOfAssessed'];
+      const items = typeof tot === 'number' ? `${tot}${typeof max === 'number' ? ` of ${max}` : ''}` : '-';
+      const seen = typeof m['framesMeasured'] === 'number' && typeof m['framesTotal'] === 'number' && m['framesTotal']! > 0 ? `${Math.round((100 * m['framesMeasured']!) / m['framesTotal']!)} %` : '-';
+      w.row([isoDate(e.startedAtMs), items, n(m, 'restRotationDeg', true), n(m, 'restTiltDeg', true), n(m, 'restFlexionDeg', true), `${n(m, 'romRotationRightDeg')} / ${n(m, 'romRotationLeftDeg')}`, `${n(m, 'romTiltRightDeg')} / ${n(m, 'romTiltLeftDeg')}`, `${n(m, 'romFlexionDeg')} / ${n(m, 'romExtensionDeg')}`, n(m, 'tremorPeakHz'), n(m, 'jerksPerMin'), seen], xs, { size: 7 });
+    }
+    const last = s.exams[s.exams.length - 1]!;
+    w.text(`Items of the latest exam (${isoDate(last.startedAtMs)}): ${itemSentence(last.items)}`, { size: 7.5 });
+  }
+  w.heading('Weekly diary means (weeks with entries; worst pain, felt severity, stress, mood)');
   const xs = [0, 70, 130, 175, 220, 265, 310, 360, 410];
   w.row(['week from', 'entries', 'pain', 'pulling', 'spasms', 'jerks', 'tremor', 'stress', 'mood'], xs, { bold: true });
   const diary = records.filter((r): r is Extract<GesteRecord, { type: 'diary' }> => r.type === 'diary' && r.atMs >= input.fromMs && r.atMs <= input.toMs);
   const weeks = Math.ceil((input.toMs - input.fromMs) / WEEK);
   const m = (xs2: (number | null)[]) => { const v = xs2.filter((x): x is number => x !== null); return v.length === 0 ? null : v.reduce((p, q) => p + q, 0) / v.length; };
+  let empty = 0;
   for (let i = 0; i < weeks; i++) {
     const from = input.fromMs + i * WEEK;
     const es = diary.filter((e) => e.atMs >= from && e.atMs < from + WEEK);
-    ensure(12);
+    if (es.length === 0) { empty++; continue; } // no rows of empty time
     const pain = es.map((e) => { const v = [e.pain.neck, e.pain.shoulders, e.pain.head].filter((x): x is number => x !== null); return v.length === 0 ? null : Math.max(...v); });
     w.row([isoDate(from), String(es.length), fmt(m(pain)), ...SYMPTOMS.map((k) => fmt(m(es.map((e) => e.symptoms[k])))), fmt(m(es.map((e) => e.stress))), fmt(m(es.map((e) => e.mood)))], xs);
   }
+  if (empty > 0) w.text(`${empty} week${empty === 1 ? '' : 's'} without diary entries ${empty === 1 ? 'is' : 'are'} not listed.`, { size: 7.5 });
   w.heading('Botulinum toxin injections on record');
-  for (const t of records.filter((r): r is BotulinumTreatment => r.type === 'treatment' && r.kind === 'botulinum').sort((a, b) => a.atMs - b.atMs)) {
-    ensure(24);
+  const botox = records.filter((r): r is BotulinumTreatment => r.type === 'treatment' && r.kind === 'botulinum').sort((a, b) => a.atMs - b.atMs);
+  if (botox.length === 0) w.text('None logged.', { size: 8 });
+  for (const t of botox) {
     w.text(`${isoDate(t.atMs)} - ${t.product} - guidance ${t.guidance}${t.clinician === '' ? '' : ` - ${t.clinician}`}: ${t.totalUnits === null ? '' : `total ${formatUnits(t.totalUnits)} U; `}${t.placebo ? 'placebo; ' : t.blinded ? 'blinded; ' : ''}${t.injections.map((j) => `${j.muscle} (${j.side}) ${formatUnits(j.units)} U`).join(', ') || 'muscles not logged'}. Effect noticed: ${t.effectStartedAtMs === null ? '-' : isoDate(t.effectStartedAtMs)} to ${t.effectWoreOffAtMs === null ? '-' : isoDate(t.effectWoreOffAtMs)}.`, { size: 8 });
   }
   const dbs = records.filter((r): r is DbsSetting => r.type === 'treatment' && r.kind === 'dbs-setting');
   if (dbs.length > 0) {
     w.heading('DBS setting changes as logged (facts only; Geste programs no device)');
-    for (const x of dbs.sort((a, b) => a.atMs - b.atMs)) { ensure(12); w.text(`${isoDate(x.atMs)} ${x.side}: contacts ${x.contacts}, ${x.amplitude} ${x.amplitudeUnit}, ${x.pulseWidthUs} us, ${x.frequencyHz} Hz`, { size: 8 }); }
+    for (const x of dbs.sort((a, b) => a.atMs - b.atMs)) w.text(`${isoDate(x.atMs)} ${x.side}: contacts ${x.contacts}, ${x.amplitude} ${x.amplitudeUnit}, ${x.pulseWidthUs} us, ${x.frequencyHz} Hz`, { size: 8 });
   }
-  w.heading('Exam sessions in the period: objective severity items');
-  const exams = records.filter((r): r is Extract<GesteRecord, { type: 'session' }> => r.type === 'session' && r.kind === 'exam' && r.startedAtMs >= input.fromMs && r.startedAtMs <= input.toMs).sort((a, b) => a.startedAtMs - b.startedAtMs);
-  for (const e of exams) {
-    ensure(12);
-    w.text(`${isoDate(e.startedAtMs)} (${e.neutral ?? 'neutral not recorded'}): ${Object.entries(e.items).map(([k, v]) => `${k} ${v === null ? 'not measurable' : v}`).join(', ')}`, { size: 7.5 });
-  }
-  ensure(30);
   w.y -= 6;
-  w.text('Notes on method: objective severity items follow the bands of a published severity scale for cervical dystonia but are computed from camera measures; they are not a clinician-rated scale score. Cycle estimates use weekly means (accurate to about a week): onset = first week reaching half of the largest improvement, wear-off = first later week falling below it.', { size: 7.5 });
-  return pages;
+  const thr = [s.cycles.pain, s.cycles.severity].map((c) => c.find((x) => x.threshold !== null)?.threshold).filter((t) => t !== undefined);
+  w.text(`Notes on method: objective severity items follow the bands of a published severity scale for cervical dystonia but are computed from camera measures; they are not a clinician-rated scale score. Cycle estimates use weekly means (accurate to about a week) and are made only when at least two weeks improve on the baseline by the threshold or more: ${thr.map((t) => t!.source).join('; ') || 'no threshold could be set (too little data)'}. Onset = first such week, peak = largest improvement, wear-off = first later week back within the threshold.${unicode ? '' : ' Text was set in the PDF standard font: letters outside Western European ones print as "?".'}`, { size: 7.5 });
+}
+
+/** Encoder for a Unicode font: letters the font lacks become '?', line breaks become spaces. */
+function unicodeEnc(font: PDFFont): (s: string) => string {
+  const has = new Set(font.getCharacterSet());
+  return (s: string) => {
+    let out = '';
+    for (const ch of s) {
+      const c = ch.codePointAt(0)!;
+      out += ch === '\n' || ch === '\r' || ch === '\t' ? ' ' : c < 0x20 ? '' : has.has(c) ? ch : '?';
+    }
+    return out;
+  };
 }
 
 /** Builds the PDF bytes. Deterministic for the same input (creation date = generatedAtMs). */
@@ -221,11 +311,28 @@ export async function buildClinicianReport(input: ReportInput): Promise<Uint8Arr
   doc.setCreator('Geste');
   doc.setCreationDate(new Date(input.generatedAtMs));
   doc.setModificationDate(new Date(input.generatedAtMs));
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const w = new Writer(doc.addPage([A4.w, A4.h]), font, bold);
-  page1(w, s, input, patient);
-  const pages = [w.page, ...appendix(doc, font, bold, s, input.records, input)];
-  pages.forEach((p, i) => footer(p, font, i + 1, pages.length, input.generatedAtMs));
+  let pen: Pen;
+  const unicode = input.fonts != null;
+  if (input.fonts != null) {
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(input.fonts.regular, { subset: true });
+    const bold = await doc.embedFont(input.fonts.bold, { subset: true });
+    pen = { font, bold, enc: unicodeEnc(font) };
+  } else {
+    pen = { font: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold), enc: winAnsi };
+  }
+  const w = new Writer(doc, pen);
+  const series = { pain: allPain(input.records), severity: [...s.severityTotal.points] };
+  summaryPages(w, s, input, patient, series);
+  appendix(w, s, input.records, input, unicode);
+  w.pages.forEach((p, i) => footer(p, pen, i + 1, w.pages.length, input.generatedAtMs));
   return doc.save({ useObjectStreams: false });
+}
+
+function allPain(records: readonly GesteRecord[]): TimedValue[] {
+  return records.flatMap((r) => {
+    if (r.type !== 'diary') return [];
+    const v = [r.pain.neck, r.pain.shoulders, r.pain.head].filter((x): x is number => x !== null);
+    return v.length === 0 ? [] : [{ atMs: r.atMs, value: Math.max(...v) }];
+  }).sort((a, b) => a.atMs - b.atMs);
 }

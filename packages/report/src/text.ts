@@ -18,8 +18,9 @@ export function winAnsi(s: string): string {
   return out;
 }
 
+/** Wraps text already encoded for `font` (see the report's pen). */
 export function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const words = winAnsi(text).split(/\s+/).filter((w) => w !== '');
+  const words = text.split(/\s+/).filter((w) => w !== '');
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

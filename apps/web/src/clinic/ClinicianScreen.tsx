@@ -1,27 +1,27 @@
 /**
  * The clinician's view: log in, accept a patient's invitation code, list patients who share with you,
- * and for one patient: the shared data only — trends (diary pain, exam severity), the injection-cycle
- * chart, the treatments list, the one-page PDF report made in this browser — and assigning a
+ * and for one patient: the shared data only — the same summary as the PDF (exams with their items in
+ * words, mood and impact, adherence, cycle estimates), one chart per scale over time and by injection
+ * cycle, the treatments list, the PDF report made in this browser — and assigning a
  * home-exercise program. Geste shows data; it does not diagnose or suggest treatment changes.
  */
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
-  entryPain,
+  defaultReportPeriod,
   EXERCISES,
-  injectionCycles,
-  meanCycle,
   parseProgram,
-  severityTotal,
+  summarizePeriod,
   validateRecord,
-  type BotulinumTreatment,
   type GesteRecord,
   type Program,
-  type TimedValue,
   type Treatment,
   formatUnits,
 } from '@geste/core';
 import { buildClinicianReport } from '@geste/report';
-import { linear, pathOf } from '../records/chartGeometry.ts';
+import { ScaleCharts, scaleSeriesOf } from '../records/ChartsScreen.tsx';
+import { chartSeries } from '../records/data.ts';
+import { reportFonts } from '../records/reportFonts.ts';
+import { ReportSummary } from './ReportSummary.tsx';
 import { dateStr, download, showDate } from '../records/ui.tsx';
 import { localDate } from '../exercises/programData.ts';
 import { SAFETY_LINE } from '../app/words.ts';
@@ -180,11 +180,10 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
     setStatus('Making the report…');
     try {
       const now = Date.now();
-      const times = data.records.flatMap((r) => (r.type === 'diary' || r.type === 'treatment' ? ('atMs' in r ? [r.atMs] : []) : r.type === 'session' ? [r.startedAtMs] : []));
-      const from = Math.min(now - 90 * 86_400_000, ...times);
       const withName: GesteRecord[] = [...data.records.filter((r) => r.type !== 'patient'), { type: 'patient', schemaVersion: 1, id: 'self', displayName: patient.displayName, birthYear: null }];
-      const bytes = await buildClinicianReport({ records: withName, fromMs: from, toMs: now, generatedAtMs: now });
-      download(`geste-report-${patient.displayName.replace(/[^A-Za-z0-9]+/g, '-')}-${dateStr(now)}.pdf`, bytes as BlobPart, 'application/pdf');
+      // The same period as the summary on screen: where the data is.
+      const bytes = await buildClinicianReport({ records: withName, ...period, generatedAtMs: now, fonts: await reportFonts() });
+      download(`geste-report-${patient.displayName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${dateStr(now)}.pdf`, bytes as BlobPart, 'application/pdf');
       setStatus('Report saved ✓ (PDF).');
     } catch (e) {
       setStatus('');
@@ -193,6 +192,7 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
   };
 
   const shares = (c: Category): boolean => data?.categories.includes(c) ?? false;
+  const period = defaultReportPeriod(data?.records ?? [], Date.now());
   return (
     <section className="clinic-patient" aria-labelledby="pv-h" data-testid="patient-view">
       <h2 id="pv-h">{patient.displayName}</h2>
@@ -218,163 +218,21 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
             Shared with you: {data.categories.map((c) => CATEGORY_WORDS[c]).join(', ')}. Not shared: {(['measures', 'diary', 'treatments', 'history'] as const).filter((c) => !shares(c)).map((c) => CATEGORY_WORDS[c]).join(', ') || 'nothing'}.
             {data.unreadable > 0 ? ` ${data.unreadable} record(s) could not be read by this app version.` : ''}
           </p>
-          <Trends records={data.records} showInjections={shares('treatments')} />
-          <h3>Injection cycles</h3>
-          {!shares('treatments') ? (
-            <p data-testid="cycles-not-shared">Treatments are not shared by this patient, so injection cycles cannot be shown.</p>
-          ) : (
-            <Cycles records={data.records} />
-          )}
+          <ReportSummary s={summarizePeriod(data.records, period.fromMs, period.toMs)} shares={{ measures: shares('measures'), diary: shares('diary'), treatments: shares('treatments') }} />
+          {scaleSeriesOf(data.records).every((x) => x.values.length === 0) ? <p data-testid="trend-empty">No shared diary entries or exams yet.</p> : null}
+          <ScaleCharts
+            series={scaleSeriesOf(data.records).filter((x) => x.values.length > 0)}
+            injections={shares('treatments') ? chartSeries(data.records).injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs })) : []}
+            timeTestId="clinician-trend"
+            cycleTestId="clinician-cycles"
+            noCycles={!shares('treatments') ? <p data-testid="cycles-not-shared">Treatments are not shared by this patient, so injection cycles cannot be shown.</p> : undefined}
+          />
           <h3>Treatments</h3>
           {!shares('treatments') ? <p data-testid="treatments-not-shared">Not shared by this patient.</p> : <TreatmentList records={data.records} />}
           <AssignProgram conn={conn} patient={patient} />
         </>
       )}
     </section>
-  );
-}
-
-// ---------------------------------------------------------------- charts (geometry from src/records)
-const W = 720;
-const H = 280;
-const PAD = { l: 48, r: 16, t: 20, b: 44 };
-
-function trendSeries(records: readonly GesteRecord[]): { pain: TimedValue[]; severity: TimedValue[]; injections: BotulinumTreatment[] } {
-  const pain: TimedValue[] = [];
-  const severity: TimedValue[] = [];
-  for (const r of records) {
-    if (r.type === 'diary') {
-      const v = entryPain(r);
-      if (v !== null) pain.push({ atMs: r.atMs, value: v });
-    }
-    if (r.type === 'session' && r.kind === 'exam') {
-      const v = severityTotal(r);
-      if (v !== null) severity.push({ atMs: r.startedAtMs, value: v });
-    }
-  }
-  const injections = records.filter((r): r is BotulinumTreatment => r.type === 'treatment' && r.kind === 'botulinum').sort((a, b) => a.atMs - b.atMs);
-  const byTime = (a: TimedValue, b: TimedValue): number => a.atMs - b.atMs;
-  return { pain: pain.sort(byTime), severity: severity.sort(byTime), injections };
-}
-
-function Trends({ records, showInjections }: { records: readonly GesteRecord[]; showInjections: boolean }): ReactNode {
-  const id = useId();
-  const s = trendSeries(records);
-  const inj = showInjections ? s.injections.map((b) => b.atMs) : [];
-  const all = [...s.pain, ...s.severity].map((p) => p.atMs).concat(inj);
-  if (all.length === 0) return <p data-testid="trend-empty">No shared diary entries or exams yet.</p>;
-  const x0 = Math.min(...all);
-  const x1 = Math.max(...all, x0 + 86_400_000);
-  const sx = linear(x0, x1, PAD.l, W - PAD.r);
-  const yMax = Math.max(10, ...s.severity.map((p) => p.value));
-  const sy = linear(0, yMax, H - PAD.b, PAD.t);
-  const dots = (pts: TimedValue[], shape: 'circle' | 'square') =>
-    pts.map((p) => (shape === 'circle' ? <circle key={`c${p.atMs}`} cx={sx(p.atMs)} cy={sy(p.value)} r="4" fill="#0047ab" /> : <rect key={`s${p.atMs}`} x={sx(p.atMs) - 4} y={sy(p.value) - 4} width="8" height="8" fill="#111" />));
-  return (
-    <figure>
-      <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} data-testid="clinician-trend">
-        <title id={`${id}-t`}>Worst daily pain and objective severity over time</title>
-        <desc id={`${id}-d`}>{`${s.pain.length} diary entries and ${s.severity.length} exams from ${showDate(x0)} to ${showDate(x1)}${showInjections ? `; ${inj.length} injections marked` : ''}.`}</desc>
-        <g fontSize="11" fill="#111">
-          <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} stroke="#111" />
-          <line x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} stroke="#111" />
-          {[0, 5, 10, ...(yMax > 10 ? [15] : [])].map((t) => (
-            <g key={t}>
-              <line x1={PAD.l} x2={W - PAD.r} y1={sy(t)} y2={sy(t)} stroke="#ddd" />
-              <text x={PAD.l - 6} y={sy(t) + 4} textAnchor="end">
-                {t}
-              </text>
-            </g>
-          ))}
-          {[0, 0.5, 1].map((f) => {
-            const t = x0 + f * (x1 - x0);
-            return (
-              <text key={f} x={sx(t)} y={H - PAD.b + 16} textAnchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
-                {showDate(t)}
-              </text>
-            );
-          })}
-          <text x={(PAD.l + W - PAD.r) / 2} y={H - 6} textAnchor="middle">
-            date
-          </text>
-        </g>
-        {inj.map((t) => (
-          <g key={t}>
-            <line x1={sx(t)} x2={sx(t)} y1={PAD.t} y2={H - PAD.b} stroke="#333" strokeDasharray="5 4" />
-            <text x={sx(t) + 3} y={PAD.t + 10} fontSize="11">
-              injection
-            </text>
-          </g>
-        ))}
-        <path d={pathOf(s.pain.map((p) => ({ x: p.atMs, y: p.value })), sx, sy)} fill="none" stroke="#0047ab" strokeWidth="1.5" />
-        {dots(s.pain, 'circle')}
-        <path d={pathOf(s.severity.map((p) => ({ x: p.atMs, y: p.value })), sx, sy)} fill="none" stroke="#111" strokeWidth="3" strokeDasharray="2 3" />
-        {dots(s.severity, 'square')}
-      </svg>
-      <figcaption>
-        Thin line with round dots: worst daily pain from the diary (0–10). Thick dotted line with squares: objective severity items total from exams.
-        {showInjections ? ' Dashed vertical lines: injections.' : ''}
-      </figcaption>
-      <details>
-        <summary>Table of the diary values</summary>
-        <table className="data" data-testid="trend-table">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Worst pain (0–10)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.pain.map((p) => (
-              <tr key={p.atMs}>
-                <td>{showDate(p.atMs)}</td>
-                <td>{p.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
-  );
-}
-
-function Cycles({ records }: { records: readonly GesteRecord[] }): ReactNode {
-  const id = useId();
-  const s = trendSeries(records);
-  if (s.injections.length === 0) return <p>No botulinum toxin injection among the shared treatments.</p>;
-  const cycles = injectionCycles(s.injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs })), s.pain);
-  const mean = meanCycle(cycles);
-  const sx = linear(0, 16, PAD.l, W - PAD.r);
-  const sy = linear(0, 10, H - PAD.b, PAD.t);
-  return (
-    <figure>
-      <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} data-testid="clinician-cycles">
-        <title id={`${id}-t`}>{`Worst daily pain by weeks since each injection, ${cycles.length} cycles overlaid, with their mean`}</title>
-        <g fontSize="11" fill="#111">
-          <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} stroke="#111" />
-          <line x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} stroke="#111" />
-          {[0, 5, 10].map((t) => (
-            <text key={t} x={PAD.l - 6} y={sy(t) + 4} textAnchor="end">
-              {t}
-            </text>
-          ))}
-          {[0, 4, 8, 12, 16].map((w) => (
-            <text key={w} x={sx(w)} y={H - PAD.b + 16} textAnchor="middle">
-              {w}
-            </text>
-          ))}
-          <text x={(PAD.l + W - PAD.r) / 2} y={H - 6} textAnchor="middle">
-            weeks since injection
-          </text>
-        </g>
-        {cycles.map((c) => (
-          <path key={c.injectionAtMs} d={pathOf(c.weekly.map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy)} fill="none" stroke="#888" strokeWidth="1" />
-        ))}
-        <path d={pathOf(mean.map((w) => ({ x: w.week + 0.5, y: w.mean })), sx, sy)} fill="none" stroke="#111" strokeWidth="3.5" />
-        {mean.map((w) => (w.mean === null ? null : <rect key={w.week} x={sx(w.week + 0.5) - 3} y={sy(w.mean) - 3} width="6" height="6" fill="#111" />))}
-      </svg>
-      <figcaption>Thin grey lines: each injection cycle (weekly mean of worst daily pain). Thick black line with squares: mean of the cycles. Data only.</figcaption>
-    </figure>
   );
 }
 

@@ -1,10 +1,10 @@
 /** Backup, restore, exports (FHIR, CSV) and the clinician report, all made on this device. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { createBackup, recordsToCsv, serializeBackup, toFhirBundle, validateFhirBundle, type PatientProfile, type RecordError } from '@geste/core';
+import { createBackup, defaultReportPeriod, recordsToCsv, serializeBackup, toFhirBundle, validateFhirBundle, type PatientProfile, type RecordError } from '@geste/core';
 import { buildClinicianReport } from '@geste/report';
-import { db as measureDb } from '../store/db.ts';
-import { listRecords, restoreBackupText, saveRecord } from './db.ts';
-import { everything } from './data.ts';
+import { listRecords, saveRecord } from './db.ts';
+import { everything, restoreReplacingEverything } from './data.ts';
+import { reportFonts } from './reportFonts.ts';
 import { dateStr, dayMs, download, Errors, errorsOf } from './ui.tsx';
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -17,11 +17,12 @@ export function DataScreen(): ReactNode {
   const [patient, setPatient] = useState<PatientProfile>({ type: 'patient', schemaVersion: 1, id: 'self', displayName: '', birthYear: null });
   useEffect(() => {
     void (async () => {
-      const p = (await listRecords('patient')).find((x) => x.id === 'self');
-      if (p) setPatient(p);
-      // Default period: since the last injection before today, else 90 days.
-      const inj = (await listRecords('treatment')).filter((t) => t.kind === 'botulinum').map((t) => (t.kind === 'botulinum' ? t.atMs : 0)).sort((a, b) => b - a);
-      if (inj[0] !== undefined) setFrom(dateStr(inj[0]));
+      const me = (await listRecords('patient')).find((x) => x.id === 'self');
+      if (me) setPatient(me);
+      // Default period: where the data is (at most a year, ending at the last record), not first record → today.
+      const p = defaultReportPeriod(await everything(), Date.now());
+      setFrom(dateStr(p.fromMs));
+      setTo(dateStr(p.toMs));
     })();
   }, []);
   const stamp = dateStr(Date.now());
@@ -38,8 +39,8 @@ export function DataScreen(): ReactNode {
   });
   const restore = (file: File) => run('Checking the backup', async () => {
     if (file.size > MAX_FILE_BYTES) { setErrors(`The file is ${(file.size / 1048576).toFixed(1)} MB; a Geste backup is at most 64 MB. Nothing was changed.`); setStatus(''); return; }
-    if (!confirm('Restoring replaces the diary, treatments and history on this device with the backup. Continue?')) { setStatus(''); return; }
-    const r = await restoreBackupText(await file.text(), undefined, async (sessions) => { await measureDb().sessions.bulkPut(sessions); });
+    if (!confirm('Restoring replaces everything on this device with the backup: diary, treatments, history, name, and all measurement sessions (exams, exercises, biofeedback, with their angle series and any kept videos). Settings are kept. Save a backup first if you may want today\'s data back. Continue?')) { setStatus(''); return; }
+    const r = await restoreReplacingEverything(await file.text());
     if (!r.ok) { setErrors(r.errors); setStatus('The backup was refused. Nothing was changed.'); return; }
     setStatus(`Restored ✓ ${r.count} records.`);
   });
@@ -62,7 +63,7 @@ export function DataScreen(): ReactNode {
     const f = dayMs(from);
     const t = dayMs(to);
     if (f === null || t === null || f > t) { setErrors('Choose a period whose start is before its end.'); setStatus(''); return; }
-    const bytes = await buildClinicianReport({ records: await everything(), fromMs: f - 12 * 3600_000, toMs: t + 12 * 3600_000 - 1, generatedAtMs: Date.now() });
+    const bytes = await buildClinicianReport({ records: await everything(), fromMs: f - 12 * 3600_000, toMs: t + 12 * 3600_000 - 1, generatedAtMs: Date.now(), fonts: await reportFonts() });
     download(`geste-report-${stamp}.pdf`, bytes as BlobPart, 'application/pdf');
     setStatus('Report saved ✓ (PDF).');
   });

@@ -116,14 +116,16 @@ describe('records in the browser', () => {
 
     // 5. The cycle chart shows the three restored cycles and the one just logged, overlaid.
     await go(page, 'charts');
-    await page.waitForSelector('[data-testid="chart-cycles"]');
-    const title = await page.textContent('[data-testid="chart-cycles"] title');
+    const cyc = '[data-testid="chart-cycles-worst-pain-nrs"]';
+    await page.waitForSelector(cyc);
+    const title = await page.textContent(`${cyc} title`);
     expect(title).toMatch(/by weeks since each injection, 4 cycles overlaid/);
-    const desc = await page.textContent('[data-testid="chart-cycles"] desc');
+    const desc = await page.textContent(`${cyc} desc`);
     expect(desc).toMatch(/onset week [1-4], peak week [3-8]/);
-    expect(await page.locator('[data-testid="chart-cycles"] path').count()).toBeGreaterThanOrEqual(4);
-    // Measures and diary over time, with the injections and the medicine's start and dose change marked.
-    expect(await page.textContent('[data-testid="chart-time"] desc')).toMatch(/4 injections marked by dashed vertical lines; 2 other treatment changes/);
+    expect(await page.locator(`${cyc} path`).count()).toBeGreaterThanOrEqual(4);
+    // One chart per scale; diary pain over time, with the injections and the medicine's start and dose change marked.
+    expect(await page.locator('[data-testid="chart-cycles-objective-items-total"]').count()).toBe(1);
+    expect(await page.textContent('[data-testid="chart-time-worst-pain-nrs"] desc')).toMatch(/4 injections marked by dashed vertical lines; 2 other treatment changes/);
     await shot(page, 'charts');
 
     // 6. Download the PDF report and check it.

@@ -65,7 +65,7 @@ describe('CSV', () => {
     expect(t.filter((r) => r[1] === 'botulinum')).toHaveLength(3); // one visit, three muscles
     expect(t.find((r) => r[1] === 'botulinum')).toEqual(expect.arrayContaining(['sternocleidomastoid', 'left', '40', 'U']));
     const s = readCsv(csv.sessions);
-    expect(s[0]).toContain('maxRotationDeg');
+    expect(s[0]).toContain('restRotationDeg');
     expect(s[0]).toContain('item_rotation');
   });
 });

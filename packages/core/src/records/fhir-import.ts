@@ -142,7 +142,8 @@ export function importFhirBundle(bundle: unknown, opts: FhirImportOptions = {}):
       let v = visits.get(key);
       if (v === undefined) {
         const dosage = isObj(r['dosage']) ? r['dosage'] : {};
-        const gm = gesteCode(dosage['method']);
+        const guidanceExt = extOf(r, 'toxin-guidance')?.['valueCode'];
+        const gm = gesteCode(dosage['method']) ?? (typeof guidanceExt === 'string' ? `guidance-${guidanceExt}` : null);
         const guidance = gm !== null && gm.startsWith('guidance-') && (GUIDANCE as readonly string[]).includes(gm.slice(9)) ? (gm.slice(9) as BotulinumTreatment['guidance']) : 'none';
         const performer = arr(r['performer']).find(isObj);
         const total = numOf(extOf(r, 'toxin-session-total')?.['valueQuantity']);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bundle, MedicationAdministration, Observation, QuestionnaireResponse } from '@medplum/fhirtypes';
 import { arbRecords } from './arbitraries.ts';
-import { GESTE_CODE_SYSTEM, GESTE_CODES, LOINC, stableUuid, toFhirBundle, unitFromKey } from './fhir.ts';
+import { GESTE_CODE_SYSTEM, GESTE_CODES, LOINC, recordFhirEntries, stableUuid, toFhirBundle, unitFromKey } from './fhir.ts';
 import { validateFhirBundle } from './fhir-validate.ts';
 import { makeDemoRecords } from './sample.ts';
 
@@ -83,5 +83,22 @@ describe('structural validator refuses what R4 forbids', () => {
     expect(issuesAfter((b) => { (first('Observation', b)['subject'] as { reference: string }).reference = 'urn:uuid:nothing'; })).toContain('does not resolve');
     expect(issuesAfter((b) => { const proc = b.entry.find((e) => e.resource['resourceType'] === 'Procedure')!; (first('Observation', b)['subject'] as { reference: string }).reference = proc.fullUrl!; })).toContain('subject must point to a Patient');
     expect(issuesAfter((b) => { b.entry[1]!.fullUrl = b.entry[0]!.fullUrl!; })).toContain('fullUrl repeats');
+  });
+  it('uses a real code-system URI (not .invalid), FHIR-valid ids, and each record\'s clinical date', () => {
+    expect(GESTE_CODE_SYSTEM).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\/fhir\/CodeSystem\/geste$/);
+    expect(JSON.stringify(bundle)).not.toContain('.invalid');
+    for (const r of resources(bundle)) expect(r.id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
+    const exam = DEMO.find((r) => r.type === 'session' && r.kind === 'exam')!;
+    const [e] = recordFhirEntries(exam, { reference: 'Patient/p-1' }, (t, id) => `https://clinic.example/fhir/${t}/${id}`);
+    const obs = e!.resource as Observation;
+    expect(e!.fullUrl).toBe(`https://clinic.example/fhir/Observation/${obs.id}`);
+    expect(obs.subject?.reference).toBe('Patient/p-1');
+    expect(obs.effectivePeriod?.start).toBe(new Date(exam.type === 'session' ? exam.startedAtMs : 0).toISOString());
+    // Scores as coded components with quantities; registry labels as displays.
+    const rot = obs.component!.find((c) => c.code.coding?.[0]?.code === 'measure.restRotationDeg')!;
+    expect(rot.code.coding![0]!.display).toBe('Resting posture: rotation');
+    expect(rot.valueQuantity).toMatchObject({ unit: 'deg', system: 'http://unitsofmeasure.org', code: 'deg' });
+    const item = obs.component!.find((c) => c.code.coding?.[0]?.code === 'item.rotation')!;
+    expect(typeof item.valueInteger).toBe('number');
   });
 });

@@ -23,6 +23,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { isoTime } from './csv.ts';
+import { measureDef, measureLabel, type MeasureUnit } from '../measures/registry.ts';
 import {
   ACTIVITIES,
   POSSIBLE_CAUSES,
@@ -39,13 +40,19 @@ import {
 } from './schemas.ts';
 import { CERVICAL_MUSCLES, PRODUCT_CODES, formatUnits } from './toxin.ts';
 
-/** Placeholder canonical URI of the Geste code system (`.invalid` is reserved: it resolves nowhere). */
-export const GESTE_CODE_SYSTEM = 'https://geste.invalid/fhir/CodeSystem/geste';
+/**
+ * Canonical base of Geste's own FHIR artefacts (code system, naming system, extensions, questionnaire),
+ * under the project's name; documented in docs/records.md. One constant: the app's export, the import and
+ * the server's $everything use it.
+ */
+export const GESTE_FHIR_BASE = 'https://geste-project.org/fhir';
+/** Geste's own codes: diary items, session measures (`measure.<key>`), objective items (`item.<key>`), series (`series.<id>`), scales. */
+export const GESTE_CODE_SYSTEM = `${GESTE_FHIR_BASE}/CodeSystem/geste`;
 /** Identifier system carrying the Geste record id, so an exported record imports back as itself. */
-export const GESTE_RECORD_ID_SYSTEM = `${GESTE_CODE_SYSTEM.replace(/\/CodeSystem\/geste$/, '')}/NamingSystem/record-id`;
+export const GESTE_RECORD_ID_SYSTEM = `${GESTE_FHIR_BASE}/NamingSystem/record-id`;
 /** Base of the few Geste extensions (session total, dilution, blinded, placebo) on a toxin administration. */
-export const GESTE_EXTENSION_BASE = `${GESTE_CODE_SYSTEM.replace(/\/CodeSystem\/geste$/, '')}/StructureDefinition/`;
-export const GESTE_HISTORY_QUESTIONNAIRE = 'https://geste.invalid/fhir/Questionnaire/history-intake|1';
+export const GESTE_EXTENSION_BASE = `${GESTE_FHIR_BASE}/StructureDefinition/`;
+export const GESTE_HISTORY_QUESTIONNAIRE = `${GESTE_FHIR_BASE}/Questionnaire/history-intake|1`;
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
 const OBS_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
@@ -116,8 +123,15 @@ export function stableUuid(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${v}-${variant}-${hex.slice(20, 32)}`;
 }
 
+/** Display of a Geste code: the fixed list, else the measure registry's label for `measure.<key>` / `item.<key>`. */
+function displayOf(code: string): string {
+  const fixed = GESTE_CODES[code];
+  if (fixed !== undefined) return fixed;
+  const m = /^(measure|item)\.(.+)$/.exec(code);
+  return m !== null && measureDef(m[2]!) !== null ? measureLabel(m[2]!) : code;
+}
 const geste = (code: string, text?: string): CodeableConcept => ({
-  coding: [{ system: GESTE_CODE_SYSTEM, code, display: GESTE_CODES[code] ?? code }],
+  coding: [{ system: GESTE_CODE_SYSTEM, code, display: displayOf(code) }],
   ...(text !== undefined && text !== '' ? { text } : {}),
 });
 const dt = (ms: number): string => isoTime(ms)!;
@@ -141,8 +155,13 @@ export function unitFromKey(key: string): { unit: string; code: string } | null 
   return null;
 }
 
+const UCUM_OF: Record<MeasureUnit, { unit: string; code: string } | null> = {
+  deg: { unit: 'deg', code: 'deg' }, s: { unit: 's', code: 's' }, pct: { unit: '%', code: '%' }, count: { unit: '{count}', code: '{count}' },
+  score: { unit: '{score}', code: '{score}' }, cm: { unit: 'cm', code: 'cm' }, hz: { unit: 'Hz', code: 'Hz' }, 'deg-per-s': { unit: 'deg/s', code: 'deg/s' }, 'per-min': { unit: '/min', code: '/min' },
+};
 function quantity(value: number, key: string): Quantity {
-  const u = unitFromKey(key);
+  const def = measureDef(key);
+  const u = def !== null ? UCUM_OF[def.unit] : unitFromKey(key);
   return u === null ? { value } : { value, unit: u.unit, system: UCUM, code: u.code };
 }
 
@@ -152,10 +171,12 @@ interface Ctx {
   readonly entries: BundleEntry[];
   /** Prefix of the stable-id keys: '' for one person, the subject code in a cohort bundle. */
   readonly keyPrefix?: string;
+  /** fullUrl of a resource (default `urn:uuid:<id>`; a server passes its own base). */
+  readonly urlFor?: (resourceType: string, id: string) => string;
 }
 function add<T extends Resource>(ctx: Ctx, key: string, r: Omit<T, 'id'>): string {
   const id = stableUuid(`${r.resourceType}|${ctx.keyPrefix ?? ''}${key}`);
-  const fullUrl = `urn:uuid:${id}`;
+  const fullUrl = ctx.urlFor?.(r.resourceType, id) ?? `urn:uuid:${id}`;
   ctx.entries.push({ fullUrl, resource: { ...r, id } as unknown as Resource });
   return fullUrl;
 }
@@ -232,6 +253,8 @@ function treatment(ctx: Ctx, t: Treatment, procedureUrls: Map<string, string>): 
         ...(t.dilutionUnitsPerMl === null ? [] : [{ url: `${GESTE_EXTENSION_BASE}toxin-dilution`, valueQuantity: { value: t.dilutionUnitsPerMl, unit: 'U/mL', system: UCUM, code: '[U]/mL' } }]),
         { url: `${GESTE_EXTENSION_BASE}blinded`, valueBoolean: t.blinded },
         { url: `${GESTE_EXTENSION_BASE}placebo`, valueBoolean: t.placebo },
+        // A visit logged without muscles or total has no dosage (mad-1) to carry the method: the guidance travels here.
+        ...(t.injections.length === 0 && t.totalUnits === null ? [{ url: `${GESTE_EXTENSION_BASE}toxin-guidance`, valueCode: t.guidance }] : []),
       ];
       const base = {
         resourceType: 'MedicationAdministration' as const,
@@ -390,6 +413,21 @@ function rating(ctx: Ctx, r: RatedScale): void {
 export function toFhirCohortBundle(subjects: ReadonlyArray<{ readonly key: string; readonly records: readonly GesteRecord[] }>, opts: FhirExportOptions): Bundle {
   const entries = subjects.flatMap((s) => toFhirBundle(s.records, { ...opts, keyPrefix: `${s.key}|` }).entry ?? []);
   return { resourceType: 'Bundle', type: 'collection', timestamp: dt(opts.generatedAtMs), entry: entries };
+}
+
+/**
+ * The FHIR resources of one record (with their fullUrls), for a subject that already exists elsewhere
+ * (e.g. the server's Patient/<id>). Each carries the record's clinical date, never a sync time.
+ * Links between records (a biofeedback session's Procedure) need `toFhirBundle`.
+ */
+export function recordFhirEntries(r: GesteRecord, subject: Reference<Patient>, urlFor?: (resourceType: string, id: string) => string): BundleEntry[] {
+  const entries: BundleEntry[] = [];
+  const c: Ctx = { subject, entries, ...(urlFor === undefined ? {} : { urlFor }) };
+  if (r.type === 'treatment') treatment(c, r, new Map());
+  else if (r.type === 'diary') diary(c, r);
+  else if (r.type === 'session') session(c, r, undefined);
+  else if (r.type === 'history') history(c, r);
+  return entries;
 }
 
 /** Builds the Bundle. Reminder settings are app settings and are not exported. */

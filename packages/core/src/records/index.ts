@@ -16,3 +16,6 @@ export * from './csv-import.ts';
 export * from './trial-sample.ts';
 export * from './research.ts';
 export * from './fhir-import.ts';
+export * from './seriesScale.ts';
+export * from './axis.ts';
+export * from './period.ts';

@@ -77,14 +77,14 @@ export function makeDemoRecords(opts: { startMs: number; days: number; seed?: nu
         lateralShift: 0,
         sagittalShift: 0,
         durationFactor: Math.round(clamp(4 - 3 * eff, 0, 5)),
-        sensoryTrickEffect: 1,
+        sensoryTrick: 1,
         shoulderElevation: eff > 0.5 ? 0 : 1,
         rangeOfMotion: Math.round(clamp(2 - 1.5 * eff, 0, 4)),
         timeHoldingNeutral: Math.round(clamp(3 - 2.5 * eff, 0, 4)),
       };
       out.push({
         type: 'session', schemaVersion: 1, id: `exam-${d}`, startedAtMs: at - 3600_000, endedAtMs: at - 3000_000, kind: 'exam', neutral: 'calibrated',
-        measures: { maxRotationDeg: Math.round(rot * 10) / 10, maxTiltDeg: Math.round((12 - 8 * eff) * 10) / 10, timeInNeutralPct: Math.round(clamp(30 + 50 * eff + (rnd() - 0.5) * 10, 0, 100)), jerksPerMin: Math.round(clamp(6 - 4 * eff, 0, 20) * 10) / 10, tremorPeakHz: 2.1 },
+        measures: { restRotationDeg: Math.round(rot * 10) / 10, restTiltDeg: -Math.round((12 - 8 * eff) * 10) / 10, timeInNeutralPct: Math.round(clamp(30 + 50 * eff + (rnd() - 0.5) * 10, 0, 100)), jerksPerMin: Math.round(clamp(6 - 4 * eff, 0, 20) * 10) / 10, tremorPeakHz: 2.1 },
         items, trick: null, note: '',
       });
     }

@@ -25,11 +25,24 @@ describe('period summary', () => {
     expect(c.peakWeek).toBeGreaterThanOrEqual(3);
     expect(c.peakWeek).toBeLessThanOrEqual(8);
     expect(s.severityTotal.n).toBeGreaterThan(10);
-    expect(s.measureTrends.map((t) => t.key)).toContain('maxRotationDeg');
+    expect(s.measureTrends.map((t) => t.key)).toContain('restRotationDeg');
   });
   it('trend slope is exact on a line', () => {
     const t = trend('x', [0, 1, 2, 3].map((w) => ({ atMs: w * 7 * DAY, value: 10 - 2 * w })));
     expect(t.slopePerWeek).toBeCloseTo(-2, 9);
     expect(trend('y', [{ atMs: 0, value: 1 }]).slopePerWeek).toBeNull();
+  });
+});
+
+describe('severity total of an app exam', () => {
+  it('uses the exam\'s own total (not-measurable items left out), so an exam is counted, not "0 exams"', () => {
+    const exam = {
+      type: 'session', schemaVersion: 1, id: 'e1', startedAtMs: START, endedAtMs: START + 60_000, kind: 'exam', neutral: 'anatomical',
+      measures: { romRotationRightDeg: 60 }, items: { rotation: 2, laterocollis: null, durationFactor: 3, totalAssessed: 8, maxOfAssessed: 22 }, trick: null, note: '',
+    } as const;
+    const s2 = summarizePeriod([exam], START - DAY, START + DAY);
+    expect(s2.exams).toHaveLength(1);
+    expect(s2.severityTotal.n).toBe(1);
+    expect(s2.severityTotal.last).toBe(8);
   });
 });

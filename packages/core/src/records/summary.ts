@@ -4,6 +4,7 @@
  * and the injection cycles. Lower severity / pain = better throughout.
  */
 import { injectionCycles, meanCycle, MS_PER_WEEK, type InjectionCycle, type TimedValue, type WeekMean } from './cycles.ts';
+import { OBJECTIVE_ITEMS_SCALE, PAIN_NRS_SCALE } from './seriesScale.ts';
 import {
   ACTIVITIES,
   SYMPTOMS,
@@ -30,6 +31,8 @@ export interface PeriodSummary {
   readonly fromMs: number;
   readonly toMs: number;
   readonly severityTotal: Trend;
+  /** Exam sessions in the period (whether or not their items could be totalled). */
+  readonly exams: readonly MeasurementSession[];
   readonly measureTrends: readonly Trend[];
   readonly diary: {
     readonly entries: number;
@@ -77,9 +80,18 @@ export function trend(key: string, points: readonly TimedValue[]): Trend {
   return { key, n: ps.length, first: ps[0]?.value ?? null, last: ps[ps.length - 1]?.value ?? null, slopePerWeek: slope, points: ps };
 }
 
-/** Sum of the objective severity items of a session; null if any item is not measurable or none exist. */
+/** Keys the exam stores beside the items: totals, not items. */
+export const ITEM_TOTAL_KEYS = ['totalAssessed', 'maxOfAssessed'] as const;
+
+/**
+ * Objective severity items total of a session: the exam's own `totalAssessed` when stored (the app's
+ * exam stores it, with not-measurable items left out), else the sum of the items; null when no item
+ * was measured, or when an item is not measurable and the exam stored no total of its own.
+ */
 export function severityTotal(s: MeasurementSession): number | null {
-  const vs = Object.values(s.items);
+  const stored = s.items['totalAssessed'];
+  if (typeof stored === 'number' && Number.isFinite(stored)) return stored;
+  const vs = Object.entries(s.items).filter(([k]) => !(ITEM_TOTAL_KEYS as readonly string[]).includes(k)).map(([, v]) => v);
   if (vs.length === 0 || vs.some((v) => v === null)) return null;
   return (vs as number[]).reduce((a, b) => a + b, 0);
 }
@@ -134,13 +146,14 @@ export function summarizePeriod(records: readonly GesteRecord[], fromMs: number,
   for (const t of treatments) if (t.kind === 'therapy' && inP(t.atMs)) therapies[t.modality] = (therapies[t.modality] ?? 0) + 1;
 
   const marks = botox.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs }));
-  const sevCycles = injectionCycles(marks, sevAll);
-  const painCycles = injectionCycles(marks, painAll);
+  const sevCycles = injectionCycles(marks, sevAll, { scale: OBJECTIVE_ITEMS_SCALE });
+  const painCycles = injectionCycles(marks, painAll, { scale: PAIN_NRS_SCALE });
 
   return {
     fromMs,
     toMs,
     severityTotal: trend('objectiveSeverityItemsTotal', sevAll.filter((p) => inP(p.atMs))),
+    exams: exams.filter((e) => inP(e.startedAtMs)),
     measureTrends,
     diary: {
       entries: diary.length,
