@@ -68,7 +68,7 @@ export function asymmetryPct(leftUv: number, rightUv: number): number | null {
   const l = Math.max(0, leftUv);
   const r = Math.max(0, rightUv);
   if (l + r <= 0) return null;
-  return (100 * (l - r)) / (l + r);
+  return Math.max(-100, Math.min(100, (100 * (l - r)) / (l + r))); // clamp: rounding of tiny values can give 100.00000000000001
 }
 
 // ------------------------------------------------------------------ electrode contact
