@@ -23,7 +23,7 @@ function envelopeAt(events: EmgEvent[], fs: number, channel: number): Map<number
 
 describe('simulated Ganglion', () => {
   it('decodes back to the scripted signal; dropped packets become loss events with the right count', () => {
-    const chunks = simulatedGanglionPackets(DEMO_EMG_SCRIPT, { dropPackets: [300, 301, 302, 800] });
+    const chunks = simulatedGanglionPackets(DEMO_EMG_SCRIPT, { dropPackets: [300, 301, 302, 1500] });
     const d = new GanglionDecoder();
     const events = chunks.flatMap((c) => d.decode(c.bytes));
     expect(d.packetsLost).toBe(4);
@@ -36,7 +36,7 @@ describe('simulated Ganglion', () => {
     // the envelope: quiet at rest despite 40 µV of 50 Hz hum, high in the bursts
     const env = envelopeAt(events, 200, 0);
     expect(env.get(800)!).toBeLessThan(8); // 4 s, rest
-    expect(env.get(1200)!).toBeGreaterThan(30); // 6 s, in the 60 µV burst
+    expect(env.get(2200)!).toBeGreaterThan(30); // 11 s, in the 60 µV burst
   });
 
   it('accelerometer mode (18-bit) carries the accelerometer', () => {

@@ -28,14 +28,14 @@ export interface EmgScript {
   readonly seed: number;
 }
 
-/** The E2E and demo script: 4 s rest, bursts on channel 0 at 5–6.5 s and 9–10 s, 50 Hz hum. */
+/** The E2E and demo script: 10 s rest, bursts on channel 0 at 10–11.5 s and 14–15 s, 40 µV of 50 Hz hum. */
 export const DEMO_EMG_SCRIPT: EmgScript = {
-  durationMs: 14_000,
+  durationMs: 20_000,
   restUv: 4,
   bursts: [
-    { startMs: 5000, endMs: 6500, channel: 0, amplitudeUv: 60 },
-    { startMs: 9000, endMs: 10_000, channel: 0, amplitudeUv: 80 },
-    { startMs: 9000, endMs: 10_000, channel: 1, amplitudeUv: 25 },
+    { startMs: 10_000, endMs: 11_500, channel: 0, amplitudeUv: 60 },
+    { startMs: 14_000, endMs: 15_000, channel: 0, amplitudeUv: 80 },
+    { startMs: 14_000, endMs: 15_000, channel: 1, amplitudeUv: 25 },
   ],
   humUv: 40,
   humHz: 50,
