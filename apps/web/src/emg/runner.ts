@@ -73,6 +73,8 @@ export class EmgRunner {
   lastSampleIndex = -1;
   disconnected: Disconnect | null = null;
   messages: string[] = [];
+  /** The trained channel's envelope is settling after a gap (not used). */
+  settling = false;
   trace: number[] = [];
   private traceNext = 0;
   private listeners = new Set<() => void>();
@@ -206,8 +208,11 @@ export class EmgRunner {
     this.lastSampleMs = tMs;
     this.lastSampleIndex = index;
     const fs = this.source.info.sampleRateHz;
+    let settling = false;
     valuesUv.forEach((v, c) => {
-      this.envelopeUv[c] = this.chains[c]!.step(v).envelopeUv;
+      const o = this.chains[c]!.step(v);
+      this.envelopeUv[c] = o.envelopeUv;
+      if (c === this.settings.channel) settling = o.settling;
       const r = this.raw[c]!;
       r.push(v);
       if (r.length > fs) r.shift();
@@ -222,8 +227,9 @@ export class EmgRunner {
       if (this.trace.length > TRACE_MS / TRACE_STEP_MS) this.trace.shift();
       this.traceNext = tMs + TRACE_STEP_MS;
     }
+    this.settling = settling;
     if (this.phase === 'rest' || this.phase === 'max') {
-      if (!this.electrodeOff) this.collected.push(env);
+      if (!this.electrodeOff && !settling) this.collected.push(env);
       const len = this.phase === 'rest' ? REST_STEP_MS : MAX_STEP_MS;
       if (tMs - this.stepStartMs >= len) {
         const ph = this.phase;
@@ -238,6 +244,7 @@ export class EmgRunner {
     if (this.phase === 'training' && this.acc) {
       const target = this.targetUv;
       const off = this.electrodeOff;
+      if (settling) return; // right after a gap: not measurable, neither counted nor cued
       let onset = false;
       if (target !== null && !off) {
         const next = nextCue(this.cueActive, env, target);

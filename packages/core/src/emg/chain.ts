@@ -24,7 +24,14 @@ export interface EmgChainParams {
   readonly notchQ: number;
 }
 
-export const EMG_CHAIN_DEFAULTS = { mainsHz: 50, highPassHz: 20, windowMs: 100, notchQ: 30 } as const;
+export const EMG_CHAIN_DEFAULTS = { mainsHz: 50, highPassHz: 20, windowMs: 100, notchQ: 10 } as const;
+
+/**
+ * After a restart (the start, or a gap from lost packets) the notch must re-learn the hum's phase
+ * (time constant Q / (π f0) ≈ 64 ms at Q 10, 50 Hz) and the moving RMS must flush: the envelope is
+ * flagged `settling` (not used for cues, references or summaries) for this long.
+ */
+export const EMG_SETTLE_MS = 300;
 
 /**
  * Stated delay: a burst's envelope reaches half of its steady level within this time after the burst
@@ -107,6 +114,8 @@ export interface ChainOutput {
   readonly filteredUv: number;
   /** Moving-RMS envelope of the rectified signal, µV. */
   readonly envelopeUv: number;
+  /** True for EMG_SETTLE_MS after a restart: the envelope may still carry the restart's transient. */
+  readonly settling: boolean;
 }
 
 /** One channel's chain with explicit state. Non-finite samples are skipped (the last output is repeated). */
@@ -114,10 +123,13 @@ export class EmgChannelChain {
   private readonly filters: Biquad[];
   private readonly rms: MovingRms;
   private started = false;
-  private lastOut: ChainOutput = { filteredUv: 0, envelopeUv: 0 };
+  private settleLeft = 0;
+  private readonly settleSamples: number;
+  private lastOut: ChainOutput = { filteredUv: 0, envelopeUv: 0, settling: true };
   constructor(readonly params: EmgChainParams) {
     this.filters = emgSections(params).map((c) => new Biquad(c));
     this.rms = new MovingRms(Math.max(1, Math.round((params.windowMs * params.sampleRateHz) / 1000)));
+    this.settleSamples = Math.round((EMG_SETTLE_MS * params.sampleRateHz) / 1000);
   }
 
   /** Restarts the filters as if `x0` had always been the input (after a gap or at the start). */
@@ -125,9 +137,10 @@ export class EmgChannelChain {
     let x = x0;
     for (const f of this.filters) {
       f.reset(x);
-      x = (f.c.b0 + f.c.b1 + f.c.b2) / (1 + f.c.a1 + f.c.a2) * x;
+      x = ((f.c.b0 + f.c.b1 + f.c.b2) / (1 + f.c.a1 + f.c.a2)) * x;
     }
     this.started = true;
+    this.settleLeft = this.settleSamples;
   }
 
   /** Marks a gap in the input: the next sample restarts the filters (no false burst from a step). */
@@ -141,7 +154,9 @@ export class EmgChannelChain {
     let y = xUv;
     for (const f of this.filters) y = f.step(y);
     const envelopeUv = this.rms.push(rectify(y));
-    this.lastOut = { filteredUv: y, envelopeUv };
+    const settling = this.settleLeft > 0;
+    if (settling) this.settleLeft--;
+    this.lastOut = { filteredUv: y, envelopeUv, settling };
     return this.lastOut;
   }
 }

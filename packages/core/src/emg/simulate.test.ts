@@ -80,3 +80,26 @@ describe('replay', () => {
     expect(() => parseEmg(`${head}\nnot json`)).toThrow(/line 2 .*not JSON/);
   });
 });
+
+describe('lost packets do not make false bursts', () => {
+  it('rest with 50 Hz hum and many drops: after the settling time the envelope stays under the level-2 target (2.5 × rest)', () => {
+    const script = { ...DEMO_EMG_SCRIPT, bursts: [], durationMs: 20_000, seed: 11 };
+    const drops = Array.from({ length: 30 }, (_, k) => 40 + k * 60); // a packet lost every 0.6 s
+    const d = new GanglionDecoder();
+    const chain = new EmgChannelChain(emgChainParams(200, { mainsHz: 50 }));
+    const env: number[] = [];
+    for (const c of simulatedGanglionPackets(script, { dropPackets: drops })) {
+      for (const e of d.decode(c.bytes)) {
+        if (e.type === 'loss') chain.gap();
+        if (e.type === 'samples') for (const s of e.samples) {
+          const o = chain.step(s.valuesUv[0]!);
+          if (!o.settling) env.push(o.envelopeUv);
+        }
+      }
+    }
+    expect(d.packetsLost).toBe(30);
+    const sorted = [...env].sort((a, b) => a - b);
+    const rest = sorted[Math.floor(sorted.length / 2)]!;
+    expect(Math.max(...env)).toBeLessThan(2.5 * rest);
+  });
+});
