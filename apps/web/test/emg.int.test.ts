@@ -90,19 +90,21 @@ describe('EMG in headless Chromium', () => {
       await cdp.send('BluetoothEmulation.simulatePreconnectedPeripheral' as never, { address: fake, name: 'Ganglion-fake', manufacturerData: [], knownServiceUuids: [] } as never);
       const written: string[] = [];
       let pick = fake;
-      const services = new Map<string, boolean>();
+      // the Ganglion's GATT table: service fe84 with its receive (notify) and send (write) characteristics
+      const { serviceId } = (await cdp.send('BluetoothEmulation.addService' as never, { address: real, serviceUuid: FE84 } as never)) as { serviceId: string };
+      const rx = (await cdp.send('BluetoothEmulation.addCharacteristic' as never, { serviceId, characteristicUuid: GANGLION.receiveUuid, properties: { notify: true } } as never)) as { characteristicId: string };
+      // without the client configuration descriptor (0x2902) startNotifications fails with NotSupportedError
+      await cdp.send('BluetoothEmulation.addDescriptor' as never, { characteristicId: rx.characteristicId, descriptorUuid: '00002902-0000-1000-8000-00805f9b34fb' } as never);
+      await cdp.send('BluetoothEmulation.addCharacteristic' as never, { serviceId, characteristicUuid: GANGLION.sendUuid, properties: { write: true, writeWithoutResponse: true } } as never);
       cdp.on('BluetoothEmulation.gattOperationReceived' as never, (async (ev: { address: string; type: string }) => {
-        if (ev.type === 'discovery' && ev.address === real && !services.get(real)) {
-          services.set(real, true);
-          const { serviceId } = (await cdp.send('BluetoothEmulation.addService' as never, { address: real, serviceUuid: FE84 } as never)) as { serviceId: string };
-          await cdp.send('BluetoothEmulation.addCharacteristic' as never, { serviceId, characteristicUuid: GANGLION.receiveUuid, properties: { notify: true, read: true } } as never);
-          await cdp.send('BluetoothEmulation.addCharacteristic' as never, { serviceId, characteristicUuid: GANGLION.sendUuid, properties: { write: true, writeWithoutResponse: true } } as never);
-        }
         await cdp.send('BluetoothEmulation.simulateGATTOperationResponse' as never, { address: ev.address, type: ev.type, code: 0 } as never);
       }) as never);
       cdp.on('BluetoothEmulation.characteristicOperationReceived' as never, (async (ev: { characteristicId: string; type: string; data?: string }) => {
         if (ev.type === 'write' && ev.data) written.push(Buffer.from(ev.data, 'base64').toString('latin1'));
         await cdp.send('BluetoothEmulation.simulateCharacteristicOperationResponse' as never, { characteristicId: ev.characteristicId, type: ev.type, code: 0 } as never);
+      }) as never);
+      cdp.on('BluetoothEmulation.descriptorOperationReceived' as never, (async (ev: { descriptorId: string; type: string }) => {
+        await cdp.send('BluetoothEmulation.simulateDescriptorOperationResponse' as never, { descriptorId: ev.descriptorId, type: ev.type, code: 0 } as never);
       }) as never);
       const pcdp = await context.newCDPSession(page);
       await pcdp.send('DeviceAccess.enable');
@@ -111,11 +113,16 @@ describe('EMG in headless Chromium', () => {
           await cdp.send('BluetoothEmulation.simulateAdvertisement' as never, { entry: { deviceAddress: address, rssi: -50, scanRecord: { name, uuids } } } as never);
         }
       };
+      const answered = new Set<string>();
       pcdp.on('DeviceAccess.deviceRequestPrompted', (ev) => {
         if (ev.devices.length === 0) void advertise(); // the chooser is scanning: the boards advertise
+        if (answered.has(ev.id)) return; // answering one prompt twice takes Chromium 156 down
         const d = ev.devices.find((x) => x.id === pick); // the chooser lists devices by address (names come empty)
         // the prompt is announced again as devices are found; cancelling an early empty one crashes Chromium 156
-        if (d) void pcdp.send('DeviceAccess.selectPrompt', { id: ev.id, deviceId: d.id }).catch(() => undefined);
+        if (d) {
+          answered.add(ev.id);
+          void pcdp.send('DeviceAccess.selectPrompt', { id: ev.id, deviceId: d.id }).catch(() => undefined);
+        }
       });
       await shot(page, 'emg-01-connect');
       // the wrong device: named like a Ganglion but without its data service
