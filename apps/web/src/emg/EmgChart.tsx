@@ -9,7 +9,7 @@ export function EmgChart(props: { sessions: readonly MeasurementSession[] }): Re
   const h = 200;
   const left = 40;
   const bottom = 30;
-  const bw = (w - left) / s.length;
+  const bw = Math.min(60, (w - left) / s.length);
   const ratios = s.map((x) => {
     const m = x.measures['emg.medianEnvelopeUv'];
     const r = x.measures['emg.restUv'];

@@ -10,7 +10,7 @@ import { useMeasure } from '../app/measure.tsx';
 import { AudioCues } from '../feedback/audio.ts';
 import { EmgConnectError, bluetoothApi, connectCyton, connectGanglion, serialApi, simulatedSource, simulatorHook } from './transport.ts';
 import { EmgRunner, MAX_STEP_MS, NO_DATA_MS, REST_STEP_MS } from './runner.ts';
-import { connectErrorWords, disconnectWords, electrodeWords, lossWords, referenceWords } from './words.ts';
+import { asymmetryWords, connectErrorWords, disconnectWords, electrodeWords, lossWords, referenceWords } from './words.ts';
 import { emgSessionRecord, listEmgSessions, newEmgSessionId, saveEmgSession, type EmgSessionMeta } from './store.ts';
 import { PlacementGuide } from './PlacementGuide.tsx';
 import { EmgChart } from './EmgChart.tsx';
@@ -332,7 +332,7 @@ function EmgTrainer(): ReactNode {
             )}
             {r.disconnected && (
               <p className="alert alert-error" role="alert" data-testid="emg-disconnected">
-                {disconnectWords(r.disconnected.reason, r.disconnected.atMs)}
+                {disconnectWords(r.disconnected.reason, r.disconnected.atMs, r.disconnected.duringTraining)}
               </p>
             )}
             <p data-testid="emg-loss" data-lost-packets={r.lostPackets}>
@@ -391,9 +391,7 @@ function EmgTrainer(): ReactNode {
                 </tbody>
               </table>
               {r.settings.pair && (
-                <p data-testid="emg-asymmetry">
-                  Left/right: {r.asymmetry === null ? 'not measurable' : r.asymmetry === 0 ? 'even' : `${Math.abs(r.asymmetry).toFixed(0)} % more on the ${r.asymmetry > 0 ? 'left' : 'right'}`} (above each side's rest).
-                </p>
+                <p data-testid="emg-asymmetry">{asymmetryWords(r.asymmetry)}</p>
               )}
             </div>
           </div>
@@ -481,12 +479,24 @@ function TraceSvg(props: { values: readonly number[]; scaleUv: number; targetUv:
   const w = 400;
   const h = 120;
   const n = Math.max(2, props.values.length);
-  const pts = props.values.map((v, i) => `${((i / (n - 1)) * w).toFixed(1)},${(h - Math.min(1, v / props.scaleUv) * h).toFixed(1)}`).join(' ');
+  // NaN marks a gap (settling after lost packets): the line is broken there, nothing is drawn in
+  const runs: string[] = [];
+  let cur: string[] = [];
+  props.values.forEach((v, i) => {
+    if (Number.isFinite(v)) cur.push(`${((i / (n - 1)) * w).toFixed(1)},${(h - Math.min(1, v / props.scaleUv) * h).toFixed(1)}`);
+    else if (cur.length > 0) {
+      runs.push(cur.join(' '));
+      cur = [];
+    }
+  });
+  if (cur.length > 0) runs.push(cur.join(' '));
   return (
     <svg className="emg-trace" viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Muscle activity over the last 10 seconds" data-testid="emg-trace">
       <rect x="0" y="0" width={w} height={h} fill="#fff" stroke="#1d2b53" />
       {props.targetUv !== null && <line x1="0" x2={w} y1={h - Math.min(1, props.targetUv / props.scaleUv) * h} y2={h - Math.min(1, props.targetUv / props.scaleUv) * h} stroke="#b5485a" strokeDasharray="6 4" />}
-      <polyline points={pts} fill="none" stroke="#0b5cad" strokeWidth="2" />
+      {runs.map((pts, k) => (
+        <polyline key={k} points={pts} fill="none" stroke="#0b5cad" strokeWidth="2" />
+      ))}
     </svg>
   );
 }

@@ -37,6 +37,8 @@ export interface Disconnect {
   /** Time in the device's sample clock when it went, ms. */
   readonly atMs: number;
   readonly reason: string;
+  /** A training session was running (it is kept and marked interrupted). */
+  readonly duringTraining: boolean;
 }
 
 /** Rest step length and maximum-effort step length, ms of samples. */
@@ -57,7 +59,10 @@ export class EmgRunner {
   phase: Phase = 'idle';
   private stepStartMs = 0;
   private collected: number[] = [];
+  private collectedAll: number[][] = [];
   rest: Reference | null = null;
+  /** Resting level of every channel (from the same rest step), µV; null where not measurable. */
+  restByChannel: (number | null)[] = [];
   max: Reference | null = null;
   level: EmgTargetLevel = 1;
   cueActive = false;
@@ -131,8 +136,10 @@ export class EmgRunner {
   get asymmetry(): number | null {
     const p = this.settings.pair;
     if (!p) return null;
-    const rest = this.rest?.ok ? this.rest.valueUv : 0;
-    return asymmetryPct(this.envelopeUv[p[0]]! - rest, this.envelopeUv[p[1]]! - rest);
+    const l = this.restByChannel[p[0]];
+    const r = this.restByChannel[p[1]];
+    if (l == null || r == null) return null;
+    return asymmetryPct(this.envelopeUv[p[0]]! - l, this.envelopeUv[p[1]]! - r);
   }
 
   get electrodeOff(): boolean {
@@ -144,6 +151,7 @@ export class EmgRunner {
     this.phase = phase;
     this.stepStartMs = this.lastSampleMs;
     this.collected = [];
+    this.collectedAll = this.chains.map(() => []);
     this.changed();
   }
 
@@ -191,7 +199,7 @@ export class EmgRunner {
         for (const c of this.chains) c.gap();
         return;
       case 'disconnected':
-        this.disconnected = { atMs: this.lastSampleMs, reason: e.reason };
+        this.disconnected = { atMs: this.lastSampleMs, reason: e.reason, duringTraining: this.phase === 'training' };
         if (this.cueActive) this.onCue?.(false);
         this.cueActive = false;
         return;
@@ -223,18 +231,25 @@ export class EmgRunner {
     }
     const env = this.envelopeUv[this.settings.channel]!;
     if (tMs >= this.traceNext) {
-      this.trace.push(env);
+      this.trace.push(settling ? Number.NaN : env); // NaN = a gap in the drawing (settling after lost packets)
       if (this.trace.length > TRACE_MS / TRACE_STEP_MS) this.trace.shift();
       this.traceNext = tMs + TRACE_STEP_MS;
     }
     this.settling = settling;
     if (this.phase === 'rest' || this.phase === 'max') {
       if (!this.electrodeOff && !settling) this.collected.push(env);
+      if (!settling) this.envelopeUv.forEach((v, c) => this.collectedAll[c]?.push(v));
       const len = this.phase === 'rest' ? REST_STEP_MS : MAX_STEP_MS;
       if (tMs - this.stepStartMs >= len) {
         const ph = this.phase;
         const ref = ph === 'rest' ? restingBaseline(this.collected) : maxEffortReference(this.collected, this.rest?.ok ? this.rest.valueUv : 0);
-        if (ph === 'rest') this.rest = ref;
+        if (ph === 'rest') {
+          this.rest = ref;
+          this.restByChannel = this.collectedAll.map((xs, c) => {
+            const b = restingBaseline(xs);
+            return b.ok && this.electrodes[c] === 'ok' ? b.valueUv : null;
+          });
+        }
         else this.max = ref;
         this.phase = 'idle';
         this.onStepDone?.(ph, ref);

@@ -44,11 +44,12 @@ export function lossWords(lostPackets: number, lostPct: number): string {
   return `${lostPackets} packet${lostPackets === 1 ? '' : 's'} lost (${pct} % of the signal); the gaps are skipped, not filled in.${advice}`;
 }
 
-export function disconnectWords(reason: string, atMs: number): string {
+export function disconnectWords(reason: string, atMs: number, duringTraining: boolean): string {
   const at = `${Math.floor(atMs / 60000)}:${String(Math.floor((atMs % 60000) / 1000)).padStart(2, '0')}`;
-  if (reason === 'simulation-ended') return `The simulated board finished its recording at ${at}. What was measured is kept.`;
+  if (reason === 'simulation-ended') return `The simulated board finished its recording at ${at}.${duringTraining ? ' What was measured is kept.' : ''}`;
   const how = reason === 'serial' ? 'The dongle was unplugged or the board switched off' : 'The board went out of range, was switched off or its battery is empty';
-  return `Disconnected at ${at}. ${how}. What was measured until then is kept, and the session is marked as interrupted. Connect again to go on.`;
+  const kept = duringTraining ? ' What was measured until then is kept, and the session is marked as interrupted.' : '';
+  return `Disconnected at ${at}. ${how}.${kept} Connect again to go on.`;
 }
 
 export function referenceWords(problem: ReferenceProblem, step: 'rest' | 'max'): string {
@@ -60,4 +61,13 @@ export function referenceWords(problem: ReferenceProblem, step: 'rest' | 'max'):
     case 'not-above-rest':
       return step === 'max' ? 'The effort was not clearly above rest. Push a little harder (never to pain) and do the step again, or skip it.' : 'Do the step again.';
   }
+}
+
+/** Asymmetry index in words: (L − R) / (L + R) above each side's own rest; positive = the patient's left. */
+export function asymmetryWords(pct: number | null): string {
+  if (pct === null) return 'Left/right: not measurable (measure rest with both electrodes in contact first).';
+  const side = pct > 0 ? 'left' : 'right';
+  const a = Math.abs(pct);
+  if (a < 10) return `Left/right: about even (index ${pct.toFixed(0)}; 0 = even, ±100 = one side only).`;
+  return `Left/right: more activity on the ${side} (index ${pct > 0 ? '+' : '−'}${a.toFixed(0)}; 0 = even, ±100 = one side only).`;
 }
