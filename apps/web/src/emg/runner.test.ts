@@ -64,6 +64,29 @@ describe('EmgRunner on a replayed simulated Ganglion', () => {
   });
 });
 
+describe('maximum-effort step', () => {
+  it('taken over the 10 s burst: well above rest; taken at rest: refused as not above rest', async () => {
+    const run = async (maxAtMs: number): Promise<EmgRunner> => {
+      const r = new EmgRunner(replayEmgSource(recording()), { mainsHz: 50, channel: 0, pair: null });
+      let maxStarted = false;
+      r.subscribe(() => {
+        if (r.phase === 'idle' && r.rest === null && r.lastSampleMs >= 1000) r.startStep('rest');
+        if (r.phase === 'idle' && r.rest?.ok && !maxStarted && r.lastSampleMs >= maxAtMs) {
+          maxStarted = true;
+          r.startStep('max');
+        }
+      });
+      await r.run();
+      return r;
+    };
+    const burst = await run(10_000);
+    expect(burst.max?.ok).toBe(true);
+    if (burst.max?.ok && burst.rest?.ok) expect(burst.max.valueUv).toBeGreaterThan(5 * burst.rest.valueUv);
+    const still = await run(6500);
+    expect(still.max).toEqual({ ok: false, problem: 'not-above-rest' });
+  });
+});
+
 describe('EMG words', () => {
   it('say what happened and what to do', () => {
     expect(connectErrorWords('unsupported', 'bluetooth')).toMatch(/cannot use Bluetooth.*Chrome or Edge/);
