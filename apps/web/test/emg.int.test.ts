@@ -13,6 +13,7 @@
  * Sample-to-cue latency is printed as a JSON line starting with EMG_LATENCY (BENCHMARKS.md).
  * Run: npx vitest run apps/web/test/emg.int.test.ts
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -69,6 +70,18 @@ async function emgRecords(page: Page): Promise<StoredRecord[]> {
         };
       }),
   );
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core WCAG 2.2 AA violations on the page as it is now (same tags as a11y.int.test.ts). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -216,6 +229,7 @@ describe('EMG in headless Chromium', () => {
       const cueSamples = (await page.getAttribute('[data-testid=emg-summary]', 'data-cue-samples'))!.split(',').map(Number);
       const pipeline = (await page.getAttribute('[data-testid=emg-summary]', 'data-latencies-ms'))!.split(',').map(Number);
       await shot(page, 'emg-05-cyton-training');
+      expect(await axeViolations(page)).toEqual([]);
       await page.click('[data-testid=emg-stop]');
       await page.waitForSelector('[data-testid=emg-saved]');
       const recs = await emgRecords(page);
@@ -232,6 +246,7 @@ describe('EMG in headless Chromium', () => {
       expect(guide).toContain('alcohol');
       expect(guide).not.toMatch(/\b(dose|injection|treat your|should take)\b/i);
       await shot(page, 'emg-06-placement-guide');
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await l.close();
     }
@@ -251,6 +266,7 @@ describe('EMG in headless Chromium', () => {
       await page.check('input[name=emg-device] >> nth=1');
       expect(await text(page, 'emg-unsupported')).toContain('cannot use USB serial');
       await shot(page, 'emg-07-unsupported');
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await l.close();
     }
