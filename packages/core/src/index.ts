@@ -7,4 +7,5 @@ export * from './signal/index.ts';
 export * from './scoring/index.ts';
 export * from './exercises/index.ts';
 export * from './random.ts';
+export * from './measures/registry.ts';
 export * from './emg/index.ts';

@@ -1,6 +1,6 @@
 // The EMG runner on a replayed recording of the simulated Ganglion (core decoder output), in Node.
 import { describe, expect, it } from 'vitest';
-import { DEMO_EMG_SCRIPT, GanglionDecoder, replayEmgSource, serializeEmg, simulatedGanglionPackets, validateRecord, type EmgSourceInfo } from '@geste/core';
+import { DEMO_EMG_SCRIPT, GanglionDecoder, formatMeasure, measureDef, replayEmgSource, serializeEmg, simulatedGanglionPackets, validateRecord, type EmgSourceInfo } from '@geste/core';
 import { EmgRunner } from './runner.ts';
 import { emgSessionRecord, newEmgSessionId } from './store.ts';
 import { asymmetryWords, connectErrorWords, disconnectWords, electrodeWords, lossWords } from './words.ts';
@@ -61,6 +61,10 @@ describe('EmgRunner on a replayed simulated Ganglion', () => {
     expect(v.ok).toBe(true);
     expect(rec.measures['emg.interrupted']).toBe(1);
     expect(rec.note).toContain('interrupted');
+    // every stored key is in core's measure registry (labels and units for charts and the report)
+    for (const k of Object.keys(rec.measures)) expect(measureDef(k), k).not.toBeNull();
+    expect(formatMeasure('emg.restUv', 3.04)).toBe('3 µV');
+    expect(formatMeasure('emg.asymmetryPct', -40)).toBe("40 % more on the patient's right");
   });
 });
 
