@@ -18,6 +18,7 @@ import {
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { drawChart, drawLegend } from './charts.ts';
 import { fmt, isoDate, winAnsi, wrap } from './text.ts';
+import { emgSessionLines } from './emgLines.ts';
 
 export const SAFETY_LINE =
   'Geste measures and records; it does not diagnose or recommend treatment. Measures come from a webcam and the person\'s own diary; the clinician\'s examination and judgement decide.';
@@ -202,6 +203,11 @@ function appendix(doc: PDFDocument, font: PDFFont, bold: PDFFont, s: PeriodSumma
   for (const e of exams) {
     ensure(12);
     w.text(`${isoDate(e.startedAtMs)} (${e.neutral ?? 'neutral not recorded'}): ${Object.entries(e.items).map(([k, v]) => `${k} ${v === null ? 'not measurable' : v}`).join(', ')}`, { size: 7.5 });
+  }
+  const emgLines = emgSessionLines(records, input.fromMs, input.toMs);
+  if (emgLines.length > 0) {
+    w.heading('EMG (muscle activity) training sessions in the period');
+    for (const line of emgLines) { ensure(12); w.text(line, { size: 7.5 }); }
   }
   ensure(30);
   w.y -= 6;
