@@ -8,12 +8,16 @@
  * 2. A simulated Ganglion (test hook) streams a scripted signal (rest, bursts, 50 Hz hum, dropped packets,
  *    an electrode going flat, a disconnect): envelope, cues on the bursts, loss in words, "check the
  *    electrodes", session saved and marked interrupted, chart.
- * 3. A simulated serial Cyton likewise, stopped and saved by the person.
+ * 3. A simulated serial Cyton likewise, stopped and saved by the person; its raw recording downloaded and
+ *    replayed through core's replay format.
  * 4. A browser without Web Bluetooth / Web Serial gets words, and Connect stays off.
  * Sample-to-cue latency is printed as a JSON line starting with EMG_LATENCY (BENCHMARKS.md).
  * Run: npx vitest run apps/web/test/emg.int.test.ts
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -232,6 +236,11 @@ describe('EMG in headless Chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.click('[data-testid=emg-stop]');
       await page.waitForSelector('[data-testid=emg-saved]');
+      // the raw recording, downloaded now and replayed below through core's replay format
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=emg-download]')]);
+      expect(download.suggestedFilename()).toMatch(/^geste-emg-[\d-]+\.jsonl$/);
+      const recordingPath = join(mkdtempSync(join(tmpdir(), 'geste-emg-rec-')), download.suggestedFilename());
+      await download.saveAs(recordingPath);
       const recs = await emgRecords(page);
       expect(recs).toHaveLength(1);
       expect(recs[0]!.measures['emg.interrupted']).toBe(0);
@@ -247,6 +256,17 @@ describe('EMG in headless Chromium', () => {
       expect(guide).not.toMatch(/\b(dose|injection|treat your|should take)\b/i);
       await shot(page, 'emg-06-placement-guide');
       expect(await axeViolations(page)).toEqual([]);
+      // replay the downloaded recording: same loss count, the envelope moves, no board needed
+      await page.click('[data-testid=emg-tab-train]');
+      await page.click('[data-testid=emg-disconnect]');
+      await page.click('[data-testid=emg-device-replay]');
+      await page.setInputFiles('[data-testid=emg-replay-file]', recordingPath);
+      await page.click('[data-testid=emg-connect]');
+      await page.waitForSelector('[data-testid=emg-status]');
+      expect(await text(page, 'emg-status')).toContain('Connected: Recording geste-emg-');
+      await expect.poll(async () => page.getAttribute('[data-testid=emg-loss]', 'data-lost-packets'), { timeout: 20_000 }).toBe('3');
+      await expect.poll(async () => Number(await page.getAttribute('[data-testid=emg-bar]', 'data-envelope-uv')), { timeout: 10_000 }).toBeGreaterThan(0);
+      rmSync(dirname(recordingPath), { recursive: true, force: true });
     } finally {
       await l.close();
     }

@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { CYTON, EMG_TARGET_LEVELS, GANGLION, type EmgSource, type EmgTargetLevel, type MainsHz, type MeasurementSession } from '@geste/core';
+import { CYTON, EMG_TARGET_LEVELS, EmgError, GANGLION, serializeEmg, type EmgSource, type EmgTargetLevel, type MainsHz, type MeasurementSession } from '@geste/core';
 import { useMeasure } from '../app/measure.tsx';
 import { AudioCues } from '../feedback/audio.ts';
-import { EmgConnectError, bluetoothApi, connectCyton, connectGanglion, serialApi, simulatedSource, simulatorHook } from './transport.ts';
+import { EmgConnectError, bluetoothApi, connectCyton, connectGanglion, pacedReplaySource, serialApi, simulatedSource, simulatorHook } from './transport.ts';
 import { EmgRunner, MAX_STEP_MS, NO_DATA_MS, REST_STEP_MS } from './runner.ts';
 import { asymmetryWords, connectErrorWords, disconnectWords, electrodeWords, lossWords, referenceWords } from './words.ts';
 import { emgSessionRecord, listEmgSessions, newEmgSessionId, saveEmgSession, type EmgSessionMeta } from './store.ts';
@@ -16,7 +16,7 @@ import { PlacementGuide } from './PlacementGuide.tsx';
 import { EmgChart } from './EmgChart.tsx';
 import './emg.css';
 
-type DeviceChoice = 'ganglion' | 'cyton' | 'sim-ganglion' | 'sim-cyton';
+type DeviceChoice = 'ganglion' | 'cyton' | 'replay' | 'sim-ganglion' | 'sim-cyton';
 
 export const MUSCLES = [
   { id: 'none', label: 'not used' },
@@ -81,7 +81,13 @@ export function EmgScreen(): ReactNode {
           Electrode placement
         </button>
       </div>
-      {tab === 'train' ? <EmgTrainer /> : <PlacementGuide />}
+      {/* both stay mounted: looking at the guide must not drop the connection or the running session */}
+      <div hidden={tab !== 'train'}>
+        <EmgTrainer />
+      </div>
+      <div hidden={tab !== 'guide'}>
+        <PlacementGuide />
+      </div>
     </section>
   );
 }
@@ -90,6 +96,7 @@ function EmgTrainer(): ReactNode {
   const hook = simulatorHook();
   const [device, setDevice] = useState<DeviceChoice>(hook ? 'sim-ganglion' : 'ganglion');
   const [mains, setMains] = useState<MainsHz>(50);
+  const [replayFile, setReplayFile] = useState<File | null>(null);
   const channels = device === 'ganglion' || device === 'sim-ganglion' ? GANGLION.channelCount : CYTON.channelCount;
   const [map, setMap] = useState<MuscleId[]>(['scm-left', 'scm-right', 'none', 'none', 'none', 'none', 'none', 'none']);
   const [channel, setChannel] = useState(0);
@@ -168,7 +175,10 @@ function EmgTrainer(): ReactNode {
       let src: EmgSource;
       if (device === 'ganglion') src = await connectGanglion();
       else if (device === 'cyton') src = await connectCyton();
-      else src = simulatedSource(device === 'sim-ganglion' ? 'ganglion' : 'cyton', hook ?? {});
+      else if (device === 'replay') {
+        if (!replayFile) throw new EmgError('replay-malformed', 'Choose a recording file (.jsonl) first.');
+        src = pacedReplaySource(await replayFile.text(), replayFile.name);
+      } else src = simulatedSource(device === 'sim-ganglion' ? 'ganglion' : 'cyton', hook ?? {});
       const r = new EmgRunner(src, { mainsHz: mains, channel, pair: pairOf(map.slice(0, src.info.channelCount), channel) });
       r.onCue = (active) => {
         const el = cueEl.current;
@@ -184,6 +194,7 @@ function EmgTrainer(): ReactNode {
       void r.run();
     } catch (e) {
       if (e instanceof EmgConnectError) setError(connectErrorWords(e.code, e.api));
+      else if (e instanceof EmgError) setError(e.message);
       else setError(`The connection failed: ${String((e as Error).message ?? e)}. Press Connect again.`);
     } finally {
       setConnecting(false);
@@ -254,6 +265,15 @@ function EmgTrainer(): ReactNode {
             <label className="row">
               <input type="radio" name="emg-device" checked={device === 'cyton'} onChange={() => setDevice('cyton')} /> OpenBCI Cyton (USB dongle, 8 channels)
             </label>
+            <label className="row">
+              <input type="radio" name="emg-device" checked={device === 'replay'} onChange={() => setDevice('replay')} data-testid="emg-device-replay" /> A recording saved earlier (replay)
+            </label>
+            {device === 'replay' && (
+              <label className="field">
+                Recording file (.jsonl)
+                <input type="file" accept=".jsonl,application/jsonl,text/plain" onChange={(e) => setReplayFile(e.target.files?.[0] ?? null)} data-testid="emg-replay-file" />
+              </label>
+            )}
             {hook && (
               <>
                 <label className="row">
@@ -308,7 +328,7 @@ function EmgTrainer(): ReactNode {
               </select>
             </label>
           </fieldset>
-          <button type="submit" className="btn-primary btn-big" disabled={connecting || apiMissing !== null} data-testid="emg-connect">
+          <button type="submit" className="btn-primary btn-big" disabled={connecting || apiMissing !== null || (device === 'replay' && !replayFile)} data-testid="emg-connect">
             {connecting ? 'Connecting…' : 'Connect'}
           </button>
           {error && (
@@ -347,6 +367,22 @@ function EmgTrainer(): ReactNode {
                 ) : null,
               )}
             </ul>
+            {r.recorded.length > 0 && (
+              <button
+                type="button"
+                onClick={() => {
+                  const blob = new Blob([serializeEmg(info, r.recorded)], { type: 'application/jsonl' });
+                  const a = document.createElement('a');
+                  a.href = URL.createObjectURL(blob);
+                  a.download = `geste-emg-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.jsonl`;
+                  a.click();
+                  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+                }}
+                data-testid="emg-download"
+              >
+                Download the raw recording
+              </button>
+            )}{' '}
             <button type="button" onClick={() => void disconnect()} data-testid="emg-disconnect">
               {r.disconnected ? 'Back to the connection settings' : 'Disconnect'}
             </button>

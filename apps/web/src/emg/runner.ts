@@ -47,6 +47,8 @@ export const MAX_STEP_MS = 3000;
 /** Trace kept for the screen: last 10 s at one point per 50 ms. */
 export const TRACE_MS = 10_000;
 export const TRACE_STEP_MS = 50;
+/** Raw recording kept in memory: about an hour of Ganglion packets or 40 min of Cyton chunks. */
+export const RECORD_MAX_EVENTS = 400_000;
 /** No samples for this long after connecting (or since the last ones) → "no data". */
 export const NO_DATA_MS = 5000;
 
@@ -84,6 +86,8 @@ export class EmgRunner {
   private traceNext = 0;
   private listeners = new Set<() => void>();
   private stopped = false;
+  /** Everything the board sent, for "download the raw recording" (at most RECORD_MAX_EVENTS events). */
+  readonly recorded: EmgEvent[] = [];
   /** Called on the sample where the cue turns on or off (tone and bar, at once). */
   onCue: ((active: boolean) => void) | null = null;
   /** Called when a guided step finished. */
@@ -113,6 +117,7 @@ export class EmgRunner {
   async run(): Promise<void> {
     for await (const e of this.source.events()) {
       if (this.stopped) break;
+      if (this.recorded.length < RECORD_MAX_EVENTS && e.type !== 'disconnected') this.recorded.push(e);
       this.handle(e);
       this.changed();
     }

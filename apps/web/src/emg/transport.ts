@@ -15,6 +15,7 @@ import {
   cytonUvPerCount,
   simulatedCytonChunks,
   simulatedGanglionPackets,
+  parseEmg,
   type EmgEvent,
   type EmgScript,
   type EmgSource,
@@ -302,6 +303,43 @@ export function simulatedSource(kind: 'ganglion' | 'cyton', hook: SimulatorHook)
       : { kind, transport: 'simulated-serial', channelCount: CYTON.channelCount, sampleRateHz: CYTON.sampleRateHz, fullScaleUv: 8388607 * cytonUvPerCount(24), deviceName: 'Simulated Cyton' };
   return {
     info,
+    events: () => q.iterate(),
+    close: async () => {
+      clearInterval(timer);
+      q.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- replay of a recording, paced in real time
+/**
+ * A recorded session (core's geste-emg JSON Lines) played back at the speed it was recorded: each
+ * samples event is released when its last sample's time has come. Throws EmgError('replay-malformed')
+ * with the line and how to fix it for a damaged file.
+ */
+export function pacedReplaySource(text: string, fileName: string): EmgSource {
+  const { info, events } = parseEmg(text);
+  const q = new EventQueue();
+  const t0 = performance.now();
+  let firstMs: number | null = null;
+  let next = 0;
+  const due = (e: EmgEvent): number => {
+    if (e.type !== 'samples' || e.samples.length === 0) return -Infinity;
+    const t = e.samples[e.samples.length - 1]!.timestampMs;
+    firstMs ??= t;
+    return t - firstMs;
+  };
+  const timer = setInterval(() => {
+    const elapsed = performance.now() - t0;
+    while (next < events.length && due(events[next]!) <= elapsed) q.push([events[next++]!], performance.now());
+    if (next >= events.length) {
+      clearInterval(timer);
+      q.push([{ type: 'disconnected', reason: 'replay-ended' }], performance.now());
+      q.end();
+    }
+  }, 10);
+  return {
+    info: { ...info, kind: 'replay', transport: 'file', recordedFrom: info.recordedFrom ?? info.kind, deviceName: `Recording ${fileName}` },
     events: () => q.iterate(),
     close: async () => {
       clearInterval(timer);

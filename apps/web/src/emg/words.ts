@@ -46,6 +46,7 @@ export function lossWords(lostPackets: number, lostPct: number): string {
 
 export function disconnectWords(reason: string, atMs: number, duringTraining: boolean): string {
   const at = `${Math.floor(atMs / 60000)}:${String(Math.floor((atMs % 60000) / 1000)).padStart(2, '0')}`;
+  if (reason === 'replay-ended') return `The recording ended at ${at}.${duringTraining ? ' What was measured is kept.' : ''}`;
   if (reason === 'simulation-ended') return `The simulated board finished its recording at ${at}.${duringTraining ? ' What was measured is kept.' : ''}`;
   const how = reason === 'serial' ? 'The dongle was unplugged or the board switched off' : 'The board went out of range, was switched off or its battery is empty';
   const kept = duringTraining ? ' What was measured until then is kept, and the session is marked as interrupted.' : '';
