@@ -8,3 +8,4 @@ export * from './scoring/index.ts';
 export * from './exercises/index.ts';
 export * from './random.ts';
 export * from './measures/registry.ts';
+export * from './emg/index.ts';

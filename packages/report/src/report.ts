@@ -37,6 +37,7 @@ import { drawChart, drawLegend, type Pen } from './charts.ts';
 import type { ReportFonts } from './fonts.ts';
 import { examSentences, itemSentence } from './measureWords.ts';
 import { fmt, isoDate, winAnsi, wrap } from './text.ts';
+import { emgSessionLines } from './emgLines.ts';
 
 export const SAFETY_LINE =
   'Geste measures and records; it does not diagnose or recommend treatment. Measures come from a webcam and the person\'s own diary; the clinician\'s examination and judgement decide.';
@@ -187,7 +188,7 @@ function examBlock(w: Writer, s: PeriodSummary): void {
   }
 }
 
-const UNIT_WORDS: Record<MeasureUnit, string> = { deg: '°', s: 's', pct: '%', count: '', score: 'points', cm: 'cm', hz: 'Hz', 'deg-per-s': '°/s', 'per-min': 'per min' };
+const UNIT_WORDS: Record<MeasureUnit, string> = { deg: '°', s: 's', pct: '%', count: '', score: 'points', cm: 'cm', hz: 'Hz', 'deg-per-s': '°/s', 'per-min': 'per min', uv: 'µV', ms: 'ms' };
 
 const neutralWords = (e: MeasurementSession) => (e.neutral === 'anatomical' ? 'against anatomical straight' : e.neutral === 'calibrated' ? "against the person's calibrated straight" : 'reference not recorded');
 
@@ -281,6 +282,11 @@ function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], 
   if (dbs.length > 0) {
     w.heading('DBS setting changes as logged (facts only; Geste programs no device)');
     for (const x of dbs.sort((a, b) => a.atMs - b.atMs)) w.text(`${isoDate(x.atMs)} ${x.side}: contacts ${x.contacts}, ${x.amplitude} ${x.amplitudeUnit}, ${x.pulseWidthUs} us, ${x.frequencyHz} Hz`, { size: 8 });
+  }
+  const emgLines = emgSessionLines(records, input.fromMs, input.toMs);
+  if (emgLines.length > 0) {
+    w.heading('EMG (muscle activity) training sessions in the period');
+    for (const line of emgLines) w.text(line, { size: 7.5 });
   }
   w.y -= 6;
   const thr = [s.cycles.pain, s.cycles.severity].map((c) => c.find((x) => x.threshold !== null)?.threshold).filter((t) => t !== undefined);

@@ -14,6 +14,7 @@ import { HistoryScreen } from '../screens/History.tsx';
 import { recordsScreens } from '../records/index.tsx';
 import { exerciseScreens } from '../exercises/index.tsx';
 import { clinicScreens } from '../clinic/index.tsx';
+import { emgScreens } from '../emg/index.tsx';
 
 interface ScreenDef {
   id: string;
@@ -35,6 +36,7 @@ const SCREENS: ScreenDef[] = [
   { id: 'history', label: 'Sessions', Component: HistoryScreen },
   ...recordsScreens,
   ...clinicScreens,
+  ...emgScreens,
 ];
 
 function route(): string {

@@ -8,12 +8,12 @@
  * (`reductionPct.<trickId>`) are matched on their prefix.
  */
 
-export type MeasureUnit = 'deg' | 's' | 'pct' | 'count' | 'score' | 'cm' | 'hz' | 'deg-per-s' | 'per-min';
+export type MeasureUnit = 'deg' | 's' | 'pct' | 'count' | 'score' | 'cm' | 'hz' | 'deg-per-s' | 'per-min' | 'uv' | 'ms';
 
 /** Which direction is an improvement: 'lower' (e.g. a severity score), 'higher' (time held straight), or neither. */
 export type Better = 'lower' | 'higher' | 'neither';
 
-export type MeasureGroup = 'severity-item' | 'exam' | 'training' | 'exercise' | 'trick' | 'posture' | 'movement' | 'quality';
+export type MeasureGroup = 'severity-item' | 'exam' | 'training' | 'exercise' | 'trick' | 'posture' | 'movement' | 'quality' | 'emg';
 
 export interface MeasureDef {
   readonly label: string;
@@ -106,12 +106,34 @@ export const SUMMARY_MEASURES = {
   shoulderElevationDeg: { label: 'Shoulder line', unit: 'deg', better: 'neither', group: 'posture', positive: 'right shoulder higher', negative: 'left shoulder higher' },
 } as const satisfies Record<string, MeasureDef>;
 
+/** Measures of an EMG (muscle activity) training session, issue 18 (docs/emg.md). Envelope = moving RMS, µV. */
+export const EMG_MEASURES = {
+  'emg.restUv': { label: 'Muscle activity at rest', unit: 'uv', better: 'neither', group: 'emg' },
+  'emg.maxEffortUv': { label: 'Muscle activity at maximum effort', unit: 'uv', better: 'neither', group: 'emg' },
+  'emg.targetUv': { label: 'Muscle activity target', unit: 'uv', better: 'neither', group: 'emg' },
+  'emg.meanEnvelopeUv': { label: 'Muscle activity, mean', unit: 'uv', better: 'lower', group: 'emg' },
+  'emg.medianEnvelopeUv': { label: 'Muscle activity, median', unit: 'uv', better: 'lower', group: 'emg' },
+  'emg.p95EnvelopeUv': { label: 'Muscle activity, highest 5 %', unit: 'uv', better: 'lower', group: 'emg' },
+  'emg.timeBelowTargetPct': { label: 'Time the muscle stayed at or below the target', unit: 'pct', better: 'higher', group: 'emg' },
+  'emg.cueCount': { label: 'Times the muscle went above the target', unit: 'count', better: 'lower', group: 'emg' },
+  'emg.lostSamples': { label: 'EMG samples lost in transmission', unit: 'count', better: 'neither', group: 'quality' },
+  'emg.lostPct': { label: 'EMG signal lost in transmission', unit: 'pct', better: 'neither', group: 'quality' },
+  'emg.electrodeOffPct': { label: 'Time the electrodes were not in contact', unit: 'pct', better: 'neither', group: 'quality' },
+  'emg.samples': { label: 'EMG samples measured', unit: 'count', better: 'neither', group: 'quality' },
+  'emg.channel': { label: 'EMG channel trained', unit: 'count', better: 'neither', group: 'emg' },
+  'emg.level': { label: 'EMG target level (1 easiest – 5)', unit: 'count', better: 'neither', group: 'emg' },
+  'emg.interrupted': { label: 'EMG session interrupted by a disconnect (1 = yes)', unit: 'count', better: 'neither', group: 'quality' },
+  'emg.asymmetryPct': { label: 'Left/right muscle activity (index −100…100)', unit: 'pct', better: 'neither', group: 'emg', positive: "more on the patient's left", negative: "more on the patient's right" },
+  'emg.cuePipelineLatencyMs': { label: 'Delay from EMG sample to cue on screen', unit: 'ms', better: 'neither', group: 'quality' },
+} as const satisfies Record<string, MeasureDef>;
+
 /** Keys matched on a prefix: `reductionPct.<trick id>`. */
 const PREFIX_MEASURES: readonly (readonly [string, MeasureDef])[] = [
   ['reductionPct.', { label: 'Reduction of the deviation during the trick', unit: 'pct', better: 'higher', group: 'trick' }],
 ];
 
 export const MEASURES: Readonly<Record<string, MeasureDef>> = {
+  ...EMG_MEASURES,
   ...SUMMARY_MEASURES,
   ...EXERCISE_MEASURES,
   ...TRAINING_MEASURES,
@@ -147,9 +169,11 @@ const UNIT_SUFFIX: Record<MeasureUnit, string> = {
   hz: ' Hz',
   'deg-per-s': '°/s',
   'per-min': ' per minute',
+  uv: ' µV',
+  ms: ' ms',
 };
 
-const DIGITS: Record<MeasureUnit, number> = { deg: 0, s: 0, pct: 0, count: 0, score: 0, cm: 1, hz: 1, 'deg-per-s': 0, 'per-min': 1 };
+const DIGITS: Record<MeasureUnit, number> = { deg: 0, s: 0, pct: 0, count: 0, score: 0, cm: 1, hz: 1, 'deg-per-s': 0, 'per-min': 1, uv: 1, ms: 0 };
 
 /** Rounds a value for display as its unit prefers (no "1666.6666666666667"). */
 export function roundForDisplay(unit: MeasureUnit, value: number): number {

@@ -158,6 +158,7 @@ export function unitFromKey(key: string): { unit: string; code: string } | null 
 const UCUM_OF: Record<MeasureUnit, { unit: string; code: string } | null> = {
   deg: { unit: 'deg', code: 'deg' }, s: { unit: 's', code: 's' }, pct: { unit: '%', code: '%' }, count: { unit: '{count}', code: '{count}' },
   score: { unit: '{score}', code: '{score}' }, cm: { unit: 'cm', code: 'cm' }, hz: { unit: 'Hz', code: 'Hz' }, 'deg-per-s': { unit: 'deg/s', code: 'deg/s' }, 'per-min': { unit: '/min', code: '/min' },
+  uv: { unit: 'uV', code: 'uV' }, ms: { unit: 'ms', code: 'ms' },
 };
 function quantity(value: number, key: string): Quantity {
   const def = measureDef(key);
