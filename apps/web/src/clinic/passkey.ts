@@ -61,50 +61,9 @@ export function base64urlToBytes(s: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-// ---- the server's JSON shapes (the subset of WebAuthn's JSON forms the server uses)
-
-export interface CredentialDescriptorJSON {
-  readonly id: string;
-  readonly type?: 'public-key';
-  readonly transports?: readonly string[];
-}
-export interface CreationOptionsJSON {
-  readonly challenge: string;
-  readonly rp: { readonly name: string; readonly id?: string };
-  readonly user: { readonly id: string; readonly name: string; readonly displayName: string };
-  readonly pubKeyCredParams: ReadonlyArray<{ readonly alg: number; readonly type: 'public-key' }>;
-  readonly timeout?: number;
-  readonly excludeCredentials?: readonly CredentialDescriptorJSON[];
-  readonly authenticatorSelection?: AuthenticatorSelectionCriteria;
-  readonly attestation?: AttestationConveyancePreference;
-  readonly extensions?: Record<string, unknown>;
-}
-export interface RequestOptionsJSON {
-  readonly challenge: string;
-  readonly rpId?: string;
-  readonly timeout?: number;
-  readonly allowCredentials?: readonly CredentialDescriptorJSON[];
-  readonly userVerification?: UserVerificationRequirement;
-  readonly extensions?: Record<string, unknown>;
-}
-/** What the server's verify routes accept (`CREDENTIAL_RESPONSE` in apps/server/src/routes/auth.ts). */
-export interface CredentialJSON {
-  readonly id: string;
-  readonly rawId: string;
-  readonly type: 'public-key';
-  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
-  readonly clientExtensionResults: Record<string, unknown>;
-  readonly response: {
-    readonly clientDataJSON: string;
-    readonly attestationObject?: string;
-    readonly authenticatorData?: string;
-    readonly signature?: string;
-    readonly userHandle?: string;
-    readonly publicKey?: string;
-    readonly publicKeyAlgorithm?: number;
-    readonly transports?: string[];
-  };
-}
+// The server's JSON shapes live in webauthnJson.ts (api.ts needs them too; no import cycle).
+import type { CredentialDescriptorJSON, CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './webauthnJson.ts';
+export type { CredentialDescriptorJSON, CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './webauthnJson.ts';
 
 const descriptor = (d: CredentialDescriptorJSON): PublicKeyCredentialDescriptor => ({
   type: 'public-key',
@@ -280,13 +239,16 @@ export async function addPasskey(api: ClinicApi, opts: PasskeyOptions = {}): Pro
   return credentialId;
 }
 
-/** Signs in with a passkey for `email`; on success `api` holds the new session token. */
-export async function signInWithPasskey(api: ClinicApi, email: string, opts: PasskeyOptions = {}): Promise<Session> {
+/**
+ * Signs in with a passkey; on success `api` holds the new session token. Usernameless: the server
+ * names no credentials (so it cannot be asked who has an account), the browser offers the passkeys it
+ * holds for this site, and the one chosen names the account. `_email` is kept for callers and unused.
+ * A device with no passkey for this server answers like a cancelled request (`passkey-cancelled`).
+ */
+export async function signInWithPasskey(api: ClinicApi, _email?: string, opts: PasskeyOptions = {}): Promise<Session> {
   const creds = opts.creds === undefined ? browserCredentials() : opts.creds;
   if (!creds) throw passkeyError('passkey-unsupported');
-  const options = await api.passkeyLoginOptions(email);
-  // The server lists the account's passkeys; none listed = no passkey for this email there.
-  if ((options.allowCredentials ?? []).length === 0) throw passkeyError('passkey-none');
+  const options = await api.passkeyLoginOptions();
   let cred: Credential | null;
   try {
     cred = await creds.get({ publicKey: requestOptionsFromJSON(options), ...(opts.signal ? { signal: opts.signal } : {}) });
