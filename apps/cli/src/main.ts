@@ -46,7 +46,8 @@ Research mode (many videos; see docs/research.md):
                        Pearson, Spearman, ICC, Bland-Altman per item against clinician ratings
 
 Exit codes: 0 done; 1 nothing measurable in the video; 2 usage error; 3 input problem; 4 decoder or
-models missing; 5 internal error; 130 a research run interrupted (run it again to resume).
+models missing; 5 internal error; 6 a research run finished but some videos failed (see results.csv);
+130 a research run interrupted (run it again to resume).
 Geste measures and reports. It does not diagnose and does not recommend treatment.`;
 
 export function parseNeutral(value: string | undefined): NeutralStrategy | { kind: 'file'; path: string } {
@@ -162,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_CODE.ok;
       }
       const research = await import('./research/commands.ts');
-      if (await research.isResearchAnalyze(rest)) return await research.runResearchAnalyze(rest);
+      if (await research.isResearchAnalyze(rest)) return await research.runResearchAnalyze(rest, parseNeutral);
       return await runAnalyze(rest);
     }
     if (command === 'worker') return await (await import('./research/commands.ts')).runWorkerCommand(rest);

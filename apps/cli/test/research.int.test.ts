@@ -3,6 +3,7 @@
  * recordings (landmark recordings of the canonical face at scripted angles, so the truth is known),
  * one real phantom video, and a real PostgreSQL (a throwaway cluster when GESTE_TEST_PG_URL is unset).
  */
+import { EXIT_VIDEOS_FAILED } from '../src/research/commands.ts';
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -156,7 +157,8 @@ describe('geste analyze <folder> (local)', () => {
     await writeFile(join(dir, 'Roe_Richard_visit2.mp4'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     const out = join(work, 'named-run');
     const r = await geste(['analyze', dir, '--out', out, '--hash-names', '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(EXIT_VIDEOS_FAILED); // finished, but a video failed: not 0
+    expect(JSON.parse(r.stdout)).toMatchObject({ analysed: 1, failed: 1 });
     const rows = csvToRecords(await readFile(join(out, 'results.csv'), 'utf8'));
     expect(rows.map((x) => x.status).sort()).toEqual(['failed', 'ok']);
     for (const row of rows) expect(row.video).toBe(row.videoId);
