@@ -165,7 +165,10 @@ describe('geste analyze <folder> (local)', () => {
     expect(rows.find((x) => x.status === 'failed')!.error).toMatch(/^input: /);
     const files: string[] = [];
     const walk = async (d: string) => {
-      for (const e of await readdir(d, { withFileTypes: true })) (e.isDirectory() ? await walk(join(d, e.name)) : files.push(join(d, e.name)));
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        if (e.isDirectory()) await walk(join(d, e.name));
+        else files.push(join(d, e.name));
+      }
     };
     await walk(out);
     expect(files.length).toBeGreaterThanOrEqual(5);

@@ -139,12 +139,10 @@ export class Api {
   }
 }
 
-let hlcCounter = 0;
 /** An HLC stamp at `ms` with an optional logical counter. */
 export function hlc(ms: number, counter = 0): string {
   return `${new Date(ms).toISOString()}-${String(counter).padStart(4, '0')}`;
 }
 export function change(id: string, category: string, deviceId: string, stamp: string, payload: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  hlcCounter++;
   return { id, kind: `${category}.entry`, category, updatedAt: stamp, deviceId, version: 1, payload, ...extra };
 }

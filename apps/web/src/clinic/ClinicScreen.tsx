@@ -156,6 +156,7 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
     } catch (e) {
       setError(clinicWords(e));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `api` is rebuilt from `conn` on every render; the token is what matters
   }, [conn.token]);
   useEffect(() => {
     void refresh();

@@ -4,7 +4,6 @@ import type { FrameMeasure } from '../measures/types.ts';
 import { holdAttempt, neutralTime } from './neutral.ts';
 import { syntheticFrame } from './synthetic.ts';
 
-const TOL_S = 1e-9;
 
 /** Frames from [timestampMs, rotation, tilt, flexion] rows (null = not measurable). */
 function frames(rows: ReadonlyArray<readonly [number, number | null, number | null, number | null]>): FrameMeasure[] {
