@@ -10,39 +10,15 @@
 import { sql } from 'kysely';
 import { audit } from '../audit.ts';
 import type { AppContext, Category, Principal } from '../context.ts';
-import { checkChangePayload, checkStamp, compareVersions } from '@geste/contract';
+import { checkChangePayload, checkStamp, compareVersions, type PulledChange, type PushResult as ContractPushResult, type WireChange } from '@geste/contract';
 import { ApiError } from '../errors.ts';
 
-export interface ChangeIn {
-  readonly id: string;
-  readonly kind: string;
-  readonly category: Category;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly deleted?: boolean;
-  readonly payload: Record<string, unknown>;
-}
-
-export type PushStatus = 'applied' | 'stale' | 'duplicate';
-export interface PushResult {
-  readonly id: string;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly status: PushStatus;
-}
-
-export interface ChangeOut {
-  readonly seq: number;
-  readonly id: string;
-  readonly kind: string;
-  readonly category: string;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly deleted: boolean;
-  readonly payload: unknown;
-}
+/** The wire types are the contract's (packages/contract/src/wire.ts), as the app uses them. */
+export type ChangeIn = Readonly<WireChange> & { readonly category: Category };
+export type PushStatus = ContractPushResult['status'];
+export type PushResult = Readonly<ContractPushResult>;
+/** A change as a pull returns it: the stored version with its log sequence number. */
+export type ChangeOut = Readonly<Omit<PulledChange, 'category'>> & { readonly category: string };
 
 const key = (id: string, hlc: string, deviceId: string): string => `${id}\u0000${hlc}\u0000${deviceId}`;
 

@@ -115,15 +115,8 @@ export interface PullPage {
   readonly cursor: number;
   readonly hasMore: boolean;
 }
-export interface SharedRecord {
-  readonly id: string;
-  readonly kind: string;
-  readonly category: Category;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly payload: unknown;
-}
+/** A record as a clinician reads it: the current version of a wire change (no tombstones). */
+export type SharedRecord = Readonly<Omit<ContractWireChange, 'deleted' | 'payload'>> & { readonly payload: unknown };
 export interface PatientSummary {
   readonly patientId: string;
   readonly displayName: string;
