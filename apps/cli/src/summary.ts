@@ -1,6 +1,6 @@
 /**
  * A session's summary: what was measured, how much could be measured, and the clinical measures of
- * CLINICAL.md computed by core's signal and scoring code. Serialised as summary.json.
+ * docs/clinical.md computed by core's signal and scoring code. Serialised as summary.json.
  */
 import {
   AXES,
@@ -28,7 +28,7 @@ export const SAFETY_LINE =
 export interface AxisPosture {
   /** Median over measurable frames, deg. */
   readonly medianDeg: number | null;
-  /** Largest deviation each way over single frames, deg (positive / negative as CLINICAL.md). */
+  /** Largest deviation each way over single frames, deg (positive / negative as docs/clinical.md). */
   readonly maxPositiveDeg: number | null;
   readonly maxNegativeDeg: number | null;
 }

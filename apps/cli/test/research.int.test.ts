@@ -91,7 +91,7 @@ describe('geste analyze <folder> (local)', () => {
         expect(Math.abs(Number(row[`${axis}.maxPositiveDeg`]) - (Math.max(0, held[axis]) + a)), `${s.name} ${axis} max+`).toBeLessThan(TOL_ANGLE_DEG + a * 0.05);
         expect(Math.abs(Number(row[`${axis}.maxNegativeDeg`]) - (Math.min(0, held[axis]) - a)), `${s.name} ${axis} max−`).toBeLessThan(TOL_ANGLE_DEG + a * 0.05);
       }
-      // Rotation bands of CLINICAL.md: 0 none, 1 up to 22°, 2 23–45°, 3 46–67°.
+      // Rotation bands of docs/clinical.md: 0 none, 1 up to 22°, 2 23–45°, 3 46–67°.
       const band = (deg: number) => (deg < 1 ? 0 : deg <= 22 ? 1 : deg <= 45 ? 2 : deg <= 67 ? 3 : 4);
       if (!s.tremor) expect(Number(row['severity.rotation']), s.name).toBe(band(Math.abs(s.rotationDeg)));
       if (s.tremor) {

@@ -23,7 +23,7 @@ import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
-/** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see CLINICAL.md). */
+/** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
 export const MAX_MESH_YAW_DEG = 48;
 /**
  * The mesh is called collapsed when the body model's nose-and-ears yaw exceeds the mesh's yaw by more than

@@ -1,4 +1,4 @@
-// ref: CLINICAL.md — percent time within 10° of neutral; time holding neutral (capped 60 s).
+// ref: docs/clinical.md — percent time within 10° of neutral; time holding neutral (capped 60 s).
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
 import { holdAttempt, neutralTime } from './neutral.ts';
