@@ -83,7 +83,9 @@ function validFrame(frame: LandmarkFrame): boolean {
     frame.imageHeightPx > 0 &&
     Array.isArray(frame.faces) &&
     Array.isArray(frame.bodies) &&
-    Array.isArray(frame.hands)
+    Array.isArray(frame.hands) &&
+    // A NaN or infinite landmark is no measurement: the frame is not measurable, never measured as 0.
+    frame.faces.every((f) => f.meshPx.every((p: { x: number; y: number; z: number }) => Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.z)))
   );
 }
 
