@@ -270,7 +270,7 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
   );
 }
 
-const ACTION_WORDS: Readonly<Record<string, string>> = { read: 'read', write: 'wrote', export: 'exported', delete: 'deleted' };
+const ACTION_WORDS: Readonly<Record<string, string>> = { read: 'read', write: 'wrote', export: 'exported', delete: 'deleted', refused: 'was refused reading' };
 function resourceWords(e: AuditEntry): string {
   const d = (e.detail ?? {}) as { categories?: string[]; count?: number; changes?: number };
   switch (e.resource) {
