@@ -158,7 +158,7 @@ describe('geste analyze <folder> (local)', () => {
     const out = join(work, 'named-run');
     const r = await geste(['analyze', dir, '--out', out, '--hash-names', '--json']);
     expect(r.code).toBe(EXIT_VIDEOS_FAILED); // finished, but a video failed: not 0
-    expect(JSON.parse(r.stdout)).toMatchObject({ analysed: 1, failed: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 2, failed: 1 });
     const rows = csvToRecords(await readFile(join(out, 'results.csv'), 'utf8'));
     expect(rows.map((x) => x.status).sort()).toEqual(['failed', 'ok']);
     for (const row of rows) expect(row.video).toBe(row.videoId);
