@@ -121,8 +121,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const b = req.body as { email: string; password: string };
       const acct = await ctx.db.selectFrom('accounts').select(['id', 'role', 'password_hash']).where('email', '=', b.email.toLowerCase()).executeTakeFirst();
-      const stored = acct?.password_hash ?? (await dummyPasswordHash(ctx.passwordCostLog2));
-      const ok = await ctx.hashGate.run(() => verifyPassword(b.password, stored));
+      // Inside the gate: for an unknown email the first call also computes the dummy hash.
+      const ok = await ctx.hashGate.run(async () => verifyPassword(b.password, acct?.password_hash ?? (await dummyPasswordHash(ctx.passwordCostLog2))));
       if (!acct || !acct.password_hash || !ok) {
         ctx.throttle.failed(b.email);
         throw new ApiError('invalid_credentials', 'Email or password is wrong.');
