@@ -35,20 +35,22 @@ interface Row {
 
 async function runOne(backend: string, databaseUrl: string | undefined, dataDir: string): Promise<Row[]> {
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: 10 });
-  const app = await buildApp({ database, config: { ...configFromEnv({}), loginRateMax: 1000 }, passwordCostLog2: 12 });
+  const app = await buildApp({ database, config: { ...configFromEnv({}), loginRateMax: 1000, loginRateIpMax: 100_000, loginRateGlobalMax: 100_000 }, passwordCostLog2: 12 });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const rows: Row[] = [];
   try {
     // One patient per connection: a clinic serves many patients; one patient's pushes are serialised.
     const tokens: string[] = [];
     for (let i = 0; i < CONNECTIONS; i++) {
-      const reg = await fetch(`${url}/auth/register`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `bench${i}-${backend.replace(/[^a-z]/g, '')}@example.org`, password: 'correct horse battery staple', role: 'patient', displayName: 'Bench' }),
-      });
+      const email = `bench${i}-${backend.replace(/[^a-z]/g, '')}@example.org`;
+      const password = 'correct horse battery staple';
+      const post = (path: string, body: unknown) => fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const reg = await post('/auth/register', { email, password, role: 'patient', displayName: 'Bench' });
       if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
-      tokens.push(((await reg.json()) as { token: string }).token);
+      // Registration gives no session: log in.
+      const login = await post('/auth/login', { email, password });
+      if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+      tokens.push(((await login.json()) as { token: string }).token);
     }
     let clients = 0;
     const setupClient = (client: autocannon.Client) => {

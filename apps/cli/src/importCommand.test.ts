@@ -79,8 +79,12 @@ describe('geste import', () => {
     const app = await buildApp({ database, config: { ...configFromEnv({}), publicUrl: 'http://127.0.0.1' }, passwordCostLog2: 12 });
     try {
       const url = await app.listen({ host: '127.0.0.1', port: 0 });
-      const reg = await fetch(`${url}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'dr.cli@example.org', password: 'correct horse battery staple', role: 'clinician', displayName: 'Dr CLI' }) });
-      const { token } = (await reg.json()) as { token: string };
+      const json = { 'content-type': 'application/json' };
+      const credentials = { email: 'dr.cli@example.org', password: 'correct horse battery staple' };
+      // Registration answers the same for new and taken emails and gives no session: log in after it.
+      expect((await fetch(`${url}/auth/register`, { method: 'POST', headers: json, body: JSON.stringify({ ...credentials, role: 'clinician', displayName: 'Dr CLI' }) })).status).toBe(201);
+      const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(credentials) });
+      const { token } = (await login.json()) as { token: string };
       const csv = join(dir, 'trial-server.csv');
       await writeFile(csv, trialLongCsv(ROWS));
       const r = await run(['import', csv, '--out', join(dir, 'srv'), ...TRIAL_FLAGS, '--server', url, '--token', token, '--cohort-name', 'Generated trial']);

@@ -51,7 +51,8 @@ Records (see docs/records.md):
                        all-or-nothing with located problems (geste import --help)
 
 Exit codes: 0 done; 1 nothing measurable in the video; 2 usage error; 3 input problem; 4 decoder or
-models missing; 5 internal error; 130 a research run interrupted (run it again to resume).
+models missing; 5 internal error; 6 a research run finished but some videos failed (see results.csv);
+130 a research run interrupted (run it again to resume).
 Geste measures and reports. It does not diagnose and does not recommend treatment.`;
 
 export function parseNeutral(value: string | undefined): NeutralStrategy | { kind: 'file'; path: string } {
@@ -167,7 +168,7 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT_CODE.ok;
       }
       const research = await import('./research/commands.ts');
-      if (await research.isResearchAnalyze(rest)) return await research.runResearchAnalyze(rest);
+      if (await research.isResearchAnalyze(rest)) return await research.runResearchAnalyze(rest, parseNeutral);
       return await runAnalyze(rest);
     }
     if (command === 'worker') return await (await import('./research/commands.ts')).runWorkerCommand(rest);

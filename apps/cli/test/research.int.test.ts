@@ -3,6 +3,7 @@
  * recordings (landmark recordings of the canonical face at scripted angles, so the truth is known),
  * one real phantom video, and a real PostgreSQL (a throwaway cluster when GESTE_TEST_PG_URL is unset).
  */
+import { EXIT_VIDEOS_FAILED } from '../src/research/commands.ts';
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -90,7 +91,7 @@ describe('geste analyze <folder> (local)', () => {
         expect(Math.abs(Number(row[`${axis}.maxPositiveDeg`]) - (Math.max(0, held[axis]) + a)), `${s.name} ${axis} max+`).toBeLessThan(TOL_ANGLE_DEG + a * 0.05);
         expect(Math.abs(Number(row[`${axis}.maxNegativeDeg`]) - (Math.min(0, held[axis]) - a)), `${s.name} ${axis} max−`).toBeLessThan(TOL_ANGLE_DEG + a * 0.05);
       }
-      // Rotation bands of CLINICAL.md: 0 none, 1 up to 22°, 2 23–45°, 3 46–67°.
+      // Rotation bands of docs/clinical.md: 0 none, 1 up to 22°, 2 23–45°, 3 46–67°.
       const band = (deg: number) => (deg < 1 ? 0 : deg <= 22 ? 1 : deg <= 45 ? 2 : deg <= 67 ? 3 : 4);
       if (!s.tremor) expect(Number(row['severity.rotation']), s.name).toBe(band(Math.abs(s.rotationDeg)));
       if (s.tremor) {
@@ -156,14 +157,18 @@ describe('geste analyze <folder> (local)', () => {
     await writeFile(join(dir, 'Roe_Richard_visit2.mp4'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     const out = join(work, 'named-run');
     const r = await geste(['analyze', dir, '--out', out, '--hash-names', '--json']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(EXIT_VIDEOS_FAILED); // finished, but a video failed: not 0
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 2, failed: 1 });
     const rows = csvToRecords(await readFile(join(out, 'results.csv'), 'utf8'));
     expect(rows.map((x) => x.status).sort()).toEqual(['failed', 'ok']);
     for (const row of rows) expect(row.video).toBe(row.videoId);
     expect(rows.find((x) => x.status === 'failed')!.error).toMatch(/^input: /);
     const files: string[] = [];
     const walk = async (d: string) => {
-      for (const e of await readdir(d, { withFileTypes: true })) (e.isDirectory() ? await walk(join(d, e.name)) : files.push(join(d, e.name)));
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        if (e.isDirectory()) await walk(join(d, e.name));
+        else files.push(join(d, e.name));
+      }
     };
     await walk(out);
     expect(files.length).toBeGreaterThanOrEqual(5);

@@ -11,7 +11,6 @@ import { jobIdFor, redactUrl, runIdFor } from '../src/research/queue.ts';
 import { formatVideoProgress } from '../src/research/progress.ts';
 import { phasesPathFor } from '../src/research/inputs.ts';
 
-const TOL = 1e-3;
 
 describe('agreement statistics', () => {
   it('ICC(1,1), (2,1), (3,1) match Shrout & Fleiss 1979, Table 2 (6 targets × 4 judges)', () => {

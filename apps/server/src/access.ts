@@ -4,6 +4,7 @@
  * A patient reads only their own data.
  */
 import { sql } from 'kysely';
+import { audit } from './audit.ts';
 import { ApiError } from './errors.ts';
 import { CATEGORIES, type AppContext, type Category, type Principal } from './context.ts';
 
@@ -36,17 +37,27 @@ export async function activeShareCategories(ctx: AppContext, clinicianId: string
 }
 
 /**
- * Which categories of `patientId`'s data `who` may read. Throws `forbidden` when none
- * (the same answer whether the patient exists or not, so ids cannot be probed).
+ * Refuses a read and writes the refusal to the patient's audit log first (action `refused`), so a
+ * patient sees who tried to read what they did not share. Written outside any transaction: the
+ * refusal rolls nothing back.
  */
-export async function readableCategories(ctx: AppContext, who: Principal, patientId: string): Promise<Set<Category>> {
+export async function refuseRead(ctx: AppContext, who: Principal, patientId: string, resource: string, reason: string, message: string): Promise<never> {
+  await audit(ctx, who, { patientId, action: 'refused', resource, detail: { reason } });
+  throw new ApiError('forbidden', message);
+}
+
+/**
+ * Which categories of `patientId`'s data `who` may read. Throws `forbidden` when none
+ * (the same answer whether the patient exists or not, so ids cannot be probed); the refusal is audited.
+ */
+export async function readableCategories(ctx: AppContext, who: Principal, patientId: string, resource = 'records'): Promise<Set<Category>> {
   if (who.role === 'patient') {
-    if (who.accountId !== patientId) throw new ApiError('forbidden', 'A patient can read only their own data.');
+    if (who.accountId !== patientId) return refuseRead(ctx, who, patientId, resource, 'not-own-data', 'A patient can read only their own data.');
     return new Set(CATEGORIES);
   }
   const cats = await activeShareCategories(ctx, who.accountId, patientId);
   if (cats.size === 0) {
-    throw new ApiError('forbidden', 'This patient has no active share with you (never shared, revoked or ended). Ask the patient for an invitation.');
+    return refuseRead(ctx, who, patientId, resource, 'no-active-share', 'This patient has no active share with you (never shared, revoked or ended). Ask the patient for an invitation.');
   }
   return cats;
 }

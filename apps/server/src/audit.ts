@@ -5,7 +5,7 @@ import type { AppContext, Principal } from './context.ts';
 
 export interface AuditEntry {
   readonly patientId: string;
-  readonly action: 'read' | 'write' | 'delete' | 'export';
+  readonly action: 'read' | 'write' | 'delete' | 'export' | 'refused';
   readonly resource: string;
   readonly detail?: Record<string, unknown>;
 }

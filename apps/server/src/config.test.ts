@@ -15,4 +15,14 @@ describe('server configuration from the environment', () => {
     expect(configFromEnv({ GESTE_CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
     expect(configFromEnv({ GESTE_WEBAUTHN_ORIGINS: 'https://a.example,https://b.example' }).webauthnOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
+
+  it('no proxy is trusted unless configured; sign-in limits and hashing bounds have safe defaults', () => {
+    const c = configFromEnv({});
+    expect(c.trustProxy).toEqual([]);
+    expect([c.loginRateMax, c.loginRateIpMax, c.loginRateAccountMax, c.loginRateGlobalMax]).toEqual([10, 30, 50, 600]);
+    expect([c.hashConcurrency, c.hashQueueMax]).toEqual([2, 16]);
+    expect(configFromEnv({ GESTE_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }).trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16']);
+    expect(configFromEnv({ GESTE_HASH_CONCURRENCY: '0' }).hashConcurrency).toBe(1);
+    expect(() => configFromEnv({ GESTE_LOGIN_RATE_IP_MAX: 'many' })).toThrow(/GESTE_LOGIN_RATE_IP_MAX must be a non-negative integer/);
+  });
 });

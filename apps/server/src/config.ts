@@ -15,8 +15,21 @@ export interface ServerConfig {
   readonly sessionTtlMs: number;
   readonly sessionIdleMs: number;
   readonly bodyLimitBytes: number;
+  /** Sign-in attempts per window: per address and account, per address, failed per account, and in all (auth/throttle.ts). */
   readonly loginRateMax: number;
+  readonly loginRateIpMax: number;
+  readonly loginRateAccountMax: number;
+  readonly loginRateGlobalMax: number;
   readonly loginRateWindowMs: number;
+  /** Password hashes computed at once, and how many may wait for one. */
+  readonly hashConcurrency: number;
+  readonly hashQueueMax: number;
+  /**
+   * Addresses (IPs or CIDR ranges) of reverse proxies whose `X-Forwarded-For` is believed; empty =
+   * none (the socket address is the client). Set it when the server runs behind a proxy, or every
+   * client shares the proxy's address and its sign-in limits.
+   */
+  readonly trustProxy: readonly string[];
   readonly publicUrl: string;
 }
 
@@ -52,7 +65,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessionIdleMs: int(env['GESTE_SESSION_IDLE_MS'], 30 * 60_000, 'GESTE_SESSION_IDLE_MS'),
     bodyLimitBytes: int(env['GESTE_BODY_LIMIT_BYTES'], 1024 * 1024, 'GESTE_BODY_LIMIT_BYTES'),
     loginRateMax: int(env['GESTE_LOGIN_RATE_MAX'], 10, 'GESTE_LOGIN_RATE_MAX'),
+    loginRateIpMax: int(env['GESTE_LOGIN_RATE_IP_MAX'], 30, 'GESTE_LOGIN_RATE_IP_MAX'),
+    loginRateAccountMax: int(env['GESTE_LOGIN_RATE_ACCOUNT_MAX'], 50, 'GESTE_LOGIN_RATE_ACCOUNT_MAX'),
+    loginRateGlobalMax: int(env['GESTE_LOGIN_RATE_GLOBAL_MAX'], 600, 'GESTE_LOGIN_RATE_GLOBAL_MAX'),
     loginRateWindowMs: int(env['GESTE_LOGIN_RATE_WINDOW_MS'], 60_000, 'GESTE_LOGIN_RATE_WINDOW_MS'),
+    hashConcurrency: Math.max(1, int(env['GESTE_HASH_CONCURRENCY'], 2, 'GESTE_HASH_CONCURRENCY')),
+    hashQueueMax: int(env['GESTE_HASH_QUEUE_MAX'], 16, 'GESTE_HASH_QUEUE_MAX'),
+    trustProxy: list(env['GESTE_TRUST_PROXY']),
     publicUrl,
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { ServerConfig } from './config.ts';
+import type { HashGate, LoginThrottle } from './auth/throttle.ts';
 
 export const CATEGORIES = ['measures', 'diary', 'treatments', 'history', 'videos'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -22,6 +23,9 @@ export interface AppContext {
   readonly now: () => number;
   /** scrypt cost (log2 N) for new password hashes. */
   readonly passwordCostLog2: number;
+  readonly throttle: LoginThrottle;
+  /** Every password hash (register, login) runs through this gate. */
+  readonly hashGate: HashGate;
 }
 
 export const num = (v: number | string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));

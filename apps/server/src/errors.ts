@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'invalid_input',
   'payload_too_large',
   'unsupported_media_type',
+  'uri_too_long',
   'unauthenticated',
   'session_expired',
   'invalid_credentials',
@@ -24,6 +25,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   invalid_input: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  uri_too_long: 414,
   unauthenticated: 401,
   session_expired: 401,
   invalid_credentials: 401,
@@ -94,6 +96,7 @@ export function toApiError(err: unknown): ApiError {
     default:
       break;
   }
+  if (e['statusCode'] === 414) return new ApiError('uri_too_long', 'A part of the URL is longer than the server accepts (path parameters: 200 characters). Send a shorter URL.');
   if (e['statusCode'] === 429) return new ApiError('rate_limited', 'Too many attempts. Wait a minute and try again.');
   if (e['name'] === 'SyntaxError' && e['statusCode'] === 400) {
     return new ApiError('invalid_input', 'Expected a JSON body; the body could not be parsed as JSON.');

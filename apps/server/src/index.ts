@@ -5,5 +5,5 @@ export { MIGRATIONS, migrateToLatest } from './db/migrations.ts';
 export { PGliteDialect } from './db/pglite-dialect.ts';
 export { ApiError, ERROR_CODES, HTTP_STATUS_BY_CODE, toApiError, type ErrorCode, type ApiErrorBody } from './errors.ts';
 export { CATEGORIES, DEFAULT_SHARE_CATEGORIES, type Category } from './context.ts';
-export { normalizeHlc, compareVersions, HLC_PATTERN } from './sync/hlc.ts';
+export { normalizeHlc, compareVersions, checkStamp, HLC_PATTERN, HLC_MAX_SKEW_MS } from '@geste/contract';
 export type { ChangeIn, ChangeOut, PushResult, PushStatus } from './sync/sync.ts';

@@ -149,7 +149,8 @@ describe.each(KILL_BACKENDS)('server killed with SIGKILL mid-sync on $name', (ba
     try {
       const reg = await post(`${base()}/auth/register`, undefined, { email: 'kill@example.org', password: 'correct horse battery staple', role: 'patient', displayName: 'K' });
       expect(reg.status).toBe(201);
-      const token = (reg.json as { token: string }).token;
+      // Registration gives no session (it answers alike for a taken email): log in.
+      const token = ((await post(`${base()}/auth/login`, undefined, { email: 'kill@example.org', password: 'correct horse battery staple' })).json as { token: string }).token;
       const batches = makeBatches('k', 24, 20);
       const deadline = Date.now() + 180_000;
       const seen = { errors: 0, codes: new Set<string>() };
@@ -188,8 +189,8 @@ describe('PostgreSQL restarted under load', () => {
     const app = await buildApp({ database, config: testConfig({ loginRateMax: 1000 }), passwordCostLog2: 12 });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const reg = await post(`${url}/auth/register`, undefined, { email: 'restart@example.org', password: 'correct horse battery staple', role: 'patient', displayName: 'R' });
-      const token = (reg.json as { token: string }).token;
+      await post(`${url}/auth/register`, undefined, { email: 'restart@example.org', password: 'correct horse battery staple', role: 'patient', displayName: 'R' });
+      const token = ((await post(`${url}/auth/login`, undefined, { email: 'restart@example.org', password: 'correct horse battery staple' })).json as { token: string }).token;
       const startedAt = async () => String((await sql<{ t: string }>`select pg_postmaster_start_time()::text as t`.execute(database.db)).rows[0]?.t);
       const before = await startedAt();
       const batches = makeBatches('r', 60, 10);

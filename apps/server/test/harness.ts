@@ -66,6 +66,9 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     rpId: 'localhost',
     corsOrigins: ['https://clinic.example'],
     loginRateMax: 5,
+    // One test client registers dozens of accounts from one address; the address-wide limits have their own test.
+    loginRateIpMax: 10_000,
+    loginRateGlobalMax: 10_000,
     bodyLimitBytes: 256 * 1024,
     ...over,
   };
@@ -120,7 +123,10 @@ export class Api {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.${randomBytes(4).toString('hex')}@example.org`;
     const r = await this.call('POST', '/auth/register', { body: { email, password, role, displayName: name } });
     if (r.statusCode !== 201) throw new Error(`register failed: ${r.statusCode} ${r.body}`);
-    const j = r.json() as { accountId: string; token: string };
+    // Registration gives no session (it answers alike for a taken email): log in.
+    const l = await this.call('POST', '/auth/login', { body: { email, password } });
+    if (l.statusCode !== 200) throw new Error(`login after register failed: ${l.statusCode} ${l.body}`);
+    const j = l.json() as { accountId: string; token: string };
     return { id: j.accountId, token: j.token, email };
   }
   /** Patient invites, clinician accepts; returns the share id. */
@@ -133,12 +139,10 @@ export class Api {
   }
 }
 
-let hlcCounter = 0;
 /** An HLC stamp at `ms` with an optional logical counter. */
 export function hlc(ms: number, counter = 0): string {
   return `${new Date(ms).toISOString()}-${String(counter).padStart(4, '0')}`;
 }
 export function change(id: string, category: string, deviceId: string, stamp: string, payload: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  hlcCounter++;
   return { id, kind: `${category}.entry`, category, updatedAt: stamp, deviceId, version: 1, payload, ...extra };
 }

@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
 import { SCREENSHOT_DIR, goTo, syncNow as syncNowAt } from './pageTools.ts';
-import { freePort, startClinicServer, type RunningServer } from '../src/clinic/testServer.ts';
+import { freePort, startClinicServer, type RunningServer } from './clinic/testServer.ts';
 
 const DAY = 86_400_000;
 const PW = 'correct horse battery staple';

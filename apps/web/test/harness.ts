@@ -6,7 +6,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { freePort } from '../src/clinic/testServer.ts';
+import { freePort } from './clinic/testServer.ts';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** A free loopback port (one implementation, shared with the clinic test server). */
-export { freePort } from '../src/clinic/testServer.ts';
+export { freePort } from './clinic/testServer.ts';
 
 /**
  * Production build into this process's own folder (tests and benches never race another build of

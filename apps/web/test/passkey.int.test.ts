@@ -23,7 +23,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
 import { goTo, syncNow as syncNowAt } from './pageTools.ts';
-import { startClinicServer, type RunningServer } from '../src/clinic/testServer.ts';
+import { startClinicServer, type RunningServer } from './clinic/testServer.ts';
 
 const PW = 'correct horse battery staple';
 let served: Served;
@@ -299,12 +299,13 @@ describe('passkeys in the clinic screens, real browser WebAuthn against the real
     expect(await I.page.$('[data-testid="patient-passkey-login"]')).toBeNull();
     await I.ctx.close();
 
-    // An account without a passkey: said before the browser is even asked.
+    // A device with no passkey for this server: the browser finds none to offer (usernameless sign-in,
+    // so the server cannot be asked whether this email has one), and the words say so.
     const N = await device();
     const email = `pk.none.${stamp}@example.org`;
     await signUpWithPassword(N.page, 'patient', email, 'No Passkey');
     await logOut(N.page, 'patient');
-    expect(await passkeySignIn(N.page, 'patient', email)).toMatch(/no passkey for this email on this clinic server/);
+    expect(await passkeySignIn(N.page, 'patient', email)).toMatch(/this device has no passkey for this account/);
     await N.ctx.close();
 
     // A browser without WebAuthn: no passkey button, no offer to add one; the password form works.

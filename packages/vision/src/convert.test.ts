@@ -81,9 +81,23 @@ describe('toLandmarkFrame', () => {
     ]);
   });
 
-  it('turns non-finite numbers into 0 instead of NaN', () => {
-    const r: HumanResultLike = { face: [], body: [], hand: [{ box: [Number.NaN, 1, Infinity, 2], score: Number.NaN }] };
-    expect(toLandmarkFrame(r, ctx).hands[0]).toEqual({ boxPx: { x: 0, y: 1, width: 0, height: 2 }, score: 0 });
+  it('NaN or infinite positions are not measurable, never 0: the face, keypoint or hand is left out; a NaN score is 0', () => {
+    const bad = face(100, 12, 0.5);
+    (bad.mesh[33] as number[])[0] = Number.NaN;
+    const inf = face(100, 12, 0.5);
+    (inf.mesh[263] as number[])[2] = Infinity;
+    const r: HumanResultLike = {
+      face: [bad, inf, face(400, 6, 0.25)],
+      body: [{ score: 0.9, keypoints: [{ part: 'nose', position: [Number.NaN, 5], score: 0.9 }, { part: 'leftShoulder', position: [10, 20], score: Number.NaN }] }],
+      hand: [{ box: [Number.NaN, 1, Infinity, 2], score: 0.8 }, { box: [1, 2, 3, 4], score: Number.NaN }],
+    } as HumanResultLike;
+    const f = toLandmarkFrame(r, ctx);
+    expect(f.faces.map((x) => x.meshPx[0]!.x)).toEqual([400]);
+    expect(f.bodies[0]!.keypoints).toEqual([{ part: 'leftShoulder', xPx: 10, yPx: 20, score: 0 }]);
+    expect(f.hands).toEqual([{ boxPx: { x: 1, y: 2, width: 3, height: 4 }, score: 0 }]);
+    // With its only face left out, the frame is not measurable in core (no face → no angles).
+    const onlyBad = toLandmarkFrame({ face: [bad], body: [], hand: [] }, ctx);
+    expect(onlyBad.faces).toEqual([]);
   });
 });
 

@@ -100,8 +100,13 @@ export function boxOfPoints(points: readonly PointPx[]): BoxPx {
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
+const isFinitePoint = (p: readonly unknown[]): boolean => Number.isFinite(p[0]) && Number.isFinite(p[1]) && (p[2] === undefined || Number.isFinite(p[2]));
+
 export function convertFace(face: HumanFaceLike, ctx: ConvertContext): FaceObservation | null {
   if (face.mesh.length < 468) return null; // detector-only result (mesh failed): not a usable face
+  // A mesh point that is NaN or infinite is not a place on the face: read as 0 it would be a wrong
+  // point at the image corner and a wrong angle. The face is not usable: the frame is *not measurable*.
+  if (!face.mesh.slice(0, 468).every((p) => isFinitePoint(p as readonly unknown[]))) return null;
   const cropWidthPx = finite(face.boxRaw[2]) * ctx.imageWidthPx;
   const zScale = cropWidthPx > 0 ? (Z_SIGN * cropWidthPx) / FACE_MESH_INPUT_PX : Z_SIGN;
   // `|| 0`: no -0 (JSON would write it as 0 and a replay would no longer equal the live frame).
@@ -118,6 +123,7 @@ export function convertBody(body: HumanBodyLike, ctx: ConvertContext): BodyObser
   const keypoints: BodyKeypoint[] = [];
   for (const k of body.keypoints) {
     if (!BODY_PART_SET.has(k.part)) continue; // knees, ankles: not used
+    if (!Number.isFinite(k.position[0]) || !Number.isFinite(k.position[1])) continue; // no position: not seen (never a point at 0, 0)
     const part = ctx.imageMirrored ? swapSide(k.part as BodyPartName) : (k.part as BodyPartName);
     keypoints.push({ part, xPx: finite(k.position[0]), yPx: finite(k.position[1]), score: clamp01(finite(k.score)) });
   }
@@ -146,6 +152,7 @@ export function toLandmarkFrame(result: HumanResultLike, ctx: ConvertContext): L
     imageHeightPx: ctx.imageHeightPx,
     faces,
     bodies: result.body.map((b) => convertBody(b, ctx)),
-    hands: result.hand.map(convertHand),
+    // A hand box with a NaN or infinite edge is no box: left out rather than read as 0.
+    hands: result.hand.filter((h) => h.box.slice(0, 4).every((v) => Number.isFinite(v))).map(convertHand),
   };
 }

@@ -49,8 +49,10 @@ function seconds(name: string, v: string | undefined, def: number, min: number):
   return n;
 }
 
-async function neutralOption(value: string | undefined): Promise<NeutralStrategy> {
-  const { parseNeutral } = await import('../main.ts');
+/** How `--neutral` text becomes a strategy: main.ts's parser, passed in (this module never imports main.ts: no import cycle). */
+export type NeutralParser = (value: string | undefined) => NeutralStrategy | { kind: 'file'; path: string };
+
+async function neutralOption(value: string | undefined, parseNeutral: NeutralParser): Promise<NeutralStrategy> {
   const n = parseNeutral(value);
   if (n.kind !== 'file') return n;
   let raw: unknown;
@@ -82,7 +84,13 @@ function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
   return { signal: ac.signal, dispose: () => { process.off('SIGINT', on); process.off('SIGTERM', on); } };
 }
 
-export async function runResearchAnalyze(args: string[]): Promise<number> {
+/**
+ * Exit code of a research run that finished but could not analyse some videos (their rows in
+ * results.csv say why): not 0, so a script or a CI step notices.
+ */
+export const EXIT_VIDEOS_FAILED = 6;
+
+export async function runResearchAnalyze(args: string[], parseNeutral: NeutralParser): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -101,7 +109,7 @@ export async function runResearchAnalyze(args: string[]): Promise<number> {
   const jobs = wholeNumber('jobs', values.jobs, Math.max(1, Math.min(4, cores)), 1, 256);
   const detectorThreads = wholeNumber('detector-threads', values['detector-threads'], defaultDetectorThreads(jobs, cores), 1, 64);
   const maxSidePx = wholeNumber('max-side', values['max-side'], 640, 64, 4096);
-  const neutral = await neutralOption(values.neutral);
+  const neutral = await neutralOption(values.neutral, parseNeutral);
   const hashNames = values['hash-names'];
   const runDir = resolve(values.out ?? `${input.replace(/\/+$/, '')}.geste`);
   const url = pgUrl(values.pg);
@@ -114,7 +122,7 @@ export async function runResearchAnalyze(args: string[]): Promise<number> {
       const line = `${r.analysed} analysed, ${r.skipped} already done, ${r.failed} failed${r.duplicates ? `, ${r.duplicates} duplicate files skipped` : ''} in ${(r.elapsedMs / 1000).toFixed(1)} s. Wrote ${r.csvPath}`;
       progress?.done(r.interrupted ? `Interrupted: ${line}. Run the same command again to resume.` : line);
       if (values.json) process.stdout.write(JSON.stringify(r) + '\n');
-      return r.interrupted ? EXIT_INTERRUPTED : EXIT_CODE.ok;
+      return r.interrupted ? EXIT_INTERRUPTED : r.failed > 0 ? EXIT_VIDEOS_FAILED : EXIT_CODE.ok;
     } finally {
       dispose();
     }
@@ -133,9 +141,11 @@ export async function runResearchAnalyze(args: string[]): Promise<number> {
     return EXIT_CODE.ok;
   }
   const { signal, dispose } = interruptSignal();
+  let failed = 0;
   try {
     for (;;) {
       const s = await runStatus(url, runId);
+      failed = s.failed;
       progress?.update(s.stored, s.total, s.failed);
       if (s.stored >= s.total) break;
       if (signal.aborted) {
@@ -149,8 +159,8 @@ export async function runResearchAnalyze(args: string[]): Promise<number> {
   }
   const n = await exportRun(url, runId, runDir);
   progress?.done(`Run ${runId}: ${n} videos. Wrote ${join(runDir, 'results.csv')}`);
-  if (values.json) process.stdout.write(JSON.stringify({ runId, videos: n, csvPath: join(runDir, 'results.csv') }) + '\n');
-  return EXIT_CODE.ok;
+  if (values.json) process.stdout.write(JSON.stringify({ runId, videos: n, failed, csvPath: join(runDir, 'results.csv') }) + '\n');
+  return failed > 0 ? EXIT_VIDEOS_FAILED : EXIT_CODE.ok;
 }
 
 /** Writes results.csv and videos/<id>/{result,summary,report} of a PostgreSQL run; returns the number of videos. */

@@ -11,7 +11,7 @@ import { serializeLandmarks } from '@geste/vision';
 export interface PhantomRecordingSpec {
   readonly name: string;
   readonly durationS: number;
-  /** Held angle after a 2 s neutral start and a 1 s ramp, deg (clinical signs of CLINICAL.md). */
+  /** Held angle after a 2 s neutral start and a 1 s ramp, deg (clinical signs of docs/clinical.md). */
   readonly rotationDeg: number;
   readonly tiltDeg: number;
   readonly flexionDeg: number;

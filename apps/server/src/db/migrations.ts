@@ -166,10 +166,27 @@ const m0002: Migration = {
   },
 };
 
+/**
+ * TRUNCATE skips row triggers, so the audit log's append-only rule needs a statement trigger too
+ * (PostgreSQL and PGlite alike: PGlite is PostgreSQL compiled to WASM and runs the same trigger).
+ * Refused reads are audited: the action `refused`.
+ */
+const m0003: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`create trigger audit_log_no_truncate before truncate on audit_log
+      for each statement execute function geste_append_only()`.execute(db);
+    await sql`create trigger change_log_no_truncate before truncate on change_log
+      for each statement execute function geste_append_only()`.execute(db);
+    await sql`alter table audit_log drop constraint audit_log_action_check`.execute(db);
+    await sql`alter table audit_log add constraint audit_log_action_check check (action in ('read', 'write', 'delete', 'export', 'refused'))`.execute(db);
+  },
+};
+
 /** Ordered by name; names are zero-padded so lexical order is apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
   '0002_cohorts': m0002,
+  '0003_audit_truncate_refused': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -99,7 +99,7 @@ export interface AuditLogTable {
   actor_id: string;
   actor_role: string;
   patient_id: string;
-  action: 'read' | 'write' | 'delete' | 'export';
+  action: 'read' | 'write' | 'delete' | 'export' | 'refused';
   resource: string;
   detail: Json;
 }

@@ -10,6 +10,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import { weakPasswordReason } from '../auth/policy.ts';
 import { createSession, revokeSession } from '../auth/session.ts';
 import { ApiError } from '../errors.ts';
 import type { AppContext } from '../context.ts';
@@ -47,18 +48,16 @@ const CREDENTIAL_RESPONSE = {
   },
 } as const;
 
-function loginRateLimit(ctx: AppContext) {
-  return {
-    max: ctx.config.loginRateMax,
-    timeWindow: ctx.config.loginRateWindowMs,
-    hook: 'preHandler' as const,
-    keyGenerator: (req: FastifyRequest) => {
-      const body = req.body as { email?: unknown } | undefined;
-      const email = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
-      return `${req.ip}|${email}`;
-    },
+/** preHandler: one sign-in attempt from this address on the account named by `accountOf(body)`. */
+function throttled(ctx: AppContext, accountOf: (body: unknown) => string) {
+  return async (req: FastifyRequest): Promise<void> => {
+    ctx.throttle.attempt(req.ip, accountOf(req.body));
   };
 }
+const emailOf = (body: unknown): string => {
+  const e = (body as { email?: unknown } | undefined)?.email;
+  return typeof e === 'string' ? e.toLowerCase() : '';
+};
 
 async function consumeChallenge(ctx: AppContext, challenge: string, accountId: string | null, purpose: 'register' | 'login'): Promise<boolean> {
   const now = ctx.now();
@@ -69,7 +68,9 @@ async function consumeChallenge(ctx: AppContext, challenge: string, accountId: s
     .where('purpose', '=', purpose)
     .where('used_at_ms', 'is', null)
     .where('expires_at_ms', '>', now);
-  q = accountId === null ? q.where('account_id', 'is', null) : q.where('account_id', '=', accountId);
+  // A login challenge is bound to no account (usernameless: the credential names the account); one
+  // issued before that change may still name the credential's account.
+  q = accountId === null ? q.where('account_id', 'is', null) : purpose === 'login' ? q.where((eb) => eb.or([eb('account_id', 'is', null), eb('account_id', '=', accountId)])) : q.where('account_id', '=', accountId);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
@@ -77,10 +78,15 @@ async function consumeChallenge(ctx: AppContext, challenge: string, accountId: s
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const origins = [...ctx.config.webauthnOrigins];
 
+  /**
+   * Registration answers the same whether the email is new or taken (no account enumeration): 201
+   * `{ registered: true }`, no session. The person then logs in; with a taken email that login fails
+   * unless the password is that account's. The password is hashed in both cases, so timing tells nothing.
+   */
   app.post(
     '/auth/register',
     {
-      config: { rateLimit: loginRateLimit(ctx) },
+      preHandler: throttled(ctx, () => ''),
       schema: {
         body: {
           type: 'object',
@@ -92,24 +98,22 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req, reply) => {
       const b = req.body as { email: string; password: string; role: 'patient' | 'clinician'; displayName: string };
-      const id = randomUUID();
-      const hash = await hashPassword(b.password, ctx.passwordCostLog2);
-      const inserted = await ctx.db
+      const weak = weakPasswordReason(b.password);
+      if (weak) throw new ApiError('invalid_input', `This password is too easy to guess: ${weak}. Choose a longer phrase of unrelated words.`, { issues: [{ path: '/password', message: weak }] });
+      const hash = await ctx.hashGate.run(() => hashPassword(b.password, ctx.passwordCostLog2));
+      await ctx.db
         .insertInto('accounts')
-        .values({ id, email: b.email.toLowerCase(), role: b.role, display_name: b.displayName, password_hash: hash, created_at_ms: ctx.now() })
+        .values({ id: randomUUID(), email: b.email.toLowerCase(), role: b.role, display_name: b.displayName, password_hash: hash, created_at_ms: ctx.now() })
         .onConflict((oc) => oc.column('email').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) throw new ApiError('conflict', 'An account with this email already exists. Log in instead.');
-      const s = await createSession(ctx, id);
-      return reply.code(201).send({ accountId: id, role: b.role, token: s.token, expiresAtMs: s.expiresAtMs });
+        .execute();
+      return reply.code(201).send({ registered: true, next: 'Log in with this email and password.' });
     },
   );
 
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: loginRateLimit(ctx) },
+      preHandler: throttled(ctx, emailOf),
       schema: {
         body: { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: { email: EMAIL, password: { type: 'string', minLength: 1, maxLength: 256 } } },
       },
@@ -117,8 +121,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const b = req.body as { email: string; password: string };
       const acct = await ctx.db.selectFrom('accounts').select(['id', 'role', 'password_hash']).where('email', '=', b.email.toLowerCase()).executeTakeFirst();
-      const ok = await verifyPassword(b.password, acct?.password_hash ?? (await dummyPasswordHash(ctx.passwordCostLog2)));
-      if (!acct || !acct.password_hash || !ok) throw new ApiError('invalid_credentials', 'Email or password is wrong.');
+      // Inside the gate: for an unknown email the first call also computes the dummy hash.
+      const ok = await ctx.hashGate.run(async () => verifyPassword(b.password, acct?.password_hash ?? (await dummyPasswordHash(ctx.passwordCostLog2))));
+      if (!acct || !acct.password_hash || !ok) {
+        ctx.throttle.failed(b.email);
+        throw new ApiError('invalid_credentials', 'Email or password is wrong.');
+      }
       const s = await createSession(ctx, acct.id);
       return { accountId: acct.id, role: acct.role, token: s.token, expiresAtMs: s.expiresAtMs };
     },
@@ -148,7 +156,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       userID: new TextEncoder().encode(p.accountId),
       attestationType: 'none',
       excludeCredentials: existing.map((c) => ({ id: c.credential_id })),
-      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+      // Discoverable ("resident") keys: sign-in asks for no email, so it cannot tell who has an account.
+      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
       supportedAlgorithmIDs: [-7, -257],
     });
     await ctx.db
@@ -199,22 +208,19 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
+  /**
+   * Usernameless: the options are the same for everyone (no `allowCredentials`), so they reveal neither
+   * whether an email has an account nor whether it has a passkey. An `email` in the body is accepted
+   * (older apps send it) and ignored.
+   */
   app.post(
     '/auth/passkeys/login/options',
-    { config: { rateLimit: loginRateLimit(ctx) }, schema: { body: { type: 'object', additionalProperties: false, required: ['email'], properties: { email: EMAIL } } } },
-    async (req) => {
-      const b = req.body as { email: string };
-      const acct = await ctx.db.selectFrom('accounts').select('id').where('email', '=', b.email.toLowerCase()).executeTakeFirst();
-      const creds = acct ? await ctx.db.selectFrom('passkeys').select(['credential_id', 'transports']).where('account_id', '=', acct.id).execute() : [];
-      const options = await generateAuthenticationOptions({
-        rpID: ctx.config.rpId,
-        userVerification: 'preferred',
-        allowCredentials: creds.map((c) => ({ id: c.credential_id })),
-      });
-      // For an unknown email the challenge is bound to no account and can never log anyone in.
+    { preHandler: throttled(ctx, () => ''), schema: { body: { type: 'object', additionalProperties: false, properties: { email: EMAIL } } } },
+    async () => {
+      const options = await generateAuthenticationOptions({ rpID: ctx.config.rpId, userVerification: 'preferred', allowCredentials: [] });
       await ctx.db
         .insertInto('webauthn_challenges')
-        .values({ challenge: options.challenge, account_id: acct?.id ?? null, purpose: 'login', expires_at_ms: ctx.now() + CHALLENGE_TTL_MS, used_at_ms: null })
+        .values({ challenge: options.challenge, account_id: null, purpose: 'login', expires_at_ms: ctx.now() + CHALLENGE_TTL_MS, used_at_ms: null })
         .execute();
       return options;
     },
@@ -223,14 +229,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/auth/passkeys/login/verify',
     {
-      // Keyed by address and credential; twice the login budget since each passkey login is options + verify.
-      config: {
-        rateLimit: {
-          ...loginRateLimit(ctx),
-          max: 2 * ctx.config.loginRateMax,
-          keyGenerator: (r: FastifyRequest) => `${r.ip}|${String((r.body as { response?: { id?: unknown } } | undefined)?.response?.id ?? '')}`,
-        },
-      },
+      // Counted per address and globally; failures also per credential (a signature cannot be guessed, but a flood can be slowed).
+      preHandler: throttled(ctx, () => ''),
       schema: { body: { type: 'object', additionalProperties: false, required: ['response'], properties: { response: CREDENTIAL_RESPONSE } } },
     },
     async (req) => {
@@ -240,7 +240,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         .select(['credential_id', 'account_id', 'public_key', 'counter', 'transports'])
         .where('credential_id', '=', body.response.id)
         .executeTakeFirst();
-      if (!pk) throw new ApiError('invalid_credentials', 'This passkey is not registered here.');
+      if (!pk) {
+        ctx.throttle.failed(`passkey:${body.response.id}`);
+        throw new ApiError('invalid_credentials', 'This passkey is not registered here.');
+      }
       let verification;
       try {
         verification = await verifyAuthenticationResponse({
@@ -252,6 +255,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           requireUserVerification: false,
         });
       } catch (err) {
+        ctx.throttle.failed(`passkey:${pk.credential_id}`);
         throw new ApiError('invalid_credentials', `The passkey assertion could not be verified: ${err instanceof Error ? err.message : 'unknown reason'}.`);
       }
       if (!verification.verified) throw new ApiError('invalid_credentials', 'The passkey assertion could not be verified.');

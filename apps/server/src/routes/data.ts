@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { parseCategories, readableCategories, sharedPatients } from '../access.ts';
+import { parseCategories, readableCategories, refuseRead, sharedPatients } from '../access.ts';
 import { audit } from '../audit.ts';
 import { ApiError } from '../errors.ts';
 import { num, type AppContext, type Category, type Principal } from '../context.ts';
@@ -31,7 +31,9 @@ async function currentRecords(ctx: AppContext, ownerId: string, categories: read
 async function categoriesFor(ctx: AppContext, p: Principal, patientId: string, requested: Category | undefined): Promise<Category[]> {
   const readable = await readableCategories(ctx, p, patientId);
   if (requested === undefined) return [...readable];
-  if (!readable.has(requested)) throw new ApiError('forbidden', `The patient did not share "${requested}" with you; shared: ${[...readable].join(', ')}.`);
+  if (!readable.has(requested)) {
+    return refuseRead(ctx, p, patientId, 'records', `category-not-shared:${requested}`, `The patient did not share "${requested}" with you; shared: ${[...readable].join(', ')}.`);
+  }
   return [requested];
 }
 
@@ -144,7 +146,7 @@ export function dataRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const p = who(req);
       const { patientId } = req.params as { patientId: string };
-      await readableCategories(ctx, p, patientId); // an active share is required to hand out a program
+      await readableCategories(ctx, p, patientId, 'program'); // an active share is required to hand out a program
       const b = req.body as { title: string; document: Record<string, unknown> };
       const row = { id: randomUUID(), patient_id: patientId, clinician_id: p.accountId, title: b.title, document: JSON.stringify(b.document), created_at_ms: ctx.now() };
       await ctx.db.transaction().execute(async (trx) => {
@@ -243,7 +245,7 @@ export function dataRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // ---- FHIR R4
   const fhirRead = async (p: Principal, patientId: string) => {
-    const cats = await readableCategories(ctx, p, patientId);
+    const cats = await readableCategories(ctx, p, patientId, 'fhir');
     const acct = await ctx.db.selectFrom('accounts').select(['id', 'display_name']).where('id', '=', patientId).where('role', '=', 'patient').executeTakeFirst();
     if (!acct) throw new ApiError('not_found', 'No such patient.');
     return { cats, acct };

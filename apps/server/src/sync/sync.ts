@@ -10,44 +10,50 @@
 import { sql } from 'kysely';
 import { audit } from '../audit.ts';
 import type { AppContext, Category, Principal } from '../context.ts';
-import { compareVersions, normalizeHlc } from './hlc.ts';
+import { checkChangePayload, checkStamp, compareVersions, type PulledChange, type PushResult as ContractPushResult, type WireChange } from '@geste/contract';
+import { ApiError } from '../errors.ts';
 
-export interface ChangeIn {
-  readonly id: string;
-  readonly kind: string;
-  readonly category: Category;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly deleted?: boolean;
-  readonly payload: Record<string, unknown>;
-}
-
-export type PushStatus = 'applied' | 'stale' | 'duplicate';
-export interface PushResult {
-  readonly id: string;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly status: PushStatus;
-}
-
-export interface ChangeOut {
-  readonly seq: number;
-  readonly id: string;
-  readonly kind: string;
-  readonly category: string;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly deleted: boolean;
-  readonly payload: unknown;
-}
+/** The wire types are the contract's (packages/contract/src/wire.ts), as the app uses them. */
+export type ChangeIn = Readonly<WireChange> & { readonly category: Category };
+export type PushStatus = ContractPushResult['status'];
+export type PushResult = Readonly<ContractPushResult>;
+/** A change as a pull returns it: the stored version with its log sequence number. */
+export type ChangeOut = Readonly<Omit<PulledChange, 'category'>> & { readonly category: string };
 
 const key = (id: string, hlc: string, deviceId: string): string => `${id}\u0000${hlc}\u0000${deviceId}`;
 
+/** At most this many problems are listed in a refusal (the rest are counted). */
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * The checks a batch must pass before anything of it is stored: every stamp is a real time, not
+ * before 2020 and at most HLC_MAX_SKEW_MS ahead of the server's clock; every payload of an app record
+ * kind passes the record schema the app itself applies (@geste/contract `checkChangePayload`).
+ */
+export function checkBatch(changes: readonly ChangeIn[], nowMs: number): Array<ChangeIn & { hlc: string }> {
+  const problems: Array<{ index: number; id: string; field: string; message: string }> = [];
+  const out: Array<ChangeIn & { hlc: string }> = [];
+  changes.forEach((c, index) => {
+    const st = checkStamp(c.updatedAt, nowMs);
+    if (!st.ok) problems.push({ index, id: c.id, field: 'updatedAt', message: st.message });
+    const pl = checkChangePayload(c);
+    if (!pl.ok) problems.push({ index, id: c.id, field: 'payload', message: pl.reason });
+    if (st.ok) out.push({ ...c, hlc: st.stamp });
+  });
+  if (problems.length > 0) {
+    const first = problems[0] as (typeof problems)[number];
+    throw new ApiError(
+      'invalid_input',
+      `${problems.length} change(s) refused, nothing of the batch was stored. First: changes[${first.index}] (${first.id}) ${first.field}: ${first.message}. Fix them and push again.`,
+      { issues: problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ path: `/changes/${p.index}/${p.field}`, message: p.message })), count: problems.length },
+    );
+  }
+  return out;
+}
+
 export async function pushChanges(ctx: AppContext, who: Principal, changes: readonly ChangeIn[]): Promise<PushResult[]> {
   const now = ctx.now();
-  const norm = changes.map((c) => ({ ...c, hlc: normalizeHlc(c.updatedAt) }));
+  const norm = checkBatch(changes, now);
   return ctx.db.transaction().execute(async (trx) => {
     await sql`select id from accounts where id = ${who.accountId} for update`.execute(trx);
     // Within one batch the same version may appear twice: keep the first.
@@ -87,7 +93,7 @@ export async function pushChanges(ctx: AppContext, who: Principal, changes: read
     for (const c of unique) {
       if (!inserted.has(key(c.id, c.hlc, c.deviceId))) continue;
       const prev = newest.get(c.id);
-      if (!prev || compareVersions({ hlc: c.hlc, deviceId: c.deviceId }, { hlc: prev.hlc, deviceId: prev.deviceId }) > 0) newest.set(c.id, c);
+      if (!prev || compareVersions({ updatedAt: c.hlc, deviceId: c.deviceId }, { updatedAt: prev.hlc, deviceId: prev.deviceId }) > 0) newest.set(c.id, c);
     }
     const won = new Set<string>();
     if (newest.size > 0) {

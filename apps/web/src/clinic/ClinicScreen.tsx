@@ -156,6 +156,7 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
     } catch (e) {
       setError(clinicWords(e));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `api` is rebuilt from `conn` on every render; the token is what matters
   }, [conn.token]);
   useEffect(() => {
     void refresh();
@@ -269,7 +270,7 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
   );
 }
 
-const ACTION_WORDS: Readonly<Record<string, string>> = { read: 'read', write: 'wrote', export: 'exported', delete: 'deleted' };
+const ACTION_WORDS: Readonly<Record<string, string>> = { read: 'read', write: 'wrote', export: 'exported', delete: 'deleted', refused: 'was refused reading' };
 function resourceWords(e: AuditEntry): string {
   const d = (e.detail ?? {}) as { categories?: string[]; count?: number; changes?: number };
   switch (e.resource) {

@@ -3,7 +3,8 @@
  * `ClinicError` with a closed code and a sentence for a person: offline, server unreachable, wrong
  * password, share expired, … — never a raw status code or stack. `fetch` is injectable for tests.
  */
-import type { CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './passkey.ts';
+import type { PulledChange as ContractPulledChange, PushResult as ContractPushResult, WireChange as ContractWireChange } from '@geste/contract';
+import type { CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './webauthnJson.ts';
 
 export const CLINIC_ERROR_CODES = [
   'offline',
@@ -51,7 +52,7 @@ export const CLINIC_ERROR_WORDS: Readonly<Record<ClinicErrorCode, string>> = {
   unreachable: 'The clinic server cannot be reached. Check the address, or try again later. Your data on this device is intact.',
   'bad-url': 'This is not a server address. Type it like https://clinic.example.org.',
   'wrong-password': 'The email or the password is wrong.',
-  'account-exists': 'An account with this email already exists. Log in instead.',
+  'account-exists': 'The account could not be opened with this password. If this email already has an account, log in with its password instead.',
   'session-ended': 'You were logged out (the session ended). Log in again.',
   'not-shared': 'This patient no longer shares this with you: the share was revoked or has ended. Ask the patient for a new invitation.',
   'share-expired': 'This invitation code is unknown, already used or expired. Ask the patient for a new code.',
@@ -104,42 +105,18 @@ export interface Share {
   readonly clinicianName?: string;
   readonly patientName?: string;
 }
-/** One record version on the wire (docs/sync.md, "Envelope"). */
-export interface WireChange {
-  readonly id: string;
-  readonly kind: string;
-  readonly category: Category;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly deleted?: boolean;
-  readonly payload: Record<string, unknown>;
-}
-export type PushStatus = 'applied' | 'stale' | 'duplicate';
-export interface PushResult {
-  readonly id: string;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly status: PushStatus;
-}
-export interface PulledChange extends WireChange {
-  readonly seq: number;
-  readonly deleted: boolean;
-}
+/** One record version on the wire (docs/sync.md, "Envelope"): the contract's type (@geste/contract), read-only here. */
+export type WireChange = Readonly<ContractWireChange>;
+export type PushStatus = ContractPushResult['status'];
+export type PushResult = Readonly<ContractPushResult>;
+export type PulledChange = Readonly<Omit<ContractPulledChange, 'payload'>> & { readonly payload: Record<string, unknown> };
 export interface PullPage {
   readonly changes: PulledChange[];
   readonly cursor: number;
   readonly hasMore: boolean;
 }
-export interface SharedRecord {
-  readonly id: string;
-  readonly kind: string;
-  readonly category: Category;
-  readonly updatedAt: string;
-  readonly deviceId: string;
-  readonly version: number;
-  readonly payload: unknown;
-}
+/** A record as a clinician reads it: the current version of a wire change (no tombstones). */
+export type SharedRecord = Readonly<Omit<ContractWireChange, 'deleted' | 'payload'>> & { readonly payload: unknown };
 export interface PatientSummary {
   readonly patientId: string;
   readonly displayName: string;
@@ -209,6 +186,7 @@ export function errorFromAnswer(status: number, body: unknown, context: { path: 
     case 'invalid_input':
     case 'payload_too_large':
     case 'unsupported_media_type':
+    case 'uri_too_long':
       return make('invalid', serverMsg);
     case 'internal':
       return make('server-error');
@@ -283,10 +261,23 @@ export class ClinicApi {
     if (h?.ok !== true) throw new ClinicError('unreachable', `${CLINIC_ERROR_WORDS.unreachable} (The address answered, but not like a Geste clinic server.)`);
     return { ok: true, backend: String(h.backend) };
   }
+  /**
+   * Registers, then logs in: the server answers a registration alike for a new and a taken email (no
+   * account enumeration) and gives no session. A login that then fails means the email was taken with
+   * another password: `account-exists`.
+   */
   async register(email: string, password: string, role: Role, displayName: string): Promise<Session> {
-    const s = await this.call<Session>('POST', '/auth/register', { email, password, role, displayName });
-    this.token = s.token;
-    return s;
+    const r = await this.call<Partial<Session>>('POST', '/auth/register', { email, password, role, displayName });
+    if (typeof r.token === 'string' && typeof r.accountId === 'string' && typeof r.expiresAtMs === 'number' && (r.role === 'patient' || r.role === 'clinician')) {
+      this.token = r.token; // a server from before that change
+      return r as Session;
+    }
+    try {
+      return await this.login(email, password);
+    } catch (e) {
+      if (e instanceof ClinicError && e.code === 'wrong-password') throw new ClinicError('account-exists', CLINIC_ERROR_WORDS['account-exists'], e.serverCode);
+      throw e;
+    }
   }
   async login(email: string, password: string): Promise<Session> {
     const s = await this.call<Session>('POST', '/auth/login', { email, password });
@@ -313,9 +304,9 @@ export class ClinicApi {
   passkeyRegisterVerify(response: CredentialJSON): Promise<{ credentialId: string }> {
     return this.call('POST', '/auth/passkeys/register/verify', { response });
   }
-  /** Options (a fresh challenge, the account's passkey ids) for signing in as `email`. */
-  passkeyLoginOptions(email: string): Promise<RequestOptionsJSON> {
-    return this.call('POST', '/auth/passkeys/login/options', { email });
+  /** Options (a fresh challenge) for signing in with a passkey; the server lists no credentials (usernameless), so the email is not sent. */
+  passkeyLoginOptions(): Promise<RequestOptionsJSON> {
+    return this.call('POST', '/auth/passkeys/login/options', {});
   }
   /** Sends the signed assertion; on success this client holds the new session. */
   async passkeyLoginVerify(response: CredentialJSON): Promise<Session> {

@@ -174,18 +174,21 @@ describe('feature detection and errors in words', () => {
     expect(errorFromAnswer(409, ans('conflict', 'This passkey is already registered.'), { path: '/auth/passkeys/register/verify' }).code).toBe('passkey-exists');
     expect(errorFromAnswer(401, ans('invalid_credentials', 'Email or password is wrong.'), { path: '/auth/login' }).code).toBe('wrong-password');
   });
-  it('sign-in says "no passkey for this email" before asking the browser, and "cannot" without WebAuthn', async () => {
+  it('sign-in is usernameless: sends no email, lets the browser offer its passkeys; none chosen = "cancelled"; "cannot" without WebAuthn', async () => {
     const calls: string[] = [];
-    const f: FetchLike = async (url) => {
+    const bodies: unknown[] = [];
+    const f: FetchLike = async (url, init) => {
       calls.push(url);
+      bodies.push(init.body === undefined ? undefined : JSON.parse(init.body));
       return { status: 200, text: async () => JSON.stringify({ challenge: 'AAAA', rpId: RP, allowCredentials: [], timeout: 60000 }) };
     };
     let asked = 0;
     const creds = { create: async () => null, get: async () => (asked++, null) };
     const api = new ClinicApi({ baseUrl: 'http://127.0.0.1:1', fetch: f, isOnline: () => true });
-    await expect(signInWithPasskey(api, 'nobody@example.org', { creds })).rejects.toMatchObject({ code: 'passkey-none' });
+    await expect(signInWithPasskey(api, 'nobody@example.org', { creds })).rejects.toMatchObject({ code: 'passkey-cancelled' });
     expect(calls).toEqual(['http://127.0.0.1:1/auth/passkeys/login/options']);
-    expect(asked).toBe(0);
+    expect(bodies).toEqual([{}]);
+    expect(asked).toBe(1);
     await expect(signInWithPasskey(api, 'nobody@example.org', { creds: null })).rejects.toMatchObject({ code: 'passkey-unsupported' });
     expect(calls).toHaveLength(1); // nothing sent when the browser cannot use passkeys
   });

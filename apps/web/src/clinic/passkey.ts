@@ -11,100 +11,32 @@
  * Every failure becomes a `ClinicError` with a passkey code and a sentence for a person; the password
  * form stays the fallback for all of them.
  * // ref: W3C Web Authentication Level 3, §5.1 PublicKeyCredential (toJSON shapes), §5.4 options
- * // ref: RFC 4648 §5 (base64url, no padding)
+ * // ref: RFC 4648 §5 (base64url, no padding); the coders are @simplewebauthn/browser's
  */
+import { base64URLStringToBuffer, bufferToBase64URLString } from '@simplewebauthn/browser';
 import { ClinicError, CLINIC_ERROR_WORDS, type ClinicApi, type Session } from './api.ts';
 
-// ---- base64url <-> bytes
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DECODE: Readonly<Record<string, number>> = Object.fromEntries([...ALPHABET].map((c, i) => [c, i]));
+// ---- base64url <-> bytes: @simplewebauthn/browser's coders, behind the shape check they leave out
 
 /** Bytes → base64url without padding (RFC 4648 §5). */
 export function bytesToBase64url(data: ArrayBuffer | ArrayBufferView): string {
-  const b = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  let out = '';
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
-  }
-  const rest = b.length - i;
-  if (rest === 1) {
-    const n = b[i]! << 16;
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
-  } else if (rest === 2) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8);
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!;
-  }
-  return out;
+  const buf = data instanceof ArrayBuffer ? data : (new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer as ArrayBuffer);
+  return bufferToBase64URLString(buf);
 }
+
+const B64URL_RE = /^[A-Za-z0-9_+/-]*={0,2}$/;
 
 /** base64url (padding optional; `+` and `/` of plain base64 accepted too) → bytes; throws on anything else. */
 export function base64urlToBytes(s: string): Uint8Array<ArrayBuffer> {
-  const clean = s.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  if (clean.length % 4 === 1) throw new Error('not base64url: impossible length');
-  const out = new Uint8Array(new ArrayBuffer(Math.floor((clean.length * 3) / 4)));
-  let acc = 0;
-  let bits = 0;
-  let o = 0;
-  for (const c of clean) {
-    const v = DECODE[c];
-    if (v === undefined) throw new Error(`not base64url: "${c}"`);
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
+  // `atob` underneath skips white space and other oddities; the shape is checked here first.
+  if (!B64URL_RE.test(s)) throw new Error(`not base64url: ${JSON.stringify(s.slice(0, 20))}`);
+  if (s.replace(/=+$/, '').length % 4 === 1) throw new Error('not base64url: impossible length');
+  return new Uint8Array(base64URLStringToBuffer(s.replace(/=+$/, '')));
 }
 
-// ---- the server's JSON shapes (the subset of WebAuthn's JSON forms the server uses)
-
-export interface CredentialDescriptorJSON {
-  readonly id: string;
-  readonly type?: 'public-key';
-  readonly transports?: readonly string[];
-}
-export interface CreationOptionsJSON {
-  readonly challenge: string;
-  readonly rp: { readonly name: string; readonly id?: string };
-  readonly user: { readonly id: string; readonly name: string; readonly displayName: string };
-  readonly pubKeyCredParams: ReadonlyArray<{ readonly alg: number; readonly type: 'public-key' }>;
-  readonly timeout?: number;
-  readonly excludeCredentials?: readonly CredentialDescriptorJSON[];
-  readonly authenticatorSelection?: AuthenticatorSelectionCriteria;
-  readonly attestation?: AttestationConveyancePreference;
-  readonly extensions?: Record<string, unknown>;
-}
-export interface RequestOptionsJSON {
-  readonly challenge: string;
-  readonly rpId?: string;
-  readonly timeout?: number;
-  readonly allowCredentials?: readonly CredentialDescriptorJSON[];
-  readonly userVerification?: UserVerificationRequirement;
-  readonly extensions?: Record<string, unknown>;
-}
-/** What the server's verify routes accept (`CREDENTIAL_RESPONSE` in apps/server/src/routes/auth.ts). */
-export interface CredentialJSON {
-  readonly id: string;
-  readonly rawId: string;
-  readonly type: 'public-key';
-  readonly authenticatorAttachment?: 'platform' | 'cross-platform';
-  readonly clientExtensionResults: Record<string, unknown>;
-  readonly response: {
-    readonly clientDataJSON: string;
-    readonly attestationObject?: string;
-    readonly authenticatorData?: string;
-    readonly signature?: string;
-    readonly userHandle?: string;
-    readonly publicKey?: string;
-    readonly publicKeyAlgorithm?: number;
-    readonly transports?: string[];
-  };
-}
+// The server's JSON shapes live in webauthnJson.ts (api.ts needs them too; no import cycle).
+import type { CredentialDescriptorJSON, CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './webauthnJson.ts';
+export type { CredentialDescriptorJSON, CreationOptionsJSON, CredentialJSON, RequestOptionsJSON } from './webauthnJson.ts';
 
 const descriptor = (d: CredentialDescriptorJSON): PublicKeyCredentialDescriptor => ({
   type: 'public-key',
@@ -280,13 +212,16 @@ export async function addPasskey(api: ClinicApi, opts: PasskeyOptions = {}): Pro
   return credentialId;
 }
 
-/** Signs in with a passkey for `email`; on success `api` holds the new session token. */
-export async function signInWithPasskey(api: ClinicApi, email: string, opts: PasskeyOptions = {}): Promise<Session> {
+/**
+ * Signs in with a passkey; on success `api` holds the new session token. Usernameless: the server
+ * names no credentials (so it cannot be asked who has an account), the browser offers the passkeys it
+ * holds for this site, and the one chosen names the account. `_email` is kept for callers and unused.
+ * A device with no passkey for this server answers like a cancelled request (`passkey-cancelled`).
+ */
+export async function signInWithPasskey(api: ClinicApi, _email?: string, opts: PasskeyOptions = {}): Promise<Session> {
   const creds = opts.creds === undefined ? browserCredentials() : opts.creds;
   if (!creds) throw passkeyError('passkey-unsupported');
-  const options = await api.passkeyLoginOptions(email);
-  // The server lists the account's passkeys; none listed = no passkey for this email there.
-  if ((options.allowCredentials ?? []).length === 0) throw passkeyError('passkey-none');
+  const options = await api.passkeyLoginOptions();
   let cred: Credential | null;
   try {
     cred = await creds.get({ publicKey: requestOptionsFromJSON(options), ...(opts.signal ? { signal: opts.signal } : {}) });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DiaryEntry, Program } from '@geste/core';
 import { listRecords, saveRecord } from '../records/db.ts';
 import { getSetting, listSessions, putSetting, saveSession, type SessionRecord } from '../store/db.ts';
-import { FakeSyncServer } from './fakeServer.ts';
+import { FakeSyncServer } from '../../test/clinic/fakeServer.ts';
 import { deviceId, deviceSyncStore, installAssignedProgram, loadSyncState, OWN_PROGRAM_KEY, PROGRAM_KEY } from './store.ts';
 import { syncOnce, wireId } from './sync.ts';
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DiaryEntry, type GesteRecord } from '@geste/core';
 import { ClinicApi, ClinicError, type FetchLike } from './api.ts';
 import { syncOnce } from './sync.ts';
-import { MemoryDevice as Device } from './fakeServer.ts';
-import { freePort, startClinicServer, type RunningServer } from './testServer.ts';
+import { MemoryDevice as Device } from '../../test/clinic/fakeServer.ts';
+import { freePort, startClinicServer, type RunningServer } from '../../test/clinic/testServer.ts';
 
 const T0 = Date.UTC(2026, 9, 1, 9);
 const DAY = 86_400_000;

@@ -15,24 +15,27 @@
  * drives them through two small interfaces, so tests run it against an in-memory fake of the wire
  * protocol and against the real server alike.
  */
-import { validateRecord, type GesteRecord } from '@geste/core';
+import {
+  CATEGORY_OF,
+  checkChangePayload,
+  compareVersions,
+  contentHash,
+  receive,
+  SYNC_TYPES,
+  tick,
+  tryParseHlc,
+  wireId,
+  type SyncRecord,
+  type SyncType,
+} from '@geste/contract';
 import type { AssignedProgram, Category, PullPage, PushResult, WireChange } from './api.ts';
-import { compareVersions, receive, tick } from './hlc.ts';
 
-/**
- * Record types that sync, and the share category each belongs to. Reminder and patient profile stay on
- * the device. Rated scales (TWSTRS, Tsui, …) share with measurements: both are how the condition is measured.
- */
-export const SYNC_TYPES = ['diary', 'treatment', 'history', 'session', 'rating'] as const;
-export type SyncType = (typeof SYNC_TYPES)[number];
-export const CATEGORY_OF: Readonly<Record<SyncType, Category>> = { diary: 'diary', treatment: 'treatments', history: 'history', session: 'measures', rating: 'measures' };
+// The record ↔ wire mapping and the clock live in @geste/contract, shared with the server.
+export { CATEGORY_OF, canonicalJson, contentHash, isSyncRecord, SYNC_TYPES, wireId, type SyncRecord, type SyncType } from '@geste/contract';
+
 /** Categories a patient may choose to sync. Videos never leave the device. */
 export const SYNC_CATEGORIES: readonly Category[] = ['measures', 'diary', 'treatments', 'history'];
-const PREFIX: Readonly<Record<SyncType, string>> = { diary: 'd', treatment: 't', history: 'h', session: 's', rating: 'r' };
 export const PUSH_BATCH = 200;
-
-export type SyncRecord = Extract<GesteRecord, { type: SyncType }>;
-export const isSyncRecord = (r: GesteRecord): r is SyncRecord => (SYNC_TYPES as readonly string[]).includes(r.type);
 
 export interface KnownVersion {
   readonly updatedAt: string;
@@ -66,43 +69,6 @@ export function newDeviceId(random: () => number = Math.random): string {
   let s = 'dev-';
   for (let i = 0; i < 16; i++) s += '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 36)];
   return s;
-}
-
-/**
- * Server record id for a local record: type letter + id ('.' → '_', which local ids never contain,
- * so the mapping is one-to-one). Ids too long for the server's 64 characters use a hash instead;
- * the payload always carries the real type and id.
- */
-export function wireId(type: SyncType, id: string): string {
-  const plain = `${PREFIX[type]}_${id.replaceAll('.', '_')}`;
-  return plain.length <= 64 ? plain : `${PREFIX[type]}_x${contentHash(id)}`;
-}
-
-/** Canonical JSON: object keys sorted, so equal records give equal text whatever their key order. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
-    .join(',')}}`;
-}
-
-/** 53-bit content hash (cyrb53) of the canonical JSON, as base-36 text. For change detection, not security. */
-export function contentHash(v: unknown): string {
-  const s = typeof v === 'string' ? v : canonicalJson(v);
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 const sameVersion = (a: { id: string; updatedAt: string; deviceId: string }, b: { id: string; updatedAt: string; deviceId: string }): boolean =>
@@ -175,6 +141,12 @@ export function applyPulled(state: SyncState, page: PullPage['changes'], nowMs: 
   const ops = new Map<string, LocalOp>();
   const refused: ApplyResult['refused'] = [];
   for (const c of page) {
+    // A stamp that is not a real time (stored before the server refused them) is skipped, never
+    // applied, and moves no clock; `receive` also ignores stamps too far ahead of this device's clock.
+    if (tryParseHlc(c.updatedAt) === null) {
+      refused.push({ id: c.id, reason: `its time stamp "${c.updatedAt.slice(0, 40)}" is not a real time` });
+      continue;
+    }
     clock = receive(clock, c.updatedAt, nowMs);
     const before = state.known[c.id];
     const expectHash = before === undefined ? null : before.deleted ? '' : before.hash;
@@ -192,12 +164,13 @@ export function applyPulled(state: SyncState, page: PullPage['changes'], nowMs: 
       ops.set(c.id, { op: 'delete', type, id: localId, expectHash });
       continue;
     }
-    const v = validateRecord(c.payload);
-    if (!v.ok || !isSyncRecord(v.value) || wireId(v.value.type, v.value.id) !== c.id) {
-      refused.push({ id: c.id, reason: v.ok ? 'the record does not match its id' : `it does not match this app's record schema (${v.errors.length} problem(s))` });
+    // The same check the server applies before it stores a pushed version (@geste/contract).
+    const v = checkChangePayload({ ...c, kind: c.kind, deleted: false });
+    if (!v.ok || v.record === null) {
+      refused.push({ id: c.id, reason: v.ok ? `"${c.kind}" is not a record type this app keeps` : v.reason });
       continue;
     }
-    const rec = v.value;
+    const rec = v.record;
     known[c.id] = { updatedAt: c.updatedAt, deviceId: c.deviceId, hash: contentHash(rec), deleted: false, type: rec.type, localId: rec.id };
     ops.set(c.id, { op: 'put', record: rec, expectHash });
   }

@@ -108,6 +108,7 @@ export function ConnectForm({ role, onConnected }: { role: Role; onConnected: (c
               {busy === 'passkey' ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
             </button>
             {busy === 'passkey' && (
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the Cancel button appears while the browser waits for a passkey: focus moves to it so a keyboard user can cancel at once
               <button type="button" className="clinic-passkey-cancel" autoFocus onClick={() => abort.current?.abort()} data-testid={`${t}passkey-cancel`}>
                 Cancel (use the password instead)
               </button>
@@ -181,6 +182,7 @@ export function PasskeyPanel({ conn }: { conn: Connection }): ReactNode {
             {busy ? 'Waiting for this device…' : 'Add a passkey to this device'}
           </button>
           {busy && (
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- as above: the Cancel button that appears while the browser waits takes the focus
             <button type="button" autoFocus onClick={() => abort.current?.abort()} data-testid={`${t}passkey-add-cancel`}>
               Cancel
             </button>

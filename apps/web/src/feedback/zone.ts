@@ -12,7 +12,7 @@
 import { NEUTRAL_DEFAULTS, NeutralTimeAccumulator, type Axis, type NeutralZoneState, type ZoneTime } from '@geste/core';
 
 export interface ZoneParams {
-  /** Half-width of the target zone around neutral, degrees (CLINICAL.md uses 10° for "neutral"). */
+  /** Half-width of the target zone around neutral, degrees (docs/clinical.md uses 10° for "neutral"). */
   readonly zoneDeg: number;
   /** Extra margin beyond the zone before a cue, degrees. */
   readonly hysteresisDeg: number;
@@ -74,7 +74,7 @@ export function deviationOf(s: ZoneSample): { deviationDeg: number; axis: Axis; 
     const d = Math.abs(v);
     if (!best || d > best.deviationDeg) best = { deviationDeg: d, axis, correction: v > 0 ? pos : neg };
   };
-  // Positive rotation = chin toward the RIGHT shoulder → correct by turning left; etc. (CLINICAL.md).
+  // Positive rotation = chin toward the RIGHT shoulder → correct by turning left; etc. (docs/clinical.md).
   consider('rotationDeg', s.rotationDeg, 'turn-left', 'turn-right');
   consider('tiltDeg', s.tiltDeg, 'tilt-left', 'tilt-right');
   consider('flexionDeg', s.flexionDeg, 'chin-up', 'chin-down');

@@ -53,6 +53,7 @@ export class MeasureLoop {
   private lastTimestampMs = -Infinity;
   private handle: number | null = null;
   private status: LoopStatus = 'starting';
+  private disposed = false;
   private readonly lumaCanvas: HTMLCanvasElement;
   private readonly onVisibility = (): void => this.visibilityChanged();
   private readonly onEnded = (): void => this.setStatus('camera-ended');
@@ -68,12 +69,29 @@ export class MeasureLoop {
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running || this.disposed) return;
     this.running = true;
     document.addEventListener('visibilitychange', this.onVisibility);
     this.deps.track?.addEventListener('ended', this.onEnded);
     this.setStatus(document.visibilityState === 'hidden' ? 'paused-hidden' : 'running');
     this.schedule();
+  }
+
+  /**
+   * Stops for good and lets go of everything the loop holds: the frame callback, the document and
+   * track listeners, the brightness canvas. Idempotent; `start()` after it does nothing. Call it when
+   * the screen that owns the loop goes away (the detector and the camera belong to the caller).
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.stop();
+    this.disposed = true;
+    this.lumaCanvas.width = 0;
+    this.lumaCanvas.height = 0;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
   }
 
   stop(): void {

@@ -31,7 +31,6 @@ interface Pending {
 
 /** Time the last frame spent in the worker (ms) and Human's stage timings, for the bench. */
 declare global {
-  // eslint-disable-next-line no-var
   var gesteWorkerMs: number | undefined;
 }
 

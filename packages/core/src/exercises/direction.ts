@@ -1,4 +1,4 @@
-// Direction of a movement along one clinical axis (CLINICAL.md signs) and the projection of a measured
+// Direction of a movement along one clinical axis (docs/clinical.md signs) and the projection of a measured
 // angle onto it, shared by the rep counter, the hold timer and the session screen.
 import type { Axis, FrameMeasure } from '../measures/types.ts';
 import type { Direction } from './schema.ts';

@@ -1,12 +1,12 @@
 // ref: zod 4 schemas at the boundary (STYLE.md). An exercise is data: what the person does (own words),
 // what the camera checks (axis, direction, angle thresholds, hold time, reps, rest) and how the avatar
-// shows it (keyframes). Angles follow CLINICAL.md (patient's point of view, relative to the calibrated
+// shows it (keyframes). Angles follow docs/clinical.md (patient's point of view, relative to the calibrated
 // neutral): rotationDeg > 0 chin toward the RIGHT shoulder, tiltDeg > 0 right ear toward the right
 // shoulder, flexionDeg > 0 chin down.
 import { z } from 'zod';
 import { AXES } from '../measures/types.ts';
 
-/** Face trackers degrade beyond about 45° of rotation (CLINICAL.md), so no target asks for more. */
+/** Face trackers degrade beyond about 45° of rotation (docs/clinical.md), so no target asks for more. */
 export const MAX_TARGET_DEG = 45;
 /** The longest single hold or session step the library may ask for, ms. */
 export const MAX_HOLD_MS = 120_000;

@@ -1,5 +1,5 @@
 // Sensory-trick trainer analysis: a protocol of trials (before / during / after windows per trick) and the
-// analysis of each trial with `sensoryTrickEffect` (CLINICAL.md "Sensory-trick effect"). When the hand
+// analysis of each trial with `sensoryTrickEffect` (docs/clinical.md "Sensory-trick effect"). When the hand
 // hides part of the face, the face tracker may lose tilt and flexion while rotation is still measured
 // (body-keypoint fallback): the reduction then falls back on the dominant axis alone and the trial is
 // marked low confidence. The share of the 'during' window not fully measured is always reported.

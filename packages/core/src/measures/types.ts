@@ -1,5 +1,5 @@
 /**
- * Per-frame measures in clinical terms. Signs follow CLINICAL.md, from the patient's point of view,
+ * Per-frame measures in clinical terms. Signs follow docs/clinical.md, from the patient's point of view,
  * relative to the neutral named in `NeutralKind`:
  * - rotationDeg  > 0: chin toward the patient's RIGHT shoulder   (< 0: toward the left)
  * - tiltDeg      > 0: RIGHT ear toward the right shoulder          (< 0: left ear toward the left)

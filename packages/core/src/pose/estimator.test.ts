@@ -146,6 +146,17 @@ describe('not measurable is said, never a wrong number', () => {
     expect(m.rotationDeg).toBeNull();
   });
 
+  it('a NaN or infinite landmark → not measurable (invalid-frame), never an angle', () => {
+    for (const bad of [Number.NaN, Infinity]) {
+      const f = syntheticFace({ angles: angles(10, 0, 0), centerPx: [320, 240], pxPerCm: 8 });
+      const meshPx = f.meshPx.map((p, i) => (i === 1 ? { ...p, x: bad } : p));
+      const m = measureFrame(frameOf([{ ...f, meshPx }]), anatomicalNeutral());
+      expect(m.state).toBe('not-measurable');
+      expect(m.reasons).toEqual(['invalid-frame']);
+      expect(m.rotationDeg).toBeNull();
+    }
+  });
+
   it('two faces of similar size → not measurable (whose head is it?)', () => {
     const a = syntheticFace({ angles: angles(0, 0, 0), centerPx: [160, 240], pxPerCm: 8 });
     const b = syntheticFace({ angles: angles(20, 0, 0), centerPx: [480, 240], pxPerCm: 8 });

@@ -23,7 +23,7 @@ import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
-/** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see CLINICAL.md). */
+/** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
 export const MAX_MESH_YAW_DEG = 48;
 /**
  * The mesh is called collapsed when the body model's nose-and-ears yaw exceeds the mesh's yaw by more than
@@ -83,7 +83,9 @@ function validFrame(frame: LandmarkFrame): boolean {
     frame.imageHeightPx > 0 &&
     Array.isArray(frame.faces) &&
     Array.isArray(frame.bodies) &&
-    Array.isArray(frame.hands)
+    Array.isArray(frame.hands) &&
+    // A NaN or infinite landmark is no measurement: the frame is not measurable, never measured as 0.
+    frame.faces.every((f) => f.meshPx.every((p: { x: number; y: number; z: number }) => Number.isFinite(p.x) && Number.isFinite(p.y) && Number.isFinite(p.z)))
   );
 }
 

@@ -7,7 +7,7 @@
  * the face points toward the camera (-z).
  *
  * The three elementary motions are defined by what they do, from the patient's point of view
- * (CLINICAL.md):
+ * (docs/clinical.md):
  * - rotationDeg  θ > 0: the face turns toward the patient's RIGHT shoulder. About the vertical axis:
  *   the forward vector (0,0,-1) goes to (-sin θ, 0, -cos θ).            Matrix Ry(θ).
  * - flexionDeg   ψ > 0: chin DOWN toward the chest. About the left-right axis: forward (0,0,-1) goes to

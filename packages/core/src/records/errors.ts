@@ -113,6 +113,7 @@ export function describeReceived(v: unknown, max = 40): string {
   if (typeof v === 'string') {
     const shown = v.length > max ? `${v.slice(0, max)}…` : v;
     // Neutralise markup so the message itself can never carry a tag.
+    // eslint-disable-next-line no-control-regex -- the point is to replace control characters
     return `"${shown.replace(/[<>]/g, (c) => (c === '<' ? '‹' : '›')).replace(/[\u0000-\u001f\u007f]/g, '?')}"`;
   }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'a non-finite number';

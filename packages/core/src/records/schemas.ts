@@ -334,7 +334,7 @@ export const SESSION_KINDS = ['exam', 'biofeedback', 'exercise', 'trick'] as con
 /**
  * A measurement session, kept generic: the measurement engine decides the keys. `measures` holds
  * numbers with their unit in the key (`maxRotationDeg`, `timeInNeutralPct`); `items` holds objective
- * severity items (`rotation`, `laterocollis`, … in CLINICAL.md bands). null = not measurable.
+ * severity items (`rotation`, `laterocollis`, … in docs/clinical.md bands). null = not measurable.
  */
 export const MeasurementSession = z
   .object({

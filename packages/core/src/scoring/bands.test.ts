@@ -1,4 +1,4 @@
-// ref: CLINICAL.md band edges, tested exactly at the boundaries; monotonicity as a property.
+// ref: docs/clinical.md band edges, tested exactly at the boundaries; monotonicity as a property.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,6 @@
-// ref: CLINICAL.md "Objective motor-severity items" — the band edges restated there (they follow the
+// ref: docs/clinical.md "Objective motor-severity items" — the band edges restated there (they follow the
 // motor-severity bands of the original TWSTRS; Geste reports *objective severity items*, never a TWSTRS
-// score, and reproduces no scale wording). Every choice CLINICAL.md leaves open is a named constant here.
+// score, and reproduces no scale wording). Every choice docs/clinical.md leaves open is a named constant here.
 
 /**
  * Rounding rule for every degree band: the magnitude is rounded to whole degrees, halves up
@@ -136,7 +136,7 @@ export function rangeOfMotionScore(reachDeg: number, postureDeg: number, fullRan
   return 4;
 }
 
-/** Cap of one hold attempt, s (CLINICAL.md). */
+/** Cap of one hold attempt, s (docs/clinical.md). */
 export const HOLD_CAP_S = 60;
 
 /**

@@ -1,4 +1,4 @@
-// ref: CLINICAL.md objective severity items, end to end on a scripted synthetic exam.
+// ref: docs/clinical.md objective severity items, end to end on a scripted synthetic exam.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';

@@ -1,4 +1,4 @@
-// ref: CLINICAL.md "Objective motor-severity items" (bands in bands.ts) computed from a session's frames
+// ref: docs/clinical.md "Objective motor-severity items" (bands in bands.ts) computed from a session's frames
 // and exam-phase markers. Objective severity items, never "a TWSTRS score".
 import { AXES, type Axis, type FrameMeasure, type NeutralKind, type Series } from '../measures/types.ts';
 import { cleanFrames, holdAttempt, type HoldAttemptResult } from '../signal/neutral.ts';

@@ -1,7 +1,7 @@
 // ref: event detection by threshold + minimum excursion + refractory time on a smoothed signal, as used
 // for saccade/movement onset detection (e.g. R. Engbert, R. Kliegl, "Microsaccades uncover the orientation
 // of covert attention", Vision Res. 43, 2003 — velocity from a smoothed signal, noise-adaptive threshold
-// from a median-based SD). Jerks in cervical dystonia: CLINICAL.md ("brief high-velocity deviations").
+// from a median-based SD). Jerks in cervical dystonia: docs/clinical.md ("brief high-velocity deviations").
 import { AXES, type Axis, type FrameMeasure, type Series } from '../measures/types.ts';
 import { measuredRuns, resampleUniform } from './resample.ts';
 import { cleanSeries, nominalStepMs, requirePositive, seriesFromFrames } from './series.ts';
@@ -53,7 +53,7 @@ export interface Jerk {
   readonly startMs: number;
   readonly peakMs: number;
   readonly endMs: number;
-  /** Signed peak deviation from the running baseline, deg (sign as the axis, CLINICAL.md). */
+  /** Signed peak deviation from the running baseline, deg (sign as the axis, docs/clinical.md). */
   readonly excursionDeg: number;
   /**
    * Peak |angular velocity| of the smoothed signal between start and end, deg/s. Underestimates jerks that

@@ -1,10 +1,9 @@
-// ref: CLINICAL.md — percent time within 10° of neutral; time holding neutral (capped 60 s).
+// ref: docs/clinical.md — percent time within 10° of neutral; time holding neutral (capped 60 s).
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
 import { holdAttempt, neutralTime } from './neutral.ts';
 import { syntheticFrame } from './synthetic.ts';
 
-const TOL_S = 1e-9;
 
 /** Frames from [timestampMs, rotation, tilt, flexion] rows (null = not measurable). */
 function frames(rows: ReadonlyArray<readonly [number, number | null, number | null, number | null]>): FrameMeasure[] {

@@ -1,10 +1,10 @@
-// ref: CLINICAL.md — "percent time within 10° of neutral" and "time holding neutral" (seconds, capped at
+// ref: docs/clinical.md — "percent time within 10° of neutral" and "time holding neutral" (seconds, capped at
 // 60 s, the head within 10° of neutral). Time-weighting by sample-and-hold over timestamps (series.ts).
 import { AXES, type Axis, type FrameMeasure } from '../measures/types.ts';
 import { requirePositive, type TimeRangeMs } from './series.ts';
 
 export interface NeutralOptions {
-  /** Half-width of the neutral zone, deg. Default 10 (CLINICAL.md). */
+  /** Half-width of the neutral zone, deg. Default 10 (docs/clinical.md). */
   readonly zoneDeg: number;
   /**
    * A sample stands for the time until the next one, at most this long; the rest of a longer gap counts
@@ -208,7 +208,7 @@ function sampleZoneState(s: ZoneSampleInput, axes: readonly Axis[], zone: number
 }
 
 export interface HoldAttemptOptions extends NeutralOptions {
-  /** Cap, s. Default 60 (CLINICAL.md). */
+  /** Cap, s. Default 60 (docs/clinical.md). */
   readonly capS: number;
   /** An excursion out of the zone shorter than this is ignored (a blip, e.g. a landmark glitch or a swallow). Default 500 ms. */
   readonly blipToleranceMs: number;

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OneEuroFilter, oneEuroSeries } from './oneEuro.ts';
 
-const TOL_DEG = 1e-12;
 
 describe('OneEuroFilter', () => {
   it('first sample passes through; a constant stays exactly that constant (property)', () => {

@@ -1,4 +1,4 @@
-// ref: CLINICAL.md — range of motion in degrees each way for rotation, tilt and flexion/extension.
+// ref: docs/clinical.md — range of motion in degrees each way for rotation, tilt and flexion/extension.
 // Robust extreme = the largest level held for ≥ minSustainMs (a running minimum over a sliding time
 // window, i.e. a morphological opening), so a single-frame landmark spike cannot set the range.
 import { AXES, type Axis, type FrameMeasure, type Series } from '../measures/types.ts';

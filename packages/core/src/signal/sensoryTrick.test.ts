@@ -1,4 +1,4 @@
-// ref: CLINICAL.md — sensory-trick effect: deviation before / during / after, percent reduction.
+// ref: docs/clinical.md — sensory-trick effect: deviation before / during / after, percent reduction.
 import { describe, expect, it } from 'vitest';
 import { sensoryTrickEffect } from './sensoryTrick.ts';
 import { makeTimestampsMs, syntheticFrame } from './synthetic.ts';

@@ -1,4 +1,4 @@
-// ref: CLINICAL.md — sensory-trick (geste antagoniste) effect: deviation before, during and after the
+// ref: docs/clinical.md — sensory-trick (geste antagoniste) effect: deviation before, during and after the
 // trick and the percent reduction. Deviation = time-weighted mean absolute angle from neutral.
 import { AXES, type Axis, type FrameMeasure } from '../measures/types.ts';
 import { cleanFrames } from './neutral.ts';

@@ -1,4 +1,4 @@
-// ref: CLINICAL.md tremor bands; Welch PSD + Gaussian peak interpolation (tremor.ts). Golden tests on
+// ref: docs/clinical.md tremor bands; Welch PSD + Gaussian peak interpolation (tremor.ts). Golden tests on
 // synthetic sines + noise with unit-carrying tolerances.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // ref: Welch PSD (welch.ts) with Gaussian (log-parabolic) peak interpolation — M. Gasior, J. L. Gonzalez,
 // "Improving FFT frequency measurement resolution by parabolic and Gaussian interpolation", CERN-AB-Note-2004-021.
-// Bands and the "never high-pass above 1 Hz" rule: CLINICAL.md (dystonic head tremor ≈ 2 Hz, irregular).
+// Bands and the "never high-pass above 1 Hz" rule: docs/clinical.md (dystonic head tremor ≈ 2 Hz, irregular).
 import { AXES, type Axis, type FrameMeasure, type Series } from '../measures/types.ts';
 import { fftInPlace, nextPowerOfTwo } from './fft.ts';
 import { measuredRuns, resampleUniform } from './resample.ts';

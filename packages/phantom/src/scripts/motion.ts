@@ -2,17 +2,17 @@
  * Motion scripts: what the phantom's head does over time, as pure functions t → pose, with the events
  * (jerks, tremor, holds, sensory-trick windows) that a measurement must recover.
  *
- * Angles are clinical (packages/core/src/pose/euler.ts, CLINICAL.md), relative to the phantom's rest
+ * Angles are clinical (packages/core/src/pose/euler.ts, docs/clinical.md), relative to the phantom's rest
  * pose (the photograph's own pose, which a calibrated neutral measures):
  *   rotationDeg > 0 chin toward the patient's RIGHT shoulder (image left); tiltDeg > 0 right ear to right
  *   shoulder; flexionDeg > 0 chin down. lateralShiftCm > 0 head to the patient's right of the trunk;
  *   shoulderElevationDeg > 0 the patient's right shoulder higher.
  * Every script starts with ≥ 2 s at rest so an analyser can calibrate its neutral.
  *
- * Movements mimic what people with cervical dystonia show (CLINICAL.md): sustained postures with drift,
+ * Movements mimic what people with cervical dystonia show (docs/clinical.md): sustained postures with drift,
  * jerks (brief 10–20° deviations), head tremor at 1–8 Hz (often near 2 Hz and irregular, 0.5–5°),
  * a 60 s neutral hold with slow drift, a range-of-motion sweep, and a sensory trick (hand to the chin).
- * ref: Wissel J et al. / Shaikh AG et al. on dystonic head tremor; CLINICAL.md "Head tremor".
+ * ref: Wissel J et al. / Shaikh AG et al. on dystonic head tremor; docs/clinical.md "Head tremor".
  */
 import { AXES, type Axis } from '@geste/core';
 import { seededRandom } from '@geste/core';

@@ -13,7 +13,7 @@ const FACE_OVAL = [10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 39
   152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109];
 const CHIN = 152;
 
-let renderer, scene, camera, headGroup, torsoGroup, handGroup, faceMesh, faceGeomCm, headPivotWorld;
+let renderer, scene, camera, headGroup, torsoGroup, handGroup, faceMesh, headPivotWorld;
 let width = 640, height = 480;
 const srgb = (rgb) => new THREE.Color().setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
 
@@ -209,7 +209,6 @@ async function init(o) {
 
   const mesh = o.mesh;
   const Pcm = headPointsCm(mesh);
-  faceGeomCm = Pcm;
   const pivot = o.neckPivotHeadCm; // neck pivot in the head frame
   headPivotWorld = o.neckPivotWorldCm; // where the pivot sits in the Geste camera frame
   headGroup = new THREE.Group();

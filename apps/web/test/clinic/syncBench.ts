@@ -1,12 +1,12 @@
 /**
  * Sync timing against the real server process (PGlite in a temp folder), one patient, two devices:
- *   node --import tsx apps/web/src/clinic/syncBench.ts [records=2000]
+ *   node --import tsx apps/web/test/clinic/syncBench.ts [records=2000]
  * Prints: first push of N diary entries from device A, first full pull on device B, an idle sync
  * (nothing changed), and a sync after 10 edits. Numbers depend on the machine's load; not a test.
  */
 import type { DiaryEntry } from '@geste/core';
-import { ClinicApi } from './api.ts';
-import { newSyncState, syncOnce, type LocalOp, type SyncRecord, type SyncState, type SyncStore } from './sync.ts';
+import { ClinicApi } from '../../src/clinic/api.ts';
+import { newSyncState, syncOnce, type LocalOp, type SyncRecord, type SyncState, type SyncStore } from '../../src/clinic/sync.ts';
 import { startClinicServer } from './testServer.ts';
 
 const N = Number(process.argv[2] ?? 2000);

@@ -5,10 +5,10 @@
  * the int test runs the engine against the real server too. `dropAnswers` stores a push and then
  * fails as if the answer was lost; `down` fails every call as an unreachable server.
  */
-import { ClinicError, CLINIC_ERROR_WORDS, type AssignedProgram, type PulledChange, type PullPage, type PushResult, type WireChange } from './api.ts';
-import { compareVersions, normalize } from './hlc.ts';
+import { ClinicError, CLINIC_ERROR_WORDS, type AssignedProgram, type PulledChange, type PullPage, type PushResult, type WireChange } from '../../src/clinic/api.ts';
+import { compareVersions, normalize } from '@geste/contract';
 import { validateRecord, type GesteRecord } from '@geste/core';
-import { canonicalJson, newSyncState, stillAsStaged, type LocalOp, type SyncRecord, type SyncState, type SyncStore, type SyncTransport } from './sync.ts';
+import { canonicalJson, newSyncState, stillAsStaged, type LocalOp, type SyncRecord, type SyncState, type SyncStore, type SyncTransport } from '../../src/clinic/sync.ts';
 
 export class FakeSyncServer {
   readonly log: PulledChange[] = [];
