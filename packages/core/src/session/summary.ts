@@ -14,6 +14,7 @@ import { scoreSession } from '../scoring/items.ts';
 import type { SeverityReport } from '../scoring/types.ts';
 import type { ExamPhase } from '../scoring/types.ts';
 import type { NeutralChoice } from './recording.ts';
+import type { ReferenceSummary } from './referenceSummary.ts';
 
 export const SAFETY_LINE =
   'Geste measures and reports head posture and movement. It does not diagnose, and it does not recommend doses or treatment changes: discuss results with your clinician.';
@@ -61,6 +62,11 @@ export interface SessionSummary {
   /** Spectra (psd) left out of the JSON for size; the HTML report plots them. */
   readonly tremor: TremorResult;
   readonly severity: SeverityReport;
+  /**
+   * What the angles were measured against, the resting posture against the anatomical zero, and how far a
+   * calibrated neutral is from it (session/referenceSummary.ts). Set by the recording's analyser.
+   */
+  readonly anatomical?: ReferenceSummary;
 }
 
 function posture(values: readonly (number | null)[]): AxisPosture {
