@@ -8,3 +8,4 @@ export * from './neutral.ts';
 export * from './estimator.ts';
 export * from './syntheticFace.ts';
 export * from './reentry.ts';
+export * from './deviceTilt.ts';
