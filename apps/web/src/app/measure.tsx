@@ -1,5 +1,7 @@
 /**
- * App-wide measurement state: the camera, the detector, the loop, the current neutral.
+ * App-wide measurement state: the camera, the detector, the loop, the camera's pitch against gravity,
+ * and the person's training start. Every number is against the anatomical zero (reference.ts); the
+ * straightest posture is stored separately as the training start and never moves the zero.
  * Screens read snapshots with `useMeasure()` (re-rendered at most ~10×/s) and get every frame through
  * `subscribe()` for session logic, so a 30 fps loop does not re-render the whole app 30 times a second.
  */
@@ -11,9 +13,16 @@ import type { CameraChoice, OpenCamera } from '../camera/camera.ts';
 import type { FrameDetector } from '../vision/detector.ts';
 import { MeasureLoop } from '../measure/loop.ts';
 import type { LoopStatus, LoopTick } from '../measure/loop.ts';
-import { HeadPoseEstimator, anatomicalNeutral } from '../measure/pose.ts';
+import { anatomicalNeutral } from '../measure/pose.ts';
 import type { Neutral, PoseEngine } from '../measure/pose.ts';
-import { getSetting, putSetting } from '../store/db.ts';
+import { createEngine } from '../measure/reference.ts';
+import type { StraightestCheck } from '../measure/reference.ts';
+import { DevicePitchSensor, browserPitchEnv, usablePitchDeg } from '../measure/devicePitch.ts';
+import type { DevicePitchState } from '../measure/devicePitch.ts';
+import { db, getSetting, putSetting } from '../store/db.ts';
+
+/** The person's straightest comfortable posture, measured against the anatomical zero: their training start. */
+export type TrainingStart = Extract<StraightestCheck, { ok: true }> & { readonly measuredAtMs: number };
 
 export type DetectorState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; info: string } | { kind: 'error'; message: string };
 
@@ -28,8 +37,14 @@ export interface MeasureSnapshot {
   readonly latest: FrameMeasure | null;
   readonly facesInView: number;
   readonly brightness: number | null;
+  /** Always the anatomical zero (kept for records that store `neutral`). */
   readonly neutral: Neutral;
-  readonly neutralSet: boolean;
+  /** The training start (straightest posture), or null until measured. */
+  readonly trainingStart: TrainingStart | null;
+  /** An older version saved a calibrated "neutral" as the zero; it was dropped (say so once). */
+  readonly oldNeutralDropped: boolean;
+  /** The camera's pitch against gravity (phones and tablets), or why there is none. */
+  readonly devicePitch: DevicePitchState;
   readonly fps: number;
   readonly latencyMs: number | null;
 }
@@ -41,7 +56,9 @@ export interface MeasureApi {
   subscribe(cb: (tick: LoopTick) => void): () => void;
   startCamera(deviceId?: string): Promise<void>;
   stopCamera(): void;
-  setNeutral(n: Neutral, persist?: boolean): Promise<void>;
+  setTrainingStart(t: TrainingStart | null): Promise<void>;
+  /** iOS: ask for the motion sensors (call from a click). */
+  requestPitchPermission(): Promise<void>;
   readonly video: HTMLVideoElement;
   /** The open camera (for an optional local recording). */
   camera(): OpenCamera | null;
@@ -108,13 +125,25 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       facesInView: 0,
       brightness: null,
       neutral: anatomicalNeutral(),
-      neutralSet: false,
+      trainingStart: null,
+      oldNeutralDropped: false,
+      devicePitch: { kind: 'idle' },
       fps: 0,
       latencyMs: null,
     };
     const snapListeners = new Set<() => void>();
     const tickListeners = new Set<(t: LoopTick) => void>();
-    let engine: PoseEngine = new HeadPoseEstimator({ neutral: snap.neutral });
+    let enginePitchDeg: number | null = null;
+    let engine: PoseEngine = createEngine({ cameraPitchDeg: null });
+    // A new engine only when the usable pitch changes by a degree or more (or appears/disappears).
+    const pitchSensor = new DevicePitchSensor(browserPitchEnv(), (st) => {
+      const deg = usablePitchDeg(st);
+      if ((deg === null) !== (enginePitchDeg === null) || (deg !== null && enginePitchDeg !== null && Math.abs(deg - enginePitchDeg) >= 1)) {
+        enginePitchDeg = deg;
+        engine = createEngine({ cameraPitchDeg: deg });
+      }
+      set({ devicePitch: st }, st.kind !== 'ok' && st.kind !== 'moving');
+    });
     let detector: FrameDetector | null = null;
     let detectorPromise: Promise<FrameDetector> | null = null;
     let cam: OpenCamera | null = null;
@@ -248,17 +277,23 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         video.srcObject = null;
         set({ cameraOn: false, latest: null });
       },
-      async setNeutral(n, persist = true) {
-        engine = new HeadPoseEstimator({ neutral: n });
-        set({ neutral: n, neutralSet: true });
-        if (persist) await putSetting('neutral', n);
+      async setTrainingStart(t) {
+        set({ trainingStart: t });
+        await putSetting('trainingStart', t);
       },
+      requestPitchPermission: () => pitchSensor.requestPermission(),
     };
 
-    void getSetting<Neutral>('neutral').then((n) => {
-      if (n && !snap.neutralSet) {
-        engine = new HeadPoseEstimator({ neutral: n });
-        set({ neutral: n, neutralSet: true });
+    void pitchSensor.start();
+    void getSetting<TrainingStart | null>('trainingStart').then((t) => {
+      if (t && !snap.trainingStart) set({ trainingStart: t });
+    });
+    // Versions before the anatomical zero stored a calibrated "neutral" and measured from it. It is not
+    // used any more (it erased the resting posture from the numbers); drop it and say so once.
+    void getSetting<Neutral>('neutral').then(async (n) => {
+      if (n && n.kind === 'calibrated') {
+        await db().settings.delete('neutral');
+        set({ oldNeutralDropped: true });
       }
     });
     void listCameras()

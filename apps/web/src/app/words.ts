@@ -5,8 +5,10 @@
 import type { NotMeasurableReason } from '@geste/core';
 import type { CameraErrorCode } from '../camera/camera.ts';
 import type { Correction } from '../feedback/zone.ts';
-import type { CalibrationFailure } from '../measure/pose.ts';
 import type { LoopStatus } from '../measure/loop.ts';
+import type { FlexionReference, StraightestFailure, TurnTiltReference } from '../measure/reference.ts';
+import type { DevicePitchState } from '../measure/devicePitch.ts';
+import type { Axis } from '@geste/core';
 
 export const SAFETY_LINE = 'Geste measures and trains; it does not diagnose or recommend treatment.';
 
@@ -56,11 +58,81 @@ export const CORRECTION_WORDS: Record<Correction, { short: string; spoken: strin
   'chin-down': { short: 'Lower your chin a little', spoken: 'Lower your chin a little.', arrow: '↓' },
 };
 
-export const CALIBRATION_WORDS: Record<CalibrationFailure, string> = {
-  'too-few-face-frames': 'Your face was not seen clearly for long enough.',
+export const CALIBRATION_WORDS: Record<StraightestFailure, string> = {
+  'too-few-frames': 'Your face was not seen clearly for long enough.',
   'not-still': 'Your head moved during the 3 seconds.',
   'multiple-faces': 'More than one face was in view.',
 };
+
+/** What turn and tilt were measured against, in words. */
+export const TURN_TILT_REFERENCE_WORDS: Record<TurnTiltReference, { short: string; long: string }> = {
+  trunk: { short: 'against your shoulders (trunk)', long: 'Turn and tilt are measured against your shoulders, so sitting a little turned to the camera does not count as a turn of the head.' },
+  camera: {
+    short: 'against the camera (shoulders not seen)',
+    long: 'Turn and tilt are measured against the camera, because your shoulders are not clearly in view (out of the picture, covered by a hand or a high chair back). If your body is turned to the camera, this adds to the numbers. Move back so your shoulders are in view.',
+  },
+  none: { short: 'not measurable', long: 'Turn and tilt cannot be measured right now.' },
+};
+
+/** What chin up/down was measured against, in words (uncertainty added where known). */
+export function flexionReferenceWords(ref: FlexionReference, uncertaintyDeg: number | null): { short: string; long: string } {
+  const pm = uncertaintyDeg === null ? '' : ` (about ±${Math.round(uncertaintyDeg)}°)`;
+  switch (ref) {
+    case 'gravity':
+      return { short: `against gravity${pm}`, long: `Chin up/down is measured against gravity, using your device's tilt sensor to correct for the camera's angle${pm}.` };
+    case 'face-geometry':
+      return { short: `against your face's own level line${pm}`, long: `Chin up/down is measured against the line from your ear to your eye (the face's own level line)${pm}.` };
+    case 'uncertain':
+      return {
+        short: `uncertain${pm || ' (could be several degrees off)'}`,
+        long: `Chin up/down has no reliable zero here: the camera's height and angle are not known, so the number could be several degrees off${pm}. Treat it as a rough value; see "Camera height" on the set-up screen.`,
+      };
+    case 'none':
+      return { short: 'not measurable', long: 'Chin up/down cannot be measured right now.' };
+  }
+}
+
+/** The camera's pitch, in words for the set-up screen and the live view. */
+export function devicePitchWords(s: DevicePitchState): { ok: boolean | null; text: string } {
+  switch (s.kind) {
+    case 'idle':
+    case 'waiting':
+      return { ok: null, text: 'Checking whether this device has a tilt sensor…' };
+    case 'needs-permission':
+      return { ok: null, text: 'This device can measure the camera\'s angle with its motion sensors. Press "Use the tilt sensor" and allow it.' };
+    case 'unsupported':
+    case 'no-sensor':
+      return {
+        ok: null,
+        text: 'No tilt sensor (a laptop or desktop camera). Put the camera at the height of your eyes, looking straight at you: raise the laptop on books or a box, or tilt the screen until the camera looks at your eyes, not up at your chin or down at your forehead. A camera below or above your eyes changes the chin up/down numbers.',
+      };
+    case 'denied':
+      return {
+        ok: false,
+        text: 'The motion sensors were refused, so Geste cannot correct chin up/down for the camera\'s angle; it will say how uncertain that number is. To allow them, open the site settings (the icon beside the address) and allow motion sensors, then reload. Or stand the device upright at the height of your eyes.',
+      };
+    case 'moving':
+      return { ok: false, text: 'The device is moving. Stand it on something steady (a stand, books, a shelf) so the camera\'s angle can be read.' };
+    case 'not-upright':
+      return { ok: false, text: `The device is lying almost flat (its camera looks ${Math.round(Math.abs(s.elevationDeg))}° ${s.elevationDeg > 0 ? 'up' : 'down'}). Stand it upright, at the height of your eyes.` };
+    case 'ok': {
+      const a = Math.round(Math.abs(s.elevationDeg));
+      return { ok: true, text: a === 0 ? 'The camera looks straight ahead (level). Geste uses this for chin up/down.' : `The camera looks ${a}° ${s.elevationDeg > 0 ? 'up' : 'down'}. Geste corrects chin up/down for this.` };
+    }
+  }
+}
+
+/** "Your straightest is 18° turned to your right" — the axes more than 10° off, or "within 10°". */
+export function straightestWords(postureDeg: Readonly<Record<Axis, number | null>>, offAxes: readonly Axis[]): string {
+  return `Your straightest is ${postureWords(postureDeg, offAxes)}.`;
+}
+
+/** "30° turned to your right and 12° tilted to your left", or "within 10° of straight on every axis". */
+export function postureWords(postureDeg: Readonly<Record<Axis, number | null>>, offAxes: readonly Axis[]): string {
+  if (offAxes.length === 0) return 'within 10° of straight on every axis';
+  const parts = offAxes.map((a) => angleWords(a, postureDeg[a]));
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
 
 export const LOOP_WORDS: Record<LoopStatus, string> = {
   starting: 'Starting…',

@@ -4,7 +4,9 @@
  */
 import type { ReactNode } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { CAMERA_ERROR_WORDS, LOOP_WORDS, REASON_WORDS } from '../app/words.ts';
+import { CAMERA_ERROR_WORDS, LOOP_WORDS, REASON_WORDS, TURN_TILT_REFERENCE_WORDS, flexionReferenceWords } from '../app/words.ts';
+import { referenceOf } from '../measure/reference.ts';
+import type { FrameReference } from '../measure/reference.ts';
 
 export function confidenceWords(confidence: number, state: string): string {
   if (state === 'not-measurable') return 'Not measurable';
@@ -90,6 +92,32 @@ export function CameraControls(): ReactNode {
         <button type="button" className="btn btn-primary" data-testid="start-camera" onClick={() => void api.startCamera()} disabled={s.loopStatus === 'starting'}>
           {s.loopStatus === 'starting' ? 'Starting camera…' : 'Start camera'}
         </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Which reference the numbers use, in words: turn and tilt against the trunk or the camera; chin up/down
+ * against gravity, the face's own level line, or uncertain. `reference` = a stored one (a session, the
+ * training start); without it, the latest frame's. `detail` adds the longer explanation.
+ */
+export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean }): ReactNode {
+  const s = useMeasure();
+  const ref = props.reference ?? (s.cameraOn && s.latest ? referenceOf(s.latest) : null);
+  if (!ref) return null;
+  const tt = TURN_TILT_REFERENCE_WORDS[ref.turnTilt];
+  const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg);
+  return (
+    <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-flexion={ref.flexion}>
+      <p>
+        <strong>Measured from straight (the anatomical zero).</strong> Turn and tilt: {tt.short}. Chin up/down: {fx.short}.
+      </p>
+      {props.detail && (
+        <>
+          {ref.turnTilt !== 'trunk' && <p>{tt.long}</p>}
+          {ref.flexion !== 'gravity' && ref.flexion !== 'face-geometry' && <p>{fx.long}</p>}
+        </>
       )}
     </div>
   );

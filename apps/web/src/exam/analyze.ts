@@ -30,10 +30,14 @@ export const MEASURE_WORDS: Record<string, string> = {
   romTiltLeftDeg: 'Tilt to your left (°)',
   romFlexionDeg: 'Chin down (°)',
   romExtensionDeg: 'Chin up (°)',
-  restTimeInNeutralPct: 'At rest: time within 10° of neutral (%)',
+  restTimeInNeutralPct: 'At rest: time within 10° of straight (%)',
   restMeasuredS: 'At rest: time measured (s)',
   framesMeasured: 'Frames measured',
   framesTotal: 'Frames analysed',
+  referenceTrunkPct: 'Turn and tilt measured against your shoulders (% of frames; the rest against the camera)',
+  flexionReferenceGravityPct: 'Chin up/down against gravity (% of frames)',
+  flexionReferenceFaceGeometryPct: "Chin up/down against the face's level line (% of frames)",
+  flexionReferenceUncertainPct: 'Chin up/down with an uncertain zero (% of frames)',
 };
 
 const r1 = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10) / 10);

@@ -8,7 +8,8 @@ import type { ReactNode } from 'react';
 import type { FrameMeasure } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
-import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
 import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
 import { analyzeExam, ITEM_WORDS, MEASURE_WORDS } from '../exam/analyze.ts';
 import type { ExamPhase } from '../exam/scoring.ts';
@@ -67,8 +68,11 @@ export function ExamScreen(): ReactNode {
     const r = run.current;
     if (!r || r.finished) return;
     r.finished = true;
-    const analysis = analyzeExam(r.frames, r.phases, s.neutral.kind);
-    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: analysis.measures, items: analysis.items, note };
+    // Always against the anatomical zero; the references the frames used travel with the numbers.
+    const analysis = analyzeExam(r.frames, r.phases, 'anatomical');
+    const tally = new ReferenceTally();
+    for (const f of r.frames) tally.push(f);
+    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: { ...analysis.measures, ...tally.measures() }, items: analysis.items, note };
     r.record = rec;
     await r.writer.flush();
     await saveSession(rec);
@@ -94,7 +98,7 @@ export function ExamScreen(): ReactNode {
       startedAtMs,
       endedAtMs: null,
       kind: 'exam',
-      neutral: s.neutral.kind,
+      neutral: 'anatomical',
       measures: {},
       items: {},
       trick: null,
@@ -212,6 +216,7 @@ export function ExamScreen(): ReactNode {
           </p>
           <Caption />
           <MeasureStatus />
+          <ReferenceNote />
           <button type="button" className="btn" onClick={() => void finish('Stopped early by the person; the steps done so far are saved.')}>
             Stop the exam
           </button>
@@ -225,13 +230,15 @@ export function ExamScreen(): ReactNode {
 
 function ExamResult(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
   const { items, measures } = props.record;
+  const ref = referenceFromMeasures(measures);
   return (
     <div data-testid="exam-result">
       <h2>Exam results</h2>
       {props.record.note && <p className="alert alert-warn">{props.record.note}</p>}
       <p>
-        Objective severity items in the bands clinicians use, measured from {props.record.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}. These are measurements to share with your clinician, not a diagnosis.
+        Objective severity items in the bands clinicians use, measured from {props.record.neutral === 'calibrated' ? 'your calibrated posture (an older exam, not from straight)' : 'straight (the anatomical zero): how your head rests counts'}. These are measurements to share with your clinician, not a diagnosis.
       </p>
+      {ref && <ReferenceNote reference={ref} detail />}
       <table data-testid="exam-items">
         <caption>Objective severity items</caption>
         <thead>

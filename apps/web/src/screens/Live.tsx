@@ -5,19 +5,23 @@ import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx
 import { Gauge } from '../components/Gauge.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
-import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { postureWords } from '../app/words.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
+import type { Axis } from '@geste/core';
 
-export function LiveAngles(props: { zoneDeg: number; angles: Angles | null; measurable: boolean }): ReactNode {
+/** Three gauges and the avatar; the band on each dial is `limitsDeg` for that axis, or ±zoneDeg. */
+export function LiveAngles(props: { zoneDeg: number; limitsDeg?: Readonly<Record<Axis, number>> | undefined; angles: Angles | null; measurable: boolean }): ReactNode {
   const a = props.angles;
   const m = props.measurable && a !== null;
+  const z = (axis: Axis): number => props.limitsDeg?.[axis] ?? props.zoneDeg;
   return (
     <div className="live-grid">
       <div className="gauges">
-        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={props.zoneDeg} />
-        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={props.zoneDeg} />
-        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} />
+        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={z('rotationDeg')} />
+        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={z('tiltDeg')} />
+        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={z('flexionDeg')} />
       </div>
       <Avatar rotationDeg={m ? a.rotationDeg : null} tiltDeg={m ? a.tiltDeg : null} flexionDeg={m ? a.flexionDeg : null} measurable={m} />
     </div>
@@ -45,8 +49,12 @@ export function LiveScreen(): ReactNode {
       <h1 id="live-h">Live view</h1>
       <CameraStatus />
       <p className="hint">
-        Angles are measured from {s.neutral.kind === 'calibrated' ? 'your own calibrated neutral' : "the camera's neutral (face level and facing the camera)"}. The band on each dial is ±{zoneDeg}° around neutral.
+        Angles are measured from straight (the anatomical zero), never from a posture you saved. The band on each dial is ±{zoneDeg}° around straight.
+        {s.trainingStart && (
+          <span data-testid="live-training-start"> Your training start: {postureWords(s.trainingStart.postureDeg, s.trainingStart.offAxes)} (your straightest; it does not move the zero).</span>
+        )}
       </p>
+      <ReferenceNote detail />
       <MeasureStatus />
       <LiveAngles zoneDeg={zoneDeg} angles={angles} measurable={s.cameraOn && s.latest !== null && s.latest.state !== 'not-measurable'} />
       <Trace zoneDeg={zoneDeg} />

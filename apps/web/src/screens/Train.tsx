@@ -1,17 +1,25 @@
 /**
- * Biofeedback training: a session of chosen length with a target zone around neutral. Visual cue
- * (words + arrow + colour), audio tone (pitch and pulse rate rise with the deviation) and spoken
- * prompts, all mutable; a delay and hysteresis (ZoneTracker) so normal movement does not nag; a
- * reward when the person corrects. Saved as it goes; summary and trend at the end.
+ * Biofeedback training against the anatomical zero. With a training start (the straightest posture from
+ * set-up) more than 10° off, training is graded: step by step from that start toward straight
+ * (e.g. 30° → 20° → 10°, GradedTrainer), cueing only beyond the current step and rewarding each step
+ * reached; otherwise a plain zone around straight. Visual cue (words + arrow + colour), audio tone
+ * (pitch and pulse rate rise with the degrees beyond the current target) and spoken prompts, all mutable;
+ * a delay and hysteresis so tremor, jerks and normal movement do not nag. Saved as it goes; summary and
+ * trend at the end.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CORRECTION_WORDS } from '../app/words.ts';
-import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
-import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
+import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { DEFAULT_ZONE, excessOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
+import { ADVANCE_AFTER_MS, GradedTrainer } from '../feedback/graded.ts';
+import type { GradedStep } from '../feedback/graded.ts';
+import { ReferenceTally, gradedSteps, referenceFromMeasures } from '../measure/reference.ts';
+import type { Axis } from '@geste/core';
+import { postureWords } from '../app/words.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
 import { SeriesWriter, listSessions, newSessionId, saveSession } from '../store/db.ts';
@@ -24,7 +32,10 @@ const SAVE_EVERY_MS = 5000;
 
 interface Running {
   record: SessionRecord;
-  tracker: ZoneTracker;
+  tracker: GradedTrainer;
+  tally: ReferenceTally;
+  startDeg: number | null;
+  rewardUntilTs: number | null;
   smoother: AngleSmoother;
   writer: SeriesWriter;
   targetMs: number;
@@ -37,6 +48,9 @@ interface Running {
 function lengthWords(s: number): string {
   return s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`;
 }
+
+/** The widest limit of a step, deg (what the person sees as "within 20°"). */
+export const stepDeg = (s: GradedStep): number => Math.max(s.limitsDeg.rotationDeg, s.limitsDeg.tiltDeg, s.limitsDeg.flexionDeg);
 
 export function sessionMeasures(stats: ZoneStats, zoneDeg: number, targetMs: number): Record<string, number> {
   const pct = stats.measuredMs > 0 ? (100 * stats.inZoneMs) / stats.measuredMs : 0;
@@ -60,8 +74,12 @@ export function TrainScreen(): ReactNode {
   const prefs = usePrefs();
   const [lengthS, setLengthS] = useState<number>(120);
   const [zoneDeg, setZoneDeg] = useState<number>(10);
+  const steps = s.trainingStart ? gradedSteps(s.trainingStart.postureDeg) : [];
+  const gradedAvailable = steps.length > 1;
+  const [mode, setMode] = useState<'graded' | 'plain' | null>(null);
+  const graded = (mode ?? (gradedAvailable ? 'graded' : 'plain')) === 'graded' && gradedAvailable;
   const [phase, setPhase] = useState<'setup' | 'running' | 'ended'>('setup');
-  const [view, setView] = useState<{ state: ZoneState; stats: ZoneStats; correction: Correction | null; angles: Angles | null; progressMs: number } | null>(null);
+  const [view, setView] = useState<RunView | null>(null);
   const [summary, setSummary] = useState<SessionRecord | null>(null);
   const [history, setHistory] = useState<SessionRecord[]>([]);
   const run = useRef<Running | null>(null);
@@ -78,7 +96,11 @@ export function TrainScreen(): ReactNode {
       if (!r || (r.finished && !final)) return;
       const rec: SessionRecord = {
         ...r.record,
-        measures: sessionMeasures(r.tracker.stats, zoneDeg, r.targetMs),
+        measures: {
+          ...sessionMeasures(r.tracker.stats, graded ? stepDeg(r.tracker.current) : zoneDeg, r.targetMs),
+          ...(graded ? { gradedSteps: r.tracker.stepCount, stepsReached: r.tracker.stepsReached, trainingStartDeg: r.startDeg } : {}),
+          ...r.tally.measures(),
+        },
         endedAtMs: final ? Date.now() : null,
         note: note ?? r.record.note,
       };
@@ -111,15 +133,19 @@ export function TrainScreen(): ReactNode {
       startedAtMs,
       endedAtMs: null,
       kind: 'biofeedback',
-      neutral: s.neutral.kind,
+      neutral: 'anatomical',
       measures: {},
       items: {},
       trick: null,
       note: '',
     };
+    const startDeg = s.trainingStart ? Math.round(Math.max(...(['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).map((a) => Math.abs(s.trainingStart!.postureDeg[a] ?? 0)))) : null;
     run.current = {
       record,
-      tracker: new ZoneTracker({ ...DEFAULT_ZONE, zoneDeg }),
+      tracker: graded ? new GradedTrainer(steps) : new GradedTrainer([], { zone: { ...DEFAULT_ZONE, zoneDeg } }),
+      tally: new ReferenceTally(),
+      startDeg,
+      rewardUntilTs: null,
       smoother: new AngleSmoother(),
       writer: new SeriesWriter(record.id),
       targetMs: lengthS * 1000,
@@ -129,7 +155,7 @@ export function TrainScreen(): ReactNode {
       finished: false,
     };
     prefs.audio.start();
-    prefs.speaker.say('Session started. Bring your head toward the middle, and hold it there.');
+    prefs.speaker.say(graded ? `Session started. First step: keep your head within ${stepDeg(steps[0]!)} degrees of straight, and hold it there.` : 'Session started. Bring your head toward the middle, and hold it there.');
     setSummary(null);
     setPhase('running');
     void saveSession(record);
@@ -142,13 +168,20 @@ export function TrainScreen(): ReactNode {
     const angles: Angles = m.state === 'not-measurable' ? { timestampMs: m.timestampMs, rotationDeg: null, tiltDeg: null, flexionDeg: null } : r.smoother.push(m);
     r.angles = angles;
     r.writer.push(m);
+    r.tally.push(m);
     const events = r.tracker.update(angles);
-    const dev = deviationOf(angles);
+    const dev = excessOf(angles, r.tracker.current.limitsDeg);
     if (dev) r.correction = dev.correction;
-    if (r.tracker.state === 'out' && dev) prefs.audio.setDeviation(Math.max(0, dev.deviationDeg - zoneDeg));
+    // The tone sounds only while out of the current step's zone, and says how far beyond its edge.
+    if (r.tracker.state === 'out' && dev) prefs.audio.setDeviation(Math.max(0, dev.excessDeg));
     else prefs.audio.setDeviation(null);
     for (const e of events) {
-      if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
+      if (e.type === 'step-reached') {
+        prefs.audio.reward();
+        r.rewardUntilTs = m.timestampMs + 5000;
+        if (e.next === null) prefs.speaker.say(graded ? 'Excellent. You reached straight, within 10 degrees. Hold it there.' : 'Excellent.');
+        else prefs.speaker.say(`Step reached. Well done. Next step: within ${stepDeg(r.tracker.allSteps[e.next]!)} degrees of straight.`);
+      } else if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
       else if (e.type === 'corrected') {
         prefs.audio.reward();
         prefs.speaker.say('Well done.');
@@ -171,7 +204,17 @@ export function TrainScreen(): ReactNode {
       const r = run.current;
       if (!r) return;
       const st = r.tracker.stats;
-      setView({ state: r.tracker.state, stats: st, correction: r.correction, angles: r.angles, progressMs: st.measuredMs + st.notMeasurableMs });
+      setView({
+        state: r.tracker.state,
+        stats: st,
+        correction: r.correction,
+        angles: r.angles,
+        progressMs: st.measuredMs + st.notMeasurableMs,
+        graded: graded ? { steps: r.tracker.allSteps, index: r.tracker.stepIndex, reached: r.tracker.stepsReached, inStepMs: r.tracker.inStepMs, startDeg: r.startDeg } : null,
+        limitsDeg: r.tracker.current.limitsDeg,
+        rewarding: r.rewardUntilTs !== null && (r.angles?.timestampMs ?? 0) < r.rewardUntilTs,
+        reference: r.tally.dominant(),
+      });
     },
     phase === 'running' ? 100 : null,
   );
@@ -213,21 +256,46 @@ export function TrainScreen(): ReactNode {
               ))}
             </div>
           </fieldset>
-          <fieldset>
-            <legend>Target zone around your neutral</legend>
-            <div className="choice-row">
-              {ZONE_WIDTHS_DEG.map((z) => (
-                <label key={z} className="choice">
-                  <input type="radio" name="zone" value={z} checked={zoneDeg === z} onChange={() => setZoneDeg(z)} />
-                  ±{z}°
+          {gradedAvailable && s.trainingStart && (
+            <fieldset data-testid="train-mode">
+              <legend>What to train</legend>
+              <div className="choice-row">
+                <label className="choice">
+                  <input type="radio" name="mode" value="graded" checked={graded} onChange={() => setMode('graded')} />
+                  Step by step from my straightest ({stepLadderWords(s.trainingStart.postureDeg, steps)})
                 </label>
-              ))}
-            </div>
-          </fieldset>
+                <label className="choice">
+                  <input type="radio" name="mode" value="plain" checked={!graded} onChange={() => setMode('plain')} />
+                  A zone around straight
+                </label>
+              </div>
+              <p className="hint">
+                Your straightest is {postureWords(s.trainingStart.postureDeg, s.trainingStart.offAxes)} (measured on {new Date(s.trainingStart.measuredAtMs).toLocaleDateString()}). Each step is
+                reached after {ADVANCE_AFTER_MS / 1000} s inside it; then the next, narrower step begins.
+              </p>
+            </fieldset>
+          )}
+          {!s.trainingStart && (
+            <p className="hint" data-testid="no-training-start">
+              To train step by step from where your head rests, measure your straightest posture on the <a href="#/setup">set-up screen</a> first.
+            </p>
+          )}
+          {!graded && (
+            <fieldset>
+              <legend>Target zone around straight</legend>
+              <div className="choice-row">
+                {ZONE_WIDTHS_DEG.map((z) => (
+                  <label key={z} className="choice">
+                    <input type="radio" name="zone" value={z} checked={zoneDeg === z} onChange={() => setZoneDeg(z)} />
+                    ±{z}°
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
           <SoundToggles />
           <p className="hint">
-            A cue comes only when your head stays outside the zone for {DEFAULT_ZONE.outDelayMs / 1000} s and more than {DEFAULT_ZONE.hysteresisDeg}° beyond its edge, so ordinary movements do not set it off. Measured from{' '}
-            {s.neutral.kind === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}.
+            A cue comes only when your head stays outside the {graded ? 'current step' : 'zone'} for {DEFAULT_ZONE.outDelayMs / 1000} s and more than {DEFAULT_ZONE.hysteresisDeg}° beyond its edge, so tremor, jerks and ordinary movements do not set it off. Measured from straight (the anatomical zero).
           </p>
           <button type="submit" className="btn btn-primary btn-big" data-testid="start-session" disabled={!s.cameraOn}>
             Start {lengthWords(lengthS)} session
@@ -235,7 +303,7 @@ export function TrainScreen(): ReactNode {
         </form>
       )}
       {phase === 'running' && (
-        <RunningView view={view} zoneDeg={zoneDeg} targetMs={lengthS * 1000} onStop={() => void finish()} />
+        <RunningView view={view} targetMs={lengthS * 1000} onStop={() => void finish()} />
       )}
       {phase === 'ended' && summary && (
         <Summary record={summary} onAgain={() => setPhase('setup')} />
@@ -246,38 +314,85 @@ export function TrainScreen(): ReactNode {
   );
 }
 
-function RunningView(props: {
-  view: { state: ZoneState; stats: ZoneStats; correction: Correction | null; angles: Angles | null; progressMs: number } | null;
-  zoneDeg: number;
-  targetMs: number;
-  onStop: () => void;
-}): ReactNode {
+/** "30° → 20° → 10°". */
+export function stepLadderWords(postureDeg: Readonly<Record<Axis, number | null>>, steps: readonly GradedStep[]): string {
+  const start = Math.round(Math.max(...(['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).map((a) => Math.abs(postureDeg[a] ?? 0))));
+  return [start, ...steps.map(stepDeg)].map((d) => `${d}°`).join(' → ');
+}
+
+interface RunView {
+  state: ZoneState;
+  stats: ZoneStats;
+  correction: Correction | null;
+  angles: Angles | null;
+  progressMs: number;
+  graded: { steps: readonly GradedStep[]; index: number; reached: number; inStepMs: number; startDeg: number | null } | null;
+  limitsDeg: Readonly<Record<Axis, number>>;
+  rewarding: boolean;
+  reference: ReturnType<ReferenceTally['dominant']>;
+}
+
+function StepLadder(props: { g: NonNullable<RunView['graded']> }): ReactNode {
+  const { g } = props;
+  return (
+    <ol className="step-ladder" aria-label="Training steps toward straight" data-testid="graded-steps" data-step={g.index} data-steps={g.steps.length}>
+      {g.startDeg !== null && (
+        <li className="step step-start">
+          <span className="step-deg">{g.startDeg}°</span>
+          <span className="step-words">your straightest</span>
+        </li>
+      )}
+      {g.steps.map((st, i) => {
+        const done = i < g.reached;
+        const here = i === g.index && !done;
+        return (
+          <li key={i} className={`step ${done ? 'step-done' : ''} ${here ? 'step-current' : ''}`} aria-current={here ? 'step' : undefined}>
+            <span className="step-deg">{done ? '★ ' : ''}{stepDeg(st)}°</span>
+            <span className="step-words">{done ? 'reached' : here ? `now: ${Math.min(ADVANCE_AFTER_MS / 1000, Math.floor(g.inStepMs / 1000))} of ${ADVANCE_AFTER_MS / 1000} s` : i === g.steps.length - 1 ? 'straight' : 'next'}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function RunningView(props: { view: RunView | null; targetMs: number; onStop: () => void }): ReactNode {
   const v = props.view;
   const state = v?.state ?? 'unknown';
   const c = v?.correction ? CORRECTION_WORDS[v.correction] : null;
   const leftS = Math.max(0, Math.ceil((props.targetMs - (v?.progressMs ?? 0)) / 1000));
   const pct = v && v.stats.measuredMs > 0 ? Math.round((100 * v.stats.inZoneMs) / v.stats.measuredMs) : 0;
+  const g = v?.graded ?? null;
+  const target = v ? Math.max(v.limitsDeg.rotationDeg, v.limitsDeg.tiltDeg, v.limitsDeg.flexionDeg) : DEFAULT_ZONE.zoneDeg;
+  const targetWords = g ? `step ${g.index + 1} of ${g.steps.length}: within ${target}° of straight` : `within ${target}° of straight`;
   return (
     <div className="running">
-      <div className={`zone-banner zone-${state}`} role="status" aria-live="polite" data-testid="zone-state" data-state={state}>
-        {state === 'in' && <span>✓ In the zone. Hold it.</span>}
+      {g && <StepLadder g={g} />}
+      <div className={`zone-banner zone-${state}`} role="status" aria-live="polite" data-testid="zone-state" data-state={state} data-target-deg={target}>
+        {state === 'in' && <span>✓ At your target ({targetWords}). Hold it.</span>}
         {state === 'out' && (
           <span>
-            <span className="arrow" aria-hidden="true">{c?.arrow}</span> Outside the zone: {c?.short ?? 'come back toward the middle'}.
+            <span className="arrow" aria-hidden="true">{c?.arrow}</span> Beyond your target ({targetWords}): {c?.short ?? 'come back toward the middle'}.
           </span>
         )}
         {state === 'unknown' && <span>? Not measured right now: make sure your face is in view.</span>}
       </div>
+      {v?.rewarding && (
+        <p className="reward-banner" role="status" data-testid="step-reached">
+          ★ Step reached. Well done!
+        </p>
+      )}
       <Caption />
       <MeasureStatus />
+      {v?.reference && <ReferenceNote reference={v.reference} />}
       <div className="session-facts" data-testid="session-progress">
         <span>{leftS} s left</span>
-        <span>In the zone {pct}% so far</span>
+        <span>At target {pct}% so far</span>
         <span>Current hold {Math.round((v?.stats.currentHoldMs ?? 0) / 1000)} s</span>
         <span>Longest hold {Math.round((v?.stats.longestHoldMs ?? 0) / 1000)} s</span>
       </div>
       <progress max={props.targetMs} value={v?.progressMs ?? 0} aria-label="Session progress" />
-      <LiveAngles zoneDeg={props.zoneDeg} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
+      <LiveAngles zoneDeg={target} limitsDeg={v?.limitsDeg} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
       <div className="row">
         <SoundToggles />
         <button type="button" className="btn" data-testid="stop-session" onClick={props.onStop}>
@@ -291,6 +406,7 @@ function RunningView(props: {
 function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
   const m = props.record.measures;
   const f = (k: string, unit = '') => (m[k] === null || m[k] === undefined ? '–' : `${m[k]}${unit}`);
+  const ref = referenceFromMeasures(m);
   return (
     <div className="summary" data-testid="session-summary" tabIndex={-1}>
       <h2>Session summary</h2>
@@ -300,8 +416,12 @@ function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNo
         <div><dt>Longest hold</dt><dd data-testid="sum-hold">{f('longestHoldS', ' s')}</dd></div>
         <div><dt>Cues / corrections</dt><dd>{f('cues')} / {f('corrections')}</dd></div>
         <div><dt>Not measurable</dt><dd>{f('notMeasurableS', ' s')}</dd></div>
-        <div><dt>Zone</dt><dd>±{f('zoneDeg', '°')} around {props.record.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}</dd></div>
+        {m['gradedSteps'] !== undefined && (
+          <div><dt>Steps reached</dt><dd data-testid="sum-steps">{f('stepsReached')} of {f('gradedSteps')} (from your straightest, {f('trainingStartDeg', '°')})</dd></div>
+        )}
+        <div><dt>{m['gradedSteps'] !== undefined ? 'Last target' : 'Zone'}</dt><dd>±{f('zoneDeg', '°')} around {props.record.neutral === 'calibrated' ? 'your calibrated posture (older session)' : 'straight (the anatomical zero)'}</dd></div>
       </dl>
+      {ref && <ReferenceNote reference={ref} />}
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>New session</button>
     </div>
   );
