@@ -61,6 +61,11 @@ export interface BodyKeypoint {
   readonly yPx: number;
   /** Keypoint confidence, 0..1. */
   readonly score: number;
+  /**
+   * Depth in the same pixel-like scale as x, smaller = closer to the camera, when the body model gives one
+   * (BlazePose-class models); absent for 2-D models such as MoveNet. Used for the trunk's turn (pose/trunk.ts).
+   */
+  readonly zPx?: number;
 }
 
 /** One person's body keypoints (MoveNet / BlazePose subset). */

@@ -8,6 +8,8 @@
  * - shoulderElevationDeg > 0: the patient's right shoulder higher than the left
  */
 
+import type { FrameReference } from '../pose/reference.ts';
+
 /** 'calibrated' = the person's own resting-straight pose; 'anatomical' = face plane parallel to the image, eyes level. */
 export type NeutralKind = 'calibrated' | 'anatomical';
 
@@ -46,6 +48,11 @@ export interface FrameMeasure {
   readonly flexionDeg: number | null;
   readonly lateralShiftCm: number | null;
   readonly shoulderElevationDeg: number | null;
+  /**
+   * What each angle was measured against (trunk, gravity or camera; the head's zero; its ±), set by the
+   * anatomical estimator (pose/anatomical.ts). Absent for angles relative to a calibrated neutral.
+   */
+  readonly reference?: FrameReference;
 }
 
 /** A time series of one measure; null = not measurable at that sample. Timestamps strictly increasing. */

@@ -14,6 +14,9 @@ import { measureFrame } from '../pose/estimator.ts';
 import { RangeReentryGuard } from '../pose/reentry.ts';
 import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
+import { AnatomicalEstimator } from '../pose/anatomical.ts';
+import type { CameraContext } from '../pose/reference.ts';
+import { type StraightestCheck, checkStraightest } from '../pose/straightest.ts';
 
 export type NeutralStrategy =
   | { readonly kind: 'anatomical' }
@@ -30,7 +33,15 @@ export interface NeutralChoice {
 
 export interface RecordingMeasures {
   readonly neutral: NeutralChoice;
+  /** Against the chosen neutral: the anatomical zero (default) or the calibrated / given neutral. */
   readonly frames: readonly FrameMeasure[];
+  /** Always against the anatomical zero, each with its reference (the same array as `frames` for 'anatomical'). */
+  readonly anatomicalFrames: readonly FrameMeasure[];
+  /**
+   * For a calibration window: that posture measured against the anatomical zero (a check, never an eraser;
+   * pose/straightest.ts). Null otherwise.
+   */
+  readonly straightest: StraightestCheck | null;
   /** Frames whose timestamp did not increase (dropped, counted here). */
   readonly droppedOutOfOrder: number;
 }
@@ -45,10 +56,15 @@ export class RecordingAnalyzer {
 
   private readonly fit: FitOptions;
   private readonly reentry = new RangeReentryGuard();
+  private readonly anatomical: AnatomicalEstimator;
+  private readonly anatomicalMeasures: FrameMeasure[] = [];
 
-  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, fitOptions: FitOptions = {}) {
+  /** `options.camera`: what is known about the camera (pitch against gravity, mirrored); default unknown. */
+  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, options: FitOptions & { readonly camera?: CameraContext } = {}) {
     this.strategy = strategy;
+    const { camera, ...fitOptions } = options;
     this.fit = fitOptions;
+    this.anatomical = new AnatomicalEstimator({ ...fitOptions, ...(camera ? { camera } : {}) });
     if (strategy.kind === 'anatomical') {
       this.choice = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null };
     } else if (strategy.kind === 'given') {
@@ -62,6 +78,11 @@ export class RecordingAnalyzer {
       return;
     }
     this.lastTimestampMs = frame.timestampMs;
+    this.anatomicalMeasures.push(this.anatomical.measure(frame));
+    if (this.strategy.kind === 'anatomical') {
+      this.measures.push(this.anatomicalMeasures[this.anatomicalMeasures.length - 1]!);
+      return;
+    }
     if (this.choice) {
       this.measures.push(this.reentry.apply(measureFrame(frame, this.choice.neutral, this.fit)));
       return;
@@ -77,7 +98,12 @@ export class RecordingAnalyzer {
 
   finish(): RecordingMeasures {
     if (!this.choice) this.resolveCalibration();
-    return { neutral: this.choice!, frames: this.measures, droppedOutOfOrder: this.dropped };
+    let straightest: StraightestCheck | null = null;
+    if (this.strategy.kind === 'calibrate-window') {
+      const { startMs, endMs } = this.strategy;
+      straightest = checkStraightest(this.anatomicalMeasures.filter((m) => m.timestampMs >= startMs && m.timestampMs <= endMs));
+    }
+    return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped };
   }
 
   private resolveCalibration(): void {

@@ -1,0 +1,170 @@
+/**
+ * Head angles against the anatomical zero, with the reference of each angle stated (reference.ts).
+ *
+ * Per frame, after the camera-relative measure of the head (estimator.ts with the identity neutral, so the
+ * canonical face square to the camera is zero):
+ *   H = C · V · M·R·M · Z        Q = Rz(trunkRoll) · Ry(−trunkYaw) · H
+ * - R: the canonical head → camera rotation (the estimator's angles, rebuilt exactly);
+ * - M: mirror (diag(−1, 1, 1)) when the caller says the frames are mirror images, else identity;
+ * - V: the vertical viewing-ray correction Rx(e), e = atan((cy − v)/f): the face-mesh model reads a face
+ *   above the image centre as seen from below (chin-up) by the ray's elevation;
+ * - C: the camera's pitch against gravity, Rx(pitch) (only when known, else identity);
+ * - Z: the face's own zero, Rx(−α) from its ear–eye line (faceZero.ts), or identity (average face);
+ * - the trunk's yaw and roll, when known (trunk.ts), so the head is reported relative to the trunk.
+ * Rotation, tilt and flexion are the clinical angles of Q (euler.ts). Pure; state is only the slow
+ * trunk and face-zero trackers and the estimator's range re-entry guard.
+ */
+import type { LandmarkFrame } from '../landmarks/types.ts';
+import type { FrameMeasure } from '../measures/types.ts';
+import { type Mat3, anglesFromRotationMatrix, headRotationMatrix, mat3Multiply } from './euler.ts';
+import { HeadPoseEstimator } from './estimator.ts';
+import { type FaceZero, FaceZeroTracker } from './faceZero.ts';
+import { selectPatientFace } from './frameGeometry.ts';
+import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
+import { anatomicalNeutral } from './neutral.ts';
+import { DEFAULT_HFOV_DEG, assumedCamera } from './refine.ts';
+import {
+  type AxisReference,
+  type CameraContext,
+  type FrameReference,
+  type ReferenceNote,
+  UNCERTAIN_ABOVE_DEG,
+  UNKNOWN_CAMERA,
+} from './reference.ts';
+import { type TrunkEstimate, TrunkTracker } from './trunk.ts';
+
+/** Uncertainty of rotation and tilt against the camera or the trunk from the face mesh itself, deg. */
+export const MESH_ANGLE_UNCERTAINTY_DEG = 3;
+/** Extra uncertainty when the trunk's turn comes from keypoint depth, deg. */
+export const TRUNK_YAW_UNCERTAINTY_DEG = 3;
+/** Camera pitch unknown: laptop lids and phone stands tilt the camera by up to about this much, deg. */
+export const UNKNOWN_PITCH_UNCERTAINTY_DEG = 15;
+/** Default ± of a given camera pitch, deg. */
+export const DEFAULT_PITCH_UNCERTAINTY_DEG = 3;
+
+export interface AnatomicalOptions extends FitOptions {
+  readonly camera?: CameraContext;
+  /** Apply the vertical viewing-ray correction (default true). */
+  readonly verticalRay?: boolean;
+}
+
+const rx = (deg: number): Mat3 => headRotationMatrix({ rotationDeg: 0, flexionDeg: deg, tiltDeg: 0 });
+const ry = (deg: number): Mat3 => headRotationMatrix({ rotationDeg: deg, flexionDeg: 0, tiltDeg: 0 });
+const rzTilt = (deg: number): Mat3 => headRotationMatrix({ rotationDeg: 0, flexionDeg: 0, tiltDeg: deg });
+const MIRROR: Mat3 = [-1, 0, 0, 0, 1, 0, 0, 0, 1];
+
+const rss = (...xs: number[]): number => Math.sqrt(xs.reduce((a, x) => a + x * x, 0));
+
+function axisRef(frame: AxisReference['frame'], zero: AxisReference['zero'], uncertaintyDeg: number, notes: readonly ReferenceNote[]): AxisReference {
+  return { frame, zero, uncertaintyDeg, uncertain: uncertaintyDeg > UNCERTAIN_ABOVE_DEG, notes: [...new Set(notes)] };
+}
+
+/** The references of one frame from what is known (no angles needed): used by measures and by checks. */
+export function frameReference(
+  trunk: TrunkEstimate,
+  faceZero: FaceZero,
+  camera: CameraContext,
+  has: { rotation: boolean; tilt: boolean; flexion: boolean },
+): FrameReference {
+  const mirrorNote: ReferenceNote[] = camera.mirrored ? ['camera-mirrored'] : [];
+  const trunkNotes = trunk.notes.filter((n) => n !== 'trunk-roll-needs-hips' && n !== 'trunk-yaw-unavailable');
+  const yawKnown = trunk.state === 'ok' && trunk.yawDeg !== null;
+  const rollKnown = trunk.state === 'ok' && trunk.rollDeg !== null;
+  const rotation = axisRef(
+    has.rotation ? (yawKnown ? 'trunk' : 'camera') : null,
+    'canonical-face',
+    yawKnown ? rss(MESH_ANGLE_UNCERTAINTY_DEG, TRUNK_YAW_UNCERTAINTY_DEG) : MESH_ANGLE_UNCERTAINTY_DEG,
+    [...(yawKnown ? [] : trunk.state === 'ok' ? (['trunk-yaw-unavailable'] as ReferenceNote[]) : trunkNotes), ...mirrorNote],
+  );
+  const tilt = axisRef(
+    has.tilt ? (rollKnown ? 'trunk' : 'camera') : null,
+    'canonical-face',
+    MESH_ANGLE_UNCERTAINTY_DEG,
+    [...(rollKnown ? [] : trunk.state === 'ok' ? (['trunk-roll-needs-hips'] as ReferenceNote[]) : trunkNotes), ...mirrorNote],
+  );
+  const pitchKnown = camera.pitchDeg !== null && Number.isFinite(camera.pitchDeg);
+  const pitchUnc = pitchKnown ? (camera.pitchUncertaintyDeg ?? DEFAULT_PITCH_UNCERTAINTY_DEG) : UNKNOWN_PITCH_UNCERTAINTY_DEG;
+  const flexion = axisRef(
+    has.flexion ? (pitchKnown ? 'gravity' : 'camera') : null,
+    faceZero.zero,
+    rss(MESH_ANGLE_UNCERTAINTY_DEG, faceZero.uncertaintyDeg, pitchUnc),
+    [...(pitchKnown ? [] : (['camera-pitch-unknown'] as ReferenceNote[])), ...faceZero.notes],
+  );
+  return { rotationDeg: rotation, tiltDeg: tilt, flexionDeg: flexion };
+}
+
+/**
+ * Re-expresses a camera-relative measure (identity neutral) against the anatomical reference. Pure:
+ * give it the frame's head fit (for the viewing ray), the trunk and the face zero.
+ */
+export function referenceMeasure(
+  m: FrameMeasure,
+  frame: LandmarkFrame,
+  fit: HeadFit | null,
+  trunk: TrunkEstimate,
+  faceZero: FaceZero,
+  camera: CameraContext,
+  opts: { verticalRay?: boolean; hfovDeg?: number } = {},
+): FrameMeasure {
+  const has = { rotation: m.rotationDeg !== null, tilt: m.tiltDeg !== null, flexion: m.flexionDeg !== null };
+  const reference = frameReference(trunk, faceZero, camera, has);
+  if (m.rotationDeg === null) return { ...m, reference };
+  let R = headRotationMatrix({ rotationDeg: m.rotationDeg, tiltDeg: m.tiltDeg ?? 0, flexionDeg: m.flexionDeg ?? 0 });
+  if (camera.mirrored) R = mat3Multiply(MIRROR, mat3Multiply(R, MIRROR));
+  if (fit && (opts.verticalRay ?? true) && has.flexion) {
+    const cam = assumedCamera(frame.imageWidthPx, frame.imageHeightPx, opts.hfovDeg ?? camera.hfovDeg ?? DEFAULT_HFOV_DEG);
+    const e = (Math.atan2(cam.cyPx - fit.originPx[1], cam.focalPx) * 180) / Math.PI;
+    R = mat3Multiply(rx(e), R);
+  }
+  if (camera.pitchDeg !== null && Number.isFinite(camera.pitchDeg)) R = mat3Multiply(rx(camera.pitchDeg), R);
+  if (has.flexion && faceZero.offsetDeg !== 0) R = mat3Multiply(R, rx(-faceZero.offsetDeg));
+  if (trunk.state === 'ok' && trunk.yawDeg !== null) R = mat3Multiply(ry(-trunk.yawDeg), R);
+  if (trunk.state === 'ok' && trunk.rollDeg !== null && has.tilt) R = mat3Multiply(rzTilt(-trunk.rollDeg), R);
+  const a = anglesFromRotationMatrix(R);
+  const flip = camera.mirrored ? -1 : 1;
+  return {
+    ...m,
+    rotationDeg: a.rotationDeg,
+    tiltDeg: has.tilt ? a.tiltDeg : null,
+    flexionDeg: has.flexion ? a.flexionDeg : null,
+    lateralShiftCm: m.lateralShiftCm === null ? null : flip * m.lateralShiftCm,
+    shoulderElevationDeg: m.shoulderElevationDeg === null ? null : flip * m.shoulderElevationDeg,
+    reference,
+  };
+}
+
+/**
+ * Frames in order → measures against the anatomical zero, each with its reference. The one
+ * implementation behind the app's live view and exam, the CLI and research mode.
+ */
+export class AnatomicalEstimator {
+  readonly camera: CameraContext;
+  private readonly inner: HeadPoseEstimator;
+  private readonly trunk: TrunkTracker;
+  private readonly faceZero = new FaceZeroTracker();
+  private readonly fitOptions: FitOptions;
+  private readonly verticalRay: boolean;
+
+  constructor(opts: AnatomicalOptions = {}) {
+    const { camera, verticalRay, ...fit } = opts;
+    this.camera = camera ?? UNKNOWN_CAMERA;
+    this.fitOptions = fit;
+    this.verticalRay = verticalRay ?? true;
+    this.inner = new HeadPoseEstimator({ ...fit, neutral: anatomicalNeutral() });
+    this.trunk = new TrunkTracker(2000, this.camera.mirrored ?? false);
+  }
+
+  measure(frame: LandmarkFrame): FrameMeasure {
+    const m = this.inner.measure(frame);
+    const trunk = this.trunk.update(frame);
+    const sel = Array.isArray(frame.faces) ? selectPatientFace(frame) : { kind: 'none' as const };
+    const fit = sel.kind === 'one' && m.method === 'face-mesh' ? fitHead(sel.face, frame, this.fitOptions) : null;
+    const zero = this.faceZero.update(frame, fit);
+    return referenceMeasure(m, frame, fit, trunk, zero, this.camera, { verticalRay: this.verticalRay });
+  }
+
+  /** The face's current zero (how much its own flexion zero differs from the average face's). */
+  get faceZeroState(): FaceZero {
+    return this.faceZero.current();
+  }
+}

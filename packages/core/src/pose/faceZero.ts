@@ -1,0 +1,109 @@
+/**
+ * The face's own flexion zero from its ear–eye line.
+ *
+ * The canonical-face fit says how the *average* face is oriented; a given face (and the face-mesh model's
+ * reading of it) sits a few degrees chin-up or chin-down from that. The ear–eye line is fixed in the head
+ * and close to the Frankfurt horizontal (porion–orbitale), the anatomical reference for head pitch
+ * (docs/anatomical-zero.md): with the head fit R (canonical head → camera) and the body model's eye and ear
+ * keypoints, the ear's height below the eye in the head's own frame, vy, solves the image equations
+ *   (ear − eye)_image / pxPerCm ≈ rows x, y of R · (±EAR_EYE_LATERAL_CM, vy, EAR_EYE_DEPTH_CM)
+ * per side, and α = atan2(vy, EAR_EYE_DEPTH_CM) is the line's slope in the canonical frame (> 0: the ear
+ * lower than the eye, i.e. at the canonical zero this face is chin-up by α). Because the line is fixed in
+ * the head, α does not change as the head moves or the camera tilts, so it is learnt as a running median.
+ * Anatomical flexion = canonical flexion − (α − EAR_EYE_LINE_ABOVE_FRANKFURT_DEG).
+ */
+import type { LandmarkFrame } from '../landmarks/types.ts';
+import { keypoint, selectBody } from './frameGeometry.ts';
+import { anglesFromRotationMatrix } from './euler.ts';
+import type { HeadFit } from './headFit.ts';
+import { headPointToImagePx } from './headFit.ts';
+import type { ReferenceNote } from './reference.ts';
+
+/** Depth from the pupil to the ear's centre, adult anthropometry (tragion–exocanthion ≈ 7–8 cm, pupil ≈ 1 cm further forward). */
+export const EAR_EYE_DEPTH_CM = 8.5;
+/** Half-width at the ears (≈ 7.3 cm) minus half the pupil distance (≈ 3.2 cm). */
+export const EAR_EYE_LATERAL_CM = 4.1;
+/**
+ * Slope of the pupil–ear-centre line over the Frankfurt plane, deg. The orbitomeatal (canthus–meatus) line
+ * runs about 7° steeper than the Frankfurt (infraorbitomeatal) line; a COCO-style ear keypoint marks the
+ * ear's centre, about 1 cm above the meatus, which cancels most of it. Taken as 0, with its ± in
+ * FACE_GEOMETRY_UNCERTAINTY_DEG.
+ */
+export const EAR_EYE_LINE_ABOVE_FRANKFURT_DEG = 0;
+/** Keypoints used for the ear–eye line need at least this score. */
+export const MIN_EAR_EYE_SCORE = 0.5;
+/** Beyond this head turn from the camera one ear is hidden; no reading. */
+export const MAX_EAR_EYE_YAW_DEG = 30;
+/** A face's ear–eye slope outside ± this is not a face's (the keypoints are off the ears). */
+export const MAX_PLAUSIBLE_EAR_EYE_DEG = 20;
+/** Readings needed before the face's own zero is used. */
+export const MIN_EAR_EYE_READINGS = 15;
+/** Uncertainty of the flexion zero from the ear–eye line, deg (keypoint placement and the Frankfurt relation). */
+export const FACE_GEOMETRY_UNCERTAINTY_DEG = 5;
+/** Uncertainty of the average face's zero for an unknown face, deg (face shape and the mesh model's bias). */
+export const CANONICAL_ZERO_UNCERTAINTY_DEG = 6;
+
+/** The ear–eye slope α of one frame, deg, or null (keypoints weak, head turned, no fit). */
+export function earEyeSlopeDeg(frame: LandmarkFrame, fit: HeadFit): number | null {
+  if (Math.abs(anglesFromRotationMatrix(fit.headToCamera).rotationDeg) > MAX_EAR_EYE_YAW_DEG) return null;
+  const o = headPointToImagePx(fit, [0, 0, 0]);
+  const body = selectBody(frame, [o[0], o[1]]);
+  const r = fit.headToCamera;
+  const s = fit.pxPerCm;
+  const vys: number[] = [];
+  for (const [eyeName, earName, lateral] of [['leftEye', 'leftEar', EAR_EYE_LATERAL_CM], ['rightEye', 'rightEar', -EAR_EYE_LATERAL_CM]] as const) {
+    const eye = keypoint(body, eyeName, MIN_EAR_EYE_SCORE);
+    const ear = keypoint(body, earName, MIN_EAR_EYE_SCORE);
+    if (!eye || !ear) continue;
+    const dx = (ear.xPx - eye.xPx) / s;
+    const dy = (ear.yPx - eye.yPx) / s;
+    // Least squares for vy over the two image rows, the other components fixed.
+    const bx = dx - r[0] * lateral - r[2] * EAR_EYE_DEPTH_CM;
+    const by = dy - r[3] * lateral - r[5] * EAR_EYE_DEPTH_CM;
+    const den = r[1] * r[1] + r[4] * r[4];
+    if (den < 0.25) continue;
+    vys.push((r[1] * bx + r[4] * by) / den);
+  }
+  if (vys.length === 0) return null;
+  const vy = vys.reduce((a, b) => a + b, 0) / vys.length;
+  return (Math.atan2(vy, EAR_EYE_DEPTH_CM) * 180) / Math.PI;
+}
+
+export interface FaceZero {
+  /** Pitch offset to subtract from canonical flexion, deg; 0 when the canonical zero is used. */
+  readonly offsetDeg: number;
+  readonly zero: 'face-geometry' | 'canonical-face';
+  readonly uncertaintyDeg: number;
+  readonly notes: readonly ReferenceNote[];
+  /** Readings behind offsetDeg. */
+  readonly readings: number;
+}
+
+/** Learns a face's ear–eye slope as the median of its readings (bounded memory). */
+export class FaceZeroTracker {
+  private readonly values: number[] = [];
+  private implausible = 0;
+  constructor(private readonly maxReadings = 600) {}
+
+  update(frame: LandmarkFrame, fit: HeadFit | null): FaceZero {
+    const a = fit ? earEyeSlopeDeg(frame, fit) : null;
+    if (a !== null) {
+      if (Math.abs(a) <= MAX_PLAUSIBLE_EAR_EYE_DEG) {
+        this.values.push(a);
+        if (this.values.length > this.maxReadings) this.values.shift();
+      } else this.implausible++;
+    }
+    return this.current();
+  }
+
+  current(): FaceZero {
+    if (this.values.length < MIN_EAR_EYE_READINGS) {
+      const note: ReferenceNote = this.implausible > this.values.length ? 'face-geometry-implausible' : 'face-geometry-unavailable';
+      return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: [note], readings: this.values.length };
+    }
+    const s = [...this.values].sort((x, y) => x - y);
+    const m = s.length >> 1;
+    const med = s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+    return { offsetDeg: med - EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, zero: 'face-geometry', uncertaintyDeg: FACE_GEOMETRY_UNCERTAINTY_DEG, notes: [], readings: s.length };
+  }
+}
