@@ -16,13 +16,33 @@ import type { LoopStatus, LoopTick } from '../measure/loop.ts';
 import { anatomicalNeutral } from '../measure/pose.ts';
 import type { Neutral, PoseEngine } from '../measure/pose.ts';
 import { createEngine } from '../measure/reference.ts';
-import type { StraightestCheck } from '../measure/reference.ts';
+import type { PitchSource } from '../measure/reference.ts';
+import { trainingStartFromJson } from '@geste/core';
+import type { StraightestCheck } from '@geste/core';
 import { DevicePitchSensor, browserPitchEnv, usablePitchDeg } from '../measure/devicePitch.ts';
 import type { DevicePitchState } from '../measure/devicePitch.ts';
 import { db, getSetting, putSetting } from '../store/db.ts';
 
-/** The person's straightest comfortable posture, measured against the anatomical zero: their training start. */
-export type TrainingStart = Extract<StraightestCheck, { ok: true }> & { readonly measuredAtMs: number };
+/**
+ * The person's straightest comfortable posture, measured against the anatomical zero (core
+ * `checkStraightest`): their training start (`check.trainingStart`), with the words and reference shown.
+ */
+export interface TrainingStart {
+  readonly check: Extract<StraightestCheck, { ok: true }>;
+  readonly measuredAtMs: number;
+}
+
+/** A stored training start, checked with core's validator; null (and dropped) when it does not parse. */
+function storedTrainingStart(v: unknown): TrainingStart | null {
+  try {
+    const t = v as TrainingStart;
+    if (!t || typeof t !== 'object' || !t.check || t.check.ok !== true || typeof t.check.sentence !== 'string' || !Number.isFinite(t.measuredAtMs)) return null;
+    trainingStartFromJson(t.check.trainingStart);
+    return t;
+  } catch {
+    return null;
+  }
+}
 
 export type DetectorState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; info: string } | { kind: 'error'; message: string };
 
@@ -45,6 +65,10 @@ export interface MeasureSnapshot {
   readonly oldNeutralDropped: boolean;
   /** The camera's pitch against gravity (phones and tablets), or why there is none. */
   readonly devicePitch: DevicePitchState;
+  /** Laptops: the person says the camera is at eye height and level (set-up words). */
+  readonly cameraLevelConfirmed: boolean;
+  /** What the engine uses for the camera's pitch. */
+  readonly pitchSource: PitchSource;
   readonly fps: number;
   readonly latencyMs: number | null;
 }
@@ -59,6 +83,8 @@ export interface MeasureApi {
   setTrainingStart(t: TrainingStart | null): Promise<void>;
   /** iOS: ask for the motion sensors (call from a click). */
   requestPitchPermission(): Promise<void>;
+  /** Laptops: the camera is (or is no longer) set level at eye height. */
+  setCameraLevelConfirmed(on: boolean): Promise<void>;
   readonly video: HTMLVideoElement;
   /** The open camera (for an optional local recording). */
   camera(): OpenCamera | null;
@@ -128,22 +154,25 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       trainingStart: null,
       oldNeutralDropped: false,
       devicePitch: { kind: 'idle' },
+      cameraLevelConfirmed: false,
+      pitchSource: { kind: 'unknown' },
       fps: 0,
       latencyMs: null,
     };
     const snapListeners = new Set<() => void>();
     const tickListeners = new Set<(t: LoopTick) => void>();
-    let enginePitchDeg: number | null = null;
-    let engine: PoseEngine = createEngine({ cameraPitchDeg: null });
-    // A new engine only when the usable pitch changes by a degree or more (or appears/disappears).
-    const pitchSensor = new DevicePitchSensor(browserPitchEnv(), (st) => {
+    let engine: PoseEngine = createEngine({ kind: 'unknown' });
+    // The sensor wins over the person's word; a new engine only when the source changes kind or the
+    // sensor's pitch moves by a degree or more.
+    const updatePitch = (st: DevicePitchState, levelConfirmed: boolean): void => {
       const deg = usablePitchDeg(st);
-      if ((deg === null) !== (enginePitchDeg === null) || (deg !== null && enginePitchDeg !== null && Math.abs(deg - enginePitchDeg) >= 1)) {
-        enginePitchDeg = deg;
-        engine = createEngine({ cameraPitchDeg: deg });
-      }
-      set({ devicePitch: st }, st.kind !== 'ok' && st.kind !== 'moving');
-    });
+      const next: PitchSource = deg !== null ? { kind: 'sensor', pitchDeg: deg } : levelConfirmed ? { kind: 'level-at-eye-height' } : { kind: 'unknown' };
+      const cur = snap.pitchSource;
+      const changed = next.kind !== cur.kind || (next.kind === 'sensor' && cur.kind === 'sensor' && Math.abs(next.pitchDeg - cur.pitchDeg) >= 1);
+      if (changed) engine = createEngine(next);
+      set({ devicePitch: st, cameraLevelConfirmed: levelConfirmed, ...(changed ? { pitchSource: next } : {}) }, changed || (st.kind !== 'ok' && st.kind !== 'moving'));
+    };
+    const pitchSensor = new DevicePitchSensor(browserPitchEnv(), (st) => updatePitch(st, snap.cameraLevelConfirmed));
     let detector: FrameDetector | null = null;
     let detectorPromise: Promise<FrameDetector> | null = null;
     let cam: OpenCamera | null = null;
@@ -282,11 +311,19 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         await putSetting('trainingStart', t);
       },
       requestPitchPermission: () => pitchSensor.requestPermission(),
+      async setCameraLevelConfirmed(on) {
+        updatePitch(snap.devicePitch, on);
+        await putSetting('cameraLevelConfirmed', on);
+      },
     };
 
     void pitchSensor.start();
-    void getSetting<TrainingStart | null>('trainingStart').then((t) => {
+    void getSetting<unknown>('trainingStart').then((v) => {
+      const t = storedTrainingStart(v);
       if (t && !snap.trainingStart) set({ trainingStart: t });
+    });
+    void getSetting<boolean>('cameraLevelConfirmed').then((on) => {
+      if (on === true) updatePitch(snap.devicePitch, true);
     });
     // Versions before the anatomical zero stored a calibrated "neutral" and measured from it. It is not
     // used any more (it erased the resting posture from the numbers); drop it and say so once.

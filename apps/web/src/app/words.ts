@@ -6,9 +6,10 @@ import type { NotMeasurableReason } from '@geste/core';
 import type { CameraErrorCode } from '../camera/camera.ts';
 import type { Correction } from '../feedback/zone.ts';
 import type { LoopStatus } from '../measure/loop.ts';
-import type { FlexionReference, StraightestFailure, TurnTiltReference } from '../measure/reference.ts';
+import type { FlexionReference, TurnTiltReference } from '../measure/reference.ts';
+import { AXES, STRAIGHT_WITHIN_DEG, axisWords } from '@geste/core';
+import type { StraightestFailure } from '@geste/core';
 import type { DevicePitchState } from '../measure/devicePitch.ts';
-import type { Axis } from '@geste/core';
 
 export const SAFETY_LINE = 'Geste measures and trains; it does not diagnose or recommend treatment.';
 
@@ -61,17 +62,16 @@ export const CORRECTION_WORDS: Record<Correction, { short: string; spoken: strin
 export const CALIBRATION_WORDS: Record<StraightestFailure, string> = {
   'too-few-frames': 'Your face was not seen clearly for long enough.',
   'not-still': 'Your head moved during the 3 seconds.',
-  'multiple-faces': 'More than one face was in view.',
 };
 
 /** What turn and tilt were measured against, in words. */
 export const TURN_TILT_REFERENCE_WORDS: Record<TurnTiltReference, { short: string; long: string }> = {
-  trunk: { short: 'against your shoulders (trunk)', long: 'Turn and tilt are measured against your shoulders, so sitting a little turned to the camera does not count as a turn of the head.' },
+  trunk: { short: 'against your trunk', long: 'measured against your trunk, so sitting a little turned to the camera does not count as a turn of the head' },
   camera: {
-    short: 'against the camera (shoulders not seen)',
-    long: 'Turn and tilt are measured against the camera, because your shoulders are not clearly in view (out of the picture, covered by a hand or a high chair back). If your body is turned to the camera, this adds to the numbers. Move back so your shoulders are in view.',
+    short: 'against the camera',
+    long: 'measured against the camera: if your body is turned or leaning toward the camera, that adds to the numbers',
   },
-  none: { short: 'not measurable', long: 'Turn and tilt cannot be measured right now.' },
+  none: { short: 'not measurable', long: 'not measurable right now' },
 };
 
 /** What chin up/down was measured against, in words (uncertainty added where known). */
@@ -79,13 +79,13 @@ export function flexionReferenceWords(ref: FlexionReference, uncertaintyDeg: num
   const pm = uncertaintyDeg === null ? '' : ` (about ±${Math.round(uncertaintyDeg)}°)`;
   switch (ref) {
     case 'gravity':
-      return { short: `against gravity${pm}`, long: `Chin up/down is measured against gravity, using your device's tilt sensor to correct for the camera's angle${pm}.` };
+      return { short: `against the vertical (gravity)${pm}`, long: `Chin up/down is measured against the vertical, corrected for the camera's angle (from the device's tilt sensor, or a camera you set level at eye height)${pm}.` };
     case 'face-geometry':
       return { short: `against your face's own level line${pm}`, long: `Chin up/down is measured against the line from your ear to your eye (the face's own level line)${pm}.` };
     case 'uncertain':
       return {
         short: `uncertain${pm || ' (could be several degrees off)'}`,
-        long: `Chin up/down has no reliable zero here: the camera's height and angle are not known, so the number could be several degrees off${pm}. Treat it as a rough value; see "Camera height" on the set-up screen.`,
+        long: `Chin up/down has no reliable zero here, so the number could be several degrees off${pm}. Treat it as a rough value; "Camera height" on the set-up screen says how to improve it.`,
       };
     case 'none':
       return { short: 'not measurable', long: 'Chin up/down cannot be measured right now.' };
@@ -122,18 +122,6 @@ export function devicePitchWords(s: DevicePitchState): { ok: boolean | null; tex
   }
 }
 
-/** "Your straightest is 18° turned to your right" — the axes more than 10° off, or "within 10°". */
-export function straightestWords(postureDeg: Readonly<Record<Axis, number | null>>, offAxes: readonly Axis[]): string {
-  return `Your straightest is ${postureWords(postureDeg, offAxes)}.`;
-}
-
-/** "30° turned to your right and 12° tilted to your left", or "within 10° of straight on every axis". */
-export function postureWords(postureDeg: Readonly<Record<Axis, number | null>>, offAxes: readonly Axis[]): string {
-  if (offAxes.length === 0) return 'within 10° of straight on every axis';
-  const parts = offAxes.map((a) => angleWords(a, postureDeg[a]));
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
-}
-
 export const LOOP_WORDS: Record<LoopStatus, string> = {
   starting: 'Starting…',
   running: 'Measuring.',
@@ -163,3 +151,23 @@ export const AXIS_LABELS = {
   tiltDeg: 'Tilt (ear to shoulder)',
   flexionDeg: 'Chin down / up',
 } as const;
+
+/** The set-up screen's shoulder check, from the latest frame's reference and core's notes. */
+export function trunkCheckWords(ref: { turnTilt: TurnTiltReference; notes: readonly string[] } | null): { ok: boolean | null; text: string } {
+  if (!ref || ref.turnTilt === 'none') return { ok: null, text: 'Shoulders: waiting for a measurable picture' };
+  const has = (n: string): boolean => ref.notes.includes(n);
+  if (has('trunk-multiple-people')) return { ok: false, text: 'More than one person in view: only you should be in the picture. Until then, turn and tilt are measured against the camera.' };
+  if (has('trunk-sides-swapped')) return { ok: false, text: 'The picture looks mirrored (left and right swapped): turn off mirroring in the camera\'s settings. Until then, turn and tilt are measured against the camera.' };
+  if (has('trunk-occluded')) return { ok: false, text: 'Something covers a shoulder (a hand, or a high chair back): until both are seen, turn and tilt are measured against the camera.' };
+  if (has('trunk-not-visible')) return { ok: false, text: 'Shoulders not in view: move back or lower the camera so both shoulders are in the picture. Until then, turn and tilt are measured against the camera.' };
+  if (ref.turnTilt === 'trunk') return { ok: true, text: 'Shoulders in view: turn is measured against your trunk.' };
+  return { ok: true, text: 'Shoulders in view. The camera cannot see how your body is turned, so sit facing it: turn is measured against the camera.' };
+}
+
+/** A training start's angles in words ("30° turned to the right"), largest first; core's words per axis. */
+export function trainingStartWords(anglesDeg: Readonly<Record<'rotationDeg' | 'tiltDeg' | 'flexionDeg', number | null>>): string {
+  const off = AXES.filter((a) => anglesDeg[a] !== null && Math.abs(anglesDeg[a]!) > STRAIGHT_WITHIN_DEG).sort((x, y) => Math.abs(anglesDeg[y]!) - Math.abs(anglesDeg[x]!));
+  if (off.length === 0) return `within ${STRAIGHT_WITHIN_DEG}° of straight`;
+  const parts = off.map((a) => axisWords(a, anglesDeg[a]!));
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}

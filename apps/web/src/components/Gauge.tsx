@@ -8,11 +8,13 @@ import { AXIS_LABELS, angleWords } from '../app/words.ts';
 
 const RANGE_DEG = 60;
 
-export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; valueDeg: number | null; zoneDeg: number }): ReactNode {
+/** `bandDeg` = the target zone [from, to] when it is not ±zoneDeg around zero (graded training: e.g. [−5°, 25°]). */
+export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; valueDeg: number | null; zoneDeg: number; bandDeg?: readonly [number, number] | undefined }): ReactNode {
   const { axis, valueDeg, zoneDeg } = props;
+  const [lo, hi] = props.bandDeg ?? [-zoneDeg, zoneDeg];
   const label = AXIS_LABELS[axis];
   const words = angleWords(axis, valueDeg);
-  const inside = valueDeg !== null && Math.abs(valueDeg) <= zoneDeg;
+  const inside = valueDeg !== null && valueDeg >= lo && valueDeg <= hi;
   const clamp = (v: number) => Math.max(-RANGE_DEG, Math.min(RANGE_DEG, v));
   // Dial: centre (100, 100), radius 80; angle 0 points up; the mirror view puts the person's right on the right.
   const pt = (deg: number, r: number): [number, number] => {
@@ -43,8 +45,8 @@ export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; v
           </pattern>
         </defs>
         <path d={arc(-RANGE_DEG, RANGE_DEG, 80)} className="gauge-track" />
-        <path d={arc(-zoneDeg, zoneDeg, 80)} className="gauge-zone" stroke={`url(#${id})`} />
-        {[-zoneDeg, zoneDeg].map((z) => {
+        <path d={arc(lo, hi, 80)} className="gauge-zone" stroke={`url(#${id})`} />
+        {[lo, hi].map((z) => {
           const [x1, y1] = pt(z, 66);
           const [x2, y2] = pt(z, 94);
           return <line key={z} x1={x1} y1={y1} x2={x2} y2={y2} className="gauge-zone-edge" />;

@@ -1,98 +1,100 @@
 /**
- * Graded biofeedback: training goes step by step from the person's straightest comfortable posture toward
- * the anatomical zero (for example 30° → 20° → 10°). Pure and clock-free, on top of ZoneTracker: each
- * step is a zone with per-axis limits, so the delay, hysteresis and reminders that make training
- * tolerant of tremor and jerks stay exactly as in plain training.
- *
- * - Cues come only when the head stays beyond the *current* step's zone (never toward a zero the person
- *   cannot reach yet); at the current target the cueing stops.
- * - Progress: once the head has been inside the current step's zone for `advanceAfterMs` in total during
- *   that step (time in the plain zone, so a tremor crossing the edge does not restart it) and the shown
- *   state is 'in', the step is reached — a reward event — and the next, narrower step begins. The last
- *   step is the plain zone around the anatomical zero; reaching it is rewarded and training stays there.
- * The steps themselves (where to start, how far each step goes) come from core (see reference.ts).
+ * A graded training session: core's plan (`gradedTargets`: from the straightest posture toward the
+ * anatomical zero, e.g. 30° → 20° → 10° → 0°) and core's reducer (`advanceGraded`: at target / off target
+ * with tolerance, delay and hysteresis, cues, stage advance) — plus the session bookkeeping the training
+ * screen shows and stores (time at target, holds, cues, corrections, stages reached), in the same shape as
+ * the plain zone's statistics (zone.ts), so a session is summarised the same way in both modes.
+ * Pure and clock-free: time comes in as `timestampMs`.
  */
-import type { Axis } from '@geste/core';
-import { DEFAULT_ZONE, ZoneTracker, zoneLimits } from './zone.ts';
-import type { ZoneEvent, ZoneParams, ZoneSample, ZoneState, ZoneStats } from './zone.ts';
+import { DEFAULT_GRADED, INITIAL_GRADED_STATE, advanceGraded, gradedTargets, offTarget } from '@geste/core';
+import type { Axis, GradedCorrection, GradedEvent, GradedParams, GradedState, TrainingTarget } from '@geste/core';
+import type { ZoneSample, ZoneState, ZoneStats } from './zone.ts';
 
-/** One training step: the largest angle from the anatomical zero allowed on each axis, degrees. */
-export interface GradedStep {
-  readonly limitsDeg: Readonly<Record<Axis, number>>;
-}
+export type { GradedEvent, TrainingTarget };
 
-/** Time inside the current step's zone that reaches the step, ms. */
-export const ADVANCE_AFTER_MS = 10_000;
+export class GradedSession {
+  readonly plan: readonly TrainingTarget[];
+  readonly params: GradedParams;
+  private st: GradedState = INITIAL_GRADED_STATE;
+  private lastTs: number | null = null;
+  private s = { measuredMs: 0, inZoneMs: 0, notMeasurableMs: 0, longestHoldMs: 0, currentHoldMs: 0, cues: 0, corrections: 0 };
+  private reached = 0;
+  private lastCorrection: GradedCorrection | null = null;
+  private lastBeyondDeg: number | null = null;
 
-export type GradedEvent =
-  | ZoneEvent
-  /** The step `reached` (0-based) was held; `next` is the new step's index, or null when it was the last. */
-  | { readonly type: 'step-reached'; readonly reached: number; readonly next: number | null };
-
-export interface GradedOptions {
-  readonly zone?: ZoneParams;
-  readonly advanceAfterMs?: number;
-}
-
-export class GradedTrainer {
-  readonly tracker: ZoneTracker;
-  private readonly steps: readonly GradedStep[];
-  private readonly advanceAfterMs: number;
-  private index = 0;
-  private stepStartInZoneMs = 0;
-  private finalReached = false;
-  private stepsReachedCount = 0;
-
-  /** `steps` from the widest to the last (the plain zone); an empty list trains the plain zone only. */
-  constructor(steps: readonly GradedStep[], opts: GradedOptions = {}) {
-    const zone = opts.zone ?? DEFAULT_ZONE;
-    this.steps = steps.length > 0 ? steps : [{ limitsDeg: zoneLimits(zone) }];
-    this.advanceAfterMs = opts.advanceAfterMs ?? ADVANCE_AFTER_MS;
-    if (!(this.advanceAfterMs > 0)) throw new RangeError(`advanceAfterMs must be positive, got ${this.advanceAfterMs}`);
-    this.tracker = new ZoneTracker({ ...zone, limitsDeg: this.steps[0]!.limitsDeg });
+  /** `start`: the training start's angles against the anatomical zero (core TrainingStart.anglesDeg). */
+  constructor(start: Readonly<Record<Axis, number | null>>, params: Partial<GradedParams> = {}) {
+    this.params = { ...DEFAULT_GRADED, ...params };
+    this.plan = gradedTargets(start, this.params);
   }
 
-  get stepIndex(): number {
-    return this.index;
+  get stageIndex(): number {
+    return Math.min(this.st.stageIndex, this.plan.length - 1);
   }
-  get stepCount(): number {
-    return this.steps.length;
+  get target(): TrainingTarget {
+    return this.plan[this.stageIndex]!;
   }
-  get current(): GradedStep {
-    return this.steps[this.index]!;
+  get completed(): boolean {
+    return this.st.completed;
   }
-  get allSteps(): readonly GradedStep[] {
-    return this.steps;
+  /** Stages held long enough so far (the last one counts when completed). */
+  get stagesReached(): number {
+    return this.reached;
   }
-  /** Steps reached so far in this session (the last counts once). */
-  get stepsReached(): number {
-    return this.stepsReachedCount;
+  /** Time at target in the current stage, ms (core's count; a jerk pauses it, never resets it). */
+  get atTargetMs(): number {
+    return this.st.atTargetMs;
   }
   get state(): ZoneState {
-    return this.tracker.state;
+    return this.st.status === 'at-target' ? 'in' : this.st.status === 'off-target' ? 'out' : 'unknown';
   }
   get stats(): ZoneStats {
-    return this.tracker.stats;
+    return { ...this.s };
   }
-  /** Time inside the current step's zone during this step, ms. */
-  get inStepMs(): number {
-    return this.tracker.stats.inZoneMs - this.stepStartInZoneMs;
+  /** Which way to move back toward the current target (last measured frame), and how far beyond the tolerance. */
+  get correction(): GradedCorrection | null {
+    return this.lastCorrection;
+  }
+  get beyondToleranceDeg(): number | null {
+    return this.lastBeyondDeg;
   }
 
   update(sample: ZoneSample): GradedEvent[] {
-    const events: GradedEvent[] = this.tracker.update(sample);
-    if (this.finalReached || this.tracker.state !== 'in' || this.inStepMs < this.advanceAfterMs) return events;
-    const reached = this.index;
-    this.stepsReachedCount++;
-    if (this.index + 1 < this.steps.length) {
-      this.index++;
-      this.tracker.setLimits(this.steps[this.index]!.limitsDeg);
-      this.stepStartInZoneMs = this.tracker.stats.inZoneMs;
-      events.push({ type: 'step-reached', reached, next: this.index });
+    const t = sample.timestampMs;
+    if (!Number.isFinite(t) || (this.lastTs !== null && t <= this.lastTs)) return [];
+    const dt = this.lastTs === null ? 0 : Math.min(t - this.lastTs, this.params.maxStepMs);
+    this.lastTs = t;
+    const target = this.target;
+    const wasOff = this.st.status === 'off-target';
+    const { state, events } = advanceGraded(this.plan, this.st, sample, this.params);
+    this.st = state;
+    const off = offTarget(sample, target);
+    if (off === null) {
+      this.s.notMeasurableMs += dt;
+      this.s.currentHoldMs = 0;
     } else {
-      this.finalReached = true;
-      events.push({ type: 'step-reached', reached, next: null });
+      this.lastCorrection = off.correction;
+      this.lastBeyondDeg = Math.max(0, off.beyondDeg - this.params.toleranceDeg);
+      this.s.measuredMs += dt;
+      if (off.beyondDeg <= this.params.toleranceDeg) {
+        this.s.inZoneMs += dt;
+        this.s.currentHoldMs += dt;
+        this.s.longestHoldMs = Math.max(this.s.longestHoldMs, this.s.currentHoldMs);
+      } else this.s.currentHoldMs = 0;
+    }
+    for (const e of events) {
+      if (e.type === 'cue') this.s.cues++;
+      else if (e.type === 'at-target' && wasOff) this.s.corrections++;
+      else if (e.type === 'advanced' || e.type === 'completed') {
+        this.reached++;
+        this.s.currentHoldMs = 0;
+      }
     }
     return events;
   }
+}
+
+/** The largest |target| over the trained axes of a stage, deg ("within 20° of straight" on screen). */
+export function stageDeg(t: TrainingTarget): number {
+  return Math.max(0, ...Object.values(t.anglesDeg).map((v) => (v === null ? 0 : Math.abs(v))));
 }

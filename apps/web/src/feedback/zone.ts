@@ -5,19 +5,14 @@
  * - 'in' → 'out' only after the deviation stays above `zoneDeg + hysteresisDeg` for `outDelayMs`;
  * - 'out' → 'in' as soon as the deviation is back within `zoneDeg` (that is the correction we reward).
  * Statistics use the plain zone (deviation ≤ zoneDeg), without delay or hysteresis.
- * Deviation of a frame = the largest of |rotation|, |tilt|, |flexion| relative to the anatomical zero
- * (degrees); frames that are not measurable add no time to any statistic.
- * Graded training (graded.ts) gives each axis its own half-width (`limitsDeg`): a person whose straightest
- * is 30° turned trains first within 20° of zero on rotation and within the plain zone on the other axes.
- * The zone is then "every axis within its limit", and what counts is the largest excess beyond a limit.
+ * Deviation of a frame = the largest of |rotation|, |tilt|, |flexion| relative to neutral (degrees);
+ * frames that are not measurable add no time to any statistic.
  */
 import type { Axis } from '@geste/core';
 
 export interface ZoneParams {
-  /** Half-width of the target zone around the anatomical zero, degrees (CLINICAL.md uses 10° for "neutral"). */
+  /** Half-width of the target zone around neutral, degrees (CLINICAL.md uses 10° for "neutral"). */
   readonly zoneDeg: number;
-  /** Per-axis half-widths that replace `zoneDeg` on those axes (graded targets), degrees. */
-  readonly limitsDeg?: Partial<Record<Axis, number>>;
   /** Extra margin beyond the zone before a cue, degrees. */
   readonly hysteresisDeg: number;
   /** How long the head must stay beyond zone + margin before a cue, ms. */
@@ -85,33 +80,6 @@ export function deviationOf(s: ZoneSample): { deviationDeg: number; axis: Axis; 
   return best;
 }
 
-/**
- * How far the frame is beyond its per-axis limits: the largest (|angle| − limit) over the measurable axes
- * (negative = inside on every axis), with the axis and the correction that reduces it; null when nothing
- * is measurable. With equal limits this is `deviationOf` minus the limit.
- */
-export function excessOf(s: ZoneSample, limitsDeg: Record<Axis, number>): { excessDeg: number; axis: Axis; correction: Correction } | null {
-  let best: { excessDeg: number; axis: Axis; correction: Correction } | null = null;
-  const consider = (axis: Axis, v: number | null, pos: Correction, neg: Correction): void => {
-    if (v === null || !Number.isFinite(v)) return;
-    const e = Math.abs(v) - limitsDeg[axis];
-    if (!best || e > best.excessDeg) best = { excessDeg: e, axis, correction: v > 0 ? pos : neg };
-  };
-  consider('rotationDeg', s.rotationDeg, 'turn-left', 'turn-right');
-  consider('tiltDeg', s.tiltDeg, 'tilt-left', 'tilt-right');
-  consider('flexionDeg', s.flexionDeg, 'chin-up', 'chin-down');
-  return best;
-}
-
-/** The per-axis half-widths of a zone (limitsDeg where given, zoneDeg elsewhere). */
-export function zoneLimits(p: Pick<ZoneParams, 'zoneDeg' | 'limitsDeg'>): Record<Axis, number> {
-  return {
-    rotationDeg: p.limitsDeg?.rotationDeg ?? p.zoneDeg,
-    tiltDeg: p.limitsDeg?.tiltDeg ?? p.zoneDeg,
-    flexionDeg: p.limitsDeg?.flexionDeg ?? p.zoneDeg,
-  };
-}
-
 export class ZoneTracker {
   private stateValue: ZoneState = 'unknown';
   private lastTs: number | null = null;
@@ -122,12 +90,9 @@ export class ZoneTracker {
   private nextMilestoneMs: number;
   private s = { measuredMs: 0, inZoneMs: 0, notMeasurableMs: 0, longestHoldMs: 0, cues: 0, corrections: 0 };
 
-  private limits: Record<Axis, number>;
-
   constructor(readonly params: ZoneParams = DEFAULT_ZONE) {
-    this.limits = zoneLimits(params);
-    if (!(params.zoneDeg > 0) || !(params.hysteresisDeg >= 0) || !(params.outDelayMs >= 0) || !Object.values(this.limits).every((l) => l > 0)) {
-      throw new RangeError(`zone parameters must be positive (zoneDeg ${params.zoneDeg}, limits ${JSON.stringify(this.limits)}, hysteresisDeg ${params.hysteresisDeg}, outDelayMs ${params.outDelayMs})`);
+    if (!(params.zoneDeg > 0) || !(params.hysteresisDeg >= 0) || !(params.outDelayMs >= 0)) {
+      throw new RangeError(`zone parameters must be positive (zoneDeg ${params.zoneDeg}, hysteresisDeg ${params.hysteresisDeg}, outDelayMs ${params.outDelayMs})`);
     }
     this.nextMilestoneMs = params.holdMilestoneMs;
   }
@@ -148,7 +113,7 @@ export class ZoneTracker {
     const dt = this.lastTs === null ? 0 : Math.min(t - this.lastTs, p.maxStepMs);
     this.lastTs = t;
     const events: ZoneEvent[] = [];
-    const dev = excessOf(sample, this.limits);
+    const dev = deviationOf(sample);
 
     if (!dev) {
       this.s.notMeasurableMs += dt;
@@ -164,7 +129,7 @@ export class ZoneTracker {
     if (this.stateValue === 'unknown' && this.lastMeasuredMs !== null) events.push({ type: 'found' });
     this.lastMeasuredMs = t;
     this.s.measuredMs += dt;
-    const inside = dev.excessDeg <= 0;
+    const inside = dev.deviationDeg <= p.zoneDeg;
     if (inside) {
       this.s.inZoneMs += dt;
       this.holdMs += dt;
@@ -177,7 +142,7 @@ export class ZoneTracker {
       this.endHold();
     }
 
-    const beyond = dev.excessDeg > p.hysteresisDeg;
+    const beyond = dev.deviationDeg > p.zoneDeg + p.hysteresisDeg;
     if (beyond) this.beyondSinceMs ??= t;
     else this.beyondSinceMs = null;
 
@@ -191,7 +156,7 @@ export class ZoneTracker {
           this.stateValue = 'out';
           this.s.cues++;
           this.lastCueMs = t;
-          events.push({ type: 'cue', correction: dev.correction, deviationDeg: dev.excessDeg + this.limits[dev.axis], reminder: false });
+          events.push({ type: 'cue', correction: dev.correction, deviationDeg: dev.deviationDeg, reminder: false });
         }
         break;
       case 'out':
@@ -203,29 +168,11 @@ export class ZoneTracker {
           const reminder = Number.isFinite(this.lastCueMs);
           this.s.cues++;
           this.lastCueMs = t;
-          events.push({ type: 'cue', correction: dev.correction, deviationDeg: dev.excessDeg + this.limits[dev.axis], reminder });
+          events.push({ type: 'cue', correction: dev.correction, deviationDeg: dev.deviationDeg, reminder });
         }
         break;
     }
     return events;
-  }
-
-  /** The current per-axis half-widths, degrees. */
-  get limitsDeg(): Readonly<Record<Axis, number>> {
-    return this.limits;
-  }
-
-  /**
-   * Moves the zone (graded training: the next step toward the anatomical zero). Statistics carry on; the
-   * current hold restarts; the shown state is re-judged from the next frame with the same delay and
-   * hysteresis, so a head that is now beyond the new zone is cued only after it stays there.
-   */
-  setLimits(limitsDeg: Partial<Record<Axis, number>>): void {
-    const next = zoneLimits({ zoneDeg: this.params.zoneDeg, limitsDeg: { ...this.limits, ...limitsDeg } });
-    if (!Object.values(next).every((l) => l > 0)) throw new RangeError(`zone limits must be positive (${JSON.stringify(next)})`);
-    this.limits = next;
-    this.beyondSinceMs = null;
-    this.endHold();
   }
 
   private endHold(): void {

@@ -1,6 +1,6 @@
 /**
  * The camera's pitch against gravity on phones and tablets (DeviceOrientation), for core's flexion zero.
- * Adapter only: the angle itself comes from core (`frontCameraElevationDeg`). What this file owns is the
+ * Adapter only: the angle itself comes from core (`frontCameraPitchDeg`). What this file owns is the
  * browser side — permission (iOS asks through `DeviceOrientationEvent.requestPermission()` from a tap),
  * sensors that are missing (desktop browsers fire no event, or events with null angles) or denied
  * (Android's motion-sensor permission), a device that is moving — each a state with words (words.ts).
@@ -8,7 +8,10 @@
  * The reading is the median of the last second of events, so a hand-held device's shake does not move it;
  * it is called 'moving' while those readings spread over more than MAX_SPREAD_DEG.
  */
-import { MAX_USEFUL_CAMERA_ELEVATION_DEG, frontCameraElevationDeg } from '@geste/core';
+import { frontCameraPitchDeg } from '@geste/core';
+
+/** A camera pitched further than this from level cannot film a seated person's face usefully, deg. */
+export const MAX_USEFUL_CAMERA_PITCH_DEG = 45;
 
 export type DevicePitchState =
   | { readonly kind: 'idle' }
@@ -133,7 +136,7 @@ export class DevicePitchSensor {
 
   /** One 'deviceorientation' event (public for tests that replay recorded events). */
   push(e: OrientationLike): void {
-    const deg = frontCameraElevationDeg(e.beta, e.gamma);
+    const deg = frontCameraPitchDeg(e.beta, e.gamma);
     if (deg === null) return; // desktop Chrome sends nulls: the 'no-sensor' timer decides
     const t = e.timeStamp;
     this.readings.push({ tMs: t, deg });
@@ -144,7 +147,7 @@ export class DevicePitchSensor {
     const next: DevicePitchState =
       spread > MAX_SPREAD_DEG
         ? { kind: 'moving', spreadDeg: spread }
-        : Math.abs(median) > MAX_USEFUL_CAMERA_ELEVATION_DEG
+        : Math.abs(median) > MAX_USEFUL_CAMERA_PITCH_DEG
           ? { kind: 'not-upright', elevationDeg: median }
           : { kind: 'ok', elevationDeg: median };
     // Re-emit a changed kind at once, a changed reading at most every 250 ms.

@@ -6,22 +6,22 @@ import { Gauge } from '../components/Gauge.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
-import { postureWords } from '../app/words.ts';
+import { trainingStartWords } from '../app/words.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
 import type { Axis } from '@geste/core';
 
-/** Three gauges and the avatar; the band on each dial is `limitsDeg` for that axis, or ±zoneDeg. */
-export function LiveAngles(props: { zoneDeg: number; limitsDeg?: Readonly<Record<Axis, number>> | undefined; angles: Angles | null; measurable: boolean }): ReactNode {
+/** Three gauges and the avatar; the band on each dial is `bandsDeg` for that axis (graded targets), or ±zoneDeg. */
+export function LiveAngles(props: { zoneDeg: number; bandsDeg?: Readonly<Partial<Record<Axis, readonly [number, number]>>> | undefined; angles: Angles | null; measurable: boolean }): ReactNode {
   const a = props.angles;
   const m = props.measurable && a !== null;
-  const z = (axis: Axis): number => props.limitsDeg?.[axis] ?? props.zoneDeg;
+  const b = (axis: Axis): readonly [number, number] | undefined => props.bandsDeg?.[axis];
   return (
     <div className="live-grid">
       <div className="gauges">
-        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={z('rotationDeg')} />
-        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={z('tiltDeg')} />
-        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={z('flexionDeg')} />
+        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('rotationDeg')} />
+        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('tiltDeg')} />
+        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('flexionDeg')} />
       </div>
       <Avatar rotationDeg={m ? a.rotationDeg : null} tiltDeg={m ? a.tiltDeg : null} flexionDeg={m ? a.flexionDeg : null} measurable={m} />
     </div>
@@ -51,7 +51,7 @@ export function LiveScreen(): ReactNode {
       <p className="hint">
         Angles are measured from straight (the anatomical zero), never from a posture you saved. The band on each dial is ±{zoneDeg}° around straight.
         {s.trainingStart && (
-          <span data-testid="live-training-start"> Your training start: {postureWords(s.trainingStart.postureDeg, s.trainingStart.offAxes)} (your straightest; it does not move the zero).</span>
+          <span data-testid="live-training-start"> Your training start: {trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg)} (your straightest; it does not move the zero).</span>
         )}
       </p>
       <ReferenceNote detail />

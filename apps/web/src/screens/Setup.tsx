@@ -7,13 +7,14 @@
  */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { FrameMeasure, LandmarkFrame } from '@geste/core';
+import { AXES, axisWords, checkStraightest, gradedTargets } from '@geste/core';
+import type { FrameMeasure, LandmarkFrame, StraightestFailure } from '@geste/core';
 import { VideoSlot, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import type { TrainingStart } from '../app/measure.tsx';
-import { AXIS_LABELS, CALIBRATION_WORDS, angleWords, devicePitchWords, straightestWords } from '../app/words.ts';
+import { AXIS_LABELS, CALIBRATION_WORDS, devicePitchWords, trunkCheckWords } from '../app/words.ts';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
-import { checkStraightest, gradedSteps, referenceOf } from '../measure/reference.ts';
-import type { StraightestFailure } from '../measure/reference.ts';
+import { fromCoreReference, referenceOf } from '../measure/reference.ts';
+import { stageDeg } from '../feedback/graded.ts';
 import { useSpeaker } from '../app/prefs.tsx';
 
 export const CALIBRATION_MS = 3000;
@@ -37,41 +38,46 @@ function lightWords(b: number | null): { ok: boolean | null; text: string } {
 
 const mark = (ok: boolean | null): string => (ok === null ? '… ' : ok ? '✓ ' : '! ');
 
-/** "30° → 20° → 10°": the training start and the graded steps toward straight. */
+/** "30° → 20° → 10° → 0°": core's graded targets from the training start toward straight. */
 export function stepsWords(start: TrainingStart): string {
-  const widest = Math.max(...(['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).map((a) => Math.abs(start.postureDeg[a] ?? 0)));
-  const steps = gradedSteps(start.postureDeg).map((s) => Math.max(s.limitsDeg.rotationDeg, s.limitsDeg.tiltDeg, s.limitsDeg.flexionDeg));
-  return [Math.round(widest), ...steps].map((d) => `${d}°`).join(' → ');
+  return gradedTargets(start.check.trainingStart.anglesDeg).map((t) => `${stageDeg(t)}°`).join(' → ');
 }
 
 export function StraightestResult(props: { start: TrainingStart; fresh: boolean }): ReactNode {
-  const t = props.start;
-  const warn = t.offAxes.length > 0;
+  const c = props.start.check;
+  const warn = c.warn;
   return (
     <div className="straightest" data-testid="straightest-result" data-warn={String(warn)}>
       <p className="big straightest-words" data-testid="straightest-words">
         {warn ? '! ' : '✓ '}
-        {straightestWords(t.postureDeg, t.offAxes)}
+        {c.sentence}
       </p>
       {warn && (
         <div className="alert alert-warn" role={props.fresh ? 'alert' : undefined} data-testid="straightest-warning">
-          <strong>More than 10° from straight.</strong> This is how your head rests, and Geste keeps it in the numbers: the live view, the exam, your
-          history and reports measure from straight (the anatomical zero), not from this posture. It is saved as your training start: training goes
-          step by step from here toward straight ({stepsWords(t)}).
+          <strong>More than 10° from straight.</strong> Geste keeps this in the numbers: the live view, the exam, your history and reports measure from
+          straight (the anatomical zero), not from this posture. Training goes step by step from here toward straight: {stepsWords(props.start)}.
         </div>
       )}
       <dl className="facts">
-        {(['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).map((a) => (
-          <div key={a} data-axis={a} data-value={t.postureDeg[a] === null ? '' : t.postureDeg[a]!.toFixed(1)}>
-            <dt>{AXIS_LABELS[a]}</dt>
-            <dd>{angleWords(a, t.postureDeg[a])}</dd>
-          </div>
-        ))}
+        {AXES.map((a) => {
+          const o = c.perAxis[a];
+          const v = o.offsetDeg;
+          return (
+            <div key={a} data-axis={a} data-value={v === null ? '' : v.toFixed(1)} data-uncertain={String(o.uncertain)}>
+              <dt>{AXIS_LABELS[a]}</dt>
+              <dd>
+                {v === null ? 'not measured' : Math.round(Math.abs(v)) === 0 ? 'straight' : axisWords(a, v)}
+                {v !== null && o.uncertain && ` (uncertain, ±${Math.round(c.reference?.[a].uncertaintyDeg ?? 0)}°: not used for training)`}
+                {o.beyondWarn && ' — more than 10°'}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
-      <ReferenceNote reference={t.reference} />
+      {c.reference && <ReferenceNote reference={fromCoreReference(c.reference)} />}
       <p className="hint">
-        {props.fresh ? 'Saved' : 'Measured'} as your training start on {new Date(t.measuredAtMs).toLocaleString()}. Measure it again whenever you like; it
-        never changes the zero.
+        {props.fresh ? 'Saved' : 'Measured'} as your training start on {new Date(props.start.measuredAtMs).toLocaleString()}. Measure it again whenever you
+        like; it never changes the zero.
       </p>
     </div>
   );
@@ -98,13 +104,14 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
       const spanMs = tick.frame.timestampMs - c.startMs;
       // 3 s, and enough frames on a slow device (up to 8 s).
       if ((spanMs >= CALIBRATION_MS && c.frames.length >= MIN_CALIBRATION_FRAMES) || spanMs >= MAX_CALIBRATION_MS) {
-        const result = checkStraightest(c.frames, c.measures);
+        const nowMs = Date.now();
+        const result = checkStraightest(c.measures, nowMs);
         let next: CalState;
         if (result.ok) {
-          const start: TrainingStart = { ...result, measuredAtMs: Date.now() };
+          const start: TrainingStart = { check: result, measuredAtMs: nowMs };
           next = { kind: 'ok', start };
           void api.setTrainingStart(start);
-          speaker.say(`${straightestWords(start.postureDeg, start.offAxes)} ${start.offAxes.length > 0 ? 'That is more than 10 degrees from straight. ' : ''}It is saved as your training start.`);
+          speaker.say(`${result.sentence} It is saved as your training start.`);
         } else {
           next = { kind: 'failed', reason: result.reason };
           speaker.say('That did not work. You can try again.');
@@ -117,7 +124,8 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
 
   const faceOk = s.cameraOn && s.facesInView === 1 && s.latest?.state !== 'not-measurable';
   const ref = s.latest ? referenceOf(s.latest) : null;
-  const trunkOk = !s.cameraOn || !ref ? null : ref.turnTilt === 'trunk';
+  const trunk = s.cameraOn ? trunkCheckWords(ref) : { ok: null, text: 'Shoulders: waiting for the camera' };
+  const laptop = s.devicePitch.kind === 'unsupported' || s.devicePitch.kind === 'no-sensor' || s.devicePitch.kind === 'denied';
   const light = lightWords(s.cameraOn ? s.brightness : null);
   const pitch = devicePitchWords(s.devicePitch);
   const start = (): void => {
@@ -150,13 +158,7 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
             <li data-testid="check-face" data-ok={String(faceOk)}>
               {!s.cameraOn ? '… Face: waiting for the camera' : faceOk ? '✓ Face found' : s.facesInView > 1 ? '✗ More than one face in view' : '✗ Face not found yet'}
             </li>
-            <li data-testid="check-trunk" data-ok={String(trunkOk)}>
-              {trunkOk === null
-                ? '… Shoulders: waiting for the camera'
-                : trunkOk
-                  ? '✓ Shoulders in view: turn and tilt are measured against your trunk'
-                  : '! Shoulders not clearly in view: turn and tilt are measured against the camera'}
-            </li>
+            <li data-testid="check-trunk" data-ok={String(trunk.ok)}>{mark(trunk.ok)}{trunk.text}</li>
             <li data-testid="check-light" data-ok={String(light.ok)}>{mark(light.ok)}{light.text}</li>
           </ul>
           <MeasureStatus />
@@ -165,6 +167,12 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
             {mark(pitch.ok)}
             {pitch.text}
           </p>
+          {laptop && (
+            <label className="choice">
+              <input type="checkbox" data-testid="camera-level" checked={s.cameraLevelConfirmed} onChange={(e) => void api.setCameraLevelConfirmed(e.target.checked)} />
+              My camera is at the height of my eyes and looks straight at me
+            </label>
+          )}
           {s.devicePitch.kind === 'needs-permission' && (
             <button type="button" className="btn" data-testid="pitch-permission" onClick={() => void api.requestPitchPermission()}>
               Use the tilt sensor

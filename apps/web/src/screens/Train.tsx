@@ -13,13 +13,14 @@ import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CORRECTION_WORDS } from '../app/words.ts';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
-import { DEFAULT_ZONE, excessOf } from '../feedback/zone.ts';
+import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
-import { ADVANCE_AFTER_MS, GradedTrainer } from '../feedback/graded.ts';
-import type { GradedStep } from '../feedback/graded.ts';
-import { ReferenceTally, gradedSteps, referenceFromMeasures } from '../measure/reference.ts';
+import { GradedSession, stageDeg } from '../feedback/graded.ts';
+import type { TrainingTarget } from '../feedback/graded.ts';
+import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
+import { AXES, DEFAULT_GRADED, gradedTargets } from '@geste/core';
 import type { Axis } from '@geste/core';
-import { postureWords } from '../app/words.ts';
+import { trainingStartWords } from '../app/words.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
 import { SeriesWriter, listSessions, newSessionId, saveSession } from '../store/db.ts';
@@ -32,9 +33,10 @@ const SAVE_EVERY_MS = 5000;
 
 interface Running {
   record: SessionRecord;
-  tracker: GradedTrainer;
+  /** Plain zone around straight, or graded steps from the training start (exactly one is set). */
+  zone: ZoneTracker | null;
+  graded: GradedSession | null;
   tally: ReferenceTally;
-  startDeg: number | null;
   rewardUntilTs: number | null;
   smoother: AngleSmoother;
   writer: SeriesWriter;
@@ -48,9 +50,6 @@ interface Running {
 function lengthWords(s: number): string {
   return s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`;
 }
-
-/** The widest limit of a step, deg (what the person sees as "within 20°"). */
-export const stepDeg = (s: GradedStep): number => Math.max(s.limitsDeg.rotationDeg, s.limitsDeg.tiltDeg, s.limitsDeg.flexionDeg);
 
 export function sessionMeasures(stats: ZoneStats, zoneDeg: number, targetMs: number): Record<string, number> {
   const pct = stats.measuredMs > 0 ? (100 * stats.inZoneMs) / stats.measuredMs : 0;
@@ -74,8 +73,9 @@ export function TrainScreen(): ReactNode {
   const prefs = usePrefs();
   const [lengthS, setLengthS] = useState<number>(120);
   const [zoneDeg, setZoneDeg] = useState<number>(10);
-  const steps = s.trainingStart ? gradedSteps(s.trainingStart.postureDeg) : [];
-  const gradedAvailable = steps.length > 1;
+  const startAngles = s.trainingStart?.check.trainingStart.anglesDeg ?? null;
+  const plan = startAngles ? gradedTargets(startAngles) : [];
+  const gradedAvailable = plan.length > 1;
   const [mode, setMode] = useState<'graded' | 'plain' | null>(null);
   const graded = (mode ?? (gradedAvailable ? 'graded' : 'plain')) === 'graded' && gradedAvailable;
   const [phase, setPhase] = useState<'setup' | 'running' | 'ended'>('setup');
@@ -97,8 +97,15 @@ export function TrainScreen(): ReactNode {
       const rec: SessionRecord = {
         ...r.record,
         measures: {
-          ...sessionMeasures(r.tracker.stats, graded ? stepDeg(r.tracker.current) : zoneDeg, r.targetMs),
-          ...(graded ? { gradedSteps: r.tracker.stepCount, stepsReached: r.tracker.stepsReached, trainingStartDeg: r.startDeg } : {}),
+          ...(r.graded
+            ? {
+                ...sessionMeasures(r.graded.stats, DEFAULT_GRADED.toleranceDeg, r.targetMs),
+                gradedStages: r.graded.plan.length,
+                stagesReached: r.graded.stagesReached,
+                trainingStartDeg: stageDeg(r.graded.plan[0]!),
+                lastTargetDeg: stageDeg(r.graded.target),
+              }
+            : sessionMeasures(r.zone!.stats, zoneDeg, r.targetMs)),
           ...r.tally.measures(),
         },
         endedAtMs: final ? Date.now() : null,
@@ -139,12 +146,12 @@ export function TrainScreen(): ReactNode {
       trick: null,
       note: '',
     };
-    const startDeg = s.trainingStart ? Math.round(Math.max(...(['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).map((a) => Math.abs(s.trainingStart!.postureDeg[a] ?? 0)))) : null;
+    const gs = graded && startAngles ? new GradedSession(startAngles) : null;
     run.current = {
       record,
-      tracker: graded ? new GradedTrainer(steps) : new GradedTrainer([], { zone: { ...DEFAULT_ZONE, zoneDeg } }),
+      zone: gs ? null : new ZoneTracker({ ...DEFAULT_ZONE, zoneDeg }),
+      graded: gs,
       tally: new ReferenceTally(),
-      startDeg,
       rewardUntilTs: null,
       smoother: new AngleSmoother(),
       writer: new SeriesWriter(record.id),
@@ -155,7 +162,7 @@ export function TrainScreen(): ReactNode {
       finished: false,
     };
     prefs.audio.start();
-    prefs.speaker.say(graded ? `Session started. First step: keep your head within ${stepDeg(steps[0]!)} degrees of straight, and hold it there.` : 'Session started. Bring your head toward the middle, and hold it there.');
+    prefs.speaker.say(gs ? `Session started. First step: ${targetWords(gs.target)}. Hold it there.` : 'Session started. Bring your head toward the middle, and hold it there.');
     setSummary(null);
     setPhase('running');
     void saveSession(record);
@@ -169,26 +176,45 @@ export function TrainScreen(): ReactNode {
     r.angles = angles;
     r.writer.push(m);
     r.tally.push(m);
-    const events = r.tracker.update(angles);
-    const dev = excessOf(angles, r.tracker.current.limitsDeg);
-    if (dev) r.correction = dev.correction;
-    // The tone sounds only while out of the current step's zone, and says how far beyond its edge.
-    if (r.tracker.state === 'out' && dev) prefs.audio.setDeviation(Math.max(0, dev.excessDeg));
-    else prefs.audio.setDeviation(null);
-    for (const e of events) {
-      if (e.type === 'step-reached') {
-        prefs.audio.reward();
-        r.rewardUntilTs = m.timestampMs + 5000;
-        if (e.next === null) prefs.speaker.say(graded ? 'Excellent. You reached straight, within 10 degrees. Hold it there.' : 'Excellent.');
-        else prefs.speaker.say(`Step reached. Well done. Next step: within ${stepDeg(r.tracker.allSteps[e.next]!)} degrees of straight.`);
-      } else if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
-      else if (e.type === 'corrected') {
-        prefs.audio.reward();
-        prefs.speaker.say('Well done.');
-      } else if (e.type === 'hold') prefs.speaker.say(`Good. You have held for ${Math.round(e.heldMs / 1000)} seconds.`);
-      else if (e.type === 'lost') prefs.speaker.say('I cannot see your face.');
+    if (r.graded) {
+      const g = r.graded;
+      const wasOff = g.state === 'out';
+      const events = g.update(angles);
+      r.correction = g.correction;
+      // The tone sounds only while off the current target, and says how far beyond its tolerance.
+      prefs.audio.setDeviation(g.state === 'out' ? g.beyondToleranceDeg : null);
+      for (const e of events) {
+        if (e.type === 'advanced') {
+          prefs.audio.reward();
+          r.rewardUntilTs = m.timestampMs + 5000;
+          prefs.speaker.say(`Step reached. Well done. Next: ${targetWords(e.target)}.`);
+        } else if (e.type === 'completed') {
+          prefs.audio.reward();
+          r.rewardUntilTs = m.timestampMs + 5000;
+          prefs.speaker.say('Excellent. You reached straight. Hold it there.');
+        } else if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
+        else if (e.type === 'at-target' && wasOff) {
+          prefs.audio.reward();
+          prefs.speaker.say('Well done.');
+        } else if (e.type === 'lost') prefs.speaker.say('I cannot see your face.');
+      }
+    } else {
+      const z = r.zone!;
+      const events = z.update(angles);
+      const dev = deviationOf(angles);
+      if (dev) r.correction = dev.correction;
+      if (z.state === 'out' && dev) prefs.audio.setDeviation(Math.max(0, dev.deviationDeg - zoneDeg));
+      else prefs.audio.setDeviation(null);
+      for (const e of events) {
+        if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
+        else if (e.type === 'corrected') {
+          prefs.audio.reward();
+          prefs.speaker.say('Well done.');
+        } else if (e.type === 'hold') prefs.speaker.say(`Good. You have held for ${Math.round(e.heldMs / 1000)} seconds.`);
+        else if (e.type === 'lost') prefs.speaker.say('I cannot see your face.');
+      }
     }
-    const st = r.tracker.stats;
+    const st = (r.graded ?? r.zone!).stats;
     const progressMs = st.measuredMs + st.notMeasurableMs;
     r.lastSaveTs ??= m.timestampMs;
     if (m.timestampMs - r.lastSaveTs >= SAVE_EVERY_MS) {
@@ -203,15 +229,16 @@ export function TrainScreen(): ReactNode {
     () => {
       const r = run.current;
       if (!r) return;
-      const st = r.tracker.stats;
+      const g = r.graded;
+      const st = (g ?? r.zone!).stats;
       setView({
-        state: r.tracker.state,
+        state: (g ?? r.zone!).state,
         stats: st,
         correction: r.correction,
         angles: r.angles,
         progressMs: st.measuredMs + st.notMeasurableMs,
-        graded: graded ? { steps: r.tracker.allSteps, index: r.tracker.stepIndex, reached: r.tracker.stepsReached, inStepMs: r.tracker.inStepMs, startDeg: r.startDeg } : null,
-        limitsDeg: r.tracker.current.limitsDeg,
+        graded: g ? { plan: g.plan, index: g.stageIndex, reached: g.stagesReached, atTargetMs: g.atTargetMs, completed: g.completed } : null,
+        zoneDeg,
         rewarding: r.rewardUntilTs !== null && (r.angles?.timestampMs ?? 0) < r.rewardUntilTs,
         reference: r.tally.dominant(),
       });
@@ -262,7 +289,7 @@ export function TrainScreen(): ReactNode {
               <div className="choice-row">
                 <label className="choice">
                   <input type="radio" name="mode" value="graded" checked={graded} onChange={() => setMode('graded')} />
-                  Step by step from my straightest ({stepLadderWords(s.trainingStart.postureDeg, steps)})
+                  Step by step from my straightest ({plan.map((t) => `${stageDeg(t)}°`).join(' → ')})
                 </label>
                 <label className="choice">
                   <input type="radio" name="mode" value="plain" checked={!graded} onChange={() => setMode('plain')} />
@@ -270,8 +297,9 @@ export function TrainScreen(): ReactNode {
                 </label>
               </div>
               <p className="hint">
-                Your straightest is {postureWords(s.trainingStart.postureDeg, s.trainingStart.offAxes)} (measured on {new Date(s.trainingStart.measuredAtMs).toLocaleDateString()}). Each step is
-                reached after {ADVANCE_AFTER_MS / 1000} s inside it; then the next, narrower step begins.
+                Your straightest is {trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg)} (measured on {new Date(s.trainingStart.measuredAtMs).toLocaleDateString()}). You start
+                there; each step is reached after {DEFAULT_GRADED.advanceAfterMs / 1000} s at its target (within {DEFAULT_GRADED.toleranceDeg}°), then the next target, nearer
+                straight, begins.
               </p>
             </fieldset>
           )}
@@ -314,10 +342,22 @@ export function TrainScreen(): ReactNode {
   );
 }
 
-/** "30° → 20° → 10°". */
-export function stepLadderWords(postureDeg: Readonly<Record<Axis, number | null>>, steps: readonly GradedStep[]): string {
-  const start = Math.round(Math.max(...(['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).map((a) => Math.abs(postureDeg[a] ?? 0))));
-  return [start, ...steps.map(stepDeg)].map((d) => `${d}°`).join(' → ');
+/** "20° turned to the right": a target in words (the axes it trains), or "straight". */
+export function targetWords(t: TrainingTarget): string {
+  const d = stageDeg(t);
+  return d === 0 ? 'straight, within ' + DEFAULT_GRADED.toleranceDeg + '°' : `${trainingStartWords(t.anglesDeg)}, or nearer straight`;
+}
+
+/** The band on each dial for a target: at target within the tolerance, on the target's side up to it. */
+export function targetBandsDeg(t: TrainingTarget): Partial<Record<Axis, readonly [number, number]>> {
+  const tol = DEFAULT_GRADED.toleranceDeg;
+  const out: Partial<Record<Axis, readonly [number, number]>> = {};
+  for (const a of AXES) {
+    const v = t.anglesDeg[a];
+    if (v === null) continue;
+    out[a] = v > 0 ? [-tol, v + tol] : v < 0 ? [v - tol, tol] : [-tol, tol];
+  }
+  return out;
 }
 
 interface RunView {
@@ -326,29 +366,26 @@ interface RunView {
   correction: Correction | null;
   angles: Angles | null;
   progressMs: number;
-  graded: { steps: readonly GradedStep[]; index: number; reached: number; inStepMs: number; startDeg: number | null } | null;
-  limitsDeg: Readonly<Record<Axis, number>>;
+  graded: { plan: readonly TrainingTarget[]; index: number; reached: number; atTargetMs: number; completed: boolean } | null;
+  zoneDeg: number;
   rewarding: boolean;
   reference: ReturnType<ReferenceTally['dominant']>;
 }
 
 function StepLadder(props: { g: NonNullable<RunView['graded']> }): ReactNode {
   const { g } = props;
+  const needS = DEFAULT_GRADED.advanceAfterMs / 1000;
   return (
-    <ol className="step-ladder" aria-label="Training steps toward straight" data-testid="graded-steps" data-step={g.index} data-steps={g.steps.length}>
-      {g.startDeg !== null && (
-        <li className="step step-start">
-          <span className="step-deg">{g.startDeg}°</span>
-          <span className="step-words">your straightest</span>
-        </li>
-      )}
-      {g.steps.map((st, i) => {
+    <ol className="step-ladder" aria-label="Training steps toward straight" data-testid="graded-steps" data-step={g.index} data-steps={g.plan.length}>
+      {g.plan.map((t, i) => {
         const done = i < g.reached;
-        const here = i === g.index && !done;
+        const here = i === g.index && !g.completed;
         return (
-          <li key={i} className={`step ${done ? 'step-done' : ''} ${here ? 'step-current' : ''}`} aria-current={here ? 'step' : undefined}>
-            <span className="step-deg">{done ? '★ ' : ''}{stepDeg(st)}°</span>
-            <span className="step-words">{done ? 'reached' : here ? `now: ${Math.min(ADVANCE_AFTER_MS / 1000, Math.floor(g.inStepMs / 1000))} of ${ADVANCE_AFTER_MS / 1000} s` : i === g.steps.length - 1 ? 'straight' : 'next'}</span>
+          <li key={i} className={`step ${done ? 'step-done' : ''} ${here ? 'step-current' : ''} ${i === 0 ? 'step-start' : ''}`} aria-current={here ? 'step' : undefined}>
+            <span className="step-deg">{done ? '★ ' : ''}{stageDeg(t)}°</span>
+            <span className="step-words">
+              {done ? 'reached' : here ? `now: ${Math.min(needS, Math.floor(g.atTargetMs / 1000))} of ${needS} s` : i === 0 ? 'your straightest' : t.final ? 'straight' : 'next'}
+            </span>
           </li>
         );
       })}
@@ -363,16 +400,17 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
   const leftS = Math.max(0, Math.ceil((props.targetMs - (v?.progressMs ?? 0)) / 1000));
   const pct = v && v.stats.measuredMs > 0 ? Math.round((100 * v.stats.inZoneMs) / v.stats.measuredMs) : 0;
   const g = v?.graded ?? null;
-  const target = v ? Math.max(v.limitsDeg.rotationDeg, v.limitsDeg.tiltDeg, v.limitsDeg.flexionDeg) : DEFAULT_ZONE.zoneDeg;
-  const targetWords = g ? `step ${g.index + 1} of ${g.steps.length}: within ${target}° of straight` : `within ${target}° of straight`;
+  const target = g ? g.plan[g.index]! : null;
+  const targetDeg = target ? stageDeg(target) : (v?.zoneDeg ?? DEFAULT_ZONE.zoneDeg);
+  const words = target ? `step ${g!.index + 1} of ${g!.plan.length}: ${targetWords(target)}` : `within ${targetDeg}° of straight`;
   return (
     <div className="running">
       {g && <StepLadder g={g} />}
-      <div className={`zone-banner zone-${state}`} role="status" aria-live="polite" data-testid="zone-state" data-state={state} data-target-deg={target}>
-        {state === 'in' && <span>✓ At your target ({targetWords}). Hold it.</span>}
+      <div className={`zone-banner zone-${state}`} role="status" aria-live="polite" data-testid="zone-state" data-state={state} data-target-deg={targetDeg}>
+        {state === 'in' && <span>✓ At your target ({words}). Hold it.</span>}
         {state === 'out' && (
           <span>
-            <span className="arrow" aria-hidden="true">{c?.arrow}</span> Beyond your target ({targetWords}): {c?.short ?? 'come back toward the middle'}.
+            <span className="arrow" aria-hidden="true">{c?.arrow}</span> {c?.short ?? 'Come back toward the middle'}: your target is {words}.
           </span>
         )}
         {state === 'unknown' && <span>? Not measured right now: make sure your face is in view.</span>}
@@ -392,7 +430,7 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
         <span>Longest hold {Math.round((v?.stats.longestHoldMs ?? 0) / 1000)} s</span>
       </div>
       <progress max={props.targetMs} value={v?.progressMs ?? 0} aria-label="Session progress" />
-      <LiveAngles zoneDeg={target} limitsDeg={v?.limitsDeg} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
+      <LiveAngles zoneDeg={v?.zoneDeg ?? DEFAULT_ZONE.zoneDeg} bandsDeg={target ? targetBandsDeg(target) : undefined} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
       <div className="row">
         <SoundToggles />
         <button type="button" className="btn" data-testid="stop-session" onClick={props.onStop}>
@@ -416,10 +454,14 @@ function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNo
         <div><dt>Longest hold</dt><dd data-testid="sum-hold">{f('longestHoldS', ' s')}</dd></div>
         <div><dt>Cues / corrections</dt><dd>{f('cues')} / {f('corrections')}</dd></div>
         <div><dt>Not measurable</dt><dd>{f('notMeasurableS', ' s')}</dd></div>
-        {m['gradedSteps'] !== undefined && (
-          <div><dt>Steps reached</dt><dd data-testid="sum-steps">{f('stepsReached')} of {f('gradedSteps')} (from your straightest, {f('trainingStartDeg', '°')})</dd></div>
+        {m['gradedStages'] !== undefined ? (
+          <>
+            <div><dt>Steps reached</dt><dd data-testid="sum-steps">{f('stagesReached')} of {f('gradedStages')}, from your straightest ({f('trainingStartDeg', '°')}); last target {f('lastTargetDeg', '°')}</dd></div>
+            <div><dt>At target</dt><dd>within ±{f('zoneDeg', '°')} of each target, measured from straight (the anatomical zero)</dd></div>
+          </>
+        ) : (
+          <div><dt>Zone</dt><dd>±{f('zoneDeg', '°')} around {props.record.neutral === 'calibrated' ? 'your calibrated posture (older session)' : 'straight (the anatomical zero)'}</dd></div>
         )}
-        <div><dt>{m['gradedSteps'] !== undefined ? 'Last target' : 'Zone'}</dt><dd>±{f('zoneDeg', '°')} around {props.record.neutral === 'calibrated' ? 'your calibrated posture (older session)' : 'straight (the anatomical zero)'}</dd></div>
       </dl>
       {ref && <ReferenceNote reference={ref} />}
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>New session</button>
