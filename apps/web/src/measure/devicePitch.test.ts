@@ -8,6 +8,7 @@ function env(over: Partial<DevicePitchEnv> = {}): DevicePitchEnv & { fire(): voi
   return {
     target: new EventTarget(),
     supported: true,
+    touchFirst: true,
     setTimeout: (cb) => ((pending = cb), 1),
     clearTimeout: () => (pending = null),
     fire: () => pending?.(),
@@ -69,6 +70,15 @@ describe('DevicePitchSensor', () => {
     expect(s.state.kind).toBe('needs-permission');
     await s.requestPermission();
     expect(s.state.kind).toBe('denied');
+  });
+
+  it('a desktop browser with the permission call but no touch screen just listens (no button)', async () => {
+    const e = env({ touchFirst: false, requestPermission: () => Promise.resolve('granted') });
+    const { s } = sensor(e);
+    await s.start();
+    expect(s.state.kind).toBe('waiting');
+    e.fire();
+    expect(s.state.kind).toBe('no-sensor');
   });
 
   it('Android: a motion-sensor permission already refused is denied without listening', async () => {

@@ -47,8 +47,10 @@ export interface DevicePitchEnv {
   readonly target: EventTarget;
   /** DeviceOrientationEvent exists at all. */
   readonly supported: boolean;
-  /** iOS's permission request, when the browser has one. */
+  /** iOS's permission request, when the browser has one (desktop Chrome has one too). */
   readonly requestPermission?: () => Promise<'granted' | 'denied' | string>;
+  /** A touch-first device (phone, tablet): only there is a permission button worth showing. */
+  readonly touchFirst: boolean;
   /** Android/Chrome: the motion-sensor permission as the Permissions API reports it. */
   readonly queryPermission?: () => Promise<'granted' | 'denied' | 'prompt' | string>;
   setTimeout(cb: () => void, ms: number): unknown;
@@ -61,6 +63,7 @@ export function browserPitchEnv(): DevicePitchEnv {
   return {
     target: window,
     supported: typeof DOE !== 'undefined',
+    touchFirst: typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches,
     ...(DOE && typeof DOE.requestPermission === 'function' ? { requestPermission: () => DOE.requestPermission!() } : {}),
     ...(perms
       ? {
@@ -94,10 +97,14 @@ export class DevicePitchSensor {
     return this.stateValue;
   }
 
-  /** Starts without a user gesture where the browser allows it; on iOS waits for `requestPermission()`. */
+  /**
+   * Starts without a user gesture where the browser allows it; on a phone or tablet whose browser asks
+   * first (iOS), waits for `requestPermission()` from a tap. Desktop browsers may have the permission call
+   * too, but no sensor: they just listen, and end at 'no-sensor'.
+   */
   async start(): Promise<void> {
     if (!this.env.supported) return this.set({ kind: 'unsupported' });
-    if (this.env.requestPermission) return this.set({ kind: 'needs-permission' });
+    if (this.env.requestPermission && this.env.touchFirst) return this.set({ kind: 'needs-permission' });
     if (this.env.queryPermission && (await this.env.queryPermission()) === 'denied') return this.set({ kind: 'denied' });
     this.listen();
   }
