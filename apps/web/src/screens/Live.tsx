@@ -7,21 +7,31 @@ import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { trainingStartWords } from '../app/words.ts';
+import { referenceOf } from '../measure/reference.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
 import type { Axis } from '@geste/core';
 
 /** Three gauges and the avatar; the band on each dial is `bandsDeg` for that axis (graded targets), or ±zoneDeg. */
-export function LiveAngles(props: { zoneDeg: number; bandsDeg?: Readonly<Partial<Record<Axis, readonly [number, number]>>> | undefined; angles: Angles | null; measurable: boolean }): ReactNode {
+export function LiveAngles(props: {
+  zoneDeg: number;
+  bandsDeg?: Readonly<Record<Axis, readonly [number, number] | null>> | undefined;
+  angles: Angles | null;
+  measurable: boolean;
+}): ReactNode {
+  const s = useMeasure();
+  const ref = s.latest ? referenceOf(s.latest) : null;
+  // Chin up/down without a reliable zero is shown with its ± (core marks it uncertain), never bare.
+  const flexionUncertainDeg = ref && ref.flexion === 'uncertain' ? ref.flexionUncertaintyDeg : null;
   const a = props.angles;
   const m = props.measurable && a !== null;
-  const b = (axis: Axis): readonly [number, number] | undefined => props.bandsDeg?.[axis];
+  const b = (axis: Axis): readonly [number, number] | null | undefined => props.bandsDeg?.[axis];
   return (
     <div className="live-grid">
       <div className="gauges">
         <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('rotationDeg')} />
         <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('tiltDeg')} />
-        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('flexionDeg')} />
+        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('flexionDeg')} uncertainDeg={flexionUncertainDeg} />
       </div>
       <Avatar rotationDeg={m ? a.rotationDeg : null} tiltDeg={m ? a.tiltDeg : null} flexionDeg={m ? a.flexionDeg : null} measurable={m} />
     </div>

@@ -348,16 +348,14 @@ export function targetWords(t: TrainingTarget): string {
   return d === 0 ? 'straight, within ' + DEFAULT_GRADED.toleranceDeg + '°' : `${trainingStartWords(t.anglesDeg)}, or nearer straight`;
 }
 
-/** The band on each dial for a target: at target within the tolerance, on the target's side up to it. */
-export function targetBandsDeg(t: TrainingTarget): Partial<Record<Axis, readonly [number, number]>> {
+/**
+ * The band on each dial for a target: at target within the tolerance, on the target's side up to it
+ * (core `beyondTargetDeg`); null for an axis the target does not train.
+ */
+export function targetBandsDeg(t: TrainingTarget): Record<Axis, readonly [number, number] | null> {
   const tol = DEFAULT_GRADED.toleranceDeg;
-  const out: Partial<Record<Axis, readonly [number, number]>> = {};
-  for (const a of AXES) {
-    const v = t.anglesDeg[a];
-    if (v === null) continue;
-    out[a] = v > 0 ? [-tol, v + tol] : v < 0 ? [v - tol, tol] : [-tol, tol];
-  }
-  return out;
+  const band = (v: number | null): readonly [number, number] | null => (v === null ? null : v > 0 ? [-tol, v + tol] : v < 0 ? [v - tol, tol] : [-tol, tol]);
+  return { rotationDeg: band(t.anglesDeg.rotationDeg), tiltDeg: band(t.anglesDeg.tiltDeg), flexionDeg: band(t.anglesDeg.flexionDeg) };
 }
 
 interface RunView {
@@ -423,7 +421,7 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
       <Caption />
       <MeasureStatus />
       {v?.reference && <ReferenceNote reference={v.reference} />}
-      <div className="session-facts" data-testid="session-progress">
+      <div className="session-facts" data-testid="session-progress" data-cues={v?.stats.cues ?? 0}>
         <span>{leftS} s left</span>
         <span>At target {pct}% so far</span>
         <span>Current hold {Math.round((v?.stats.currentHoldMs ?? 0) / 1000)} s</span>
