@@ -11,6 +11,10 @@ import {
   RecordingAnalyzer,
   type SourceInfo,
   type ExamPhase,
+  type CameraContext,
+  type StraightestCheck,
+  UNKNOWN_CAMERA,
+  summarizeReference,
 } from '@geste/core';
 import { type SessionSummary, summarizeSession } from './summary.ts';
 
@@ -30,12 +34,18 @@ export interface AnalyzeOptions {
   readonly framesTotal?: number | null;
   /** Exam-phase markers (rest, hold attempts, sweeps, tricks) when the recording followed the protocol. */
   readonly phases?: readonly ExamPhase[];
+  /** What is known about the camera (pitch against gravity, mirrored); default unknown. */
+  readonly camera?: CameraContext;
 }
 
 export interface RecordingAnalysis {
   readonly source: SourceInfo;
   readonly neutral: NeutralChoice;
   readonly frames: readonly FrameMeasure[];
+  /** Against the anatomical zero with each frame's reference (the same array as `frames` by default). */
+  readonly anatomicalFrames: readonly FrameMeasure[];
+  /** A calibration window measured against the anatomical zero (never an eraser); null without one. */
+  readonly straightest: StraightestCheck | null;
   readonly summary: SessionSummary;
   readonly landmarks: readonly LandmarkFrame[] | null;
   readonly droppedOutOfOrder: number;
@@ -43,7 +53,8 @@ export interface RecordingAnalysis {
 
 /** Runs a landmark source to the end and analyses it. Closes the source. */
 export async function analyzeLandmarkSource(source: LandmarkSource, opts: AnalyzeOptions = {}): Promise<RecordingAnalysis> {
-  const analyzer = new RecordingAnalyzer(opts.neutral ?? { kind: 'anatomical' });
+  const camera = opts.camera ?? UNKNOWN_CAMERA;
+  const analyzer = new RecordingAnalyzer(opts.neutral ?? { kind: 'anatomical' }, { camera });
   const landmarks: LandmarkFrame[] | null = opts.keepLandmarks ? [] : null;
   let done = 0;
   try {
@@ -57,16 +68,19 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
     await source.close();
   }
   const result = analyzer.finish();
+  const summary = summarizeSession(
+    result.frames,
+    result.neutral,
+    opts.phases ?? [],
+    result.droppedOutOfOrder ? [`${result.droppedOutOfOrder} frames with repeated or backward timestamps were skipped.`] : [],
+  );
   return {
     source: source.info,
     neutral: result.neutral,
     frames: result.frames,
-    summary: summarizeSession(
-      result.frames,
-      result.neutral,
-      opts.phases ?? [],
-      result.droppedOutOfOrder ? [`${result.droppedOutOfOrder} frames with repeated or backward timestamps were skipped.`] : [],
-    ),
+    anatomicalFrames: result.anatomicalFrames,
+    straightest: result.straightest,
+    summary: { ...summary, anatomical: summarizeReference(result.anatomicalFrames, result.frames, camera) },
     landmarks,
     droppedOutOfOrder: result.droppedOutOfOrder,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { framesToCsv } from './report/csv.ts';
-import { main, parseNeutral } from './main.ts';
+import { main, parseCamera, parseNeutral } from './main.ts';
 import { EXIT_CODE } from './errors.ts';
 import type { FrameMeasure } from '@geste/core';
 
@@ -26,8 +26,15 @@ describe('argument handling', () => {
     expect(() => parseNeutral('straight')).toThrow(/anatomical.*calibrate:START-END/);
   });
 
+  it('parses the camera: pitch in degrees or unknown, mirrored', () => {
+    expect(parseCamera(undefined)).toEqual({ pitchDeg: null, mirrored: false });
+    expect(parseCamera('-12.5', true)).toEqual({ pitchDeg: -12.5, mirrored: true });
+    expect(() => parseCamera('up')).toThrow(/--camera-pitch takes the camera's tilt in degrees/);
+    expect(() => parseCamera('120')).toThrow(/from -90 to 90/);
+  });
+
   it('usage errors exit 2 with a one-line explanation, never a stack trace', async () => {
-    for (const args of [[], ['frobnicate'], ['analyze'], ['analyze', 'a.mp4', 'b.mp4'], ['analyze', 'a.mp4', '--neutral', 'wonky'], ['analyze', 'a.mp4', '--max-side', '12'], ['analyze', 'a.mp4', '--bogus']]) {
+    for (const args of [[], ['frobnicate'], ['analyze'], ['analyze', 'a.mp4', 'b.mp4'], ['analyze', 'a.mp4', '--neutral', 'wonky'], ['analyze', 'a.mp4', '--max-side', '12'], ['analyze', 'a.mp4', '--bogus'], ['analyze', 'a.mp4', '--camera-pitch', 'level']]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(EXIT_CODE.usage);
       if (args.length) {

@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type ExamPhase, type NeutralStrategy, parseExamPhases } from '@geste/core';
+import { type CameraContext, type ExamPhase, type NeutralStrategy, parseExamPhases } from '@geste/core';
 import { CliError, EXIT_CODE, toCliError } from './errors.ts';
 import { terminalProgress } from './progress.ts';
 import { analyzeFile } from './inputs.ts';
@@ -24,9 +24,15 @@ from a video of a person's head and shoulders, and writes:
 
 Options:
   --out DIR            where to write (default: <video>.geste next to the video)
-  --neutral WHICH      anatomical (default: face square to the camera, eyes level)
-                       calibrate:START-END  seconds in which the person held their head straight
+  --neutral WHICH      anatomical (default): against the trunk or the camera for turn and tilt, gravity
+                       (with --camera-pitch) for chin up/down; each value says which (docs/anatomical-zero.md)
+                       calibrate:START-END  seconds in which the person held their straightest posture;
+                       the anatomical values are reported beside, with a warning when they differ > 10°
                        FILE.json            a neutral saved by the Geste app or an earlier analysis
+  --camera-pitch DEG   the camera's tilt against gravity: 0 = level, + = looking up (a phone's sensors
+                       or a level you trust); without it chin up/down has no reliable zero and is
+                       reported as uncertain
+  --mirrored           the video is a mirror image (a selfie recording); left and right are swapped back
   --phases FILE.json   exam-phase markers (rest, hold-neutral, rom-sweep, sensory-trick windows in ms),
                        as written by the Geste guided exam; without them the items that need the
                        protocol are reported as not assessable
@@ -62,6 +68,16 @@ export function parseNeutral(value: string | undefined): NeutralStrategy | { kin
   throw new CliError('usage', `--neutral takes "anatomical", "calibrate:START-END" (seconds) or a .json file; got "${value}".`);
 }
 
+/** `--camera-pitch DEG` and `--mirrored` → what core is told about the camera. */
+export function parseCamera(pitch: string | undefined, mirrored = false): CameraContext {
+  if (pitch === undefined) return { pitchDeg: null, mirrored };
+  const v = Number(pitch);
+  if (pitch.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 90) {
+    throw new CliError('usage', `--camera-pitch takes the camera's tilt in degrees from -90 to 90 (0 = level, + = looking up); got "${pitch}".`);
+  }
+  return { pitchDeg: v, mirrored };
+}
+
 async function runAnalyze(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -73,6 +89,8 @@ async function runAnalyze(args: string[]): Promise<number> {
       'max-side': { type: 'string' },
       landmarks: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'camera-pitch': { type: 'string' },
+      mirrored: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) {
@@ -83,6 +101,7 @@ async function runAnalyze(args: string[]): Promise<number> {
   if (!Number.isInteger(maxSidePx) || maxSidePx < 64 || maxSidePx > 4096) {
     throw new CliError('usage', `--max-side must be a whole number of pixels from 64 to 4096; got "${values['max-side']}".`);
   }
+  const camera = parseCamera(values['camera-pitch'], values.mirrored);
   let neutral = parseNeutral(values.neutral);
   if (neutral.kind === 'file') neutral = { kind: 'given', neutral: neutralFromJson(await readNeutralFile(neutral.path)) };
 
@@ -93,6 +112,7 @@ async function runAnalyze(args: string[]): Promise<number> {
     maxSidePx,
     keepLandmarks: values.landmarks,
     phases,
+    camera,
     onProgress: (p) => progress.update(p.framesDone, p.framesTotal, 'Analysing'),
   });
   progress.done();

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openRenderer, RENDERER_VERSION, type PhantomRenderer, type SceneOptions } from './render/renderer.ts';
+import { openRenderer, placeCamera, RENDERER_VERSION, type PhantomRenderer, type SceneOptions } from './render/renderer.ts';
 import { sceneForSeed } from './render/variation.ts';
 import { Y4mWriter } from './video/y4m.ts';
 import { Mp4Writer } from './video/mp4.ts';
@@ -44,12 +44,22 @@ export function clipCacheKey(script: MotionScript, scene: SceneOptions, fps: num
   return h.digest('hex').slice(0, 16);
 }
 
+/** The clip's scene: the seeded look, with the script's trunk and camera placement. */
+export function sceneForScript(script: MotionScript): SceneOptions {
+  let scene = sceneForSeed(script.seed);
+  const p = script.placement;
+  if (p?.camera) scene = placeCamera(scene, p.camera);
+  if (p?.torsoYawDeg) scene = { ...scene, torsoYawDeg: p.torsoYawDeg };
+  if (p?.torsoRollDeg) scene = { ...scene, torsoRollDeg: p.torsoRollDeg };
+  return scene;
+}
+
 export async function generateClip(script: MotionScript, opts: GenerateOptions): Promise<ClipFiles> {
   const fps = opts.fps ?? 30;
   const formats = opts.formats ?? ['y4m', 'mp4'];
   mkdirSync(opts.outDir, { recursive: true });
   const base = join(opts.outDir, script.name);
-  const scene = sceneForSeed(script.seed);
+  const scene = sceneForScript(script);
   const key = clipCacheKey(script, scene, fps, formats);
   const files = {
     name: script.name,
@@ -94,6 +104,7 @@ export async function generateClip(script: MotionScript, opts: GenerateOptions):
   const events: EventsFile = {
     script: script.name, description: script.description, seed: script.seed, fps, durationMs: script.durationMs,
     frameCount: n, rendererVersion: RENDERER_VERSION, events: script.events, summary: summarize(script, out, fps),
+    camera: { pitchDeg: scene.cameraPitchDeg ?? 0, torsoYawDeg: scene.torsoYawDeg ?? 0, torsoRollDeg: scene.torsoRollDeg ?? 0, neckPivotWorldCm: scene.neckPivotWorldCm },
   };
   writeFileSync(files.eventsJson, JSON.stringify(events, null, 2));
   writeFileSync(doneFile, JSON.stringify({ key, frames: n, renderMs: Math.round(renderMs) }));

@@ -81,6 +81,11 @@ export interface EventsFile {
   readonly rendererVersion: string;
   readonly events: ScriptEvents;
   readonly summary: TruthSummary;
+  /**
+   * The camera's pitch against gravity (deg, > 0 looking up: what a device's sensors would report) and the
+   * trunk's turn and lean against the camera (renderer r4). Absent in clips from older renderers.
+   */
+  readonly camera?: { readonly pitchDeg: number; readonly torsoYawDeg: number; readonly torsoRollDeg: number; readonly neckPivotWorldCm: readonly number[] };
 }
 
 export function summarize(script: MotionScript, rows: readonly TruthRow[], fps: number): TruthSummary {

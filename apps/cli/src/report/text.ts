@@ -12,10 +12,19 @@ export function describeSummary(s: SessionSummary): string {
   if (s.neutral.fellBackToAnatomical) lines.push(`  The calibration window could not be used (${s.neutral.calibrationProblem}); angles are relative to the camera-derived neutral.`);
   const top = Object.entries(s.notMeasurableReasons).sort((a, b) => b[1] - a[1])[0];
   if (top && s.notMeasurableFrames > 0) lines.push(`  Most common problem: ${REASON_WORDS[top[0] as keyof typeof REASON_WORDS]} (${top[1]} frames).`);
+  const anat = s.anatomical;
   for (const a of AXES) {
     const p = s.posture[a];
-    lines.push(`  ${AXIS_WORDS[a].name}: median ${f1(p.medianDeg)}, furthest ${f1(p.maxPositiveDeg)} / ${f1(p.maxNegativeDeg)}`);
+    const r = anat?.perAxis[a];
+    // Against the anatomical zero (default): say what it was against; an uncertain zero gets "about" and its ±.
+    const median = r && s.neutral.kind === 'anatomical' && r.uncertain && p.medianDeg !== null
+      ? `about ${f1(p.medianDeg)} (uncertain, ±${Math.round(r.uncertaintyDeg ?? 0)}°)`
+      : f1(p.medianDeg);
+    lines.push(`  ${AXIS_WORDS[a].name}: median ${median}, furthest ${f1(p.maxPositiveDeg)} / ${f1(p.maxNegativeDeg)}`);
+    if (r && s.neutral.kind !== 'anatomical') lines.push(`    against the anatomical zero: median ${r.uncertain && r.medianDeg !== null ? `about ${f1(r.medianDeg)} (uncertain)` : f1(r.medianDeg)}`);
+    if (r && r.words !== 'not measured') lines.push(`    reference: ${r.words}`);
   }
+  if (anat?.neutralVersusAnatomical) lines.push(`  ${anat.neutralVersusAnatomical.sentence}`);
   const tin = s.timeInNeutral.combined.percentWithin;
   lines.push(`  Within 10° of neutral: ${tin === null ? 'not measured' : `${tin.toFixed(0)} % of the time`}; jerks: ${s.jerks.count}.`);
   lines.push(s.safety);

@@ -27,6 +27,10 @@ function buildColumns(): readonly string[] {
   c.push('tremor.dominantAxis');
   for (const i of SEVERITY_ITEMS) c.push(`severity.${i}`, `severity.${i}.notAssessable`);
   c.push('severity.total', 'severity.maxOfAssessed', 'severity.itemsAssessed', 'severity.complete');
+  // The anatomical reference (issue 12): what each axis was measured against, whether its zero was
+  // uncertain, and how far a calibrated neutral is from the anatomical zero.
+  for (const a of AXES) c.push(`${a}.reference`, `${a}.referenceUncertain`, `${a}.anatomicalMedianDeg`);
+  c.push('neutralVersusAnatomical.maxOffsetDeg', 'neutralVersusAnatomical.differsByMoreThan10Deg');
   return c;
 }
 
@@ -56,9 +60,9 @@ export function summaryToRow(video: string, videoId: string, s: SessionSummary, 
     neutralKind: s.neutral.kind,
   };
   for (const a of AXES) for (const k of POSTURE_KEYS) r[`${a}.${k}`] = s.posture[a][k];
-  r['lateralShiftCm.median'] = s.lateralShiftCm.medianDeg;
-  r['lateralShiftCm.maxPositive'] = s.lateralShiftCm.maxPositiveDeg;
-  r['lateralShiftCm.maxNegative'] = s.lateralShiftCm.maxNegativeDeg;
+  r['lateralShiftCm.median'] = s.lateralShiftCm.medianCm;
+  r['lateralShiftCm.maxPositive'] = s.lateralShiftCm.maxPositiveCm;
+  r['lateralShiftCm.maxNegative'] = s.lateralShiftCm.maxNegativeCm;
   r['shoulderElevationDeg.median'] = s.shoulderElevationDeg.medianDeg;
   r['shoulderElevationDeg.maxPositive'] = s.shoulderElevationDeg.maxPositiveDeg;
   r['shoulderElevationDeg.maxNegative'] = s.shoulderElevationDeg.maxNegativeDeg;
@@ -92,6 +96,15 @@ export function summaryToRow(video: string, videoId: string, s: SessionSummary, 
   r['severity.maxOfAssessed'] = s.severity.total.maxOfAssessed;
   r['severity.itemsAssessed'] = s.severity.total.itemsAssessed;
   r['severity.complete'] = s.severity.total.complete;
+  for (const a of AXES) {
+    const ref = s.anatomical?.perAxis[a];
+    const frames = ref ? Object.entries(ref.frames).sort((x, y) => y[1] - x[1])[0]?.[0] ?? null : null;
+    r[`${a}.reference`] = frames;
+    r[`${a}.referenceUncertain`] = ref ? ref.uncertain : null;
+    r[`${a}.anatomicalMedianDeg`] = ref ? ref.medianDeg : null;
+  }
+  r['neutralVersusAnatomical.maxOffsetDeg'] = s.anatomical?.neutralVersusAnatomical?.maxOffsetDeg ?? null;
+  r['neutralVersusAnatomical.differsByMoreThan10Deg'] = s.anatomical?.neutralVersusAnatomical?.differsByMoreThan10Deg ?? null;
   return r;
 }
 

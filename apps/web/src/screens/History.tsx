@@ -5,7 +5,7 @@ import { listSessions } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
 import { ReferenceNote } from '../components/Status.tsx';
 import { referenceFromMeasures } from '../measure/reference.ts';
-import { MEASURE_WORDS } from '../exam/analyze.ts';
+import { formatMeasure, measureLabel } from '@geste/core';
 
 const KIND_WORDS: Record<string, string> = { exam: 'Guided exam', biofeedback: 'Biofeedback', exercise: 'Exercise', trick: 'Sensory trick' };
 
@@ -40,8 +40,8 @@ export function HistoryScreen(): ReactNode {
               <dl className="facts">
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => (
                   <div key={k}>
-                    <dt>{MEASURE_WORDS[k] ?? k}</dt>
-                    <dd>{v === null ? 'not measurable' : v}</dd>
+                    <dt>{measureLabel(k)}</dt>
+                    <dd>{v === null ? 'not measurable' : formatMeasure(k, v)}</dd>
                   </div>
                 ))}
               </dl>

@@ -105,7 +105,7 @@ export function TrainScreen(): ReactNode {
                 trainingStartDeg: stageDeg(r.graded.plan[0]!),
                 lastTargetDeg: stageDeg(r.graded.target),
               }
-            : sessionMeasures(r.zone!.stats, zoneDeg, r.targetMs)),
+            : sessionMeasures(r.zone!.finalStats, zoneDeg, r.targetMs)),
           ...r.tally.measures(),
         },
         endedAtMs: final ? Date.now() : null,

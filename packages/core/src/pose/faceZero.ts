@@ -30,12 +30,20 @@ export const EAR_EYE_LATERAL_CM = 4.1;
  * FACE_GEOMETRY_UNCERTAINTY_DEG.
  */
 export const EAR_EYE_LINE_ABOVE_FRANKFURT_DEG = 0;
-/** Keypoints used for the ear–eye line need at least this score. */
-export const MIN_EAR_EYE_SCORE = 0.5;
+/**
+ * Keypoints used for the ear–eye line need at least this score. Ears hidden by hair get guessed at
+ * 0.45–0.55 by MoveNet (the phantom's hair shell, whose guessed ears slope ≈ 10°); visible ears score higher.
+ */
+export const MIN_EAR_EYE_SCORE = 0.6;
 /** Beyond this head turn from the camera one ear is hidden; no reading. */
 export const MAX_EAR_EYE_YAW_DEG = 30;
-/** A face's ear–eye slope outside ± this is not a face's (the keypoints are off the ears). */
-export const MAX_PLAUSIBLE_EAR_EYE_DEG = 20;
+/**
+ * A face's ear–eye slope outside ± this is not taken as a face's (the keypoints are off the ears): the
+ * pupil–ear-centre line is expected within a few degrees of Frankfurt (see EAR_EYE_LINE_ABOVE_FRANKFURT_DEG).
+ * Set after seeing the phantom's guessed ears (no ears under its hair shell) read 10–14°; unvalidated on
+ * real ears (docs/anatomical-zero.md).
+ */
+export const MAX_PLAUSIBLE_EAR_EYE_DEG = 10;
 /** Readings needed before the face's own zero is used. */
 export const MIN_EAR_EYE_READINGS = 15;
 /** Uncertainty of the flexion zero from the ear–eye line, deg (keypoint placement and the Frankfurt relation). */

@@ -13,7 +13,7 @@
  * (image left); roll > 0 the trunk leaning to the person's right (top toward image left).
  */
 import type { BodyKeypoint, LandmarkFrame } from '../landmarks/types.ts';
-import { MIN_KEYPOINT_SCORE, keypoint } from './frameGeometry.ts';
+import { keypoint } from './frameGeometry.ts';
 import type { ReferenceNote } from './reference.ts';
 
 /** A body counts as a second person when its score and a shoulder's score reach this. */
@@ -22,6 +22,11 @@ export const SECOND_BODY_MIN_SCORE = 0.3;
 export const HAND_OVER_SHOULDER_MARGIN = 0.1;
 /** Hands below this score are ignored. */
 export const MIN_HAND_SCORE_FOR_TRUNK = 0.5;
+/**
+ * Hips need this score for the torso midline: seated behind a desk they are usually out of view, and
+ * MoveNet then guesses them at 0.35–0.55 (on the phantom's torso, which has none).
+ */
+export const MIN_HIP_SCORE_FOR_ROLL = 0.6;
 /** Trunk yaw readings beyond this are refused (the far shoulder is hidden; depth unreliable). */
 export const MAX_TRUNK_YAW_DEG = 60;
 
@@ -83,8 +88,8 @@ export function estimateTrunk(frame: LandmarkFrame, opts: { mirrored?: boolean }
   if (yawDeg === null) notes.push('trunk-yaw-unavailable');
 
   let rollDeg: number | null = null;
-  const lh = keypoint(body, 'leftHip', MIN_KEYPOINT_SCORE);
-  const rh = keypoint(body, 'rightHip', MIN_KEYPOINT_SCORE);
+  const lh = keypoint(body, 'leftHip', MIN_HIP_SCORE_FOR_ROLL);
+  const rh = keypoint(body, 'rightHip', MIN_HIP_SCORE_FOR_ROLL);
   if (lh && rh) {
     const ux = (ls.xPx + rs.xPx) / 2 - (lh.xPx + rh.xPx) / 2;
     const uy = (ls.yPx + rs.yPx) / 2 - (lh.yPx + rh.yPx) / 2;

@@ -1,1 +1,4 @@
 export * from './recording.ts';
+export * from './summary.ts';
+export * from './examMeasures.ts';
+export * from './referenceSummary.ts';

@@ -103,7 +103,7 @@ export class RecordingAnalyzer {
       const { startMs, endMs } = this.strategy;
       straightest = checkStraightest(this.anatomicalMeasures.filter((m) => m.timestampMs >= startMs && m.timestampMs <= endMs));
     }
-    return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped };
+    return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.strategy.kind === 'anatomical' ? this.measures : this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped };
   }
 
   private resolveCalibration(): void {

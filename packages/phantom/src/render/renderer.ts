@@ -15,11 +15,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { fitHead, headRotationMatrix, mat3Multiply, mat3Transpose, type HeadAngles, type Mat3 } from '@geste/core';
 
 /**
- * The face's own orientation inside the baked mesh (the photo was not taken square to the face: about 8°
- * chin-down and 3° tilt). Truth angles are rotations of the head about its own neutral axes — what a
- * calibrated neutral measures — so the renderer applies N·R·Nᵀ, not R about the camera's axes (which
- * would turn a pure rotation into rotation plus tilt and flexion for a face that is not square to the
- * camera at rest). N comes from the same canonical-face fit the analyser uses.
+ * The baked face's own orientation N: the canonical-face fit of its mesh (the photo was not square to
+ * the face: about 8° chin-down and 3° tilt for the astronaut). The phantom's **anatomical zero** is the
+ * canonical face (MediaPipe's average face) square to the trunk and level (docs/anatomical-zero.md):
+ * the renderer applies T·R·Nᵀ to the baked face — Nᵀ takes the photo's pose off, R is the truth against
+ * the anatomical zero, T the trunk's own turn and lean against the camera. (Renderer r3 applied N·R·Nᵀ,
+ * so its truth was relative to the photo's pose, which the analyser read as ≈ 13° chin-down uncalibrated.)
  */
 export function restOrientation(mesh: { pointsPx: number[][]; widthPx: number; heightPx: number }): Mat3 {
   const meshPx = mesh.pointsPx.slice(0, 468).map(([x, y, z]) => ({ x: x!, y: y!, z: z! }));
@@ -38,7 +39,7 @@ export const FACES_DIR = join(here, '..', '..', 'assets', 'faces');
 const ORIGIN = 'http://phantom.invalid';
 
 /** Bump when anything changes what a frame looks like: it keys the generated-video cache. */
-export const RENDERER_VERSION = 'r3';
+export const RENDERER_VERSION = 'r4';
 
 export const CHROMIUM_PATH = process.env['GESTE_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -74,6 +75,36 @@ export interface SceneOptions {
   readonly keyIntensity: number;
   /** Direction the key light comes from, Geste camera frame (need not be unit length). */
   readonly keyFromCamera: readonly [number, number, number];
+  /** Camera's optical axis against the horizontal, deg (> 0 looking up). Default 0 (level). */
+  readonly cameraPitchDeg?: number;
+  /** Trunk turned against the camera, deg (> 0 its front toward the patient's right = image left). Default 0. */
+  readonly torsoYawDeg?: number;
+  /** Trunk leaning, deg (> 0 toward the patient's right = image left). Default 0. */
+  readonly torsoRollDeg?: number;
+}
+
+/** Where the camera sits for a clip: height against the eyes and distance (docs/phantom.md). */
+export interface CameraPlacement {
+  /** Camera height against eye level, cm: −20 = 20 cm below the eyes, 15 = 15 cm above. */
+  readonly heightCm: number;
+  /** Horizontal distance from the camera to the eyes, cm (40–100). */
+  readonly distanceCm: number;
+}
+
+/**
+ * A scene with the camera at `placement`, aimed at the eyes (pitched up when below eye level): the neck
+ * pivot goes where the eyes end up `distanceCm` ahead and `heightCm` off the camera, and the camera's
+ * pitch is atan(−heightCm / distanceCm). Uses the pivot-to-eyes offset of the scene.
+ */
+export function placeCamera(scene: SceneOptions, placement: CameraPlacement): SceneOptions {
+  const [, py, pz] = scene.neckPivotHeadCm;
+  // Geste camera frame (y down, camera at the origin): a camera 20 cm below the eyes has the eyes at y = −20.
+  const eyeY = placement.heightCm;
+  return {
+    ...scene,
+    neckPivotWorldCm: [scene.neckPivotWorldCm[0], eyeY + py, placement.distanceCm + pz],
+    cameraPitchDeg: (Math.atan2(-placement.heightCm, placement.distanceCm) * 180) / Math.PI,
+  };
 }
 
 /** The pose of one frame, in clinical terms relative to the phantom's rest pose. */
@@ -156,8 +187,8 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
       throw new PhantomError('webgl-failed', `The phantom page did not start in Chromium: ${pageErrors.join('; ') || 'no page error reported'}`);
     }
     const mesh = JSON.parse(await readFile(join(FACES_DIR, `${scene.face}.mesh.json`), 'utf8')) as { pointsPx: number[][]; widthPx: number; heightPx: number };
-    const N = restOrientation(mesh);
-    const Nt = mat3Transpose(N);
+    const Nt = mat3Transpose(restOrientation(mesh));
+    const T = headRotationMatrix({ rotationDeg: scene.torsoYawDeg ?? 0, flexionDeg: 0, tiltDeg: scene.torsoRollDeg ?? 0 });
     try {
       await page.evaluate(async (o) => (window as unknown as { phantom: { init(o: unknown): Promise<unknown> } }).phantom.init(o),
         { ...scene, mesh, textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
@@ -168,7 +199,7 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
       widthPx: scene.widthPx,
       heightPx: scene.heightPx,
       async render(pose: FramePose): Promise<RenderedFrame> {
-        const R = mat3Multiply(N, mat3Multiply(headRotationMatrix(pose.angles), Nt));
+        const R = mat3Multiply(T, mat3Multiply(headRotationMatrix(pose.angles), Nt));
         const out = await page.evaluate((f) => (window as unknown as { phantom: { render(f: unknown): { rgbBase64: string; handOverFace: boolean } } }).phantom.render(f), {
           R: Array.from(R), lateralShiftCm: pose.lateralShiftCm, shoulderElevationDeg: pose.shoulderElevationDeg, handPhase: pose.handPhase,
         });

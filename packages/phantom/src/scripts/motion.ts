@@ -7,7 +7,11 @@
  *   rotationDeg > 0 chin toward the patient's RIGHT shoulder (image left); tiltDeg > 0 right ear to right
  *   shoulder; flexionDeg > 0 chin down. lateralShiftCm > 0 head to the patient's right of the trunk;
  *   shoulderElevationDeg > 0 the patient's right shoulder higher.
- * Every script starts with ≥ 2 s at rest so an analyser can calibrate its neutral.
+ * Angles are against the phantom's anatomical zero (renderer r4: the canonical face square to the trunk,
+ * level; docs/anatomical-zero.md), and the head's rotation and tilt are relative to the trunk, which a
+ * script may turn or lean against the camera (`placement`), with the camera placed above or below eye level.
+ * Most scripts start with ≥ 2 s at rest so an analyser can calibrate; the `start-…` scripts start in their
+ * dystonic posture from frame 0 (no straight rest to calibrate on, as in a real exam video).
  *
  * Movements mimic what people with cervical dystonia show (CLINICAL.md): sustained postures with drift,
  * jerks (brief 10–20° deviations), head tremor at 1–8 Hz (often near 2 Hz and irregular, 0.5–5°),
@@ -77,6 +81,16 @@ export interface ScriptEvents {
 
 export type PhantomSet = 'small' | 'full';
 
+/** How the trunk and camera sit for a whole clip (defaults: trunk square to a level camera ≈ at eye level, 40 cm). */
+export interface ScriptPlacement {
+  /** Trunk turned against the camera, deg (> 0 toward the patient's right). */
+  readonly torsoYawDeg?: number;
+  /** Trunk leaning, deg (> 0 toward the patient's right). */
+  readonly torsoRollDeg?: number;
+  /** Camera height against eye level (cm; −20 = below the eyes) and distance to the eyes (cm); aimed at the eyes. */
+  readonly camera?: { readonly heightCm: number; readonly distanceCm: number };
+}
+
 export interface MotionScript {
   readonly name: string;
   readonly description: string;
@@ -85,6 +99,8 @@ export interface MotionScript {
   /** Scripts in 'small' are also in 'full'. */
   readonly sets: readonly PhantomSet[];
   readonly events: ScriptEvents;
+  /** Trunk and camera placement; absent = the default scene. */
+  readonly placement?: ScriptPlacement;
   poseAt(tMs: number): PoseSample;
 }
 
@@ -171,6 +187,7 @@ interface Spec {
   readonly tremors?: readonly TremorEvent[];
   readonly holds?: readonly HoldInterval[];
   readonly tricks?: readonly TrickWindow[];
+  readonly placement?: ScriptPlacement;
 }
 
 function build(spec: Spec): MotionScript {
@@ -200,6 +217,7 @@ function build(spec: Spec): MotionScript {
     durationMs: spec.durationMs,
     sets: spec.sets,
     events: { jerks, tremors, holds, tricks: spec.tricks ?? [] },
+    ...(spec.placement ? { placement: spec.placement } : {}),
     poseAt(tMs: number): PoseSample {
       return {
         rotationDeg: axisValue('rotationDeg', tMs),
@@ -280,6 +298,33 @@ const SPECS: Spec[] = [
       { axis: 'tiltDeg', startMs: 3600, peakMs: 3700, endMs: 3850, peakDeg: -12 },
       { axis: 'flexionDeg', startMs: 4800, peakMs: 4900, endMs: 5100, peakDeg: 18 },
     ],
+  },
+  // ---- anatomical zero (issue 12): no straight rest to calibrate on; trunk and camera placed ----
+  {
+    name: 'small-start-torticollis-right-30', seed: 106, durationMs: 4000, sets: ['small', 'full'],
+    description: 'rests in 30° right torticollis from the first frame (slight drift, 1° 2 Hz tremor); no straight rest',
+    base: { rotationDeg: [[0, 30], [2000, 31], [4000, 29.5]], tiltDeg: [[0, 2], [4000, 1]] },
+    tremors: [{ axis: 'rotationDeg', startMs: 0, endMs: 4000, frequencyHz: 2, amplitudeDeg: 1, irregularity: 0.05 }],
+    holds: [{ kind: 'posture', startMs: 0, endMs: 4000 }],
+  },
+  {
+    name: 'small-trunk-turned-15', seed: 107, durationMs: 3000, sets: ['small', 'full'],
+    description: 'trunk turned 15° to the right of the camera, head straight on the trunk (truth 0°)',
+    holds: [{ kind: 'rest', startMs: 0, endMs: 3000 }],
+    placement: { torsoYawDeg: 15 },
+  },
+  {
+    name: 'small-camera-below-20', seed: 108, durationMs: 3000, sets: ['small', 'full'],
+    description: 'camera 20 cm below eye level at 50 cm, aimed up at the face; head straight',
+    holds: [{ kind: 'rest', startMs: 0, endMs: 3000 }],
+    placement: { camera: { heightCm: -20, distanceCm: 50 } },
+  },
+  {
+    name: 'small-camera-above-15-far', seed: 109, durationMs: 3000, sets: ['small', 'full'],
+    description: 'camera 15 cm above eye level at 90 cm, aimed down; trunk leaning 5° left; head tilted 12° right, chin down 10°',
+    base: { tiltDeg: [[0, 12]], flexionDeg: [[0, 10]] },
+    holds: [{ kind: 'posture', startMs: 0, endMs: 3000 }],
+    placement: { camera: { heightCm: 15, distanceCm: 90 }, torsoRollDeg: -5 },
   },
   // ---- full set ----
   {

@@ -190,7 +190,7 @@ function buildBackground(o) {
   }
   const tex = new THREE.CanvasTexture(c);
   tex.colorSpace = THREE.SRGBColorSpace;
-  const plane = new THREE.Mesh(new THREE.PlaneGeometry(260, 195), new THREE.MeshBasicMaterial({ map: tex }));
+  const plane = new THREE.Mesh(new THREE.PlaneGeometry(640, 480), new THREE.MeshBasicMaterial({ map: tex }));
   plane.position.set(0, 0, -200);
   return plane;
 }
@@ -206,6 +206,8 @@ async function init(o) {
   camera = new THREE.PerspectiveCamera(o.verticalFovDeg, width / height, 1, 1000);
   camera.position.set(0, 0, 0);
   camera.lookAt(0, 0, -1);
+  // Camera pitch against the horizontal (> 0 looking up): three.js +x rotation turns -z toward +y.
+  camera.rotation.x = (o.cameraPitchDeg ?? 0) * Math.PI / 180;
 
   const mesh = o.mesh;
   const Pcm = headPointsCm(mesh);
@@ -222,8 +224,19 @@ async function init(o) {
 
   const torso = buildTorso({ shirtRgb: o.shirtRgb, skinRgb: mesh.skinRgb }, headPivotWorld);
   torsoGroup = torso.group;
-  scene.add(torsoGroup);
-  scene.add(torso.neck);
+  // The trunk (torso and neck) turns and leans about the neck pivot: yaw > 0 = its front toward the
+  // patient's right (image left, three.js -x: rotation about +y by -yaw); roll > 0 = leaning toward the
+  // patient's right (top to image left: rotation about +z by +roll). Order Ry·Rz, as the head's angles.
+  const trunkGroup = new THREE.Group();
+  trunkGroup.position.copy(S(...headPivotWorld));
+  trunkGroup.rotation.order = 'YXZ';
+  trunkGroup.rotation.y = -(o.torsoYawDeg ?? 0) * Math.PI / 180;
+  trunkGroup.rotation.z = (o.torsoRollDeg ?? 0) * Math.PI / 180;
+  torsoGroup.position.sub(trunkGroup.position);
+  torso.neck.position.sub(trunkGroup.position);
+  trunkGroup.add(torsoGroup);
+  trunkGroup.add(torso.neck);
+  scene.add(trunkGroup);
   handGroup = buildHand(mesh.skinRgb);
   handGroup.visible = false;
   scene.add(handGroup);
