@@ -98,7 +98,9 @@ describe('a head resting 30° to the right (anatomical zero, issue 12)', () => {
         expect(exam.items['rotation']).toBe(2);
         expect(exam.measures['restTimeInNeutralPct']).toBeLessThan(10);
       } else expect(exam.items['rotation']).toBeNull();
-      expect(exam.measures['romRotationLeftDeg'] ?? 0).toBeLessThan(10);
+      // The head never turned left: core stores that side negative (never reached), and the screen says so in words.
+      expect(exam.measures['romRotationLeftDeg'] ?? -1).toBeLessThan(5);
+      expect(await page.textContent('[data-testid=exam-measures]')).toMatch(/not reached/);
     } finally {
       await l.close();
     }

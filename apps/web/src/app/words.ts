@@ -7,7 +7,7 @@ import type { CameraErrorCode } from '../camera/camera.ts';
 import type { Correction } from '../feedback/zone.ts';
 import type { LoopStatus } from '../measure/loop.ts';
 import type { FlexionReference, TurnTiltReference } from '../measure/reference.ts';
-import { AXES, STRAIGHT_WITHIN_DEG, axisWords } from '@geste/core';
+import { AXES, STRAIGHT_WITHIN_DEG, axisWords, formatMeasure } from '@geste/core';
 import type { StraightestFailure } from '@geste/core';
 import type { DevicePitchState } from '../measure/devicePitch.ts';
 
@@ -170,4 +170,16 @@ export function trainingStartWords(anglesDeg: Readonly<Record<'rotationDeg' | 't
   if (off.length === 0) return `within ${STRAIGHT_WITHIN_DEG}° of straight`;
   const parts = off.map((a) => axisWords(a, anglesDeg[a]!));
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
+
+/**
+ * A stored measure for the screen: core's `formatMeasure`, except a range of motion that never crossed
+ * straight to that side (core stores it negative: "negative if never reached"), which is said in words —
+ * a head resting 30° right that cannot turn left reads "not reached: stayed 30° on the other side of
+ * straight", never "turn to the left −30°".
+ */
+export function measureValueWords(key: string, value: number | null): string {
+  if (value === null) return 'not measurable';
+  if (/^rom[A-Z]/.test(key) && value < 0) return `not reached: stayed ${Math.round(-value)}° on the other side of straight`;
+  return formatMeasure(key, value);
 }

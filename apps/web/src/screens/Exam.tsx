@@ -13,6 +13,7 @@ import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
 import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
 import { analyzeExam } from '../exam/analyze.ts';
 import { formatMeasure, measureLabel } from '@geste/core';
+import { measureValueWords } from '../app/words.ts';
 import type { ExamPhase } from '../exam/scoring.ts';
 import { holdAttempt } from '../exam/scoring.ts';
 import { SeriesWriter, db, newSessionId, saveSession } from '../store/db.ts';
@@ -256,7 +257,7 @@ function ExamResult(props: { record: SessionRecord; onAgain: () => void }): Reac
       </table>
       <dl className="facts" data-testid="exam-measures">
         {Object.entries(measures).map(([k, v]) => (
-          <div key={k}><dt>{measureLabel(k)}</dt><dd>{v === null ? 'not measurable' : formatMeasure(k, v)}</dd></div>
+          <div key={k}><dt>{measureLabel(k)}</dt><dd>{measureValueWords(k, v)}</dd></div>
         ))}
       </dl>
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>Done</button>

@@ -5,7 +5,8 @@ import { listSessions } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
 import { ReferenceNote } from '../components/Status.tsx';
 import { referenceFromMeasures } from '../measure/reference.ts';
-import { formatMeasure, measureLabel } from '@geste/core';
+import { measureLabel } from '@geste/core';
+import { measureValueWords } from '../app/words.ts';
 
 const KIND_WORDS: Record<string, string> = { exam: 'Guided exam', biofeedback: 'Biofeedback', exercise: 'Exercise', trick: 'Sensory trick' };
 
@@ -41,7 +42,7 @@ export function HistoryScreen(): ReactNode {
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => (
                   <div key={k}>
                     <dt>{measureLabel(k)}</dt>
-                    <dd>{v === null ? 'not measurable' : formatMeasure(k, v)}</dd>
+                    <dd>{measureValueWords(k, v)}</dd>
                   </div>
                 ))}
               </dl>
