@@ -304,9 +304,10 @@ export function TrainScreen(): ReactNode {
             </fieldset>
           )}
           {!s.trainingStart && (
-            <p className="hint" data-testid="no-training-start">
-              To train step by step from where your head rests, measure your straightest posture on the <a href="#/setup">set-up screen</a> first.
-            </p>
+            <div data-testid="no-training-start">
+              <p className="hint">To train step by step from where your head rests, measure your straightest posture on the set-up screen first.</p>
+              <a className="btn" href="#/setup">Measure my straightest posture →</a>
+            </div>
           )}
           {!graded && (
             <fieldset>
