@@ -46,12 +46,17 @@ export function stepsWords(start: TrainingStart): string {
 export function StraightestResult(props: { start: TrainingStart; fresh: boolean }): ReactNode {
   const c = props.start.check;
   const warn = c.warn;
+  // Core's sentence: the first one large ("Your straightest is 30° turned to the right."), the rest as text.
+  const cut = c.sentence.indexOf('. ');
+  const first = cut < 0 ? c.sentence : c.sentence.slice(0, cut + 1);
+  const rest = cut < 0 ? '' : c.sentence.slice(cut + 2);
   return (
     <div className="straightest" data-testid="straightest-result" data-warn={String(warn)}>
       <p className="big straightest-words" data-testid="straightest-words">
         {warn ? '! ' : '✓ '}
-        {c.sentence}
+        {first}
       </p>
+      {rest && <p className="straightest-more">{rest}</p>}
       {warn && (
         <div className="alert alert-warn" role={props.fresh ? 'alert' : undefined} data-testid="straightest-warning">
           <strong>More than 10° from straight.</strong> Geste keeps this in the numbers: the live view, the exam, your history and reports measure from
