@@ -106,3 +106,30 @@ describe('a head resting 30° to the right (anatomical zero, issue 12)', () => {
     }
   }, 600_000);
 });
+
+describe('the camera pitch from the device tilt sensor (DeviceOrientation)', () => {
+  it('reads a device leaning back 10° as the camera looking 10° up, and says so; without readings it guides a laptop in words', async () => {
+    const l = await launch({ fakeVideo: null });
+    try {
+      const page = l.page;
+      // Chromium's DevTools protocol feeds the page's deviceorientation events (no real sensor here).
+      const cdp = await l.context.newCDPSession(page);
+      await cdp.send('DeviceOrientation.setDeviceOrientationOverride', { alpha: 0, beta: 80, gamma: 0 });
+      await page.goto(`${served.url}?nosw#/setup`);
+      await waitAttr(page, '[data-testid=camera-pitch]', 'data-state', { oneOf: ['ok'] }, 20_000);
+      expect(await page.textContent('[data-testid=camera-pitch]')).toMatch(/looks 10° up/);
+      await shot(page, '24-camera-pitch-sensor');
+
+      await cdp.send('DeviceOrientation.clearDeviceOrientationOverride');
+      const fresh = await l.context.newPage();
+      await fresh.goto(`${served.url}?nosw#/setup`);
+      const state = await waitAttr(fresh, '[data-testid=camera-pitch]', 'data-state', { oneOf: ['no-sensor', 'unsupported'] }, 20_000);
+      expect(state).not.toBeNull();
+      expect(await fresh.textContent('[data-testid=camera-pitch]')).toMatch(/height of your eyes/);
+      await fresh.check('[data-testid=camera-level]');
+      expect(await fresh.isChecked('[data-testid=camera-level]')).toBe(true);
+    } finally {
+      await l.close();
+    }
+  }, 120_000);
+});

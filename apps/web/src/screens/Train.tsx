@@ -17,7 +17,7 @@ import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
 import { GradedSession, stageDeg } from '../feedback/graded.ts';
 import type { TrainingTarget } from '../feedback/graded.ts';
-import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
+import { ReferenceTally, referenceFromMeasures, referenceOf } from '../measure/reference.ts';
 import { AXES, DEFAULT_GRADED, gradedTargets } from '@geste/core';
 import type { Axis } from '@geste/core';
 import { trainingStartWords } from '../app/words.ts';
@@ -36,6 +36,8 @@ interface Running {
   /** Plain zone around straight, or graded steps from the training start (exactly one is set). */
   zone: ZoneTracker | null;
   graded: GradedSession | null;
+  /** Axes the plain zone trains. */
+  plainAxes: readonly Axis[];
   tally: ReferenceTally;
   rewardUntilTs: number | null;
   smoother: AngleSmoother;
@@ -147,9 +149,13 @@ export function TrainScreen(): ReactNode {
       note: '',
     };
     const gs = graded && startAngles ? new GradedSession(startAngles) : null;
+    // Chin up/down with an uncertain zero (no camera pitch) is shown but not trained (core marks it uncertain).
+    const flexionUncertain = !s.latest || referenceOf(s.latest).flexion === 'uncertain';
+    const plainAxes: readonly Axis[] = flexionUncertain ? ['rotationDeg', 'tiltDeg'] : AXES;
     run.current = {
       record,
-      zone: gs ? null : new ZoneTracker({ ...DEFAULT_ZONE, zoneDeg }),
+      zone: gs ? null : new ZoneTracker({ ...DEFAULT_ZONE, zoneDeg, axes: plainAxes }),
+      plainAxes,
       graded: gs,
       tally: new ReferenceTally(),
       rewardUntilTs: null,
@@ -239,6 +245,7 @@ export function TrainScreen(): ReactNode {
         progressMs: st.measuredMs + st.notMeasurableMs,
         graded: g ? { plan: g.plan, index: g.stageIndex, reached: g.stagesReached, atTargetMs: g.atTargetMs, completed: g.completed } : null,
         zoneDeg,
+        plainAxes: r.plainAxes,
         rewarding: r.rewardUntilTs !== null && (r.angles?.timestampMs ?? 0) < r.rewardUntilTs,
         reference: r.tally.dominant(),
       });
@@ -325,6 +332,7 @@ export function TrainScreen(): ReactNode {
           <SoundToggles />
           <p className="hint">
             A cue comes only when your head stays outside the {graded ? 'current step' : 'zone'} for {DEFAULT_ZONE.outDelayMs / 1000} s and more than {DEFAULT_ZONE.hysteresisDeg}° beyond its edge, so tremor, jerks and ordinary movements do not set it off. Measured from straight (the anatomical zero).
+            {s.latest && referenceOf(s.latest).flexion === 'uncertain' && ' Chin up/down is shown but not trained while its zero is uncertain (see "Camera height" on the set-up screen).'}
           </p>
           <button type="submit" className="btn btn-primary btn-big" data-testid="start-session" disabled={!s.cameraOn}>
             Start {lengthWords(lengthS)} session
@@ -359,6 +367,12 @@ export function targetBandsDeg(t: TrainingTarget): Record<Axis, readonly [number
   return { rotationDeg: band(t.anglesDeg.rotationDeg), tiltDeg: band(t.anglesDeg.tiltDeg), flexionDeg: band(t.anglesDeg.flexionDeg) };
 }
 
+/** The plain zone's bands: ±zoneDeg on the trained axes, none on the others. */
+function plainBandsDeg(zoneDeg: number, axes: readonly Axis[]): Record<Axis, readonly [number, number] | null> {
+  const b = (a: Axis): readonly [number, number] | null => (axes.includes(a) ? [-zoneDeg, zoneDeg] : null);
+  return { rotationDeg: b('rotationDeg'), tiltDeg: b('tiltDeg'), flexionDeg: b('flexionDeg') };
+}
+
 interface RunView {
   state: ZoneState;
   stats: ZoneStats;
@@ -367,6 +381,7 @@ interface RunView {
   progressMs: number;
   graded: { plan: readonly TrainingTarget[]; index: number; reached: number; atTargetMs: number; completed: boolean } | null;
   zoneDeg: number;
+  plainAxes: readonly Axis[];
   rewarding: boolean;
   reference: ReturnType<ReferenceTally['dominant']>;
 }
@@ -429,7 +444,7 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
         <span>Longest hold {Math.round((v?.stats.longestHoldMs ?? 0) / 1000)} s</span>
       </div>
       <progress max={props.targetMs} value={v?.progressMs ?? 0} aria-label="Session progress" />
-      <LiveAngles zoneDeg={v?.zoneDeg ?? DEFAULT_ZONE.zoneDeg} bandsDeg={target ? targetBandsDeg(target) : undefined} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
+      <LiveAngles zoneDeg={v?.zoneDeg ?? DEFAULT_ZONE.zoneDeg} bandsDeg={target ? targetBandsDeg(target) : v ? plainBandsDeg(v.zoneDeg, v.plainAxes) : undefined} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
       <div className="row">
         <SoundToggles />
         <button type="button" className="btn" data-testid="stop-session" onClick={props.onStop}>
