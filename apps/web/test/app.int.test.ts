@@ -112,7 +112,9 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
       else expect(items['rotation']).toBeNull();
       expect(items['timeHoldingNeutral']).not.toBeNull();
       expect(items['rangeOfMotion']).not.toBeNull();
-      expect(exam[0]!.measures['holdNeutral1S']).toBeGreaterThan(0);
+      // Against the anatomical zero the astronaut photo reads ≈ 20° chin down with an uncertain zero (no
+      // camera pitch here), so "holding straight" may rightly be 0 s; it must still be a measured number.
+      expect(exam[0]!.measures['holdNeutral1S']).toBeGreaterThanOrEqual(0);
       expect(exam[0]!.measures['framesMeasured']).toBeGreaterThan(20);
 
       // Camera unplugged in the middle of a session: clear message, session saved up to that point.
