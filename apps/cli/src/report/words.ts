@@ -25,7 +25,7 @@ export const AXIS_WORDS: Readonly<Record<Axis, { name: string; positive: string;
 
 export const NEUTRAL_WORDS = {
   calibrated: "the person's own calibrated straight posture",
-  anatomical: 'the camera-derived neutral (face square to the camera, eyes level)',
+  anatomical: 'the anatomical zero (the head straight against the trunk or the camera, and against gravity when the camera’s tilt is known; each angle below says which)',
 } as const;
 
 /** Item labels come from core's measure registry (one vocabulary), with the item's score range. */
@@ -42,6 +42,7 @@ export const NOT_ASSESSABLE_WORDS: Readonly<Record<NotAssessableReason, string>>
   'trick-not-measurable': 'the head could not be measured during the trick',
   'no-rom-sweeps': 'no range-of-motion movements were recorded (use the guided exam)',
   'no-hold-neutral-attempts': 'no attempts to hold the head straight were recorded (use the guided exam)',
+  'zero-uncertain': 'chin up/down has no reliable zero here (the camera’s tilt is unknown, or the ears were not seen); give --camera-pitch',
 };
 
 /** Evidence values as "name value" pairs for a table cell. */

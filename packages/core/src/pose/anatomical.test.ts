@@ -65,11 +65,18 @@ const run = (frames: LandmarkFrame[], camera?: CameraContext) => {
 describe('anatomical reference', () => {
   it('flexion against gravity when the camera pitch is known; uncertain and said so when not', () => {
     // A level head seen by a camera looking up 20° reads 20° chin-up against the camera.
-    const frames = Array.from({ length: 5 }, (_, i) => frame(i, { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 }));
+    const head = { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 };
+    const frames = Array.from({ length: MIN_EAR_EYE_READINGS + 2 }, (_, i) => frame(i, head, [body({ earEyeSlopeDeg: 0, head })]));
     const known = run(frames, { pitchDeg: 20 }).at(-1)!;
     expect(Math.abs(known.flexionDeg!)).toBeLessThan(TOL_DEG);
     expect(known.reference!.flexionDeg.frame).toBe('gravity');
+    expect(known.reference!.flexionDeg.zero).toBe('face-geometry');
     expect(known.reference!.flexionDeg.uncertain).toBe(false);
+    // Without ears the average face's zero is used: its ± makes the value uncertain even against gravity.
+    const noEars = run(frames.map((f) => ({ ...f, bodies: [] })), { pitchDeg: 20 }).at(-1)!;
+    expect(Math.abs(noEars.flexionDeg!)).toBeLessThan(TOL_DEG);
+    expect(noEars.reference!.flexionDeg.zero).toBe('canonical-face');
+    expect(noEars.reference!.flexionDeg.uncertain).toBe(true);
     const unknown = run(frames).at(-1)!;
     expect(Math.abs(unknown.flexionDeg! + 20)).toBeLessThan(TOL_DEG);
     expect(unknown.reference!.flexionDeg.frame).toBe('camera');

@@ -152,7 +152,12 @@ export function scoreSession(session: ExamSession): SeverityReport {
     );
   // Antero/retrocollis: each direction against its own full range; the higher score wins.
   const flex = sustainedAbs(basis, 'flexionDeg');
-  if (!flex || flex.measuredS < MIN_MEASURED_S) items.push(tooLittle('anteroRetrocollis', flex?.measuredS ?? 0));
+  // Against an uncertain zero (no camera tilt, average face) a flexion is "about N° ± U°": not scored.
+  const flexFrames = basis.filter((f) => f.state !== 'not-measurable' && f.flexionDeg !== null);
+  const flexUncertain = flexFrames.filter((f) => f.reference?.flexionDeg.uncertain === true).length;
+  if (flexFrames.length > 0 && flexUncertain * 2 > flexFrames.length) {
+    items.push(item('anteroRetrocollis', nk, null, { timeRanges: basisRanges, frameIndices: [], values: { uncertainFrames: flexUncertain, frames: flexFrames.length } }, 'zero-uncertain'));
+  } else if (!flex || flex.measuredS < MIN_MEASURED_S) items.push(tooLittle('anteroRetrocollis', flex?.measuredS ?? 0));
   else {
     const dir = flex.signed >= 0 ? 'anterocollis' : 'retrocollis';
     const full = flex.signed >= 0 ? FULL_RANGE_DEG.flexion : FULL_RANGE_DEG.extension;

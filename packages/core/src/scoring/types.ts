@@ -34,7 +34,9 @@ export type NotAssessableReason =
   | 'no-deviation-to-relieve'
   | 'trick-not-measurable'
   | 'no-rom-sweeps'
-  | 'no-hold-neutral-attempts';
+  | 'no-hold-neutral-attempts'
+  /** The axis has no reliable anatomical zero in most frames (flexion without the camera's tilt; pose/reference.ts). */
+  | 'zero-uncertain';
 
 export interface ItemEvidence {
   /** Time ranges that set the value (e.g. the 200 ms over which the maximum was held, or the analysed phases). */

@@ -31,8 +31,9 @@ describe('anatomical reference in the recording summary', () => {
     for (let i = 0; i < 30; i++) known.push(frame(i, 30));
     const k = known.finish();
     const ks = summarizeReference(k.anatomicalFrames, k.frames, { pitchDeg: 0 });
-    expect(ks.perAxis.flexionDeg.uncertain).toBe(false);
+    // Against gravity, but on the average face's zero (no ears in these frames): still uncertain.
     expect(ks.perAxis.flexionDeg.frames).toEqual({ gravity: 30 });
+    expect(ks.perAxis.flexionDeg.uncertain).toBe(true);
   });
 
   it('calibrating on a 30° posture keeps the anatomical values beside and warns', () => {

@@ -123,6 +123,8 @@ export interface ZoneSampleInput {
   readonly rotationDeg: number | null;
   readonly tiltDeg: number | null;
   readonly flexionDeg: number | null;
+  /** Per-axis anatomical reference (pose/reference.ts): an axis whose zero is uncertain neither counts in nor out. */
+  readonly reference?: FrameMeasure['reference'];
 }
 
 /**
@@ -199,12 +201,16 @@ function zoneTime(inMs: number, outMs: number, unknownMs: number): ZoneTime {
 function sampleZoneState(s: ZoneSampleInput, axes: readonly Axis[], zone: number): ZoneState {
   if (s.state === 'not-measurable') return 'unknown';
   let unknown = false;
+  let judged = 0;
   for (const a of axes) {
+    // Against an uncertain zero (issue 12) the axis cannot say in or out; the others decide.
+    if (s.reference?.[a].uncertain === true) continue;
+    judged++;
     const v = s[a];
     if (v === null || !Number.isFinite(v)) unknown = true;
     else if (Math.abs(v) > zone) return 'out';
   }
-  return unknown ? 'unknown' : 'in';
+  return unknown || judged === 0 ? 'unknown' : 'in';
 }
 
 export interface HoldAttemptOptions extends NeutralOptions {
