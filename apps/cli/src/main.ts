@@ -51,6 +51,11 @@ Research mode (many videos; see docs/research.md):
   geste agreement --ratings R.csv --results results.csv [--out agreement.html]
                        Pearson, Spearman, ICC, Bland-Altman per item against clinician ratings
 
+Records (see docs/records.md):
+  geste import <table.csv|bundle.json> --out DIR   rated scales and toxin visits from a clinic's
+                       table or a FHIR R4 Bundle: a backup per person and a group summary (CSV, SVG);
+                       all-or-nothing with located problems (geste import --help)
+
 Exit codes: 0 done; 1 nothing measurable in the video; 2 usage error; 3 input problem; 4 decoder or
 models missing; 5 internal error; 130 a research run interrupted (run it again to resume).
 Geste measures and reports. It does not diagnose and does not recommend treatment.`;
@@ -188,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'worker') return await (await import('./research/commands.ts')).runWorkerCommand(rest);
     if (command === 'export') return await (await import('./research/commands.ts')).runExport(rest);
     if (command === 'agreement') return await (await import('./research/commands.ts')).runAgreement(rest);
+    if (command === 'import') return await (await import('./importCommand.ts')).runImport(rest);
     throw new CliError('usage', `Unknown command "${command}". Try: geste analyze <video>. See geste --help.`);
   } catch (e) {
     const err = e instanceof Error && e.name === 'TypeError' && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')

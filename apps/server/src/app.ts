@@ -11,6 +11,7 @@ import { DEFAULT_SCRYPT_LOG2_N } from './auth/password.ts';
 import { authRoutes } from './routes/auth.ts';
 import { shareRoutes } from './routes/shares.ts';
 import { dataRoutes } from './routes/data.ts';
+import { cohortRoutes } from './routes/cohorts.ts';
 
 export interface BuildAppOptions {
   readonly database: ServerDatabase;
@@ -82,5 +83,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   authRoutes(app, ctx);
   shareRoutes(app, ctx);
   dataRoutes(app, ctx);
+  cohortRoutes(app, ctx);
   return app;
 }

@@ -46,7 +46,7 @@ describe.each(BACKENDS)('server on $name', (backend) => {
   describe('schema', () => {
     it('applies every migration and yields the same tables and columns on both databases', async () => {
       const names = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(srv.database.db);
-      expect(names.rows.map((r) => r.name)).toEqual(['0001_initial']);
+      expect(names.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_cohorts']);
       const cols = await sql<{ t: string; c: string; d: string; n: string }>`
         select table_name as t, column_name as c, data_type as d, is_nullable as n from information_schema.columns
         where table_schema = 'public' and table_name not like 'kysely_%' order by table_name, column_name`.execute(srv.database.db);

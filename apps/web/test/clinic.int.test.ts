@@ -106,7 +106,7 @@ describe('clinic: patient, clinician and two devices against the real server', (
         };
       }),
       ...injections.map((atMs, i): GesteRecord => ({
-        type: 'treatment', schemaVersion: 1, id: `inj-${i}`, kind: 'botulinum', atMs, product: 'Toxin-Example-XYZ', injections: [{ muscle: 'splenius capitis', side: 'left', units: 50 }],
+        type: 'treatment', schemaVersion: 2, id: `inj-${i}`, kind: 'botulinum', atMs, product: 'Toxin-Example-XYZ', productCode: 'other', totalUnits: null, dilutionUnitsPerMl: null, blinded: false, placebo: false, injections: [{ muscle: 'splenius capitis', muscleCode: 'splenius capitis', side: 'left', units: 50 }],
         guidance: 'none', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
       })),
     ];

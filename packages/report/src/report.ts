@@ -14,6 +14,7 @@ import {
   type PatientProfile,
   type PeriodSummary,
   type WeekMean,
+  formatUnits,
 } from '@geste/core';
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { drawChart, drawLegend } from './charts.ts';
@@ -156,7 +157,7 @@ function page1(w: Writer, s: PeriodSummary, input: ReportInput, patient: Patient
 
   w.heading('Current treatments (as logged)');
   const li = s.current.lastInjection;
-  w.text(li === null ? 'Botulinum toxin: none logged.' : `Last botulinum toxin injection ${isoDate(li.atMs)}: ${li.product}; ${li.injections.map((j) => `${j.muscle} ${j.side} ${j.units} U`).join(', ')}; guidance ${li.guidance}. Effect noticed from ${li.effectStartedAtMs === null ? '-' : isoDate(li.effectStartedAtMs)}, wearing off ${li.effectWoreOffAtMs === null ? '-' : isoDate(li.effectWoreOffAtMs)}.`);
+  w.text(li === null ? 'Botulinum toxin: none logged.' : `Last botulinum toxin injection ${isoDate(li.atMs)}: ${li.product}; ${li.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ')}; guidance ${li.guidance}. Effect noticed from ${li.effectStartedAtMs === null ? '-' : isoDate(li.effectStartedAtMs)}, wearing off ${li.effectWoreOffAtMs === null ? '-' : isoDate(li.effectWoreOffAtMs)}.`);
   w.text(s.current.oral.length === 0 ? 'Oral medicines: none logged as current.' : `Oral medicines: ${s.current.oral.map((o) => `${o.name} ${o.amount} ${o.unit} ${o.timesPerDay}x/day`).join('; ')}.`);
   const th = Object.entries(s.current.therapies);
   if (th.length > 0) w.text(`Sessions in the period: ${th.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
@@ -190,7 +191,7 @@ function appendix(doc: PDFDocument, font: PDFFont, bold: PDFFont, s: PeriodSumma
   w.heading('Botulinum toxin injections on record');
   for (const t of records.filter((r): r is BotulinumTreatment => r.type === 'treatment' && r.kind === 'botulinum').sort((a, b) => a.atMs - b.atMs)) {
     ensure(24);
-    w.text(`${isoDate(t.atMs)} - ${t.product} - guidance ${t.guidance}${t.clinician === '' ? '' : ` - ${t.clinician}`}: ${t.injections.map((j) => `${j.muscle} (${j.side}) ${j.units} U`).join(', ') || 'muscles not logged'}. Effect noticed: ${t.effectStartedAtMs === null ? '-' : isoDate(t.effectStartedAtMs)} to ${t.effectWoreOffAtMs === null ? '-' : isoDate(t.effectWoreOffAtMs)}.`, { size: 8 });
+    w.text(`${isoDate(t.atMs)} - ${t.product} - guidance ${t.guidance}${t.clinician === '' ? '' : ` - ${t.clinician}`}: ${t.totalUnits === null ? '' : `total ${formatUnits(t.totalUnits)} U; `}${t.placebo ? 'placebo; ' : t.blinded ? 'blinded; ' : ''}${t.injections.map((j) => `${j.muscle} (${j.side}) ${formatUnits(j.units)} U`).join(', ') || 'muscles not logged'}. Effect noticed: ${t.effectStartedAtMs === null ? '-' : isoDate(t.effectStartedAtMs)} to ${t.effectWoreOffAtMs === null ? '-' : isoDate(t.effectWoreOffAtMs)}.`, { size: 8 });
   }
   const dbs = records.filter((r): r is DbsSetting => r.type === 'treatment' && r.kind === 'dbs-setting');
   if (dbs.length > 0) {

@@ -138,9 +138,38 @@ const m0001: Migration = {
   },
 };
 
+/**
+ * Research cohorts a clinician imported (CSV, FHIR or records): one record set per pseudonymous
+ * subject, owned by the importing clinician's account, never joined to any patient account.
+ */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await sql`
+      create table cohorts (
+        id text primary key,
+        owner_id text not null references accounts(id) on delete cascade,
+        name text not null,
+        source text not null check (source in ('records', 'csv', 'fhir')),
+        subject_count integer not null,
+        created_at_ms bigint not null
+      )`.execute(db);
+    await sql`create index cohorts_owner on cohorts(owner_id, created_at_ms)`.execute(db);
+    await sql`
+      create table cohort_subjects (
+        cohort_id text not null references cohorts(id) on delete cascade,
+        subject_key text not null,
+        group_label text,
+        site text,
+        records jsonb not null,
+        primary key (cohort_id, subject_key)
+      )`.execute(db);
+  },
+};
+
 /** Ordered by name; names are zero-padded so lexical order is apply order. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_cohorts': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -104,6 +104,22 @@ export interface AuditLogTable {
   detail: Json;
 }
 
+export interface CohortsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  source: 'records' | 'csv' | 'fhir';
+  subject_count: number;
+  created_at_ms: Int8;
+}
+export interface CohortSubjectsTable {
+  cohort_id: string;
+  subject_key: string;
+  group_label: string | null;
+  site: string | null;
+  records: Json;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -116,4 +132,6 @@ export interface Database {
   sync_cursors: SyncCursorsTable;
   programs: ProgramsTable;
   audit_log: AuditLogTable;
+  cohorts: CohortsTable;
+  cohort_subjects: CohortSubjectsTable;
 }

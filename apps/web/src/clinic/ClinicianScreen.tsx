@@ -18,6 +18,7 @@ import {
   type Program,
   type TimedValue,
   type Treatment,
+  formatUnits,
 } from '@geste/core';
 import { buildClinicianReport } from '@geste/report';
 import { linear, pathOf } from '../records/chartGeometry.ts';
@@ -380,7 +381,7 @@ function Cycles({ records }: { records: readonly GesteRecord[] }): ReactNode {
 function treatmentLine(t: Treatment): string {
   switch (t.kind) {
     case 'botulinum':
-      return `${showDate(t.atMs)} — botulinum toxin: ${t.product}, ${t.injections.map((i) => `${i.muscle} ${i.side} ${i.units} U`).join('; ') || 'no muscles listed'}`;
+      return `${showDate(t.atMs)} — botulinum toxin: ${t.product}, ${t.totalUnits === null ? '' : `total ${formatUnits(t.totalUnits)} U, `}${t.injections.map((i) => `${i.muscle} ${i.side} ${formatUnits(i.units)} U`).join('; ') || 'no muscles listed'}`;
     case 'oral':
       return `${showDate(t.startedAtMs)} — ${t.name}${t.stoppedAtMs === null ? '' : `, stopped ${showDate(t.stoppedAtMs)}`}`;
     case 'therapy':

@@ -102,7 +102,7 @@ export function deviceSyncStore(accountId: string): SyncStore {
     saveState: (s) => put('syncState', s),
     async listLocal() {
       const out: SyncRecord[] = [];
-      const rows = await recordsDb().records.where('type').anyOf(['diary', 'treatment', 'history']).toArray();
+      const rows = await recordsDb().records.where('type').anyOf(['diary', 'treatment', 'history', 'rating']).toArray();
       for (const r of rows) {
         const v = validateRecord(r);
         if (v.ok && isSyncRecord(v.value)) out.push(v.value);

@@ -20,7 +20,7 @@ function diary(id: string, atMs: number, neck: number, note = ''): DiaryEntry {
   };
 }
 const botox: GesteRecord = {
-  type: 'treatment', schemaVersion: 1, id: 'inj-1', kind: 'botulinum', atMs: T0, product: 'Example toxin', injections: [{ muscle: 'splenius capitis', side: 'left', units: 50 }],
+  type: 'treatment', schemaVersion: 2, id: 'inj-1', kind: 'botulinum', atMs: T0, product: 'Example toxin', productCode: 'other', totalUnits: null, dilutionUnitsPerMl: null, blinded: false, placebo: false, injections: [{ muscle: 'splenius capitis', muscleCode: 'splenius capitis', side: 'left', units: 50 }],
   guidance: 'none', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
 };
 

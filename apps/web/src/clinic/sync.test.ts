@@ -33,7 +33,7 @@ function diary(id: string, atMs: number, neck: number, note = ''): DiaryEntry {
   };
 }
 const botox = (id: string, atMs: number): GesteRecord => ({
-  type: 'treatment', schemaVersion: 1, id, kind: 'botulinum', atMs, product: 'Example toxin', injections: [{ muscle: 'splenius capitis', side: 'left', units: 50 }],
+  type: 'treatment', schemaVersion: 2, id, kind: 'botulinum', atMs, product: 'Example toxin', productCode: 'other', totalUnits: null, dilutionUnitsPerMl: null, blinded: false, placebo: false, injections: [{ muscle: 'splenius capitis', muscleCode: 'splenius capitis', side: 'left', units: 50 }],
   guidance: 'emg', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
 });
 

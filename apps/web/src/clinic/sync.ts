@@ -19,13 +19,16 @@ import { validateRecord, type GesteRecord } from '@geste/core';
 import type { AssignedProgram, Category, PullPage, PushResult, WireChange } from './api.ts';
 import { compareVersions, receive, tick } from './hlc.ts';
 
-/** Record types that sync, and the share category each belongs to. Reminder and patient profile stay on the device. */
-export const SYNC_TYPES = ['diary', 'treatment', 'history', 'session'] as const;
+/**
+ * Record types that sync, and the share category each belongs to. Reminder and patient profile stay on
+ * the device. Rated scales (TWSTRS, Tsui, …) share with measurements: both are how the condition is measured.
+ */
+export const SYNC_TYPES = ['diary', 'treatment', 'history', 'session', 'rating'] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
-export const CATEGORY_OF: Readonly<Record<SyncType, Category>> = { diary: 'diary', treatment: 'treatments', history: 'history', session: 'measures' };
+export const CATEGORY_OF: Readonly<Record<SyncType, Category>> = { diary: 'diary', treatment: 'treatments', history: 'history', session: 'measures', rating: 'measures' };
 /** Categories a patient may choose to sync. Videos never leave the device. */
 export const SYNC_CATEGORIES: readonly Category[] = ['measures', 'diary', 'treatments', 'history'];
-const PREFIX: Readonly<Record<SyncType, string>> = { diary: 'd', treatment: 't', history: 'h', session: 's' };
+const PREFIX: Readonly<Record<SyncType, string>> = { diary: 'd', treatment: 't', history: 'h', session: 's', rating: 'r' };
 export const PUSH_BATCH = 200;
 
 export type SyncRecord = Extract<GesteRecord, { type: SyncType }>;

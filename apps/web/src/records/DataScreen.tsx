@@ -55,6 +55,7 @@ export function DataScreen(): ReactNode {
     download(`geste-diary-${stamp}.csv`, c.diary, 'text/csv');
     download(`geste-treatments-${stamp}.csv`, c.treatments, 'text/csv');
     download(`geste-sessions-${stamp}.csv`, c.sessions, 'text/csv');
+    download(`geste-ratings-${stamp}.csv`, c.ratings, 'text/csv');
     setStatus('CSV files saved ✓ (diary, treatments, sessions).');
   });
   const report = () => run('Making the report', async () => {

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createBackup, makeDemoRecords, serializeBackup, type GesteRecord } from '@geste/core';
 import { describe, expect, it } from 'vitest';
-import { allRecords, clearDraft, listRecords, loadDraft, RecordsDb, RecordStoreError, restoreBackupText, saveDraft, saveRecord } from './db.ts';
+import { allRecords, clearDraft, importRecords, listRecords, loadDraft, RecordsDb, RecordStoreError, restoreBackupText, saveDraft, saveRecord } from './db.ts';
 
 const fresh = (name = 'r') => new RecordsDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
 const DEMO = makeDemoRecords({ startMs: Date.UTC(2025, 0, 1), days: 40 });
@@ -77,6 +77,30 @@ describe('records database', () => {
     // A record that cannot be migrated is kept and listed, never silently dropped.
     expect(rows.find((r) => r.id === 'broken')).toBeDefined();
     expect(((await d.meta.get('unmigrated'))?.value as unknown[]).length).toBe(1);
+    d.close();
+  });
+
+  it('opening a version-2 database brings a stored v1 toxin record to treatment v2 (it still loads)', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('up2', { indexedDB: factory, IDBKeyRange });
+    old.version(2).stores({ records: '[type+id], type', drafts: 'key', meta: 'key' });
+    await old.table('records').put({ type: 'treatment', schemaVersion: 1, id: 'inj-a', kind: 'botulinum', atMs: 1_700_000_000_000, product: 'Xeomin', injections: [{ muscle: 'splenius capitis', side: 'left', units: 50 }], guidance: 'none', clinician: '', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '' });
+    old.close();
+    const d = new RecordsDb('up2', { indexedDB: factory, IDBKeyRange });
+    const [t] = await listRecords('treatment', d);
+    expect(t).toMatchObject({ schemaVersion: 2, productCode: 'incobotulinumtoxinA', totalUnits: null, placebo: false, injections: [{ muscle: 'splenius capitis', muscleCode: 'splenius capitis', units: 50 }] });
+    d.close();
+  });
+
+  it('an import adds records all-or-nothing and never overwrites a record already here', async () => {
+    const d = fresh('imp');
+    const rating = { type: 'rating' as const, schemaVersion: 1 as const, id: 'r1', atMs: 1e12, scale: 'twstrs-total' as const, version: '', items: {}, total: 40, raterRole: 'clinician' as const, raterName: '', visitLabel: 'week 0', note: '' };
+    expect(await importRecords([rating, { ...rating, id: 'r2', total: 38 }], d)).toBe(2);
+    const bad = await importRecords([{ ...rating, id: 'r3' }, { ...rating, id: 'r4', total: 99 }], d).catch((e: unknown) => e);
+    expect((bad as RecordStoreError).message).toContain('a total from 0 to 85 (TWSTRS total), got 99');
+    const clash = await importRecords([{ ...rating, id: 'r5' }, { ...rating, id: 'r1', total: 10 }], d).catch((e: unknown) => e);
+    expect((clash as RecordStoreError).code).toBe('restore-refused');
+    expect((await listRecords('rating', d)).map((r) => [r.id, r.total])).toEqual([['r1', 40], ['r2', 38]]);
     d.close();
   });
 

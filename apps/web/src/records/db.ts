@@ -6,9 +6,10 @@
  *
  * Versions: 1 = records table + drafts; 2 = adds `meta`, and its upgrade brings every stored record
  * to the current schema version with core's migrations (e.g. diary v1 → v2). Each later schema change
- * adds a Dexie version whose upgrade runs the same migrations.
+ * adds a Dexie version whose upgrade runs the same migrations: 3 = treatment v1 → v2 (toxin product
+ * list, total, dilution, blinded/placebo, listed muscles) and the new rated-scale records.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import {
   formatRecordError,
   parseBackup,
@@ -43,20 +44,21 @@ export class RecordsDb extends Dexie {
   constructor(name = RECORDS_DB_NAME, opts?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, opts);
     this.version(1).stores({ records: '[type+id], type', drafts: 'key' });
-    this.version(2)
-      .stores({ records: '[type+id], type', drafts: 'key', meta: 'key' })
-      .upgrade(async (tx) => {
-        const bad: unknown[] = [];
-        await tx
-          .table('records')
-          .toCollection()
-          .modify((r: StoredRecord, ref: { value: StoredRecord }) => {
-            const v = validateRecord(r);
-            if (v.ok) ref.value = v.value as unknown as StoredRecord;
-            else bad.push(r); // kept as it was; listed under meta so nothing is silently dropped
-          });
-        if (bad.length > 0) await tx.table('meta').put({ key: 'unmigrated', value: bad });
-      });
+    const migrateAll = async (tx: Transaction) => {
+      const bad: unknown[] = [];
+      await tx
+        .table('records')
+        .toCollection()
+        .modify((r: StoredRecord, ref: { value: StoredRecord }) => {
+          const v = validateRecord(r);
+          if (v.ok) ref.value = v.value as unknown as StoredRecord;
+          else bad.push(r); // kept as it was; listed under meta so nothing is silently dropped
+        });
+      // Unreadable records stay in the table, so each run finds all of them again: the list is replaced.
+      if (bad.length > 0) await tx.table('meta').put({ key: 'unmigrated', value: bad });
+    };
+    this.version(2).stores({ records: '[type+id], type', drafts: 'key', meta: 'key' }).upgrade(migrateAll);
+    this.version(3).stores({ records: '[type+id], type', drafts: 'key', meta: 'key' }).upgrade(migrateAll);
   }
 }
 
@@ -123,6 +125,28 @@ export async function restoreBackupText(
   });
   if (sessions !== undefined) await sessions(recs.filter((r): r is Extract<GesteRecord, { type: 'session' }> => r.type === 'session'));
   return { ok: true, count: recs.length };
+}
+
+/**
+ * Adds imported records (already validated by core's import) to this device in one transaction:
+ * all or nothing. Each is validated again on the way in; an id already used is refused, so an import
+ * never overwrites what is here. Returns the count written.
+ */
+export async function importRecords(recs: readonly GesteRecord[], d: RecordsDb = recordsDb()): Promise<number> {
+  const errors: RecordError[] = [];
+  const ok: StoredRecord[] = [];
+  recs.forEach((r, i) => {
+    const v = validateRecord(r, `records[${i}]`);
+    if (v.ok) ok.push(v.value as unknown as StoredRecord);
+    else errors.push(...v.errors);
+  });
+  if (errors.length > 0) throw new RecordStoreError('invalid-record', errors, errors.map(formatRecordError).join('\n'));
+  await d.transaction('rw', d.records, async () => {
+    const clash = (await d.records.bulkGet(ok.map((r) => [r.type, r.id] as [string, string]))).findIndex((x) => x !== undefined);
+    if (clash >= 0) throw new RecordStoreError('restore-refused', [], `A record with the id "${ok[clash]!.id}" (${ok[clash]!.type}) is already on this device: nothing was imported. Import into an empty profile, or remove the earlier import first.`);
+    await d.records.bulkAdd(ok);
+  });
+  return ok.length;
 }
 
 // ------------------------------------------------------------------ drafts

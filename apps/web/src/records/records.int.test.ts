@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackup, makeDemoRecords, serializeBackup, validateFhirBundle } from '@geste/core';
+import { createBackup, makeDemoRecords, makeTrialRows, serializeBackup, trialLongCsv, validateFhirBundle } from '@geste/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launch, WEB_DIR, type Launched } from '../../test/harness.ts';
@@ -102,6 +102,7 @@ describe('records in the browser', () => {
 
     // 4. Log an injection (today) with two muscles.
     await go(page, 'treatments');
+    await page.selectOption('[data-testid="tr-product-code"]', 'other');
     await page.fill('[data-testid="tr-product"]', 'Toxin A (e2e)');
     await page.fill('[data-testid="tr-muscle-0"]', 'splenius capitis');
     await page.fill('[data-testid="tr-units-0"]', '60');
@@ -110,7 +111,7 @@ describe('records in the browser', () => {
     await page.fill('[data-testid="tr-units-1"]', '40');
     await page.click('[data-testid="tr-save"]');
     await page.waitForSelector('[data-testid="tr-status"]:has-text("Saved ✓")');
-    expect(await page.textContent('[data-testid="tr-list"]')).toContain('Toxin A (e2e) — splenius capitis left 60 U, trapezius left 40 U');
+    expect(await page.textContent('[data-testid="tr-list"]')).toContain('Toxin A (e2e), 100 U in total — splenius capitis left 60 U, trapezius left 40 U');
     await shot(page, 'treatments');
 
     // 5. The cycle chart shows the three restored cycles and the one just logged, overlaid.
@@ -153,8 +154,8 @@ describe('records in the browser', () => {
     page.on('download', (d) => csvs.push(d.suggestedFilename()));
     await page.click('[data-testid="export-csv"]');
     await page.waitForSelector('[data-testid="data-status"]:has-text("CSV files saved")');
-    await expect.poll(() => csvs.length).toBe(3);
-    expect(csvs.map((n) => n.replace(/-\d{4}-\d{2}-\d{2}/, ''))).toEqual(['geste-diary.csv', 'geste-treatments.csv', 'geste-sessions.csv']);
+    await expect.poll(() => csvs.length).toBe(4);
+    expect(csvs.map((n) => n.replace(/-\d{4}-\d{2}-\d{2}/, ''))).toEqual(['geste-diary.csv', 'geste-treatments.csv', 'geste-sessions.csv', 'geste-ratings.csv']);
 
     // 8. History intake saves, and survives a reload.
     await go(page, 'intake');
@@ -164,5 +165,66 @@ describe('records in the browser', () => {
     await page.reload();
     await page.waitForSelector('main h1');
     expect(await page.getByRole('group', { name: 'An injury to the head, neck or shoulders' }).getByRole('radio').first().isChecked()).toBe(true);
+
+    // 8b. A past, blinded type-B visit (after the exports above, which count this person's visits).
+    await go(page, 'treatments');
+    await page.selectOption('[data-testid="tr-product-code"]', 'other');
+    // A 10 000 U type-B dose goes in without a warning; the same number for onabotulinumtoxinA warns with the range, and still saves.
+    await page.selectOption('[data-testid="tr-product-code"]', 'rimabotulinumtoxinB');
+    await page.fill('[data-testid="tr-total"]', '10000');
+    expect(await page.locator('[data-testid="tr-dose-warning"]').count()).toBe(0);
+    await page.selectOption('[data-testid="tr-product-code"]', 'onabotulinumtoxinA');
+    expect(await page.textContent('[data-testid="tr-dose-warning"]')).toContain('10000 U is above the plausible range (10–600 U per session for onabotulinumtoxinA)');
+    await page.selectOption('[data-testid="tr-product-code"]', 'rimabotulinumtoxinB');
+    await page.check('[data-testid="tr-blinded"]');
+    await page.fill('[data-testid="tr-day"]', new Date(now - 400 * DAY).toISOString().slice(0, 10));
+    await page.click('[data-testid="tr-save"]');
+    await page.waitForSelector('[data-testid="tr-status"]:has-text("10000 U in total (as written)")');
+
+    // 9. A clinician-rated scale is entered and listed apart from patient-rated ones.
+    await go(page, 'ratings');
+    await page.selectOption('[data-testid="ra-scale"]', 'twstrs-total');
+    await page.fill('[data-testid="ra-total"]', '44');
+    await page.fill('[data-testid="ra-visit"]', 'baseline');
+    await page.click('[data-testid="ra-save"]');
+    await page.waitForSelector('[data-testid="ra-status"]:has-text("Saved ✓")');
+    expect(await page.textContent('[data-testid="ra-list-clinician"]')).toContain('TWSTRS total 44 (range 0–85), clinician-rated, visit baseline');
+    expect(await page.locator('[data-testid="ra-list-patient"] li').count()).toBe(0);
+
+    // 10. Import: a bad trial CSV lists located problems and imports nothing; the good one, after the
+    // mapping and the same-person confirmation, adds one person's ratings and toxin visit.
+    const rows = makeTrialRows({ seed: 14, patients: 30 });
+    const lines = trialLongCsv(rows).split('\r\n');
+    lines[13] = lines[13]!.replace(/,(\d+),(\d*)$/, ',4 wk,$2');
+    const badCsv = join(OUT, 'bad-trial.csv');
+    writeFileSync(badCsv, lines.join('\r\n'));
+    await go(page, 'import');
+    await page.setInputFiles('[data-testid="im-file"]', badCsv);
+    await page.waitForSelector('[data-testid="im-problems"]');
+    expect(await page.textContent('[data-testid="im-problems"]')).toContain('row 14, column `week`: the number of weeks since the anchor, like 4; got "4 wk"');
+    expect(await page.locator('[data-testid="im-confirm"]').count()).toBe(0);
+    const goodCsv = join(OUT, 'trial.csv');
+    writeFileSync(goodCsv, trialLongCsv(rows, ';'));
+    await page.setInputFiles('[data-testid="im-file"]', goodCsv);
+    await page.waitForSelector('[data-testid="im-preview"]');
+    await page.selectOption('[data-testid="im-product"]', 'rimabotulinumtoxinB');
+    await page.selectOption('[data-testid="im-col-dose"]', 'dose_U');
+    await page.fill('[data-testid="im-placebo"]', 'placebo');
+    await page.check('[data-testid="im-blinded"]');
+    const present = rows.filter((r) => r.twstrsTotal !== null).length;
+    expect(await page.textContent('[data-testid="im-counts"]')).toBe(`30 people, ${present} ratings, 30 treatments, ${rows.length - present} missing values.`);
+    await page.selectOption('[data-testid="im-subject"]', 'S002');
+    await page.waitForSelector('[data-testid="im-mixing"]');
+    expect(await page.textContent('[data-testid="im-mixing"]')).toMatch(/This device already holds \d+ records of "Generated Example"/);
+    expect(await page.isDisabled('[data-testid="im-confirm"]')).toBe(true);
+    await shot(page, 'import');
+    await page.check('[data-testid="im-same-person"]');
+    await page.click('[data-testid="im-confirm"]');
+    await page.waitForSelector('[data-testid="im-status"]:has-text("Imported ✓")');
+    const s2 = rows.filter((r) => r.subject === 'S002' && r.twstrsTotal !== null);
+    expect(await page.textContent('[data-testid="im-status"]')).toContain(`Imported ✓ ${s2.length + 1} records of "S002"`);
+    await go(page, 'ratings');
+    await page.waitForSelector('[data-testid="ra-list-clinician"] li');
+    expect(await page.locator('[data-testid="ra-list-clinician"] li').count()).toBe(1 + s2.length + demo.filter((r) => r.type === 'rating').length);
   });
 });

@@ -1,12 +1,21 @@
 /** Treatment form state (autosaved as a draft) and its conversion to a record. Pure. */
-import type { Treatment, TreatmentKind } from '@geste/core';
+import { formatUnits, muscleFromText, productFromText, toxinTotalUnits, type CervicalMuscle, type ProductCode, type Treatment, type TreatmentKind } from '@geste/core';
 
-export interface MuscleRow { muscle: string; side: 'left' | 'right' | 'both'; units: string }
+/** `muscleCode` '' = not on the list: the free-text `muscle` is stored as written. */
+export interface MuscleRow { muscleCode: CervicalMuscle | ''; muscle: string; side: 'left' | 'right' | 'both'; units: string }
 export interface TreatmentDraft {
   kind: TreatmentKind;
   day: string;
   note: string;
   product: string;
+  productCode: ProductCode;
+  totalUnits: string;
+  dilutionUnitsPerMl: string;
+  blinded: boolean;
+  placebo: boolean;
+  /** Past dates ("YYYY-MM-DD") when the effect was noticed to start / wear off; '' = not (yet). */
+  effectStartedDay: string;
+  effectWoreOffDay: string;
   guidance: 'none' | 'emg' | 'ultrasound' | 'electrical-stimulation' | 'other';
   clinician: string;
   muscles: MuscleRow[];
@@ -29,26 +38,42 @@ export interface TreatmentDraft {
 
 export function emptyTreatmentDraft(day: string): TreatmentDraft {
   return {
-    kind: 'botulinum', day, note: '', product: '', guidance: 'none', clinician: '', muscles: [{ muscle: '', side: 'left', units: '' }],
+    kind: 'botulinum', day, note: '', product: '', productCode: 'onabotulinumtoxinA', totalUnits: '', dilutionUnitsPerMl: '', blinded: false, placebo: false,
+    effectStartedDay: '', effectWoreOffDay: '', guidance: 'none', clinician: '', muscles: [{ muscleCode: '', muscle: '', side: 'left', units: '' }],
     name: '', amount: '', unit: 'mg', timesPerDay: '1', modality: 'physiotherapy', durationMin: '', procedure: '', target: '', leads: 'both',
     side: 'left', contacts: '', amplitude: '', amplitudeUnit: 'mA', pulseWidthUs: '', frequencyHz: '',
   };
 }
 
-/** A number typed by a person ("2,5" accepted), NaN when not a number so validation names the field. */
-export const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+/** A draft saved by an older version (before toxin v2) gets the new fields' defaults. */
+export function normalizeTreatmentDraft(loaded: Partial<TreatmentDraft> | undefined, day: string): TreatmentDraft {
+  const base = emptyTreatmentDraft(day);
+  if (loaded === undefined) return base;
+  const muscles = (loaded.muscles ?? base.muscles).map((m) => ({ ...m, muscleCode: m.muscleCode ?? muscleFromText(m.muscle) ?? '' }));
+  const productCode = loaded.productCode ?? (loaded.product === undefined || loaded.product.trim() === '' ? base.productCode : (productFromText(loaded.product) ?? 'other'));
+  return { ...base, ...loaded, productCode, muscles };
+}
+
+/** A number typed by a person ("2,5" and "10 000" accepted), NaN when not a number so validation names the field. */
+export const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')));
 const numOrNull = (s: string): number | null => (s.trim() === '' ? null : num(s));
 
-/** Builds the record; validation (core) then says what is wrong, field by field. */
-export function treatmentFromDraft(d: TreatmentDraft, id: string, atMs: number): Treatment {
-  const base = { type: 'treatment' as const, schemaVersion: 1 as const, id, note: d.note };
+/** Builds the record; validation (core) then says what is wrong, field by field. `dayToMs` turns "YYYY-MM-DD" into a time. */
+export function treatmentFromDraft(d: TreatmentDraft, id: string, atMs: number, dayToMs: (day: string) => number | null = () => null): Treatment {
+  const base = { type: 'treatment' as const, schemaVersion: 2 as const, id, note: d.note };
   switch (d.kind) {
-    case 'botulinum':
+    case 'botulinum': {
+      const product = d.product.trim() !== '' ? d.product : d.productCode === 'other' || d.productCode === 'unknown' ? d.product : d.productCode;
+      const day = (s: string) => (s.trim() === '' ? null : (dayToMs(s) ?? Number.NaN));
       return {
-        ...base, kind: 'botulinum', atMs, product: d.product, guidance: d.guidance, clinician: d.clinician,
-        injections: d.muscles.filter((m) => m.muscle.trim() !== '' || m.units.trim() !== '').map((m) => ({ muscle: m.muscle, side: m.side, units: num(m.units) })),
-        effectStartedAtMs: null, effectWoreOffAtMs: null,
+        ...base, kind: 'botulinum', atMs, product, productCode: d.productCode, totalUnits: numOrNull(d.totalUnits), dilutionUnitsPerMl: numOrNull(d.dilutionUnitsPerMl),
+        blinded: d.blinded, placebo: d.placebo, guidance: d.guidance, clinician: d.clinician,
+        injections: d.muscles
+          .filter((m) => m.muscle.trim() !== '' || m.muscleCode !== '' || m.units.trim() !== '')
+          .map((m) => ({ muscle: m.muscleCode !== '' && m.muscle.trim() === '' ? m.muscleCode : m.muscle, muscleCode: m.muscleCode === '' ? muscleFromText(m.muscle) : m.muscleCode, side: m.side, units: num(m.units) })),
+        effectStartedAtMs: day(d.effectStartedDay), effectWoreOffAtMs: day(d.effectWoreOffDay),
       };
+    }
     case 'oral':
       return { ...base, kind: 'oral', name: d.name, startedAtMs: atMs, stoppedAtMs: null, doses: [{ fromMs: atMs, amount: num(d.amount), unit: d.unit, timesPerDay: num(d.timesPerDay) }] };
     case 'therapy':
@@ -67,7 +92,7 @@ export function treatmentFromDraft(d: TreatmentDraft, id: string, atMs: number):
 
 /** The biofeedback treatment entry linked to a saved biofeedback session (idempotent id). */
 export function biofeedbackLink(session: { id: string; startedAtMs: number }): Treatment {
-  return { type: 'treatment', schemaVersion: 1, id: `bio-${session.id}`.slice(0, 64), note: '', kind: 'biofeedback', atMs: session.startedAtMs, sessionId: session.id };
+  return { type: 'treatment', schemaVersion: 2, id: `bio-${session.id}`.slice(0, 64), note: '', kind: 'biofeedback', atMs: session.startedAtMs, sessionId: session.id };
 }
 
 export function treatmentTime(t: Treatment): number {
@@ -76,8 +101,12 @@ export function treatmentTime(t: Treatment): number {
 
 export function describeTreatment(t: Treatment): string {
   switch (t.kind) {
-    case 'botulinum':
-      return `Botulinum toxin: ${t.product}${t.injections.length > 0 ? ` — ${t.injections.map((j) => `${j.muscle} ${j.side} ${j.units} U`).join(', ')}` : ''} (guidance: ${t.guidance})`;
+    case 'botulinum': {
+      const total = toxinTotalUnits(t);
+      const flags = [t.blinded ? 'blinded' : '', t.placebo ? 'placebo' : ''].filter((x) => x !== '').join(', ');
+      const named = t.productCode !== 'other' && t.productCode !== 'unknown' && t.product !== t.productCode ? `${t.product} (${t.productCode})` : t.product || (t.productCode === 'unknown' ? 'product not known' : t.productCode);
+      return `Botulinum toxin: ${named}${total === null ? '' : `, ${formatUnits(total)} U in total${t.totalUnits === null ? '' : ' (as written)'}`}${t.injections.length > 0 ? ` — ${t.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ')}` : ''}${t.dilutionUnitsPerMl === null ? '' : `; dilution ${formatUnits(t.dilutionUnitsPerMl)} U/mL`} (guidance: ${t.guidance})${flags === '' ? '' : ` [${flags}]`}`;
+    }
     case 'oral': {
       const d = t.doses[t.doses.length - 1]!;
       return `${t.name}: ${d.amount} ${d.unit} ${d.timesPerDay}× a day${t.doses.length > 1 ? ` (${t.doses.length - 1} dose change${t.doses.length > 2 ? 's' : ''})` : ''}${t.stoppedAtMs === null ? '' : ' — stopped'}`;

@@ -11,7 +11,11 @@ import {
   SESSION_KINDS,
   SIDES,
   THERAPY_MODALITIES,
+  RATER_ROLES,
+  RATING_SCALE_INFO,
+  RATING_SCALES,
   type DiaryEntry,
+  type RatedScale,
   type GesteRecord,
   type HistoryIntake,
   type MeasurementSession,
@@ -19,6 +23,7 @@ import {
   type ReminderSetting,
   type Treatment,
 } from './schemas.ts';
+import { CERVICAL_MUSCLES, PRODUCT_CODES } from './toxin.ts';
 
 const T0 = Date.UTC(2020, 0, 1);
 const T1 = Date.UTC(2030, 0, 1);
@@ -44,7 +49,7 @@ export const arbDiary: fc.Arbitrary<DiaryEntry> = fc.record({
   note: arbText(2000),
 });
 
-const base = { type: fc.constant('treatment' as const), schemaVersion: fc.constant(1 as const), id: arbId, note: arbText(2000) };
+const base = { type: fc.constant('treatment' as const), schemaVersion: fc.constant(2 as const), id: arbId, note: arbText(2000) };
 
 const arbBotox = fc
   .record({
@@ -52,7 +57,12 @@ const arbBotox = fc
     kind: fc.constant('botulinum' as const),
     atMs: arbMs,
     product: arbNonEmptyText(120),
-    injections: fc.array(fc.record({ muscle: arbNonEmptyText(80), side: fc.constantFrom(...SIDES), units: pos(2000) }), { maxLength: 6 }),
+    productCode: fc.constantFrom(...PRODUCT_CODES),
+    totalUnits: fc.option(pos(20_000), { nil: null }),
+    dilutionUnitsPerMl: fc.option(pos(5000), { nil: null }),
+    blinded: fc.boolean(),
+    placebo: fc.boolean(),
+    injections: fc.array(fc.record({ muscle: arbNonEmptyText(80), muscleCode: fc.option(fc.constantFrom(...CERVICAL_MUSCLES), { nil: null }), side: fc.constantFrom(...SIDES), units: pos(10_000) }), { maxLength: 6 }),
     guidance: fc.constantFrom(...GUIDANCE),
     clinician: arbText(120),
     startDays: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
@@ -151,7 +161,28 @@ export const arbPatient: fc.Arbitrary<PatientProfile> = fc.record({
   birthYear: fc.option(fc.integer({ min: 1900, max: 2030 }), { nil: null }),
 });
 
-export const arbRecord: fc.Arbitrary<GesteRecord> = fc.oneof(arbDiary, arbTreatment, arbHistory, arbSession, arbReminder, arbPatient);
+export const arbRating: fc.Arbitrary<RatedScale> = fc
+  .record({
+    type: fc.constant('rating' as const),
+    schemaVersion: fc.constant(1 as const),
+    id: arbId,
+    atMs: arbMs,
+    scale: fc.constantFrom(...RATING_SCALES),
+    version: arbText(40),
+    items: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }), { maxKeys: 8 }),
+    frac: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    raterRole: fc.constantFrom(...RATER_ROLES),
+    raterName: arbText(120),
+    visitLabel: arbText(60),
+    note: arbText(2000),
+  })
+  .map(({ frac, ...r }) => {
+    const info = RATING_SCALE_INFO[r.scale];
+    const total = frac === null && Object.values(r.items).some((v) => v !== null) ? null : Math.round((info.minTotal + (frac ?? 0.5) * (info.maxTotal - info.minTotal)) * 2) / 2;
+    return { ...r, total };
+  });
+
+export const arbRecord: fc.Arbitrary<GesteRecord> = fc.oneof(arbDiary, arbTreatment, arbHistory, arbSession, arbReminder, arbPatient, arbRating);
 
 /** A list of records with ids unique per type, as a store holds them. */
 export const arbRecords = (maxLength = 30): fc.Arbitrary<GesteRecord[]> =>

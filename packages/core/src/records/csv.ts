@@ -4,7 +4,7 @@
  * Times are ISO 8601 UTC. One table per record family.
  */
 // ref: RFC 4180 "Common Format and MIME Type for CSV Files"; OWASP "CSV Injection"
-import { ACTIVITIES, PAIN_SITES, SYMPTOMS, type DiaryEntry, type GesteRecord, type MeasurementSession, type Treatment } from './schemas.ts';
+import { ACTIVITIES, PAIN_SITES, RATING_SCALE_INFO, SYMPTOMS, type DiaryEntry, type GesteRecord, type MeasurementSession, type RatedScale, type Treatment } from './schemas.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -47,10 +47,12 @@ export function treatmentsCsv(treatments: readonly Treatment[]): string {
   const rows: Cell[][] = [];
   for (const t of treatments) {
     switch (t.kind) {
-      case 'botulinum':
-        if (t.injections.length === 0) rows.push([t.id, t.kind, isoTime(t.atMs), t.product, `guidance ${t.guidance}`, null, null, null, t.note]);
-        for (const j of t.injections) rows.push([t.id, t.kind, isoTime(t.atMs), t.product, j.muscle, j.side, j.units, 'U', t.note]);
+      case 'botulinum': {
+        const product = `${t.product} [${t.productCode}${t.blinded ? ', blinded' : ''}${t.placebo ? ', placebo' : ''}]`;
+        if (t.totalUnits !== null || t.injections.length === 0) rows.push([t.id, t.kind, isoTime(t.atMs), product, `session total; guidance ${t.guidance}${t.dilutionUnitsPerMl === null ? '' : `; ${t.dilutionUnitsPerMl} U/mL`}`, null, t.totalUnits, t.totalUnits === null ? null : 'U', t.note]);
+        for (const j of t.injections) rows.push([t.id, t.kind, isoTime(t.atMs), product, j.muscle, j.side, j.units, 'U', t.note]);
         break;
+      }
       case 'oral':
         for (const d of t.doses) rows.push([t.id, t.kind, isoTime(d.fromMs), t.name, `${d.timesPerDay} times a day${t.stoppedAtMs === null ? '' : `; stopped ${isoTime(t.stoppedAtMs)}`}`, null, d.amount, d.unit, t.note]);
         break;
@@ -89,8 +91,19 @@ export function sessionsCsv(sessions: readonly MeasurementSession[]): string {
   return toCsv(header, rows);
 }
 
-export function recordsToCsv(records: readonly GesteRecord[]): { diary: string; treatments: string; sessions: string } {
+/** Rated scales, one row each; the rater role is a column so patient- and clinician-rated never blur. */
+export function ratingsCsv(ratings: readonly RatedScale[]): string {
+  const keys = [...new Set(ratings.flatMap((r) => Object.keys(r.items)))].sort();
+  const header = ['id', 'time', 'scale', 'scale_label', 'version', 'total', 'rater_role', 'rater_name', 'visit', ...keys.map((k) => `item_${k}`), 'note'];
+  const rows = [...ratings].sort((a, b) => a.atMs - b.atMs).map((r) => [
+    r.id, isoTime(r.atMs), r.scale, RATING_SCALE_INFO[r.scale].label, r.version, r.total, r.raterRole, r.raterName, r.visitLabel, ...keys.map((k) => r.items[k] ?? null), r.note,
+  ]);
+  return toCsv(header, rows);
+}
+
+export function recordsToCsv(records: readonly GesteRecord[]): { diary: string; treatments: string; sessions: string; ratings: string } {
   return {
+    ratings: ratingsCsv(records.filter((r): r is RatedScale => r.type === 'rating')),
     diary: diaryCsv(records.filter((r): r is DiaryEntry => r.type === 'diary')),
     treatments: treatmentsCsv(records.filter((r): r is Treatment => r.type === 'treatment')),
     sessions: sessionsCsv(records.filter((r): r is MeasurementSession => r.type === 'session')),

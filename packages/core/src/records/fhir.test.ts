@@ -35,7 +35,7 @@ describe('FHIR R4 export', () => {
       if (v !== null && typeof v === 'object' && (v as { system?: string }).system === GESTE_CODE_SYSTEM) codes.add((v as { code: string }).code);
       return v;
     });
-    for (const c of codes) expect(c in GESTE_CODES || /^(measure|item)\.[A-Za-z]/.test(c), c).toBe(true);
+    for (const c of codes) expect(c in GESTE_CODES || /^(measure|item|scale-item)\.[A-Za-z]/.test(c), c).toBe(true);
   });
   it('a botulinum visit gives one MedicationAdministration per muscle with units', () => {
     const admins = resources(bundle).filter((r): r is MedicationAdministration => r.resourceType === 'MedicationAdministration');

@@ -32,11 +32,19 @@ import {
   type HistoryIntake,
   type MeasurementSession,
   type PatientProfile,
+  type RatedScale,
   type Treatment,
+  RATING_SCALE_INFO,
+  RATING_SCALES,
 } from './schemas.ts';
+import { CERVICAL_MUSCLES, PRODUCT_CODES, formatUnits } from './toxin.ts';
 
 /** Placeholder canonical URI of the Geste code system (`.invalid` is reserved: it resolves nowhere). */
 export const GESTE_CODE_SYSTEM = 'https://geste.invalid/fhir/CodeSystem/geste';
+/** Identifier system carrying the Geste record id, so an exported record imports back as itself. */
+export const GESTE_RECORD_ID_SYSTEM = `${GESTE_CODE_SYSTEM.replace(/\/CodeSystem\/geste$/, '')}/NamingSystem/record-id`;
+/** Base of the few Geste extensions (session total, dilution, blinded, placebo) on a toxin administration. */
+export const GESTE_EXTENSION_BASE = `${GESTE_CODE_SYSTEM.replace(/\/CodeSystem\/geste$/, '')}/StructureDefinition/`;
 export const GESTE_HISTORY_QUESTIONNAIRE = 'https://geste.invalid/fhir/Questionnaire/history-intake|1';
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
@@ -77,6 +85,14 @@ export const GESTE_CODES: Readonly<Record<string, string>> = {
   'dbs-amplitude': 'DBS amplitude',
   'dbs-pulse-width': 'DBS pulse width',
   'dbs-frequency': 'DBS frequency',
+  ...Object.fromEntries(RATING_SCALES.map((k) => [`scale.${k}`, RATING_SCALE_INFO[k].label])),
+  'rater-clinician': 'Clinician-rated',
+  'rater-patient': 'Patient-rated',
+  'scale-rater-role': 'Who rated the scale',
+  'scale-version': 'Scale version as named by the rater',
+  'visit-label': 'Visit label',
+  ...Object.fromEntries(PRODUCT_CODES.map((k) => [`toxin.${k}`, k === 'other' ? 'Other botulinum toxin product' : k === 'unknown' ? 'Botulinum toxin, product not known (blinded)' : k])),
+  ...Object.fromEntries(CERVICAL_MUSCLES.map((m) => [`muscle.${m.replace(/ /g, '-')}`, m])),
 };
 
 export interface FhirExportOptions {
@@ -134,9 +150,11 @@ function quantity(value: number, key: string): Quantity {
 interface Ctx {
   readonly subject: Reference<Patient>;
   readonly entries: BundleEntry[];
+  /** Prefix of the stable-id keys: '' for one person, the subject code in a cohort bundle. */
+  readonly keyPrefix?: string;
 }
 function add<T extends Resource>(ctx: Ctx, key: string, r: Omit<T, 'id'>): string {
-  const id = stableUuid(`${r.resourceType}|${key}`);
+  const id = stableUuid(`${r.resourceType}|${ctx.keyPrefix ?? ''}${key}`);
   const fullUrl = `urn:uuid:${id}`;
   ctx.entries.push({ fullUrl, resource: { ...r, id } as unknown as Resource });
   return fullUrl;
@@ -209,10 +227,18 @@ function treatment(ctx: Ctx, t: Treatment, procedureUrls: Map<string, string>): 
     });
   switch (t.kind) {
     case 'botulinum': {
+      const ext = [
+        ...(t.totalUnits === null ? [] : [{ url: `${GESTE_EXTENSION_BASE}toxin-session-total`, valueQuantity: { value: t.totalUnits, unit: 'U', system: UCUM, code: '[U]' } }]),
+        ...(t.dilutionUnitsPerMl === null ? [] : [{ url: `${GESTE_EXTENSION_BASE}toxin-dilution`, valueQuantity: { value: t.dilutionUnitsPerMl, unit: 'U/mL', system: UCUM, code: '[U]/mL' } }]),
+        { url: `${GESTE_EXTENSION_BASE}blinded`, valueBoolean: t.blinded },
+        { url: `${GESTE_EXTENSION_BASE}placebo`, valueBoolean: t.placebo },
+      ];
       const base = {
         resourceType: 'MedicationAdministration' as const,
+        extension: ext,
+        identifier: [{ system: GESTE_RECORD_ID_SYSTEM, value: t.id }],
         status: 'completed' as const,
-        medicationCodeableConcept: { text: t.product },
+        medicationCodeableConcept: { coding: [{ system: GESTE_CODE_SYSTEM, code: `toxin.${t.productCode}`, display: GESTE_CODES[`toxin.${t.productCode}`] ?? t.productCode }], text: t.product },
         subject: ctx.subject,
         effectiveDateTime: dt(t.atMs),
         ...(t.clinician.trim() === '' ? {} : { performer: [{ actor: { display: t.clinician } }] }),
@@ -220,13 +246,20 @@ function treatment(ctx: Ctx, t: Treatment, procedureUrls: Map<string, string>): 
       };
       const method = geste(`guidance-${t.guidance}`);
       const urls: string[] = [];
-      // mad-1: a dosage needs a dose or rate, so a visit logged without muscles carries no dosage.
-      if (t.injections.length === 0) urls.push(add<MedicationAdministration>(ctx, `${t.id}/admin`, base));
+      const u = (value: number) => ({ value, unit: 'U', system: UCUM, code: '[U]' });
+      // mad-1: a dosage needs a dose or rate, so a visit logged without muscles or total carries only the method.
+      if (t.injections.length === 0)
+        urls.push(add<MedicationAdministration>(ctx, `${t.id}/admin`, { ...base, ...(t.totalUnits === null ? {} : { dosage: { text: `${formatUnits(t.totalUnits)} U in total`, method, dose: u(t.totalUnits) } }) }));
       t.injections.forEach((j, i) =>
         urls.push(
           add<MedicationAdministration>(ctx, `${t.id}/admin/${i}`, {
             ...base,
-            dosage: { site: { text: `${j.muscle} (${j.side})` }, method, dose: { value: j.units, unit: 'U', system: UCUM, code: '[U]' } },
+            dosage: {
+              text: `${j.muscle} (${j.side}): ${formatUnits(j.units)} U`,
+              site: { ...(j.muscleCode === null ? {} : { coding: [{ system: GESTE_CODE_SYSTEM, code: `muscle.${j.muscleCode.replace(/ /g, '-')}`, display: j.muscleCode }] }), text: `${j.muscle} (${j.side})` },
+              method,
+              dose: u(j.units),
+            },
           }),
         ),
       );
@@ -325,24 +358,61 @@ function history(ctx: Ctx, h: HistoryIntake): void {
   });
 }
 
+/** A rated scale as a coded Observation: Geste code `scale.<scale>`, rater role, version and visit as components. */
+function rating(ctx: Ctx, r: RatedScale): void {
+  const comps: ObservationComponent[] = [
+    { code: geste('scale-rater-role'), valueCodeableConcept: geste(`rater-${r.raterRole}`) },
+    ...(r.version.trim() === '' ? [] : [{ code: geste('scale-version'), valueString: r.version }]),
+    ...(r.visitLabel.trim() === '' ? [] : [{ code: geste('visit-label'), valueString: r.visitLabel }]),
+  ];
+  const absent = { dataAbsentReason: { coding: [{ system: DATA_ABSENT, code: 'not-asked', display: 'Not Asked' }] } };
+  for (const [k, v] of Object.entries(r.items).sort(([a], [b]) => a.localeCompare(b)))
+    comps.push({ code: geste(`scale-item.${k}`, `Item ${k}`), ...(v === null ? absent : { valueQuantity: { value: v } }) });
+  add<Observation>(ctx, `${r.id}/rating`, {
+    resourceType: 'Observation',
+    identifier: [{ system: GESTE_RECORD_ID_SYSTEM, value: r.id }],
+    status: 'final',
+    category: r.raterRole === 'patient' ? survey : exam,
+    code: geste(`scale.${r.scale}`, `${RATING_SCALE_INFO[r.scale].label} (${r.raterRole}-rated)`),
+    subject: ctx.subject,
+    effectiveDateTime: dt(r.atMs),
+    ...(r.raterName.trim() === '' ? {} : { performer: [{ display: r.raterName }] }),
+    ...(r.total === null ? { dataAbsentReason: { coding: [{ system: DATA_ABSENT, code: 'not-asked', display: 'Not Asked' }], text: 'only items entered' } } : { valueQuantity: { value: r.total } }),
+    component: comps,
+    ...notes(r.note),
+  });
+}
+
+/**
+ * One Bundle for a cohort: each person's records under their own Patient (ids keyed by subject code,
+ * so two people's record ids never collide).
+ */
+export function toFhirCohortBundle(subjects: ReadonlyArray<{ readonly key: string; readonly records: readonly GesteRecord[] }>, opts: FhirExportOptions): Bundle {
+  const entries = subjects.flatMap((s) => toFhirBundle(s.records, { ...opts, keyPrefix: `${s.key}|` }).entry ?? []);
+  return { resourceType: 'Bundle', type: 'collection', timestamp: dt(opts.generatedAtMs), entry: entries };
+}
+
 /** Builds the Bundle. Reminder settings are app settings and are not exported. */
-export function toFhirBundle(records: readonly GesteRecord[], opts: FhirExportOptions): Bundle {
+export function toFhirBundle(records: readonly GesteRecord[], opts: FhirExportOptions & { readonly keyPrefix?: string }): Bundle {
   const profile = records.find((r): r is PatientProfile => r.type === 'patient');
   const entries: BundleEntry[] = [];
   const patient: Omit<Patient, 'id'> = {
     resourceType: 'Patient',
+    ...(profile === undefined ? {} : { identifier: [{ system: GESTE_RECORD_ID_SYSTEM, value: profile.id }] }),
     ...(profile !== undefined && profile.displayName.trim() !== '' ? { name: [{ text: profile.displayName }] } : {}),
     ...(profile?.birthYear != null ? { birthDate: String(profile.birthYear) } : {}),
   };
-  const ctx: Ctx = { subject: { reference: '' }, entries };
+  const keyPrefix = opts.keyPrefix ?? '';
+  const ctx: Ctx = { subject: { reference: '' }, entries, keyPrefix };
   const patientUrl = add<Patient>(ctx, `patient/${profile?.id ?? 'self'}`, patient);
-  const c: Ctx = { subject: { reference: patientUrl }, entries };
+  const c: Ctx = { subject: { reference: patientUrl }, entries, keyPrefix };
   const procedureUrls = new Map<string, string>();
   for (const r of records) if (r.type === 'treatment') treatment(c, r, procedureUrls);
   for (const r of records) {
     if (r.type === 'diary') diary(c, r);
     else if (r.type === 'session') session(c, r, procedureUrls.get(r.id));
     else if (r.type === 'history') history(c, r);
+    else if (r.type === 'rating') rating(c, r);
   }
   return { resourceType: 'Bundle', type: 'collection', timestamp: dt(opts.generatedAtMs), entry: entries };
 }

@@ -6,6 +6,11 @@ import { validateRecord } from './validate.ts';
 /** One stored example of every old version of every type. Adding a version means adding its example here. */
 const OLD_EXAMPLES: Record<string, unknown> = {
   'diary@1': { type: 'diary', schemaVersion: 1, id: 'd-old', atMs: 1_700_000_000_000, painScore: 6, painSites: ['neck', 'head'], pulling: 5, spasms: 3, jerks: null, tremor: 2, note: 'old entry' },
+  'treatment@1': {
+    type: 'treatment', schemaVersion: 1, id: 'inj-old', kind: 'botulinum', atMs: 1_700_000_000_000, product: 'Botox 100 U vial',
+    injections: [{ muscle: 'Splenius capitis', side: 'right', units: 60 }, { muscle: 'left SCM, upper part', side: 'left', units: 1666.6666666666667 }],
+    guidance: 'emg', clinician: 'Dr A', effectStartedAtMs: null, effectWoreOffAtMs: null, note: '',
+  },
 };
 
 describe('migrations parity', () => {
@@ -26,6 +31,22 @@ describe('migrations parity', () => {
         expect(r.ok, JSON.stringify(r)).toBe(true);
         if (r.ok) expect(r.value.schemaVersion).toBe(CURRENT_SCHEMA_VERSION[t]);
       }
+  });
+});
+
+describe('treatment v1 → v2', () => {
+  it('a v1 toxin visit loads: product recognised, listed muscles named, free text kept, no total/dilution, not blinded', () => {
+    const r = validateRecord(OLD_EXAMPLES['treatment@1']);
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.value.type !== 'treatment' || r.value.kind !== 'botulinum') return;
+    expect(r.value).toMatchObject({ schemaVersion: 2, productCode: 'onabotulinumtoxinA', totalUnits: null, dilutionUnitsPerMl: null, blinded: false, placebo: false });
+    expect(r.value.injections.map((j) => [j.muscle, j.muscleCode])).toEqual([['Splenius capitis', 'splenius capitis'], ['left SCM, upper part', null]]);
+  });
+  it('other v1 kinds only change version; an unknown product text becomes `other`', () => {
+    const r = validateRecord({ type: 'treatment', schemaVersion: 1, id: 't1', kind: 'therapy', modality: 'heat', atMs: 1, durationMin: null, note: '' });
+    expect(r.ok && r.value.schemaVersion).toBe(2);
+    const b = validateRecord({ ...(OLD_EXAMPLES['treatment@1'] as object), product: 'Trial drug X' });
+    expect(b.ok && b.value.type === 'treatment' && b.value.kind === 'botulinum' && b.value.productCode).toBe('other');
   });
 });
 

@@ -4,15 +4,17 @@
  * output validates. Steps are pure and never read the clock.
  */
 import type { RecordType } from './schemas.ts';
+import { muscleFromText, productFromText } from './toxin.ts';
 
 /** The version each record type is written in today. */
 export const CURRENT_SCHEMA_VERSION: Readonly<Record<RecordType, number>> = {
   diary: 2,
-  treatment: 1,
+  treatment: 2,
   history: 1,
   session: 1,
   reminder: 1,
   patient: 1,
+  rating: 1,
 };
 
 type Step = (old: Readonly<Record<string, unknown>>) => Record<string, unknown>;
@@ -47,13 +49,40 @@ const diaryV1toV2: Step = (old) => {
   };
 };
 
+/**
+ * treatment v1 → v2. Every kind gets the new version; a botulinum visit gains the listed product
+ * (recognised from the text written, else `other`), no total or dilution (not asked then), not
+ * blinded, not placebo, and each muscle its listed name when the text is one.
+ */
+const treatmentV1toV2: Step = (old) => {
+  if (old['kind'] !== 'botulinum') return { ...old, schemaVersion: 2 };
+  const product = typeof old['product'] === 'string' ? old['product'] : '';
+  const injections = Array.isArray(old['injections'])
+    ? old['injections'].map((j: unknown) => {
+        const o = typeof j === 'object' && j !== null ? (j as Record<string, unknown>) : {};
+        return { ...o, muscleCode: typeof o['muscle'] === 'string' ? muscleFromText(o['muscle']) : null };
+      })
+    : old['injections'];
+  return {
+    ...old,
+    schemaVersion: 2,
+    productCode: productFromText(product) ?? 'other',
+    totalUnits: null,
+    dilutionUnitsPerMl: null,
+    blinded: false,
+    placebo: false,
+    injections,
+  };
+};
+
 export const MIGRATIONS: Readonly<Record<RecordType, Readonly<Record<number, Step>>>> = {
   diary: { 1: diaryV1toV2 },
-  treatment: {},
+  treatment: { 1: treatmentV1toV2 },
   history: {},
   session: {},
   reminder: {},
   patient: {},
+  rating: {},
 };
 
 export type MigrationOutcome =

@@ -27,7 +27,7 @@ export function makeDemoRecords(opts: { startMs: number; days: number; seed?: nu
     causeDetails: 'Minor whiplash some years before onset.', familyMembers: [], note: '',
   });
   out.push({
-    type: 'treatment', schemaVersion: 1, id: 'oral-1', kind: 'oral', name: 'Example oral medicine', startedAtMs: opts.startMs, stoppedAtMs: null,
+    type: 'treatment', schemaVersion: 2, id: 'oral-1', kind: 'oral', name: 'Example oral medicine', startedAtMs: opts.startMs, stoppedAtMs: null,
     doses: [{ fromMs: opts.startMs, amount: 2, unit: 'mg', timesPerDay: 2 }, { fromMs: opts.startMs + 60 * DAY, amount: 2, unit: 'mg', timesPerDay: 3 }], note: '',
   });
   const end = opts.startMs + opts.days * DAY;
@@ -35,11 +35,18 @@ export function makeDemoRecords(opts: { startMs: number; days: number; seed?: nu
   for (let d = 14; d < opts.days; d += 84) injections.push(opts.startMs + d * DAY + 10 * 3600_000);
   injections.forEach((at, i) =>
     out.push({
-      type: 'treatment', schemaVersion: 1, id: `inj-${i + 1}`, kind: 'botulinum', atMs: at, product: 'Example toxin A',
-      injections: [{ muscle: 'sternocleidomastoid', side: 'left', units: 40 }, { muscle: 'splenius capitis', side: 'right', units: 60 }, { muscle: 'trapezius', side: 'right', units: 40 }],
+      type: 'treatment', schemaVersion: 2, id: `inj-${i + 1}`, kind: 'botulinum', atMs: at, product: 'Example toxin A', productCode: 'other',
+      totalUnits: null, dilutionUnitsPerMl: null, blinded: false, placebo: false,
+      injections: [{ muscle: 'sternocleidomastoid', muscleCode: 'sternocleidomastoid', side: 'left', units: 40 }, { muscle: 'splenius capitis', muscleCode: 'splenius capitis', side: 'right', units: 60 }, { muscle: 'trapezius', muscleCode: 'trapezius', side: 'right', units: 40 }],
       guidance: 'emg', clinician: 'Clinic', note: '',
       // Only what could already have been noticed by the end of the generated period.
       effectStartedAtMs: at + 9 * DAY < end ? at + 9 * DAY : null, effectWoreOffAtMs: at + 70 * DAY < end ? at + 70 * DAY : null,
+    }),
+  );
+  injections.forEach((at, i) =>
+    out.push({
+      type: 'rating', schemaVersion: 1, id: `twstrs-${i + 1}`, atMs: at - 3600_000, scale: 'twstrs-severity', version: 'original',
+      items: {}, total: 18 - (i % 2), raterRole: 'clinician', raterName: 'Clinic', visitLabel: `injection ${i + 1}`, note: '',
     }),
   );
   const effectAt = (ms: number) => {
@@ -83,7 +90,7 @@ export function makeDemoRecords(opts: { startMs: number; days: number; seed?: nu
     }
     if (d % 3 === 0) out.push({ type: 'session', schemaVersion: 1, id: `ex-${d}`, startedAtMs: at - 7200_000, endedAtMs: at - 6600_000, kind: 'exercise', neutral: 'calibrated', measures: { timeInNeutralPct: Math.round(40 + 40 * eff) }, items: {}, trick: null, note: '' });
     if (d % 14 === 5) out.push({ type: 'session', schemaVersion: 1, id: `trick-${d}`, startedAtMs: at - 5000_000, endedAtMs: at - 4800_000, kind: 'trick', neutral: 'calibrated', measures: {}, items: {}, trick: { name: 'Hand on chin', reductionPct: Math.round(40 + rnd() * 30) }, note: '' });
-    if (d % 7 === 1) out.push({ type: 'treatment', schemaVersion: 1, id: `physio-${d}`, kind: 'therapy', modality: 'physiotherapy', atMs: at, durationMin: 45, note: '' });
+    if (d % 7 === 1) out.push({ type: 'treatment', schemaVersion: 2, id: `physio-${d}`, kind: 'therapy', modality: 'physiotherapy', atMs: at, durationMin: 45, note: '' });
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * Scores name their scale in the doc comment; every score may be null = "not filled in".
  */
 import { z } from 'zod';
+import { CERVICAL_MUSCLES, PRODUCT_CODES } from './toxin.ts';
 
 /** A custom zod issue carries our code in params so the error mapper keeps it. */
 const UNSAFE = { params: { gesteCode: 'unsafe-text' } } as const;
@@ -69,10 +70,11 @@ export const DiaryEntry = z.object({
 });
 export type DiaryEntry = z.infer<typeof DiaryEntry>;
 
-// ---------------------------------------------------------------- treatments (v1)
+// ---------------------------------------------------------------- treatments (v2)
 const treatmentBase = {
   type: z.literal('treatment'),
-  schemaVersion: z.literal(1),
+  /** v2 (toxin products, total, dilution, placebo/blinded, listed muscles); v1 migrates (migrations.ts). */
+  schemaVersion: z.literal(2),
   id: RecordId,
   note: safeText(2000),
 };
@@ -80,11 +82,17 @@ const treatmentBase = {
 export const SIDES = ['left', 'right', 'both'] as const;
 export const GUIDANCE = ['none', 'emg', 'ultrasound', 'electrical-stimulation', 'other'] as const;
 
+/** Hard ceilings that only catch nonsense (a typo of several digits); plausibility is a warning (toxin.ts). */
+export const MAX_MUSCLE_UNITS = 50_000;
+export const MAX_TOTAL_UNITS = 100_000;
 export const MuscleInjection = z.object({
+  /** The muscle as the clinician named it (the listed name when `muscleCode` is set). */
   muscle: requiredText(80),
+  /** The muscle on the standard cervical list; null = free text only. */
+  muscleCode: z.enum(CERVICAL_MUSCLES).nullable(),
   side: z.enum(SIDES),
   /** Units of the product as labelled (units differ between products and are not interchangeable). */
-  units: z.number().positive().max(2000),
+  units: z.number().positive().max(MAX_MUSCLE_UNITS),
 });
 export type MuscleInjection = z.infer<typeof MuscleInjection>;
 
@@ -93,7 +101,18 @@ export const BotulinumTreatment = z
     ...treatmentBase,
     kind: z.literal('botulinum'),
     atMs: EpochMs,
+    /** The product as written (generic or brand name, lot…). */
     product: requiredText(120),
+    /** The product on Geste's list; `other` = not listed, `unknown` = blinded or not known. */
+    productCode: z.enum(PRODUCT_CODES),
+    /** Total units of the session as written; null = not written (then the muscles' sum is the total). */
+    totalUnits: z.number().positive().max(MAX_TOTAL_UNITS).nullable(),
+    /** Dilution as units per mL of the reconstituted product; null = not written. */
+    dilutionUnitsPerMl: z.number().positive().max(100_000).nullable(),
+    /** A blinded trial injection: product and dose may be unknown to the person and clinician. */
+    blinded: z.boolean(),
+    /** Known to be placebo (e.g. after unblinding). */
+    placebo: z.boolean(),
     injections: z.array(MuscleInjection).max(40),
     guidance: z.enum(GUIDANCE),
     clinician: safeText(120),
@@ -205,6 +224,77 @@ export const Treatment = z.discriminatedUnion('kind', [
 ]);
 export type Treatment = z.infer<typeof Treatment>;
 
+// ---------------------------------------------------------------- rated scales (v1)
+/** Named rating scales. Geste stores the numbers a rater entered; it reproduces no item wording. */
+export const RATING_SCALES = [
+  'twstrs-severity',
+  'twstrs-disability',
+  'twstrs-pain',
+  'twstrs-total',
+  'tsui',
+  'cdip-58',
+  'pain-nrs',
+  'global-impression-severity',
+  'global-impression-change',
+] as const;
+export type RatingScale = (typeof RATING_SCALES)[number];
+export interface RatingScaleInfo {
+  readonly label: string;
+  /** Valid range of the total. */
+  readonly minTotal: number;
+  readonly maxTotal: number;
+  /** True when a higher total means worse. */
+  readonly higherIsWorse: boolean;
+  /** Who usually rates it (both may be recorded; the record says who did). */
+  readonly usualRater: 'clinician' | 'patient';
+}
+export const RATING_SCALE_INFO: Readonly<Record<RatingScale, RatingScaleInfo>> = {
+  'twstrs-severity': { label: 'TWSTRS severity', minTotal: 0, maxTotal: 35, higherIsWorse: true, usualRater: 'clinician' },
+  'twstrs-disability': { label: 'TWSTRS disability', minTotal: 0, maxTotal: 30, higherIsWorse: true, usualRater: 'clinician' },
+  'twstrs-pain': { label: 'TWSTRS pain', minTotal: 0, maxTotal: 20, higherIsWorse: true, usualRater: 'clinician' },
+  'twstrs-total': { label: 'TWSTRS total', minTotal: 0, maxTotal: 85, higherIsWorse: true, usualRater: 'clinician' },
+  tsui: { label: 'Tsui scale', minTotal: 0, maxTotal: 25, higherIsWorse: true, usualRater: 'clinician' },
+  'cdip-58': { label: 'CDIP-58 (0–100)', minTotal: 0, maxTotal: 100, higherIsWorse: true, usualRater: 'patient' },
+  'pain-nrs': { label: 'Pain numeric rating 0–10', minTotal: 0, maxTotal: 10, higherIsWorse: true, usualRater: 'patient' },
+  'global-impression-severity': { label: 'Global impression of severity 1–7', minTotal: 1, maxTotal: 7, higherIsWorse: true, usualRater: 'clinician' },
+  'global-impression-change': { label: 'Global impression of change 1–7 (1 = very much better)', minTotal: 1, maxTotal: 7, higherIsWorse: true, usualRater: 'patient' },
+};
+export const RATER_ROLES = ['clinician', 'patient'] as const;
+export type RaterRole = (typeof RATER_ROLES)[number];
+
+/**
+ * One rated scale at one visit. `raterRole` keeps patient-rated and clinician-rated apart everywhere.
+ * `items` holds item scores under the keys the rater used (`item1`, `rotation`, …); never item wording.
+ */
+export const RatedScale = z
+  .object({
+    type: z.literal('rating'),
+    schemaVersion: z.literal(1),
+    id: RecordId,
+    atMs: EpochMs,
+    scale: z.enum(RATING_SCALES),
+    /** Version or edition as the rater named it (e.g. "original", "TWSTRS-2"); '' = not stated. */
+    version: safeText(40),
+    items: z.record(MeasureKey, z.number().min(-1000).max(1000).nullable()),
+    /** Total as entered; null = only items entered. */
+    total: z.number().nullable(),
+    raterRole: z.enum(RATER_ROLES),
+    raterName: safeText(120),
+    /** Visit as the study or clinic labels it ("week 4", "V3"); '' = none. */
+    visitLabel: safeText(60),
+    note: safeText(2000),
+  })
+  .superRefine((r, ctx) => {
+    const info = RATING_SCALE_INFO[r.scale];
+    if (Object.keys(r.items).length > 100)
+      ctx.addIssue({ code: 'custom', path: ['items'], params: { gesteCode: 'out-of-range' }, message: 'at most 100 item scores' });
+    if (r.total !== null && (!Number.isFinite(r.total) || r.total < info.minTotal || r.total > info.maxTotal))
+      ctx.addIssue({ code: 'custom', path: ['total'], params: { gesteCode: 'out-of-range' }, message: `a total from ${info.minTotal} to ${info.maxTotal} (${info.label})` });
+    if (r.total === null && Object.values(r.items).every((v) => v === null))
+      ctx.addIssue({ code: 'custom', path: ['total'], params: { gesteCode: 'missing-field' }, message: 'a total or at least one item score' });
+  });
+export type RatedScale = z.infer<typeof RatedScale>;
+
 // ---------------------------------------------------------------- history intake (v1)
 /** Possible causes named by the clinical literature; each answered yes / no / unsure. */
 export const POSSIBLE_CAUSES = [
@@ -304,7 +394,7 @@ export const PatientProfile = z.object({
 export type PatientProfile = z.infer<typeof PatientProfile>;
 
 // ---------------------------------------------------------------- the union
-export const RECORD_TYPES = ['diary', 'treatment', 'history', 'session', 'reminder', 'patient'] as const;
+export const RECORD_TYPES = ['diary', 'treatment', 'history', 'session', 'reminder', 'patient', 'rating'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export const RECORD_SCHEMAS = {
@@ -314,7 +404,8 @@ export const RECORD_SCHEMAS = {
   session: MeasurementSession,
   reminder: ReminderSetting,
   patient: PatientProfile,
+  rating: RatedScale,
 } as const satisfies Record<RecordType, z.ZodType>;
 
-export type GesteRecord = DiaryEntry | Treatment | HistoryIntake | MeasurementSession | ReminderSetting | PatientProfile;
+export type GesteRecord = DiaryEntry | Treatment | HistoryIntake | MeasurementSession | ReminderSetting | PatientProfile | RatedScale;
 export type RecordOf<T extends RecordType> = z.infer<(typeof RECORD_SCHEMAS)[T]>;

@@ -75,8 +75,8 @@ describe('record validation', () => {
     const b = treatmentOf('botulinum') as Extract<GesteRecord, { kind: 'botulinum' }>;
     expect(errorsOf({ ...b, effectWoreOffAtMs: b.atMs - 1 })[0]).toMatchObject({ code: 'inconsistent', path: 'effectWoreOffAtMs' });
     expect(errorsOf({ ...b, effectStartedAtMs: b.atMs - 1 })[0]).toMatchObject({ code: 'inconsistent', path: 'effectStartedAtMs' });
-    expect(errorsOf({ ...b, injections: [{ muscle: 'trapezius', side: 'up', units: 10 }] })[0]).toMatchObject({ code: 'bad-format', path: 'injections[0].side' });
-    expect(errorsOf({ ...b, injections: [{ muscle: 'trapezius', side: 'left', units: 0 }] })[0]).toMatchObject({ code: 'out-of-range', path: 'injections[0].units', expected: 'a number above 0' });
+    expect(errorsOf({ ...b, injections: [{ muscle: 'trapezius', muscleCode: 'trapezius', side: 'up', units: 10 }] })[0]).toMatchObject({ code: 'bad-format', path: 'injections[0].side' });
+    expect(errorsOf({ ...b, injections: [{ muscle: 'trapezius', muscleCode: null, side: 'left', units: 0 }] })[0]).toMatchObject({ code: 'out-of-range', path: 'injections[0].units', expected: 'a number above 0' });
     expect(errorsOf({ ...b, product: '' })[0]).toMatchObject({ code: 'missing-field', path: 'product' });
     const o = treatmentOf('oral') as Extract<GesteRecord, { kind: 'oral' }>;
     expect(errorsOf({ ...o, doses: [o.doses[1], o.doses[0]] })[0]).toMatchObject({ code: 'inconsistent', path: 'doses[1].fromMs' });

@@ -78,6 +78,8 @@ export function issueToError(issue: z.core.$ZodIssue, root: unknown, base: strin
     case 'custom': {
       const code = (issue.params as { gesteCode?: RecordErrorCode } | undefined)?.gesteCode ?? 'inconsistent';
       if (code === 'unsafe-text') return e('unsafe-text', 'plain text without tags or control characters');
+      // A refinement on an object reports the object as input; show the value at the path instead.
+      if (issue.path.length > 0 && typeof input === 'object' && input !== null) return e(code, issue.message, describeReceived(valueAt(root, issue.path)));
       return e(code, issue.message);
     }
     default:
