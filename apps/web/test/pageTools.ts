@@ -91,3 +91,28 @@ export async function syncNow(page: Page, appRoot: string): Promise<string> {
   });
   return (await h.jsonValue()) as string;
 }
+
+export interface Want {
+  readonly oneOf?: readonly string[];
+  readonly includes?: string;
+  readonly not?: string;
+}
+
+/** Waits until the element's attribute matches `want`; returns its value. */
+export async function waitAttr(page: Page, selector: string, attr: string, want: Want, timeoutMs = 60_000): Promise<string | null> {
+  const h = await page.waitForFunction(
+    ({ sel, a, w }) => {
+      const el = document.querySelector(sel);
+      const v = el ? el.getAttribute(a) : null;
+      if (v === null) return null;
+      if (w.oneOf && !w.oneOf.includes(v)) return null;
+      if (w.includes !== undefined && !v.includes(w.includes)) return null;
+      if (w.not !== undefined && v === w.not) return null;
+      return { v };
+    },
+    { sel: selector, a: attr, w: want },
+    { timeout: timeoutMs },
+  );
+  return ((await h.jsonValue()) as { v: string | null }).v;
+}
+

@@ -1,5 +1,7 @@
 /**
- * App-wide measurement state: the camera, the detector, the loop, the current neutral.
+ * App-wide measurement state: the camera, the detector, the loop, the camera's pitch against gravity,
+ * and the person's training start. Every number is against the anatomical zero (reference.ts); the
+ * straightest posture is stored separately as the training start and never moves the zero.
  * Screens read snapshots with `useMeasure()` (re-rendered at most ~10×/s) and get every frame through
  * `subscribe()` for session logic, so a 30 fps loop does not re-render the whole app 30 times a second.
  */
@@ -11,9 +13,36 @@ import type { CameraChoice, OpenCamera } from '../camera/camera.ts';
 import type { FrameDetector } from '../vision/detector.ts';
 import { MeasureLoop } from '../measure/loop.ts';
 import type { LoopStatus, LoopTick } from '../measure/loop.ts';
-import { HeadPoseEstimator, anatomicalNeutral } from '../measure/pose.ts';
+import { anatomicalNeutral } from '../measure/pose.ts';
 import type { Neutral, PoseEngine } from '../measure/pose.ts';
-import { getSetting, putSetting } from '../store/db.ts';
+import { createEngine } from '../measure/reference.ts';
+import type { PitchSource } from '../measure/reference.ts';
+import { trainingStartFromJson } from '@geste/core';
+import type { StraightestCheck } from '@geste/core';
+import { DevicePitchSensor, browserPitchEnv, usablePitchDeg } from '../measure/devicePitch.ts';
+import type { DevicePitchState } from '../measure/devicePitch.ts';
+import { db, getSetting, putSetting } from '../store/db.ts';
+
+/**
+ * The person's straightest comfortable posture, measured against the anatomical zero (core
+ * `checkStraightest`): their training start (`check.trainingStart`), with the words and reference shown.
+ */
+export interface TrainingStart {
+  readonly check: Extract<StraightestCheck, { ok: true }>;
+  readonly measuredAtMs: number;
+}
+
+/** A stored training start, checked with core's validator; null (and dropped) when it does not parse. */
+function storedTrainingStart(v: unknown): TrainingStart | null {
+  try {
+    const t = v as TrainingStart;
+    if (!t || typeof t !== 'object' || !t.check || t.check.ok !== true || typeof t.check.sentence !== 'string' || !Number.isFinite(t.measuredAtMs)) return null;
+    trainingStartFromJson(t.check.trainingStart);
+    return t;
+  } catch {
+    return null;
+  }
+}
 
 export type DetectorState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready'; info: string } | { kind: 'error'; message: string };
 
@@ -28,8 +57,18 @@ export interface MeasureSnapshot {
   readonly latest: FrameMeasure | null;
   readonly facesInView: number;
   readonly brightness: number | null;
+  /** Always the anatomical zero (kept for records that store `neutral`). */
   readonly neutral: Neutral;
-  readonly neutralSet: boolean;
+  /** The training start (straightest posture), or null until measured. */
+  readonly trainingStart: TrainingStart | null;
+  /** An older version saved a calibrated "neutral" as the zero; it was dropped (say so once). */
+  readonly oldNeutralDropped: boolean;
+  /** The camera's pitch against gravity (phones and tablets), or why there is none. */
+  readonly devicePitch: DevicePitchState;
+  /** Laptops: the person says the camera is at eye height and level (set-up words). */
+  readonly cameraLevelConfirmed: boolean;
+  /** What the engine uses for the camera's pitch. */
+  readonly pitchSource: PitchSource;
   readonly fps: number;
   readonly latencyMs: number | null;
 }
@@ -41,7 +80,11 @@ export interface MeasureApi {
   subscribe(cb: (tick: LoopTick) => void): () => void;
   startCamera(deviceId?: string): Promise<void>;
   stopCamera(): void;
-  setNeutral(n: Neutral, persist?: boolean): Promise<void>;
+  setTrainingStart(t: TrainingStart | null): Promise<void>;
+  /** iOS: ask for the motion sensors (call from a click). */
+  requestPitchPermission(): Promise<void>;
+  /** Laptops: the camera is (or is no longer) set level at eye height. */
+  setCameraLevelConfirmed(on: boolean): Promise<void>;
   readonly video: HTMLVideoElement;
   /** The open camera (for an optional local recording). */
   camera(): OpenCamera | null;
@@ -108,13 +151,28 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       facesInView: 0,
       brightness: null,
       neutral: anatomicalNeutral(),
-      neutralSet: false,
+      trainingStart: null,
+      oldNeutralDropped: false,
+      devicePitch: { kind: 'idle' },
+      cameraLevelConfirmed: false,
+      pitchSource: { kind: 'unknown' },
       fps: 0,
       latencyMs: null,
     };
     const snapListeners = new Set<() => void>();
     const tickListeners = new Set<(t: LoopTick) => void>();
-    let engine: PoseEngine = new HeadPoseEstimator({ neutral: snap.neutral });
+    let engine: PoseEngine = createEngine({ kind: 'unknown' });
+    // The sensor wins over the person's word; a new engine only when the source changes kind or the
+    // sensor's pitch moves by a degree or more.
+    const updatePitch = (st: DevicePitchState, levelConfirmed: boolean): void => {
+      const deg = usablePitchDeg(st);
+      const next: PitchSource = deg !== null ? { kind: 'sensor', pitchDeg: deg } : levelConfirmed ? { kind: 'level-at-eye-height' } : { kind: 'unknown' };
+      const cur = snap.pitchSource;
+      const changed = next.kind !== cur.kind || (next.kind === 'sensor' && cur.kind === 'sensor' && Math.abs(next.pitchDeg - cur.pitchDeg) >= 1);
+      if (changed) engine = createEngine(next);
+      set({ devicePitch: st, cameraLevelConfirmed: levelConfirmed, ...(changed ? { pitchSource: next } : {}) }, changed || (st.kind !== 'ok' && st.kind !== 'moving'));
+    };
+    const pitchSensor = new DevicePitchSensor(browserPitchEnv(), (st) => updatePitch(st, snap.cameraLevelConfirmed));
     let detector: FrameDetector | null = null;
     let detectorPromise: Promise<FrameDetector> | null = null;
     let cam: OpenCamera | null = null;
@@ -248,17 +306,31 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         video.srcObject = null;
         set({ cameraOn: false, latest: null });
       },
-      async setNeutral(n, persist = true) {
-        engine = new HeadPoseEstimator({ neutral: n });
-        set({ neutral: n, neutralSet: true });
-        if (persist) await putSetting('neutral', n);
+      async setTrainingStart(t) {
+        set({ trainingStart: t });
+        await putSetting('trainingStart', t);
+      },
+      requestPitchPermission: () => pitchSensor.requestPermission(),
+      async setCameraLevelConfirmed(on) {
+        updatePitch(snap.devicePitch, on);
+        await putSetting('cameraLevelConfirmed', on);
       },
     };
 
-    void getSetting<Neutral>('neutral').then((n) => {
-      if (n && !snap.neutralSet) {
-        engine = new HeadPoseEstimator({ neutral: n });
-        set({ neutral: n, neutralSet: true });
+    void pitchSensor.start();
+    void getSetting<unknown>('trainingStart').then((v) => {
+      const t = storedTrainingStart(v);
+      if (t && !snap.trainingStart) set({ trainingStart: t });
+    });
+    void getSetting<boolean>('cameraLevelConfirmed').then((on) => {
+      if (on === true) updatePitch(snap.devicePitch, true);
+    });
+    // Versions before the anatomical zero stored a calibrated "neutral" and measured from it. It is not
+    // used any more (it erased the resting posture from the numbers); drop it and say so once.
+    void getSetting<Neutral>('neutral').then(async (n) => {
+      if (n && n.kind === 'calibrated') {
+        await db().settings.delete('neutral');
+        set({ oldNeutralDropped: true });
       }
     });
     void listCameras()

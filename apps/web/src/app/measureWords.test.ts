@@ -11,6 +11,13 @@ describe('app measure keys are in the registry', () => {
     expect(keys.length).toBeGreaterThan(5);
     for (const k of keys) expect(measureDef(k), k).not.toBeNull();
   });
+  it('graded training and the reference shares (issue 12)', async () => {
+    const { GradedSession } = await import('../feedback/graded.ts');
+    const { ReferenceTally } = await import('../measure/reference.ts');
+    const g = new GradedSession({ rotationDeg: 30, tiltDeg: 0, flexionDeg: null });
+    const keys = [...Object.keys(sessionMeasures(g.stats, 5, 60_000)), 'gradedStages', 'stagesReached', 'trainingStartDeg', 'lastTargetDeg', ...Object.keys(new ReferenceTally().measures())];
+    for (const k of keys) expect(measureDef(k), k).not.toBeNull();
+  });
   it('exercise sets (reps and holds)', () => {
     const keys = Object.keys(setMeasures({ target: 5, done: 4, reps: { reps: 4, manualReps: 0, incomplete: 1, bestDeg: 30 }, holds: { completeHolds: 2, longestMs: 9000, totalHeldMs: 15_000, bestDeg: 20 } } as never, 1));
     for (const k of keys) expect(measureDef(k), k).not.toBeNull();

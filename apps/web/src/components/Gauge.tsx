@@ -8,11 +8,25 @@ import { AXIS_LABELS, angleWords } from '../app/words.ts';
 
 const RANGE_DEG = 60;
 
-export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; valueDeg: number | null; zoneDeg: number }): ReactNode {
+/**
+ * `bandDeg` = the target zone [from, to] when it is not ±zoneDeg around zero (graded training: e.g.
+ * [−5°, 25°]); null = this axis is not trained now (its zero is uncertain, or it was not measured): no band.
+ */
+export function Gauge(props: {
+  axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg';
+  valueDeg: number | null;
+  zoneDeg: number;
+  bandDeg?: readonly [number, number] | null | undefined;
+  /** The value's zero is uncertain by this much (± deg): shown as "≈" with its ±, never as a bare number. */
+  uncertainDeg?: number | null | undefined;
+}): ReactNode {
   const { axis, valueDeg, zoneDeg } = props;
+  const unc = valueDeg === null || props.uncertainDeg === null || props.uncertainDeg === undefined ? null : Math.round(props.uncertainDeg);
+  const untrained = props.bandDeg === null;
+  const [lo, hi] = props.bandDeg ?? [-zoneDeg, zoneDeg];
   const label = AXIS_LABELS[axis];
-  const words = angleWords(axis, valueDeg);
-  const inside = valueDeg !== null && Math.abs(valueDeg) <= zoneDeg;
+  const words = unc === null ? angleWords(axis, valueDeg) : `about ${angleWords(axis, valueDeg)}, uncertain by ±${unc}°`;
+  const inside = valueDeg !== null && valueDeg >= lo && valueDeg <= hi;
   const clamp = (v: number) => Math.max(-RANGE_DEG, Math.min(RANGE_DEG, v));
   // Dial: centre (100, 100), radius 80; angle 0 points up; the mirror view puts the person's right on the right.
   const pt = (deg: number, r: number): [number, number] => {
@@ -25,7 +39,7 @@ export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; v
     return `M ${x1} ${y1} A ${r} ${r} 0 0 1 ${x2} ${y2}`;
   };
   const [nx, ny] = valueDeg === null ? [100, 100] : pt(valueDeg, 70);
-  const state = valueDeg === null ? 'unknown' : inside ? 'in' : 'out';
+  const state = valueDeg === null ? 'unknown' : untrained ? 'untrained' : inside ? 'in' : 'out';
   const id = `hatch-${axis}`;
   const ends: Record<typeof axis, [string, string]> = {
     rotationDeg: ['left', 'right'],
@@ -33,7 +47,7 @@ export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; v
     flexionDeg: ['up', 'down'],
   };
   return (
-    <figure className={`gauge gauge-${state}`} role="group" aria-label={`${label}: ${words}`} data-axis={axis} data-value={valueDeg === null ? '' : valueDeg.toFixed(1)}>
+    <figure className={`gauge gauge-${state}`} data-uncertain-deg={unc ?? ''} role="group" aria-label={`${label}: ${words}`} data-axis={axis} data-value={valueDeg === null ? '' : valueDeg.toFixed(1)}>
       <figcaption className="gauge-label">{label}</figcaption>
       <svg viewBox="0 0 200 115" aria-hidden="true" focusable="false">
         <defs>
@@ -43,8 +57,8 @@ export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; v
           </pattern>
         </defs>
         <path d={arc(-RANGE_DEG, RANGE_DEG, 80)} className="gauge-track" />
-        <path d={arc(-zoneDeg, zoneDeg, 80)} className="gauge-zone" stroke={`url(#${id})`} />
-        {[-zoneDeg, zoneDeg].map((z) => {
+        {!untrained && <path d={arc(lo, hi, 80)} className="gauge-zone" stroke={`url(#${id})`} />}
+        {(untrained ? [] : [lo, hi]).map((z) => {
           const [x1, y1] = pt(z, 66);
           const [x2, y2] = pt(z, 94);
           return <line key={z} x1={x1} y1={y1} x2={x2} y2={y2} className="gauge-zone-edge" />;
@@ -55,9 +69,9 @@ export function Gauge(props: { axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg'; v
         <circle cx="100" cy="100" r="6" className="gauge-hub" />
       </svg>
       <div className="gauge-value">
-        <span className="gauge-number">{valueDeg === null ? '—' : `${Math.round(valueDeg)}°`}</span>
+        <span className="gauge-number">{valueDeg === null ? '—' : `${unc === null ? '' : '≈'}${Math.round(valueDeg)}°`}</span>
         <span className="gauge-words">{words}</span>
-        <span className="gauge-state">{state === 'unknown' ? '? not measurable' : inside ? '✓ inside the zone' : '! outside the zone'}</span>
+        <span className="gauge-state">{state === 'unknown' ? '? not measurable' : state === 'untrained' ? '– not trained now' : inside ? '✓ inside the zone' : '! outside the zone'}</span>
       </div>
     </figure>
   );

@@ -4,7 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { CAMERA_ERROR_WORDS, LOOP_WORDS, REASON_WORDS } from '../app/words.ts';
+import { CAMERA_ERROR_WORDS, LOOP_WORDS, REASON_WORDS, TURN_TILT_REFERENCE_WORDS, flexionReferenceWords } from '../app/words.ts';
+import { referenceOf } from '../measure/reference.ts';
+import { referenceNoteWords } from '@geste/core';
+import type { FrameReference } from '../measure/reference.ts';
 
 export function confidenceWords(confidence: number, state: string): string {
   if (state === 'not-measurable') return 'Not measurable';
@@ -94,3 +97,37 @@ export function CameraControls(): ReactNode {
     </div>
   );
 }
+
+/**
+ * Which reference the numbers use, in words: turn and tilt against the trunk or the camera; chin up/down
+ * against gravity, the face's own level line, or uncertain (with its ±). `reference` = a stored one (a
+ * session, the training start); without it, the latest frame's. `detail` adds core's notes: why a better
+ * reference was not available (shoulders not seen, two people, mirrored picture, camera angle unknown…).
+ */
+export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean }): ReactNode {
+  const s = useMeasure();
+  const ref = props.reference ?? (s.cameraOn && s.latest ? referenceOf(s.latest) : null);
+  if (!ref) return null;
+  const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg);
+  const turnTilt =
+    ref.turnTilt === ref.tilt
+      ? `Turn and tilt: ${TURN_TILT_REFERENCE_WORDS[ref.turnTilt].short}.`
+      : `Turn: ${TURN_TILT_REFERENCE_WORDS[ref.turnTilt].short}. Tilt: ${TURN_TILT_REFERENCE_WORDS[ref.tilt].short}.`;
+  return (
+    <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-notes={ref.notes.join(',')}>
+      <p>
+        <strong>Measured from straight (the anatomical zero).</strong> {turnTilt} Chin up/down: {fx.short}.
+      </p>
+      {props.detail && ref.notes.length > 0 && (
+        <ul className="reference-why">
+          {ref.notes.map((n) => (
+            <li key={n} data-note={n}>{capitalise(referenceNoteWords(n))}.</li>
+          ))}
+        </ul>
+      )}
+      {props.detail && ref.flexion === 'uncertain' && <p>{fx.long}</p>}
+    </div>
+  );
+}
+
+const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);

@@ -103,4 +103,12 @@ describe('ZoneTracker', () => {
       }),
     );
   });
+
+  it('leaves out an axis it does not train: a chin 20° down with an uncertain zero neither cues nor counts as out', () => {
+    const z = new ZoneTracker({ ...DEFAULT_ZONE, axes: ['rotationDeg', 'tiltDeg'] });
+    const ev = run(z, hold(200, [2, -3, 20]));
+    expect(ev.filter((e) => e.type === 'cue')).toHaveLength(0);
+    expect(z.state).toBe('in');
+    expect(z.stats.inZoneMs).toBeGreaterThan(0.9 * z.stats.measuredMs);
+  });
 });

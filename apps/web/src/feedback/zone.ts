@@ -9,7 +9,7 @@
  * are not measurable add no time to the measured time.
  * Deviation of a frame for cues = the largest of |rotation|, |tilt|, |flexion| relative to neutral (degrees).
  */
-import { NEUTRAL_DEFAULTS, NeutralTimeAccumulator, type Axis, type NeutralZoneState, type ZoneTime } from '@geste/core';
+import { AXES, NEUTRAL_DEFAULTS, NeutralTimeAccumulator, type Axis, type NeutralZoneState, type ZoneTime } from '@geste/core';
 
 export interface ZoneParams {
   /** Half-width of the target zone around neutral, degrees (docs/clinical.md uses 10° for "neutral"). */
@@ -26,6 +26,11 @@ export interface ZoneParams {
   readonly lostAfterMs: number;
   /** Gaps between frames longer than this count only this much time (tab paused, dropped frames), ms. */
   readonly maxStepMs: number;
+  /**
+   * Axes the zone trains (default all three). An axis whose zero is uncertain (chin up/down without a
+   * camera pitch) is left out, so training never cues on a number that could be several degrees off.
+   */
+  readonly axes?: readonly Axis[];
 }
 
 export const DEFAULT_ZONE: ZoneParams = {
@@ -98,7 +103,7 @@ export class ZoneTracker {
       throw new RangeError(`zone parameters must be positive (zoneDeg ${params.zoneDeg}, hysteresisDeg ${params.hysteresisDeg}, outDelayMs ${params.outDelayMs})`);
     }
     this.nextMilestoneMs = params.holdMilestoneMs;
-    this.time = new NeutralTimeAccumulator({ zoneDeg: params.zoneDeg, maxHoldMs: params.maxStepMs });
+    this.time = new NeutralTimeAccumulator({ zoneDeg: params.zoneDeg, maxHoldMs: params.maxStepMs }, params.axes ?? AXES);
   }
 
   get state(): ZoneState {
@@ -136,7 +141,13 @@ export class ZoneTracker {
       }
     }
     this.prevZone = this.time.push(sample);
-    const dev = deviationOf(sample);
+    const axes = this.params.axes ?? AXES;
+    const dev = deviationOf(axes.length === AXES.length ? sample : {
+      timestampMs: t,
+      rotationDeg: axes.includes('rotationDeg') ? sample.rotationDeg : null,
+      tiltDeg: axes.includes('tiltDeg') ? sample.tiltDeg : null,
+      flexionDeg: axes.includes('flexionDeg') ? sample.flexionDeg : null,
+    });
 
     if (!dev) {
       this.beyondSinceMs = null;

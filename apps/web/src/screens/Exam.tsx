@@ -8,10 +8,12 @@ import type { ReactNode } from 'react';
 import type { FrameMeasure } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
-import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
 import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
 import { analyzeExam } from '../exam/analyze.ts';
 import { formatMeasure, measureLabel } from '@geste/core';
+import { measureValueWords } from '../app/words.ts';
 import type { ExamPhase } from '../exam/scoring.ts';
 import { holdAttempt } from '../exam/scoring.ts';
 import { SeriesWriter, db, newSessionId, saveSession } from '../store/db.ts';
@@ -68,8 +70,11 @@ export function ExamScreen(): ReactNode {
     const r = run.current;
     if (!r || r.finished) return;
     r.finished = true;
-    const analysis = analyzeExam(r.frames, r.phases, s.neutral.kind);
-    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: analysis.measures, items: analysis.items, note };
+    // Always against the anatomical zero; the references the frames used travel with the numbers.
+    const analysis = analyzeExam(r.frames, r.phases, 'anatomical');
+    const tally = new ReferenceTally();
+    for (const f of r.frames) tally.push(f);
+    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: { ...analysis.measures, ...tally.measures() }, items: analysis.items, note };
     r.record = rec;
     await r.writer.flush();
     await saveSession(rec);
@@ -95,7 +100,7 @@ export function ExamScreen(): ReactNode {
       startedAtMs,
       endedAtMs: null,
       kind: 'exam',
-      neutral: s.neutral.kind,
+      neutral: 'anatomical',
       measures: {},
       items: {},
       trick: null,
@@ -213,6 +218,7 @@ export function ExamScreen(): ReactNode {
           </p>
           <Caption />
           <MeasureStatus />
+          <ReferenceNote />
           <button type="button" className="btn" onClick={() => void finish('Stopped early by the person; the steps done so far are saved.')}>
             Stop the exam
           </button>
@@ -226,13 +232,15 @@ export function ExamScreen(): ReactNode {
 
 function ExamResult(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
   const { items, measures } = props.record;
+  const ref = referenceFromMeasures(measures);
   return (
     <div data-testid="exam-result">
       <h2>Exam results</h2>
       {props.record.note && <p className="alert alert-warn">{props.record.note}</p>}
       <p>
-        Objective severity items in the bands clinicians use, measured from {props.record.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}. These are measurements to share with your clinician, not a diagnosis.
+        Objective severity items in the bands clinicians use, measured from {props.record.neutral === 'calibrated' ? 'your calibrated posture (an older exam, not from straight)' : 'straight (the anatomical zero): how your head rests counts'}. These are measurements to share with your clinician, not a diagnosis.
       </p>
+      {ref && <ReferenceNote reference={ref} detail />}
       <table data-testid="exam-items">
         <caption>Objective severity items</caption>
         <thead>
@@ -249,7 +257,7 @@ function ExamResult(props: { record: SessionRecord; onAgain: () => void }): Reac
       </table>
       <dl className="facts" data-testid="exam-measures">
         {Object.entries(measures).map(([k, v]) => (
-          <div key={k}><dt>{measureLabel(k)}</dt><dd>{v === null ? 'not measurable' : formatMeasure(k, v)}</dd></div>
+          <div key={k}><dt>{measureLabel(k)}</dt><dd>{measureValueWords(k, v)}</dd></div>
         ))}
       </dl>
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>Done</button>

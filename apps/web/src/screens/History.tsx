@@ -3,6 +3,10 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { listSessions } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
+import { ReferenceNote } from '../components/Status.tsx';
+import { referenceFromMeasures } from '../measure/reference.ts';
+import { measureLabel } from '@geste/core';
+import { measureValueWords } from '../app/words.ts';
 
 const KIND_WORDS: Record<string, string> = { exam: 'Guided exam', biofeedback: 'Biofeedback', exercise: 'Exercise', trick: 'Sensory trick' };
 
@@ -27,12 +31,18 @@ export function HistoryScreen(): ReactNode {
                 {s.endedAtMs === null ? ' (unfinished)' : ''}
               </h2>
               {s.note && <p>{s.note}</p>}
-              <p>Neutral: {s.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}</p>
+              {s.neutral === 'calibrated' ? (
+                <p data-testid="history-reference">Measured from a calibrated posture (an older session): not from straight, so a resting posture is not in these numbers.</p>
+              ) : referenceFromMeasures(s.measures) ? (
+                <ReferenceNote reference={referenceFromMeasures(s.measures)} />
+              ) : (
+                <p data-testid="history-reference">Measured from the camera's straight-ahead (an older session; which reference turn and tilt used was not recorded).</p>
+              )}
               <dl className="facts">
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => (
                   <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{v === null ? 'not measurable' : v}</dd>
+                    <dt>{measureLabel(k)}</dt>
+                    <dd>{measureValueWords(k, v)}</dd>
                   </div>
                 ))}
               </dl>

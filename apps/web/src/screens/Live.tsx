@@ -5,19 +5,33 @@ import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx
 import { Gauge } from '../components/Gauge.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
-import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { trainingStartWords } from '../app/words.ts';
+import { referenceOf } from '../measure/reference.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
+import type { Axis } from '@geste/core';
 
-export function LiveAngles(props: { zoneDeg: number; angles: Angles | null; measurable: boolean }): ReactNode {
+/** Three gauges and the avatar; the band on each dial is `bandsDeg` for that axis (graded targets), or ±zoneDeg. */
+export function LiveAngles(props: {
+  zoneDeg: number;
+  bandsDeg?: Readonly<Record<Axis, readonly [number, number] | null>> | undefined;
+  angles: Angles | null;
+  measurable: boolean;
+}): ReactNode {
+  const s = useMeasure();
+  const ref = s.latest ? referenceOf(s.latest) : null;
+  // Chin up/down without a reliable zero is shown with its ± (core marks it uncertain), never bare.
+  const flexionUncertainDeg = ref && ref.flexion === 'uncertain' ? ref.flexionUncertaintyDeg : null;
   const a = props.angles;
   const m = props.measurable && a !== null;
+  const b = (axis: Axis): readonly [number, number] | null | undefined => props.bandsDeg?.[axis];
   return (
     <div className="live-grid">
       <div className="gauges">
-        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={props.zoneDeg} />
-        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={props.zoneDeg} />
-        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} />
+        <Gauge axis="rotationDeg" valueDeg={m ? a.rotationDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('rotationDeg')} />
+        <Gauge axis="tiltDeg" valueDeg={m ? a.tiltDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('tiltDeg')} />
+        <Gauge axis="flexionDeg" valueDeg={m ? a.flexionDeg : null} zoneDeg={props.zoneDeg} bandDeg={b('flexionDeg')} uncertainDeg={flexionUncertainDeg} />
       </div>
       <Avatar rotationDeg={m ? a.rotationDeg : null} tiltDeg={m ? a.tiltDeg : null} flexionDeg={m ? a.flexionDeg : null} measurable={m} />
     </div>
@@ -45,8 +59,12 @@ export function LiveScreen(): ReactNode {
       <h1 id="live-h">Live view</h1>
       <CameraStatus />
       <p className="hint">
-        Angles are measured from {s.neutral.kind === 'calibrated' ? 'your own calibrated neutral' : "the camera's neutral (face level and facing the camera)"}. The band on each dial is ±{zoneDeg}° around neutral.
+        Angles are measured from straight (the anatomical zero), never from a posture you saved. The band on each dial is ±{zoneDeg}° around straight.
+        {s.trainingStart && (
+          <span data-testid="live-training-start"> Your training start: {trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg)} (your straightest; it does not move the zero).</span>
+        )}
       </p>
+      <ReferenceNote detail />
       <MeasureStatus />
       <LiveAngles zoneDeg={zoneDeg} angles={angles} measurable={s.cameraOn && s.latest !== null && s.latest.state !== 'not-measurable'} />
       <Trace zoneDeg={zoneDeg} />

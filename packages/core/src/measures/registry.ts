@@ -8,6 +8,8 @@
  * (`reductionPct.<trickId>`) are matched on their prefix.
  */
 
+import { ANATOMICAL_SESSION_MEASURES } from './anatomicalMeasures.ts';
+
 export type MeasureUnit = 'deg' | 's' | 'pct' | 'count' | 'score' | 'cm' | 'hz' | 'deg-per-s' | 'per-min' | 'uv' | 'ms';
 
 /** Which direction is an improvement: 'lower' (e.g. a severity score), 'higher' (time held straight), or neither. */
@@ -134,6 +136,7 @@ const PREFIX_MEASURES: readonly (readonly [string, MeasureDef])[] = [
 
 export const MEASURES: Readonly<Record<string, MeasureDef>> = {
   ...EMG_MEASURES,
+  ...ANATOMICAL_SESSION_MEASURES,
   ...SUMMARY_MEASURES,
   ...EXERCISE_MEASURES,
   ...TRAINING_MEASURES,

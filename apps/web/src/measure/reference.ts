@@ -1,0 +1,134 @@
+/**
+ * The anatomical reference as the web app uses it: one thin adapter over core (pose/anatomical.ts,
+ * reference.ts, straightest.ts, graded.ts), so the screens never compute geometry themselves
+ * (CLINICAL.md "The zero: anatomy, not the resting pose").
+ *
+ * - `createEngine`: core's AnatomicalEstimator, always against the anatomical zero, given what the app
+ *   knows about the camera (pitch against gravity from the device's sensors, or "set level at eye level").
+ * - `referenceOf`: which reference a frame's numbers used, reduced to what the screens show — turn and
+ *   tilt against the trunk or the camera; chin up/down against gravity, the face's own geometry, or
+ *   uncertain — plus core's notes (why a better reference was not available).
+ * - `ReferenceTally`: the same per session, as numbers stored with the session's measures.
+ */
+import { AnatomicalEstimator } from '@geste/core';
+import type { CameraContext, FrameMeasure, FrameReference as CoreFrameReference, ReferenceNote } from '@geste/core';
+import type { PoseEngine } from './pose.ts';
+
+export type TurnTiltReference = 'trunk' | 'camera' | 'none';
+export type FlexionReference = 'gravity' | 'face-geometry' | 'uncertain' | 'none';
+
+export interface FrameReference {
+  /** Rotation's frame. */
+  readonly turnTilt: TurnTiltReference;
+  /** Tilt's frame (the trunk's lean needs the hips; otherwise the camera's upright). */
+  readonly tilt: TurnTiltReference;
+  readonly flexion: FlexionReference;
+  /** How far the chin up/down value may be off because of its reference, ± deg (null when not measured). */
+  readonly flexionUncertaintyDeg: number | null;
+  /** Core's closed notes (words: core `referenceNoteWords`). */
+  readonly notes: readonly ReferenceNote[];
+}
+
+/** Where the camera's pitch comes from. */
+export type PitchSource = { readonly kind: 'sensor'; readonly pitchDeg: number } | { readonly kind: 'level-at-eye-height' } | { readonly kind: 'unknown' };
+
+/** ± of a DeviceOrientation pitch reading (phone and tablet sensors, held still), deg. */
+export const SENSOR_PITCH_UNCERTAINTY_DEG = 2;
+/** ± of a camera the person has set level at eye height by following the set-up words, deg (core's doc: ≈ 5°). */
+export const LEVEL_BY_EYE_PITCH_UNCERTAINTY_DEG = 5;
+
+export function cameraContext(pitch: PitchSource): CameraContext {
+  switch (pitch.kind) {
+    case 'sensor':
+      return { pitchDeg: pitch.pitchDeg, pitchUncertaintyDeg: SENSOR_PITCH_UNCERTAINTY_DEG };
+    case 'level-at-eye-height':
+      return { pitchDeg: 0, pitchUncertaintyDeg: LEVEL_BY_EYE_PITCH_UNCERTAINTY_DEG };
+    case 'unknown':
+      return { pitchDeg: null };
+  }
+}
+
+export function createEngine(pitch: PitchSource): PoseEngine {
+  return new AnatomicalEstimator({ camera: cameraContext(pitch) });
+}
+
+const NONE: FrameReference = { turnTilt: 'none', tilt: 'none', flexion: 'none', flexionUncertaintyDeg: null, notes: [] };
+
+export function referenceOf(m: FrameMeasure): FrameReference {
+  const r = m.reference;
+  if (m.state === 'not-measurable' || !r) return m.state === 'not-measurable' ? NONE : { ...NONE, turnTilt: m.rotationDeg === null ? 'none' : 'camera' };
+  return fromCoreReference(r);
+}
+
+/** Core's per-axis reference → what the screens show. */
+export function fromCoreReference(r: CoreFrameReference): FrameReference {
+  const frameOf = (f: 'trunk' | 'gravity' | 'camera' | null): TurnTiltReference => (f === null ? 'none' : f === 'trunk' ? 'trunk' : 'camera');
+  const fx = r.flexionDeg;
+  const flexion: FlexionReference = fx.frame === null ? 'none' : fx.uncertain ? 'uncertain' : fx.frame === 'gravity' ? 'gravity' : fx.zero === 'face-geometry' ? 'face-geometry' : 'uncertain';
+  const notes = [...new Set([...r.rotationDeg.notes, ...r.tiltDeg.notes, ...fx.notes])];
+  return { turnTilt: frameOf(r.rotationDeg.frame), tilt: frameOf(r.tiltDeg.frame), flexion, flexionUncertaintyDeg: fx.frame === null ? null : fx.uncertaintyDeg, notes };
+}
+
+/**
+ * Which references a session's frames used, as session measures (numbers, so they travel with the record):
+ * share of measurable frames with rotation and with tilt against the trunk, and with chin up/down against
+ * gravity, the face's geometry, or uncertain; the mean ± of chin up/down. `dominant()` is the reference
+ * most frames used, for the words on screen.
+ */
+export class ReferenceTally {
+  private n = 0;
+  private trunk = 0;
+  private tiltTrunk = 0;
+  private readonly flex = { gravity: 0, 'face-geometry': 0, uncertain: 0 };
+  private uncSumDeg = 0;
+  private uncN = 0;
+  private readonly notes = new Map<ReferenceNote, number>();
+
+  push(m: FrameMeasure): void {
+    const r = referenceOf(m);
+    if (r.turnTilt === 'none') return;
+    this.n++;
+    if (r.turnTilt === 'trunk') this.trunk++;
+    if (r.tilt === 'trunk') this.tiltTrunk++;
+    if (r.flexion !== 'none') this.flex[r.flexion]++;
+    if (r.flexionUncertaintyDeg !== null) {
+      this.uncSumDeg += r.flexionUncertaintyDeg;
+      this.uncN++;
+    }
+    for (const k of r.notes) this.notes.set(k, (this.notes.get(k) ?? 0) + 1);
+  }
+
+  measures(): Record<string, number | null> {
+    const pct = (k: number): number | null => (this.n === 0 ? null : Math.round((1000 * k) / this.n) / 10);
+    return {
+      referenceTrunkPct: pct(this.trunk),
+      tiltReferenceTrunkPct: pct(this.tiltTrunk),
+      flexionReferenceGravityPct: pct(this.flex.gravity),
+      flexionReferenceFaceGeometryPct: pct(this.flex['face-geometry']),
+      flexionReferenceUncertainPct: pct(this.flex.uncertain),
+      flexionReferenceUncertaintyDeg: this.uncN === 0 ? null : Math.round((10 * this.uncSumDeg) / this.uncN) / 10,
+    };
+  }
+
+  dominant(): FrameReference | null {
+    const r = referenceFromMeasures(this.measures());
+    return r && { ...r, notes: [...this.notes.entries()].filter(([, c]) => c * 2 >= this.n).map(([k]) => k) };
+  }
+}
+
+/** The reference most frames of a stored session used, from its measures (null for older sessions). */
+export function referenceFromMeasures(m: Record<string, number | null | undefined>): FrameReference | null {
+  const trunk = m['referenceTrunkPct'];
+  if (trunk === null || trunk === undefined) return null;
+  const g = m['flexionReferenceGravityPct'] ?? 0;
+  const f = m['flexionReferenceFaceGeometryPct'] ?? 0;
+  const u = m['flexionReferenceUncertainPct'] ?? 0;
+  const flexion: FlexionReference = g + f + u === 0 ? 'none' : g >= f && g >= u ? 'gravity' : f >= u ? 'face-geometry' : 'uncertain';
+  return {
+    turnTilt: trunk >= 50 ? 'trunk' : 'camera',
+    tilt: (m['tiltReferenceTrunkPct'] ?? 0) >= 50 ? 'trunk' : 'camera',
+    flexion,
+    flexionUncertaintyDeg: m['flexionReferenceUncertaintyDeg'] ?? null,
+    notes: [],
+  };
+}

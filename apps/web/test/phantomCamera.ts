@@ -1,0 +1,41 @@
+/**
+ * Phantom clips for Chromium's fake camera: a head that is already in a posture at rest (no straight
+ * start), rendered by @geste/phantom with known angles. Cached in a temp folder (y4m is large).
+ *
+ * - rest-right-30: the phantom's head turned 30° to the patient's right (chin toward the right
+ *   shoulder) on a straight trunk, held for the whole clip (4 s, 15 fps; the fake camera loops it).
+ *   Angles are relative to the phantom's rest pose (docs/phantom.md).
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateClip } from '@geste/phantom';
+import type { MotionScript, PoseSample } from '@geste/phantom';
+
+export const PHANTOM_REST_ROTATION_DEG = 30;
+
+const restRight30: MotionScript = {
+  name: 'web-rest-right-30',
+  description: 'head held 30° to the patient\'s right from the first frame (no straight rest)',
+  seed: 121,
+  durationMs: 4000,
+  sets: [],
+  events: { jerks: [], tremors: [], holds: [{ kind: 'posture', startMs: 0, endMs: 4000 }], tricks: [] },
+  poseAt(): PoseSample {
+    return { rotationDeg: PHANTOM_REST_ROTATION_DEG, tiltDeg: 0, flexionDeg: 0, lateralShiftCm: 0, shoulderElevationDeg: 0, handPhase: 0 };
+  },
+};
+
+const CACHE = join(tmpdir(), 'geste-web-phantom-camera-v1');
+
+/** Path of the y4m, rendering it on first use (≈ 60 frames; a minute or two on a loaded machine). */
+export async function phantomVideo(kind: 'rest-right-30'): Promise<string> {
+  mkdirSync(CACHE, { recursive: true });
+  const script = kind === 'rest-right-30' ? restRight30 : restRight30;
+  const clip = await generateClip(script, { outDir: CACHE, fps: 15, formats: ['y4m'] });
+  return clip.y4m!;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  void phantomVideo('rest-right-30').then((p) => console.log(p));
+}
