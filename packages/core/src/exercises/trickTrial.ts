@@ -3,12 +3,13 @@
 // hides part of the face, the face tracker may lose tilt and flexion while rotation is still measured
 // (body-keypoint fallback): the reduction then falls back on the dominant axis alone and the trial is
 // marked low confidence. The share of the 'during' window not fully measured is always reported.
-import type { FrameMeasure } from '../measures/types.ts';
+import type { Axis, FrameMeasure } from '../measures/types.ts';
 import type { ExamPhase } from '../scoring/types.ts';
 import { cleanFrames } from '../signal/neutral.ts';
 import type { TimeRangeMs } from '../signal/series.ts';
 import { sensoryTrickEffect, type SensoryTrickResult } from '../signal/sensoryTrick.ts';
 import { ExerciseError } from './errors.ts';
+import { BLOCK_STATS_DEFAULTS, compareWindows, windowBlocks, type BlockStatsOptions, type Comparison, type TimedValue } from './trickStats.ts';
 
 export const TRICK_PLACES = ['chin', 'cheek', 'back-of-head'] as const;
 export const TRICK_SIDES = ['same', 'opposite'] as const;
@@ -104,11 +105,24 @@ export interface TrialResult {
   readonly confidence: 'ok' | 'low';
   /** Percent of the before-deviation back after the hand left (100 = fully returned); null if not measurable. */
   readonly returnAfterPercent: number | null;
+  /** Before vs during against the person's own posture noise (block permutation test, trickStats.ts). */
+  readonly comparison: Comparison;
+  /**
+   * 'helped' = the deviation was clearly smaller during the trick; 'worse' = clearly larger;
+   * 'no-clear-difference' = within the posture's own noise; 'not-enough-data' = too few measured frames
+   * or blocks in a window; 'nothing-to-relieve' = the posture before was already near neutral (< 5°).
+   */
+  readonly verdict: 'helped' | 'worse' | 'no-clear-difference' | 'not-enough-data' | 'nothing-to-relieve';
+  /** Share of the 'during' frames in which the hand model saw a hand over the face ('face-occluded'), 0..1. */
+  readonly handOverFaceShareDuring: number;
 }
 
 export interface TrickReport {
   readonly trials: readonly TrialResult[];
-  /** The trial with the largest reduction, preferring trials measured with 'ok' confidence; null when none is measurable. */
+  /**
+   * Among the trials that clearly helped (verdict 'helped'), the one with the largest reduction, preferring
+   * 'ok' confidence; null when no trick made a clear difference.
+   */
   readonly best: TrialResult | null;
   /** Best reduction minus the next best (percentage points); null with fewer than two measurable trials. */
   readonly marginPercent: number | null;
@@ -128,7 +142,29 @@ function fullyMeasuredShare(frames: readonly FrameMeasure[], w: TimeRangeMs): nu
   return Math.min(1, good / (w.endMs - w.startMs));
 }
 
-function analyseTrial(frames: readonly FrameMeasure[], trial: TrickTrial): TrialResult {
+/** Per-frame deviation on the basis the reduction uses (combined angle, or the dominant axis alone). */
+function deviationSeries(frames: readonly FrameMeasure[], basis: 'combined' | Axis): TimedValue[] {
+  const out: TimedValue[] = [];
+  for (const f of frames) {
+    if (f.state === 'not-measurable') continue;
+    if (basis === 'combined') {
+      if (f.rotationDeg === null || f.tiltDeg === null || f.flexionDeg === null) continue;
+      out.push({ timestampMs: f.timestampMs, value: Math.hypot(f.rotationDeg, f.tiltDeg, f.flexionDeg) });
+    } else {
+      const v = f[basis];
+      if (v !== null) out.push({ timestampMs: f.timestampMs, value: Math.abs(v) });
+    }
+  }
+  return out;
+}
+
+function handOverFaceShare(frames: readonly FrameMeasure[], w: TimeRangeMs): number {
+  const fs = frames.filter((f) => f.timestampMs >= w.startMs && f.timestampMs < w.endMs);
+  if (fs.length === 0) return 0;
+  return fs.filter((f) => f.reasons.includes('face-occluded')).length / fs.length;
+}
+
+function analyseTrial(frames: readonly FrameMeasure[], trial: TrickTrial, stats: BlockStatsOptions): TrialResult {
   const effect = sensoryTrickEffect(frames, trial);
   const lowShare = 1 - fullyMeasuredShare(frames, trial.during);
   let reduction: number | null = effect.reductionCombinedPercent;
@@ -150,9 +186,24 @@ function analyseTrial(frames: readonly FrameMeasure[], trial: TrickTrial): Trial
     const a = effect.after.perAxisDeg[dom];
     if (b !== null && a !== null && b > 0) returnAfter = (100 * a) / b;
   }
+  const series = deviationSeries(frames, basis === 'dominant-axis' && dom !== null ? dom : 'combined');
+  const comparison = compareWindows(windowBlocks(series, trial.before.startMs, trial.before.endMs, stats), windowBlocks(series, trial.during.startMs, trial.during.endMs, stats), stats);
+  const verdict: TrialResult['verdict'] =
+    effect.reason === 'no-deviation-before'
+      ? 'nothing-to-relieve'
+      : comparison.verdict === 'smaller' && reduction !== null
+        ? 'helped'
+        : comparison.verdict === 'larger'
+          ? 'worse'
+          : comparison.verdict === 'not-enough-data' || reduction === null
+            ? 'not-enough-data'
+            : 'no-clear-difference';
   return {
     trick: trial.trick,
     id: trickId(trial.trick),
+    comparison,
+    verdict,
+    handOverFaceShareDuring: handOverFaceShare(frames, trial.during),
     effect,
     reductionPercent: reduction,
     basis,
@@ -163,13 +214,15 @@ function analyseTrial(frames: readonly FrameMeasure[], trial: TrickTrial): Trial
 }
 
 /** Analyses every trial and picks the trick that works best (and by how much over the next). */
-export function analyseTrickTrials(frames: readonly FrameMeasure[], trials: readonly TrickTrial[]): TrickReport {
+export function analyseTrickTrials(frames: readonly FrameMeasure[], trials: readonly TrickTrial[], stats: Partial<BlockStatsOptions> = {}): TrickReport {
   if (trials.length === 0) throw new ExerciseError('invalid-trial', 'analyseTrickTrials needs at least one trial; run trickProtocol first.', {});
   const fs = cleanFrames(frames);
-  const results = trials.map((t) => analyseTrial(fs, t));
+  const o = { ...BLOCK_STATS_DEFAULTS, ...stats };
+  const results = trials.map((t) => analyseTrial(fs, t, o));
   const measurable = results.filter((r) => r.reductionPercent !== null).sort((a, b) => (b.reductionPercent as number) - (a.reductionPercent as number));
-  const ok = measurable.filter((r) => r.confidence === 'ok');
-  const best = ok[0] ?? measurable[0] ?? null;
+  const helped = measurable.filter((r) => r.verdict === 'helped');
+  const ok = helped.filter((r) => r.confidence === 'ok');
+  const best = ok[0] ?? helped[0] ?? null;
   const next = measurable.find((r) => r !== best);
   return {
     trials: results,
