@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random.ts';
-import { compareWindows, windowBlocks, type TimedValue } from './trickStats.ts';
+import { compareWindows, windowBlocks, type TimedDeviation } from './trickStats.ts';
 
 /** 30 fps values over [startMs, endMs) from f(t). */
-function series(startMs: number, endMs: number, f: (tMs: number) => number): TimedValue[] {
-  const out: TimedValue[] = [];
+function series(startMs: number, endMs: number, f: (tMs: number) => number): TimedDeviation[] {
+  const out: TimedDeviation[] = [];
   for (let t = startMs; t < endMs; t += 1000 / 30) out.push({ timestampMs: t, value: f(t) });
   return out;
 }

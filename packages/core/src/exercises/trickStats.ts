@@ -52,7 +52,7 @@ export const BLOCK_STATS_DEFAULTS: BlockStatsOptions = {
 };
 
 /** One measured value at a time (deviation in degrees). */
-export interface TimedValue {
+export interface TimedDeviation {
   readonly timestampMs: number;
   readonly value: number;
 }
@@ -67,7 +67,7 @@ export interface WindowBlocks {
 }
 
 /** Cuts [startMs, endMs) into blocks and keeps the mean of each block with enough frames. */
-export function windowBlocks(values: readonly TimedValue[], startMs: number, endMs: number, o: BlockStatsOptions = BLOCK_STATS_DEFAULTS): WindowBlocks {
+export function windowBlocks(values: readonly TimedDeviation[], startMs: number, endMs: number, o: BlockStatsOptions = BLOCK_STATS_DEFAULTS): WindowBlocks {
   const n = Math.max(1, Math.floor((endMs - startMs) / o.blockMs));
   const len = (endMs - startMs) / n;
   const sums = new Array<number>(n).fill(0);

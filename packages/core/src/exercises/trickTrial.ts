@@ -9,7 +9,7 @@ import { cleanFrames } from '../signal/neutral.ts';
 import type { TimeRangeMs } from '../signal/series.ts';
 import { sensoryTrickEffect, type SensoryTrickResult } from '../signal/sensoryTrick.ts';
 import { ExerciseError } from './errors.ts';
-import { BLOCK_STATS_DEFAULTS, compareWindows, windowBlocks, type BlockStatsOptions, type Comparison, type TimedValue } from './trickStats.ts';
+import { BLOCK_STATS_DEFAULTS, compareWindows, windowBlocks, type BlockStatsOptions, type Comparison, type TimedDeviation } from './trickStats.ts';
 
 export const TRICK_PLACES = ['chin', 'cheek', 'back-of-head'] as const;
 export const TRICK_SIDES = ['same', 'opposite'] as const;
@@ -143,8 +143,8 @@ function fullyMeasuredShare(frames: readonly FrameMeasure[], w: TimeRangeMs): nu
 }
 
 /** Per-frame deviation on the basis the reduction uses (combined angle, or the dominant axis alone). */
-function deviationSeries(frames: readonly FrameMeasure[], basis: 'combined' | Axis): TimedValue[] {
-  const out: TimedValue[] = [];
+function deviationSeries(frames: readonly FrameMeasure[], basis: 'combined' | Axis): TimedDeviation[] {
+  const out: TimedDeviation[] = [];
   for (const f of frames) {
     if (f.state === 'not-measurable') continue;
     if (basis === 'combined') {
