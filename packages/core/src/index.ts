@@ -7,3 +7,4 @@ export * from './signal/index.ts';
 export * from './scoring/index.ts';
 export * from './exercises/index.ts';
 export * from './random.ts';
+export * from './measures/registry.ts';

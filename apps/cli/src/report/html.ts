@@ -136,7 +136,7 @@ ${anglePlot}
 
 <h2>Shifts and shoulders</h2>
 ${bodyPlot}
-<p>Lateral shift median ${num(s.lateralShiftCm.medianDeg, 1, ' cm')} (positive = toward the person's right). Shoulder elevation median ${num(s.shoulderElevationDeg.medianDeg, 1, '°')} (positive = right shoulder higher). Sagittal shift cannot be seen from a frontal camera.</p>
+<p>Lateral shift median ${num(s.lateralShiftCm.medianCm, 1, ' cm')} (positive = toward the person's right). Shoulder elevation median ${num(s.shoulderElevationDeg.medianDeg, 1, '°')} (positive = right shoulder higher). Sagittal shift cannot be seen from a frontal camera.</p>
 
 <h2>Jerks and tremor</h2>
 <p>Jerks (brief fast deviations): <strong>${s.jerks.count}</strong>${s.jerks.perMinute !== null ? ` (${s.jerks.perMinute.toFixed(1)} per minute)` : ''}${s.jerks.peakVelocityDegPerS !== null ? `, fastest ${s.jerks.peakVelocityDegPerS.toFixed(0)} °/s` : ''}.</p>

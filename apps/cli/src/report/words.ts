@@ -1,5 +1,5 @@
 /** The one place where CLI/report codes become words for people. */
-import type { Axis, NotAssessableReason, NotMeasurableReason, PoseMethod, SeverityItemId } from '@geste/core';
+import { SEVERITY_ITEM_MEASURES, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type SeverityItemId } from '@geste/core';
 
 export const REASON_WORDS: Readonly<Record<NotMeasurableReason, string>> = {
   'no-face': 'no face in view',
@@ -28,18 +28,11 @@ export const NEUTRAL_WORDS = {
   anatomical: 'the camera-derived neutral (face square to the camera, eyes level)',
 } as const;
 
-export const ITEM_WORDS: Readonly<Record<SeverityItemId, string>> = {
-  rotation: 'Rotation (0–4)',
-  laterocollis: 'Laterocollis / tilt (0–3)',
-  anteroRetrocollis: 'Anterocollis / retrocollis (0–3)',
-  lateralShift: 'Lateral shift (0–1)',
-  sagittalShift: 'Sagittal shift (0–1)',
-  durationFactor: 'Duration factor (0–5)',
-  sensoryTrick: 'Effect of sensory tricks (0–2)',
-  shoulderElevation: 'Shoulder elevation (0–3)',
-  rangeOfMotion: 'Range of motion (0–4)',
-  timeHoldingNeutral: 'Time holding neutral (0–4)',
-};
+/** Item labels come from core's measure registry (one vocabulary), with the item's score range. */
+export const ITEM_WORDS: Readonly<Record<SeverityItemId, string>> = Object.fromEntries(
+  (Object.keys(SEVERITY_ITEM_MEASURES) as (keyof typeof SEVERITY_ITEM_MEASURES)[])
+    .map((k) => [k, `${SEVERITY_ITEM_MEASURES[k].label} (0–${SEVERITY_ITEM_MEASURES[k].max})`]),
+) as Record<SeverityItemId, string>;
 
 export const NOT_ASSESSABLE_WORDS: Readonly<Record<NotAssessableReason, string>> = {
   'not-observable-frontal-camera': 'cannot be seen by a camera facing the person (needs a side view)',

@@ -56,9 +56,9 @@ export function summaryToRow(video: string, videoId: string, s: SessionSummary, 
     neutralKind: s.neutral.kind,
   };
   for (const a of AXES) for (const k of POSTURE_KEYS) r[`${a}.${k}`] = s.posture[a][k];
-  r['lateralShiftCm.median'] = s.lateralShiftCm.medianDeg;
-  r['lateralShiftCm.maxPositive'] = s.lateralShiftCm.maxPositiveDeg;
-  r['lateralShiftCm.maxNegative'] = s.lateralShiftCm.maxNegativeDeg;
+  r['lateralShiftCm.median'] = s.lateralShiftCm.medianCm;
+  r['lateralShiftCm.maxPositive'] = s.lateralShiftCm.maxPositiveCm;
+  r['lateralShiftCm.maxNegative'] = s.lateralShiftCm.maxNegativeCm;
   r['shoulderElevationDeg.median'] = s.shoulderElevationDeg.medianDeg;
   r['shoulderElevationDeg.maxPositive'] = s.shoulderElevationDeg.maxPositiveDeg;
   r['shoulderElevationDeg.maxNegative'] = s.shoulderElevationDeg.maxNegativeDeg;

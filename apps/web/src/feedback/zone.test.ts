@@ -59,11 +59,14 @@ describe('ZoneTracker', () => {
     const z = new ZoneTracker();
     run(z, [...hold(301, [0, 0, 0]), ...hold(100, [null, null, null]), ...hold(151, [30, 0, 0])]);
     const s = z.stats;
-    expect(s.inZoneMs).toBeCloseTo(300 * STEP_MS, 0);
-    expect(s.longestHoldMs).toBeCloseTo(300 * STEP_MS, 0);
+    // Core's one definition (NeutralTimeAccumulator): each sample stands for the time until the next one,
+    // so 301 samples in the zone stand for 301 steps; the newest sample's own step is not counted yet.
+    expect(s.inZoneMs).toBeCloseTo(301 * STEP_MS, 0);
+    expect(s.longestHoldMs).toBeCloseTo(301 * STEP_MS, 0);
     expect(s.notMeasurableMs).toBeCloseTo(100 * STEP_MS, 0);
-    // the first sample after the gap closes a measured interval too
-    expect(s.measuredMs).toBeCloseTo((300 + 151) * STEP_MS, 0);
+    expect(s.measuredMs).toBeCloseTo((301 + 150) * STEP_MS, 0);
+    // At the end of a session the newest sample stands for the median step, as in a recording's summary.
+    expect(z.finalStats.measuredMs).toBeCloseTo((301 + 151) * STEP_MS, 0);
   });
 
   it('reports lost and found when measurement drops out for longer than lostAfterMs', () => {

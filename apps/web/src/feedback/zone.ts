@@ -4,11 +4,12 @@
  * The displayed state has a delay and hysteresis so normal movement does not nag:
  * - 'in' → 'out' only after the deviation stays above `zoneDeg + hysteresisDeg` for `outDelayMs`;
  * - 'out' → 'in' as soon as the deviation is back within `zoneDeg` (that is the correction we reward).
- * Statistics use the plain zone (deviation ≤ zoneDeg), without delay or hysteresis.
- * Deviation of a frame = the largest of |rotation|, |tilt|, |flexion| relative to neutral (degrees);
- * frames that are not measurable add no time to any statistic.
+ * Time in and out of the zone is core's one definition (`NeutralTimeAccumulator`, the same as the
+ * recording summaries): every axis measured and within zoneDeg, without delay or hysteresis; frames that
+ * are not measurable add no time to the measured time.
+ * Deviation of a frame for cues = the largest of |rotation|, |tilt|, |flexion| relative to neutral (degrees).
  */
-import type { Axis } from '@geste/core';
+import { NEUTRAL_DEFAULTS, NeutralTimeAccumulator, type Axis, type NeutralZoneState, type ZoneTime } from '@geste/core';
 
 export interface ZoneParams {
   /** Half-width of the target zone around neutral, degrees (CLINICAL.md uses 10° for "neutral"). */
@@ -34,7 +35,7 @@ export const DEFAULT_ZONE: ZoneParams = {
   remindEveryMs: 12000,
   holdMilestoneMs: 15000,
   lostAfterMs: 1000,
-  maxStepMs: 250,
+  maxStepMs: NEUTRAL_DEFAULTS.maxHoldMs,
 };
 
 export type ZoneState = 'in' | 'out' | 'unknown';
@@ -88,21 +89,33 @@ export class ZoneTracker {
   private lastMeasuredMs: number | null = null;
   private holdMs = 0;
   private nextMilestoneMs: number;
-  private s = { measuredMs: 0, inZoneMs: 0, notMeasurableMs: 0, longestHoldMs: 0, cues: 0, corrections: 0 };
+  private s = { longestHoldMs: 0, cues: 0, corrections: 0 };
+  private readonly time: NeutralTimeAccumulator;
+  private prevZone: NeutralZoneState | null = null;
 
   constructor(readonly params: ZoneParams = DEFAULT_ZONE) {
     if (!(params.zoneDeg > 0) || !(params.hysteresisDeg >= 0) || !(params.outDelayMs >= 0)) {
       throw new RangeError(`zone parameters must be positive (zoneDeg ${params.zoneDeg}, hysteresisDeg ${params.hysteresisDeg}, outDelayMs ${params.outDelayMs})`);
     }
     this.nextMilestoneMs = params.holdMilestoneMs;
+    this.time = new NeutralTimeAccumulator({ zoneDeg: params.zoneDeg, maxHoldMs: params.maxStepMs });
   }
 
   get state(): ZoneState {
     return this.stateValue;
   }
 
+  /** The statistics at the end of a session: the newest sample stands for the median step, as in core's summaries. */
+  get finalStats(): ZoneStats {
+    return this.statsFrom(this.time.finish());
+  }
+
   get stats(): ZoneStats {
-    return { ...this.s, currentHoldMs: this.holdMs };
+    return this.statsFrom(this.time.current());
+  }
+
+  private statsFrom(z: ZoneTime): ZoneStats {
+    return { ...this.s, measuredMs: z.measuredS * 1000, inZoneMs: z.withinS * 1000, notMeasurableMs: z.notMeasurableS * 1000, currentHoldMs: this.holdMs };
   }
 
   /** Feeds one sample; returns the events it causes. Samples out of time order are ignored. */
@@ -113,10 +126,19 @@ export class ZoneTracker {
     const dt = this.lastTs === null ? 0 : Math.min(t - this.lastTs, p.maxStepMs);
     this.lastTs = t;
     const events: ZoneEvent[] = [];
+    // Holds grow as the time accounting does: a sample in the zone stands for the time until the next one.
+    if (this.prevZone === 'in') {
+      this.holdMs += dt;
+      if (this.holdMs > this.s.longestHoldMs) this.s.longestHoldMs = this.holdMs;
+      if (this.holdMs >= this.nextMilestoneMs) {
+        events.push({ type: 'hold', heldMs: this.nextMilestoneMs });
+        this.nextMilestoneMs += p.holdMilestoneMs;
+      }
+    }
+    this.prevZone = this.time.push(sample);
     const dev = deviationOf(sample);
 
     if (!dev) {
-      this.s.notMeasurableMs += dt;
       this.beyondSinceMs = null;
       if (this.stateValue !== 'unknown' && this.lastMeasuredMs !== null && t - this.lastMeasuredMs > p.lostAfterMs) {
         this.stateValue = 'unknown';
@@ -128,19 +150,8 @@ export class ZoneTracker {
 
     if (this.stateValue === 'unknown' && this.lastMeasuredMs !== null) events.push({ type: 'found' });
     this.lastMeasuredMs = t;
-    this.s.measuredMs += dt;
     const inside = dev.deviationDeg <= p.zoneDeg;
-    if (inside) {
-      this.s.inZoneMs += dt;
-      this.holdMs += dt;
-      if (this.holdMs > this.s.longestHoldMs) this.s.longestHoldMs = this.holdMs;
-      if (this.holdMs >= this.nextMilestoneMs) {
-        events.push({ type: 'hold', heldMs: this.nextMilestoneMs });
-        this.nextMilestoneMs += p.holdMilestoneMs;
-      }
-    } else {
-      this.endHold();
-    }
+    if (this.prevZone === 'out') this.endHold();
 
     const beyond = dev.deviationDeg > p.zoneDeg + p.hysteresisDeg;
     if (beyond) this.beyondSinceMs ??= t;

@@ -10,7 +10,8 @@ import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
 import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
-import { analyzeExam, ITEM_WORDS, MEASURE_WORDS } from '../exam/analyze.ts';
+import { analyzeExam } from '../exam/analyze.ts';
+import { formatMeasure, measureLabel } from '@geste/core';
 import type { ExamPhase } from '../exam/scoring.ts';
 import { holdAttempt } from '../exam/scoring.ts';
 import { SeriesWriter, db, newSessionId, saveSession } from '../store/db.ts';
@@ -240,15 +241,15 @@ function ExamResult(props: { record: SessionRecord; onAgain: () => void }): Reac
         <tbody>
           {Object.entries(items).map(([k, v]) => (
             <tr key={k} data-item={k}>
-              <th scope="row">{ITEM_WORDS[k] ?? k}</th>
-              <td>{v === null ? 'not assessed' : v}</td>
+              <th scope="row">{measureLabel(k)}</th>
+              <td>{v === null ? 'not assessed' : formatMeasure(k, v)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <dl className="facts" data-testid="exam-measures">
         {Object.entries(measures).map(([k, v]) => (
-          <div key={k}><dt>{MEASURE_WORDS[k] ?? k}</dt><dd>{v === null ? 'not measurable' : v}</dd></div>
+          <div key={k}><dt>{measureLabel(k)}</dt><dd>{v === null ? 'not measurable' : formatMeasure(k, v)}</dd></div>
         ))}
       </dl>
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>Done</button>

@@ -78,7 +78,7 @@ export function TrainScreen(): ReactNode {
       if (!r || (r.finished && !final)) return;
       const rec: SessionRecord = {
         ...r.record,
-        measures: sessionMeasures(r.tracker.stats, zoneDeg, r.targetMs),
+        measures: sessionMeasures(r.tracker.finalStats, zoneDeg, r.targetMs),
         endedAtMs: final ? Date.now() : null,
         note: note ?? r.record.note,
       };

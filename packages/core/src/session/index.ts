@@ -1,1 +1,3 @@
 export * from './recording.ts';
+export * from './summary.ts';
+export * from './examMeasures.ts';

@@ -39,17 +39,11 @@ export interface NeutralResult {
   readonly longestHoldS: number;
 }
 
-type ZoneState = 'in' | 'out' | 'unknown';
+export type NeutralZoneState = 'in' | 'out' | 'unknown';
+type ZoneState = NeutralZoneState;
 
 function frameState(f: FrameMeasure, axes: readonly Axis[], zone: number): ZoneState {
-  if (f.state === 'not-measurable') return 'unknown';
-  let unknown = false;
-  for (const a of axes) {
-    const v = f[a];
-    if (v === null || !Number.isFinite(v)) unknown = true;
-    else if (Math.abs(v) > zone) return 'out';
-  }
-  return unknown ? 'unknown' : 'in';
+  return sampleZoneState(f, axes, zone);
 }
 
 /** Frames sorted by time with non-finite / duplicate timestamps dropped (first at a timestamp wins). */
@@ -93,24 +87,9 @@ export function neutralTime(frames: readonly FrameMeasure[], options: Partial<Ne
   const fs = cleanFrames(frames);
   const { held, unheld } = durations(fs, o.maxHoldMs);
   const tally = (axes: readonly Axis[]): ZoneTime => {
-    let inMs = 0;
-    let outMs = 0;
-    let unknownMs = 0;
-    fs.forEach((f, i) => {
-      const st = frameState(f, axes, o.zoneDeg);
-      const h = held[i] as number;
-      if (st === 'in') inMs += h;
-      else if (st === 'out') outMs += h;
-      else unknownMs += h;
-      unknownMs += unheld[i] as number;
-    });
-    const measured = inMs + outMs;
-    return {
-      withinS: inMs / 1000,
-      measuredS: measured / 1000,
-      notMeasurableS: unknownMs / 1000,
-      percentWithin: measured > 0 ? (100 * inMs) / measured : null,
-    };
+    const acc = new NeutralTimeAccumulator(o, axes);
+    for (const f of fs) acc.push(f);
+    return acc.finish();
   };
   const perAxis = {} as Record<Axis, ZoneTime>;
   for (const a of AXES) perAxis[a] = tally([a]);
@@ -135,6 +114,97 @@ export function neutralTime(frames: readonly FrameMeasure[], options: Partial<Ne
   if (start !== null) holds.push({ startMs: start, endMs: end, durationS: (end - (start as number)) / 1000 });
   const longestHoldS = holds.reduce((m, h) => Math.max(m, h.durationS), 0);
   return { perAxis, combined, holds, longestHoldS };
+}
+
+/** What the accumulator needs of a frame: its time, its state (optional) and the three angles. */
+export interface ZoneSampleInput {
+  readonly timestampMs: number;
+  readonly state?: FrameMeasure['state'];
+  readonly rotationDeg: number | null;
+  readonly tiltDeg: number | null;
+  readonly flexionDeg: number | null;
+}
+
+/**
+ * Time within the zone, streaming: the one definition of "time within N° of neutral" used by the
+ * recording summaries (`neutralTime`) and by the app's live training zone. Each sample stands for the
+ * time until the next one, at most `maxHoldMs`; the rest of a longer gap counts as not measured. The last
+ * sample stands for the median step (at most `maxHoldMs`) once `finish()` is called. A sample is in the
+ * zone when every axis is measured and within `zoneDeg`, out when any measured axis is beyond it, and
+ * unknown otherwise (a not-measurable frame, or an axis without a value). Samples whose time does not
+ * increase are ignored.
+ */
+export class NeutralTimeAccumulator {
+  private readonly zoneDeg: number;
+  private readonly maxHoldMs: number;
+  private readonly axes: readonly Axis[];
+  private last: { timestampMs: number; state: ZoneState } | null = null;
+  private readonly steps: number[] = [];
+  private inMs = 0;
+  private outMs = 0;
+  private unknownMs = 0;
+
+  constructor(options: Partial<NeutralOptions> = {}, axes: readonly Axis[] = AXES) {
+    const o = { ...NEUTRAL_DEFAULTS, ...options };
+    requirePositive('zoneDeg', o.zoneDeg);
+    requirePositive('maxHoldMs', o.maxHoldMs);
+    this.zoneDeg = o.zoneDeg;
+    this.maxHoldMs = o.maxHoldMs;
+    this.axes = axes;
+  }
+
+  /** Adds one sample; returns its zone state, or null when it was ignored (time not increasing). */
+  push(sample: ZoneSampleInput): ZoneState | null {
+    const t = sample.timestampMs;
+    if (!Number.isFinite(t) || (this.last !== null && !(t > this.last.timestampMs))) return null;
+    if (this.last) {
+      const step = t - this.last.timestampMs;
+      this.steps.push(step);
+      this.credit(this.last.state, step);
+    }
+    const state = sampleZoneState(sample, this.axes, this.zoneDeg);
+    this.last = { timestampMs: t, state };
+    return state;
+  }
+
+  /** The time so far, not counting the newest sample's own interval. */
+  current(): ZoneTime {
+    return zoneTime(this.inMs, this.outMs, this.unknownMs);
+  }
+
+  /** The total, with the newest sample standing for the median step (at most maxHoldMs). Does not change the state. */
+  finish(): ZoneTime {
+    if (!this.last) return zoneTime(0, 0, 0);
+    const sorted = this.steps.slice().sort((a, b) => a - b);
+    const med = sorted.length ? (sorted[sorted.length >> 1] as number) : 0;
+    const tail = Math.min(med, this.maxHoldMs);
+    const add = (s: ZoneState): number => (this.last?.state === s ? tail : 0);
+    return zoneTime(this.inMs + add('in'), this.outMs + add('out'), this.unknownMs + add('unknown'));
+  }
+
+  private credit(state: ZoneState, stepMs: number): void {
+    const held = Math.min(stepMs, this.maxHoldMs);
+    if (state === 'in') this.inMs += held;
+    else if (state === 'out') this.outMs += held;
+    else this.unknownMs += held;
+    this.unknownMs += Math.max(0, stepMs - this.maxHoldMs);
+  }
+}
+
+function zoneTime(inMs: number, outMs: number, unknownMs: number): ZoneTime {
+  const measured = inMs + outMs;
+  return { withinS: inMs / 1000, measuredS: measured / 1000, notMeasurableS: unknownMs / 1000, percentWithin: measured > 0 ? (100 * inMs) / measured : null };
+}
+
+function sampleZoneState(s: ZoneSampleInput, axes: readonly Axis[], zone: number): ZoneState {
+  if (s.state === 'not-measurable') return 'unknown';
+  let unknown = false;
+  for (const a of axes) {
+    const v = s[a];
+    if (v === null || !Number.isFinite(v)) unknown = true;
+    else if (Math.abs(v) > zone) return 'out';
+  }
+  return unknown ? 'unknown' : 'in';
 }
 
 export interface HoldAttemptOptions extends NeutralOptions {
