@@ -121,10 +121,21 @@ function navigatorLocale(): string {
   return l.toLowerCase().startsWith('en') ? l : 'en';
 }
 
+/** English without a provider (test pages that mount a single screen). */
+const FALLBACK: I18n = {
+  lang: 'en',
+  textSize: 100,
+  chosen: false,
+  t: (key, vars) => translate('en', key, vars),
+  setLang: () => undefined,
+  setTextSize: () => undefined,
+  date: (ms) => new Date(ms).toLocaleDateString(),
+  dateTime: (ms) => new Date(ms).toLocaleString(),
+  number: (n, d = 1) => new Intl.NumberFormat(undefined, { maximumFractionDigits: d }).format(n),
+};
+
 export function useI18n(): I18n {
-  const v = useContext(Ctx);
-  if (!v) throw new Error('useI18n outside I18nProvider');
-  return v;
+  return useContext(Ctx) ?? FALLBACK;
 }
 export function useT(): I18n['t'] {
   return useI18n().t;

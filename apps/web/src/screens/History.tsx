@@ -1,8 +1,18 @@
 /** All measurement sessions stored on this device, newest first, numbers only. */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import { compareMeasure, formatMeasure, measureLabel } from '@geste/core';
+import type { Change } from '@geste/core';
 import { listSessions } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
+
+const CHANGE_WORDS: Record<Change, string> = { better: '✓ better than the session before', worse: '! worse than the session before', same: '= same as the session before', 'not-comparable': '' };
+
+/** The previous (older) session of the same kind in a newest-first list. */
+function previousOfKind(list: readonly SessionRecord[], i: number): SessionRecord | undefined {
+  const s = list[i] as SessionRecord;
+  return list.slice(i + 1).find((x) => x.kind === s.kind && x.endedAtMs !== null);
+}
 
 const KIND_WORDS: Record<string, string> = { exam: 'Guided exam', biofeedback: 'Biofeedback', exercise: 'Exercise', trick: 'Sensory trick' };
 
@@ -20,7 +30,7 @@ export function HistoryScreen(): ReactNode {
         <p>No sessions yet.</p>
       ) : (
         <ul className="session-list" data-testid="session-list">
-          {sessions.map((s) => (
+          {sessions.map((s, i) => (
             <li key={s.id} data-kind={s.kind} data-id={s.id}>
               <h2>
                 {KIND_WORDS[s.kind] ?? s.kind} · {new Date(s.startedAtMs).toLocaleString()}
@@ -29,12 +39,19 @@ export function HistoryScreen(): ReactNode {
               {s.note && <p>{s.note}</p>}
               <p>Neutral: {s.neutral === 'calibrated' ? 'your calibrated neutral' : "the camera's neutral"}</p>
               <dl className="facts">
-                {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{v === null ? 'not measurable' : v}</dd>
-                  </div>
-                ))}
+                {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => {
+                  const prev = previousOfKind(sessions, i);
+                  const change = prev ? compareMeasure(k, { ...prev.items, ...prev.measures }[k], v) : 'not-comparable';
+                  return (
+                    <div key={k} data-key={k}>
+                      <dt>{measureLabel(k)}</dt>
+                      <dd>
+                        {v === null ? 'not measurable' : formatMeasure(k, v)}
+                        {change !== 'not-comparable' && <span className="change" data-change={change}> {CHANGE_WORDS[change]}</span>}
+                      </dd>
+                    </div>
+                  );
+                })}
               </dl>
             </li>
           ))}
