@@ -1,6 +1,6 @@
 import { validateRecord } from '@geste/core';
 import { describe, expect, it } from 'vitest';
-import { diaryFromDraft, emptyDiaryDraft, isDraftEmpty } from './diaryForm.ts';
+import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty } from './diaryForm.ts';
 
 describe('diary form', () => {
   it('an empty draft is empty and still makes a valid record', () => {
@@ -27,5 +27,20 @@ describe('diary form', () => {
     const v = validateRecord(diaryFromDraft(d, 'diary-3', 1, 1, false));
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.errors[0]!.code).toBe('unsafe-text');
+  });
+});
+
+describe('editing a diary entry (issue 17)', () => {
+  it('an entry goes back into the form and out again unchanged, with the same id and time', () => {
+    const d = emptyDiaryDraft('2026-11-20');
+    d.pain.neck = 4;
+    d.symptoms.pulling = 6;
+    d.note = 'after a long drive';
+    const rec = diaryFromDraft(d, 'diary-1', Date.UTC(2026, 10, 20, 12), Date.UTC(2026, 10, 29), false);
+    const again = draftFromDiary(rec, '2026-11-20');
+    expect(again).toEqual(d);
+    again.pain.neck = 2;
+    const edited = diaryFromDraft(again, rec.id, rec.atMs, Date.UTC(2026, 10, 29), false);
+    expect(edited).toEqual({ ...rec, pain: { ...rec.pain, neck: 2 } });
   });
 });

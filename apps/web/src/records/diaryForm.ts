@@ -42,3 +42,8 @@ export function diaryFromDraft(d: DiaryDraft, id: string, dayNoonMs: number, now
     note: d.note,
   };
 }
+
+/** A stored entry back into the form, to edit it (`day` = the entry's local date). */
+export function draftFromDiary(e: DiaryEntry, day: string): DiaryDraft {
+  return { day, period: e.period, pain: { ...e.pain }, symptoms: { ...e.symptoms }, impact: { ...e.impact }, stress: e.stress, mood: e.mood, note: e.note };
+}

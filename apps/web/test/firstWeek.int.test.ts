@@ -1,0 +1,180 @@
+/**
+ * A patient's first week (issue 17), end to end in headless Chromium with the fake camera, on a phone
+ * (390×844) and a laptop (1280×900) viewport: the guided first visit (language → camera → posture → a
+ * short exam → what the numbers mean → diary → clinic) to Home, then a reminder calendar file; and the
+ * trick trainer on a still clip with no hand, which must say "no clear difference".
+ * Screenshots: docs/screenshots/web-17-<viewport>-NN-<step>.png.
+ * Run: npx vitest run apps/web/test/firstWeek.int.test.ts   (needs /usr/bin/chromium; builds the app first)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildApp, launch, servePreview } from './harness.ts';
+import type { Served } from './harness.ts';
+import { fakeVideo } from './fakeCamera.ts';
+import { SCREENSHOT_DIR, startCamera, storedSessions } from './pageTools.ts';
+
+let served: Served;
+beforeAll(async () => {
+  buildApp();
+  served = await servePreview();
+}, 300_000);
+afterAll(async () => {
+  await served?.stop();
+});
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1280, height: 900 };
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `web-17-${name}.png`), fullPage: false });
+}
+
+async function step(page: Page): Promise<string> {
+  return (await page.getAttribute('[data-testid=visit-step]', 'data-step')) ?? '';
+}
+
+/** Local "YYYY-MM-DD" of a day `days` from now (the page's clock = this machine's). */
+function localDay(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function journey(kind: 'phone' | 'laptop'): Promise<void> {
+  const l = await launch({ fakeVideo: fakeVideo('neutral-and-tilt') });
+  const errors: string[] = [];
+  try {
+    const page = l.page;
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setViewportSize(kind === 'phone' ? PHONE : LAPTOP);
+    // A first visit with no route opens the guided first visit.
+    await page.goto(`${served.url}?nosw&examScale=0.1`);
+    await page.waitForSelector('[data-testid=visit-step][data-step=language]');
+    const n = kind === 'phone' ? 'phone' : 'laptop';
+    if (kind === 'phone') {
+      // The menu is folded: the first screen shows the first visit, not 17 links.
+      expect(await page.isVisible('[data-testid=nav-home]')).toBe(false);
+      expect(await page.isVisible('[data-testid=nav-menu]')).toBe(true);
+      const h1 = await page.$eval('main h1', (e) => e.getBoundingClientRect().top);
+      expect(h1).toBeLessThan(PHONE.height / 3);
+      // No clinician tab among the patient's screens.
+      expect(await page.$('[data-testid=nav-clinician]')).toBeNull();
+    }
+    await shot(page, `${n}-01-welcome`);
+    // Language chosen at the first visit: Spanish on the phone, English on the laptop.
+    if (kind === 'phone') {
+      await page.click('label:has([data-testid=lang-es])');
+      await page.waitForFunction(() => document.documentElement.lang === 'es');
+      expect(await page.textContent('main h1')).toBe('Su primera visita');
+      await page.click('label:has([data-testid=size-125])');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('22.5px');
+      await shot(page, `${n}-02-language-es`);
+    }
+    await page.click('[data-testid=visit-next]');
+    expect(await step(page)).toBe('camera');
+    await startCamera(page);
+    await shot(page, `${n}-03-camera`);
+    await page.click('[data-testid=visit-next] >> nth=0');
+    expect(await step(page)).toBe('posture');
+    await page.click('[data-testid=calibrate]');
+    await page.waitForSelector('[data-testid=calibration-status][data-state=ok], [data-testid=calibration-status][data-state=failed]', { timeout: 60_000 });
+    await shot(page, `${n}-04-posture`);
+    await page.click('[data-testid=visit-next] >> nth=0');
+    expect(await step(page)).toBe('exam');
+    await page.click('[data-testid=start-exam]');
+    await page.waitForSelector('[data-testid=exam-result]', { timeout: 180_000 });
+    await shot(page, `${n}-05-exam-result`);
+    expect((await storedSessions(page)).filter((s) => s.kind === 'exam' && s.endedAtMs !== null)).toHaveLength(1);
+    await page.click('[data-testid=visit-next] >> nth=0');
+    expect(await step(page)).toBe('numbers');
+    await page.waitForSelector('[data-testid=visit-numbers]');
+    await shot(page, `${n}-06-numbers`);
+    await page.click('[data-testid=visit-next]');
+    expect(await step(page)).toBe('diary');
+    await page.click('[data-testid=pain-neck] label:has(input[value="3"])');
+    await page.fill('[data-testid=diary-note]', 'First week');
+    await page.click('[data-testid=diary-save]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').startsWith('Saved'));
+    await shot(page, `${n}-07-diary-saved`);
+    await page.click('[data-testid=visit-next] >> nth=0');
+    expect(await step(page)).toBe('clinic');
+    await shot(page, `${n}-08-clinic`);
+    await page.click('[data-testid=visit-next]');
+    // Home: today's diary is done, the exam is the latest result.
+    await page.waitForSelector('[data-testid=home-latest]');
+    expect(await page.getAttribute('[data-testid=task-diary]', 'data-done')).toBe('true');
+    expect(await page.$('[data-testid=home-visit]')).toBeNull(); // the first visit is finished
+    await shot(page, `${n}-09-home`);
+
+    // Reminders, reached through the navigation (the phone's menu).
+    if (kind === 'phone') {
+      await page.click('[data-testid=nav-menu]');
+      await page.waitForSelector('[data-testid=nav-reminders]', { state: 'visible' });
+      await shot(page, `${n}-10-menu-open`);
+    }
+    await page.click('[data-testid=nav-reminders]');
+    await page.waitForSelector('[data-testid=rem-injection-date]');
+    const due = localDay(30);
+    await page.fill('[data-testid=rem-injection-date]', due);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=rem-injection-ics]')]);
+    expect(dl.suggestedFilename()).toBe(`geste-injection-${due}.ics`);
+    const ics = readFileSync((await dl.path()) as string, 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${due.replace(/-/g, '')}`);
+    expect(ics).toContain('BEGIN:VALARM');
+    const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=rem-exercise-ics]')]);
+    expect(readFileSync((await dl2.path()) as string, 'utf8')).toContain('RRULE:FREQ=DAILY');
+    await page.waitForSelector('[data-testid=rem-msg]');
+    await shot(page, `${n}-11-reminders`);
+    // Home now shows the injection date in 30 days.
+    await page.evaluate(() => void (location.hash = '#/home'));
+    await page.waitForFunction(() => /30/.test(document.querySelector('[data-testid=task-injection]')?.textContent ?? ''));
+    await shot(page, `${n}-12-home-injection`);
+    // A reload opens Home, not the first visit again.
+    await page.goto(`${served.url}?nosw`);
+    await page.waitForSelector('[data-testid=home-tasks]');
+    expect(errors).toEqual([]);
+  } finally {
+    await l.close();
+  }
+}
+
+describe('a patient’s first week (issue 17)', () => {
+  it('phone 390×844: first visit in Spanish to a diary entry, an exam, Home and a reminder file', async () => {
+    await journey('phone');
+  }, 600_000);
+
+  it('laptop 1280×900: the same journey in English', async () => {
+    await journey('laptop');
+  }, 600_000);
+
+  it('trick trainer on a still, tilted clip with no hand: "no clear difference", no winner, no hand mentioned', async () => {
+    const l = await launch({ fakeVideo: fakeVideo('tilted-still') });
+    try {
+      const page = l.page;
+      await page.goto(`${served.url}?nosw#/tricks`);
+      await page.waitForSelector('[data-testid=trick-start]');
+      await startCamera(page);
+      // One trick, 8 s windows: 8 + 2 + 8 + 2 + 8 = 28 s.
+      for (const id of ['chin-same-touch', 'cheek-opposite-touch', 'back-of-head-same-touch']) {
+        if (id !== 'chin-same-touch') await page.uncheck(`[data-testid=trick-${id}]`);
+      }
+      await page.selectOption('[data-testid=trick-window]', '8');
+      await page.click('[data-testid=trick-start]');
+      await page.waitForSelector('[data-testid=trick-report]', { timeout: 120_000 });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'web-17-trick-no-hand.png'), fullPage: true });
+      const verdict = await page.getAttribute('[data-testid=trick-verdict]', 'data-verdict');
+      const row = await page.getAttribute('[data-testid=trick-row-chin-same-touch]', 'data-verdict');
+      const text = await page.textContent('[data-testid=trick-report]');
+      console.log(`trick trainer, still clip: verdict ${verdict}, row ${row}; ${text?.slice(0, 300)}`);
+      expect(verdict).toBe('no-clear-difference');
+      expect(row).toBe('no-clear-difference');
+      expect(await page.$('[data-testid=trick-best]')).toBeNull();
+      expect(text).not.toMatch(/hand over your face|hid/);
+    } finally {
+      await l.close();
+    }
+  }, 300_000);
+});
