@@ -1,6 +1,7 @@
 /** Small accessible building blocks shared by the records screens. */
 import { useId, type ReactNode } from 'react';
-import { formatRecordError, type RecordError } from '@geste/core';
+import { type RecordError } from '@geste/core';
+import { formErrorWords } from './formWords.ts';
 import { RecordStoreError } from './db.ts';
 
 export function ScoreField(props: {
@@ -38,7 +39,7 @@ export function Errors({ errors }: { errors: readonly RecordError[] | string | n
   if (errors === null || errors.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" data-testid="record-errors">
-      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{formatRecordError(e)}</li>)}</ul>}
+      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{formErrorWords(e)}</li>)}</ul>}
     </div>
   );
 }
