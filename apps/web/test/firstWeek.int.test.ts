@@ -94,10 +94,45 @@ async function journey(kind: 'phone' | 'laptop'): Promise<void> {
     await page.click('[data-testid=visit-next]');
     expect(await step(page)).toBe('diary');
     await page.click('[data-testid=pain-neck] label:has(input[value="3"])');
+    // Body map: tap the back of the neck on the left and the right shoulder (keyboard on the laptop).
+    if (kind === 'phone') {
+      await page.click('[data-testid=bm-neck-back-left]');
+      await page.click('[data-testid=bm-shoulder-right]');
+    } else {
+      await page.focus('[data-testid=bm-neck-back-left]');
+      await page.keyboard.press('Enter');
+      await page.focus('[data-testid=bm-shoulder-right]');
+      await page.keyboard.press('Space');
+    }
+    expect(await page.getAttribute('[data-testid=bm-neck-back-left]', 'aria-pressed')).toBe('true');
+    expect(await page.textContent('[data-testid=bm-summary]')).toContain('back of the neck, left');
+    const spot = await page.$eval('[data-testid=bm-shoulder-right]', (e) => e.getBoundingClientRect());
+    expect(Math.min(spot.width, spot.height)).toBeGreaterThanOrEqual(44);
+    await page.$eval('[data-testid=bm-summary]', (e) => e.closest('fieldset')?.scrollIntoView());
+    await shot(page, `${n}-07a-body-map`);
     await page.fill('[data-testid=diary-note]', 'First week');
     await page.click('[data-testid=diary-save]');
     await page.waitForFunction(() => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').startsWith('Saved'));
     await shot(page, `${n}-07-diary-saved`);
+    // Change the entry just saved: same record (same id), new note; the map marks are kept.
+    const [entryId] = await page.$$eval('[data-testid^=diary-edit-]', (bs) => bs.map((b) => b.getAttribute('data-testid')!.slice('diary-edit-'.length)));
+    await page.click(`[data-testid=diary-edit-${entryId}]`);
+    expect(await page.inputValue('[data-testid=diary-note]')).toBe('First week');
+    await page.fill('[data-testid=diary-note]', 'First week, changed');
+    await page.click('[data-testid=diary-save]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').includes('changes'));
+    const stored = await page.evaluate(
+      () =>
+        new Promise<Array<{ id: string; note: string; painAreas?: string[] }>>((resolve) => {
+          const r = indexedDB.open('geste-records');
+          r.onsuccess = () => {
+            const q = r.result.transaction('records').objectStore('records').getAll();
+            q.onsuccess = () => resolve((q.result as Array<{ type: string; id: string; note: string; painAreas?: string[] }>).filter((x) => x.type === 'diary'));
+          };
+        }),
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ id: entryId, note: 'First week, changed', painAreas: ['neck-back-left', 'shoulder-right'] });
     await page.click('[data-testid=visit-next] >> nth=0');
     expect(await step(page)).toBe('clinic');
     await shot(page, `${n}-08-clinic`);

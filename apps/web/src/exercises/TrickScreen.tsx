@@ -203,7 +203,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
   const verdicts = report.trials.map((r) => r.verdict);
   return (
     <div role="status" data-testid="trick-report">
-      <h2>Results</h2>
+      <h2>{t('trick.results')}</h2>
       {best ? (
         <p className="big" data-testid="trick-best">
           {t('trick.best', {
@@ -237,7 +237,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
             <tr key={k} data-testid={`trick-row-${r.id}`} data-verdict={r.verdict}>
               <th scope="row">{trickWords(r.trick)}</th>
               <td>{t(`trick.verdict.${r.verdict}` as Key)}</td>
-              <td>{r.reductionPercent === null ? '—' : `${pctOf(r.reductionPercent)} smaller`}{r.basis === 'dominant-axis' ? ' (main direction only)' : ''}</td>
+              <td>{r.reductionPercent === null ? '—' : t(r.reductionPercent >= 0 ? 'trick.smaller' : 'trick.larger', { pct: pctOf(Math.abs(r.reductionPercent)) })}{r.basis === 'dominant-axis' ? ` ${t('trick.mainOnly')}` : ''}</td>
               <td>{pctOf(r.returnAfterPercent)}</td>
               <td>{pctOf(100 * r.handOverFaceShareDuring)}</td>
               <td>

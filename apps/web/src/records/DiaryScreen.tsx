@@ -7,6 +7,7 @@ import { ACTIVITIES, nextReminderAtMs, type DiaryEntry, type ReminderSetting } f
 import { clearDraft, deleteRecord, listRecords, loadDraft, newRecordId, saveDraft, saveRecord } from './db.ts';
 import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty, type DiaryDraft } from './diaryForm.ts';
 import { dateStr, dayMs, Errors, errorsOf, ScoreField, showDate } from './ui.tsx';
+import { BodyMap } from './BodyMap.tsx';
 
 const DRAFT_KEY = 'diary';
 const LS_KEY = 'geste.diary.draft';
@@ -105,6 +106,7 @@ export function DiaryScreen(): ReactNode {
         <ScoreField legend="Shoulder pain" value={draft.pain.shoulders} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.shoulders = v; return d; })} />
         <ScoreField legend="Headache" value={draft.pain.head} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.head = v; return d; })} />
       </div>
+      <BodyMap value={draft.painAreas ?? []} onChange={(v) => upd((d) => ({ ...d, painAreas: v }))} />
       <h2>How strong were they?</h2>
       <div className="grid2">
         {(['pulling', 'spasms', 'jerks', 'tremor'] as const).map((k) => (

@@ -44,3 +44,17 @@ describe('editing a diary entry (issue 17)', () => {
     expect(edited).toEqual({ ...rec, pain: { ...rec.pain, neck: 2 } });
   });
 });
+
+describe('pain body map in the diary (issue 17)', () => {
+  it('marked regions are stored, validated by core, and come back into the form', () => {
+    const d = emptyDiaryDraft('2026-11-20');
+    expect(isDraftEmpty({ ...d, painAreas: ['neck-back-left'] })).toBe(false);
+    const rec = diaryFromDraft({ ...d, painAreas: ['neck-back-left', 'shoulder-right'] }, 'diary-2', Date.UTC(2026, 10, 20, 12), 0, false);
+    expect(rec.painAreas).toEqual(['neck-back-left', 'shoulder-right']);
+    expect(validateRecord(rec).ok).toBe(true);
+    expect(validateRecord({ ...rec, painAreas: ['elbow'] }).ok).toBe(false);
+    expect(draftFromDiary(rec, '2026-11-20').painAreas).toEqual(['neck-back-left', 'shoulder-right']);
+    // No map marks: the record has no painAreas field (older readers see the same record as before).
+    expect('painAreas' in diaryFromDraft(d, 'diary-3', 0, 0, false)).toBe(false);
+  });
+});
