@@ -4,19 +4,20 @@
  * and by how much, marks low confidence honestly when the hand hid the face, saves a 'trick' session and
  * stores the windows as `sensory-trick` exam phases for the guided exam's sensory-trick item.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProtocol, trickWords } from '@geste/core';
 import type { FrameMeasure, ProtocolStep, Trick, TrickReport, TrickTrial } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
-import { newSessionId, putSetting, saveSession } from '../store/db.ts';
+import { getSetting, newSessionId, putSetting, saveSession } from '../store/db.ts';
 import { PoseFigure } from './ExerciseAvatar.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Key } from '../i18n/i18n.tsx';
 
 export const TRICK_PHASES_SETTING = 'sensoryTrickExamPhases';
+const OWN_TRICKS_SETTING = 'ownSensoryTricks';
 const WINDOW_CHOICES_S = [4, 8, 12] as const;
 const DEFAULT_TRICKS = new Set(['chin-same-touch', 'cheek-opposite-touch', 'back-of-head-same-touch']);
 
@@ -50,7 +51,16 @@ export function TrickScreen(): ReactNode {
   const [report, setReport] = useState<TrickReport | null>(null);
   const run = useRef<Run | null>(null);
 
-  const tricks = ALL_TRICKS.filter((t) => chosen.has(trickId(t)));
+  const [own, setOwn] = useState<Trick[]>([]);
+  useEffect(() => {
+    void getSetting<Trick[]>(OWN_TRICKS_SETTING).then((v) => Array.isArray(v) && setOwn(v));
+  }, []);
+  const saveOwn = (v: Trick[]): void => {
+    setOwn(v);
+    void putSetting(OWN_TRICKS_SETTING, v);
+  };
+  const allTricks = [...ALL_TRICKS, ...own];
+  const tricks = allTricks.filter((t) => chosen.has(trickId(t)));
 
   const start = (): void => {
     run.current = { startTs: null, frames: [], steps: [], trials: [], endMs: 0, lastStep: -1, startedAtMs: Date.now() };
@@ -131,7 +141,7 @@ export function TrickScreen(): ReactNode {
           <fieldset>
             <legend>Tricks to try</legend>
             <div className="ex-tricks">
-              {ALL_TRICKS.map((t) => {
+              {allTricks.map((t) => {
                 const id = trickId(t);
                 return (
                   <label key={id} className="choice">
@@ -142,6 +152,7 @@ export function TrickScreen(): ReactNode {
               })}
             </div>
           </fieldset>
+          <OwnTricks own={own} onChange={(v, added) => { saveOwn(v); if (added) setChosen((c) => new Set(c).add(trickId(added))); }} />
           <label className="ex-field">
             Seconds measured before, during and after each trick
             <select value={windowS} data-testid="trick-window" onChange={(e) => setWindowS(Number(e.target.value))}>
@@ -249,5 +260,57 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
       </table>
       <p className="hint">{t('trick.method')}</p>
     </div>
+  );
+}
+
+/** The person's own tricks: words of their own, and where the hand goes (for the figure and the protocol). */
+function OwnTricks(props: { own: Trick[]; onChange: (v: Trick[], added: Trick | null) => void }): ReactNode {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [place, setPlace] = useState<Trick['place']>('cheek');
+  const [err, setErr] = useState('');
+  const add = (): void => {
+    const n = name.trim();
+    if (n === '') return setErr(t('trick.own.empty'));
+    const trick: Trick = { place, side: 'same', contact: 'touch', name: n.slice(0, 80) };
+    setErr('');
+    setName('');
+    if (props.own.some((o) => trickId(o) === trickId(trick))) return;
+    props.onChange([...props.own, trick], trick);
+  };
+  return (
+    <fieldset data-testid="own-tricks">
+      <legend>{t('trick.own')}</legend>
+      <p className="hint">{t('trick.own.hint')}</p>
+      <div className="row">
+        <label className="field">
+          {t('trick.own.name')}
+          <input type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} data-testid="own-trick-name" onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+        </label>
+        <label className="field">
+          {t('trick.own.place')}
+          <select value={place} onChange={(e) => setPlace(e.target.value as Trick['place'])}>
+            <option value="chin">{t('trick.place.chin')}</option>
+            <option value="cheek">{t('trick.place.cheek')}</option>
+            <option value="back-of-head">{t('trick.place.back-of-head')}</option>
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={add} data-testid="own-trick-add">
+          {t('trick.own.add')}
+        </button>
+      </div>
+      {err && <p role="alert">{err}</p>}
+      {props.own.length > 0 && (
+        <ul className="row">
+          {props.own.map((o) => (
+            <li key={trickId(o)}>
+              <button type="button" className="btn" onClick={() => props.onChange(props.own.filter((x) => trickId(x) !== trickId(o)), null)}>
+                ✕ {t('trick.own.remove', { name: trickWords(o) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }

@@ -140,3 +140,15 @@ describe('sensory-trick trials against the posture noise (issue 17)', () => {
     expect(r.best).toBeNull();
   });
 });
+
+describe('own sensory tricks (issue 17)', () => {
+  it('a trick in the person’s own words keeps its words and gets a stable id', () => {
+    const own: Trick = { place: 'cheek', side: 'same', contact: 'touch', name: 'Finger on the eyebrow' };
+    expect(trickWords(own)).toBe('Finger on the eyebrow');
+    expect(trickId(own)).toBe('own-finger-on-the-eyebrow');
+    expect(trickId({ ...own, name: 'Ceja, dedo índice' })).toBe('own-ceja-dedo-indice');
+    expect(trickId({ ...own, name: '  ' })).toBe('cheek-same-touch');
+    const { trials } = trickProtocol([own], 0);
+    expect(trialsAsExamPhases(trials)[0]?.trick).toBe('own-finger-on-the-eyebrow');
+  });
+});

@@ -24,9 +24,16 @@ export interface Trick {
   readonly place: TrickPlace;
   readonly side: TrickSide;
   readonly contact: TrickContact;
+  /** A trick the person described in their own words (e.g. "finger on the eyebrow"); place/side/contact say where the hand goes. */
+  readonly name?: string;
 }
 
+/** A stable id: `chin-same-touch`, or `own-<words>` for the person's own trick. */
 export function trickId(t: Trick): string {
+  if (t.name !== undefined && t.name.trim() !== '') {
+    const slug = t.name.trim().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+    return `own-${slug || 'trick'}`;
+  }
   return `${t.place}-${t.side}-${t.contact}`;
 }
 
@@ -34,6 +41,7 @@ const PLACE_WORDS: Record<TrickPlace, string> = { chin: 'chin', cheek: 'cheek', 
 
 /** Plain words for a trick, e.g. "Light touch on the chin, same side as the pull". */
 export function trickWords(t: Trick): string {
+  if (t.name !== undefined && t.name.trim() !== '') return t.name.trim();
   const how = t.contact === 'touch' ? 'Light touch on the' : 'Hand near the';
   return `${how} ${PLACE_WORDS[t.place]}, ${t.side === 'same' ? 'same side as' : 'side opposite'} the pull`;
 }
