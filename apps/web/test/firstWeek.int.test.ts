@@ -167,6 +167,14 @@ async function journey(kind: 'phone' | 'laptop'): Promise<void> {
     await page.evaluate(() => void (location.hash = '#/home'));
     await page.waitForFunction(() => /30/.test(document.querySelector('[data-testid=task-injection]')?.textContent ?? ''));
     await shot(page, `${n}-12-home-injection`);
+    // A relaxation session (no camera needed): breathe in, then out, with the step in words.
+    await page.evaluate(() => void (location.hash = '#/relax'));
+    await page.click('[data-testid=relax-start-slow-4-6]');
+    await page.waitForSelector('[data-testid=relax-running][data-cue=in]');
+    await page.waitForSelector('[data-testid=relax-running][data-cue=out]', { timeout: 15_000 });
+    expect(await page.textContent('[data-testid=relax-step]')).toBe(kind === 'phone' ? 'Espire' : 'Breathe out');
+    await shot(page, `${n}-13-relax`);
+    await page.click('[data-testid=relax-stop]');
     // A reload opens Home, not the first visit again.
     await page.goto(`${served.url}?nosw`);
     await page.waitForSelector('[data-testid=home-tasks]');

@@ -23,6 +23,7 @@ import { HomeScreen } from '../home/HomeScreen.tsx';
 import { FirstVisitScreen } from '../home/FirstVisitScreen.tsx';
 import { loadVisit } from '../home/firstVisit.ts';
 import { RemindersScreen } from '../reminders/RemindersScreen.tsx';
+import { RelaxScreen } from '../relax/RelaxScreen.tsx';
 import { useReminderTimers } from '../reminders/timers.ts';
 import { SettingsScreen, useI18n } from '../i18n/i18n.tsx';
 import type { Key } from '../i18n/i18n.tsx';
@@ -51,6 +52,7 @@ const SCREENS: ScreenDef[] = [
   { id: 'exam', label: 'Guided exam', Component: ExamScreen, group: 'measure' },
   { id: 'history', label: 'Sessions', Component: HistoryScreen, group: 'measure' },
   ...exerciseScreens.map((s) => ({ ...s, group: 'exercises' as const })),
+  { id: 'relax', label: 'Relaxation', Component: RelaxScreen, group: 'exercises' },
   ...recordsScreens.map((s) => ({ ...s, group: 'records' as const })),
   { id: 'welcome', label: 'First visit', Component: FirstVisitScreen, group: 'more' },
   { id: 'settings', label: 'Text size & language', Component: SettingsScreen, group: 'more' },
@@ -163,5 +165,5 @@ export function App(): ReactNode {
 }
 
 const NAV_KEYS: Record<string, true> = Object.fromEntries(
-  ['home', 'welcome', 'setup', 'live', 'train', 'exam', 'history', 'exercises', 'program', 'tricks', 'diary', 'treatments', 'charts', 'intake', 'report', 'reminders', 'settings', 'clinic', 'clinician'].map((k) => [`nav.${k}`, true]),
+  ['home', 'welcome', 'setup', 'live', 'train', 'exam', 'history', 'exercises', 'program', 'tricks', 'relax', 'diary', 'treatments', 'charts', 'intake', 'report', 'reminders', 'settings', 'clinic', 'clinician'].map((k) => [`nav.${k}`, true]),
 );
