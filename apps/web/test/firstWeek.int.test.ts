@@ -214,8 +214,15 @@ describe('a patient’s first week (issue 17)', () => {
       const row = await page.getAttribute('[data-testid=trick-row-own-finger-on-the-eyebrow]', 'data-verdict');
       const text = await page.textContent('[data-testid=trick-report]');
       console.log(`trick trainer, still clip: verdict ${verdict}, row ${row}; ${text?.slice(0, 300)}`);
-      expect(verdict).toBe('no-clear-difference');
-      expect(row).toBe('no-clear-difference');
+      // Under heavy load the page may measure fewer than 2.5 frames a second; then "not enough measured" is the
+      // honest answer (as the exam test accepts "not assessed" below 5 s measured). Never a winner.
+      const frames = ((await page.textContent('[data-testid=trick-row-own-finger-on-the-eyebrow] td:last-child')) ?? '').split('/').map((x) => Number(x.trim()));
+      const fewest = Math.min(...frames);
+      if (verdict === 'not-enough-data') expect(fewest, 'frames measured in the sparser window').toBeLessThan(20);
+      else {
+        expect(verdict).toBe('no-clear-difference');
+        expect(row).toBe('no-clear-difference');
+      }
       expect(await page.$('[data-testid=trick-best]')).toBeNull();
       expect(text).not.toMatch(/hand over your face|hid/);
     } finally {
