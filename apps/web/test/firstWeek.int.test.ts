@@ -163,6 +163,15 @@ async function journey(kind: 'phone' | 'laptop'): Promise<void> {
     expect(readFileSync((await dl2.path()) as string, 'utf8')).toContain('RRULE:FREQ=DAILY');
     await page.waitForSelector('[data-testid=rem-msg]');
     await shot(page, `${n}-11-reminders`);
+    // Notifications: on the laptop the person allows them (granted here), then a test notice is shown.
+    if (kind === 'laptop') {
+      await l.context.grantPermissions(['notifications'], { origin: served.url.replace(/\/$/, '') });
+      await page.reload();
+      await page.waitForSelector('[data-testid=rem-notify-test]');
+      expect(await page.textContent('[data-testid=rem-notify-state]')).toContain('allowed');
+      await page.click('[data-testid=rem-notify-test]');
+      await page.waitForFunction(() => (document.querySelector('[data-testid=rem-msg]')?.textContent ?? '').includes('test notification was sent'));
+    }
     // Home now shows the injection date in 30 days.
     await page.evaluate(() => void (location.hash = '#/home'));
     await page.waitForFunction(() => /30/.test(document.querySelector('[data-testid=task-injection]')?.textContent ?? ''));
