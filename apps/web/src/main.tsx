@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { MeasureProvider } from './app/measure.tsx';
 import { PrefsProvider } from './app/prefs.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
 import type { FrameDetector } from './vision/detector.ts';
 import { createAppDetector } from './vision/select.ts';
 import './styles.css';
@@ -12,11 +13,13 @@ const createDetector = (): Promise<FrameDetector> => createAppDetector(location.
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <I18nProvider>
     <PrefsProvider>
       <MeasureProvider createDetector={createDetector}>
         <App />
       </MeasureProvider>
     </PrefsProvider>
+    </I18nProvider>
   </StrictMode>,
 );
 

@@ -102,7 +102,7 @@ describe('accessibility (WCAG 2.2 AA, axe-core) and 44 px targets on every scree
     const page = l.page;
     const problems: string[] = [];
     await page.goto(`${served.url}?nosw#/setup`);
-    await page.waitForSelector('nav a[href^="#/"]');
+    await page.waitForSelector('[data-route]');
     // The audit can fail: a deliberately broken element is reported by both checks, then removed.
     await page.evaluate(() => {
       const d = document.createElement('div');
@@ -121,27 +121,47 @@ describe('accessibility (WCAG 2.2 AA, axe-core) and 44 px targets on every scree
     await startCamera(page);
     // The app's default detector is the worker (vision/select.ts): the screens are audited as people get them.
     expect(await page.evaluate(() => (window as unknown as { gesteDebug?: { detectorKind: string | null } }).gesteDebug?.detectorKind)).toBe('human-wasm-worker');
-    const routes = await page.$$eval('nav a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')!.slice(2)));
+    // Every screen the shell links to: the patient's navigation and the clinician area (footer link).
+    const routes = await page.$$eval('[data-route]', (as) => [...new Set(as.map((a) => a.getAttribute('data-route')!))]);
     expect(routes.length).toBeGreaterThanOrEqual(10);
+    expect(routes).toEqual(expect.arrayContaining(['home', 'welcome', 'reminders', 'settings', 'clinician']));
+    const goRoute = async (r: string): Promise<void> => {
+      await page.evaluate((id) => void (location.hash = `#/${id}`), r);
+      await page.waitForFunction((id) => document.querySelector('nav a[aria-current=page]')?.getAttribute('href') === `#/${id}`, r);
+    };
     for (const r of routes) {
-      await page.click(`nav a[href="#/${r}"]`);
-      await page.waitForFunction((id) => document.querySelector(`nav a[aria-current=page]`)?.getAttribute('href') === `#/${id}`, r);
+      await goRoute(r);
       await audit(page, r, problems);
     }
+    // Each step of the first visit.
+    await goRoute('welcome');
+    for (let i = 0; i < 7; i++) {
+      await audit(page, `first visit step ${i + 1}`, problems);
+      await page.click('[data-testid=visit-skip], [data-testid=visit-next]:text-is("Finish and go to Home")');
+      if (i === 6) break;
+    }
+    // A phone viewport: the folded menu and the open menu.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goRoute('home');
+    await audit(page, 'phone: home', problems);
+    await page.click('[data-testid=nav-menu]');
+    await audit(page, 'phone: menu open', problems);
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // An exercise session (the library's first exercise).
-    await page.click('nav a[href="#/exercises"]');
+    await page.evaluate(() => void (location.hash = '#/exercises'));
     const start = await page.waitForSelector('[data-testid^=ex-start-]');
     await start.click();
     await page.waitForTimeout(1500);
     await audit(page, 'exercise session', problems);
 
     // A running biofeedback session and a running guided exam.
-    await page.click('nav a[href="#/train"]');
+    await page.evaluate(() => void (location.hash = '#/train'));
     await page.click('[data-testid=start-session]:not([disabled])');
     await page.waitForTimeout(1500);
     await audit(page, 'training session running', problems);
-    await page.click('nav a[href="#/exam"]');
+    await page.evaluate(() => void (location.hash = '#/exam'));
     await page.click('[data-testid=start-exam]:not([disabled])');
     await page.waitForTimeout(1500);
     await audit(page, 'guided exam running', problems);

@@ -7,6 +7,7 @@
  * - face-lost: 4 s astronaut, 4 s empty scene (8 s loop, 20 fps).
  * - two-faces: two faces from Human's samples.jpg (sample image shipped with @vladmandic/human).
  * - bench: astronaut with a gentle ±8° sway, 30 fps, 6 s.
+ * - tilted-still: astronaut tilted 15°, still, no hand (20 fps, 10 s): the trick trainer must find no clear difference.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -34,7 +35,7 @@ function samplesJpg(): string {
   return join(require.resolve('@vladmandic/human').replace(/dist[/\\][^/\\]*$/, ''), 'assets', 'samples.jpg');
 }
 
-export type FakeVideo = 'neutral-and-tilt' | 'face-lost' | 'two-faces' | 'bench';
+export type FakeVideo = 'neutral-and-tilt' | 'face-lost' | 'two-faces' | 'bench' | 'tilted-still';
 
 const CACHE = join(tmpdir(), 'geste-web-fake-camera-v3');
 
@@ -53,6 +54,9 @@ function args(kind: FakeVideo): string[] {
       // Thumbnails 2 and 3 of the top strip of samples.jpg (a woman and a man), side by side.
       return ['-loop', '1', '-framerate', '20', '-t', '4', '-i', samplesJpg(),
         '-vf', 'crop=420:160:162:0,scale=640:-2,pad=640:480:0:(oh-ih)/2:color=0x808080,format=yuv420p'];
+    case 'tilted-still':
+      return ['-loop', '1', '-framerate', '20', '-t', '10', '-i', ASTRONAUT_PNG,
+        '-vf', `scale=400:400,pad=640:480:120:40:color=0x808080,rotate=a=${(15 * Math.PI) / 180}:c=0x808080,format=yuv420p`];
     case 'bench': {
       const angle = `${(8 * Math.PI) / 180}*sin(2*PI*t/6)`;
       return ['-loop', '1', '-framerate', '30', '-t', '6', '-i', ASTRONAUT_PNG,

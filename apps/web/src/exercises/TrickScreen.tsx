@@ -4,17 +4,20 @@
  * and by how much, marks low confidence honestly when the hand hid the face, saves a 'trick' session and
  * stores the windows as `sensory-trick` exam phases for the guided exam's sensory-trick item.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProtocol, trickWords } from '@geste/core';
 import type { FrameMeasure, ProtocolStep, Trick, TrickReport, TrickTrial } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
-import { newSessionId, putSetting, saveSession } from '../store/db.ts';
+import { getSetting, newSessionId, putSetting, saveSession } from '../store/db.ts';
 import { PoseFigure } from './ExerciseAvatar.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { Key } from '../i18n/i18n.tsx';
 
 export const TRICK_PHASES_SETTING = 'sensoryTrickExamPhases';
+const OWN_TRICKS_SETTING = 'ownSensoryTricks';
 const WINDOW_CHOICES_S = [4, 8, 12] as const;
 const DEFAULT_TRICKS = new Set(['chin-same-touch', 'cheek-opposite-touch', 'back-of-head-same-touch']);
 
@@ -37,7 +40,6 @@ interface Run {
   startedAtMs: number;
 }
 
-const pct = (x: number | null): string => (x === null ? 'not measurable' : `${Math.round(x)} %`);
 
 export function TrickScreen(): ReactNode {
   const s = useMeasure();
@@ -49,7 +51,16 @@ export function TrickScreen(): ReactNode {
   const [report, setReport] = useState<TrickReport | null>(null);
   const run = useRef<Run | null>(null);
 
-  const tricks = ALL_TRICKS.filter((t) => chosen.has(trickId(t)));
+  const [own, setOwn] = useState<Trick[]>([]);
+  useEffect(() => {
+    void getSetting<Trick[]>(OWN_TRICKS_SETTING).then((v) => Array.isArray(v) && setOwn(v));
+  }, []);
+  const saveOwn = (v: Trick[]): void => {
+    setOwn(v);
+    void putSetting(OWN_TRICKS_SETTING, v);
+  };
+  const allTricks = [...ALL_TRICKS, ...own];
+  const tricks = allTricks.filter((t) => chosen.has(trickId(t)));
 
   const start = (): void => {
     run.current = { startTs: null, frames: [], steps: [], trials: [], endMs: 0, lastStep: -1, startedAtMs: Date.now() };
@@ -63,7 +74,7 @@ export function TrickScreen(): ReactNode {
     const rep = analyseTrickTrials(r.frames, r.trials);
     setReport(rep);
     setPhase('done');
-    prefs.speaker.say(rep.best ? `Finished. The trick that helped most: ${trickWords(rep.best.trick)}.` : 'Finished. I could not measure the tricks well enough.');
+    prefs.speaker.say(rep.best ? `Finished. The trick that helped most: ${trickWords(rep.best.trick)}.` : rep.trials.every((t) => t.verdict === 'not-enough-data') ? 'Finished. I could not measure the tricks well enough.' : 'Finished. No clear difference with these tricks.');
     void putSetting(TRICK_PHASES_SETTING, trialsAsExamPhases(r.trials));
     void saveSession({
       type: 'session',
@@ -76,7 +87,7 @@ export function TrickScreen(): ReactNode {
       measures: Object.fromEntries(rep.trials.map((t) => [`reductionPct.${t.id}`, t.reductionPercent === null ? null : Math.round(t.reductionPercent * 10) / 10])),
       items: {},
       trick: rep.best ? { name: rep.best.id, reductionPct: rep.best.reductionPercent === null ? null : Math.round(rep.best.reductionPercent * 10) / 10 } : null,
-      note: rep.best?.confidence === 'low' ? 'best trick measured with low confidence (hand hid the face)' : '',
+      note: rep.best === null ? 'no trick made a clear difference' : rep.best.handOverFaceShareDuring > 0.25 ? 'the hand model saw the hand over the face during the best trick' : '',
     });
   };
 
@@ -130,7 +141,7 @@ export function TrickScreen(): ReactNode {
           <fieldset>
             <legend>Tricks to try</legend>
             <div className="ex-tricks">
-              {ALL_TRICKS.map((t) => {
+              {allTricks.map((t) => {
                 const id = trickId(t);
                 return (
                   <label key={id} className="choice">
@@ -141,6 +152,7 @@ export function TrickScreen(): ReactNode {
               })}
             </div>
           </fieldset>
+          <OwnTricks own={own} onChange={(v, added) => { saveOwn(v); if (added) setChosen((c) => new Set(c).add(trickId(added))); }} />
           <label className="ex-field">
             Seconds measured before, during and after each trick
             <select value={windowS} data-testid="trick-window" onChange={(e) => setWindowS(Number(e.target.value))}>
@@ -178,40 +190,9 @@ export function TrickScreen(): ReactNode {
       )}
       <Caption />
       <SoundToggles />
+      {phase === 'done' && report && <TrickResults report={report} />}
       {phase === 'done' && report && (
-        <div role="status" data-testid="trick-report">
-          <h2>Results</h2>
-          {report.best ? (
-            <p className="big" data-testid="trick-best">
-              Helped most: {trickWords(report.best.trick)} — the deviation was {pct(report.best.reductionPercent)} smaller during the trick
-              {report.marginPercent !== null && `, ${Math.round(report.marginPercent)} points more than the next`}.
-              {report.best.confidence === 'low' && ' Low confidence: your hand hid much of your face, so this rests on what the camera could still see.'}
-            </p>
-          ) : (
-            <p className="big">No trick could be measured. Check the light and that your face is in view, then try again.</p>
-          )}
-          <table className="ex-table">
-            <thead>
-              <tr>
-                <th scope="col">Trick</th>
-                <th scope="col">Reduction during</th>
-                <th scope="col">Back after</th>
-                <th scope="col">Face hidden during</th>
-                <th scope="col">Confidence</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.trials.map((t, i) => (
-                <tr key={i} data-testid={`trick-row-${t.id}`}>
-                  <th scope="row">{trickWords(t.trick)}</th>
-                  <td>{pct(t.reductionPercent)}{t.basis === 'dominant-axis' ? ' (main direction only)' : ''}</td>
-                  <td>{pct(t.returnAfterPercent)}</td>
-                  <td>{Math.round(100 * t.lowConfidenceShareDuring)} %</td>
-                  <td>{t.confidence === 'ok' ? 'good' : 'low'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div>
           <p>These measurements are saved, and the guided exam can use them for its sensory-trick item.</p>
           <button type="button" className="btn" onClick={() => setPhase('setup')}>
             Try again
@@ -219,5 +200,117 @@ export function TrickScreen(): ReactNode {
         </div>
       )}
     </section>
+  );
+}
+
+const HAND_SHARE_TO_MENTION = 0.25;
+
+/** The verdicts in words: a winner only when a trick clearly helped; the hand mentioned only when the hand model saw it. */
+function TrickResults({ report }: { report: TrickReport }): ReactNode {
+  const i = useI18n();
+  const t = i.t;
+  const pctOf = (x: number | null): string => (x === null ? '—' : `${i.number(Math.round(x), 0)} %`);
+  const best = report.best;
+  const verdicts = report.trials.map((r) => r.verdict);
+  return (
+    <div role="status" data-testid="trick-report">
+      <h2>{t('trick.results')}</h2>
+      {best ? (
+        <p className="big" data-testid="trick-best">
+          {t('trick.best', {
+            trick: trickWords(best.trick),
+            pct: pctOf(best.reductionPercent),
+            deg: i.number(best.comparison.differenceDeg ?? 0),
+            noise: i.number(best.comparison.noiseDeg ?? 0),
+          })}
+          {best.handOverFaceShareDuring > HAND_SHARE_TO_MENTION && ` ${t('trick.hand', { pct: pctOf(100 * best.handOverFaceShareDuring) })}`}
+        </p>
+      ) : verdicts.every((v) => v === 'not-enough-data') ? (
+        <p className="big" data-testid="trick-verdict" data-verdict="not-enough-data">{t('trick.notEnough', { n: verdicts.length, total: verdicts.length })}</p>
+      ) : verdicts.every((v) => v === 'nothing-to-relieve' || v === 'not-enough-data') ? (
+        <p className="big" data-testid="trick-verdict" data-verdict="nothing-to-relieve">{t('trick.nothingToRelieve')}</p>
+      ) : (
+        <p className="big" data-testid="trick-verdict" data-verdict="no-clear-difference">{t('trick.noneHelped')}</p>
+      )}
+      <table className="ex-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('trick.col.trick')}</th>
+            <th scope="col">{t('trick.col.verdict')}</th>
+            <th scope="col">{t('trick.col.reduction')}</th>
+            <th scope="col">{t('trick.col.after')}</th>
+            <th scope="col">{t('trick.col.hand')}</th>
+            <th scope="col">{t('trick.col.frames')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.trials.map((r, k) => (
+            <tr key={k} data-testid={`trick-row-${r.id}`} data-verdict={r.verdict}>
+              <th scope="row">{trickWords(r.trick)}</th>
+              <td>{t(`trick.verdict.${r.verdict}` as Key)}</td>
+              <td>{r.reductionPercent === null ? '—' : t(r.reductionPercent >= 0 ? 'trick.smaller' : 'trick.larger', { pct: pctOf(Math.abs(r.reductionPercent)) })}{r.basis === 'dominant-axis' ? ` ${t('trick.mainOnly')}` : ''}</td>
+              <td>{pctOf(r.returnAfterPercent)}</td>
+              <td>{pctOf(100 * r.handOverFaceShareDuring)}</td>
+              <td>
+                {r.comparison.framesA} / {r.comparison.framesB}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('trick.method')}</p>
+    </div>
+  );
+}
+
+/** The person's own tricks: words of their own, and where the hand goes (for the figure and the protocol). */
+function OwnTricks(props: { own: Trick[]; onChange: (v: Trick[], added: Trick | null) => void }): ReactNode {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [place, setPlace] = useState<Trick['place']>('cheek');
+  const [err, setErr] = useState('');
+  const add = (): void => {
+    const n = name.trim();
+    if (n === '') return setErr(t('trick.own.empty'));
+    const trick: Trick = { place, side: 'same', contact: 'touch', name: n.slice(0, 80) };
+    setErr('');
+    setName('');
+    if (props.own.some((o) => trickId(o) === trickId(trick))) return;
+    props.onChange([...props.own, trick], trick);
+  };
+  return (
+    <fieldset data-testid="own-tricks">
+      <legend>{t('trick.own')}</legend>
+      <p className="hint">{t('trick.own.hint')}</p>
+      <div className="row">
+        <label className="field">
+          {t('trick.own.name')}
+          <input type="text" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} data-testid="own-trick-name" onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+        </label>
+        <label className="field">
+          {t('trick.own.place')}
+          <select value={place} onChange={(e) => setPlace(e.target.value as Trick['place'])}>
+            <option value="chin">{t('trick.place.chin')}</option>
+            <option value="cheek">{t('trick.place.cheek')}</option>
+            <option value="back-of-head">{t('trick.place.back-of-head')}</option>
+          </select>
+        </label>
+        <button type="button" className="btn" onClick={add} data-testid="own-trick-add">
+          {t('trick.own.add')}
+        </button>
+      </div>
+      {err && <p role="alert">{err}</p>}
+      {props.own.length > 0 && (
+        <ul className="row">
+          {props.own.map((o) => (
+            <li key={trickId(o)}>
+              <button type="button" className="btn" onClick={() => props.onChange(props.own.filter((x) => trickId(x) !== trickId(o)), null)}>
+                ✕ {t('trick.own.remove', { name: trickWords(o) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
   );
 }

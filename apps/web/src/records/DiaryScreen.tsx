@@ -5,8 +5,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ACTIVITIES, nextReminderAtMs, type DiaryEntry, type ReminderSetting } from '@geste/core';
 import { clearDraft, deleteRecord, listRecords, loadDraft, newRecordId, saveDraft, saveRecord } from './db.ts';
-import { diaryFromDraft, emptyDiaryDraft, isDraftEmpty, type DiaryDraft } from './diaryForm.ts';
+import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty, type DiaryDraft } from './diaryForm.ts';
 import { dateStr, dayMs, Errors, errorsOf, ScoreField, showDate } from './ui.tsx';
+import { BodyMap } from './BodyMap.tsx';
 
 const DRAFT_KEY = 'diary';
 const LS_KEY = 'geste.diary.draft';
@@ -20,6 +21,9 @@ export function DiaryScreen(): ReactNode {
   const [errors, setErrors] = useState<ReturnType<typeof errorsOf> | null>(null);
   const [status, setStatus] = useState('');
   const [entries, setEntries] = useState<DiaryEntry[]>([]);
+  /** The stored entry being edited (its id and time are kept), or null for a new entry. */
+  const [editing, setEditing] = useState<DiaryEntry | null>(null);
+  const formTop = useRef<HTMLHeadingElement>(null);
   const loaded = useRef(false);
 
   const refresh = async () => setEntries((await listRecords('diary')).sort((a, b) => b.atMs - a.atMs));
@@ -53,13 +57,19 @@ export function DiaryScreen(): ReactNode {
     const noon = dayMs(draft.day);
     if (noon === null) { setErrors('Choose the day this entry is for.'); return; }
     const now = Date.now();
-    const rec = diaryFromDraft(draft, newRecordId('diary', now), noon, now, draft.day === dateStr(now));
+    // An edit keeps the entry's id (sync sends it as a new version of the same record; the clinic
+    // server keeps every version) and its time, unless the day was changed.
+    const keepTime = editing !== null && dateStr(editing.atMs) === draft.day;
+    const rec = keepTime && editing
+      ? diaryFromDraft(draft, editing.id, editing.atMs, now, false)
+      : diaryFromDraft(draft, editing?.id ?? newRecordId('diary', now), noon, now, draft.day === dateStr(now));
     try {
       await saveRecord(rec);
       await clearDraft(DRAFT_KEY);
       localStorage.removeItem(LS_KEY);
       setDraft(emptyDiaryDraft(dateStr(now), draft.period));
-      setStatus(`Saved ✓ entry for ${showDate(rec.atMs)}.`);
+      setStatus(editing ? `Saved ✓ changes to the entry of ${showDate(rec.atMs)}.` : `Saved ✓ entry for ${showDate(rec.atMs)}.`);
+      setEditing(null);
       await refresh();
     } catch (e) {
       setErrors(errorsOf(e));
@@ -71,6 +81,14 @@ export function DiaryScreen(): ReactNode {
     <section className="rec" aria-labelledby="diary-h">
       <h1 id="diary-h">Symptom diary</h1>
       <DueBanner entries={entries} />
+      <h2 ref={formTop} tabIndex={-1} data-testid="diary-form-h">{editing ? `Changing the entry of ${showDate(editing.atMs)}` : 'New entry'}</h2>
+      {editing && (
+        <p>
+          <button type="button" className="btn" data-testid="diary-cancel-edit" onClick={() => { setEditing(null); setDraft(emptyDiaryDraft(dateStr(Date.now()), draft.period)); setStatus('Change cancelled; the entry is as it was.'); }}>
+            Cancel the change
+          </button>
+        </p>
+      )}
       <div className="row">
         <label className="field">Day
           <input type="date" value={draft.day} max={dateStr(Date.now())} onChange={(e) => upd((d) => ({ ...d, day: e.target.value }))} data-testid="diary-day" />
@@ -88,6 +106,7 @@ export function DiaryScreen(): ReactNode {
         <ScoreField legend="Shoulder pain" value={draft.pain.shoulders} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.shoulders = v; return d; })} />
         <ScoreField legend="Headache" value={draft.pain.head} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.head = v; return d; })} />
       </div>
+      <BodyMap value={draft.painAreas ?? []} onChange={(v) => upd((d) => ({ ...d, painAreas: v }))} />
       <h2>How strong were they?</h2>
       <div className="grid2">
         {(['pulling', 'spasms', 'jerks', 'tremor'] as const).map((k) => (
@@ -110,7 +129,7 @@ export function DiaryScreen(): ReactNode {
       </label>
       <Errors errors={errors} />
       <div className="row">
-        <button type="button" className="btn-primary btn-big" onClick={() => void save()} data-testid="diary-save">Save entry</button>
+        <button type="button" className="btn-primary btn-big" onClick={() => void save()} data-testid="diary-save">{editing ? 'Save the change' : 'Save entry'}</button>
         <span className="status" role="status" aria-live="polite" data-testid="diary-status">{status}</span>
       </div>
       <ReminderBlock />
@@ -121,7 +140,10 @@ export function DiaryScreen(): ReactNode {
           return (
             <li key={e.id}>
               <span>{showDate(e.atMs)} ({e.period === 'week' ? 'week' : 'day'}) — worst pain {pains.length === 0 ? 'not filled in' : `${Math.max(...pains)} of 10`}{e.note === '' ? '' : ` — “${e.note.slice(0, 60)}”`}</span>
-              <button type="button" onClick={() => void (async () => { if (confirm('Delete this diary entry?')) { await deleteRecord('diary', e.id); await refresh(); } })()} aria-label={`Delete entry of ${showDate(e.atMs)}`}>Delete</button>
+              <span className="row">
+                <button type="button" data-testid={`diary-edit-${e.id}`} onClick={() => { setEditing(e); setDraft(draftFromDiary(e, dateStr(e.atMs))); setErrors(null); setStatus(''); formTop.current?.focus(); formTop.current?.scrollIntoView(); }} aria-label={`Change entry of ${showDate(e.atMs)}`}>Change</button>
+                <button type="button" data-testid={`diary-delete-${e.id}`} onClick={() => void (async () => { if (confirm('Delete this diary entry?')) { await deleteRecord('diary', e.id); if (editing?.id === e.id) setEditing(null); setStatus(`Deleted the entry of ${showDate(e.atMs)}.`); await refresh(); } })()} aria-label={`Delete entry of ${showDate(e.atMs)}`}>Delete</button>
+              </span>
             </li>
           );
         })}

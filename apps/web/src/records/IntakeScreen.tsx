@@ -43,7 +43,8 @@ export function IntakeScreen(): ReactNode {
   const save = async () => {
     setErrors(null);
     try {
-      await saveRecord({ ...h, recordedAtMs: Date.now() });
+      // An empty "Add a relative" row is optional: it never blocks saving the history.
+      await saveRecord({ ...h, familyMembers: h.familyMembers.filter((m) => m.relation.trim() !== '' || m.condition.trim() !== ''), recordedAtMs: Date.now() });
       await clearDraft(DRAFT_KEY);
       setStatus('Saved ✓');
     } catch (e) {

@@ -1,6 +1,6 @@
 import { validateRecord } from '@geste/core';
 import { describe, expect, it } from 'vitest';
-import { diaryFromDraft, emptyDiaryDraft, isDraftEmpty } from './diaryForm.ts';
+import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty } from './diaryForm.ts';
 
 describe('diary form', () => {
   it('an empty draft is empty and still makes a valid record', () => {
@@ -27,5 +27,34 @@ describe('diary form', () => {
     const v = validateRecord(diaryFromDraft(d, 'diary-3', 1, 1, false));
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.errors[0]!.code).toBe('unsafe-text');
+  });
+});
+
+describe('editing a diary entry (issue 17)', () => {
+  it('an entry goes back into the form and out again unchanged, with the same id and time', () => {
+    const d = emptyDiaryDraft('2026-11-20');
+    d.pain.neck = 4;
+    d.symptoms.pulling = 6;
+    d.note = 'after a long drive';
+    const rec = diaryFromDraft(d, 'diary-1', Date.UTC(2026, 10, 20, 12), Date.UTC(2026, 10, 29), false);
+    const again = draftFromDiary(rec, '2026-11-20');
+    expect(again).toEqual(d);
+    again.pain.neck = 2;
+    const edited = diaryFromDraft(again, rec.id, rec.atMs, Date.UTC(2026, 10, 29), false);
+    expect(edited).toEqual({ ...rec, pain: { ...rec.pain, neck: 2 } });
+  });
+});
+
+describe('pain body map in the diary (issue 17)', () => {
+  it('marked regions are stored, validated by core, and come back into the form', () => {
+    const d = emptyDiaryDraft('2026-11-20');
+    expect(isDraftEmpty({ ...d, painAreas: ['neck-back-left'] })).toBe(false);
+    const rec = diaryFromDraft({ ...d, painAreas: ['neck-back-left', 'shoulder-right'] }, 'diary-2', Date.UTC(2026, 10, 20, 12), 0, false);
+    expect(rec.painAreas).toEqual(['neck-back-left', 'shoulder-right']);
+    expect(validateRecord(rec).ok).toBe(true);
+    expect(validateRecord({ ...rec, painAreas: ['elbow'] }).ok).toBe(false);
+    expect(draftFromDiary(rec, '2026-11-20').painAreas).toEqual(['neck-back-left', 'shoulder-right']);
+    // No map marks: the record has no painAreas field (older readers see the same record as before).
+    expect('painAreas' in diaryFromDraft(d, 'diary-3', 0, 0, false)).toBe(false);
   });
 });

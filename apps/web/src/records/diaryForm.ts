@@ -1,5 +1,5 @@
 /** The diary form's state (what autosaves as a draft) and its conversion to a record. Pure. */
-import { ACTIVITIES, PAIN_SITES, SYMPTOMS, type DiaryEntry } from '@geste/core';
+import { ACTIVITIES, PAIN_SITES, SYMPTOMS, type BodyRegion, type DiaryEntry } from '@geste/core';
 
 export interface DiaryDraft {
   day: string; // local YYYY-MM-DD
@@ -10,6 +10,8 @@ export interface DiaryDraft {
   stress: number | null;
   mood: number | null;
   note: string;
+  /** Body-map regions; optional (drafts saved before the map have none). */
+  painAreas?: BodyRegion[];
 }
 
 const nulls = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>;
@@ -20,7 +22,7 @@ export function emptyDiaryDraft(day: string, period: 'day' | 'week' = 'day'): Di
 
 export function isDraftEmpty(d: DiaryDraft): boolean {
   const vals = [...Object.values(d.pain), ...Object.values(d.symptoms), ...Object.values(d.impact), d.stress, d.mood];
-  return vals.every((v) => v === null) && d.note.trim() === '';
+  return vals.every((v) => v === null) && d.note.trim() === '' && (d.painAreas ?? []).length === 0;
 }
 
 /**
@@ -40,5 +42,11 @@ export function diaryFromDraft(d: DiaryDraft, id: string, dayNoonMs: number, now
     stress: d.stress,
     mood: d.mood,
     note: d.note,
+    ...((d.painAreas ?? []).length > 0 ? { painAreas: [...(d.painAreas ?? [])] } : {}),
   };
+}
+
+/** A stored entry back into the form, to edit it (`day` = the entry's local date). */
+export function draftFromDiary(e: DiaryEntry, day: string): DiaryDraft {
+  return { day, period: e.period, pain: { ...e.pain }, symptoms: { ...e.symptoms }, impact: { ...e.impact }, stress: e.stress, mood: e.mood, note: e.note, ...(e.painAreas ? { painAreas: [...e.painAreas] } : {}) };
 }

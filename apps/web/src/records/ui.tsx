@@ -1,6 +1,7 @@
 /** Small accessible building blocks shared by the records screens. */
 import { useId, type ReactNode } from 'react';
 import { formatRecordError, type RecordError } from '@geste/core';
+import { formErrorWords } from './formWords.ts';
 import { RecordStoreError } from './db.ts';
 
 export function ScoreField(props: {
@@ -38,9 +39,15 @@ export function Errors({ errors }: { errors: readonly RecordError[] | string | n
   if (errors === null || errors.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" data-testid="record-errors">
-      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{formatRecordError(e)}</li>)}</ul>}
+      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{fromFile(e) ? formatRecordError(e) : formErrorWords(e)}</li>)}</ul>}
     </div>
   );
+}
+
+/** An error about a file (backup, import) keeps core's sentence with its position in the file. */
+const FILE_CODES = new Set(['not-json', 'too-large', 'not-a-backup', 'unsupported-version', 'unknown-record-type', 'duplicate-id', 'too-many-records']);
+function fromFile(e: RecordError): boolean {
+  return FILE_CODES.has(e.code) || /^(records|rows)\[/.test(e.path);
 }
 
 /** Turns anything thrown by a save into what `Errors` shows. */

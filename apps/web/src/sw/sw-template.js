@@ -42,3 +42,15 @@ self.addEventListener('fetch', (event) => {
     }),
   );
 });
+
+// A reminder notification (src/reminders/store.ts) opens Geste: an open tab is focused, else a new one on Home.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((tabs) => {
+      const tab = tabs.find((c) => c.url.startsWith(self.registration.scope));
+      if (tab) return tab.focus();
+      return self.clients.openWindow(new URL('./#/home', self.registration.scope).href);
+    }),
+  );
+});

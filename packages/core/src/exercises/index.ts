@@ -7,4 +7,5 @@ export * from './holdTimer.ts';
 export * from './cues.ts';
 export * from './program.ts';
 export * from './trickTrial.ts';
+export * from './trickStats.ts';
 export * from './session.ts';

@@ -41,6 +41,12 @@ export const MeasureKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/);
 export const PAIN_SITES = ['neck', 'shoulders', 'head'] as const;
 export const SYMPTOMS = ['pulling', 'spasms', 'jerks', 'tremor'] as const;
 export const ACTIVITIES = ['work', 'driving', 'reading', 'screens', 'sleep', 'social'] as const;
+/** Regions of the diary's pain body map (front and back); left/right are the person's own sides. */
+export const BODY_REGIONS = [
+  'head', 'jaw-left', 'jaw-right', 'neck-front-left', 'neck-front-right', 'shoulder-left', 'shoulder-right', 'arm-left', 'arm-right',
+  'back-of-head', 'neck-back-left', 'neck-back-right', 'shoulder-blade-left', 'shoulder-blade-right', 'upper-back', 'lower-back',
+] as const;
+export type BodyRegion = (typeof BODY_REGIONS)[number];
 
 export const DiaryEntry = z.object({
   type: z.literal('diary'),
@@ -67,6 +73,8 @@ export const DiaryEntry = z.object({
   /** Mood 0–10 (0 = very low, 10 = very good). */
   mood: Score0to10,
   note: safeText(2000),
+  /** Where it hurt (body map); optional, absent in entries written before the map existed. */
+  painAreas: z.array(z.enum(BODY_REGIONS)).max(BODY_REGIONS.length).optional(),
 });
 export type DiaryEntry = z.infer<typeof DiaryEntry>;
 
