@@ -3,7 +3,7 @@
  * maximum-effort references, and train the chosen muscle against a graded target with a tone and a
  * large bar; optionally with the camera's head turn beside it. Sessions are saved as they go.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { CYTON, EMG_TARGET_LEVELS, EmgError, GANGLION, serializeEmg, type EmgSource, type EmgTargetLevel, type MainsHz, type MeasurementSession } from '@geste/core';
 import { useMeasure } from '../app/measure.tsx';

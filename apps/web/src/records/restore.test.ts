@@ -9,7 +9,6 @@ import { GesteDb } from '../store/db.ts';
 import { chartSeries, everything, restoreReplacingEverything } from './data.ts';
 import { RecordsDb } from './db.ts';
 
-const DAY = 86_400_000;
 /** Person A and person B: different names, different ids for every record, different dates. */
 function person(tag: 'a' | 'b', name: string, startMs: number, seed: number): GesteRecord[] {
   return makeDemoRecords({ startMs, days: 60, seed }).map((r) => {

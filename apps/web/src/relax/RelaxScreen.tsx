@@ -44,6 +44,7 @@ export function RelaxScreen(): ReactNode {
       setElapsed(e);
     }, 100);
     return () => clearInterval(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the timer restarts only for a new script or when it ends; the voice and words may change identity on any render
   }, [script, done]);
 
   const start = (s: RelaxScript): void => {

@@ -1,7 +1,7 @@
 /** All measurement sessions stored on this device, newest first, numbers only. */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { compareMeasure, formatMeasure, measureLabel } from '@geste/core';
+import { compareMeasure, measureLabel } from '@geste/core';
 import type { Change } from '@geste/core';
 import { listSessions } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatImportProblem, type ImportProblem } from './import-problems.ts';
-import { guessMapping, importCsvCohort, importCsvText, mixingWarning, parseCsvTable, parseDateCell, type CsvMapping, type CsvTable } from './csv-import.ts';
+import { guessMapping, importCsvText, mixingWarning, parseCsvTable, parseDateCell, type CsvMapping, type CsvTable } from './csv-import.ts';
 import { makeDemoRecords } from './sample.ts';
 import { makeTrialRows, trialLongCsv, trialWideCsv, TRIAL_WEEKS } from './trial-sample.ts';
 import type { BotulinumTreatment, RatedScale } from './schemas.ts';
