@@ -225,7 +225,10 @@ export function keypointYawFromCameraDeg(frame: LandmarkFrame, minScore = MIN_KE
   if (!nose || !le || !re) return null;
   const d = Math.hypot(le.xPx - re.xPx, le.yPx - re.yPx);
   if (!(d > 1)) return null;
-  const n = nose.xPx - (le.xPx + re.xPx) / 2;
+  // The nose's offset along the ear-to-ear line (not along the image x axis), so a head tilt does not read
+  // as a turn: at 40° of tilt the image-x offset read a 21° "turn" and flagged a good mesh as collapsed.
+  const ux = (le.xPx - re.xPx) / d, uy = (le.yPx - re.yPx) / d;
+  const n = (nose.xPx - (le.xPx + re.xPx) / 2) * ux + (nose.yPx - (le.yPx + re.yPx) / 2) * uy;
   return { yawDeg: (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI, score: Math.min(nose.score, le.score, re.score) };
 }
 

@@ -53,7 +53,7 @@ export function sceneForCamera(scene: SceneOptions, cam: CameraSetup): SceneOpti
     case 'warm': return { ...out, lightRgb: [255, 196, 130], ambientIntensity: 1.1, keyIntensity: 1.0 };
     case 'backlit': return {
       ...out, bgTopRgb: [252, 252, 248], bgBottomRgb: [236, 238, 240], bgRects: [],
-      ambientIntensity: 0.7, keyIntensity: 1.4, keyFromCamera: [0.35, -0.6, 1], // light from behind the head
+      ambientIntensity: 0.4, keyIntensity: 1.4, keyFromCamera: [0.35, -0.6, 1], // light from behind the head
     };
   }
 }
