@@ -47,7 +47,8 @@ export interface VisionTuning {
   readonly hands: boolean;
   /**
    * Rotate the face crop to the detector's eye line before the mesh model sees it (Human's
-   * `face.detector.rotation`; applied from about 11° of roll). Without it the mesh reads a head tilt
+   * `face.detector.rotation`, from about 11° of roll) while the head is tilted and not turned; decided per
+   * frame by `FaceDetectorCadence.nextRotateCrop` (cadence.ts). Without it the mesh reads a head tilt
    * beyond ≈ 25° as ≈ 27° (phantom, issue 13).
    */
   readonly faceRotationCorrection?: boolean;
@@ -124,7 +125,7 @@ export function humanConfig(host: HumanHostOptions, tuning: VisionTuning = DEFAU
       enabled: true,
       detector: {
         modelPath: HUMAN_MODEL_FILES.faceDetector,
-        rotation: tuning.faceRotationCorrection ?? false,
+        rotation: false, // per frame: FaceDetectorCadence.nextRotateCrop (cadence.ts)
         maxDetected: tuning.maxFaces,
         skipFrames: tuning.faceDetectorEveryNFrames,
         skipTime: NEVER_MS,
