@@ -13,3 +13,4 @@ export { Y4mWriter, rgbToI420, y4mHeader } from './video/y4m.ts';
 export { Mp4Writer, ffmpegPath } from './video/mp4.ts';
 export { PHANTOM_FACES, FACE_IDS, PHOTOS, findFace, expressionAt, type PhantomFace, type FaceLook, type PhotoId, type Expression } from './render/faces.ts';
 export { CAMERA_SETUPS, CAMERA_IDS, DEFAULT_CAMERA_ID, findCamera, sceneForCamera, postProcess, averageFrames, type CameraSetup, type Lighting } from './render/camera.ts';
+export * from './score.ts';

@@ -16,7 +16,7 @@
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import { RangeReentryGuard } from './reentry.ts';
-import { MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
+import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
@@ -179,7 +179,9 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
     const a = anglesFromRotationMatrix(q);
     const lateralShiftCm =
       geometry.lateralOffsetCm === null ? null : geometry.lateralOffsetCm - (neutral.lateralOffsetCm ?? 0);
-    const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded');
+    // A turn combined with a tilt or bend (relative to neutral): the mesh's tilt and flexion are unreliable there (range.ts).
+    const combinedTurn = Math.abs(a.rotationDeg) >= COMBINED_TURN_DEG && Math.max(Math.abs(a.tiltDeg), Math.abs(a.flexionDeg)) >= COMBINED_OTHER_DEG;
+    const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded') || combinedTurn;
     return {
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,

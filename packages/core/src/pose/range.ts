@@ -11,3 +11,11 @@ import type { Axis } from '../measures/types.ts';
 
 export const MESH_RANGE_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 48, tiltDeg: 45, flexionDeg: 40 };
 export const MESH_CONFIDENT_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 40, tiltDeg: 35, flexionDeg: 30 };
+
+/**
+ * A turned head that is also tilted or bent: on the phantom a posture of rotation −35°, tilt +20°, flexion
+ * −15° read tilt ≈ 7° and flexion ≈ −27° (12° off each) on an otherwise good mesh fit. Such frames are
+ * low confidence: turned at least COMBINED_TURN_DEG and tilted or bent at least COMBINED_OTHER_DEG (relative to neutral).
+ */
+export const COMBINED_TURN_DEG = 25;
+export const COMBINED_OTHER_DEG = 10;

@@ -93,3 +93,16 @@ describe('far-range rule on tilt and flexion (estimator)', () => {
     expect(Math.abs(edge.tiltDeg! - 42)).toBeLessThan(0.5);
   });
 });
+
+describe('combined postures (estimator)', () => {
+  it('flags a turn combined with a tilt or bend as low confidence, not a turn or a tilt alone', () => {
+    const frame = (r: number, t: number, f: number) => ({
+      frameIndex: 0, timestampMs: 0, imageWidthPx: 640, imageHeightPx: 480,
+      faces: [syntheticFace({ angles: { rotationDeg: r, tiltDeg: t, flexionDeg: f } })], bodies: [], hands: [],
+    });
+    expect(measureFrame(frame(-35, 20, -15), anatomicalNeutral()).state).toBe('low-confidence');
+    expect(measureFrame(frame(30, 0, 12), anatomicalNeutral()).state).toBe('low-confidence');
+    expect(measureFrame(frame(35, 0, 0), anatomicalNeutral()).method).toBe('face-mesh');
+    expect(measureFrame(frame(20, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+  });
+});
