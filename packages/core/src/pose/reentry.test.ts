@@ -106,3 +106,15 @@ describe('combined postures (estimator)', () => {
     expect(measureFrame(frame(20, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
   });
 });
+
+describe('fallback after a far turn', () => {
+  it('holds back the nose-and-ears reading while the head may still be beyond the mesh range', () => {
+    const g = new RangeReentryGuard();
+    const fallback = (i: number, rotationDeg: number): FrameMeasure => ({ ...mesh(i, rotationDeg), state: 'low-confidence', method: 'body-keypoints', tiltDeg: null, flexionDeg: null, confidence: 0.1 });
+    expect(g.apply(fallback(0, -10)).state).toBe('low-confidence'); // nothing beyond yet: passes
+    g.apply(beyond(1));
+    const held = g.apply(fallback(2, -19));
+    expect(held.state).toBe('not-measurable');
+    expect(held.rotationDeg).toBeNull();
+  });
+});

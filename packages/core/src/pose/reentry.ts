@@ -13,6 +13,8 @@
  *   `JUMP_SLACK_DEG`) from the last trusted one, between frames whose time advances, is held back, until readings are continuous with the last
  *   trusted one again (a glitch ended) or have been steady for `REENTRY_COLLAPSE_HOLD_MS`.
  *
+ * While held, the body-keypoint fallback is held back as well (it reads far turns low).
+ *
  * Stateful, in frame order; the CLI's recording analyser and the live estimator both use it, so both paths give
  * the same frames.
  */
@@ -85,8 +87,11 @@ export class RangeReentryGuard {
     }
     const a = anglesOf(m);
     if (a === null) {
-      if (this.mode !== 'free') this.run = null; // a break in the run (no face, fallback): start counting again
-      return m;
+      if (this.mode === 'free') return m;
+      this.run = null; // a break in the run (no face, fallback): start counting again
+      // The nose-and-ears fallback reads far turns low (a true −70° read −19° on the phantom): while the head may
+      // still be beyond the mesh's range, it is held back too.
+      return m.method === 'body-keypoints' ? heldBack(m) : m;
     }
     if (this.mode === 'free') {
       if (this.trusted !== null && this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
