@@ -118,3 +118,18 @@ describe('fallback after a far turn', () => {
     expect(held.rotationDeg).toBeNull();
   });
 });
+
+describe('face lost at the range edge', () => {
+  it('counts as beyond the range: the fallback is held back until the mesh returns through the edge', () => {
+    const g = new RangeReentryGuard();
+    const fallback = (i: number, rotationDeg: number): FrameMeasure => ({ ...mesh(i, rotationDeg), state: 'low-confidence', method: 'body-keypoints', tiltDeg: null, flexionDeg: null, confidence: 0.1 });
+    g.apply(mesh(0, -30));
+    g.apply(mesh(1, -42)); // near the edge (48°)
+    expect(g.apply(fallback(2, 30)).state).toBe('not-measurable');
+    expect(g.apply(fallback(3, -12)).state).toBe('not-measurable');
+    // far from the edge, losing the face (a hand, a sneeze) keeps the fallback
+    const h = new RangeReentryGuard();
+    h.apply(mesh(0, -10));
+    expect(h.apply(fallback(1, -11)).state).toBe('low-confidence');
+  });
+});

@@ -13,7 +13,9 @@
  *   `JUMP_SLACK_DEG`) from the last trusted one, between frames whose time advances, is held back, until readings are continuous with the last
  *   trusted one again (a glitch ended) or have been steady for `REENTRY_COLLAPSE_HOLD_MS`.
  *
- * While held, the body-keypoint fallback is held back as well (it reads far turns low).
+ * While held, the body-keypoint fallback is held back as well (it reads far turns low; at 15 fps a true −70° read
+ * anything from +30° to −31°). A face lost within `LOST_AT_EDGE_MS` of a trusted reading near the range edge
+ * counts as gone beyond the range.
  *
  * Stateful, in frame order; the CLI's recording analyser and the live estimator both use it, so both paths give
  * the same frames.
@@ -29,6 +31,8 @@ export const REENTRY_COLLAPSE_HOLD_MS = 1200;
 export const REENTRY_EDGE_WINDOW_DEG = 15;
 /** Fastest plausible head movement (fast voluntary turns and dystonic jerks peak at a few hundred °/s), deg/s. */
 export const MAX_HEAD_SPEED_DEG_PER_S = 600;
+/** A face lost within this time of a trusted reading near the range edge counts as gone beyond the range, ms. */
+export const LOST_AT_EDGE_MS = 500;
 /** Allowance on top of the speed limit for noise between two frames, deg. */
 export const JUMP_SLACK_DEG = 6;
 
@@ -87,7 +91,13 @@ export class RangeReentryGuard {
     }
     const a = anglesOf(m);
     if (a === null) {
-      if (this.mode === 'free') return m;
+      if (this.mode === 'free') {
+        // The face lost right at the range edge (last trusted reading near it, moments ago): the head went beyond
+        // the range without a beyond-range frame (at 15 fps one frame can skip the last stretch).
+        const t = this.trusted;
+        if (t === null || !nearEdge(t.angles) || m.timestampMs - t.ms > LOST_AT_EDGE_MS) return m;
+        this.mode = 'beyond';
+      }
       this.run = null; // a break in the run (no face, fallback): start counting again
       // The nose-and-ears fallback reads far turns low (a true −70° read −19° on the phantom): while the head may
       // still be beyond the mesh's range, it is held back too.
