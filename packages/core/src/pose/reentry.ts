@@ -33,6 +33,9 @@ export const REENTRY_EDGE_WINDOW_DEG = 15;
 export const MAX_HEAD_SPEED_DEG_PER_S = 600;
 /** A face lost within this time of a trusted reading near the range edge counts as gone beyond the range, ms. */
 export const LOST_AT_EDGE_MS = 500;
+/** "Near the edge" for a lost face: within this of the range on some axis (15 fps: the last reading before a
+ *  far turn was lost was 30° at a true 35°), deg. */
+export const LOST_AT_EDGE_WINDOW_DEG = 25;
 /** Allowance on top of the speed limit for noise between two frames, deg. */
 export const JUMP_SLACK_DEG = 6;
 
@@ -47,11 +50,11 @@ function largestDifferenceDeg(a: Angles, b: Angles): number {
   return Math.max(Math.abs(a.rotationDeg - b.rotationDeg), Math.abs(a.tiltDeg - b.tiltDeg), Math.abs(a.flexionDeg - b.flexionDeg));
 }
 
-function nearEdge(a: Angles): boolean {
+function nearEdge(a: Angles, windowDeg = REENTRY_EDGE_WINDOW_DEG): boolean {
   return (
-    Math.abs(a.rotationDeg) >= MESH_RANGE_DEG.rotationDeg - REENTRY_EDGE_WINDOW_DEG ||
-    Math.abs(a.tiltDeg) >= MESH_RANGE_DEG.tiltDeg - REENTRY_EDGE_WINDOW_DEG ||
-    Math.abs(a.flexionDeg) >= MESH_RANGE_DEG.flexionDeg - REENTRY_EDGE_WINDOW_DEG
+    Math.abs(a.rotationDeg) >= MESH_RANGE_DEG.rotationDeg - windowDeg ||
+    Math.abs(a.tiltDeg) >= MESH_RANGE_DEG.tiltDeg - windowDeg ||
+    Math.abs(a.flexionDeg) >= MESH_RANGE_DEG.flexionDeg - windowDeg
   );
 }
 
@@ -95,7 +98,7 @@ export class RangeReentryGuard {
         // The face lost right at the range edge (last trusted reading near it, moments ago): the head went beyond
         // the range without a beyond-range frame (at 15 fps one frame can skip the last stretch).
         const t = this.trusted;
-        if (t === null || !nearEdge(t.angles) || m.timestampMs - t.ms > LOST_AT_EDGE_MS) return m;
+        if (t === null || !nearEdge(t.angles, LOST_AT_EDGE_WINDOW_DEG) || m.timestampMs - t.ms > LOST_AT_EDGE_MS) return m;
         this.mode = 'beyond';
       }
       this.run = null; // a break in the run (no face, fallback): start counting again
