@@ -3,6 +3,7 @@
  * `geste analyze`), compare with the ground truth, write bench/results/accuracy.md.
  *
  *   node --import tsx bench/accuracy.ts [--set full|small] [--only a,b] [--out <cache dir>]
+ *   node --import tsx bench/accuracy.ts --set matrix --faces a,b --cameras c,d   (faces × camera set-ups, accuracyMatrix.ts)
  *
  * Videos are cached in packages/phantom/.cache/<set> (keyed by script + renderer version), so a rerun
  * only analyses. If the analyser cannot be loaded, the report says so and the comparison code is
@@ -21,7 +22,20 @@ import {
 } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' } } });
+// Faces × camera set-ups (issue 13): --faces a,b --cameras c,d (or --set matrix) → bench/accuracyMatrix.ts.
+if (values.faces || values.cameras || values.set === 'matrix') {
+  const { runMatrix } = await import('./accuracyMatrix.ts');
+  const { analyze, why } = await loadAnalyzer();
+  if (!analyze) throw new Error(`the faces × cameras benchmark needs the analyser: ${why}`);
+  await runMatrix({
+    root, set: values.set === 'small' || values.set === 'full' ? values.set : 'matrix',
+    faces: (values.faces ?? 'astronaut').split(','), cameras: (values.cameras ?? 'webcam-640').split(','),
+    ...(values.only ? { only: values.only.split(',') } : {}), reuseAnalysis: values['reuse-analysis'] ?? false,
+    reportPath: values.report ?? join(root, 'bench/results/accuracy-matrix.md'), analyze,
+  });
+  process.exit(0);
+}
 // --tuning '{"faceDetectorEveryNFrames":30}': model cadence overrides (compare settings; analysis files get a suffix).
 const tuning = values.tuning ? (JSON.parse(values.tuning) as Record<string, unknown>) : null;
 const tuningTag = tuning ? '.' + Object.entries(tuning).map(([k, v]) => `${k}-${String(v)}`).join('.') : '';

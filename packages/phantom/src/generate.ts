@@ -12,6 +12,10 @@ import { Y4mWriter } from './video/y4m.ts';
 import { Mp4Writer } from './video/mp4.ts';
 import { summarize, truthCsv, truthRows, frameCount, type EventsFile, type TruthRow } from './truth.ts';
 import type { MotionScript } from './scripts/motion.ts';
+import { findFace, expressionAt, type PhantomFace } from './render/faces.ts';
+import { findCamera, sceneForCamera, postProcess, averageFrames, DEFAULT_CAMERA_ID, type CameraSetup } from './render/camera.ts';
+import { headRotationMatrix, rotationDistanceDeg } from '@geste/core';
+import { PhantomError } from './errors.ts';
 
 export type VideoFormat = 'y4m' | 'mp4';
 
@@ -21,6 +25,21 @@ export interface GenerateOptions {
   readonly formats?: readonly VideoFormat[];
   /** Reuse an open renderer (its scene is replaced per clip only if it was opened for that clip). */
   readonly onProgress?: (p: { script: string; frame: number; frames: number }) => void;
+  /** Face id from faces.ts (default: astronaut, the photograph as it is). */
+  readonly face?: string;
+  /** Camera set-up id from camera.ts (default: webcam-640); its frame rate wins over `fps`. */
+  readonly camera?: string;
+}
+
+/** Scene, camera and face for a clip; throws a PhantomError for an unknown face or camera id. */
+export function clipSetup(script: MotionScript, opts: Pick<GenerateOptions, 'face' | 'camera'>): { scene: SceneOptions; cam: CameraSetup; face: PhantomFace } {
+  const face = findFace(opts.face ?? 'astronaut');
+  if (!face) throw new PhantomError('bad-arguments', `unknown face "${opts.face}"; see packages/phantom/src/render/faces.ts for the list`);
+  const cam = findCamera(opts.camera ?? DEFAULT_CAMERA_ID);
+  if (!cam) throw new PhantomError('bad-arguments', `unknown camera set-up "${opts.camera}"; see packages/phantom/src/render/camera.ts for the list`);
+  const base = sceneForScript(script); // the script's camera placement and trunk (issue 12)
+  const scene = sceneForCamera(face.look ? { ...base, face: face.photo, look: face.look } : { ...base, face: face.photo }, cam);
+  return { scene, cam, face };
 }
 
 export interface ClipFiles {
@@ -34,10 +53,12 @@ export interface ClipFiles {
   readonly mp4?: string;
 }
 
-export function clipCacheKey(script: MotionScript, scene: SceneOptions, fps: number, formats: readonly VideoFormat[]): string {
+export function clipCacheKey(script: MotionScript, scene: SceneOptions, fps: number, formats: readonly VideoFormat[], cam?: CameraSetup): string {
   const h = createHash('sha256');
   h.update(RENDERER_VERSION);
   h.update(JSON.stringify(scene));
+  // The default camera adds nothing, so clips made before camera set-ups existed keep their keys.
+  if (cam && cam.id !== DEFAULT_CAMERA_ID) h.update(JSON.stringify(cam));
   h.update(JSON.stringify(formats));
   h.update(truthCsv(truthRows(script, fps)));
   h.update(JSON.stringify(script.events));
@@ -55,12 +76,12 @@ export function sceneForScript(script: MotionScript): SceneOptions {
 }
 
 export async function generateClip(script: MotionScript, opts: GenerateOptions): Promise<ClipFiles> {
-  const fps = opts.fps ?? 30;
+  const { scene, cam, face } = clipSetup(script, opts);
+  const fps = cam.id !== DEFAULT_CAMERA_ID ? cam.fps : opts.fps ?? 30;
   const formats = opts.formats ?? ['y4m', 'mp4'];
   mkdirSync(opts.outDir, { recursive: true });
   const base = join(opts.outDir, script.name);
-  const scene = sceneForScript(script);
-  const key = clipCacheKey(script, scene, fps, formats);
+  const key = clipCacheKey(script, scene, fps, formats, cam);
   const files = {
     name: script.name,
     truthCsv: `${base}.truth.csv`,
@@ -78,20 +99,39 @@ export async function generateClip(script: MotionScript, opts: GenerateOptions):
   const rows = truthRows(script, fps);
   const renderer: PhantomRenderer = await openRenderer(scene);
   const y4m = files.y4m ? new Y4mWriter(files.y4m, scene.widthPx, scene.heightPx, fps) : null;
-  const mp4 = files.mp4 ? new Mp4Writer(files.mp4, scene.widthPx, scene.heightPx, fps) : null;
+  const mp4 = files.mp4 ? new Mp4Writer(files.mp4, scene.widthPx, scene.heightPx, fps, cam.encode) : null;
   const out: TruthRow[] = [];
   const t0 = performance.now();
   try {
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
-      const pose = script.poseAt(row.timestampMs);
-      const frame = await renderer.render({
-        angles: { rotationDeg: pose.rotationDeg, tiltDeg: pose.tiltDeg, flexionDeg: pose.flexionDeg },
-        lateralShiftCm: pose.lateralShiftCm, shoulderElevationDeg: pose.shoulderElevationDeg, handPhase: pose.handPhase,
-      });
+      const poseAt = (tMs: number) => {
+        const pose = script.poseAt(tMs);
+        return {
+          angles: { rotationDeg: pose.rotationDeg, tiltDeg: pose.tiltDeg, flexionDeg: pose.flexionDeg },
+          lateralShiftCm: pose.lateralShiftCm, shoulderElevationDeg: pose.shoulderElevationDeg, handPhase: pose.handPhase,
+          ...(face.look ? expressionAt(face.look, script.seed, tMs) : {}),
+        };
+      };
+      const frame = await renderer.render(poseAt(row.timestampMs));
+      let rgb = frame.rgb;
+      // Motion blur: the exposure, centred on the frame time, is rendered as sub-frames where the head moves
+      // more than 0.5° during it (a still head costs one render).
+      if (cam.exposureShare > 0) {
+        const expMs = (cam.exposureShare * 1000) / fps;
+        const a = script.poseAt(row.timestampMs - expMs / 2), b = script.poseAt(row.timestampMs + expMs / 2);
+        const movedDeg = rotationDistanceDeg(headRotationMatrix(a), headRotationMatrix(b));
+        if (movedDeg > 0.5) {
+          const k = Math.min(6, Math.max(3, Math.ceil(movedDeg / 1.5)));
+          const subs: Uint8Array[] = [];
+          for (let s = 0; s < k; s++) subs.push(Buffer.from((await renderer.render(poseAt(row.timestampMs - expMs / 2 + (expMs * (s + 0.5)) / k))).rgb));
+          rgb = averageFrames(subs);
+        }
+      }
+      rgb = postProcess(rgb, scene.widthPx, scene.heightPx, cam, (script.seed * 7919 + i) >>> 0);
       out.push({ ...row, handOverFace: frame.handOverFace });
-      y4m?.writeRgb(frame.rgb);
-      await mp4?.writeRgb(frame.rgb);
+      y4m?.writeRgb(rgb);
+      await mp4?.writeRgb(rgb);
       opts.onProgress?.({ script: script.name, frame: i + 1, frames: n });
     }
   } finally {
@@ -103,6 +143,7 @@ export async function generateClip(script: MotionScript, opts: GenerateOptions):
   writeFileSync(files.truthCsv, truthCsv(out));
   const events: EventsFile = {
     script: script.name, description: script.description, seed: script.seed, fps, durationMs: script.durationMs,
+    face: face.id, cameraSetup: cam.id,
     frameCount: n, rendererVersion: RENDERER_VERSION, events: script.events, summary: summarize(script, out, fps),
     camera: { pitchDeg: scene.cameraPitchDeg ?? 0, torsoYawDeg: scene.torsoYawDeg ?? 0, torsoRollDeg: scene.torsoRollDeg ?? 0, neckPivotWorldCm: scene.neckPivotWorldCm },
   };

@@ -79,6 +79,9 @@ export interface EventsFile {
   readonly durationMs: number;
   readonly frameCount: number;
   readonly rendererVersion: string;
+  /** Face (faces.ts) and camera set-up (camera.ts) the clip was rendered with (absent in older clips). */
+  readonly face?: string;
+  readonly cameraSetup?: string;
   readonly events: ScriptEvents;
   readonly summary: TruthSummary;
   /**

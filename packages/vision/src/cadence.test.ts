@@ -43,6 +43,28 @@ describe('face detector cadence', () => {
     const c = new FaceDetectorCadence({ faceDetectorEveryNFrames: 12, faceDetectorEveryFrameBelowYawDeg: 0 });
     c.observe(frame(0));
     expect(c.nextSkipFrames()).toBe(12);
-    expect(cadenceConfig(0)).toEqual({ face: { detector: { skipFrames: 0 } } });
+    expect(cadenceConfig(0)).toEqual({ face: { detector: { skipFrames: 0, rotation: false } } });
+    expect(cadenceConfig(3, true)).toEqual({ face: { detector: { skipFrames: 3, rotation: true } } });
+  });
+
+  it('rotates the face crop only while the head is tilted ≥ 15° and turned ≤ 20° from the camera', () => {
+    const tilted = (rotationDeg: number, tiltDeg: number): LandmarkFrame => ({
+      ...frame(0), faces: [syntheticFace({ angles: { rotationDeg, tiltDeg, flexionDeg: 0 }, centerPx: [320, 240] })],
+    });
+    const c = new FaceDetectorCadence(DEFAULT_TUNING);
+    expect(c.nextRotateCrop()).toBe(false); // nothing seen yet
+    c.observe(tilted(0, 30));
+    expect(c.nextRotateCrop()).toBe(true);
+    c.observe(tilted(0, -16));
+    expect(c.nextRotateCrop()).toBe(true);
+    c.observe(tilted(0, 10));
+    expect(c.nextRotateCrop()).toBe(false);
+    c.observe(tilted(35, 20)); // turned: a rotated crop would read the turn as tilt and flexion
+    expect(c.nextRotateCrop()).toBe(false);
+    c.observe(frame(null));
+    expect(c.nextRotateCrop()).toBe(false);
+    const off = new FaceDetectorCadence({ ...DEFAULT_TUNING, faceRotationCorrection: false });
+    off.observe(tilted(0, 30));
+    expect(off.nextRotateCrop()).toBe(false);
   });
 });

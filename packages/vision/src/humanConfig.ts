@@ -45,6 +45,13 @@ export interface VisionTuning {
   readonly body: boolean;
   /** Run the hand detector at all. */
   readonly hands: boolean;
+  /**
+   * Rotate the face crop to the detector's eye line before the mesh model sees it (Human's
+   * `face.detector.rotation`, from about 11° of roll) while the head is tilted and not turned; decided per
+   * frame by `FaceDetectorCadence.nextRotateCrop` (cadence.ts). Without it the mesh reads a head tilt
+   * beyond ≈ 25° as ≈ 27° (phantom, issue 13).
+   */
+  readonly faceRotationCorrection?: boolean;
 }
 
 /** Chosen from bench/vision-fps.ts measurements (see docs/vision.md). */
@@ -59,6 +66,7 @@ export const DEFAULT_TUNING: VisionTuning = {
   handsEveryNFrames: 15,
   body: true,
   hands: true,
+  faceRotationCorrection: true,
 };
 
 /** Where the runtime finds models and wasm binaries. */
@@ -117,7 +125,7 @@ export function humanConfig(host: HumanHostOptions, tuning: VisionTuning = DEFAU
       enabled: true,
       detector: {
         modelPath: HUMAN_MODEL_FILES.faceDetector,
-        rotation: false,
+        rotation: false, // per frame: FaceDetectorCadence.nextRotateCrop (cadence.ts)
         maxDetected: tuning.maxFaces,
         skipFrames: tuning.faceDetectorEveryNFrames,
         skipTime: NEVER_MS,

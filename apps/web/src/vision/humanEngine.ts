@@ -75,7 +75,7 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
       const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
       let result: Awaited<ReturnType<typeof human.detect>>;
       try {
-        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], cadenceConfig(cadence.nextSkipFrames()) as Parameters<typeof human.detect>[1]);
+        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as Parameters<typeof human.detect>[1]);
       } finally {
         tensor.dispose();
       }

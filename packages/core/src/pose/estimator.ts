@@ -16,6 +16,7 @@
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import { RangeReentryGuard } from './reentry.ts';
+import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
@@ -24,7 +25,7 @@ import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGe
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
-export const MAX_MESH_YAW_DEG = 48;
+export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
 /**
  * The mesh is called collapsed when the body model's nose-and-ears yaw exceeds the mesh's yaw by more than
  * this. The keypoint yaw itself reads low at large turns (it misses about 14° at 60° on the phantom), so a
@@ -39,7 +40,7 @@ export const MAX_KEYPOINT_YAW_DEG = 40;
 /** Keypoints this weak still count as evidence against a collapsed mesh (never as a measurement). */
 export const MIN_KEYPOINT_SCORE_FOR_CHECK = 0.2;
 /** From this yaw on, confidence falls linearly to 0.5 at MAX_MESH_YAW_DEG. */
-export const MESH_YAW_CONFIDENT_DEG = 40;
+export const MESH_YAW_CONFIDENT_DEG = MESH_CONFIDENT_DEG.rotationDeg;
 /** Fits with a larger RMS residual (cm on the canonical face) are rejected as not a face-shaped mesh. */
 export const MAX_FIT_RESIDUAL_CM = 1.2;
 /** Share of the face box covered by a hand box above which the face is called occluded. */
@@ -74,6 +75,12 @@ export class HeadPoseEstimator {
   measure(frame: LandmarkFrame): FrameMeasure {
     return this.reentry.apply(measureFrame(frame, this.neutral, this.fit));
   }
+}
+
+/** 1 up to the confident limit, falling linearly to 0.5 at the range limit (range.ts). */
+function edgeFactor(fromCameraDeg: number, axis: keyof typeof MESH_RANGE_DEG): number {
+  const lo = MESH_CONFIDENT_DEG[axis], hi = MESH_RANGE_DEG[axis];
+  return fromCameraDeg <= lo ? 1 : 1 - (0.5 * Math.min(1, (fromCameraDeg - lo) / (hi - lo)));
 }
 
 function validFrame(frame: LandmarkFrame): boolean {
@@ -139,23 +146,23 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
     } else {
       const camAngles = anglesFromRotationMatrix(fit.headToCamera);
       const yawFromCamera = Math.abs(camAngles.rotationDeg);
+      // Tilt and bend beyond the mesh's range (range.ts): not measurable, like a far turn.
+      const tiltOrBendBeyond = Math.abs(camAngles.tiltDeg) > MESH_RANGE_DEG.tiltDeg || Math.abs(camAngles.flexionDeg) > MESH_RANGE_DEG.flexionDeg;
       // Past about 50° the mesh model can collapse toward a frontal face while still fitting well; the
       // body model's nose and ears then show a larger turn than the mesh. Trust neither.
       const kp = keypointYawFromCameraDeg(frame, MIN_KEYPOINT_SCORE_FOR_CHECK);
       const collapsed = kp !== null && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
-      if (yawFromCamera > MAX_MESH_YAW_DEG || collapsed) reasons.push('beyond-tracker-range');
+      const beyond = yawFromCamera > MAX_MESH_YAW_DEG || tiltOrBendBeyond || collapsed;
+      if (beyond) reasons.push('beyond-tracker-range');
       if (cover >= HAND_OCCLUSION_SHARE) reasons.push('face-occluded');
-      meshUsable = yawFromCamera <= MAX_MESH_YAW_DEG && !collapsed && cover < HAND_OCCLUSION_BLOCKING_SHARE;
-      if (!meshUsable && (yawFromCamera > MAX_MESH_YAW_DEG || collapsed)) {
+      meshUsable = !beyond && cover < HAND_OCCLUSION_BLOCKING_SHARE;
+      if (beyond) {
         // Turned beyond what either model measures reliably: say so rather than fall back to a guess.
         return withShoulders(notMeasurable(frame, reasons), frame, neutral, fit);
       }
       if (meshUsable) {
         const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
-        const yawFactor =
-          yawFromCamera <= MESH_YAW_CONFIDENT_DEG
-            ? 1
-            : 1 - (0.5 * (yawFromCamera - MESH_YAW_CONFIDENT_DEG)) / (MAX_MESH_YAW_DEG - MESH_YAW_CONFIDENT_DEG);
+        const yawFactor = edgeFactor(yawFromCamera, 'rotationDeg') * edgeFactor(Math.abs(camAngles.tiltDeg), 'tiltDeg') * edgeFactor(Math.abs(camAngles.flexionDeg), 'flexionDeg');
         const fitFactor = 1 - Math.min(0.5, fit.rmsResidualCm / (2 * MAX_FIT_RESIDUAL_CM));
         const coverFactor = 1 - cover;
         confidence = scores * yawFactor * fitFactor * coverFactor;
@@ -174,7 +181,9 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
     const a = anglesFromRotationMatrix(q);
     const lateralShiftCm =
       geometry.lateralOffsetCm === null ? null : geometry.lateralOffsetCm - (neutral.lateralOffsetCm ?? 0);
-    const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded');
+    // A turn combined with a tilt or bend (relative to neutral): the mesh's tilt and flexion are unreliable there (range.ts).
+    const combinedTurn = Math.abs(a.rotationDeg) >= COMBINED_TURN_DEG && Math.max(Math.abs(a.tiltDeg), Math.abs(a.flexionDeg)) >= COMBINED_OTHER_DEG;
+    const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded') || combinedTurn;
     return {
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,
@@ -227,7 +236,10 @@ export function keypointYawFromCameraDeg(frame: LandmarkFrame, minScore = MIN_KE
   if (!nose || !le || !re) return null;
   const d = Math.hypot(le.xPx - re.xPx, le.yPx - re.yPx);
   if (!(d > 1)) return null;
-  const n = nose.xPx - (le.xPx + re.xPx) / 2;
+  // The nose's offset along the ear-to-ear line (not along the image x axis), so a head tilt does not read
+  // as a turn: at 40° of tilt the image-x offset read a 21° "turn" and flagged a good mesh as collapsed.
+  const ux = (le.xPx - re.xPx) / d, uy = (le.yPx - re.yPx) / d;
+  const n = (nose.xPx - (le.xPx + re.xPx) / 2) * ux + (nose.yPx - (le.yPx + re.yPx) / 2) * uy;
   return { yawDeg: (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI, score: Math.min(nose.score, le.score, re.score) };
 }
 

@@ -1,51 +1,146 @@
 /**
- * Coming back from beyond the tracker's range: a turn past ≈ 50° makes the face mesh flicker between
- * "beyond range" and single frames that collapse toward frontal while still fitting well (on the phantom's
- * ±80° sweep, frames at a true 76° read 29–37°; the body model's nose/ears check does not always catch
- * them). A real return from a far turn is a run of usable frames; a collapse is a lone frame between
- * beyond-range frames. So after a beyond-range frame, mesh readings are held back as not measurable until
- * they have been usable for `REENTRY_HOLD_MS` without a break. Stateful, in frame order; the CLI's
- * recording analyser and the live estimator both use it, so both paths give the same frames.
+ * Coming back from beyond the tracker's range, and mesh collapses in between. A turn (or tilt, or bend) past
+ * the mesh's range makes the face mesh flicker between "beyond range" and frames that collapse toward frontal
+ * while still fitting well: on the phantom's ±80° sweep frames at a true 76° read 29–37°, and coming back from
+ * −70° the mesh can stay collapsed for 0.5–1 s (issue 13), so "a collapse is one lone frame" does not hold.
+ *
+ * Two signs tell a real return from a collapse:
+ * - A real return from beyond the range passes the range's edge: its first usable readings lie near the edge
+ *   (within `REENTRY_EDGE_WINDOW_DEG` of it on some axis). Such a run counts after `REENTRY_HOLD_MS`. A run that
+ *   starts well inside the range jumped there from beyond it — a collapse, or a return faster than the camera
+ *   could follow — and counts only after `REENTRY_COLLAPSE_HOLD_MS` without a break.
+ * - A head cannot move faster than `MAX_HEAD_SPEED_DEG_PER_S`: a reading that jumps further than that (plus
+ *   `JUMP_SLACK_DEG`) from the last trusted one, between frames whose time advances, is held back, until readings are continuous with the last
+ *   trusted one again (a glitch ended) or have been steady for `REENTRY_COLLAPSE_HOLD_MS`.
+ *
+ * While held, the body-keypoint fallback is held back as well (it reads far turns low; at 15 fps a true −70° read
+ * anything from +30° to −31°). A face lost within `LOST_AT_EDGE_MS` of a trusted reading near the range edge
+ * counts as gone beyond the range.
+ *
+ * Stateful, in frame order; the CLI's recording analyser and the live estimator both use it, so both paths give
+ * the same frames.
  */
 import type { FrameMeasure } from '../measures/types.ts';
+import { MESH_RANGE_DEG } from './range.ts';
 
-/** Usable mesh frames needed, without a break, before readings count again after a beyond-range frame. */
+/** Usable mesh frames needed, without a break, before readings count again after a return through the range edge. */
 export const REENTRY_HOLD_MS = 150;
+/** The same for a run that did not start near the edge (a collapse or a jump), deg. */
+export const REENTRY_COLLAPSE_HOLD_MS = 1200;
+/** "Near the range edge": within this of the mesh's range on some axis (relative to neutral), deg. */
+export const REENTRY_EDGE_WINDOW_DEG = 15;
+/** Fastest plausible head movement (fast voluntary turns and dystonic jerks peak at a few hundred °/s), deg/s. */
+export const MAX_HEAD_SPEED_DEG_PER_S = 600;
+/** A face lost within this time of a trusted reading near the range edge counts as gone beyond the range, ms. */
+export const LOST_AT_EDGE_MS = 500;
+/** "Near the edge" for a lost face: within this of the range on some axis (15 fps: the last reading before a
+ *  far turn was lost was 30° at a true 35°), deg. */
+export const LOST_AT_EDGE_WINDOW_DEG = 25;
+/** Allowance on top of the speed limit for noise between two frames, deg. */
+export const JUMP_SLACK_DEG = 6;
+
+type Angles = { rotationDeg: number; tiltDeg: number; flexionDeg: number };
+
+function anglesOf(m: FrameMeasure): Angles | null {
+  if (m.method !== 'face-mesh' || m.rotationDeg === null || m.tiltDeg === null || m.flexionDeg === null) return null;
+  return { rotationDeg: m.rotationDeg, tiltDeg: m.tiltDeg, flexionDeg: m.flexionDeg };
+}
+
+function largestDifferenceDeg(a: Angles, b: Angles): number {
+  return Math.max(Math.abs(a.rotationDeg - b.rotationDeg), Math.abs(a.tiltDeg - b.tiltDeg), Math.abs(a.flexionDeg - b.flexionDeg));
+}
+
+function nearEdge(a: Angles, windowDeg = REENTRY_EDGE_WINDOW_DEG): boolean {
+  return (
+    Math.abs(a.rotationDeg) >= MESH_RANGE_DEG.rotationDeg - windowDeg ||
+    Math.abs(a.tiltDeg) >= MESH_RANGE_DEG.tiltDeg - windowDeg ||
+    Math.abs(a.flexionDeg) >= MESH_RANGE_DEG.flexionDeg - windowDeg
+  );
+}
+
+function heldBack(m: FrameMeasure): FrameMeasure {
+  return {
+    ...m,
+    state: 'not-measurable',
+    reasons: ['beyond-tracker-range'],
+    confidence: 0,
+    method: 'none',
+    rotationDeg: null,
+    tiltDeg: null,
+    flexionDeg: null,
+    lateralShiftCm: null,
+  };
+}
 
 export class RangeReentryGuard {
-  private beyond = false;
-  private runStartMs: number | null = null;
+  /** 'free': readings pass; 'beyond': after a beyond-range frame; 'jump': after an implausible jump. */
+  private mode: 'free' | 'beyond' | 'jump' = 'free';
+  /** Last trusted mesh reading and its time. */
+  private trusted: { angles: Angles; ms: number } | null = null;
+  /** The current run of usable mesh frames while held. */
+  private run: { startMs: number; needMs: number; last: Angles; lastMs: number } | null = null;
 
-  constructor(private readonly holdMs = REENTRY_HOLD_MS) {}
+  constructor(
+    private readonly holdMs = REENTRY_HOLD_MS,
+    private readonly collapseHoldMs = REENTRY_COLLAPSE_HOLD_MS,
+  ) {}
 
-  /** Passes a frame's measure through, holding back mesh readings just after the tracker's range was exceeded. */
+  /** Passes a frame's measure through, holding back mesh readings that may come from a collapsed mesh. */
   apply(m: FrameMeasure): FrameMeasure {
     if (m.state === 'not-measurable' && m.reasons.includes('beyond-tracker-range')) {
-      this.beyond = true;
-      this.runStartMs = null;
+      this.mode = 'beyond';
+      this.run = null;
       return m;
     }
-    if (!this.beyond) return m;
-    if (m.method !== 'face-mesh') {
-      this.runStartMs = null; // a break in the run (no face, fallback): start counting again
+    const a = anglesOf(m);
+    if (a === null) {
+      if (this.mode === 'free') {
+        // The face lost right at the range edge (last trusted reading near it, moments ago): the head went beyond
+        // the range without a beyond-range frame (at 15 fps one frame can skip the last stretch).
+        const t = this.trusted;
+        if (t === null || !nearEdge(t.angles, LOST_AT_EDGE_WINDOW_DEG) || m.timestampMs - t.ms > LOST_AT_EDGE_MS) return m;
+        this.mode = 'beyond';
+      }
+      this.run = null; // a break in the run (no face, fallback): start counting again
+      // The nose-and-ears fallback reads far turns low (a true −70° read −19° on the phantom): while the head may
+      // still be beyond the mesh's range, it is held back too.
+      return m.method === 'body-keypoints' ? heldBack(m) : m;
+    }
+    if (this.mode === 'free') {
+      if (this.trusted !== null && this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
+        this.mode = 'jump';
+        this.run = { startMs: m.timestampMs, needMs: this.collapseHoldMs, last: a, lastMs: m.timestampMs };
+        return heldBack(m);
+      }
+      this.trusted = { angles: a, ms: m.timestampMs };
       return m;
     }
-    if (this.runStartMs === null) this.runStartMs = m.timestampMs;
-    if (m.timestampMs - this.runStartMs >= this.holdMs) {
-      this.beyond = false;
-      this.runStartMs = null;
-      return m;
+    // Held: after a beyond-range frame or a jump.
+    if (this.mode === 'jump' && this.trusted !== null && !this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
+      return this.release(m, a); // continuous with the last trusted reading again: the glitch is over
     }
-    return {
-      ...m,
-      state: 'not-measurable',
-      reasons: ['beyond-tracker-range'],
-      confidence: 0,
-      method: 'none',
-      rotationDeg: null,
-      tiltDeg: null,
-      flexionDeg: null,
-      lateralShiftCm: null,
-    };
+    if (this.run !== null && this.jumped(this.run.last, this.run.lastMs, a, m.timestampMs)) this.run = null; // not steady: restart
+    if (this.run === null) {
+      const needMs = this.mode === 'beyond' && nearEdge(a) ? this.holdMs : this.collapseHoldMs;
+      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs };
+    } else {
+      this.run = { ...this.run, last: a, lastMs: m.timestampMs };
+    }
+    if (m.timestampMs - this.run.startMs >= this.run.needMs) return this.release(m, a);
+    return heldBack(m);
+  }
+
+  private release(m: FrameMeasure, a: Angles): FrameMeasure {
+    this.mode = 'free';
+    this.run = null;
+    this.trusted = { angles: a, ms: m.timestampMs };
+    return m;
+  }
+
+  private jumped(from: Angles, fromMs: number, to: Angles, toMs: number): boolean {
+    // Frames without advancing time are not a sequence (e.g. single poses measured one after another).
+    if (!(toMs > fromMs)) return false;
+    const dtS = (toMs - fromMs) / 1000;
+    return largestDifferenceDeg(from, to) > MAX_HEAD_SPEED_DEG_PER_S * dtS + JUMP_SLACK_DEG;
   }
 }

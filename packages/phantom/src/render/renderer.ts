@@ -29,6 +29,7 @@ export function restOrientation(mesh: { pointsPx: number[][]; widthPx: number; h
   return fit.headToCamera;
 }
 import { PhantomError } from '../errors.ts';
+import { PHOTOS, type FaceLook, type PhotoId } from './faces.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -48,9 +49,10 @@ export const CHROMIUM_ARGS = [
   '--disable-renderer-backgrounding', '--disable-background-timer-throttling',
 ];
 
-/** Faces that ship with the phantom (photo + baked mesh in assets/faces, see ATTRIBUTION.md). */
-export const FACES = ['astronaut'] as const;
-export type FaceId = (typeof FACES)[number];
+/** Photographs that ship with the phantom (photo + baked mesh in assets/faces, see ATTRIBUTION.md);
+ *  the faces made from them are in faces.ts. */
+export const FACES = PHOTOS;
+export type FaceId = PhotoId;
 
 type Rgb = readonly [number, number, number];
 
@@ -59,6 +61,8 @@ export interface BackgroundRect { readonly x: number; readonly y: number; readon
 /** Everything that is fixed for one clip: image size, camera, head placement, look. */
 export interface SceneOptions {
   readonly face: FaceId;
+  /** How the face differs from its photograph (faces.ts); absent = the photograph as it is. */
+  readonly look?: FaceLook;
   readonly widthPx: number;
   readonly heightPx: number;
   readonly verticalFovDeg: number;
@@ -116,6 +120,9 @@ export interface FramePose {
   readonly shoulderElevationDeg: number;
   /** 0 = hand away (not drawn), 1 = hand touching the chin. */
   readonly handPhase: number;
+  /** Eyelids 0 open .. 1 shut; mouth 0 closed .. 1 open (faces with a look only). */
+  readonly blink?: number;
+  readonly mouthOpen?: number;
 }
 
 export interface RenderedFrame {
@@ -157,6 +164,7 @@ async function routeFile(path: string): Promise<{ body: Buffer; contentType: str
   let file: string | null = null;
   if (path === '/' || path === '/index.html') file = join(PAGE_DIR, 'index.html');
   else if (path === '/scene.js') file = join(PAGE_DIR, 'scene.js');
+  else if (path === '/looks.js') file = join(PAGE_DIR, 'looks.js');
   else if (/^\/three\/[\w.-]+\.js$/.test(path)) file = join(THREE_BUILD_DIR, path.slice('/three/'.length));
   else if (/^\/faces\/[\w.-]+\.(png|json)$/.test(path)) file = join(FACES_DIR, path.slice('/faces/'.length));
   if (file === null || !existsSync(file)) return null;
@@ -186,12 +194,15 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
     } catch {
       throw new PhantomError('webgl-failed', `The phantom page did not start in Chromium: ${pageErrors.join('; ') || 'no page error reported'}`);
     }
-    const mesh = JSON.parse(await readFile(join(FACES_DIR, `${scene.face}.mesh.json`), 'utf8')) as { pointsPx: number[][]; widthPx: number; heightPx: number };
+    const mesh = JSON.parse(await readFile(join(FACES_DIR, `${scene.face}.mesh.json`), 'utf8')) as { pointsPx: number[][]; widthPx: number; heightPx: number; skinRgb: number[]; hairRgb: number[] };
+    const photoSkinRgb = mesh.skinRgb;
+    // A look's skin and hair colours replace the photo's on the shell, neck and hand.
+    const lookMesh = scene.look ? { ...mesh, skinRgb: scene.look.skinRgb ?? mesh.skinRgb, hairRgb: scene.look.hairRgb ?? mesh.hairRgb } : mesh;
     const Nt = mat3Transpose(restOrientation(mesh));
     const T = headRotationMatrix({ rotationDeg: scene.torsoYawDeg ?? 0, flexionDeg: 0, tiltDeg: scene.torsoRollDeg ?? 0 });
     try {
       await page.evaluate(async (o) => (window as unknown as { phantom: { init(o: unknown): Promise<unknown> } }).phantom.init(o),
-        { ...scene, mesh, textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
+        { ...scene, mesh: lookMesh, photoSkinRgb, textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
     } catch (e) {
       throw new PhantomError('webgl-failed', `Setting up the three.js scene failed (is WebGL available through SwiftShader?): ${String(e)}`);
     }
@@ -202,6 +213,7 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
         const R = mat3Multiply(T, mat3Multiply(headRotationMatrix(pose.angles), Nt));
         const out = await page.evaluate((f) => (window as unknown as { phantom: { render(f: unknown): { rgbBase64: string; handOverFace: boolean } } }).phantom.render(f), {
           R: Array.from(R), lateralShiftCm: pose.lateralShiftCm, shoulderElevationDeg: pose.shoulderElevationDeg, handPhase: pose.handPhase,
+          blink: pose.blink ?? 0, mouthOpen: pose.mouthOpen ?? 0,
         });
         const buf = Buffer.from(out.rgbBase64, 'base64');
         return { rgb: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), handOverFace: out.handOverFace };

@@ -79,7 +79,8 @@ export interface ScriptEvents {
   readonly tricks: readonly TrickWindow[];
 }
 
-export type PhantomSet = 'small' | 'full';
+/** 'matrix': the short clips rendered per face × camera set-up (issue 13). */
+export type PhantomSet = 'small' | 'full' | 'matrix';
 
 /** How the trunk and camera sit for a whole clip (defaults: trunk square to a level camera ≈ at eye level, 40 cm). */
 export interface ScriptPlacement {
@@ -277,7 +278,7 @@ const SPECS: Spec[] = [
     holds: [rest(), { kind: 'posture', startMs: R + 2000, endMs: R + 2800 }],
   },
   {
-    name: 'small-tilt-flexion', seed: 103, durationMs: 6000, sets: ['small', 'full'],
+    name: 'small-tilt-flexion', seed: 103, durationMs: 6000, sets: ['small', 'full', 'matrix'],
     description: 'rest, tilt to +25°, then chin down +25°, then chin up −20°',
     base: {
       tiltDeg: [[R, 0], [R + 1000, 25], [R + 1800, 25], [R + 2400, 0]],
@@ -286,12 +287,12 @@ const SPECS: Spec[] = [
   },
   {
     // 12 s, not 6: Geste's tremor spectrum needs ≥ 8 s of continuous signal (core signal/tremor.ts segmentS).
-    name: 'small-tremor-yaw-2hz', seed: 104, durationMs: 12000, sets: ['small', 'full'],
+    name: 'small-tremor-yaw-2hz', seed: 104, durationMs: 12000, sets: ['small', 'full', 'matrix'],
     description: 'rest, then a 2 Hz rotation tremor, 3° peak, slightly irregular',
     tremors: [{ axis: 'rotationDeg', startMs: R, endMs: 12000, frequencyHz: 2, amplitudeDeg: 3, irregularity: 0.05 }],
   },
   {
-    name: 'small-jerks', seed: 105, durationMs: 6000, sets: ['small', 'full'],
+    name: 'small-jerks', seed: 105, durationMs: 6000, sets: ['small', 'full', 'matrix'],
     description: 'rest, then three jerks (rotation +15°, tilt −12°, flexion +18°)',
     jerks: [
       { axis: 'rotationDeg', startMs: 2400, peakMs: 2480, endMs: 2600, peakDeg: 15 },
@@ -417,6 +418,31 @@ const SPECS: Spec[] = [
     drift: { rotationDeg: 2 },
     tricks: [{ approachStartMs: 6000, touchStartMs: 7500, touchEndMs: 12500, endMs: 14000 }],
   },
+  // ---- matrix set (issue 13): short clips for every face × camera set-up: the edges of all three axes,
+  // the return from a far turn, a combined posture with extension, a tremor at the 4.5 Hz band edge ----
+  {
+    name: 'edge-tilt-flexion-40', seed: 301, durationMs: 12000, sets: ['matrix', 'full'],
+    description: 'tilt to +40°, hold, to −40°, hold; chin down +40°, hold, chin up −35°, hold (the 30–45° bands)',
+    base: {
+      tiltDeg: [[R, 0], [R + 1500, 40], [R + 2300, 40], [R + 3800, -40], [R + 4600, -40], [R + 5800, 0]],
+      flexionDeg: [[R + 5800, 0], [R + 7000, 40], [R + 7600, 40], [R + 8800, -35], [R + 9400, -35], [R + 10000, 0]],
+    },
+    holds: [rest(), { kind: 'posture', startMs: R + 1500, endMs: R + 2300 }, { kind: 'posture', startMs: R + 3800, endMs: R + 4600 },
+      { kind: 'posture', startMs: R + 7000, endMs: R + 7600 }, { kind: 'posture', startMs: R + 8800, endMs: R + 9400 }],
+  },
+  {
+    name: 'far-turn-return-70', seed: 302, durationMs: 9000, sets: ['matrix', 'full'],
+    description: 'turn to −70°, hold 1 s, back to neutral; to +70°, hold 1 s, back (collapse and re-entry)',
+    base: { rotationDeg: [[R, 0], [R + 1200, -70], [R + 2200, -70], [R + 3200, 0], [R + 3700, 0], [R + 4900, 70], [R + 5900, 70], [R + 6900, 0]] },
+    holds: [rest(), { kind: 'posture', startMs: R + 1200, endMs: R + 2200 }, { kind: 'posture', startMs: R + 4900, endMs: R + 5900 }],
+  },
+  {
+    name: 'combined-extension', seed: 303, durationMs: 8000, sets: ['matrix', 'full'],
+    description: 'rotation −35°, tilt +20°, chin up −15°, held',
+    base: { rotationDeg: [[R, 0], [R + 1500, -35]], tiltDeg: [[R, 0], [R + 1500, 20]], flexionDeg: [[R, 0], [R + 1500, -15]] },
+    holds: [rest(), { kind: 'posture', startMs: R + 1500, endMs: 8000 }],
+  },
+  tremorScript('tremor-roll-4.5hz', 304, 'tiltDeg', 4.5, 1.5, 0.1, 12000, ['matrix', 'full']),
 ];
 
 export const SCRIPTS: readonly MotionScript[] = SPECS.map(build);

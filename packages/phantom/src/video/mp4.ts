@@ -25,10 +25,14 @@ export class Mp4Writer {
   private proc: ChildProcess;
   private stderr = '';
   private done: Promise<void>;
-  constructor(readonly path: string, widthPx: number, heightPx: number, fps: number) {
+  /** `encode`: constant quality (default crf 18, clean) or a bit-rate cap in kbit/s (webcam-like, blocky). */
+  constructor(readonly path: string, widthPx: number, heightPx: number, fps: number, encode: { crf: number } | { kbps: number } = { crf: 18 }) {
+    const rate = 'kbps' in encode
+      ? ['-b:v', `${encode.kbps}k`, '-maxrate', `${encode.kbps}k`, '-bufsize', `${encode.kbps}k`, '-g', String(Math.round(fps * 2))]
+      : ['-crf', String(encode.crf)];
     this.proc = spawn(ffmpegPath(), [
       '-v', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${widthPx}x${heightPx}`, '-r', String(fps), '-i', '-',
-      '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-threads', '1', '-movflags', '+faststart', path,
+      '-c:v', 'libx264', '-preset', 'veryfast', ...rate, '-pix_fmt', 'yuv420p', '-threads', '1', '-movflags', '+faststart', path,
     ], { stdio: ['pipe', 'ignore', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => { this.stderr += d.toString(); });
     this.done = new Promise((resolve, reject) => {

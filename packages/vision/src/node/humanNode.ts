@@ -138,7 +138,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
         let result;
         try {
-          result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames()) as never);
+          result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as never);
         } finally {
           input.dispose();
         }

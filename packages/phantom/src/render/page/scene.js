@@ -3,6 +3,7 @@
 // origin looking down -z. Geste's camera frame (x right, y down, z away) maps to it by S = diag(1,-1,-1).
 // Everything the page draws is decided by the arguments it receives: no clock, no Math.random.
 import * as THREE from 'three';
+import { shapeFace, applyLook } from './looks.js';
 
 /** Geste camera-frame vector -> three.js vector. */
 const S = (x, y, z) => new THREE.Vector3(x, -y, -z);
@@ -14,6 +15,7 @@ const FACE_OVAL = [10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 39
 const CHIN = 152;
 
 let renderer, scene, camera, headGroup, torsoGroup, handGroup, faceMesh, headPivotWorld;
+let lookFx = null; // face look (issue 13): expressions
 let width = 640, height = 480;
 const srgb = (rgb) => new THREE.Color().setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
 
@@ -210,7 +212,7 @@ async function init(o) {
   camera.rotation.x = (o.cameraPitchDeg ?? 0) * Math.PI / 180;
 
   const mesh = o.mesh;
-  const Pcm = headPointsCm(mesh);
+  const Pcm = o.look ? shapeFace(headPointsCm(mesh), o.look) : headPointsCm(mesh);
   const pivot = o.neckPivotHeadCm; // neck pivot in the head frame
   headPivotWorld = o.neckPivotWorldCm; // where the pivot sits in the Geste camera frame
   headGroup = new THREE.Group();
@@ -219,6 +221,7 @@ async function init(o) {
   faceMesh = buildFace(mesh, tex, Pcm, pivot);
   headGroup.add(faceMesh);
   headGroup.add(buildShell(Pcm, mesh.hairRgb, mesh.skinRgb, pivot));
+  if (o.look) lookFx = applyLook({ headGroup, faceMesh, Pcm, pivot, look: o.look, photoSkinRgb: o.photoSkinRgb, skinRgb: mesh.skinRgb });
   scene.add(headGroup);
 
   const torso = buildTorso({ shirtRgb: o.shirtRgb, skinRgb: mesh.skinRgb }, headPivotWorld);
@@ -260,6 +263,7 @@ function pose(f) {
   const p = S(headPivotWorld[0] - f.lateralShiftCm, headPivotWorld[1], headPivotWorld[2]);
   m.set(e[0], e[1], e[2], p.x, e[3], e[4], e[5], p.y, e[6], e[7], e[8], p.z, 0, 0, 0, 1);
   headGroup.matrix.copy(m);
+  if (lookFx) lookFx.setExpression(f.blink ?? 0, f.mouthOpen ?? 0);
   headGroup.matrixWorldNeedsUpdate = true;
   // Patient's right shoulder (image left, -x) higher: clockwise as seen by the camera.
   torsoGroup.rotation.z = -f.shoulderElevationDeg * Math.PI / 180;

@@ -1,0 +1,21 @@
+/**
+ * How far from the camera the face mesh is trusted, per axis (issue 13: the far-range rule covers rotation,
+ * tilt and flexion). Angles are the head's orientation relative to the camera, as fitted.
+ * - rotation 48°: past it the mesh saturates (a true 73° read ≈ 50–55°) and collapses toward frontal.
+ * - tilt 45°: with the crop rotated to the eye line (vision cadence.ts) a 40° tilt reads 40° on the phantom;
+ *   without it the mesh saturated at ≈ 27°.
+ * - flexion 40°: a chin-down 40° is mostly not found by the face detector at all; chin-up −35° reads −32°.
+ * From the "confident" limit on, confidence falls linearly to 0.5 (low confidence) at the range limit.
+ */
+import type { Axis } from '../measures/types.ts';
+
+export const MESH_RANGE_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 48, tiltDeg: 45, flexionDeg: 40 };
+export const MESH_CONFIDENT_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 40, tiltDeg: 35, flexionDeg: 30 };
+
+/**
+ * A turned head that is also tilted or bent: on the phantom a posture of rotation −35°, tilt +20°, flexion
+ * −15° read tilt ≈ 7° and flexion ≈ −27° (12° off each) on an otherwise good mesh fit. Such frames are
+ * low confidence: turned at least COMBINED_TURN_DEG and tilted or bent at least COMBINED_OTHER_DEG (relative to neutral).
+ */
+export const COMBINED_TURN_DEG = 25;
+export const COMBINED_OTHER_DEG = 10;

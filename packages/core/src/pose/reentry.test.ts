@@ -1,0 +1,135 @@
+// Re-entry after the mesh's range and collapse holds (issue 13): a collapse can last 0.5–1 s, not one frame.
+import { describe, expect, it } from 'vitest';
+import type { FrameMeasure } from '../measures/types.ts';
+import { RangeReentryGuard, REENTRY_COLLAPSE_HOLD_MS, REENTRY_HOLD_MS } from './reentry.ts';
+import { measureFrame } from './estimator.ts';
+import { anatomicalNeutral } from './neutral.ts';
+import { syntheticFace } from './syntheticFace.ts';
+
+const FRAME_MS = 1000 / 30;
+
+function mesh(i: number, rotationDeg: number, tiltDeg = 0, flexionDeg = 0): FrameMeasure {
+  return { frameIndex: i, timestampMs: i * FRAME_MS, state: 'measured', reasons: [], confidence: 0.9, method: 'face-mesh', rotationDeg, tiltDeg, flexionDeg, lateralShiftCm: 0, shoulderElevationDeg: null };
+}
+function beyond(i: number): FrameMeasure {
+  return { frameIndex: i, timestampMs: i * FRAME_MS, state: 'not-measurable', reasons: ['beyond-tracker-range'], confidence: 0, method: 'none', rotationDeg: null, tiltDeg: null, flexionDeg: null, lateralShiftCm: null, shoulderElevationDeg: null };
+}
+
+describe('RangeReentryGuard', () => {
+  it('holds a collapse that lasts 0.7 s after a far turn, and counts the run only after the collapse hold', () => {
+    const g = new RangeReentryGuard();
+    let i = 0;
+    for (; i < 10; i++) g.apply(mesh(i, i * 4)); // turning out
+    for (; i < 20; i++) g.apply(beyond(i));
+    // collapsed: reads 25–29° (well inside the range) for 0.7 s while the head is still far
+    const collapsed = [];
+    for (let k = 0; k < 21; k++, i++) collapsed.push(g.apply(mesh(i, 25 + (k % 5))));
+    expect(collapsed.every((m) => m.state === 'not-measurable' && m.rotationDeg === null)).toBe(true);
+    // the same run goes on (the head comes back): released once it has lasted REENTRY_COLLAPSE_HOLD_MS
+    const runStart = 20 * FRAME_MS;
+    const later = [];
+    for (let k = 0; k < 30; k++, i++) later.push(g.apply(mesh(i, 25 - k * 0.5)));
+    for (const m of later) {
+      if (m.timestampMs - runStart < REENTRY_COLLAPSE_HOLD_MS) expect(m.state).toBe('not-measurable');
+      else expect(m.method).toBe('face-mesh');
+    }
+  });
+
+  it('counts a return through the range edge after the short hold', () => {
+    const g = new RangeReentryGuard();
+    let i = 0;
+    for (; i < 5; i++) g.apply(beyond(i));
+    const out = [];
+    for (let k = 0; k < 12; k++, i++) out.push(g.apply(mesh(i, -(46 - k * 3))));
+    for (const m of out) {
+      if (m.timestampMs - 5 * FRAME_MS < REENTRY_HOLD_MS) expect(m.state).toBe('not-measurable');
+      else expect(m.method).toBe('face-mesh');
+    }
+  });
+
+  it('applies the edge rule to tilt and flexion too', () => {
+    const g = new RangeReentryGuard();
+    let i = 0;
+    for (; i < 5; i++) g.apply(beyond(i));
+    const nearTiltEdge = [];
+    for (let k = 0; k < 8; k++, i++) nearTiltEdge.push(g.apply(mesh(i, 0, 42 - k)));
+    expect(nearTiltEdge.at(-1)!.method).toBe('face-mesh'); // 233 ms > 150 ms: counted
+    for (; i < 15; i++) g.apply(beyond(i));
+    const jumpedIn = [];
+    for (let k = 0; k < 8; k++, i++) jumpedIn.push(g.apply(mesh(i, 0, 0, 5)));
+    expect(jumpedIn.every((m) => m.state === 'not-measurable')).toBe(true);
+  });
+
+  it('holds one implausible jump and lets readings continuous with the last trusted one through at once', () => {
+    const g = new RangeReentryGuard();
+    const seq = [10, 11, 12, 55, 13, 14];
+    const out = seq.map((deg, i) => g.apply(mesh(i, deg)));
+    expect(out.map((m) => m.state)).toEqual(['measured', 'measured', 'measured', 'not-measurable', 'measured', 'measured']);
+  });
+
+  it('passes fast but possible movements (20° in one frame at 30 fps)', () => {
+    const g = new RangeReentryGuard();
+    const out = [0, 20, 0].map((deg, i) => g.apply(mesh(i, deg)));
+    expect(out.every((m) => m.state === 'measured')).toBe(true);
+  });
+});
+
+describe('far-range rule on tilt and flexion (estimator)', () => {
+  const frame = (tiltDeg: number, flexionDeg: number) => ({
+    frameIndex: 0, timestampMs: 0, imageWidthPx: 640, imageHeightPx: 480,
+    faces: [syntheticFace({ angles: { rotationDeg: 0, tiltDeg, flexionDeg } })], bodies: [], hands: [],
+  });
+  it('marks a tilt past 45° or a bend past 40° from the camera not measurable, and lowers confidence toward the limit', () => {
+    for (const [t, f] of [[50, 0], [-50, 0], [0, 45], [0, -45]] as const) {
+      const m = measureFrame(frame(t, f), anatomicalNeutral());
+      expect(m.state, `tilt ${t} flexion ${f}`).toBe('not-measurable');
+      expect(m.reasons).toContain('beyond-tracker-range');
+    }
+    const inside = measureFrame(frame(20, 10), anatomicalNeutral());
+    const edge = measureFrame(frame(42, 0), anatomicalNeutral());
+    expect(inside.method).toBe('face-mesh');
+    expect(edge.method).toBe('face-mesh');
+    expect(edge.confidence).toBeLessThan(inside.confidence);
+    expect(Math.abs(edge.tiltDeg! - 42)).toBeLessThan(0.5);
+  });
+});
+
+describe('combined postures (estimator)', () => {
+  it('flags a turn combined with a tilt or bend as low confidence, not a turn or a tilt alone', () => {
+    const frame = (r: number, t: number, f: number) => ({
+      frameIndex: 0, timestampMs: 0, imageWidthPx: 640, imageHeightPx: 480,
+      faces: [syntheticFace({ angles: { rotationDeg: r, tiltDeg: t, flexionDeg: f } })], bodies: [], hands: [],
+    });
+    expect(measureFrame(frame(-35, 20, -15), anatomicalNeutral()).state).toBe('low-confidence');
+    expect(measureFrame(frame(30, 0, 12), anatomicalNeutral()).state).toBe('low-confidence');
+    expect(measureFrame(frame(35, 0, 0), anatomicalNeutral()).method).toBe('face-mesh');
+    expect(measureFrame(frame(20, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+  });
+});
+
+describe('fallback after a far turn', () => {
+  it('holds back the nose-and-ears reading while the head may still be beyond the mesh range', () => {
+    const g = new RangeReentryGuard();
+    const fallback = (i: number, rotationDeg: number): FrameMeasure => ({ ...mesh(i, rotationDeg), state: 'low-confidence', method: 'body-keypoints', tiltDeg: null, flexionDeg: null, confidence: 0.1 });
+    expect(g.apply(fallback(0, -10)).state).toBe('low-confidence'); // nothing beyond yet: passes
+    g.apply(beyond(1));
+    const held = g.apply(fallback(2, -19));
+    expect(held.state).toBe('not-measurable');
+    expect(held.rotationDeg).toBeNull();
+  });
+});
+
+describe('face lost at the range edge', () => {
+  it('counts as beyond the range: the fallback is held back until the mesh returns through the edge', () => {
+    const g = new RangeReentryGuard();
+    const fallback = (i: number, rotationDeg: number): FrameMeasure => ({ ...mesh(i, rotationDeg), state: 'low-confidence', method: 'body-keypoints', tiltDeg: null, flexionDeg: null, confidence: 0.1 });
+    g.apply(mesh(0, -30));
+    g.apply(mesh(1, -30)); // within 25° of the edge (48°)
+    expect(g.apply(fallback(2, 30)).state).toBe('not-measurable');
+    expect(g.apply(fallback(3, -12)).state).toBe('not-measurable');
+    // far from the edge, losing the face (a hand, a sneeze) keeps the fallback
+    const h = new RangeReentryGuard();
+    h.apply(mesh(0, -10));
+    expect(h.apply(fallback(1, -11)).state).toBe('low-confidence');
+  });
+});

@@ -1,0 +1,115 @@
+// score.ts on generated data: the scoring the bench and the targets test share (issue 13).
+import { describe, expect, it } from 'vitest';
+import { analyzeTremor, detectJerks, type FrameMeasure } from '@geste/core';
+import { findScript } from './scripts/motion.ts';
+import { truthRows, summarize, type EventsFile, type TruthRow } from './truth.ts';
+import { scoreClips, edgeScores, combinedScores, isCombinedPosture, tremorScore, type ClipForScoring } from './score.ts';
+import type { MeasuredRow } from './accuracy.ts';
+import { expressionAt, PHANTOM_FACES, findFace } from './render/faces.ts';
+import { postProcess, averageFrames, findCamera, sceneForCamera } from './render/camera.ts';
+import { clipSetup } from './generate.ts';
+import { DEFAULT_SCENE } from './render/renderer.ts';
+
+const FPS = 30;
+
+function clip(name: string, measure: (t: TruthRow) => MeasuredRow): ClipForScoring {
+  const script = findScript(name)!;
+  const truth = truthRows(script, FPS);
+  const measured = truth.map(measure);
+  const frames: FrameMeasure[] = truth.map((t, i) => ({
+    frameIndex: i, timestampMs: t.timestampMs, state: measured[i]!.state, reasons: [], confidence: 1, method: 'face-mesh',
+    rotationDeg: measured[i]!.rotationDeg, tiltDeg: measured[i]!.tiltDeg, flexionDeg: measured[i]!.flexionDeg, lateralShiftCm: 0, shoulderElevationDeg: null,
+  }));
+  const summary = { tremor: analyzeTremor(frames), jerks: detectJerks(frames) };
+  const events: EventsFile = { script: name, description: '', seed: script.seed, fps: FPS, durationMs: script.durationMs, frameCount: truth.length, rendererVersion: 'test', events: script.events, summary: summarize(script, truth, FPS) };
+  return { name, truth, measured, summary, events };
+}
+const exact = (t: TruthRow): MeasuredRow => ({ frameIndex: t.frameIndex, rotationDeg: t.rotationDeg, tiltDeg: t.tiltDeg, flexionDeg: t.flexionDeg, state: 'measured' });
+
+describe('score.ts', () => {
+  it('perfect measurements pass every target, tremor and jerks read from the summary', () => {
+    const g = scoreClips([clip('small-jerks', exact), clip('tremor-roll-4.5hz', exact), clip('edge-tilt-flexion-40', exact)]);
+    for (const c of g.core) expect(c.stats.maeDeg).toBe(0);
+    expect(g.edges.every((e) => e.pass)).toBe(true);
+    expect(g.tremors).toHaveLength(1);
+    expect(g.tremors[0]!.pass, JSON.stringify(g.tremors[0])).toBe(true);
+    expect(Math.abs(g.tremors[0]!.measuredHz! - 4.5)).toBeLessThan(0.25);
+    expect(g.jerks[0]!.cmp.recall).toBe(1);
+    expect(g.holds.find((h) => h.axis === 'tiltDeg')!.all.frames).toBeGreaterThan(0);
+  });
+
+  it('a jerk found on the wrong axis does not count', () => {
+    const c = clip('small-jerks', exact);
+    const wrong = { ...c, summary: { jerks: { jerks: c.events.events.jerks.map((j) => ({ peakMs: j.peakMs, axis: j.axis === 'tiltDeg' ? 'rotationDeg' : j.axis })) } } };
+    expect(scoreClips([wrong]).jerks[0]!.cmp.matched).toBe(2);
+  });
+
+  it('edges: off by > 10° while measurable fails; the same frames flagged or within 5° pass', () => {
+    const c = clip('edge-tilt-flexion-40', exact);
+    const saturate = (t: TruthRow, state: MeasuredRow['state']): MeasuredRow => ({ ...exact(t), tiltDeg: Math.sign(t.tiltDeg) * Math.min(27, Math.abs(t.tiltDeg)), state });
+    const bad = edgeScores(c.truth, c.truth.map((t) => saturate(t, 'measured'))).find((e) => e.axis === 'tiltDeg')!;
+    expect(bad.offBy10WhileMeasurable).toBeGreaterThan(0);
+    expect(bad.pass).toBe(false);
+    const flagged = edgeScores(c.truth, c.truth.map((t) => ({ ...exact(t), state: 'not-measurable' as const, tiltDeg: null }))).find((e) => e.axis === 'tiltDeg')!;
+    expect(flagged.pass).toBe(true);
+  });
+
+  it('combined postures: 4° off fails unless flagged low confidence', () => {
+    const c = clip('combined-extension', exact);
+    expect(c.truth.some(isCombinedPosture)).toBe(true);
+    const off = (state: MeasuredRow['state']) => (t: TruthRow): MeasuredRow => ({ ...exact(t), tiltDeg: t.tiltDeg - 4, state });
+    expect(combinedScores(c.truth, c.truth.map(off('measured'))).find((x) => x.axis === 'tiltDeg')!.pass).toBe(false);
+    expect(combinedScores(c.truth, c.truth.map(off('low-confidence'))).find((x) => x.axis === 'tiltDeg')!.pass).toBe(true);
+  });
+
+  it('tremor amplitude is scored from 0.5° and a 30 % error fails', () => {
+    const c = clip('tremor-roll-4.5hz', exact);
+    const loud = clip('tremor-roll-4.5hz', (t) => ({ ...exact(t), tiltDeg: t.tiltDeg * 1.3 }));
+    const s = tremorScore({ ...loud, truth: c.truth }, 0);
+    expect(s.amplitudeScored).toBe(true);
+    expect(s.pass).toBe(false);
+  });
+});
+
+describe('faces and camera set-ups', () => {
+  it('has at least six faces; blinks and talking are seeded, bounded and repeatable', () => {
+    expect(PHANTOM_FACES.length).toBeGreaterThanOrEqual(6);
+    const look = findFace('beard-glasses')!.look!;
+    const a = Array.from({ length: 300 }, (_, i) => expressionAt(look, 5, i * 33.3));
+    const b = Array.from({ length: 300 }, (_, i) => expressionAt(look, 5, i * 33.3));
+    expect(a).toEqual(b);
+    expect(a.some((e) => e.blink > 0.9)).toBe(true);
+    expect(a.some((e) => e.mouthOpen > 0.2)).toBe(true);
+    expect(a.every((e) => e.blink >= 0 && e.blink <= 1 && e.mouthOpen >= 0 && e.mouthOpen <= 1)).toBe(true);
+    expect(expressionAt(undefined, 5, 1000)).toEqual({ blink: 0, mouthOpen: 0 });
+  });
+
+  it('the default face and camera leave the scene as before (cache keys of earlier clips hold)', () => {
+    const { scene } = clipSetup(findScript('small-jerks')!, {});
+    expect(scene.look).toBeUndefined();
+    expect(scene.widthPx).toBe(DEFAULT_SCENE.widthPx);
+    expect(() => clipSetup(findScript('small-jerks')!, { face: 'nobody' })).toThrow(/unknown face/);
+    expect(() => clipSetup(findScript('small-jerks')!, { camera: 'potato' })).toThrow(/unknown camera/);
+    const hd = sceneForCamera(DEFAULT_SCENE, findCamera('hd-720-warm')!);
+    expect([hd.widthPx, hd.heightPx]).toEqual([1280, 720]);
+    expect(hd.verticalFovDeg).toBeLessThan(DEFAULT_SCENE.verticalFovDeg); // same horizontal view, wider frame
+  });
+
+  it('sensor noise has the stated spread and no bias; distortion keeps the centre; blur averages', () => {
+    const w = 64, h = 48;
+    const grey = new Uint8Array(w * h * 3).fill(128);
+    const cam = { ...findCamera('laptop-15fps-dim')! };
+    const noisy = postProcess(grey, w, h, cam, 1);
+    const d = Array.from(noisy, (v) => v - 128);
+    const mean = d.reduce((s, x) => s + x, 0) / d.length;
+    const sd = Math.sqrt(d.reduce((s, x) => s + x * x, 0) / d.length);
+    expect(Math.abs(mean)).toBeLessThan(0.3);
+    expect(Math.abs(sd - cam.noiseLevels)).toBeLessThan(0.5);
+    const dot = new Uint8Array(w * h * 3);
+    const o = ((h / 2) * w + w / 2) * 3;
+    dot[o] = 255;
+    const warped = postProcess(dot, w, h, { ...findCamera('hd-720-warm')!, noiseLevels: 0 }, 1);
+    expect(warped[o]).toBeGreaterThan(100);
+    expect(Array.from(averageFrames([new Uint8Array([0, 100]), new Uint8Array([100, 200])]))).toEqual([50, 150]);
+  });
+});
