@@ -18,11 +18,11 @@ import { MODEL_FILES_USED, MODELS_URL, WASM_URL } from './src/vision/assets.ts';
 import { findDejaVuDir } from '../../packages/report/src/fonts-node.ts';
 import { DEJAVU_FILES } from '../../packages/report/src/fonts.ts';
 
-/** The report's Unicode font (DejaVu Sans, from Debian's fonts-dejavu-core), served and shipped under fonts/. */
+/** The report's Unicode font (DejaVu Sans, from the npm package dejavu-fonts-ttf), served and shipped under fonts/. */
 const FONTS_URL = '/fonts/';
 function fontFiles(): Array<{ name: string; path: string }> {
   const dir = findDejaVuDir();
-  if (dir === null) throw new Error('DejaVu Sans not found: install the Debian package fonts-dejavu-core (scripts/system-deps.sh does) so the report prints every name.');
+  if (dir === null) throw new Error('DejaVu Sans not found: run npm install (the package dejavu-fonts-ttf ships it) so the report prints every name.');
   return Object.values(DEJAVU_FILES).map((name) => ({ name, path: join(dir, name) }));
 }
 
