@@ -201,6 +201,7 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
 
   const half = (A4.w - 2 * M) / 2;
   const inj = s.cycles.severity.map((c) => c.injectionAtMs).filter((t) => t >= input.fromMs && t <= input.toMs);
+  ratedBlock(w, s, inj, input, half);
   w.heading('Over the period (one chart per scale)');
   w.ensure(105);
   let top = w.y;
@@ -234,6 +235,27 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
   const th = Object.entries(s.current.therapies);
   if (th.length > 0) w.text(`Sessions in the period: ${th.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
   if (s.current.dbs.length > 0) w.text(`DBS settings as logged (Geste controls no device): ${s.current.dbs.map((x) => `${x.side} ${x.contacts} ${x.amplitude} ${x.amplitudeUnit}, ${x.pulseWidthUs} us, ${x.frequencyHz} Hz (${isoDate(x.atMs)})`).join('; ')}.`);
+}
+
+/**
+ * Rated scales beside the objective measures: per (scale, rater role) one over-time chart and one
+ * injection-cycle chart side by side, then the values and the cycle words (onset / peak / wear-off,
+ * or "not enough change" / "not enough data"). Rater role is in every label.
+ */
+function ratedBlock(w: Writer, s: PeriodSummary, inj: readonly number[], input: ReportInput, half: number): void {
+  if (s.rated.length === 0) return;
+  w.heading('Rated scales (entered by the rater; not camera-derived)');
+  for (const r of s.rated) {
+    w.ensure(175);
+    const top = w.y;
+    timeChart(w, r.seriesScale, r.values, inj, M, half - 8, input);
+    w.y = top;
+    cycleChart(w, r.seriesScale, r.cycles, r.cycleMean, M + half + 8, half - 8);
+    w.y = top - 152;
+    const t = r.trend;
+    w.text(`${r.seriesScale.label}: ${t.n} value${t.n === 1 ? '' : 's'} in the period, ${fmt(t.first, 0)} at the first, ${fmt(t.last, 0)} at the last (${r.seriesScale.unit}; lower = less severe). Cycles: ${describeCycles(r.cycles).words}`, { size: 7.5 });
+    w.y -= 4;
+  }
 }
 
 function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], input: ReportInput, unicode: boolean): void {
@@ -289,7 +311,7 @@ function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], 
     for (const line of emgLines) w.text(line, { size: 7.5 });
   }
   w.y -= 6;
-  const thr = [s.cycles.pain, s.cycles.severity].map((c) => c.find((x) => x.threshold !== null)?.threshold).filter((t) => t !== undefined);
+  const thr = [s.cycles.pain, s.cycles.severity, ...s.rated.map((r) => r.cycles)].map((c) => c.find((x) => x.threshold !== null)?.threshold).filter((t) => t !== undefined);
   w.text(`Notes on method: objective severity items follow the bands of a published severity scale for cervical dystonia but are computed from camera measures; they are not a clinician-rated scale score. Cycle estimates use weekly means (accurate to about a week) and are made only when at least two weeks improve on the baseline by the threshold or more: ${thr.map((t) => t!.source).join('; ') || 'no threshold could be set (too little data)'}. Onset = first such week, peak = largest improvement, wear-off = first later week back within the threshold.${unicode ? '' : ' Text was set in the PDF standard font: letters outside Western European ones print as "?".'}`, { size: 7.5 });
 }
 
