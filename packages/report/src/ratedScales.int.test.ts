@@ -46,7 +46,7 @@ const DIP = SUBJECTS.filter((s) => s.group === '10000 U' && complete(s))
 const PLACEBO = SUBJECTS.find((s) => s.group === 'placebo' && complete(s))!;
 
 function period(records: readonly GesteRecord[]) {
-  const ms = records.flatMap((r) => (r.type === 'rating' || r.type === 'treatment' ? [r.atMs] : []));
+  const ms = records.flatMap((r) => (r.type === 'rating' || (r.type === 'treatment' && r.kind === 'botulinum') ? [r.atMs] : []));
   return { fromMs: Math.min(...ms) - DAY, toMs: Math.max(...ms) + DAY };
 }
 const pdfText = (pdf: string, page?: number) => execFileSync('pdftotext', ['-layout', ...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]), pdf, '-']).toString().replace(/\s+/g, ' ');

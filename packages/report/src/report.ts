@@ -202,23 +202,31 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
   const half = (A4.w - 2 * M) / 2;
   const inj = s.cycles.severity.map((c) => c.injectionAtMs).filter((t) => t >= input.fromMs && t <= input.toMs);
   ratedBlock(w, s, inj, input, half);
-  w.heading('Over the period (one chart per scale)');
-  w.ensure(105);
-  let top = w.y;
-  timeChart(w, PAIN_NRS_SCALE, series.pain, inj, M, half - 8, input);
-  w.y = top;
-  timeChart(w, OBJECTIVE_ITEMS_SCALE, series.severity, inj, M + half + 8, half - 8, input);
-  w.y = top - 110;
+  // Pain and the camera's items total: charts only when there is something to draw (a cohort import
+  // holds rated scales only; two empty chart pairs would push everything else off page 1).
+  const hasDaily = series.pain.length > 0 || series.severity.length > 0;
+  if (!hasDaily) {
+    w.heading('Worst daily pain and objective severity items (camera)');
+    w.text('No diary pain ratings or camera exams on record: no charts or cycle estimates for them.', { size: 8 });
+  } else {
+    w.heading('Over the period (one chart per scale)');
+    w.ensure(105);
+    let top = w.y;
+    timeChart(w, PAIN_NRS_SCALE, series.pain, inj, M, half - 8, input);
+    w.y = top;
+    timeChart(w, OBJECTIVE_ITEMS_SCALE, series.severity, inj, M + half + 8, half - 8, input);
+    w.y = top - 110;
 
-  w.heading('Injection cycles (all cycles on record, overlaid)');
-  w.ensure(155);
-  top = w.y;
-  cycleChart(w, PAIN_NRS_SCALE, s.cycles.pain, s.cycles.painMean, M, half - 8);
-  w.y = top;
-  cycleChart(w, OBJECTIVE_ITEMS_SCALE, s.cycles.severity, s.cycles.severityMean, M + half + 8, half - 8);
-  w.y = top - 152;
-  w.text(`Worst daily pain: ${describeCycles(s.cycles.pain).words}`, { size: 7.5 });
-  w.text(`Objective severity items: ${describeCycles(s.cycles.severity).words}`, { size: 7.5 });
+    w.heading('Injection cycles (all cycles on record, overlaid)');
+    w.ensure(155);
+    top = w.y;
+    cycleChart(w, PAIN_NRS_SCALE, s.cycles.pain, s.cycles.painMean, M, half - 8);
+    w.y = top;
+    cycleChart(w, OBJECTIVE_ITEMS_SCALE, s.cycles.severity, s.cycles.severityMean, M + half + 8, half - 8);
+    w.y = top - 152;
+    w.text(`Worst daily pain: ${describeCycles(s.cycles.pain).words}`, { size: 7.5 });
+    w.text(`Objective severity items: ${describeCycles(s.cycles.severity).words}`, { size: 7.5 });
+  }
 
   w.heading('Diary, mood and impact, adherence and sensory tricks');
   const d = s.diary;
@@ -230,7 +238,7 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
 
   w.heading('Current treatments (as logged)');
   const li = s.current.lastInjection;
-  w.text(li === null ? 'Botulinum toxin: none logged.' : `Last botulinum toxin injection ${isoDate(li.atMs)}: ${li.product}; ${li.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ')}; guidance ${li.guidance}. Effect noticed from ${li.effectStartedAtMs === null ? '-' : isoDate(li.effectStartedAtMs)}, wearing off ${li.effectWoreOffAtMs === null ? '-' : isoDate(li.effectWoreOffAtMs)}.`);
+  w.text(li === null ? 'Botulinum toxin: none logged.' : `Last botulinum toxin injection ${isoDate(li.atMs)}: ${li.product}; ${li.totalUnits === null ? '' : `total ${formatUnits(li.totalUnits)} U; `}${li.placebo ? 'placebo; ' : li.blinded ? 'blinded; ' : ''}${li.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ') || 'muscles not logged'}; guidance ${li.guidance}. Effect noticed from ${li.effectStartedAtMs === null ? '-' : isoDate(li.effectStartedAtMs)}, wearing off ${li.effectWoreOffAtMs === null ? '-' : isoDate(li.effectWoreOffAtMs)}.`);
   w.text(s.current.oral.length === 0 ? 'Oral medicines: none logged as current.' : `Oral medicines: ${s.current.oral.map((o) => `${o.name} ${o.amount} ${o.unit} ${o.timesPerDay}x/day`).join('; ')}.`);
   const th = Object.entries(s.current.therapies);
   if (th.length > 0) w.text(`Sessions in the period: ${th.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
