@@ -60,7 +60,9 @@ describe('clinician report PDF', () => {
     for (const s of ['Diary, mood and impact, adherence', 'Current treatments', 'Hand on chin', 'Example toxin A', 'Adherence: diary filled on', 'Appendix', 'Farrar']) expect(all).toContain(s);
     // Pain falls by 4 points in the generated cycles (MCID 2): onset, peak and wear-off are found.
     expect(all).toMatch(/Worst daily pain: Change seen in \d of \d cycles: onset week [1-4], peak week [3-8], wear-off week (9|1[0-2])/);
-    expect(all).not.toMatch(/TWSTRS/i);
+    // The camera's items are never called TWSTRS; a rated TWSTRS record prints only with its rater role.
+    expect(all).toContain('TWSTRS severity (clinician-rated)');
+    expect(all.replace(/TWSTRS \w+ \((clinician|patient)-rated\)/g, '')).not.toMatch(/TWSTRS/i);
     expect(all).not.toMatch(/maxRotationDeg|timeInNeutralPct|jerksPerMin|tremorPeakHz/);
 
     execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(OUT_DIR, 'page')]);

@@ -201,23 +201,32 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
 
   const half = (A4.w - 2 * M) / 2;
   const inj = s.cycles.severity.map((c) => c.injectionAtMs).filter((t) => t >= input.fromMs && t <= input.toMs);
-  w.heading('Over the period (one chart per scale)');
-  w.ensure(105);
-  let top = w.y;
-  timeChart(w, PAIN_NRS_SCALE, series.pain, inj, M, half - 8, input);
-  w.y = top;
-  timeChart(w, OBJECTIVE_ITEMS_SCALE, series.severity, inj, M + half + 8, half - 8, input);
-  w.y = top - 110;
+  ratedBlock(w, s, inj, input, half);
+  // Pain and the camera's items total: charts only when there is something to draw (a cohort import
+  // holds rated scales only; two empty chart pairs would push everything else off page 1).
+  const hasDaily = series.pain.length > 0 || series.severity.length > 0;
+  if (!hasDaily) {
+    w.heading('Worst daily pain and objective severity items (camera)');
+    w.text('No diary pain ratings or camera exams on record: no charts or cycle estimates for them.', { size: 8 });
+  } else {
+    w.heading('Over the period (one chart per scale)');
+    w.ensure(105);
+    let top = w.y;
+    timeChart(w, PAIN_NRS_SCALE, series.pain, inj, M, half - 8, input);
+    w.y = top;
+    timeChart(w, OBJECTIVE_ITEMS_SCALE, series.severity, inj, M + half + 8, half - 8, input);
+    w.y = top - 110;
 
-  w.heading('Injection cycles (all cycles on record, overlaid)');
-  w.ensure(155);
-  top = w.y;
-  cycleChart(w, PAIN_NRS_SCALE, s.cycles.pain, s.cycles.painMean, M, half - 8);
-  w.y = top;
-  cycleChart(w, OBJECTIVE_ITEMS_SCALE, s.cycles.severity, s.cycles.severityMean, M + half + 8, half - 8);
-  w.y = top - 152;
-  w.text(`Worst daily pain: ${describeCycles(s.cycles.pain).words}`, { size: 7.5 });
-  w.text(`Objective severity items: ${describeCycles(s.cycles.severity).words}`, { size: 7.5 });
+    w.heading('Injection cycles (all cycles on record, overlaid)');
+    w.ensure(155);
+    top = w.y;
+    cycleChart(w, PAIN_NRS_SCALE, s.cycles.pain, s.cycles.painMean, M, half - 8);
+    w.y = top;
+    cycleChart(w, OBJECTIVE_ITEMS_SCALE, s.cycles.severity, s.cycles.severityMean, M + half + 8, half - 8);
+    w.y = top - 152;
+    w.text(`Worst daily pain: ${describeCycles(s.cycles.pain).words}`, { size: 7.5 });
+    w.text(`Objective severity items: ${describeCycles(s.cycles.severity).words}`, { size: 7.5 });
+  }
 
   w.heading('Diary, mood and impact, adherence and sensory tricks');
   const d = s.diary;
@@ -229,11 +238,32 @@ function summaryPages(w: Writer, s: PeriodSummary, input: ReportInput, patient: 
 
   w.heading('Current treatments (as logged)');
   const li = s.current.lastInjection;
-  w.text(li === null ? 'Botulinum toxin: none logged.' : `Last botulinum toxin injection ${isoDate(li.atMs)}: ${li.product}; ${li.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ')}; guidance ${li.guidance}. Effect noticed from ${li.effectStartedAtMs === null ? '-' : isoDate(li.effectStartedAtMs)}, wearing off ${li.effectWoreOffAtMs === null ? '-' : isoDate(li.effectWoreOffAtMs)}.`);
+  w.text(li === null ? 'Botulinum toxin: none logged.' : `Last botulinum toxin injection ${isoDate(li.atMs)}: ${li.product}; ${li.totalUnits === null ? '' : `total ${formatUnits(li.totalUnits)} U; `}${li.placebo ? 'placebo; ' : li.blinded ? 'blinded; ' : ''}${li.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ') || 'muscles not logged'}; guidance ${li.guidance}. Effect noticed from ${li.effectStartedAtMs === null ? '-' : isoDate(li.effectStartedAtMs)}, wearing off ${li.effectWoreOffAtMs === null ? '-' : isoDate(li.effectWoreOffAtMs)}.`);
   w.text(s.current.oral.length === 0 ? 'Oral medicines: none logged as current.' : `Oral medicines: ${s.current.oral.map((o) => `${o.name} ${o.amount} ${o.unit} ${o.timesPerDay}x/day`).join('; ')}.`);
   const th = Object.entries(s.current.therapies);
   if (th.length > 0) w.text(`Sessions in the period: ${th.map(([k, n]) => `${k} ${n}`).join(', ')}.`);
   if (s.current.dbs.length > 0) w.text(`DBS settings as logged (Geste controls no device): ${s.current.dbs.map((x) => `${x.side} ${x.contacts} ${x.amplitude} ${x.amplitudeUnit}, ${x.pulseWidthUs} us, ${x.frequencyHz} Hz (${isoDate(x.atMs)})`).join('; ')}.`);
+}
+
+/**
+ * Rated scales beside the objective measures: per (scale, rater role) one over-time chart and one
+ * injection-cycle chart side by side, then the values and the cycle words (onset / peak / wear-off,
+ * or "not enough change" / "not enough data"). Rater role is in every label.
+ */
+function ratedBlock(w: Writer, s: PeriodSummary, inj: readonly number[], input: ReportInput, half: number): void {
+  if (s.rated.length === 0) return;
+  w.heading('Rated scales (entered by the rater; not camera-derived)');
+  for (const r of s.rated) {
+    w.ensure(175);
+    const top = w.y;
+    timeChart(w, r.seriesScale, r.values, inj, M, half - 8, input);
+    w.y = top;
+    cycleChart(w, r.seriesScale, r.cycles, r.cycleMean, M + half + 8, half - 8);
+    w.y = top - 152;
+    const t = r.trend;
+    w.text(`${r.seriesScale.label}: ${t.n} value${t.n === 1 ? '' : 's'} in the period, ${fmt(t.first, 0)} at the first, ${fmt(t.last, 0)} at the last (${r.seriesScale.unit}; lower = less severe). Cycles: ${describeCycles(r.cycles).words}`, { size: 7.5 });
+    w.y -= 4;
+  }
 }
 
 function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], input: ReportInput, unicode: boolean): void {
@@ -289,7 +319,7 @@ function appendix(w: Writer, s: PeriodSummary, records: readonly GesteRecord[], 
     for (const line of emgLines) w.text(line, { size: 7.5 });
   }
   w.y -= 6;
-  const thr = [s.cycles.pain, s.cycles.severity].map((c) => c.find((x) => x.threshold !== null)?.threshold).filter((t) => t !== undefined);
+  const thr = [s.cycles.pain, s.cycles.severity, ...s.rated.map((r) => r.cycles)].map((c) => c.find((x) => x.threshold !== null)?.threshold).filter((t) => t !== undefined);
   w.text(`Notes on method: objective severity items follow the bands of a published severity scale for cervical dystonia but are computed from camera measures; they are not a clinician-rated scale score. Cycle estimates use weekly means (accurate to about a week) and are made only when at least two weeks improve on the baseline by the threshold or more: ${thr.map((t) => t!.source).join('; ') || 'no threshold could be set (too little data)'}. Onset = first such week, peak = largest improvement, wear-off = first later week back within the threshold.${unicode ? '' : ' Text was set in the PDF standard font: letters outside Western European ones print as "?".'}`, { size: 7.5 });
 }
 

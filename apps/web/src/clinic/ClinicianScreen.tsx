@@ -219,7 +219,7 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
             {data.unreadable > 0 ? ` ${data.unreadable} record(s) could not be read by this app version.` : ''}
           </p>
           <ReportSummary s={summarizePeriod(data.records, period.fromMs, period.toMs)} shares={{ measures: shares('measures'), diary: shares('diary'), treatments: shares('treatments') }} />
-          {scaleSeriesOf(data.records).every((x) => x.values.length === 0) ? <p data-testid="trend-empty">No shared diary entries or exams yet.</p> : null}
+          {scaleSeriesOf(data.records).every((x) => x.values.length === 0) ? <p data-testid="trend-empty">No shared diary entries, exams or rated scales yet.</p> : null}
           <ScaleCharts
             series={scaleSeriesOf(data.records).filter((x) => x.values.length > 0)}
             injections={shares('treatments') ? chartSeries(data.records).injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs })) : []}

@@ -36,6 +36,19 @@ export function ReportSummary({ s, shares }: { s: PeriodSummary; shares: { measu
           )}
         </div>
       )}
+      {shares.measures && s.rated.length > 0 && (
+        <div data-testid="rated-summary">
+          <h4>Rated scales (entered by the rater; not camera-derived)</h4>
+          <ul>
+            {s.rated.map((r) => (
+              <li key={r.seriesScale.id}>
+                <strong>{r.seriesScale.label}</strong>: {r.trend.n} value{r.trend.n === 1 ? '' : 's'} in the period, {r.trend.first ?? '–'} at the first, {r.trend.last ?? '–'} at the last ({r.seriesScale.unit}).
+                {shares.treatments ? ` Cycles: ${describeCycles(r.cycles).words}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {shares.treatments && (
         <>
           <h4>Injection cycles</h4>

@@ -1,11 +1,11 @@
 /**
  * Charts: one chart per scale over time with injections and treatment changes marked, and one
  * injection-cycle chart per scale. Any numeric series with a declared range plugs in (`ScaleSeries`):
- * today worst daily pain and the camera's objective items total; a clinician-rated scale later.
+ * worst daily pain, the camera's objective items total, and each rated scale per rater role.
  * Geometry is computed in chartGeometry.ts (tested: nothing drawn outside the axes).
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { describeCycles, injectionCycles, meanCycle, OBJECTIVE_ITEMS_SCALE, PAIN_NRS_SCALE, type GesteRecord, type SeriesScale, type TimedValue } from '@geste/core';
+import { describeCycles, injectionCycles, meanCycle, OBJECTIVE_ITEMS_SCALE, PAIN_NRS_SCALE, ratedSeries, type GesteRecord, type SeriesScale, type TimedValue } from '@geste/core';
 import { cycleChart, timeChart, type ChartGeom } from './chartGeometry.ts';
 import { chartSeries, everything } from './data.ts';
 import { showDate } from './ui.tsx';
@@ -33,6 +33,8 @@ export function scaleSeriesOf(records: readonly GesteRecord[]): ScaleSeries[] {
   return [
     { scale: PAIN_NRS_SCALE, values: s.pain },
     { scale: OBJECTIVE_ITEMS_SCALE, values: s.severity },
+    // Rated scales: one series per (scale, rater role), labelled clinician-rated or patient-rated.
+    ...ratedSeries(records).map((r) => ({ scale: r.seriesScale, values: r.values })),
   ];
 }
 
@@ -45,7 +47,7 @@ export function ChartsScreen(): ReactNode {
   return (
     <section className="rec" aria-labelledby="ch-h">
       <h1 id="ch-h">Charts</h1>
-      {series.length === 0 ? <p>No diary entries or exams yet.</p> : null}
+      {series.length === 0 ? <p>No diary entries, exams or rated scales yet.</p> : null}
       <ScaleCharts series={series} injections={injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs }))} marks={otherMarks(records)} />
     </section>
   );

@@ -428,6 +428,7 @@ export function recordFhirEntries(r: GesteRecord, subject: Reference<Patient>, u
   else if (r.type === 'diary') diary(c, r);
   else if (r.type === 'session') session(c, r, undefined);
   else if (r.type === 'history') history(c, r);
+  else if (r.type === 'rating') rating(c, r);
   return entries;
 }
 

@@ -19,3 +19,4 @@ export * from './fhir-import.ts';
 export * from './seriesScale.ts';
 export * from './axis.ts';
 export * from './period.ts';
+export * from './ratedSeries.ts';

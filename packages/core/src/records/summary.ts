@@ -4,6 +4,7 @@
  * and the injection cycles. Lower severity / pain = better throughout.
  */
 import { injectionCycles, meanCycle, MS_PER_WEEK, type InjectionCycle, type TimedValue, type WeekMean } from './cycles.ts';
+import { ratedSeries, type RatedSeries } from './ratedSeries.ts';
 import { OBJECTIVE_ITEMS_SCALE, PAIN_NRS_SCALE } from './seriesScale.ts';
 import {
   ACTIVITIES,
@@ -59,6 +60,11 @@ export interface PeriodSummary {
     readonly dbs: readonly DbsSetting[];
     readonly therapies: Readonly<Record<string, number>>;
   };
+  /**
+   * Rated scales, one entry per (scale, rater role) — patient- and clinician-rated never pooled:
+   * the whole series (`values`), its trend in the period, and its injection cycles (all on record).
+   */
+  readonly rated: ReadonlyArray<RatedSeries & { readonly trend: Trend; readonly cycles: readonly InjectionCycle[]; readonly cycleMean: readonly WeekMean[] }>;
   readonly cycles: { readonly severity: readonly InjectionCycle[]; readonly pain: readonly InjectionCycle[]; readonly severityMean: readonly WeekMean[]; readonly painMean: readonly WeekMean[] };
 }
 
@@ -148,6 +154,10 @@ export function summarizePeriod(records: readonly GesteRecord[], fromMs: number,
   const marks = botox.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs }));
   const sevCycles = injectionCycles(marks, sevAll, { scale: OBJECTIVE_ITEMS_SCALE });
   const painCycles = injectionCycles(marks, painAll, { scale: PAIN_NRS_SCALE });
+  const rated = ratedSeries(records).map((r) => {
+    const cycles = injectionCycles(marks, r.values, { scale: r.seriesScale });
+    return { ...r, trend: trend(r.seriesScale.id, r.values.filter((p) => inP(p.atMs))), cycles, cycleMean: meanCycle(cycles) };
+  });
 
   return {
     fromMs,
@@ -175,6 +185,7 @@ export function summarizePeriod(records: readonly GesteRecord[], fromMs: number,
     },
     tricks: [...trickN.entries()].map(([name, n]) => ({ name, n, meanReductionPct: mean(trickMap.get(name) ?? []) })),
     current: { lastInjection, oral, dbs, therapies },
+    rated,
     cycles: { severity: sevCycles, pain: painCycles, severityMean: meanCycle(sevCycles), painMean: meanCycle(painCycles) },
   };
 }
