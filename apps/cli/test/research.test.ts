@@ -147,7 +147,7 @@ describe('agreement from CSV files', () => {
   it('refuses a rating cell that is not a number, with its row and column, instead of skipping it', () => {
     const bad = 'video,severity.rotation\np1.mp4,1\np2.mp4,two\np3.mp4,"3,5"\n';
     expect(() => computeAgreement({ ratingsCsv: bad, resultsCsv: results })).toThrow(
-      /2 cells that are not a rating: row 3, column `severity.rotation`: expected a number .*got "two"\.; row 4, column `severity.rotation`: .*got "3,5" \(this file is comma-separated/,
+      /2 cells that are not a rating: row 3, column `severity.rotation`: expected a number .*got "two"; row 4, column `severity.rotation`: .*got "3,5" \(this file is comma-separated/,
     );
   });
 

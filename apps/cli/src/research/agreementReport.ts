@@ -43,7 +43,7 @@ function ratingNumber(raw: string | undefined, delimiter: CsvDelimiter): number 
   const plain = delimiter !== ',' ? s.replace(/^([+-]?\d+),(\d+)$/, '$1.$2') : s;
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return Number(plain);
   const hint = delimiter === ',' && /^[+-]?\d+,\d+$/.test(s) ? ' (this file is comma-separated, so write the decimal with a point, or save it separated by semicolons)' : '';
-  return `expected a number (or blank / NA when not rated); got "${s.length > 30 ? `${s.slice(0, 30)}…` : s}"${hint}.`;
+  return `expected a number (or blank / NA when not rated); got "${s.length > 30 ? `${s.slice(0, 30)}…` : s}"${hint}`;
 }
 
 export function computeAgreement(input: AgreementInput): AgreementResult {
