@@ -89,7 +89,7 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
   });
   if (problems.length > 0) {
     const shown = problems.slice(0, 10).join('; ');
-    throw new CliError('input', `The ratings CSV has ${problems.length} cell${problems.length === 1 ? '' : 's'} that ${problems.length === 1 ? 'is' : 'are'} not a rating: ${shown}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}. Fix them and run again; nothing was compared.`);
+    throw new CliError('input', `The ratings CSV has ${problems.length} cell${problems.length === 1 ? '' : 's'} that ${problems.length === 1 ? 'is' : 'are'} not a rating: ${shown}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}. Fix ${problems.length === 1 ? 'it' : 'them'} and run again; nothing was compared.`);
   }
   const items: ItemAgreement[] = [];
   for (const [label, [c, gcol]] of pairsOf) {
