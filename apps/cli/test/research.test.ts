@@ -1,12 +1,12 @@
 /**
  * Research mode, pure parts: agreement statistics against hand-computed values, the CSV row format,
- * CSV parsing, agreement from CSV text, job ids, the progress line.
+ * CSV reading (papaparse via core), agreement from CSV text, job ids, the progress line.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { averageRanks, blandAltman, icc, pearson, spearman } from '../src/research/agreement.ts';
 import { computeAgreement, renderAgreementHtml } from '../src/research/agreementReport.ts';
-import { RESULT_COLUMNS, csvToRecords, failedRow, parseCsv, rowsToCsv } from '../src/research/row.ts';
+import { RESULT_COLUMNS, csvToRecords, failedRow, readCsvRecords, rowsToCsv } from '../src/research/row.ts';
 import { jobIdFor, redactUrl, runIdFor } from '../src/research/queue.ts';
 import { formatVideoProgress } from '../src/research/progress.ts';
 import { phasesPathFor } from '../src/research/inputs.ts';
@@ -90,8 +90,22 @@ describe('results CSV', () => {
     expect(Object.keys(recs[0]!)).toEqual([...RESULT_COLUMNS]);
   });
 
-  it('parseCsv reads quotes, doubled quotes, CRLF and a missing final newline', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\r\n1,\n2,3')).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['1', ''], ['2', '3']]);
+  it('reads quotes, doubled quotes, CRLF, a BOM and a missing final newline (papaparse)', () => {
+    const r = readCsvRecords('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n1,\n2,3', 'The test CSV');
+    expect(r.delimiter).toBe(',');
+    expect(r.records).toEqual([{ a: 'x, y', b: 'say "hi"' }, { a: '1', b: '' }, { a: '2', b: '3' }]);
+  });
+
+  it('reads semicolon and tab files, quoted separators kept inside their field', () => {
+    const semi = readCsvRecords('video;severity.rotation;note\n"a;b.mp4";1,5;"x; y"\np2.mp4;2;\n', 'The test CSV');
+    expect(semi.delimiter).toBe(';');
+    expect(semi.records).toEqual([{ video: 'a;b.mp4', 'severity.rotation': '1,5', note: 'x; y' }, { video: 'p2.mp4', 'severity.rotation': '2', note: '' }]);
+    expect(readCsvRecords('video\tscore\np1.mp4\t3\n', 'The test CSV').records).toEqual([{ video: 'p1.mp4', score: '3' }]);
+  });
+
+  it('refuses a ragged row or an empty file, naming the file and the row', () => {
+    expect(() => readCsvRecords('video,score\np1.mp4,1\np2.mp4,2,7\n', 'The ratings CSV')).toThrow(/^The ratings CSV cannot be read: row 3: 3 cells, but the header has 2 columns/);
+    expect(() => readCsvRecords('', 'The ratings CSV')).toThrow(/The ratings CSV cannot be read: .*empty/);
   });
 });
 
@@ -118,6 +132,23 @@ describe('agreement from CSV files', () => {
     const html = renderAgreementHtml(r, 'ratings.csv');
     expect(html.match(/<svg/g)).toHaveLength(4);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('reads a semicolon ratings file with decimal commas (European spreadsheets) as the same numbers', () => {
+    const comma = 'video,rater,severity.rotation\np1.mp4,A,1.5\np2.mp4,A,2\np3.mp4,A,3.25\np4.mp4,A,NA\n';
+    const semi = '\uFEFFvideo;rater;severity.rotation\r\np1.mp4;A;1,5\r\np2.mp4;A;2\r\np3.mp4;A;3,25\r\np4.mp4;A;\r\n';
+    const a = computeAgreement({ ratingsCsv: comma, resultsCsv: results });
+    const b = computeAgreement({ ratingsCsv: semi, resultsCsv: results });
+    const pairs = (r: typeof a) => r.items.find((i) => i.item === 'severity.rotation')!.pairs;
+    expect(pairs(a)).toEqual([[1, 1.5], [2, 2], [3, 3.25]]);
+    expect(pairs(b)).toEqual(pairs(a));
+  });
+
+  it('refuses a rating cell that is not a number, with its row and column, instead of skipping it', () => {
+    const bad = 'video,severity.rotation\np1.mp4,1\np2.mp4,two\np3.mp4,"3,5"\n';
+    expect(() => computeAgreement({ ratingsCsv: bad, resultsCsv: results })).toThrow(
+      /2 cells that are not a rating: row 3, column `severity.rotation`: expected a number .*got "two"; row 4, column `severity.rotation`: .*got "3,5" \(this file is comma-separated/,
+    );
   });
 
   it('says what is wrong with a ratings file', () => {

@@ -177,6 +177,20 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
     }
   }, 120_000);
 
+  it('installs no test hooks in a page opened as people open it (no __GESTE_DEBUG__ before load)', async () => {
+    const l = await launch({ fakeVideo: fakeVideo('two-faces'), debugHook: false });
+    try {
+      const page = await open(l, 'live');
+      await page.click('[data-testid=start-camera]');
+      // Frames are being measured (the two faces are seen and refused), and still no hook exists.
+      await waitAttr(page, '[data-testid=measure-status]', 'data-reasons', { includes: 'multiple-faces' }, 60_000);
+      const hooks = await page.evaluate(() => ['gesteDebug', 'gesteWorkerMs', 'gesteHumanPerf', '__GESTE_DEBUG__'].filter((k) => k in window));
+      expect(hooks).toEqual([]);
+    } finally {
+      await l.close();
+    }
+  }, 120_000);
+
   it('explains a refused camera permission and a missing camera', async () => {
     for (const [name, opts, code] of [
       ['14-permission-refused', { fakeVideo: fakeVideo('two-faces'), allowCamera: false }, 'permission-denied'],

@@ -89,6 +89,11 @@ export interface LaunchOptions {
   readonly fakeVideo: string | null;
   /** Auto-accept the camera prompt (default true). false = the prompt is refused. */
   readonly allowCamera?: boolean;
+  /**
+   * Install the app's test hooks (`window.gesteDebug`, detector timings; src/debugHook.ts) by setting
+   * `window.__GESTE_DEBUG__` before any page script runs (default true). false = the page as people get it.
+   */
+  readonly debugHook?: boolean;
 }
 
 export interface Launched {
@@ -126,6 +131,7 @@ export async function launch(opts: LaunchOptions): Promise<Launched> {
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: ['--mute-audio'],
   });
+  if (opts.debugHook ?? true) await context.addInitScript(() => void ((window as unknown as { __GESTE_DEBUG__: boolean }).__GESTE_DEBUG__ = true));
   const page = context.pages()[0] ?? (await context.newPage());
   const browser = context.browser() as Browser;
   return {

@@ -5,7 +5,8 @@
  */
 import { CliError } from '../errors.ts';
 import { type ItemAgreement, itemAgreement } from './agreement.ts';
-import { csvToRecords } from './row.ts';
+import type { CsvDelimiter } from '@geste/core';
+import { csvToRecords, readCsvRecords } from './row.ts';
 
 export interface AgreementInput {
   readonly ratingsCsv: string;
@@ -29,9 +30,25 @@ function num(s: string | undefined): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
+/** Cells a rater leaves for "not rated". */
+const NOT_RATED = new Set(['', 'na', 'n/a', 'nan', '-', '.', 'missing']);
+
+/**
+ * A rating cell: a number (a decimal comma is read as the decimal point in semicolon- or tab-separated
+ * files, as European spreadsheets write "1,5"), null when left blank or NA, or a located problem.
+ */
+function ratingNumber(raw: string | undefined, delimiter: CsvDelimiter): number | string | null {
+  const s = (raw ?? '').trim();
+  if (NOT_RATED.has(s.toLowerCase())) return null;
+  const plain = delimiter !== ',' ? s.replace(/^([+-]?\d+),(\d+)$/, '$1.$2') : s;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain)) return Number(plain);
+  const hint = delimiter === ',' && /^[+-]?\d+,\d+$/.test(s) ? ' (this file is comma-separated, so write the decimal with a point, or save it separated by semicolons)' : '';
+  return `expected a number (or blank / NA when not rated); got "${s.length > 30 ? `${s.slice(0, 30)}…` : s}"${hint}`;
+}
+
 export function computeAgreement(input: AgreementInput): AgreementResult {
-  const ratings = csvToRecords(input.ratingsCsv);
-  const results = csvToRecords(input.resultsCsv);
+  const { records: ratings, delimiter } = readCsvRecords(input.ratingsCsv, 'The ratings CSV');
+  const results = csvToRecords(input.resultsCsv, 'The results CSV');
   if (ratings.length === 0) throw new CliError('input', 'The ratings CSV has no rows. Expected a header with a "video" column and one column per rated item.');
   if (!('video' in ratings[0]!)) throw new CliError('input', `The ratings CSV needs a "video" column (the file name or video id as in results.csv); its columns are: ${Object.keys(ratings[0]!).join(', ')}.`);
   const byVideo = new Map<string, Record<string, string>>();
@@ -54,16 +71,25 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
   // Several rows for one video (several raters) are averaged per item.
   const perVideo = new Map<string, Record<string, number[]>>();
   const unmatched = new Set<string>();
-  for (const r of ratings) {
+  const problems: string[] = [];
+  ratings.forEach((r, i) => {
+    // Every paired cell is checked, matched video or not: a typo is reported, never dropped silently.
+    const values: [string, number][] = [];
+    for (const [, [c]] of pairsOf) {
+      const v = ratingNumber(r[c], delimiter);
+      if (typeof v === 'string') problems.push(`row ${i + 2}, column \`${c}\`: ${v}`);
+      else if (v !== null) values.push([c, v]);
+    }
     const g = byVideo.get(r.video ?? '');
-    if (!g) { unmatched.add(r.video ?? ''); continue; }
+    if (!g) { unmatched.add(r.video ?? ''); return; }
     const key = g.videoId ?? r.video!;
     const acc = perVideo.get(key) ?? {};
-    for (const [, [c]] of pairsOf) {
-      const v = num(r[c]);
-      if (v !== null) (acc[c] ??= []).push(v);
-    }
+    for (const [c, v] of values) (acc[c] ??= []).push(v);
     perVideo.set(key, acc);
+  });
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 10).join('; ');
+    throw new CliError('input', `The ratings CSV has ${problems.length} cell${problems.length === 1 ? '' : 's'} that ${problems.length === 1 ? 'is' : 'are'} not a rating: ${shown}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}. Fix ${problems.length === 1 ? 'it' : 'them'} and run again; nothing was compared.`);
   }
   const items: ItemAgreement[] = [];
   for (const [label, [c, gcol]] of pairsOf) {

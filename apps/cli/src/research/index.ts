@@ -1,6 +1,6 @@
 export * from './agreement.ts';
 export { computeAgreement, renderAgreementHtml, agreementToJson } from './agreementReport.ts';
-export { RESULT_COLUMNS, summaryToRow, rowsToCsv, parseCsv, csvToRecords } from './row.ts';
+export { RESULT_COLUMNS, summaryToRow, rowsToCsv, csvToRecords, readCsvRecords } from './row.ts';
 export { discoverInputs, identify } from './inputs.ts';
 export { runLocal, type LocalRunOptions, type LocalRunResult } from './local.ts';
 export { enqueueRun, runWorker, fetchResults, runStatus, jobIdFor, QUEUE } from './queue.ts';

@@ -3,7 +3,8 @@
  * columns with units in the names. The column list is fixed (not derived from the data) so CSVs of
  * different runs line up and a clinician-ratings CSV can name the same columns.
  */
-import { AXES, type FrameMeasure, SEVERITY_ITEMS, TREMOR_BANDS } from '@geste/core';
+import { AXES, type CsvDelimiter, type FrameMeasure, SEVERITY_ITEMS, TREMOR_BANDS, formatImportProblem, parseCsvTable } from '@geste/core';
+import { CliError } from '../errors.ts';
 import type { SessionSummary } from '../summary.ts';
 
 export type Cell = string | number | boolean | null;
@@ -129,34 +130,28 @@ export function rowsToCsv(rows: readonly ResultRow[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** RFC 4180 CSV → rows of strings (quoted fields, doubled quotes, CRLF or LF). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
+/** A CSV file read into records keyed by header name, with the separator it used. */
+export interface CsvRecords {
+  readonly delimiter: CsvDelimiter;
+  readonly records: Record<string, string>[];
 }
 
-/** CSV text with a header → objects keyed by header name. */
-export function csvToRecords(text: string): Record<string, string>[] {
-  const [header, ...body] = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
+/**
+ * CSV text with a header → records keyed by header name. Parsing by papaparse through core's
+ * `parseCsvTable` (the same reader as `geste import`): comma, semicolon or tab (guessed, or given),
+ * quoted fields, doubled quotes, CRLF / LF / CR (mixed too), a leading BOM. A ragged row, a duplicate or empty header, an
+ * empty file → CliError('input') listing each problem with its row ("row 4: 2 cells, but …").
+ * `what` names the file in the message ("The ratings CSV").
+ */
+export function readCsvRecords(text: string, what: string, delimiter: CsvDelimiter | 'auto' = 'auto'): CsvRecords {
+  // papaparse takes the line ending of the first line for the whole file; files pasted together mix them.
+  const t = parseCsvTable(text.replace(/\r\n?/g, '\n'), { delimiter, maxBytes: 256 * 1024 * 1024 });
+  if (!t.ok) throw new CliError('input', `${what} cannot be read: ${t.problems.map((p) => formatImportProblem(p)).join('; ')}`);
+  const { header, rows } = t.value;
+  return { delimiter: t.value.delimiter, records: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
+}
+
+/** A comma-separated file written by `rowsToCsv` (results.csv) → records keyed by header name. */
+export function csvToRecords(text: string, what = 'The CSV'): Record<string, string>[] {
+  return readCsvRecords(text, what, ',').records;
 }

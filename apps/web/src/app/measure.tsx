@@ -22,6 +22,7 @@ import type { StraightestCheck } from '@geste/core';
 import { DevicePitchSensor, browserPitchEnv, usablePitchDeg } from '../measure/devicePitch.ts';
 import type { DevicePitchState } from '../measure/devicePitch.ts';
 import { db, getSetting, putSetting } from '../store/db.ts';
+import { debugHookEnabled } from '../debugHook.ts';
 
 /**
  * The person's straightest comfortable posture, measured against the anatomical zero (core
@@ -105,6 +106,7 @@ export interface DebugStats {
 }
 declare global {
   interface Window {
+    /** Only when the test harness asked for it (debugHook.ts); never in a person's browser. */
     gesteDebug?: DebugStats;
   }
 }
@@ -122,6 +124,8 @@ export function MeasureProvider(props: { createDetector: () => Promise<FrameDete
     apis.set(createDetector, created);
     return created;
   }, [createDetector]);
+  // The measurement loop (and the camera) go when the provider goes: stopCamera disposes the loop.
+  useEffect(() => () => api.stopCamera(), [api]);
   return <Ctx.Provider value={api}>{props.children}</Ctx.Provider>;
 }
 
@@ -180,7 +184,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     let pendingEmit = false;
     let lastEmitMs = 0;
     const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null, detectorKind: null };
-    window.gesteDebug = debug;
+    if (debugHookEnabled()) window.gesteDebug = debug;
 
     const set = (patch: Partial<MeasureSnapshot>, immediate = true): void => {
       snap = { ...snap, ...patch };
@@ -250,6 +254,8 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     const onStatus = (s: LoopStatus, detail?: string): void => {
       debug.loopStatus = s;
       if (s === 'camera-ended') {
+        loop?.dispose();
+        loop = null;
         cam?.close();
         cam = null;
         debug.track = null;
@@ -298,7 +304,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         }
       },
       stopCamera() {
-        loop?.stop();
+        loop?.dispose();
         loop = null;
         cam?.close();
         cam = null;

@@ -85,6 +85,11 @@ export class MeasureLoop {
   dispose(): void {
     if (this.disposed) return;
     this.stop();
+    // After 'camera-ended' or 'error' the loop is no longer running and stop() does nothing: the
+    // listeners are removed here in every case.
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.deps.track?.removeEventListener('ended', this.onEnded);
+    this.cancel();
     this.disposed = true;
     this.lumaCanvas.width = 0;
     this.lumaCanvas.height = 0;

@@ -6,6 +6,7 @@
 import { DEFAULT_TUNING } from './visionAdapter.ts';
 import type { VisionTuning } from './visionAdapter.ts';
 import { createHumanEngine, LIVE_TUNING } from './humanEngine.ts';
+import { debugHookEnabled } from '../debugHook.ts';
 import { DetectorError } from './detector.ts';
 import type { DetectorInput, FrameDetector } from './detector.ts';
 
@@ -41,7 +42,7 @@ export async function createHumanDetector(opts: HumanDetectorOptions = {}): Prom
       }
       grabCtx.drawImage(input, 0, 0, w, h);
       const frame = await engine.detectPixels(grabCtx.getImageData(0, 0, w, h), frameIndex, timestampMs);
-      (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = engine.lastPerf();
+      if (debugHookEnabled()) (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = engine.lastPerf();
       return frame;
     },
     async close() {

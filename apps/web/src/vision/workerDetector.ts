@@ -7,6 +7,7 @@
  * back as `DetectorError`s with words.
  */
 import type { LandmarkFrame } from '@geste/core';
+import { debugHookEnabled } from '../debugHook.ts';
 import { DetectorError } from './detector.ts';
 import type { DetectorErrorCode, DetectorInfo, DetectorInput, FrameDetector } from './detector.ts';
 import { LIVE_TUNING } from './humanEngine.ts';
@@ -70,8 +71,10 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
       onReady?.resolve(msg.info);
       onReady = null;
     } else if (msg.type === 'frame') {
-      globalThis.gesteWorkerMs = msg.workerMs;
-      (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = msg.perf;
+      if (debugHookEnabled()) {
+        globalThis.gesteWorkerMs = msg.workerMs;
+        (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = msg.perf;
+      }
       pending.get(msg.id)?.resolve(msg.frame);
       pending.delete(msg.id);
     } else {
