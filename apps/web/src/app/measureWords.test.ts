@@ -1,6 +1,6 @@
 /** Every measure key the app stores has a label, unit and direction in core's registry (no code names on screen). */
 import { describe, expect, it } from 'vitest';
-import { measureDef } from '@geste/core';
+import { measureDef, type SetSummary } from '@geste/core';
 import { DEFAULT_ZONE, ZoneTracker } from '../feedback/zone.ts';
 import { sessionMeasures } from '../screens/Train.tsx';
 import { setMeasures } from '../exercises/words.ts';
@@ -19,7 +19,12 @@ describe('app measure keys are in the registry', () => {
     for (const k of keys) expect(measureDef(k), k).not.toBeNull();
   });
   it('exercise sets (reps and holds)', () => {
-    const keys = Object.keys(setMeasures({ target: 5, done: 4, reps: { reps: 4, manualReps: 0, incomplete: 1, bestDeg: 30 }, holds: { completeHolds: 2, longestMs: 9000, totalHeldMs: 15_000, bestDeg: 20 } } as never, 1));
+    const set: SetSummary = {
+      exerciseId: 'x', kind: 'reps', target: 5, done: 4, completion: 0.8,
+      reps: { reps: 4, cameraReps: 4, manualReps: 0, incomplete: 1, lost: 0, peaksDeg: [30], bestDeg: 30, measuredMs: 20_000, notMeasurableMs: 0 },
+      holds: { holds: [], completeHolds: 2, longestMs: 9000, totalHeldMs: 15_000, bestDeg: 20 },
+    };
+    const keys = Object.keys(setMeasures(set, 1));
     for (const k of keys) expect(measureDef(k), k).not.toBeNull();
   });
 });
