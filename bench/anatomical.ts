@@ -1,7 +1,7 @@
 /**
  * Anatomical-zero benchmark (issue 12): uncalibrated accuracy against the phantom's anatomical zero.
  *
- *   node --import tsx bench/anatomical.ts [--set small|full] [--only a,b] [--out <cache dir>]
+ *   node --import tsx bench/anatomical.ts [--set small|full] [--only a,b] [--face <id>] [--out <cache dir>]
  *
  * Each clip goes once through the face and body models (`analyzeVideo` with `keepLandmarks`; the
  * landmarks are cached next to the clip as <name>.landmarks.json), then is replayed through core's
@@ -17,9 +17,9 @@ import { AXES, type Axis, type FrameMeasure, type LandmarkFrame, RecordingAnalyz
 import { generateSet, parseTruthCsv, findScript, REST_MS, type EventsFile, type TruthRow } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'small' }, only: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'small' }, only: { type: 'string' }, out: { type: 'string' }, face: { type: 'string' } } });
 const set = values.set === 'full' ? 'full' : 'small';
-const outDir = values.out ?? join(root, 'packages/phantom/.cache', set);
+const outDir = values.out ?? join(root, 'packages/phantom/.cache', values.face ? `${set}-${values.face}` : set);
 const only = values.only ? values.only.split(',') : undefined;
 
 type AnalyzeVideo = (p: string, o: Record<string, unknown>) => Promise<{ landmarks: readonly LandmarkFrame[] | null }>;
@@ -64,7 +64,7 @@ function accumulate(acc: Record<Axis, AxisErr>, truth: readonly TruthRow[], meas
 const f1 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(1));
 const within45 = (t: TruthRow) => Math.abs(t.rotationDeg) <= 45 && Math.abs(t.tiltDeg) <= 30 && Math.abs(t.flexionDeg) <= 30;
 
-const clips = await generateSet(set, outDir, { formats: ['mp4'], ...(only ? { only } : {}) });
+const clips = await generateSet(set, outDir, { formats: ['mp4'], ...(only ? { only } : {}), ...(values.face ? { face: values.face } : {}) });
 const lines: string[] = [];
 const total = { known: Object.fromEntries(AXES.map((a) => [a, newErr()])) as Record<Axis, AxisErr>, unknown: Object.fromEntries(AXES.map((a) => [a, newErr()])) as Record<Axis, AxisErr> };
 lines.push('| clip | camera pitch | truth median rot/tilt/flex | anatomical, pitch known: median rot/tilt/flex (refs) | MAE rot/tilt/flex | pitch unknown: flexion | calibrated 0–2 s: median rot |');
@@ -100,4 +100,4 @@ lines.push('', `All clips, truth within ±45° rotation / ±30° tilt and flexio
 const report = lines.join('\n') + '\n';
 process.stdout.write(report);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results', `anatomical-${set}.md`), `# Anatomical zero (issue 12), ${set} set\n\n${report}`);
+writeFileSync(join(root, 'bench/results', `anatomical-${set}${values.face ? `-${values.face}` : ''}.md`), `# Anatomical zero (issue 12), ${set} set${values.face ? `, face ${values.face}` : ''}\n\n${report}`);
