@@ -263,7 +263,8 @@ describe('EMG in headless Chromium', () => {
       await page.setInputFiles('[data-testid=emg-replay-file]', recordingPath);
       await page.click('[data-testid=emg-connect]');
       await page.waitForSelector('[data-testid=emg-status]');
-      expect(await text(page, 'emg-status')).toContain('Connected: Recording geste-emg-');
+      // "Connected, waiting for data" comes first, until the simulated board's first packets arrive.
+      await expect.poll(() => text(page, 'emg-status'), { timeout: 20_000 }).toContain('Connected: Recording geste-emg-');
       await expect.poll(async () => page.getAttribute('[data-testid=emg-loss]', 'data-lost-packets'), { timeout: 20_000 }).toBe('3');
       await expect.poll(async () => Number(await page.getAttribute('[data-testid=emg-bar]', 'data-envelope-uv')), { timeout: 10_000 }).toBeGreaterThan(0);
       rmSync(dirname(recordingPath), { recursive: true, force: true });
