@@ -5,34 +5,19 @@
  */
 import type { ReactNode } from 'react';
 import type { BodyRegion } from '@geste/core';
+import { useI18n, type Key } from '../i18n/i18n.tsx';
 
 interface Spot {
   readonly id: BodyRegion;
-  readonly label: string;
+  readonly label: '' | 'R' | 'L';
   readonly x: number;
   readonly y: number;
   readonly w: number;
   readonly h: number;
 }
 
-export const REGION_WORDS: Record<BodyRegion, string> = {
-  head: 'Head or face',
-  'jaw-left': 'Left jaw',
-  'jaw-right': 'Right jaw',
-  'neck-front-left': 'Front of the neck, left',
-  'neck-front-right': 'Front of the neck, right',
-  'shoulder-left': 'Left shoulder',
-  'shoulder-right': 'Right shoulder',
-  'arm-left': 'Left arm',
-  'arm-right': 'Right arm',
-  'back-of-head': 'Back of the head',
-  'neck-back-left': 'Back of the neck, left',
-  'neck-back-right': 'Back of the neck, right',
-  'shoulder-blade-left': 'Left shoulder blade',
-  'shoulder-blade-right': 'Right shoulder blade',
-  'upper-back': 'Upper back',
-  'lower-back': 'Lower back',
-};
+/** The words for a region (i18n key `rec.region.<id>`). */
+export const regionKey = (r: BodyRegion): Key => `rec.region.${r}`;
 
 // Front: the person's right is on the viewer's left.
 const FRONT: readonly Spot[] = [
@@ -70,6 +55,7 @@ function Figure(): ReactNode {
 }
 
 function View(props: { title: string; spots: readonly Spot[]; value: readonly BodyRegion[]; onToggle: (r: BodyRegion) => void }): ReactNode {
+  const { t } = useI18n();
   return (
     <div className="bm-view" role="group" aria-label={props.title}>
       <p className="bm-title">{props.title}</p>
@@ -84,12 +70,12 @@ function View(props: { title: string; spots: readonly Spot[]; value: readonly Bo
               className="bm-spot"
               style={{ left: s.x, top: s.y, width: s.w, height: s.h }}
               aria-pressed={on}
-              aria-label={REGION_WORDS[s.id]}
-              title={REGION_WORDS[s.id]}
+              aria-label={t(regionKey(s.id))}
+              title={t(regionKey(s.id))}
               data-testid={`bm-${s.id}`}
               onClick={() => props.onToggle(s.id)}
             >
-              <span aria-hidden="true">{on ? '✓' : s.label}</span>
+              <span aria-hidden="true">{on ? '✓' : s.label === '' ? '' : t(s.label === 'R' ? 'rec.bm.R' : 'rec.bm.L')}</span>
             </button>
           );
         })}
@@ -99,16 +85,17 @@ function View(props: { title: string; spots: readonly Spot[]; value: readonly Bo
 }
 
 export function BodyMap(props: { value: readonly BodyRegion[]; onChange: (v: BodyRegion[]) => void }): ReactNode {
+  const { t } = useI18n();
   const toggle = (r: BodyRegion): void => props.onChange(props.value.includes(r) ? props.value.filter((x) => x !== r) : [...props.value, r]);
   return (
     <fieldset className="bm">
-      <legend>Where did it hurt? (optional — tap every place)</legend>
+      <legend>{t('rec.bm.legend')}</legend>
       <div className="bm-views">
-        <View title="Front (facing you; R = your right)" spots={FRONT} value={props.value} onToggle={toggle} />
-        <View title="Back (from behind; L = your left)" spots={BACK} value={props.value} onToggle={toggle} />
+        <View title={t('rec.bm.front')} spots={FRONT} value={props.value} onToggle={toggle} />
+        <View title={t('rec.bm.back')} spots={BACK} value={props.value} onToggle={toggle} />
       </div>
       <p data-testid="bm-summary" aria-live="polite">
-        {props.value.length === 0 ? 'Nothing marked.' : `Marked: ${props.value.map((r) => REGION_WORDS[r].toLowerCase()).join(', ')}.`}
+        {props.value.length === 0 ? t('rec.bm.none') : t('rec.bm.marked', { list: props.value.map((r) => t(regionKey(r)).toLowerCase()).join(', ') })}
       </p>
     </fieldset>
   );

@@ -8,19 +8,19 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { describeCycles, injectionCycles, meanCycle, OBJECTIVE_ITEMS_SCALE, PAIN_NRS_SCALE, ratedSeries, type GesteRecord, type SeriesScale, type TimedValue } from '@geste/core';
 import { cycleChart, timeChart, type ChartGeom } from './chartGeometry.ts';
 import { chartSeries, everything } from './data.ts';
-import { showDate } from './ui.tsx';
+import { translate, useI18n, type I18n } from '../i18n/i18n.tsx';
 
 interface Mark { atMs: number; label: string }
 /** Other treatment events shown on the time chart: dose changes, DBS changes, surgery, implants. */
-export function otherMarks(records: readonly GesteRecord[]): Mark[] {
+export function otherMarks(records: readonly GesteRecord[], t: I18n['t'] = (k, v) => translate('en', k, v)): Mark[] {
   const out: Mark[] = [];
   for (const r of records) {
     if (r.type !== 'treatment') continue;
-    if (r.kind === 'oral') r.doses.forEach((d, i) => out.push({ atMs: d.fromMs, label: i === 0 ? `start ${r.name}` : `dose ${r.name}` }));
-    if (r.kind === 'oral' && r.stoppedAtMs !== null) out.push({ atMs: r.stoppedAtMs, label: `stop ${r.name}` });
-    if (r.kind === 'dbs-setting') out.push({ atMs: r.atMs, label: 'DBS setting' });
-    if (r.kind === 'dbs-implant') out.push({ atMs: r.atMs, label: 'DBS implant' });
-    if (r.kind === 'surgery') out.push({ atMs: r.atMs, label: 'surgery' });
+    if (r.kind === 'oral') r.doses.forEach((d, i) => out.push({ atMs: d.fromMs, label: t(i === 0 ? 'rec.ch.mark.start' : 'rec.ch.mark.dose', { name: r.name }) }));
+    if (r.kind === 'oral' && r.stoppedAtMs !== null) out.push({ atMs: r.stoppedAtMs, label: t('rec.ch.mark.stop', { name: r.name }) });
+    if (r.kind === 'dbs-setting') out.push({ atMs: r.atMs, label: t('rec.ch.mark.dbsSetting') });
+    if (r.kind === 'dbs-implant') out.push({ atMs: r.atMs, label: t('rec.ch.mark.dbsImplant') });
+    if (r.kind === 'surgery') out.push({ atMs: r.atMs, label: t('rec.ch.mark.surgery') });
   }
   return out.sort((a, b) => a.atMs - b.atMs);
 }
@@ -39,16 +39,17 @@ export function scaleSeriesOf(records: readonly GesteRecord[]): ScaleSeries[] {
 }
 
 export function ChartsScreen(): ReactNode {
+  const { t } = useI18n();
   const [records, setRecords] = useState<GesteRecord[] | null>(null);
   useEffect(() => { void everything().then(setRecords); }, []);
-  if (records === null) return <p>Loading…</p>;
+  if (records === null) return <p>{t('rec.loading')}</p>;
   const injections = chartSeries(records).injections;
   const series = scaleSeriesOf(records).filter((s) => s.values.length > 0);
   return (
     <section className="rec" aria-labelledby="ch-h">
-      <h1 id="ch-h">Charts</h1>
-      {series.length === 0 ? <p>No diary entries, exams or rated scales yet.</p> : null}
-      <ScaleCharts series={series} injections={injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs }))} marks={otherMarks(records)} />
+      <h1 id="ch-h">{t('rec.ch.title')}</h1>
+      {series.length === 0 ? <p>{t('rec.ch.empty')}</p> : null}
+      <ScaleCharts series={series} injections={injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs }))} marks={otherMarks(records, t)} />
     </section>
   );
 }
@@ -65,16 +66,17 @@ export function ScaleCharts({ series, injections, marks = [], range, timeTestId,
   /** Shown instead of the cycle charts when there are no injections (default: how to log one). */
   noCycles?: ReactNode;
 }): ReactNode {
+  const { t } = useI18n();
   return (
     <>
-      <h2>Over time</h2>
+      <h2>{t('rec.ch.overTime')}</h2>
       <div data-testid={timeTestId}>
         {series.map((s) => (
           <TimeChart key={s.scale.id} s={s} injections={injections.map((i) => i.atMs)} marks={marks} {...(range === undefined ? {} : { range })} />
         ))}
       </div>
-      <h2>Injection cycles</h2>
-      {injections.length === 0 ? (noCycles ?? <p>Log a botulinum toxin injection in the treatment log to see the cycle view.</p>) : (
+      <h2>{t('rec.ch.cycles')}</h2>
+      {injections.length === 0 ? (noCycles ?? <p>{t('rec.ch.noCycles')}</p>) : (
         <div data-testid={cycleTestId}>{series.map((s) => <CycleChart key={s.scale.id} s={s} injections={injections} />)}</div>
       )}
     </>
@@ -82,31 +84,34 @@ export function ScaleCharts({ series, injections, marks = [], range, timeTestId,
 }
 
 function TimeChart({ s, injections, marks, range }: { s: ScaleSeries; injections: number[]; marks: readonly Mark[]; range?: { fromMs: number; toMs: number } }): ReactNode {
-  const all = [...injections.map((atMs) => ({ atMs, label: 'injection' })), ...marks];
+  const i18n = useI18n();
+  const { t } = i18n;
+  const all = [...injections.map((atMs) => ({ atMs, label: t('rec.ch.mark.injection') })), ...marks];
   const g = timeChart(s.values, s.scale, all, range);
   const first = s.values[0]?.atMs;
   const last = s.values[s.values.length - 1]?.atMs;
   return (
-    <ChartSvg g={g} testId={`chart-time-${s.scale.id}`} title={`${s.scale.label} over time`} yLabel={s.scale.unit}
-      desc={`${s.values.length} values${first === undefined ? '' : ` from ${showDate(first)} to ${showDate(last!)}`}; ${injections.length} injections marked by dashed vertical lines; ${marks.length} other treatment changes marked.`}
-      caption={`${s.scale.label}, ${s.scale.unit}. Dashed vertical lines: injections and treatment changes (labelled).`} />
+    <ChartSvg g={g} testId={`chart-time-${s.scale.id}`} title={t('rec.ch.timeTitle', { scale: s.scale.label })} yLabel={s.scale.unit}
+      desc={t('rec.ch.timeDesc', { n: s.values.length, span: first === undefined ? '' : t('rec.ch.span', { from: i18n.date(first), to: i18n.date(last!) }), inj: injections.length, other: marks.length })}
+      caption={t('rec.ch.timeCaption', { scale: s.scale.label, unit: s.scale.unit })} xLabel={t('rec.ch.date')} />
   );
 }
 
 function CycleChart({ s, injections }: { s: ScaleSeries; injections: ReadonlyArray<{ atMs: number; effectStartedAtMs: number | null; effectWoreOffAtMs: number | null }> }): ReactNode {
+  const { t } = useI18n();
   const cycles = injectionCycles(injections, s.values, { scale: s.scale });
   const mean = meanCycle(cycles);
   const d = describeCycles(cycles);
   const g = cycleChart(cycles, mean, s.scale, d);
   return (
     <>
-      <ChartSvg g={g} testId={`chart-cycles-${s.scale.id}`} title={`${s.scale.label} by weeks since each injection, ${cycles.length} cycles overlaid`} yLabel={s.scale.unit} xLabel="weeks since injection"
-        desc={d.words} caption={`Thin grey lines: each injection cycle. Thick black line with squares: mean of the cycles. ${d.words} These describe your records; they are not a treatment judgement.`} />
+      <ChartSvg g={g} testId={`chart-cycles-${s.scale.id}`} title={t('rec.ch.cycleTitle', { scale: s.scale.label, n: cycles.length })} yLabel={s.scale.unit} xLabel={t('rec.ch.weeksSince')}
+        desc={d.words} caption={t('rec.ch.cycleCaption', { words: d.words })} />
       <details>
-        <summary>Table of the mean by week ({s.scale.label})</summary>
+        <summary>{t('rec.ch.table', { scale: s.scale.label })}</summary>
         <table className="data">
-          <thead><tr><th scope="col">week</th>{mean.map((w) => <th scope="col" key={w.week}>{w.week}</th>)}</tr></thead>
-          <tbody><tr><th scope="row">mean</th>{mean.map((w) => <td key={w.week}>{w.mean === null ? '–' : w.mean.toFixed(1)}</td>)}</tr></tbody>
+          <thead><tr><th scope="col">{t('rec.ch.week')}</th>{mean.map((w) => <th scope="col" key={w.week}>{w.week}</th>)}</tr></thead>
+          <tbody><tr><th scope="row">{t('rec.ch.mean')}</th>{mean.map((w) => <td key={w.week}>{w.mean === null ? '–' : w.mean.toFixed(1)}</td>)}</tr></tbody>
         </table>
       </details>
     </>

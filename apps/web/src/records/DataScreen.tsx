@@ -6,10 +6,13 @@ import { listRecords, saveRecord } from './db.ts';
 import { everything, restoreReplacingEverything } from './data.ts';
 import { reportFonts } from './reportFonts.ts';
 import { dateStr, dayMs, download, Errors, errorsOf } from './ui.tsx';
+import { useI18n, type Key } from '../i18n/i18n.tsx';
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export function DataScreen(): ReactNode {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [status, setStatus] = useState('');
   const [errors, setErrors] = useState<readonly RecordError[] | string | null>(null);
   const [from, setFrom] = useState(dateStr(Date.now() - 90 * 86_400_000));
@@ -27,83 +30,84 @@ export function DataScreen(): ReactNode {
   }, []);
   const stamp = dateStr(Date.now());
 
-  const run = async (what: string, f: () => Promise<void>) => {
+  const run = async (doing: Key, f: () => Promise<void>) => {
+    const what = t(doing);
     setErrors(null);
-    setStatus(`${what}…`);
-    try { await f(); } catch (e) { setErrors(errorsOf(e)); setStatus(`${what} failed.`); }
+    setStatus(t('rec.da.working', { what }));
+    try { await f(); } catch (e) { setErrors(errorsOf(e, t)); setStatus(t('rec.da.failed', { what })); }
   };
-  const backup = () => run('Saving backup', async () => {
+  const backup = () => run('rec.da.doing.backup', async () => {
     const recs = await everything();
     download(`geste-backup-${stamp}.geste.json`, serializeBackup(createBackup(recs, Date.now())), 'application/json');
-    setStatus(`Backup saved ✓ (${recs.length} records).`);
+    setStatus(t('rec.da.backupSaved', { n: recs.length }));
   });
-  const restore = (file: File) => run('Checking the backup', async () => {
-    if (file.size > MAX_FILE_BYTES) { setErrors(`The file is ${(file.size / 1048576).toFixed(1)} MB; a Geste backup is at most 64 MB. Nothing was changed.`); setStatus(''); return; }
-    if (!confirm('Restoring replaces everything on this device with the backup: diary, treatments, history, name, and all measurement sessions (exams, exercises, biofeedback, with their angle series and any kept videos). Settings are kept. Save a backup first if you may want today\'s data back. Continue?')) { setStatus(''); return; }
+  const restore = (file: File) => run('rec.da.doing.restore', async () => {
+    if (file.size > MAX_FILE_BYTES) { setErrors(t('rec.da.tooBig', { mb: i18n.number(file.size / 1048576, 1) })); setStatus(''); return; }
+    if (!confirm(t('rec.da.confirmRestore'))) { setStatus(''); return; }
     const r = await restoreReplacingEverything(await file.text());
-    if (!r.ok) { setErrors(r.errors); setStatus('The backup was refused. Nothing was changed.'); return; }
-    setStatus(`Restored ✓ ${r.count} records.`);
+    if (!r.ok) { setErrors(r.errors); setStatus(t('rec.da.refused')); return; }
+    setStatus(t('rec.da.restored', { n: r.count }));
   });
-  const fhir = () => run('Exporting FHIR', async () => {
+  const fhir = () => run('rec.da.doing.fhir', async () => {
     const b = toFhirBundle(await everything(), { generatedAtMs: Date.now() });
     const issues = validateFhirBundle(b);
-    if (issues.length > 0) throw new Error(`FHIR export failed its own check: ${issues[0]!.path} ${issues[0]!.message}`);
+    if (issues.length > 0) throw new Error(t('rec.da.fhirCheck', { detail: `${issues[0]!.path} ${issues[0]!.message}` }));
     download(`geste-fhir-${stamp}.json`, JSON.stringify(b, null, 1), 'application/fhir+json');
-    setStatus(`FHIR R4 Bundle saved ✓ (${b.entry?.length ?? 0} resources).`);
+    setStatus(t('rec.da.fhirSaved', { n: b.entry?.length ?? 0 }));
   });
-  const csv = () => run('Exporting CSV', async () => {
+  const csv = () => run('rec.da.doing.csv', async () => {
     const c = recordsToCsv(await everything());
     download(`geste-diary-${stamp}.csv`, c.diary, 'text/csv');
     download(`geste-treatments-${stamp}.csv`, c.treatments, 'text/csv');
     download(`geste-sessions-${stamp}.csv`, c.sessions, 'text/csv');
     download(`geste-ratings-${stamp}.csv`, c.ratings, 'text/csv');
-    setStatus('CSV files saved ✓ (diary, treatments, sessions).');
+    setStatus(t('rec.da.csvSaved'));
   });
-  const report = () => run('Making the report', async () => {
+  const report = () => run('rec.da.doing.report', async () => {
     const f = dayMs(from);
     const t = dayMs(to);
-    if (f === null || t === null || f > t) { setErrors('Choose a period whose start is before its end.'); setStatus(''); return; }
+    if (f === null || t === null || f > t) { setErrors(t('rec.da.period')); setStatus(''); return; }
     const bytes = await buildClinicianReport({ records: await everything(), fromMs: f - 12 * 3600_000, toMs: t + 12 * 3600_000 - 1, generatedAtMs: Date.now(), fonts: await reportFonts() });
     download(`geste-report-${stamp}.pdf`, bytes as BlobPart, 'application/pdf');
-    setStatus('Report saved ✓ (PDF).');
+    setStatus(t('rec.da.reportSaved'));
   });
-  const savePatient = () => run('Saving', async () => { await saveRecord(patient); setStatus('Saved ✓'); });
+  const savePatient = () => run('rec.da.doing.save', async () => { await saveRecord(patient); setStatus(t('rec.da.saved')); });
 
   return (
     <section className="rec" aria-labelledby="da-h">
-      <h1 id="da-h">Report, backup and export</h1>
+      <h1 id="da-h">{t('rec.da.title')}</h1>
       <fieldset>
-        <legend>Report for your clinician</legend>
-        <p className="hint">A one-page PDF with an appendix, made on this device: measures and their trend, the injection-cycle curve, a diary summary, adherence, sensory-trick results and current treatments.</p>
+        <legend>{t('rec.da.report')}</legend>
+        <p className="hint">{t('rec.da.reportHint')}</p>
         <div className="row">
-          <label className="field">From<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" /></label>
-          <label className="field">To<input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="report-to" /></label>
-          <button type="button" className="btn-primary btn-big" onClick={() => void report()} data-testid="report-download">Download report (PDF)</button>
+          <label className="field">{t('rec.field.reportFrom')}<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="report-from" /></label>
+          <label className="field">{t('rec.field.reportTo')}<input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="report-to" /></label>
+          <button type="button" className="btn-primary btn-big" onClick={() => void report()} data-testid="report-download">{t('rec.da.reportDownload')}</button>
         </div>
       </fieldset>
       <fieldset>
-        <legend>Name on the report (optional)</legend>
+        <legend>{t('rec.da.nameLegend')}</legend>
         <div className="row">
-          <label className="field">Name<input type="text" value={patient.displayName} onChange={(e) => setPatient({ ...patient, displayName: e.target.value })} /></label>
-          <label className="field">Year of birth<input type="number" value={patient.birthYear ?? ''} onChange={(e) => setPatient({ ...patient, birthYear: e.target.value === '' ? null : Number(e.target.value) })} /></label>
-          <button type="button" onClick={() => void savePatient()}>Save</button>
+          <label className="field">{t('rec.field.displayName')}<input type="text" value={patient.displayName} onChange={(e) => setPatient({ ...patient, displayName: e.target.value })} /></label>
+          <label className="field">{t('rec.field.birthYear')}<input type="number" value={patient.birthYear ?? ''} onChange={(e) => setPatient({ ...patient, birthYear: e.target.value === '' ? null : Number(e.target.value) })} /></label>
+          <button type="button" onClick={() => void savePatient()}>{t('rec.save')}</button>
         </div>
       </fieldset>
       <fieldset>
-        <legend>Backup</legend>
+        <legend>{t('rec.da.backup')}</legend>
         <div className="row">
-          <button type="button" onClick={() => void backup()} data-testid="backup-save">Save backup</button>
+          <button type="button" onClick={() => void backup()} data-testid="backup-save">{t('rec.da.backupSave')}</button>
           <label className="btn" style={{ display: 'inline-flex', alignItems: 'center' }}>
-            Restore from backup…
+            {t('rec.da.restore')}
             <input type="file" accept=".json,application/json" style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void restore(f); }} data-testid="backup-restore" />
           </label>
         </div>
       </fieldset>
       <fieldset>
-        <legend>Export</legend>
+        <legend>{t('rec.da.export')}</legend>
         <div className="row">
-          <button type="button" onClick={() => void fhir()} data-testid="export-fhir">FHIR R4 (for clinic systems)</button>
-          <button type="button" onClick={() => void csv()} data-testid="export-csv">CSV (for spreadsheets)</button>
+          <button type="button" onClick={() => void fhir()} data-testid="export-fhir">{t('rec.da.fhir')}</button>
+          <button type="button" onClick={() => void csv()} data-testid="export-csv">{t('rec.da.csv')}</button>
         </div>
       </fieldset>
       <Errors errors={errors} />

@@ -6,17 +6,19 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ACTIVITIES, nextReminderAtMs, type DiaryEntry, type ReminderSetting } from '@geste/core';
 import { clearDraft, deleteRecord, listRecords, loadDraft, newRecordId, saveDraft, saveRecord } from './db.ts';
 import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty, type DiaryDraft } from './diaryForm.ts';
-import { dateStr, dayMs, Errors, errorsOf, ScoreField, showDate } from './ui.tsx';
+import { dateStr, dayMs, Errors, errorsOf, ScoreField } from './ui.tsx';
 import { BodyMap } from './BodyMap.tsx';
+import { useI18n, type I18n } from '../i18n/i18n.tsx';
 
 const DRAFT_KEY = 'diary';
 const LS_KEY = 'geste.diary.draft';
-const IMPACT_HINT = '0 none · 1 slight · 2 moderate · 3 severe · 4 could not do it';
-const PAIN_HINT = '0 no pain · 10 worst imaginable';
 const REMINDER_ID = 'diary-reminder';
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Weekday names in the person's language (0 = Sunday), from Intl. 4 Jan 1970 was a Sunday. */
+const weekdays = (lang: string): string[] => Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(1970, 0, 4 + i)));
 
 export function DiaryScreen(): ReactNode {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [draft, setDraft] = useState<DiaryDraft | null>(null);
   const [errors, setErrors] = useState<ReturnType<typeof errorsOf> | null>(null);
   const [status, setStatus] = useState('');
@@ -35,7 +37,7 @@ export function DiaryScreen(): ReactNode {
         if (ls !== null) try { d = JSON.parse(ls) as DiaryDraft; } catch { /* unreadable: start fresh */ }
       }
       setDraft(d ?? emptyDiaryDraft(dateStr(Date.now())));
-      if (d !== undefined && !isDraftEmpty(d)) setStatus('Your unsaved entry was restored.');
+      if (d !== undefined && !isDraftEmpty(d)) setStatus(t('rec.diary.restored'));
       loaded.current = true;
       await refresh();
     })();
@@ -49,13 +51,13 @@ export function DiaryScreen(): ReactNode {
     return () => clearTimeout(t);
   }, [draft]);
 
-  if (draft === null) return <p>Loading the diary…</p>;
+  if (draft === null) return <p>{t('rec.diary.loading')}</p>;
   const upd = (f: (d: DiaryDraft) => DiaryDraft) => setDraft((d) => (d === null ? d : f(structuredClone(d))));
 
   const save = async () => {
     setErrors(null);
     const noon = dayMs(draft.day);
-    if (noon === null) { setErrors('Choose the day this entry is for.'); return; }
+    if (noon === null) { setErrors(t('rec.diary.chooseDay')); return; }
     const now = Date.now();
     // An edit keeps the entry's id (sync sends it as a new version of the same record; the clinic
     // server keeps every version) and its time, unless the day was changed.
@@ -68,81 +70,81 @@ export function DiaryScreen(): ReactNode {
       await clearDraft(DRAFT_KEY);
       localStorage.removeItem(LS_KEY);
       setDraft(emptyDiaryDraft(dateStr(now), draft.period));
-      setStatus(editing ? `Saved ✓ changes to the entry of ${showDate(rec.atMs)}.` : `Saved ✓ entry for ${showDate(rec.atMs)}.`);
+      setStatus(t(editing ? 'rec.diary.savedChange' : 'rec.diary.saved', { date: i18n.date(rec.atMs) }));
       setEditing(null);
       await refresh();
     } catch (e) {
-      setErrors(errorsOf(e));
-      setStatus('Not saved — your entry is kept here.');
+      setErrors(errorsOf(e, t));
+      setStatus(t('rec.diary.notSaved'));
     }
   };
 
   return (
     <section className="rec" aria-labelledby="diary-h">
-      <h1 id="diary-h">Symptom diary</h1>
+      <h1 id="diary-h">{t('rec.diary.title')}</h1>
       <DueBanner entries={entries} />
-      <h2 ref={formTop} tabIndex={-1} data-testid="diary-form-h">{editing ? `Changing the entry of ${showDate(editing.atMs)}` : 'New entry'}</h2>
+      <h2 ref={formTop} tabIndex={-1} data-testid="diary-form-h">{editing ? t('rec.diary.editing', { date: i18n.date(editing.atMs) }) : t('rec.diary.new')}</h2>
       {editing && (
         <p>
-          <button type="button" className="btn" data-testid="diary-cancel-edit" onClick={() => { setEditing(null); setDraft(emptyDiaryDraft(dateStr(Date.now()), draft.period)); setStatus('Change cancelled; the entry is as it was.'); }}>
-            Cancel the change
+          <button type="button" className="btn" data-testid="diary-cancel-edit" onClick={() => { setEditing(null); setDraft(emptyDiaryDraft(dateStr(Date.now()), draft.period)); setStatus(t('rec.diary.cancelled')); }}>
+            {t('rec.cancelChange')}
           </button>
         </p>
       )}
       <div className="row">
-        <label className="field">Day
+        <label className="field">{t('rec.field.day')}
           <input type="date" value={draft.day} max={dateStr(Date.now())} onChange={(e) => upd((d) => ({ ...d, day: e.target.value }))} data-testid="diary-day" />
         </label>
-        <label className="field">This entry describes
+        <label className="field">{t('rec.field.period')}
           <select value={draft.period} onChange={(e) => upd((d) => ({ ...d, period: e.target.value as 'day' | 'week' }))}>
-            <option value="day">the day</option>
-            <option value="week">the past week</option>
+            <option value="day">{t('rec.diary.period.day')}</option>
+            <option value="week">{t('rec.diary.period.week')}</option>
           </select>
         </label>
       </div>
-      <h2>Pain</h2>
+      <h2>{t('rec.diary.pain')}</h2>
       <div className="grid2">
-        <ScoreField legend="Neck pain" value={draft.pain.neck} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.neck = v; return d; })} testId="pain-neck" />
-        <ScoreField legend="Shoulder pain" value={draft.pain.shoulders} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.shoulders = v; return d; })} />
-        <ScoreField legend="Headache" value={draft.pain.head} max={10} hint={PAIN_HINT} onChange={(v) => upd((d) => { d.pain.head = v; return d; })} />
+        <ScoreField legend={t('rec.field.neck')} value={draft.pain.neck} max={10} hint={t('rec.diary.painHint')} onChange={(v) => upd((d) => { d.pain.neck = v; return d; })} testId="pain-neck" />
+        <ScoreField legend={t('rec.field.shoulders')} value={draft.pain.shoulders} max={10} hint={t('rec.diary.painHint')} onChange={(v) => upd((d) => { d.pain.shoulders = v; return d; })} />
+        <ScoreField legend={t('rec.field.head')} value={draft.pain.head} max={10} hint={t('rec.diary.painHint')} onChange={(v) => upd((d) => { d.pain.head = v; return d; })} />
       </div>
       <BodyMap value={draft.painAreas ?? []} onChange={(v) => upd((d) => ({ ...d, painAreas: v }))} />
-      <h2>How strong were they?</h2>
+      <h2>{t('rec.diary.symptoms')}</h2>
       <div className="grid2">
         {(['pulling', 'spasms', 'jerks', 'tremor'] as const).map((k) => (
-          <ScoreField key={k} legend={{ pulling: 'Pulling', spasms: 'Spasms', jerks: 'Jerks', tremor: 'Tremor' }[k]} value={draft.symptoms[k]} max={10} hint="0 none · 10 worst" onChange={(v) => upd((d) => { d.symptoms[k] = v; return d; })} testId={`sym-${k}`} />
+          <ScoreField key={k} legend={t(`rec.field.${k}`)} value={draft.symptoms[k]} max={10} hint={t('rec.diary.symptomHint')} onChange={(v) => upd((d) => { d.symptoms[k] = v; return d; })} testId={`sym-${k}`} />
         ))}
       </div>
-      <h2>Effect on daily life</h2>
+      <h2>{t('rec.diary.impact')}</h2>
       <div className="grid2">
         {ACTIVITIES.map((k) => (
-          <ScoreField key={k} legend={{ work: 'Work', driving: 'Driving', reading: 'Reading', screens: 'Screens', sleep: 'Sleep', social: 'Social life' }[k]} value={draft.impact[k]} max={4} hint={IMPACT_HINT} onChange={(v) => upd((d) => { d.impact[k] = v; return d; })} />
+          <ScoreField key={k} legend={t(`rec.field.${k}`)} value={draft.impact[k]} max={4} hint={t('rec.diary.impactHint')} onChange={(v) => upd((d) => { d.impact[k] = v; return d; })} />
         ))}
       </div>
-      <h2>Stress and mood</h2>
+      <h2>{t('rec.diary.stressMood')}</h2>
       <div className="grid2">
-        <ScoreField legend="Stress" value={draft.stress} max={10} hint="0 none · 10 the most" onChange={(v) => upd((d) => ({ ...d, stress: v }))} />
-        <ScoreField legend="Mood" value={draft.mood} max={10} hint="0 very low · 10 very good" onChange={(v) => upd((d) => ({ ...d, mood: v }))} />
+        <ScoreField legend={t('rec.field.stress')} value={draft.stress} max={10} hint={t('rec.diary.stressHint')} onChange={(v) => upd((d) => ({ ...d, stress: v }))} />
+        <ScoreField legend={t('rec.field.mood')} value={draft.mood} max={10} hint={t('rec.diary.moodHint')} onChange={(v) => upd((d) => ({ ...d, mood: v }))} />
       </div>
-      <label className="field">Note (optional)
+      <label className="field">{t('rec.optional', { label: t('rec.field.note') })}
         <textarea value={draft.note} maxLength={2000} onChange={(e) => upd((d) => ({ ...d, note: e.target.value }))} data-testid="diary-note" />
       </label>
-      <Errors errors={errors} />
+      <Errors errors={errors} labels={{ atMs: 'rec.field.day' }} />
       <div className="row">
-        <button type="button" className="btn-primary btn-big" onClick={() => void save()} data-testid="diary-save">{editing ? 'Save the change' : 'Save entry'}</button>
+        <button type="button" className="btn-primary btn-big" onClick={() => void save()} data-testid="diary-save">{editing ? t('rec.saveChange') : t('rec.diary.save')}</button>
         <span className="status" role="status" aria-live="polite" data-testid="diary-status">{status}</span>
       </div>
       <ReminderBlock />
-      <h2>Recent entries</h2>
+      <h2>{t('rec.diary.recent')}</h2>
       <ul className="entries" data-testid="diary-list">
         {entries.slice(0, 14).map((e) => {
           const pains = [e.pain.neck, e.pain.shoulders, e.pain.head].filter((v): v is number => v !== null);
           return (
             <li key={e.id}>
-              <span>{showDate(e.atMs)} ({e.period === 'week' ? 'week' : 'day'}) — worst pain {pains.length === 0 ? 'not filled in' : `${Math.max(...pains)} of 10`}{e.note === '' ? '' : ` — “${e.note.slice(0, 60)}”`}</span>
+              <span>{t(e.period === 'week' ? 'rec.diary.row.week' : 'rec.diary.row.day', { date: i18n.date(e.atMs), pain: pains.length === 0 ? t('rec.diary.painNone') : t('rec.diary.painOf', { n: Math.max(...pains) }) })}{e.note === '' ? '' : ` — “${e.note.slice(0, 60)}”`}</span>
               <span className="row">
-                <button type="button" data-testid={`diary-edit-${e.id}`} onClick={() => { setEditing(e); setDraft(draftFromDiary(e, dateStr(e.atMs))); setErrors(null); setStatus(''); formTop.current?.focus(); formTop.current?.scrollIntoView(); }} aria-label={`Change entry of ${showDate(e.atMs)}`}>Change</button>
-                <button type="button" data-testid={`diary-delete-${e.id}`} onClick={() => void (async () => { if (confirm('Delete this diary entry?')) { await deleteRecord('diary', e.id); if (editing?.id === e.id) setEditing(null); setStatus(`Deleted the entry of ${showDate(e.atMs)}.`); await refresh(); } })()} aria-label={`Delete entry of ${showDate(e.atMs)}`}>Delete</button>
+                <button type="button" data-testid={`diary-edit-${e.id}`} onClick={() => { setEditing(e); setDraft(draftFromDiary(e, dateStr(e.atMs))); setErrors(null); setStatus(''); formTop.current?.focus(); formTop.current?.scrollIntoView(); }} aria-label={t('rec.diary.changeAria', { date: i18n.date(e.atMs) })}>{t('rec.change')}</button>
+                <button type="button" data-testid={`diary-delete-${e.id}`} onClick={() => void (async () => { if (confirm(t('rec.diary.confirmDelete'))) { await deleteRecord('diary', e.id); if (editing?.id === e.id) setEditing(null); setStatus(t('rec.diary.deleted', { date: i18n.date(e.atMs) })); await refresh(); } })()} aria-label={t('rec.diary.deleteAria', { date: i18n.date(e.atMs) })}>{t('rec.delete')}</button>
               </span>
             </li>
           );
@@ -153,6 +155,7 @@ export function DiaryScreen(): ReactNode {
 }
 
 function DueBanner({ entries }: { entries: DiaryEntry[] }): ReactNode {
+  const { t } = useI18n();
   const [rem, setRem] = useState<ReminderSetting | null>(null);
   useEffect(() => { void listRecords('reminder').then((r) => setRem(r.find((x) => x.id === REMINDER_ID) ?? null)); }, []);
   if (rem === null || !rem.enabled) return null;
@@ -163,10 +166,12 @@ function DueBanner({ entries }: { entries: DiaryEntry[] }): ReactNode {
   if (next === null) return null;
   const last = next - (rem.cadence === 'daily' ? 1 : 7) * 86_400_000;
   const due = !entries.some((e) => e.atMs >= last) && now >= last;
-  return due ? <div className="alert alert-info" role="status">Your {rem.cadence} diary entry is due.</div> : null;
+  return due ? <div className="alert alert-info" role="status">{t(rem.cadence === 'weekly' ? 'rec.diary.due.weekly' : 'rec.diary.due.daily')}</div> : null;
 }
 
 function ReminderBlock(): ReactNode {
+  const i18n: I18n = useI18n();
+  const { t } = i18n;
   const [r, setR] = useState<ReminderSetting>({ type: 'reminder', schemaVersion: 1, id: REMINDER_ID, enabled: false, cadence: 'daily', timeOfDay: '20:00', weekday: null });
   const [msg, setMsg] = useState('');
   useEffect(() => { void listRecords('reminder').then((rs) => { const x = rs.find((y) => y.id === REMINDER_ID); if (x) setR(x); }); }, []);
@@ -174,40 +179,40 @@ function ReminderBlock(): ReactNode {
     // While the app is open, show a notification at the chosen time (if the person allowed it).
     const next = nextReminderAtMs(r, Date.now(), -new Date().getTimezoneOffset());
     if (next === null || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-    const t = setTimeout(() => new Notification('Geste', { body: 'Time for your diary entry.' }), Math.min(next - Date.now(), 2 ** 31 - 1));
-    return () => clearTimeout(t);
-  }, [r]);
+    const timer = setTimeout(() => new Notification('Geste', { body: t('rem.notify.body.diary') }), Math.min(next - Date.now(), 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [r, t]);
   const store = async (x: ReminderSetting) => {
     setR(x);
     try {
       await saveRecord(x);
       const next = nextReminderAtMs(x, Date.now(), -new Date().getTimezoneOffset());
-      setMsg(next === null ? 'Reminders are off.' : `Next reminder: ${new Date(next).toLocaleString()}.`);
+      setMsg(next === null ? t('rec.rem.off') : t('rec.rem.next', { when: i18n.dateTime(next) }));
       if (x.enabled && typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission();
     } catch (e) {
-      const er = errorsOf(e);
-      setMsg(typeof er === 'string' ? er : 'Choose a weekday for a weekly reminder.');
+      const er = errorsOf(e, t);
+      setMsg(typeof er === 'string' ? er : `${t('rec.err.weekday').charAt(0).toUpperCase()}${t('rec.err.weekday').slice(1)}.`);
     }
   };
   return (
     <fieldset>
-      <legend>Reminder</legend>
+      <legend>{t('rec.rem.legend')}</legend>
       <div className="row">
-        <label className="row"><input type="checkbox" style={{ width: 28, height: 28 }} checked={r.enabled} onChange={(e) => void store({ ...r, enabled: e.target.checked })} /> Remind me</label>
-        <label className="field">How often
+        <label className="row"><input type="checkbox" style={{ width: 28, height: 28 }} checked={r.enabled} onChange={(e) => void store({ ...r, enabled: e.target.checked })} /> {t('rec.rem.enable')}</label>
+        <label className="field">{t('rec.field.cadence')}
           <select value={r.cadence} onChange={(e) => void store({ ...r, cadence: e.target.value as 'daily' | 'weekly', weekday: e.target.value === 'weekly' ? r.weekday ?? 0 : null })}>
-            <option value="daily">every day</option>
-            <option value="weekly">every week</option>
+            <option value="daily">{t('rec.rem.daily')}</option>
+            <option value="weekly">{t('rec.rem.weekly')}</option>
           </select>
         </label>
         {r.cadence === 'weekly' ? (
-          <label className="field">On
+          <label className="field">{t('rec.field.weekday')}
             <select value={r.weekday ?? 0} onChange={(e) => void store({ ...r, weekday: Number(e.target.value) })}>
-              {WEEKDAYS.map((w, i) => <option key={w} value={i}>{w}</option>)}
+              {weekdays(i18n.lang).map((w, i) => <option key={w} value={i}>{w}</option>)}
             </select>
           </label>
         ) : null}
-        <label className="field">At
+        <label className="field">{t('rec.field.timeOfDay')}
           <input type="time" value={r.timeOfDay} onChange={(e) => { if (/^\d{2}:\d{2}$/.test(e.target.value)) void store({ ...r, timeOfDay: e.target.value }); }} />
         </label>
       </div>

@@ -23,7 +23,7 @@ describe('form errors in the words of the form', () => {
     });
     expect(v.ok).toBe(false);
     if (v.ok) return;
-    const s = v.errors.map(formErrorWords).join(' ');
+    const s = v.errors.map((e) => formErrorWords(e)).join(' ');
     expect(s).toMatch(/^Neck pain: enter /);
     expect(s).not.toMatch(/\(at |pain\.neck/);
   });

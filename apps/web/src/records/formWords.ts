@@ -1,96 +1,119 @@
 /**
  * Form errors in the words of the form (issue 17): a RecordError's path ("familyMembers[0].relation",
- * "pulseWidthUs") becomes the label the person sees ("Relative 1 — Relation", "Pulse width (µs)"),
- * and the message says what to do there, not what the schema expected. Pure.
+ * "pulseWidthUs") becomes the label the person sees ("Relative 1 — Relation", "Pulse width (µs)") in
+ * their language, and the message says what to do there, not what the schema expected. The labels are
+ * the same i18n keys (`rec.field.*`) the forms use, so an error always names a field on the screen.
+ * Core's `expected` text is English; it is read here by its known shapes and never shown as it is.
  */
 import type { RecordError } from '@geste/core';
+import { translate, type Key } from '../i18n/i18n.tsx';
+import { recordsEn } from '../i18n/areas/records.en.ts';
 
-/** Labels of the fields as the records screens show them, by the last part of the path. */
-const FIELD: Record<string, string> = {
-  atMs: 'Date',
-  day: 'Day',
-  startedAtMs: 'Started on',
-  stoppedAtMs: 'Stopped on',
-  effectStartedAtMs: 'Effect noticed on',
-  effectWoreOffAtMs: 'Effect wore off on',
-  product: 'Product',
-  clinician: 'Clinician',
-  guidance: 'Guidance',
-  muscle: 'Muscle',
-  side: 'Side',
-  units: 'Units',
-  name: 'Name',
-  amount: 'Amount',
-  unit: 'Unit',
-  timesPerDay: 'Times a day',
-  durationMin: 'Minutes',
-  procedure: 'Procedure',
-  target: 'Target',
-  leads: 'Leads',
-  contacts: 'Contacts',
-  amplitude: 'Amplitude',
-  amplitudeUnit: 'Unit',
-  pulseWidthUs: 'Pulse width (µs)',
-  frequencyHz: 'Frequency (Hz)',
-  relation: 'Relation',
-  condition: 'Condition',
-  note: 'Note',
-  causeDetails: 'Details',
-  neck: 'Neck pain',
-  shoulders: 'Shoulder pain',
-  head: 'Headache',
-  pulling: 'Pulling',
-  spasms: 'Spasms',
-  jerks: 'Jerks',
-  tremor: 'Tremor',
-  stress: 'Stress',
-  mood: 'Mood',
-  timeOfDay: 'At',
-  weekday: 'On',
+export type Tr = (key: Key, vars?: Readonly<Record<string, string | number>>) => string;
+const enT: Tr = (k, v) => translate('en', k, v);
+
+/** Path names whose label key is not simply `rec.field.<name>`. */
+const ALIAS: Readonly<Record<string, Key>> = {
+  muscle: 'rec.field.muscleAsWritten',
+  muscleCode: 'rec.field.muscle',
+  note: 'rec.field.note',
 };
-/** Rows of repeated groups: "Relative 2", "Muscle 1", "Dose 3". */
-const ROW: Record<string, string> = { familyMembers: 'Relative', injections: 'Muscle', doses: 'Dose' };
+/** Names that are never on a form (ids, types, stamps): the error is about "this entry". */
+const HIDDEN = new Set(['type', 'id', 'schemaVersion', 'kind', 'recordedAtMs', 'sessionId', 'injections', 'doses', 'familyMembers', 'items', 'pain', 'symptoms', 'impact', 'possibleCauses']);
+/** Rows of repeated groups the person sees numbered ("Relative 2", "Muscle 1"). Doses are not: the form shows one dose at a time. */
+const ROW: Readonly<Record<string, Key>> = { familyMembers: 'rec.row.familyMembers', injections: 'rec.row.injections' };
 
-/** "Relative 1 — Relation" for "familyMembers[0].relation"; '' for the whole record. */
-export function fieldLabel(path: string): string {
+/** The label key of a path's last name, or null when the path is not a field on a form. */
+function labelKey(name: string, overrides: Readonly<Record<string, Key>>): Key | null {
+  if (overrides[name] !== undefined) return overrides[name];
+  if (ALIAS[name] !== undefined) return ALIAS[name];
+  if (HIDDEN.has(name)) return null;
+  const k = `rec.field.${name}`;
+  return (k in FIELD_KEYS ? k : null) as Key | null;
+}
+/** Every rec.field.* key (the set of labels the forms show). */
+const FIELD_KEYS: Readonly<Record<string, true>> = Object.fromEntries(Object.keys(recordsEn).filter((k) => k.startsWith('rec.field.')).map((k) => [k, true]));
+
+/**
+ * "Relative 1 — Relation" for "familyMembers[0].relation"; '' for the whole record.
+ * `overrides` maps a path name to the label a particular form uses (the diary's "Day" for atMs).
+ */
+export function fieldLabel(path: string, t: Tr = enT, overrides: Readonly<Record<string, Key>> = {}): string {
   if (path === '') return '';
+  const segs = [...path.matchAll(/([A-Za-z_][\w-]*)(?:\[(\d+)\])?/g)];
   const parts: string[] = [];
-  const re = /([A-Za-z]+)(?:\[(\d+)\])?/g;
-  const segs = [...path.matchAll(re)];
   for (const [i, m] of segs.entries()) {
-    const key = m[1] as string;
+    const name = m[1] as string;
     const idx = m[2];
-    if (idx !== undefined && ROW[key]) parts.push(`${ROW[key]} ${Number(idx) + 1}`);
-    else if (i === segs.length - 1) parts.push(FIELD[key] ?? key.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/^./, (c) => c.toUpperCase()));
+    const rowKey = ROW[name];
+    if (idx !== undefined && rowKey !== undefined) parts.push(t(rowKey, { n: Number(idx) + 1 }));
+    else if (segs[i - 1]?.[1] === 'items' && i === segs.length - 1) parts.push(t('rec.row.items', { n: name.replace(/^item(?=\d)/, '') }));
+    else if (i === segs.length - 1) {
+      const k = labelKey(name, overrides);
+      if (k !== null) parts.push(t(k));
+    }
   }
-  return parts.join(' — ');
+  return parts.length === 0 ? t('rec.field.thisField') : parts.join(' — ');
 }
 
-const DO: Record<RecordError['code'], string> = {
-  'not-json': 'choose the complete file as Geste saved it',
-  'too-large': 'choose a smaller file',
-  'not-a-backup': 'choose a file that Geste saved',
-  'unsupported-version': 'update Geste, then try again',
-  'unknown-record-type': 'update Geste, then try again',
-  'missing-field': 'fill this in',
-  'wrong-type': 'enter a number here (digits, with a point or comma for decimals), or leave it empty if it is optional',
-  'out-of-range': 'enter a value',
-  'bad-format': 'use the format shown',
-  'unsafe-text': 'remove angle-bracket tags (like <b>) and invisible characters',
-  'duplicate-id': 'save it again',
-  'too-many-records': 'choose a smaller file',
-  inconsistent: 'correct it so it comes',
+const FILE_DO: Partial<Record<RecordError['code'], Key>> = {
+  'not-json': 'rec.err.file',
+  'too-large': 'rec.err.smaller',
+  'not-a-backup': 'rec.err.file',
+  'unsupported-version': 'rec.err.update',
+  'unknown-record-type': 'rec.err.update',
+  'duplicate-id': 'rec.err.again',
+  'too-many-records': 'rec.err.smaller',
+  'unsafe-text': 'rec.err.unsafe',
 };
+const INCONSISTENT: ReadonlyArray<[RegExp, Key]> = [
+  [/^on or after the injection date/, 'rec.err.effectStart'],
+  [/^after the injection and after the effect started/, 'rec.err.effectEnd'],
+  [/^on or after the start/, 'rec.err.onOrAfterStart'],
+  [/^dose changes in date order/, 'rec.err.doseOrder'],
+];
+
+/** What to do, in the person's language, from the error's code and core's (English) `expected`. */
+export function whatToDo(e: RecordError, t: Tr = enT): string {
+  const x = e.expected;
+  const fileKey = FILE_DO[e.code];
+  if (fileKey !== undefined) return t(fileKey);
+  let m: RegExpExecArray | null;
+  switch (e.code) {
+    case 'missing-field':
+      if (/total or at least one item/.test(x)) return t('rec.err.totalOrItem');
+      if (/weekday/.test(x)) return t('rec.err.weekday');
+      return t(/\[\d+\]/.test(e.path) ? 'rec.err.fillOrRemove' : 'rec.err.fill');
+    case 'wrong-type':
+      if (x === 'a whole number') return t('rec.err.wholeNumber');
+      if (/text|string/.test(x)) return t('rec.err.text');
+      return t('rec.err.number');
+    case 'out-of-range':
+      if ((m = /^a number at most (\S+)$/.exec(x))) return t('rec.err.atMost', { n: m[1] as string });
+      if ((m = /^a number at least (\S+)$/.exec(x))) return t('rec.err.atLeast', { n: m[1] as string });
+      if (x === 'a number above 0') return t('rec.err.above0');
+      if ((m = /^text of at most (\d+) characters$/.exec(x))) return t('rec.err.textAtMost', { n: m[1] as string });
+      if (/item scores$/.test(x)) return t('rec.err.tooManyItems');
+      if ((m = /^at most (\d+) items$/.exec(x))) return t('rec.err.itemsAtMost', { n: m[1] as string });
+      if ((m = /^at least (\d+) items$/.exec(x))) return t('rec.err.itemsAtLeast', { n: m[1] as string });
+      if ((m = /^a total from (\S+) to (\S+)/.exec(x))) return t('rec.err.totalRange', { min: m[1] as string, max: m[2] as string });
+      return t('rec.err.check');
+    case 'bad-format':
+      if (/^one of:/.test(x)) return t('rec.err.choose');
+      if (/24-hour time/.test(x)) return t('rec.err.time');
+      return t('rec.err.check');
+    case 'inconsistent':
+      for (const [re, k] of INCONSISTENT) if (re.test(x)) return t(k);
+      return t('rec.err.check');
+    default:
+      return t('rec.err.check');
+  }
+}
 
 /** One sentence for a person: the field they see, then what to do there. */
-export function formErrorWords(e: RecordError): string {
-  const where = fieldLabel(e.path);
-  let what = DO[e.code];
-  if (e.code === 'out-of-range') what = `enter ${e.expected}`;
-  if (e.code === 'inconsistent') what = `correct it so it is ${e.expected}`;
-  if (e.code === 'bad-format') what = `use ${e.expected}`;
-  if (e.code === 'missing-field') what = 'fill this in, or remove the row if you do not need it';
-  if (e.code === 'wrong-type' && /text|string/.test(e.expected)) what = 'enter text here';
-  const sentence = what.charAt(0).toUpperCase() + what.slice(1);
-  return where === '' ? `${sentence}.` : `${where}: ${what}.`;
+export function formErrorWords(e: RecordError, t: Tr = enT, overrides: Readonly<Record<string, Key>> = {}): string {
+  const where = fieldLabel(e.path, t, overrides);
+  const what = whatToDo(e, t);
+  if (where === '') return `${what.charAt(0).toUpperCase()}${what.slice(1)}.`;
+  return `${where}: ${what}.`;
 }

@@ -1,6 +1,7 @@
 /** Rated-scale form state and its conversion to a record. Pure. No scale wording: items are keys and numbers. */
 import { formatUnits, RATING_SCALE_INFO, type RatedScale, type RaterRole, type RatingScale } from '@geste/core';
-import { num } from './treatmentForm.ts';
+import { num, type Words } from './treatmentForm.ts';
+import { translate } from '../i18n/i18n.tsx';
 
 export interface RatingDraft {
   scale: RatingScale;
@@ -35,8 +36,14 @@ export function ratingFromDraft(d: RatingDraft, id: string, atMs: number): Rated
 }
 
 /** "TWSTRS severity 18 (of 0–35), clinician-rated by Dr A, visit week 4" — who rated is always said. */
-export function describeRating(r: RatedScale): string {
+export function describeRating(r: RatedScale, w: Words = { t: (k, v) => translate('en', k, v) }): string {
+  const { t } = w;
+  const u = w.units ?? formatUnits;
   const info = RATING_SCALE_INFO[r.scale];
   const n = Object.keys(r.items).length;
-  return `${info.label} ${r.total === null ? '(items only)' : formatUnits(r.total)} (range ${info.minTotal}–${info.maxTotal}), ${r.raterRole}-rated${r.raterName === '' ? '' : ` by ${r.raterName}`}${r.visitLabel === '' ? '' : `, visit ${r.visitLabel}`}${r.version === '' ? '' : `, version ${r.version}`}${n === 0 ? '' : `; ${n} item score${n === 1 ? '' : 's'}`}`;
+  return t('rec.ra.d.main', { scale: info.label, total: r.total === null ? t('rec.ra.d.itemsOnly') : u(r.total), min: info.minTotal, max: info.maxTotal, role: t(r.raterRole === 'clinician' ? 'rec.ra.d.clinician' : 'rec.ra.d.patient') })
+    + (r.raterName === '' ? '' : t('rec.ra.d.by', { name: r.raterName }))
+    + (r.visitLabel === '' ? '' : t('rec.ra.d.visit', { visit: r.visitLabel }))
+    + (r.version === '' ? '' : t('rec.ra.d.version', { version: r.version }))
+    + (n === 0 ? '' : n === 1 ? t('rec.ra.d.item') : t('rec.ra.d.items', { n }));
 }

@@ -15,7 +15,7 @@ describe('treatment form', () => {
     const v = validateRecord(r);
     expect(v.ok).toBe(true);
     expect(r.kind === 'botulinum' && r.injections).toEqual([{ muscle: 'splenius capitis', muscleCode: 'splenius capitis', side: 'right', units: 60 }, { muscle: 'Trapezius', muscleCode: 'trapezius', side: 'left', units: 37.5 }]);
-    expect(describeTreatment(r)).toBe('Botulinum toxin: Botox (onabotulinumtoxinA), 97.5 U in total — splenius capitis right 60 U, Trapezius left 37.5 U (guidance: emg)');
+    expect(describeTreatment(r)).toBe('Botulinum toxin: Botox (onabotulinumtoxinA), 97.5 U in total — splenius capitis right 60 U, Trapezius left 37.5 U (guidance: EMG)');
   });
   it('10 000 U rimabotulinumtoxinB goes in (no cap, no warning); split doses print as written', () => {
     const d = {
@@ -26,7 +26,7 @@ describe('treatment form', () => {
     expect(validateRecord(r).ok).toBe(true);
     expect(r.totalUnits).toBe(10_000);
     expect(toxinDoseWarnings(r)).toEqual([]);
-    expect(describeTreatment(r)).toContain('10000 U in total (as written) — sternocleidomastoid both 1666.67 U');
+    expect(describeTreatment(r)).toContain('10000 U in total (as written) — sternocleidomastoid both sides 1666.67 U');
     expect(describeTreatment(r)).not.toMatch(/1666\.666/);
     expect(describeTreatment(r)).toContain('[blinded]');
   });

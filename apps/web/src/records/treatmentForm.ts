@@ -1,5 +1,7 @@
 /** Treatment form state (autosaved as a draft) and its conversion to a record. Pure. */
 import { formatUnits, muscleFromText, productFromText, toxinTotalUnits, type CervicalMuscle, type ProductCode, type Treatment, type TreatmentKind } from '@geste/core';
+import { translate } from '../i18n/i18n.tsx';
+import type { Tr } from './formWords.ts';
 
 /** `muscleCode` '' = not on the list: the free-text `muscle` is stored as written. */
 export interface MuscleRow { muscleCode: CervicalMuscle | ''; muscle: string; side: 'left' | 'right' | 'both'; units: string }
@@ -99,27 +101,94 @@ export function treatmentTime(t: Treatment): number {
   return t.kind === 'oral' ? t.startedAtMs : t.atMs;
 }
 
-export function describeTreatment(t: Treatment): string {
+/** A stored entry back into the form, to change it. `dayOf` turns a time into the form's "YYYY-MM-DD". */
+export function draftFromTreatment(t: Treatment, dayOf: (ms: number) => string): TreatmentDraft {
+  const base = { ...emptyTreatmentDraft(dayOf(treatmentTime(t))), kind: t.kind, note: t.note };
+  const str = (n: number | null) => (n === null ? '' : String(n));
+  switch (t.kind) {
+    case 'botulinum':
+      return {
+        ...base, product: t.product === t.productCode ? '' : t.product, productCode: t.productCode, totalUnits: str(t.totalUnits), dilutionUnitsPerMl: str(t.dilutionUnitsPerMl),
+        blinded: t.blinded, placebo: t.placebo, guidance: t.guidance, clinician: t.clinician,
+        effectStartedDay: t.effectStartedAtMs === null ? '' : dayOf(t.effectStartedAtMs), effectWoreOffDay: t.effectWoreOffAtMs === null ? '' : dayOf(t.effectWoreOffAtMs),
+        muscles: t.injections.length === 0 ? base.muscles : t.injections.map((j) => ({ muscleCode: j.muscleCode ?? '', muscle: j.muscleCode !== null && j.muscle === j.muscleCode ? '' : j.muscle, side: j.side, units: String(j.units) })),
+      };
+    case 'oral': {
+      const first = t.doses[0]!;
+      return { ...base, name: t.name, amount: String(first.amount), unit: first.unit, timesPerDay: String(first.timesPerDay) };
+    }
+    case 'therapy':
+      return { ...base, modality: t.modality, durationMin: str(t.durationMin) };
+    case 'surgery':
+      return { ...base, procedure: t.procedure };
+    case 'dbs-implant':
+      return { ...base, target: t.target, leads: t.leads };
+    case 'dbs-setting':
+      return { ...base, side: t.side, contacts: t.contacts, amplitude: String(t.amplitude), amplitudeUnit: t.amplitudeUnit, pulseWidthUs: String(t.pulseWidthUs), frequencyHz: String(t.frequencyHz) };
+    case 'biofeedback':
+      return base;
+  }
+}
+
+/**
+ * The changed version of a stored entry: the same id (sync sends it as a new version of the same
+ * record; the clinic server keeps every version), its time kept unless the day was changed. A
+ * medicine keeps its later dose changes and its stop date; the form changes its start and first dose.
+ */
+export function treatmentFromEdit(d: TreatmentDraft, editing: Treatment, dayToMs: (day: string) => number | null, dayOf: (ms: number) => string): Treatment {
+  const was = treatmentTime(editing);
+  const at = dayOf(was) === d.day ? was : (dayToMs(d.day) ?? Number.NaN);
+  const rec = treatmentFromDraft({ ...d, kind: editing.kind === 'biofeedback' ? d.kind : d.kind }, editing.id, at, dayToMs);
+  if (rec.kind === 'oral' && editing.kind === 'oral') return { ...rec, doses: [rec.doses[0]!, ...editing.doses.slice(1)], stoppedAtMs: editing.stoppedAtMs };
+  if (rec.kind === 'biofeedback' && editing.kind === 'biofeedback') return { ...rec, sessionId: editing.sessionId };
+  return rec;
+}
+
+/** How the words of a description are made: the i18n layer's `t` and a number format. */
+export interface Words {
+  t: Tr;
+  /** A dose or setting number (default: core's formatUnits, at most 2 decimals, no grouping). */
+  units?: (n: number) => string;
+}
+const EN_WORDS: Words = { t: (k, v) => translate('en', k, v) };
+
+/** The muscle's name: the listed name in the person's language, or as written. */
+export function muscleWords(j: { muscle: string; muscleCode: CervicalMuscle | null }, t: Tr): string {
+  return j.muscleCode !== null && j.muscle === j.muscleCode ? t(`rec.muscle.${j.muscleCode}`) : j.muscle;
+}
+
+export function describeTreatment(t: Treatment, w: Words = EN_WORDS): string {
+  const tr = w.t;
+  const u = w.units ?? formatUnits;
+  const side = (s: 'left' | 'right' | 'both') => tr(`rec.side.${s}`);
   switch (t.kind) {
     case 'botulinum': {
       const total = toxinTotalUnits(t);
-      const flags = [t.blinded ? 'blinded' : '', t.placebo ? 'placebo' : ''].filter((x) => x !== '').join(', ');
-      const named = t.productCode !== 'other' && t.productCode !== 'unknown' && t.product !== t.productCode ? `${t.product} (${t.productCode})` : t.product || (t.productCode === 'unknown' ? 'product not known' : t.productCode);
-      return `Botulinum toxin: ${named}${total === null ? '' : `, ${formatUnits(total)} U in total${t.totalUnits === null ? '' : ' (as written)'}`}${t.injections.length > 0 ? ` — ${t.injections.map((j) => `${j.muscle} ${j.side} ${formatUnits(j.units)} U`).join(', ')}` : ''}${t.dilutionUnitsPerMl === null ? '' : `; dilution ${formatUnits(t.dilutionUnitsPerMl)} U/mL`} (guidance: ${t.guidance})${flags === '' ? '' : ` [${flags}]`}`;
+      const flags = [t.blinded ? tr('rec.tr.d.blinded') : '', t.placebo ? tr('rec.tr.d.placebo') : ''].filter((x) => x !== '').join(', ');
+      const named = t.productCode !== 'other' && t.productCode !== 'unknown' && t.product !== t.productCode ? `${t.product} (${t.productCode})` : t.product || (t.productCode === 'unknown' ? tr('rec.tr.d.productUnknown') : t.productCode);
+      return tr('rec.tr.d.toxin', { product: named })
+        + (total === null ? '' : tr('rec.tr.d.total', { units: u(total) }) + (t.totalUnits === null ? '' : tr('rec.tr.d.asWritten')))
+        + (t.injections.length > 0 ? ` — ${t.injections.map((j) => tr('rec.tr.d.injection', { muscle: muscleWords(j, tr), side: side(j.side), units: u(j.units) })).join(', ')}` : '')
+        + (t.dilutionUnitsPerMl === null ? '' : tr('rec.tr.d.dilution', { units: u(t.dilutionUnitsPerMl) }))
+        + tr('rec.tr.d.guidance', { guidance: tr(`rec.tr.guidance.${t.guidance}`) })
+        + (flags === '' ? '' : ` [${flags}]`);
     }
     case 'oral': {
       const d = t.doses[t.doses.length - 1]!;
-      return `${t.name}: ${d.amount} ${d.unit} ${d.timesPerDay}× a day${t.doses.length > 1 ? ` (${t.doses.length - 1} dose change${t.doses.length > 2 ? 's' : ''})` : ''}${t.stoppedAtMs === null ? '' : ' — stopped'}`;
+      const changes = t.doses.length - 1;
+      return tr('rec.tr.d.oral', { name: t.name, amount: u(d.amount), unit: d.unit === 'tablet' ? tr('rec.tr.unit.tablet') : d.unit, times: u(d.timesPerDay) })
+        + (changes === 0 ? '' : changes === 1 ? tr('rec.tr.d.doseChange') : tr('rec.tr.d.doseChanges', { n: changes }))
+        + (t.stoppedAtMs === null ? '' : tr('rec.tr.d.stopped'));
     }
     case 'therapy':
-      return `${t.modality[0]!.toUpperCase()}${t.modality.slice(1).replace('-', ' ')}${t.durationMin === null ? '' : `, ${t.durationMin} min`}`;
+      return tr(`rec.tr.modality.${t.modality}`) + (t.durationMin === null ? '' : tr('rec.tr.d.minutes', { n: u(t.durationMin) }));
     case 'biofeedback':
-      return 'Biofeedback session (from the trainer)';
+      return tr('rec.tr.d.biofeedback');
     case 'surgery':
-      return `Surgery: ${t.procedure}`;
+      return tr('rec.tr.d.surgery', { procedure: t.procedure });
     case 'dbs-implant':
-      return `DBS implant${t.target === '' ? '' : `, target ${t.target}`}, leads ${t.leads}`;
+      return tr('rec.tr.d.implant', { target: t.target === '' ? '' : tr('rec.tr.d.implantTarget', { target: t.target }), leads: side(t.leads) });
     case 'dbs-setting':
-      return `DBS setting ${t.side}: contacts ${t.contacts || '—'}, ${t.amplitude} ${t.amplitudeUnit}, ${t.pulseWidthUs} µs, ${t.frequencyHz} Hz (logged only)`;
+      return tr('rec.tr.d.setting', { side: side(t.side), contacts: t.contacts || '—', amplitude: u(t.amplitude), unit: t.amplitudeUnit, pulse: u(t.pulseWidthUs), freq: u(t.frequencyHz) });
   }
 }

@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { formatRecordError, type RecordError } from '@geste/core';
 import { formErrorWords } from './formWords.ts';
 import { RecordStoreError } from './db.ts';
+import { translate, useI18n, type Key } from '../i18n/i18n.tsx';
 
 export function ScoreField(props: {
   legend: string;
@@ -14,6 +15,7 @@ export function ScoreField(props: {
   testId?: string;
 }): ReactNode {
   const name = useId();
+  const { t } = useI18n();
   const opts = Array.from({ length: props.max + 1 }, (_, i) => i);
   return (
     <fieldset data-testid={props.testId}>
@@ -26,8 +28,8 @@ export function ScoreField(props: {
           </label>
         ))}
         <label className="score-opt score-skip" data-checked={props.value === null}>
-          <input type="radio" name={name} checked={props.value === null} onChange={() => props.onChange(null)} aria-label={`${props.legend}: not filled in`} />
-          <span aria-hidden="true">{props.value === null ? '✓ skip' : 'skip'}</span>
+          <input type="radio" name={name} checked={props.value === null} onChange={() => props.onChange(null)} aria-label={t('rec.score.notFilled', { legend: props.legend })} />
+          <span aria-hidden="true">{props.value === null ? `✓ ${t('rec.score.skip')}` : t('rec.score.skip')}</span>
         </label>
       </div>
       {props.hint === undefined ? null : <p className="hint">{props.hint}</p>}
@@ -35,11 +37,16 @@ export function ScoreField(props: {
   );
 }
 
-export function Errors({ errors }: { errors: readonly RecordError[] | string | null }): ReactNode {
+/**
+ * The errors of a save, each in the words of the form. `labels` maps a path name to the label this
+ * form shows for it when that differs from the usual one (the diary's "Day" for `atMs`).
+ */
+export function Errors({ errors, labels }: { errors: readonly RecordError[] | string | null; labels?: Readonly<Record<string, Key>> }): ReactNode {
+  const { t } = useI18n();
   if (errors === null || errors.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" data-testid="record-errors">
-      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{fromFile(e) ? formatRecordError(e) : formErrorWords(e)}</li>)}</ul>}
+      {typeof errors === 'string' ? <p>{errors}</p> : <ul>{errors.map((e, i) => <li key={i}>{fromFile(e) ? formatRecordError(e) : formErrorWords(e, t, labels)}</li>)}</ul>}
     </div>
   );
 }
@@ -51,9 +58,9 @@ function fromFile(e: RecordError): boolean {
 }
 
 /** Turns anything thrown by a save into what `Errors` shows. */
-export function errorsOf(e: unknown): readonly RecordError[] | string {
+export function errorsOf(e: unknown, t: (k: Key, v?: Record<string, string>) => string = (k, v) => translate('en', k, v)): readonly RecordError[] | string {
   if (e instanceof RecordStoreError) return e.errors.length > 0 ? e.errors : e.message;
-  return `Could not save (${String(e)}). What you typed is kept; try again.`;
+  return t('rec.couldNotSave', { error: String(e) });
 }
 
 // ---- dates: <input type="date"> gives local "YYYY-MM-DD"
