@@ -167,5 +167,5 @@ export function App(): ReactNode {
 }
 
 const NAV_KEYS: Record<string, true> = Object.fromEntries(
-  ['home', 'welcome', 'setup', 'live', 'train', 'exam', 'history', 'exercises', 'program', 'tricks', 'relax', 'diary', 'treatments', 'charts', 'intake', 'report', 'reminders', 'settings', 'clinic', 'clinician'].map((k) => [`nav.${k}`, true]),
+  ['home', 'welcome', 'setup', 'live', 'train', 'exam', 'history', 'exercises', 'program', 'tricks', 'relax', 'diary', 'treatments', 'ratings', 'charts', 'intake', 'report', 'import', 'reminders', 'settings', 'clinic', 'clinician'].map((k) => [`nav.${k}`, true]),
 );

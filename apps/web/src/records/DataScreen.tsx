@@ -65,9 +65,9 @@ export function DataScreen(): ReactNode {
   });
   const report = () => run('rec.da.doing.report', async () => {
     const f = dayMs(from);
-    const t = dayMs(to);
-    if (f === null || t === null || f > t) { setErrors(t('rec.da.period')); setStatus(''); return; }
-    const bytes = await buildClinicianReport({ records: await everything(), fromMs: f - 12 * 3600_000, toMs: t + 12 * 3600_000 - 1, generatedAtMs: Date.now(), fonts: await reportFonts() });
+    const until = dayMs(to);
+    if (f === null || until === null || f > until) { setErrors(t('rec.da.period')); setStatus(''); return; }
+    const bytes = await buildClinicianReport({ records: await everything(), fromMs: f - 12 * 3600_000, toMs: until + 12 * 3600_000 - 1, generatedAtMs: Date.now(), fonts: await reportFonts() });
     download(`geste-report-${stamp}.pdf`, bytes as BlobPart, 'application/pdf');
     setStatus(t('rec.da.reportSaved'));
   });
