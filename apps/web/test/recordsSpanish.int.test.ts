@@ -35,6 +35,11 @@ const go = async (page: Page, route: string) => {
   await page.goto(`${served.url}?nosw#/${route}`);
   await page.waitForSelector('main h1');
 };
+/** A phone-screen screenshot with `sel` scrolled to the top of the view. */
+async function shotAt(page: Page, sel: string, name: string): Promise<void> {
+  await page.$eval(sel, (e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
 const text = (page: Page, sel: string) => page.textContent(sel).then((s) => s ?? '');
 
 /** English sentences of the records dictionary (long enough not to be shared words) still on the screen. */
@@ -68,7 +73,10 @@ describe('records screens in Spanish on a phone', () => {
     expect(await englishLeft(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'web-17b-es-diary.png') });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'web-17b-es-diary-full.png'), fullPage: true });
+    await shotAt(page, '.bm', 'web-17b-es-diary-bodymap');
+    await shotAt(page, '[data-testid=diary-save]', 'web-17b-es-diary-saved');
+    await shotAt(page, '[data-testid=diary-list]', 'web-17b-es-diary-list');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // nothing wider than the phone
 
     // ---- Treatments: a DBS setting with a bad pulse width
     await go(page, 'treatments');
@@ -117,7 +125,9 @@ describe('records screens in Spanish on a phone', () => {
     expect(await englishLeft(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'web-17b-es-treatments.png') });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'web-17b-es-treatments-full.png'), fullPage: true });
+    await shotAt(page, '[data-testid=tr-muscle-code-0]', 'web-17b-es-treatments-muscles');
+    await shotAt(page, '[data-testid=tr-list]', 'web-17b-es-treatments-list');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // Delete the DBS entry: only the toxin visit is left.
     await page.click(`[data-testid=tr-delete-${id}]`);

@@ -27,6 +27,8 @@ export function DiaryScreen(): ReactNode {
   const [editing, setEditing] = useState<DiaryEntry | null>(null);
   const formTop = useRef<HTMLHeadingElement>(null);
   const loaded = useRef(false);
+  /** The words at mount time, for the one-off load below (a language change must not reload the draft). */
+  const tAtMount = useRef(t);
 
   const refresh = async () => setEntries((await listRecords('diary')).sort((a, b) => b.atMs - a.atMs));
   useEffect(() => {
@@ -37,7 +39,7 @@ export function DiaryScreen(): ReactNode {
         if (ls !== null) try { d = JSON.parse(ls) as DiaryDraft; } catch { /* unreadable: start fresh */ }
       }
       setDraft(d ?? emptyDiaryDraft(dateStr(Date.now())));
-      if (d !== undefined && !isDraftEmpty(d)) setStatus(t('rec.diary.restored'));
+      if (d !== undefined && !isDraftEmpty(d)) setStatus(tAtMount.current('rec.diary.restored'));
       loaded.current = true;
       await refresh();
     })();

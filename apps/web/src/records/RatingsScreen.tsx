@@ -8,12 +8,12 @@ import { deleteRecord, listRecords, newRecordId, saveRecord } from './db.ts';
 import { describeRating, emptyRatingDraft, ratingFromDraft, type RatingDraft } from './ratingForm.ts';
 import { dateStr, dayMs, Errors, errorsOf } from './ui.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { Words } from './treatmentForm.ts';
+import { unitsFormat, type Words } from './treatmentForm.ts';
 
 export function RatingsScreen(): ReactNode {
   const i18n = useI18n();
   const { t } = i18n;
-  const w: Words = { t, units: (n) => i18n.number(n, 2) };
+  const w: Words = { t, units: unitsFormat(i18n.lang) };
   const [d, setD] = useState<RatingDraft>(() => emptyRatingDraft(dateStr(Date.now())));
   const [list, setList] = useState<RatedScale[]>([]);
   const [errors, setErrors] = useState<ReturnType<typeof errorsOf> | null>(null);

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { CERVICAL_MUSCLES, GUIDANCE, PRODUCT_CODES, THERAPY_MODALITIES, TOXIN_PRODUCT_INFO, toxinDoseWarnings, toxinTotalUnits, type BotulinumTreatment, type DoseWarning, type Treatment } from '@geste/core';
 import { listSessions } from '../store/db.ts';
 import { clearDraft, deleteRecord, listRecords, loadDraft, newRecordId, saveDraft, saveRecord } from './db.ts';
-import { biofeedbackLink, describeTreatment, draftFromTreatment, emptyTreatmentDraft, normalizeTreatmentDraft, num, treatmentFromDraft, treatmentFromEdit, treatmentTime, type TreatmentDraft, type Words } from './treatmentForm.ts';
+import { biofeedbackLink, describeTreatment, draftFromTreatment, emptyTreatmentDraft, normalizeTreatmentDraft, num, treatmentFromDraft, treatmentFromEdit, treatmentTime, unitsFormat, type TreatmentDraft, type Words } from './treatmentForm.ts';
 import { dateStr, dayMs, Errors, errorsOf } from './ui.tsx';
 import { useI18n, type I18n, type Key } from '../i18n/i18n.tsx';
 
@@ -11,7 +11,7 @@ const DRAFT_KEY = 'treatment';
 /** The kinds a person logs by hand (biofeedback entries come from the trainer). */
 const KINDS = ['botulinum', 'oral', 'therapy', 'surgery', 'dbs-implant', 'dbs-setting'] as const;
 /** Description words in the person's language, numbers in their locale. */
-const words = (i: I18n): Words => ({ t: i.t, units: (n) => i.number(n, 2) });
+const words = (i: I18n): Words => ({ t: i.t, units: unitsFormat(i.lang) });
 
 /** Creates the treatment entries of biofeedback sessions saved by the trainer (once each). */
 export async function linkBiofeedbackSessions(): Promise<number> {
@@ -235,7 +235,7 @@ function DoseChange({ t: entry, onSave }: { t: Extract<Treatment, { kind: 'oral'
 
 /** A dose warning in the person's language (core's message is English); same facts as core's. */
 function warningWords(wn: DoseWarning, b: BotulinumTreatment, i: I18n): string {
-  const u = (n: number) => i.number(n, 2);
+  const u = unitsFormat(i.lang);
   const info = b.productCode in TOXIN_PRODUCT_INFO ? TOXIN_PRODUCT_INFO[b.productCode as keyof typeof TOXIN_PRODUCT_INFO] : null;
   const range = info === null ? { from: '', to: '', product: '' } : { from: u(info.plausibleTotalUnits[0]), to: u(info.plausibleTotalUnits[1]), product: info.code };
   const total = toxinTotalUnits(b);
@@ -285,7 +285,7 @@ function ToxinFields({ d, set, text }: { d: TreatmentDraft; set: (p: Partial<Tre
         <label className="field-check"><input type="checkbox" checked={d.blinded} onChange={(e) => set({ blinded: e.target.checked })} data-testid="tr-blinded" /> {t('rec.tr.blinded')}</label>
         <label className="field-check"><input type="checkbox" checked={d.placebo} onChange={(e) => set({ placebo: e.target.checked })} data-testid="tr-placebo" /> {t('rec.tr.placebo')}</label>
       </div>
-      {info === null ? null : <p className="hint">{t('rec.tr.usual', { product: info.code, from: i18n.number(info.typicalTotalUnits[0], 2), to: i18n.number(info.typicalTotalUnits[1], 2) })}</p>}
+      {info === null ? null : <p className="hint">{t('rec.tr.usual', { product: info.code, from: unitsFormat(i18n.lang)(info.typicalTotalUnits[0]), to: unitsFormat(i18n.lang)(info.typicalTotalUnits[1]) })}</p>}
       {d.muscles.map((m, i) => (
         <div className="muscle-row" key={i} role="group" aria-label={t('rec.tr.muscleN', { n: i + 1 })}>
           <label className="field">{t('rec.tr.muscleN', { n: i + 1 })}

@@ -152,6 +152,15 @@ export interface Words {
 }
 const EN_WORDS: Words = { t: (k, v) => translate('en', k, v) };
 
+/**
+ * Doses and settings in the person's locale ("37,5" in Spanish), at most 2 decimals and never grouped:
+ * "10.000 U" would read as ten units to an English reader of a Spanish record.
+ */
+export function unitsFormat(lang: string): (n: number) => string {
+  const f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false });
+  return (n) => f.format(n);
+}
+
 /** The muscle's name: the listed name in the person's language, or as written. */
 export function muscleWords(j: { muscle: string; muscleCode: CervicalMuscle | null }, t: Tr): string {
   return j.muscleCode !== null && j.muscle === j.muscleCode ? t(`rec.muscle.${j.muscleCode}`) : j.muscle;
