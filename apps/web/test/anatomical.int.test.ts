@@ -73,7 +73,7 @@ describe('a head resting 30° to the right (anatomical zero, issue 12)', () => {
       await page.click('[data-testid=start-session]');
       await page.waitForSelector('[data-testid=graded-steps]');
       await waitAttr(page, '[data-testid=zone-state]', 'data-state', { oneOf: ['out'] }, 60_000);
-      await waitAttr(page, '[data-testid=session-progress]', 'data-cues', { not: '0' }, 20_000);
+      await waitAttr(page, '[data-testid=session-progress]', 'data-cues', { not: '0' }, 90_000);
       const banner = (await page.textContent('[data-testid=zone-state]')) ?? '';
       expect(banner).toMatch(/left/i);
       const targetDeg = Number(await page.getAttribute('[data-testid=zone-state]', 'data-target-deg'));
