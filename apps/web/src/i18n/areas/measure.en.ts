@@ -212,6 +212,7 @@ export const measureEn = {
   'm.live.title': 'Live view',
   'm.live.hint': 'Angles are measured from straight (the anatomical zero), never from a posture you saved. The band on each dial is ±{deg}° around straight.',
   'm.live.start': ' Your training start: {words} (your straightest; it does not move the zero).',
+  'm.live.perf': '{fps} measurements per second, {ms} ms from camera to screen.',
   // Guided exam
   'm.exam.title': 'Guided exam',
   'm.exam.intro': 'About {min} minutes, with spoken instructions: rest, hold your head straight twice (up to 60 s each), then turn, tilt and move your chin each way as far as is comfortable. Stop whenever you need to. Geste keeps only the numbers unless you choose to keep the video on this device.',

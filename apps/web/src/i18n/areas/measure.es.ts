@@ -197,6 +197,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.live.title': 'Vista en directo',
   'm.live.hint': 'Los ángulos se miden respecto a recta (el cero anatómico), nunca respecto a una postura guardada. La banda de cada dial es ±{deg}° alrededor de recta.',
   'm.live.start': ' Su punto de partida para entrenar: {words} (su postura más recta; no mueve el cero).',
+  'm.live.perf': '{fps} mediciones por segundo, {ms} ms de la cámara a la pantalla.',
   'm.exam.title': 'Examen guiado',
   'm.exam.intro': 'Unos {min} minutos, con instrucciones habladas: descansar, mantener la cabeza recta dos veces (hasta 60 s cada una) y después girar, inclinar y mover la barbilla hacia cada lado hasta donde le resulte cómodo. Pare cuando lo necesite. Geste solo guarda los números, salvo que usted elija guardar el vídeo en este dispositivo.',
   'm.exam.keepVideo': 'Guardar también el vídeo, solo en este dispositivo',
