@@ -57,6 +57,12 @@ async function tooWide(page: Page): Promise<string[]> {
   }, PHONE.width);
 }
 
+/** Same-document navigation keeps the camera on; start it only where it is off. */
+async function ensureCamera(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=start-camera], .camera-controls button', { timeout: 30_000 });
+  if (await page.$('[data-testid=start-camera]')) await startCamera(page);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `web-17a-es-${name}.png`), fullPage: true });
@@ -91,7 +97,7 @@ describe('measuring screens in Spanish on a phone', () => {
       await shot(page, 'setup');
 
       await page.goto(`${served.url}?nosw&examScale=0.1#/live`);
-      await startCamera(page);
+      await ensureCamera(page);
       await waitAttr(page, '.gauge[data-axis=tiltDeg]', 'data-value', { not: '' });
       await page.waitForTimeout(2500);
       expect(await page.textContent('main h1')).toBe('Vista en directo');
@@ -102,7 +108,8 @@ describe('measuring screens in Spanish on a phone', () => {
       await shot(page, 'live');
 
       await page.goto(`${served.url}?nosw&examScale=0.1#/exam`);
-      await startCamera(page);
+      await page.waitForSelector('[data-testid=start-exam]');
+      if (await page.$('[data-testid=start-camera]')) await startCamera(page);
       await page.click('[data-testid=start-exam]');
       await waitAttr(page, '[data-testid=exam-step]', 'data-step', { oneOf: ['rest'] });
       expect(await page.textContent('[data-testid=exam-step]')).toMatch(/^Descanso/);

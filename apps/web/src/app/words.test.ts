@@ -27,7 +27,7 @@ describe('words for the anatomical zero', () => {
 describe('the same words in Spanish', () => {
   it('angles, training start, range of motion and shoulder check speak Spanish when asked', () => {
     expect(trainingStartWords({ rotationDeg: 30.2, tiltDeg: -12, flexionDeg: 1 }, 'es')).toBe('30° girada a la derecha y 12° inclinada a la izquierda');
-    expect(measureValueWords('romRotationLeftDeg', -29.8, 'es')).toBe('no alcanzado: se quedó 30° al otro lado de recta');
+    expect(measureValueWords('romRotationLeftDeg', -29.8, 'es')).toBe('no alcanzado: se quedó 30° al otro lado de la posición recta');
     expect(measureValueWords('lateralShiftCm', 1.26, 'es')).toBe('1,3 cm hacia la derecha');
     expect(angleWords('flexionDeg', -8, 'es')).toBe('8° barbilla arriba');
     expect(trunkCheckWords({ turnTilt: 'trunk', notes: [] }, 'es').text).toMatch(/respecto a su tronco/);
@@ -45,6 +45,6 @@ describe('the same words in Spanish', () => {
     const c = checkStraightest(frames);
     if (!c.ok) throw new Error('expected a straightest check');
     expect(straightestSentence(c, 'en')).toBe(c.sentence);
-    expect(straightestSentence(c, 'es')).toBe('Su postura más recta es 24° girada a la derecha. Eso está a más de 10° de recta: el entrenamiento empieza desde ahí y sus medidas siguen siendo respecto a recta.');
+    expect(straightestSentence(c, 'es')).toBe('Su postura más recta es 24° girada a la derecha. Eso está a más de 10° de la posición recta: el entrenamiento empieza desde ahí y sus medidas siguen siendo respecto a la posición recta.');
   });
 });

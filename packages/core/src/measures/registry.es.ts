@@ -99,10 +99,10 @@ export const MEASURES_ES: Readonly<Record<RegistryKey, MeasureWordsEs>> = {
   flexionReferenceFaceGeometryPct: l('Flexión/extensión medida con la línea oreja–ojo de la cara (proporción de fotogramas)'),
   flexionReferenceUncertainPct: l('Flexión/extensión con un cero incierto (proporción de fotogramas)'),
   flexionReferenceUncertaintyDeg: l('Flexión/extensión: cuánto puede desviarse su cero (±)'),
-  gradedStages: l('Entrenamiento graduado: pasos previstos (de la postura más recta hasta recta)'),
+  gradedStages: l('Entrenamiento graduado: pasos previstos (de la postura más recta hasta la posición recta)'),
   stagesReached: l('Entrenamiento graduado: pasos alcanzados'),
-  trainingStartDeg: l('Entrenamiento graduado: inicio (postura más recta, mayor ángulo respecto a recta)'),
-  lastTargetDeg: l('Entrenamiento graduado: último objetivo (mayor ángulo respecto a recta)'),
+  trainingStartDeg: l('Entrenamiento graduado: inicio (postura más recta, mayor ángulo respecto a la posición recta)'),
+  lastTargetDeg: l('Entrenamiento graduado: último objetivo (mayor ángulo respecto a la posición recta)'),
 };
 
 /** Prefix keys (`reductionPct.<trick id>`). */
