@@ -18,7 +18,7 @@ export const MEASURES_ES: Readonly<Record<RegistryKey, MeasureWordsEs>> = {
   // Ítems objetivos de gravedad
   rotation: l('Rotación (tortícolis)'),
   laterocollis: l('Inclinación lateral (laterocolis)'),
-  anteroRetrocollis: l('Flexión o extensión (anterocolis/retrocolis)'),
+  anteroRetrocollis: l('Flexión o extensión (anterocolis o retrocolis)'),
   lateralShift: l('Desplazamiento lateral de la cabeza'),
   sagittalShift: l('Desplazamiento sagital de la cabeza (hacia delante o atrás)'),
   durationFactor: l('Factor de duración (cuenta doble)'),
