@@ -1,6 +1,7 @@
 /**
  * The measuring screens in Spanish on a phone (390×844), end to end in headless Chromium with the fake
- * camera: set-up (straightest posture), live view, and a shortened guided exam with its results. Checks
+ * camera: set-up (straightest posture), live view, a shortened guided exam with its results, a 30 s
+ * training session and the sessions list. Checks
  * that no English sentence of the app's dictionaries or the measure registry is left on those screens
  * and that nothing is wider than the phone. Screenshots: docs/screenshots/web-17a-es-*.png.
  * Run: npx vitest run apps/web/test/measureSpanish.int.test.ts   (needs /usr/bin/chromium; builds the app first)
@@ -69,7 +70,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('measuring screens in Spanish on a phone', () => {
-  it('set-up, live view and a guided exam speak Spanish only and fit 390 px', async () => {
+  it('set-up, live view, a guided exam, a training session and the sessions list speak Spanish only and fit 390 px', async () => {
     expect(ENGLISH.length).toBeGreaterThan(200);
     const l = await launch({ fakeVideo: fakeVideo('neutral-and-tilt') });
     const errors: string[] = [];
@@ -121,6 +122,22 @@ describe('measuring screens in Spanish on a phone', () => {
       expect(await englishLeft(page)).toEqual([]);
       expect(await tooWide(page)).toEqual([]);
       await shot(page, 'exam-result');
+
+      // Biofeedback training: the set-up form, a 30 s session (spoken prompts are captioned) and its summary.
+      await page.goto(`${served.url}?nosw&examScale=0.1#/train`);
+      await page.waitForSelector('[data-testid=start-session]');
+      expect(await page.textContent('main h1')).toBe('Entrenamiento con biorretroalimentación');
+      expect(await englishLeft(page)).toEqual([]);
+      await page.check('input[name=length][value="30"]');
+      await page.click('[data-testid=start-session]');
+      await page.waitForSelector('[data-testid=zone-state]');
+      await page.waitForTimeout(3000);
+      expect(await englishLeft(page)).toEqual([]);
+      expect(await tooWide(page)).toEqual([]);
+      await shot(page, 'train-running');
+      await page.waitForSelector('[data-testid=session-summary]', { timeout: 120_000 });
+      expect(await page.textContent('[data-testid=session-summary] h2')).toBe('Resumen de la sesión');
+      expect(await englishLeft(page)).toEqual([]);
 
       await page.goto(`${served.url}?nosw#/history`);
       await page.waitForSelector('[data-testid=session-list]');
