@@ -5,6 +5,7 @@
  * Screens read snapshots with `useMeasure()` (re-rendered at most ~10×/s) and get every frame through
  * `subscribe()` for session logic, so a 30 fps loop does not re-render the whole app 30 times a second.
  */
+import { translate, useI18n } from '../i18n/i18n.tsx';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import type { FrameMeasure } from '@geste/core';
@@ -136,7 +137,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     video.playsInline = true;
     video.autoplay = true;
     video.className = 'camera-video';
-    video.setAttribute('aria-label', 'Your camera picture, shown as a mirror. It stays on this device.');
+    video.setAttribute('aria-label', translate('en', 'm.video.label')); // VideoSlot sets it in the chosen language
     // Keep the video in the document even when no screen shows it, so frames keep flowing.
     const parking = document.createElement('div');
     parking.className = 'video-parking';
@@ -368,7 +369,11 @@ export function useTicks(cb: (tick: LoopTick) => void): void {
 /** Places the shared camera <video> in this component. */
 export function VideoSlot(props: { className?: string }): ReactNode {
   const api = useMeasureApi();
+  const label = useI18n().t('m.video.label');
   const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    api.video.setAttribute('aria-label', label);
+  }, [api, label]);
   useEffect(() => {
     const el = host.current;
     if (!el) return;

@@ -3,6 +3,10 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Speaker } from '../feedback/speech.ts';
 import { AudioCues } from '../feedback/audio.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** The speech-synthesis voice for each app language. */
+const VOICE_LANG = { en: 'en', es: 'es-ES' } as const;
 
 interface Prefs {
   speaker: Speaker;
@@ -37,6 +41,7 @@ export function PrefsProvider(props: { children: ReactNode }): ReactNode {
     return { speaker, audio };
   }, []);
   tools.speaker.setMuted(!voiceOn);
+  tools.speaker.setLang(VOICE_LANG[useI18n().lang]);
   tools.audio.setMuted(!soundOn);
   const value: Prefs = {
     ...tools,
@@ -67,13 +72,14 @@ export function useSpeaker(): Speaker {
 
 export function SoundToggles(): ReactNode {
   const p = usePrefs();
+  const t = useI18n().t;
   return (
-    <div className="row toggles" role="group" aria-label="Sound">
+    <div className="row toggles" role="group" aria-label={t('m.sound.group')}>
       <button type="button" className="btn" aria-pressed={p.soundOn} data-testid="toggle-sound" onClick={() => p.setSoundOn(!p.soundOn)}>
-        {p.soundOn ? 'Tones: on' : 'Tones: off'}
+        {t(p.soundOn ? 'm.sound.tonesOn' : 'm.sound.tonesOff')}
       </button>
       <button type="button" className="btn" aria-pressed={p.voiceOn} data-testid="toggle-voice" onClick={() => p.setVoiceOn(!p.voiceOn)}>
-        {p.voiceOn ? 'Voice: on' : 'Voice: off'}
+        {t(p.voiceOn ? 'm.sound.voiceOn' : 'm.sound.voiceOff')}
       </button>
     </div>
   );
@@ -81,10 +87,11 @@ export function SoundToggles(): ReactNode {
 
 export function Caption(): ReactNode {
   const p = usePrefs();
+  const t = useI18n().t;
   if (!p.caption) return null;
   return (
     <p className="caption" aria-live="polite" data-testid="caption">
-      <span className="caption-label">Spoken: </span>
+      <span className="caption-label">{t('m.sound.spoken')}</span>
       {p.caption}
     </p>
   );

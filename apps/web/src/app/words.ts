@@ -1,175 +1,169 @@
 /**
  * The one place where codes become words (camera errors, not-measurable reasons, corrections,
  * calibration failures). Plain language, second person, from the person's own point of view.
+ * Every function takes the language last (English by default, for callers outside the i18n layer);
+ * the words themselves live in i18n/areas/measure.{en,es}.ts. The UPPER_CASE tables are the English
+ * words, kept for screens that do not pass a language yet.
  */
 import type { NotMeasurableReason } from '@geste/core';
 import type { CameraErrorCode } from '../camera/camera.ts';
 import type { Correction } from '../feedback/zone.ts';
 import type { LoopStatus } from '../measure/loop.ts';
 import type { FlexionReference, TurnTiltReference } from '../measure/reference.ts';
-import { AXES, STRAIGHT_WITHIN_DEG, axisWords, formatMeasure } from '@geste/core';
-import type { StraightestFailure } from '@geste/core';
+import { AXES, STRAIGHTEST_WARN_DEG, STRAIGHT_WITHIN_DEG, formatMeasure } from '@geste/core';
+import type { Axis, ReferenceNote, StraightestCheck, StraightestFailure } from '@geste/core';
+import { translate } from '../i18n/i18n.tsx';
+import type { Lang } from '../i18n/i18n.tsx';
 import type { DevicePitchState } from '../measure/devicePitch.ts';
 
 export const SAFETY_LINE = 'Geste measures and trains; it does not diagnose or recommend treatment.';
 
-export const CAMERA_ERROR_WORDS: Record<CameraErrorCode, { title: string; fix: string }> = {
-  'permission-denied': {
-    title: 'Camera permission was refused.',
-    fix: 'To measure, Geste needs the camera. Allow it in the browser (the camera icon in the address bar or the site settings), then press "Start camera" again. Video never leaves this device.',
-  },
-  'no-camera': {
-    title: 'No camera was found.',
-    fix: 'Connect a camera (or enable the built-in one), then press "Start camera" again.',
-  },
-  'camera-in-use': {
-    title: 'The camera could not be started.',
-    fix: 'Another program may be using it. Close that program, then press "Start camera" again.',
-  },
-  unsupported: {
-    title: 'This browser cannot use a camera here.',
-    fix: 'Open Geste in a current Chrome, Edge, Firefox or Safari, from its own address (https or localhost).',
-  },
-  'camera-ended': {
-    title: 'The camera stopped.',
-    fix: 'It may have been unplugged or switched off. Everything measured so far is saved. Reconnect it and press "Start camera".',
-  },
-  unknown: {
-    title: 'The camera failed.',
-    fix: 'Press "Start camera" to try again, or choose another camera.',
-  },
-};
+const CAMERA_ERROR_CODES: readonly CameraErrorCode[] = ['permission-denied', 'no-camera', 'camera-in-use', 'unsupported', 'camera-ended', 'unknown'];
+const REASONS: readonly NotMeasurableReason[] = ['no-face', 'multiple-faces', 'beyond-tracker-range', 'face-occluded', 'low-face-confidence', 'no-shoulders', 'invalid-frame'];
+const CORRECTIONS: readonly Correction[] = ['turn-left', 'turn-right', 'tilt-left', 'tilt-right', 'chin-up', 'chin-down'];
+const ARROWS: Record<Correction, string> = { 'turn-left': '←', 'turn-right': '→', 'tilt-left': '↶', 'tilt-right': '↷', 'chin-up': '↑', 'chin-down': '↓' };
 
-export const REASON_WORDS: Record<NotMeasurableReason, string> = {
-  'no-face': 'Your face is not in view. Move so the camera can see your face.',
-  'multiple-faces': 'More than one face is in view. Geste measures one person: ask others to step out of view.',
-  'beyond-tracker-range': 'Your head is turned further than the camera can measure reliably.',
-  'face-occluded': 'Your face is partly covered (for example by a hand).',
-  'low-face-confidence': 'Your face is hard to see. More even light on your face would help.',
-  'no-shoulders': 'Your shoulders are not in view, so shoulder measures are missing.',
-  'invalid-frame': 'This video frame could not be read.',
-};
-
-export const CORRECTION_WORDS: Record<Correction, { short: string; spoken: string; arrow: string }> = {
-  'turn-left': { short: 'Turn a little to your left', spoken: 'Turn your head a little to your left.', arrow: '←' },
-  'turn-right': { short: 'Turn a little to your right', spoken: 'Turn your head a little to your right.', arrow: '→' },
-  'tilt-left': { short: 'Bring your head up from the right side', spoken: 'Bring your right ear up, away from your shoulder.', arrow: '↶' },
-  'tilt-right': { short: 'Bring your head up from the left side', spoken: 'Bring your left ear up, away from your shoulder.', arrow: '↷' },
-  'chin-up': { short: 'Lift your chin a little', spoken: 'Lift your chin a little.', arrow: '↑' },
-  'chin-down': { short: 'Lower your chin a little', spoken: 'Lower your chin a little.', arrow: '↓' },
-};
-
-export const CALIBRATION_WORDS: Record<StraightestFailure, string> = {
-  'too-few-frames': 'Your face was not seen clearly for long enough.',
-  'not-still': 'Your head moved during the 3 seconds.',
-};
-
+export function cameraErrorWords(code: CameraErrorCode, lang: Lang = 'en'): { title: string; fix: string } {
+  return { title: translate(lang, `m.cam.${code}.title`), fix: translate(lang, `m.cam.${code}.fix`) };
+}
+export function reasonWords(r: NotMeasurableReason, lang: Lang = 'en'): string {
+  return translate(lang, `m.reason.${r}`);
+}
+export function correctionWords(c: Correction, lang: Lang = 'en'): { short: string; spoken: string; arrow: string } {
+  return { short: translate(lang, `m.corr.${c}.short`), spoken: translate(lang, `m.corr.${c}.spoken`), arrow: ARROWS[c] };
+}
+export function calibrationWords(f: StraightestFailure, lang: Lang = 'en'): string {
+  return translate(lang, `m.calib.${f}`);
+}
 /** What turn and tilt were measured against, in words. */
+export function turnTiltReferenceWords(r: TurnTiltReference, lang: Lang = 'en'): { short: string; long: string } {
+  return { short: translate(lang, `m.ref.${r}.short`), long: translate(lang, `m.ref.${r}.long`) };
+}
+/** Why a reference was not the best one (core's reference notes), in the language. */
+export function referenceNoteText(n: ReferenceNote, lang: Lang = 'en'): string {
+  return translate(lang, `m.note.${n}`);
+}
+export function loopWords(st: LoopStatus, lang: Lang = 'en'): string {
+  if (st === 'camera-ended') {
+    const w = cameraErrorWords('camera-ended', lang);
+    return `${w.title} ${w.fix}`;
+  }
+  return translate(lang, `m.loop.${st}`);
+}
+export function axisLabel(axis: Axis, lang: Lang = 'en'): string {
+  return translate(lang, `m.axis.${axis}`);
+}
+
+export const CAMERA_ERROR_WORDS = Object.fromEntries(CAMERA_ERROR_CODES.map((c) => [c, cameraErrorWords(c)])) as Record<CameraErrorCode, { title: string; fix: string }>;
+export const REASON_WORDS = Object.fromEntries(REASONS.map((r) => [r, reasonWords(r)])) as Record<NotMeasurableReason, string>;
+export const CORRECTION_WORDS = Object.fromEntries(CORRECTIONS.map((c) => [c, correctionWords(c)])) as Record<Correction, { short: string; spoken: string; arrow: string }>;
+export const CALIBRATION_WORDS: Record<StraightestFailure, string> = { 'too-few-frames': calibrationWords('too-few-frames'), 'not-still': calibrationWords('not-still') };
 export const TURN_TILT_REFERENCE_WORDS: Record<TurnTiltReference, { short: string; long: string }> = {
-  trunk: { short: 'against your trunk', long: 'measured against your trunk, so sitting a little turned to the camera does not count as a turn of the head' },
-  camera: {
-    short: 'against the camera',
-    long: 'measured against the camera: if your body is turned or leaning toward the camera, that adds to the numbers',
-  },
-  none: { short: 'not measurable', long: 'not measurable right now' },
+  trunk: turnTiltReferenceWords('trunk'),
+  camera: turnTiltReferenceWords('camera'),
+  none: turnTiltReferenceWords('none'),
 };
 
 /** What chin up/down was measured against, in words (uncertainty added where known). */
-export function flexionReferenceWords(ref: FlexionReference, uncertaintyDeg: number | null): { short: string; long: string } {
-  const pm = uncertaintyDeg === null ? '' : ` (about ±${Math.round(uncertaintyDeg)}°)`;
-  switch (ref) {
-    case 'gravity':
-      return { short: `against the vertical (gravity)${pm}`, long: `Chin up/down is measured against the vertical, corrected for the camera's angle (from the device's tilt sensor, or a camera you set level at eye height)${pm}.` };
-    case 'face-geometry':
-      return { short: `against your face's own level line${pm}`, long: `Chin up/down is measured against the line from your ear to your eye (the face's own level line)${pm}.` };
-    case 'uncertain':
-      return {
-        short: `uncertain${pm || ' (could be several degrees off)'}`,
-        long: `Chin up/down has no reliable zero here, so the number could be several degrees off${pm}. Treat it as a rough value; "Camera height" on the set-up screen says how to improve it.`,
-      };
-    case 'none':
-      return { short: 'not measurable', long: 'Chin up/down cannot be measured right now.' };
+export function flexionReferenceWords(ref: FlexionReference, uncertaintyDeg: number | null, lang: Lang = 'en'): { short: string; long: string } {
+  const pm = uncertaintyDeg === null ? '' : translate(lang, 'm.fref.pm', { deg: Math.round(uncertaintyDeg) });
+  if (ref === 'uncertain') {
+    return { short: translate(lang, 'm.fref.uncertain.short', { pm: pm || translate(lang, 'm.fref.uncertain.severalDeg') }), long: translate(lang, 'm.fref.uncertain.long', { pm }) };
   }
+  if (ref === 'none') return { short: translate(lang, 'm.fref.none.short'), long: translate(lang, 'm.fref.none.long') };
+  return { short: translate(lang, `m.fref.${ref}.short`, { pm }), long: translate(lang, `m.fref.${ref}.long`, { pm }) };
 }
 
 /** The camera's pitch, in words for the set-up screen and the live view. */
-export function devicePitchWords(s: DevicePitchState): { ok: boolean | null; text: string } {
+export function devicePitchWords(s: DevicePitchState, lang: Lang = 'en'): { ok: boolean | null; text: string } {
+  const t = (k: Parameters<typeof translate>[1], v?: Record<string, number>): string => translate(lang, k, v);
   switch (s.kind) {
     case 'idle':
     case 'waiting':
-      return { ok: null, text: 'Checking whether this device has a tilt sensor…' };
+      return { ok: null, text: t('m.pitch.waiting') };
     case 'needs-permission':
-      return { ok: null, text: 'This device can measure the camera\'s angle with its motion sensors. Press "Use the tilt sensor" and allow it.' };
+      return { ok: null, text: t('m.pitch.needs-permission') };
     case 'unsupported':
     case 'no-sensor':
-      return {
-        ok: null,
-        text: 'No tilt sensor (a laptop or desktop camera). Put the camera at the height of your eyes, looking straight at you: raise the laptop on books or a box, or tilt the screen until the camera looks at your eyes, not up at your chin or down at your forehead. A camera below or above your eyes changes the chin up/down numbers.',
-      };
+      return { ok: null, text: t('m.pitch.no-sensor') };
     case 'denied':
-      return {
-        ok: false,
-        text: 'The motion sensors were refused, so Geste cannot correct chin up/down for the camera\'s angle; it will say how uncertain that number is. To allow them, open the site settings (the icon beside the address) and allow motion sensors, then reload. Or stand the device upright at the height of your eyes.',
-      };
+      return { ok: false, text: t('m.pitch.denied') };
     case 'moving':
-      return { ok: false, text: 'The device is moving. Stand it on something steady (a stand, books, a shelf) so the camera\'s angle can be read.' };
+      return { ok: false, text: t('m.pitch.moving') };
     case 'not-upright':
-      return { ok: false, text: `The device is lying almost flat (its camera looks ${Math.round(Math.abs(s.elevationDeg))}° ${s.elevationDeg > 0 ? 'up' : 'down'}). Stand it upright, at the height of your eyes.` };
+      return { ok: false, text: t(s.elevationDeg > 0 ? 'm.pitch.not-upright.up' : 'm.pitch.not-upright.down', { deg: Math.round(Math.abs(s.elevationDeg)) }) };
     case 'ok': {
       const a = Math.round(Math.abs(s.elevationDeg));
-      return { ok: true, text: a === 0 ? 'The camera looks straight ahead (level). Geste uses this for chin up/down.' : `The camera looks ${a}° ${s.elevationDeg > 0 ? 'up' : 'down'}. Geste corrects chin up/down for this.` };
+      return { ok: true, text: a === 0 ? t('m.pitch.level') : t(s.elevationDeg > 0 ? 'm.pitch.up' : 'm.pitch.down', { deg: a }) };
     }
   }
 }
 
-export const LOOP_WORDS: Record<LoopStatus, string> = {
-  starting: 'Starting…',
-  running: 'Measuring.',
-  'paused-hidden': 'Geste is in the background, so measuring has stopped. Come back to this tab to continue; nothing is lost.',
-  'camera-ended': CAMERA_ERROR_WORDS['camera-ended'].title + ' ' + CAMERA_ERROR_WORDS['camera-ended'].fix,
-  stopped: 'Camera off.',
-  error: 'Measurement stopped because of an error.',
-};
+export const LOOP_WORDS = Object.fromEntries((['starting', 'running', 'paused-hidden', 'camera-ended', 'stopped', 'error'] as const).map((st) => [st, loopWords(st)])) as Record<LoopStatus, string>;
 
 /** "12° to your right" style words for one angle. */
-export function angleWords(axis: 'rotationDeg' | 'tiltDeg' | 'flexionDeg', v: number | null): string {
-  if (v === null) return 'not measurable';
+export function angleWords(axis: Axis, v: number | null, lang: Lang = 'en'): string {
+  if (v === null) return translate(lang, 'm.angle.notMeasurable');
   const a = Math.round(Math.abs(v));
-  if (a === 0) return 'straight (0°)';
-  switch (axis) {
-    case 'rotationDeg':
-      return `${a}° turned to your ${v > 0 ? 'right' : 'left'}`;
-    case 'tiltDeg':
-      return `${a}° tilted to your ${v > 0 ? 'right' : 'left'}`;
-    case 'flexionDeg':
-      return `${a}° chin ${v > 0 ? 'down' : 'up'}`;
-  }
+  if (a === 0) return translate(lang, 'm.angle.straight');
+  return translate(lang, `m.angle.${axis}.${v > 0 ? 'pos' : 'neg'}`, { deg: a });
+}
+
+/** "18° turned to the right" for one axis (core's `axisWords`, in the language). */
+export function axisWordsIn(axis: Axis, valueDeg: number, lang: Lang = 'en'): string {
+  return translate(lang, `m.axisw.${axis}.${valueDeg > 0 ? 'pos' : 'neg'}`, { deg: Math.round(Math.abs(valueDeg)) });
+}
+
+/** "a, b and c" in the language. */
+export function joinAnd(parts: readonly string[], lang: Lang = 'en'): string {
+  if (parts.length <= 1) return parts.join('');
+  return translate(lang, 'm.list.and', { a: parts.slice(0, -1).join(', '), b: parts.at(-1)! });
 }
 
 export const AXIS_LABELS = {
-  rotationDeg: 'Turn (rotation)',
-  tiltDeg: 'Tilt (ear to shoulder)',
-  flexionDeg: 'Chin down / up',
+  rotationDeg: axisLabel('rotationDeg'),
+  tiltDeg: axisLabel('tiltDeg'),
+  flexionDeg: axisLabel('flexionDeg'),
 } as const;
 
 /** The set-up screen's shoulder check, from the latest frame's reference and core's notes. */
-export function trunkCheckWords(ref: { turnTilt: TurnTiltReference; notes: readonly string[] } | null): { ok: boolean | null; text: string } {
-  if (!ref || ref.turnTilt === 'none') return { ok: null, text: 'Shoulders: waiting for a measurable picture' };
+export function trunkCheckWords(ref: { turnTilt: TurnTiltReference; notes: readonly string[] } | null, lang: Lang = 'en'): { ok: boolean | null; text: string } {
+  const t = (k: Parameters<typeof translate>[1]): string => translate(lang, k);
+  if (!ref || ref.turnTilt === 'none') return { ok: null, text: t('m.trunk.waiting') };
   const has = (n: string): boolean => ref.notes.includes(n);
-  if (has('trunk-multiple-people')) return { ok: false, text: 'More than one person in view: only you should be in the picture. Until then, turn and tilt are measured against the camera.' };
-  if (has('trunk-sides-swapped')) return { ok: false, text: 'The picture looks mirrored (left and right swapped): turn off mirroring in the camera\'s settings. Until then, turn and tilt are measured against the camera.' };
-  if (has('trunk-occluded')) return { ok: false, text: 'Something covers a shoulder (a hand, or a high chair back): until both are seen, turn and tilt are measured against the camera.' };
-  if (has('trunk-not-visible')) return { ok: false, text: 'Shoulders not in view: move back or lower the camera so both shoulders are in the picture. Until then, turn and tilt are measured against the camera.' };
-  if (ref.turnTilt === 'trunk') return { ok: true, text: 'Shoulders in view: turn is measured against your trunk.' };
-  return { ok: true, text: 'Shoulders in view. The camera cannot see how your body is turned, so sit facing it: turn is measured against the camera.' };
+  if (has('trunk-multiple-people')) return { ok: false, text: t('m.trunk.multiple') };
+  if (has('trunk-sides-swapped')) return { ok: false, text: t('m.trunk.swapped') };
+  if (has('trunk-occluded')) return { ok: false, text: t('m.trunk.occluded') };
+  if (has('trunk-not-visible')) return { ok: false, text: t('m.trunk.notVisible') };
+  if (ref.turnTilt === 'trunk') return { ok: true, text: t('m.trunk.trunk') };
+  return { ok: true, text: t('m.trunk.camera') };
 }
 
 /** A training start's angles in words ("30° turned to the right"), largest first; core's words per axis. */
-export function trainingStartWords(anglesDeg: Readonly<Record<'rotationDeg' | 'tiltDeg' | 'flexionDeg', number | null>>): string {
+export function trainingStartWords(anglesDeg: Readonly<Record<Axis, number | null>>, lang: Lang = 'en'): string {
   const off = AXES.filter((a) => anglesDeg[a] !== null && Math.abs(anglesDeg[a]!) > STRAIGHT_WITHIN_DEG).sort((x, y) => Math.abs(anglesDeg[y]!) - Math.abs(anglesDeg[x]!));
-  if (off.length === 0) return `within ${STRAIGHT_WITHIN_DEG}° of straight`;
-  const parts = off.map((a) => axisWords(a, anglesDeg[a]!));
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  if (off.length === 0) return translate(lang, 'm.withinStraight', { deg: STRAIGHT_WITHIN_DEG });
+  return joinAnd(off.map((a) => axisWordsIn(a, anglesDeg[a]!, lang)), lang);
+}
+
+/**
+ * Core's straightest-posture sentence in the language: English is core's own sentence; other languages
+ * are rebuilt from the same per-axis numbers with the same rules (checkStraightest in core).
+ */
+export function straightestSentence(c: Extract<StraightestCheck, { ok: true }>, lang: Lang = 'en'): string {
+  if (lang === 'en') return c.sentence;
+  const sure = AXES.filter((a) => c.perAxis[a].offsetDeg !== null && !c.perAxis[a].uncertain);
+  const off = sure.filter((a) => Math.abs(c.perAxis[a].offsetDeg!) > STRAIGHT_WITHIN_DEG).sort((x, y) => Math.abs(c.perAxis[y].offsetDeg!) - Math.abs(c.perAxis[x].offsetDeg!));
+  const parts: string[] = [
+    off.length === 0
+      ? translate(lang, sure.length < AXES.length ? 'm.straight.withinSome' : 'm.straight.within', { deg: STRAIGHT_WITHIN_DEG })
+      : translate(lang, 'm.straight.is', { words: joinAnd(off.map((a) => axisWordsIn(a, c.perAxis[a].offsetDeg!, lang)), lang) }),
+  ];
+  for (const a of AXES.filter((x) => c.perAxis[x].offsetDeg !== null && c.perAxis[x].uncertain)) {
+    parts.push(translate(lang, 'm.straight.unsure', { axis: translate(lang, `m.axisShort.${a}`), words: axisWordsIn(a, c.perAxis[a].offsetDeg!, lang), pm: Math.round(c.reference?.[a].uncertaintyDeg ?? 0) }));
+  }
+  if (c.warn) parts.push(translate(lang, 'm.straight.warn', { deg: STRAIGHTEST_WARN_DEG }));
+  return parts.join(' ');
 }
 
 /**
@@ -178,8 +172,8 @@ export function trainingStartWords(anglesDeg: Readonly<Record<'rotationDeg' | 't
  * a head resting 30° right that cannot turn left reads "not reached: stayed 30° on the other side of
  * straight", never "turn to the left −30°".
  */
-export function measureValueWords(key: string, value: number | null): string {
-  if (value === null) return 'not measurable';
-  if (/^rom[A-Z]/.test(key) && value < 0) return `not reached: stayed ${Math.round(-value)}° on the other side of straight`;
-  return formatMeasure(key, value);
+export function measureValueWords(key: string, value: number | null, lang: Lang = 'en'): string {
+  if (value === null) return translate(lang, 'm.val.notMeasurable');
+  if (/^rom[A-Z]/.test(key) && value < 0) return translate(lang, 'm.val.notReached', { deg: Math.round(-value) });
+  return formatMeasure(key, value, lang);
 }

@@ -4,7 +4,8 @@
  * ("inside the zone" / "outside the zone") and the shape (hatched band, ✓ / !) say the same thing.
  */
 import type { ReactNode } from 'react';
-import { AXIS_LABELS, angleWords } from '../app/words.ts';
+import { angleWords, axisLabel } from '../app/words.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 const RANGE_DEG = 60;
 
@@ -21,11 +22,12 @@ export function Gauge(props: {
   uncertainDeg?: number | null | undefined;
 }): ReactNode {
   const { axis, valueDeg, zoneDeg } = props;
+  const { t, lang, number } = useI18n();
   const unc = valueDeg === null || props.uncertainDeg === null || props.uncertainDeg === undefined ? null : Math.round(props.uncertainDeg);
   const untrained = props.bandDeg === null;
   const [lo, hi] = props.bandDeg ?? [-zoneDeg, zoneDeg];
-  const label = AXIS_LABELS[axis];
-  const words = unc === null ? angleWords(axis, valueDeg) : `about ${angleWords(axis, valueDeg)}, uncertain by ±${unc}°`;
+  const label = axisLabel(axis, lang);
+  const words = unc === null ? angleWords(axis, valueDeg, lang) : t('m.gauge.about', { words: angleWords(axis, valueDeg, lang), deg: unc });
   const inside = valueDeg !== null && valueDeg >= lo && valueDeg <= hi;
   const clamp = (v: number) => Math.max(-RANGE_DEG, Math.min(RANGE_DEG, v));
   // Dial: centre (100, 100), radius 80; angle 0 points up; the mirror view puts the person's right on the right.
@@ -42,9 +44,9 @@ export function Gauge(props: {
   const state = valueDeg === null ? 'unknown' : untrained ? 'untrained' : inside ? 'in' : 'out';
   const id = `hatch-${axis}`;
   const ends: Record<typeof axis, [string, string]> = {
-    rotationDeg: ['left', 'right'],
-    tiltDeg: ['left', 'right'],
-    flexionDeg: ['up', 'down'],
+    rotationDeg: [t('m.gauge.left'), t('m.gauge.right')],
+    tiltDeg: [t('m.gauge.left'), t('m.gauge.right')],
+    flexionDeg: [t('m.gauge.up'), t('m.gauge.down')],
   };
   return (
     <figure className={`gauge gauge-${state}`} data-uncertain-deg={unc ?? ''} role="group" aria-label={`${label}: ${words}`} data-axis={axis} data-value={valueDeg === null ? '' : valueDeg.toFixed(1)}>
@@ -69,9 +71,9 @@ export function Gauge(props: {
         <circle cx="100" cy="100" r="6" className="gauge-hub" />
       </svg>
       <div className="gauge-value">
-        <span className="gauge-number">{valueDeg === null ? '—' : `${unc === null ? '' : '≈'}${Math.round(valueDeg)}°`}</span>
+        <span className="gauge-number">{valueDeg === null ? '—' : `${unc === null ? '' : '≈'}${number(Math.round(valueDeg), 0)}°`}</span>
         <span className="gauge-words">{words}</span>
-        <span className="gauge-state">{state === 'unknown' ? '? not measurable' : state === 'untrained' ? '– not trained now' : inside ? '✓ inside the zone' : '! outside the zone'}</span>
+        <span className="gauge-state">{t(state === 'unknown' ? 'm.gauge.unknown' : state === 'untrained' ? 'm.gauge.untrained' : inside ? 'm.gauge.in' : 'm.gauge.out')}</span>
       </div>
     </figure>
   );

@@ -4,48 +4,52 @@
  */
 import type { ReactNode } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { CAMERA_ERROR_WORDS, LOOP_WORDS, REASON_WORDS, TURN_TILT_REFERENCE_WORDS, flexionReferenceWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, loopWords, reasonWords, referenceNoteText, turnTiltReferenceWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
-import { referenceNoteWords } from '@geste/core';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { Lang } from '../i18n/i18n.tsx';
+import { translate } from '../i18n/i18n.tsx';
 import type { FrameReference } from '../measure/reference.ts';
 
-export function confidenceWords(confidence: number, state: string): string {
-  if (state === 'not-measurable') return 'Not measurable';
+export function confidenceWords(confidence: number, state: string, lang: Lang = 'en'): string {
+  if (state === 'not-measurable') return translate(lang, 'm.status.notMeasurable');
   const pct = Math.round(confidence * 100);
-  if (confidence >= 0.8) return `Confidence high (${pct}%)`;
-  if (confidence >= 0.5) return `Confidence fair (${pct}%)`;
-  return `Confidence low (${pct}%): numbers may be off`;
+  if (confidence >= 0.8) return translate(lang, 'm.status.confHigh', { pct });
+  if (confidence >= 0.5) return translate(lang, 'm.status.confFair', { pct });
+  return translate(lang, 'm.status.confLow', { pct });
 }
 
 export function CameraStatus(): ReactNode {
   const s = useMeasure();
   const api = useMeasureApi();
+  const { t, lang } = useI18n();
+  const camErr = s.cameraError ? cameraErrorWords(s.cameraError.code, lang) : null;
   return (
     <div className="status-area">
-      {s.cameraError && (
+      {s.cameraError && camErr && (
         <div className="alert alert-error" role="alert" data-testid="camera-error" data-code={s.cameraError.code}>
-          <strong>⚠ {CAMERA_ERROR_WORDS[s.cameraError.code].title}</strong> {CAMERA_ERROR_WORDS[s.cameraError.code].fix}
+          <strong>⚠ {camErr.title}</strong> {camErr.fix}
         </div>
       )}
       {s.detector.kind === 'loading' && (
         <div className="alert alert-info" role="status">
-          Loading the face models on this device… (first time only takes a few seconds)
+          {t('m.status.loading')}
         </div>
       )}
       {s.detector.kind === 'error' && (
         <div className="alert alert-error" role="alert" data-testid="detector-error">
-          <strong>⚠ The face models could not start.</strong> {s.detector.message}
+          <strong>⚠ {t('m.status.detectorError')}</strong> {s.detector.message}
         </div>
       )}
       {s.loopStatus === 'paused-hidden' && (
         <div className="alert alert-warn" role="status" data-testid="paused-hidden">
-          <strong>Paused: {LOOP_WORDS['paused-hidden']}</strong>
+          <strong>{t('m.status.paused', { text: loopWords('paused-hidden', lang) })}</strong>
         </div>
       )}
       {s.loopStatus === 'error' && (
         <div className="alert alert-error" role="alert">
-          <strong>⚠ {LOOP_WORDS.error}</strong> {s.loopDetail}
-          <button type="button" onClick={() => void api.startCamera()}>Restart camera</button>
+          <strong>⚠ {loopWords('error', lang)}</strong> {s.loopDetail}
+          <button type="button" onClick={() => void api.startCamera()}>{t('m.status.restart')}</button>
         </div>
       )}
     </div>
@@ -54,14 +58,15 @@ export function CameraStatus(): ReactNode {
 
 export function MeasureStatus(): ReactNode {
   const s = useMeasure();
+  const { lang } = useI18n();
   const m = s.latest;
   if (!s.cameraOn || !m) return null;
   const reasons = m.reasons.filter((r) => r !== 'no-shoulders');
   return (
     <div className="measure-status" role="status" aria-live="polite" data-testid="measure-status" data-state={m.state} data-reasons={m.reasons.join(',')}>
-      <span className={`pill pill-${m.state}`}>{m.state === 'not-measurable' ? '? ' : m.state === 'low-confidence' ? '~ ' : '✓ '}{confidenceWords(m.confidence, m.state)}</span>
+      <span className={`pill pill-${m.state}`}>{m.state === 'not-measurable' ? '? ' : m.state === 'low-confidence' ? '~ ' : '✓ '}{confidenceWords(m.confidence, m.state, lang)}</span>
       {reasons.map((r) => (
-        <p key={r} className="reason" data-reason={r}>{REASON_WORDS[r]}</p>
+        <p key={r} className="reason" data-reason={r}>{reasonWords(r, lang)}</p>
       ))}
     </div>
   );
@@ -70,17 +75,18 @@ export function MeasureStatus(): ReactNode {
 export function CameraControls(): ReactNode {
   const s = useMeasure();
   const api = useMeasureApi();
+  const t = useI18n().t;
   return (
     <div className="camera-controls">
       {s.cameras.length > 1 && (
         <label className="field">
-          Camera
+          {t('m.status.camera')}
           <select
             value=""
             onChange={(e) => void api.startCamera(e.target.value || undefined)}
-            aria-label="Choose a camera"
+            aria-label={t('m.status.chooseCamera')}
           >
-            <option value="">{s.cameraLabel || 'Choose a camera'}</option>
+            <option value="">{s.cameraLabel || t('m.status.chooseCamera')}</option>
             {s.cameras.map((c) => (
               <option key={c.deviceId} value={c.deviceId}>{c.label}</option>
             ))}
@@ -88,10 +94,10 @@ export function CameraControls(): ReactNode {
         </label>
       )}
       {s.cameraOn ? (
-        <button type="button" className="btn" onClick={() => api.stopCamera()}>Stop camera</button>
+        <button type="button" className="btn" onClick={() => api.stopCamera()}>{t('m.status.stopCamera')}</button>
       ) : (
         <button type="button" className="btn btn-primary" data-testid="start-camera" onClick={() => void api.startCamera()} disabled={s.loopStatus === 'starting'}>
-          {s.loopStatus === 'starting' ? 'Starting camera…' : 'Start camera'}
+          {s.loopStatus === 'starting' ? t('m.status.startingCamera') : t('m.status.startCamera')}
         </button>
       )}
     </div>
@@ -106,22 +112,23 @@ export function CameraControls(): ReactNode {
  */
 export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean }): ReactNode {
   const s = useMeasure();
+  const { t, lang } = useI18n();
   const ref = props.reference ?? (s.cameraOn && s.latest ? referenceOf(s.latest) : null);
   if (!ref) return null;
-  const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg);
+  const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg, lang);
   const turnTilt =
     ref.turnTilt === ref.tilt
-      ? `Turn and tilt: ${TURN_TILT_REFERENCE_WORDS[ref.turnTilt].short}.`
-      : `Turn: ${TURN_TILT_REFERENCE_WORDS[ref.turnTilt].short}. Tilt: ${TURN_TILT_REFERENCE_WORDS[ref.tilt].short}.`;
+      ? t('m.status.turnAndTilt', { ref: turnTiltReferenceWords(ref.turnTilt, lang).short })
+      : t('m.status.turnThenTilt', { turn: turnTiltReferenceWords(ref.turnTilt, lang).short, tilt: turnTiltReferenceWords(ref.tilt, lang).short });
   return (
     <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-notes={ref.notes.join(',')}>
       <p>
-        <strong>Measured from straight (the anatomical zero).</strong> {turnTilt} Chin up/down: {fx.short}.
+        <strong>{t('m.status.refHeading')}</strong> {turnTilt} {t('m.status.chin', { ref: fx.short })}
       </p>
       {props.detail && ref.notes.length > 0 && (
         <ul className="reference-why">
           {ref.notes.map((n) => (
-            <li key={n} data-note={n}>{capitalise(referenceNoteWords(n))}.</li>
+            <li key={n} data-note={n}>{capitalise(referenceNoteText(n, lang))}.</li>
           ))}
         </ul>
       )}

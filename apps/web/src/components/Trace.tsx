@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useInterval, useTicks } from '../app/measure.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 
 const WINDOW_MS = 30_000;
 
@@ -15,6 +16,7 @@ export function Trace(props: { zoneDeg: number }): ReactNode {
   const plot = useRef<uPlot | null>(null);
   const data = useRef<{ t: number[]; r: (number | null)[]; ti: (number | null)[]; f: (number | null)[] }>({ t: [], r: [], ti: [], f: [] });
   const zone = props.zoneDeg;
+  const { t, lang } = useI18n();
 
   useEffect(() => {
     const el = host.current;
@@ -25,14 +27,14 @@ export function Trace(props: { zoneDeg: number }): ReactNode {
       height: 220,
       scales: { x: { time: false }, y: { range: [-60, 60] } },
       axes: [
-        { label: 'seconds ago', values: (_u, v) => v.map((x) => `${Math.round(x)}`), stroke: '#111' },
-        { label: 'degrees', stroke: '#111' },
+        { label: t('m.trace.secondsAgo'), values: (_u, v) => v.map((x) => `${Math.round(x)}`), stroke: '#111' },
+        { label: t('m.trace.degrees'), stroke: '#111' },
       ],
       series: [
         {},
-        { label: 'Turn', stroke: '#0047ab', width: 2.5 },
-        { label: 'Tilt', stroke: '#b00020', width: 2.5, dash: [10, 5] },
-        { label: 'Chin', stroke: '#1b5e20', width: 2.5, dash: [2, 4] },
+        { label: t('m.trace.turn'), stroke: '#0047ab', width: 2.5 },
+        { label: t('m.trace.tilt'), stroke: '#b00020', width: 2.5, dash: [10, 5] },
+        { label: t('m.trace.chin'), stroke: '#1b5e20', width: 2.5, dash: [2, 4] },
       ],
       legend: { show: true, live: false },
       cursor: { show: false },
@@ -58,7 +60,7 @@ export function Trace(props: { zoneDeg: number }): ReactNode {
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [zone]);
+  }, [zone, lang]); // eslint-disable-line react-hooks/exhaustive-deps -- t follows lang
 
   useTicks((tick) => {
     const d = data.current;
@@ -90,7 +92,7 @@ export function Trace(props: { zoneDeg: number }): ReactNode {
 
   return (
     <figure className="trace">
-      <figcaption>Last 30 seconds (shaded band: your target zone). Turn is a solid line, tilt dashed, chin dotted.</figcaption>
+      <figcaption>{t('m.trace.caption')}</figcaption>
       <div ref={host} className="trace-plot" aria-hidden="true" />
     </figure>
   );

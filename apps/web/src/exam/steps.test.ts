@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAM_STEPS, examLengthS, stepMs } from './steps.ts';
+import { EXAM_STEPS, examLengthS, stepMs, stepWords } from './steps.ts';
 
 describe('guided exam script', () => {
   it('has the issue\'s steps in order: rest, two neutral holds, then each direction of each axis', () => {
@@ -15,6 +15,16 @@ describe('guided exam script', () => {
       expect(s.title.length).toBeGreaterThan(3);
     }
     expect(new Set(EXAM_STEPS.map((s) => s.id)).size).toBe(EXAM_STEPS.length);
+  });
+
+  it('speaks and shows every step in Spanish too, not English copied', () => {
+    for (const s of EXAM_STEPS) {
+      const es = stepWords(s, 'es');
+      expect(stepWords(s, 'en')).toEqual({ title: s.title, say: s.say });
+      expect(es.title, s.id).not.toBe(s.title);
+      expect(es.say, s.id).not.toBe(s.say);
+    }
+    expect(stepWords(EXAM_STEPS.find((s) => s.id === 'tilt-right')!, 'es').title).toBe('Incline la oreja derecha hacia el hombro derecho');
   });
 
   it('shortens steps with the time scale but never below their minimum, and never lengthens them', () => {

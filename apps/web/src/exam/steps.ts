@@ -1,9 +1,12 @@
 /**
  * The guided exam script: rest, two attempts to hold neutral (up to 60 s each), then turning, tilting
  * and chin down/up each way as far as is comfortable. Each step has its spoken instruction, its
- * on-screen words and the exam phase it marks for core scoring.
+ * on-screen words and the exam phase it marks for core scoring. The words come from the i18n layer
+ * (`m.step.<id>.*` in i18n/areas/measure.*.ts); `title`/`say` are the English ones, `stepWords` any language.
  */
 import type { Axis } from '@geste/core';
+import { translate } from '../i18n/i18n.tsx';
+import type { Lang } from '../i18n/i18n.tsx';
 
 export type StepMark = { kind: 'rest' } | { kind: 'hold-neutral' } | { kind: 'rom-sweep'; axis: Axis } | { kind: 'none' };
 
@@ -20,25 +23,40 @@ export interface ExamStep {
   readonly endsWhenHoldEnds?: boolean;
 }
 
-const sweep = (id: string, title: string, say: string, axis: Axis): ExamStep[] => [
-  { id, title, say, durationS: 6, minS: 2, mark: { kind: 'rom-sweep', axis } },
-  { id: `${id}-back`, title: 'Back to the middle and relax', say: 'And back to the middle. Relax.', durationS: 3, minS: 1, mark: { kind: 'none' } },
+type WordsId = 'intro' | 'rest' | 'hold-1' | 'relax-1' | 'hold-2' | 'relax-2' | 'back' | 'turn-right' | 'turn-left' | 'tilt-right' | 'tilt-left' | 'chin-down' | 'chin-up';
+
+const wordsId = (id: string): WordsId => (id.endsWith('-back') ? 'back' : (id as WordsId));
+
+/** A step's on-screen title and spoken instruction in a language. */
+export function stepWords(step: ExamStep, lang: Lang): { title: string; say: string } {
+  const w = wordsId(step.id);
+  return { title: translate(lang, `m.step.${w}.title`), say: translate(lang, `m.step.${w}.say`) };
+}
+
+type StepTiming = Omit<ExamStep, 'title' | 'say'> & { readonly id: WordsId | `${WordsId}-back` };
+const withWords = (s: StepTiming): ExamStep => ({ ...s, title: translate('en', `m.step.${wordsId(s.id)}.title`), say: translate('en', `m.step.${wordsId(s.id)}.say`) });
+
+const sweep = (id: WordsId, axis: Axis): StepTiming[] => [
+  { id, durationS: 6, minS: 2, mark: { kind: 'rom-sweep', axis } },
+  { id: `${id}-back`, durationS: 3, minS: 1, mark: { kind: 'none' } },
 ];
 
-export const EXAM_STEPS: readonly ExamStep[] = [
-  { id: 'intro', title: 'Get ready', say: 'The exam takes about four minutes. Sit comfortably, with your face in view. Follow the spoken instructions.', durationS: 6, minS: 2, mark: { kind: 'none' } },
-  { id: 'rest', title: 'Rest: let your head go where it wants to', say: 'Rest for thirty seconds. Let your head go where it wants to. Do not correct it.', durationS: 30, minS: 8, mark: { kind: 'rest' } },
-  { id: 'hold-1', title: 'Hold your head straight (1 of 2)', say: 'Now bring your head as straight as you can, without using your hands, and hold it there for as long as you can.', durationS: 60, minS: 5, mark: { kind: 'hold-neutral' }, endsWhenHoldEnds: true },
-  { id: 'relax-1', title: 'Relax', say: 'Relax.', durationS: 10, minS: 2, mark: { kind: 'none' } },
-  { id: 'hold-2', title: 'Hold your head straight (2 of 2)', say: 'Once more: bring your head as straight as you can, and hold it there.', durationS: 60, minS: 5, mark: { kind: 'hold-neutral' }, endsWhenHoldEnds: true },
-  { id: 'relax-2', title: 'Relax', say: 'Relax.', durationS: 5, minS: 1.5, mark: { kind: 'none' } },
-  ...sweep('turn-right', 'Turn your head to your right, as far as is comfortable', 'Turn your head to your right, as far as is comfortable, and hold.', 'rotationDeg'),
-  ...sweep('turn-left', 'Turn your head to your left, as far as is comfortable', 'Turn your head to your left, as far as is comfortable, and hold.', 'rotationDeg'),
-  ...sweep('tilt-right', 'Tilt your right ear toward your right shoulder', 'Tilt your right ear toward your right shoulder, as far as is comfortable.', 'tiltDeg'),
-  ...sweep('tilt-left', 'Tilt your left ear toward your left shoulder', 'Tilt your left ear toward your left shoulder, as far as is comfortable.', 'tiltDeg'),
-  ...sweep('chin-down', 'Bring your chin down toward your chest', 'Bring your chin down toward your chest, as far as is comfortable.', 'flexionDeg'),
-  ...sweep('chin-up', 'Lift your chin and look up', 'Lift your chin and look up, as far as is comfortable.', 'flexionDeg'),
-];
+export const EXAM_STEPS: readonly ExamStep[] = (
+  [
+    { id: 'intro', durationS: 6, minS: 2, mark: { kind: 'none' } },
+    { id: 'rest', durationS: 30, minS: 8, mark: { kind: 'rest' } },
+    { id: 'hold-1', durationS: 60, minS: 5, mark: { kind: 'hold-neutral' }, endsWhenHoldEnds: true },
+    { id: 'relax-1', durationS: 10, minS: 2, mark: { kind: 'none' } },
+    { id: 'hold-2', durationS: 60, minS: 5, mark: { kind: 'hold-neutral' }, endsWhenHoldEnds: true },
+    { id: 'relax-2', durationS: 5, minS: 1.5, mark: { kind: 'none' } },
+    ...sweep('turn-right', 'rotationDeg'),
+    ...sweep('turn-left', 'rotationDeg'),
+    ...sweep('tilt-right', 'tiltDeg'),
+    ...sweep('tilt-left', 'tiltDeg'),
+    ...sweep('chin-down', 'flexionDeg'),
+    ...sweep('chin-up', 'flexionDeg'),
+  ] satisfies StepTiming[]
+).map(withWords);
 
 /** Step length in ms for a time scale (1 = the real exam; <1 only for try-outs/tests, never below minS). */
 export function stepMs(step: ExamStep, scale: number): number {

@@ -9,7 +9,12 @@ export class Speaker {
   /** Called with every prompt, muted or not (for captions). */
   onSay: ((text: string) => void) | null = null;
 
-  constructor(private readonly lang = 'en') {}
+  constructor(private lang = 'en') {}
+
+  /** The voice's language (BCP 47, e.g. "es-ES"), following the app's language. */
+  setLang(lang: string): void {
+    this.lang = lang;
+  }
 
   get muted(): boolean {
     return this.mutedValue;

@@ -4,9 +4,11 @@
  * (checked by the type of `es.ts` and by i18n.test.ts).
  */
 import { recordsEn } from './areas/records.en.ts';
+import { measureEn } from './areas/measure.en.ts';
 
 export const en = {
   ...recordsEn,
+  ...measureEn,
   'lang.name': 'English',
   'shell.skip': 'Skip to content',
   'shell.safety': 'Geste measures and trains; it does not diagnose or recommend treatment. Video never leaves this device.',

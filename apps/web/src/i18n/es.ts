@@ -1,9 +1,11 @@
 /** Spanish (es). Same keys as en.ts — the type makes a missing or extra key a compile error. */
 import type { Key } from './en.ts';
 import { recordsEs } from './areas/records.es.ts';
+import { measureEs } from './areas/measure.es.ts';
 
 export const es: Record<Key, string> = {
   ...recordsEs,
+  ...measureEs,
   'lang.name': 'Español',
   'shell.skip': 'Saltar al contenido',
   'shell.safety': 'Geste mide y entrena; no diagnostica ni recomienda tratamientos. El vídeo nunca sale de este dispositivo.',

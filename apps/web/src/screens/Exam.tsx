@@ -10,7 +10,8 @@ import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
-import { EXAM_STEPS, examLengthS, stepMs } from '../exam/steps.ts';
+import { EXAM_STEPS, examLengthS, stepMs, stepWords } from '../exam/steps.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import { analyzeExam } from '../exam/analyze.ts';
 import { formatMeasure, measureLabel } from '@geste/core';
 import { measureValueWords } from '../app/words.ts';
@@ -43,6 +44,7 @@ export function ExamScreen(): ReactNode {
   const s = useMeasure();
   const api = useMeasureApi();
   const prefs = usePrefs();
+  const { t, lang } = useI18n();
   const scale = examScale();
   const [keepVideo, setKeepVideo] = useState(false);
   const [phase, setPhase] = useState<'intro' | 'running' | 'done'>('intro');
@@ -54,7 +56,7 @@ export function ExamScreen(): ReactNode {
     r.step = i;
     r.stepStartTs = ts;
     const st = EXAM_STEPS[i];
-    if (st) prefs.speaker.say(st.say);
+    if (st) prefs.speaker.say(stepWords(st, lang).say);
   };
 
   const closePhase = (r: Run, endTs: number): void => {
@@ -86,7 +88,7 @@ export function ExamScreen(): ReactNode {
       const blob = new Blob(r.chunks, { type: r.recorder.mimeType || 'video/webm' });
       await db().videos.put({ sessionId: rec.id, mimeType: blob.type, blob });
     }
-    if (!note) prefs.speaker.say('The exam is finished. Thank you.');
+    if (!note) prefs.speaker.say(t('m.exam.finished'));
     setResult(rec);
     setPhase('done');
   };
@@ -104,7 +106,7 @@ export function ExamScreen(): ReactNode {
       measures: {},
       items: {},
       trick: null,
-      note: scale < 1 ? `Shortened exam (time scale ${scale}).` : '',
+      note: scale < 1 ? t('m.exam.shortened', { scale }) : '',
     };
     let recorder: MediaRecorder | null = null;
     const chunks: Blob[] = [];
@@ -172,7 +174,7 @@ export function ExamScreen(): ReactNode {
     if (phase !== 'running' || !r) return;
     if (s.loopStatus === 'camera-ended' || (!s.cameraOn && s.loopStatus !== 'starting')) {
       closePhase(r, r.lastTs);
-      void finish('Camera stopped during the exam; the steps done so far are saved.');
+      void finish(t('m.exam.cameraStopped'));
     } else if (s.loopStatus === 'paused-hidden') {
       r.restartStep = true;
       void r.writer.flush();
@@ -182,45 +184,45 @@ export function ExamScreen(): ReactNode {
   const cur = view ? EXAM_STEPS[view.step] : undefined;
   return (
     <section aria-labelledby="exam-h" className="screen">
-      <h1 id="exam-h">Guided exam</h1>
+      <h1 id="exam-h">{t('m.exam.title')}</h1>
       <CameraStatus />
       {!s.cameraOn && phase !== 'running' && <CameraControls />}
       {phase === 'intro' && (
         <div>
           <p>
-            About {Math.round(examLengthS(scale) / 60)} minutes, with spoken instructions: rest, hold your head straight twice (up to 60 s each), then turn, tilt and move your chin each way as far as is comfortable. Stop whenever you need to. Geste keeps only the numbers unless you choose to keep the video on this device.
+            {t('m.exam.intro', { min: Math.round(examLengthS(scale) / 60) })}
           </p>
           <label className="choice">
             <input type="checkbox" checked={keepVideo} onChange={(e) => setKeepVideo(e.target.checked)} data-testid="keep-video" />
-            Also keep the video, on this device only
+            {t('m.exam.keepVideo')}
           </label>
           <SoundToggles />
           <button type="button" className="btn btn-primary btn-big" data-testid="start-exam" onClick={start} disabled={!s.cameraOn}>
-            Start the exam
+            {t('m.exam.start')}
           </button>
         </div>
       )}
       {phase === 'running' && cur && (
         <div>
-          <ol className="exam-steps" aria-label="Exam steps">
+          <ol className="exam-steps" aria-label={t('m.exam.steps')}>
             {EXAM_STEPS.filter((x) => !x.id.endsWith('-back')).map((x) => {
               const idx = EXAM_STEPS.indexOf(x);
               const here = view!.step === idx || (EXAM_STEPS[view!.step]?.id === `${x.id}-back`);
               return (
                 <li key={x.id} aria-current={here ? 'step' : undefined} className={idx < view!.step && !here ? 'done' : ''}>
-                  {x.title}
+                  {stepWords(x, lang).title}
                 </li>
               );
             })}
           </ol>
           <p className="exam-instruction" role="status" aria-live="assertive" data-testid="exam-step" data-step={cur.id}>
-            {cur.title} <span className="countdown">({view!.leftS} s)</span>
+            {stepWords(cur, lang).title} <span className="countdown">({view!.leftS} s)</span>
           </p>
           <Caption />
           <MeasureStatus />
           <ReferenceNote />
-          <button type="button" className="btn" onClick={() => void finish('Stopped early by the person; the steps done so far are saved.')}>
-            Stop the exam
+          <button type="button" className="btn" onClick={() => void finish(t('m.exam.stoppedEarly'))}>
+            {t('m.exam.stop')}
           </button>
           <VideoSlot className="video-slot video-small" />
         </div>
@@ -233,34 +235,35 @@ export function ExamScreen(): ReactNode {
 function ExamResult(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
   const { items, measures } = props.record;
   const ref = referenceFromMeasures(measures);
+  const { t, lang } = useI18n();
   return (
     <div data-testid="exam-result">
-      <h2>Exam results</h2>
+      <h2>{t('m.exam.results')}</h2>
       {props.record.note && <p className="alert alert-warn">{props.record.note}</p>}
       <p>
-        Objective severity items in the bands clinicians use, measured from {props.record.neutral === 'calibrated' ? 'your calibrated posture (an older exam, not from straight)' : 'straight (the anatomical zero): how your head rests counts'}. These are measurements to share with your clinician, not a diagnosis.
+        {t('m.exam.resultsText', { from: t(props.record.neutral === 'calibrated' ? 'm.exam.fromCalibrated' : 'm.exam.fromStraight') })}
       </p>
       {ref && <ReferenceNote reference={ref} detail />}
       <table data-testid="exam-items">
-        <caption>Objective severity items</caption>
+        <caption>{t('m.exam.items')}</caption>
         <thead>
-          <tr><th scope="col">Item</th><th scope="col">Score</th></tr>
+          <tr><th scope="col">{t('m.exam.item')}</th><th scope="col">{t('m.exam.score')} <span className="hint">({t('m.exam.lowerBetter')})</span></th></tr>
         </thead>
         <tbody>
           {Object.entries(items).map(([k, v]) => (
             <tr key={k} data-item={k}>
-              <th scope="row">{measureLabel(k)}</th>
-              <td>{v === null ? 'not assessed' : formatMeasure(k, v)}</td>
+              <th scope="row">{measureLabel(k, lang)}</th>
+              <td>{v === null ? t('m.exam.notAssessed') : formatMeasure(k, v, lang)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <dl className="facts" data-testid="exam-measures">
         {Object.entries(measures).map(([k, v]) => (
-          <div key={k}><dt>{measureLabel(k)}</dt><dd>{measureValueWords(k, v)}</dd></div>
+          <div key={k}><dt>{measureLabel(k, lang)}</dt><dd>{measureValueWords(k, v, lang)}</dd></div>
         ))}
       </dl>
-      <button type="button" className="btn btn-primary" onClick={props.onAgain}>Done</button>
+      <button type="button" className="btn btn-primary" onClick={props.onAgain}>{t('m.exam.done')}</button>
     </div>
   );
 }

@@ -8,8 +8,10 @@ import type { SessionRecord } from '../store/db.ts';
 import { ReferenceNote } from '../components/Status.tsx';
 import { referenceFromMeasures } from '../measure/reference.ts';
 import { measureValueWords } from '../app/words.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { Key } from '../i18n/i18n.tsx';
 
-const CHANGE_WORDS: Record<Change, string> = { better: '✓ better than the session before', worse: '! worse than the session before', same: '= same as the session before', 'not-comparable': '' };
+const CHANGE_KEYS: Record<Exclude<Change, 'not-comparable'>, Key> = { better: 'm.change.better', worse: 'm.change.worse', same: 'm.change.same' };
 
 /** The previous (older) session of the same kind in a newest-first list. */
 function previousOfKind(list: readonly SessionRecord[], i: number): SessionRecord | undefined {
@@ -17,35 +19,36 @@ function previousOfKind(list: readonly SessionRecord[], i: number): SessionRecor
   return list.slice(i + 1).find((x) => x.kind === s.kind && x.endedAtMs !== null);
 }
 
-const KIND_WORDS: Record<string, string> = { exam: 'Guided exam', biofeedback: 'Biofeedback', exercise: 'Exercise', trick: 'Sensory trick' };
+const KIND_KEYS: Record<string, Key> = { exam: 'm.hist.kind.exam', biofeedback: 'm.hist.kind.biofeedback', exercise: 'm.hist.kind.exercise', trick: 'm.hist.kind.trick' };
 
 export function HistoryScreen(): ReactNode {
   const [sessions, setSessions] = useState<SessionRecord[] | null>(null);
+  const { t, lang, dateTime } = useI18n();
   useEffect(() => {
     void listSessions().then((s) => setSessions(s.reverse()));
   }, []);
   return (
     <section aria-labelledby="hist-h" className="screen">
-      <h1 id="hist-h">Sessions on this device</h1>
+      <h1 id="hist-h">{t('m.hist.title')}</h1>
       {sessions === null ? (
-        <p>Loading…</p>
+        <p>{t('m.hist.loading')}</p>
       ) : sessions.length === 0 ? (
-        <p>No sessions yet.</p>
+        <p>{t('m.hist.none')}</p>
       ) : (
         <ul className="session-list" data-testid="session-list">
           {sessions.map((s, i) => (
             <li key={s.id} data-kind={s.kind} data-id={s.id}>
               <h2>
-                {KIND_WORDS[s.kind] ?? s.kind} · {new Date(s.startedAtMs).toLocaleString()}
-                {s.endedAtMs === null ? ' (unfinished)' : ''}
+                {KIND_KEYS[s.kind] ? t(KIND_KEYS[s.kind]!) : s.kind} · {dateTime(s.startedAtMs)}
+                {s.endedAtMs === null ? t('m.hist.unfinished') : ''}
               </h2>
               {s.note && <p>{s.note}</p>}
               {s.neutral === 'calibrated' ? (
-                <p data-testid="history-reference">Measured from a calibrated posture (an older session): not from straight, so a resting posture is not in these numbers.</p>
+                <p data-testid="history-reference">{t('m.hist.calibrated')}</p>
               ) : referenceFromMeasures(s.measures) ? (
                 <ReferenceNote reference={referenceFromMeasures(s.measures)} />
               ) : (
-                <p data-testid="history-reference">Measured from the camera's straight-ahead (an older session; which reference turn and tilt used was not recorded).</p>
+                <p data-testid="history-reference">{t('m.hist.cameraRef')}</p>
               )}
               <dl className="facts">
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => {
@@ -53,10 +56,10 @@ export function HistoryScreen(): ReactNode {
                   const change = prev ? compareMeasure(k, { ...prev.items, ...prev.measures }[k], v) : 'not-comparable';
                   return (
                     <div key={k} data-key={k}>
-                      <dt>{measureLabel(k)}</dt>
+                      <dt>{measureLabel(k, lang)}</dt>
                       <dd>
-                        {measureValueWords(k, v)}
-                        {change !== 'not-comparable' && <span className="change" data-change={change}> {CHANGE_WORDS[change]}</span>}
+                        {measureValueWords(k, v, lang)}
+                        {change !== 'not-comparable' && <span className="change" data-change={change}> {t(CHANGE_KEYS[change])}</span>}
                       </dd>
                     </div>
                   );

@@ -7,6 +7,7 @@ import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { trainingStartWords } from '../app/words.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import { referenceOf } from '../measure/reference.ts';
 import { AngleSmoother } from '../measure/signal.ts';
 import type { Angles } from '../measure/signal.ts';
@@ -53,15 +54,16 @@ export function useSmoothedAngles(): Angles | null {
 export function LiveScreen(): ReactNode {
   const s = useMeasure();
   const angles = useSmoothedAngles();
+  const { t, lang } = useI18n();
   const zoneDeg = 10;
   return (
     <section aria-labelledby="live-h" className="screen">
-      <h1 id="live-h">Live view</h1>
+      <h1 id="live-h">{t('m.live.title')}</h1>
       <CameraStatus />
       <p className="hint">
-        Angles are measured from straight (the anatomical zero), never from a posture you saved. The band on each dial is ±{zoneDeg}° around straight.
+        {t('m.live.hint', { deg: zoneDeg })}
         {s.trainingStart && (
-          <span data-testid="live-training-start"> Your training start: {trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg)} (your straightest; it does not move the zero).</span>
+          <span data-testid="live-training-start">{t('m.live.start', { words: trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg, lang) })}</span>
         )}
       </p>
       <ReferenceNote detail />
@@ -74,7 +76,7 @@ export function LiveScreen(): ReactNode {
           <CameraControls />
         </div>
         <p className="perf" data-testid="perf">
-          {s.cameraOn ? `${s.fps.toFixed(0)} measurements per second, ${s.latencyMs === null ? '–' : Math.round(s.latencyMs)} ms from camera to screen.` : ''}
+          {s.cameraOn ? t('m.live.perf', { fps: s.fps.toFixed(0), ms: s.latencyMs === null ? '–' : Math.round(s.latencyMs) }) : ''}
         </p>
       </div>
     </section>

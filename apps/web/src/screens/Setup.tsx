@@ -7,11 +7,13 @@
  */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { AXES, axisWords, checkStraightest, gradedTargets } from '@geste/core';
+import { AXES, checkStraightest, gradedTargets } from '@geste/core';
 import type { FrameMeasure, LandmarkFrame, StraightestFailure } from '@geste/core';
 import { VideoSlot, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import type { TrainingStart } from '../app/measure.tsx';
-import { AXIS_LABELS, CALIBRATION_WORDS, devicePitchWords, trunkCheckWords } from '../app/words.ts';
+import { axisLabel, axisWordsIn, calibrationWords, devicePitchWords, straightestSentence, trunkCheckWords } from '../app/words.ts';
+import { translate, useI18n } from '../i18n/i18n.tsx';
+import type { Lang } from '../i18n/i18n.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { fromCoreReference, referenceOf } from '../measure/reference.ts';
 import { stageDeg } from '../feedback/graded.ts';
@@ -29,11 +31,11 @@ type CalState =
   | { kind: 'ok'; start: TrainingStart }
   | { kind: 'failed'; reason: StraightestFailure };
 
-function lightWords(b: number | null): { ok: boolean | null; text: string } {
-  if (b === null) return { ok: null, text: 'Checking the light…' };
-  if (b < 45) return { ok: false, text: 'Too dark: turn on a light in front of you.' };
-  if (b > 225) return { ok: false, text: 'Too bright: avoid a window or lamp behind you or shining into the camera.' };
-  return { ok: true, text: 'Light is fine.' };
+function lightWords(b: number | null, lang: Lang): { ok: boolean | null; text: string } {
+  if (b === null) return { ok: null, text: translate(lang, 'm.setup.light.checking') };
+  if (b < 45) return { ok: false, text: translate(lang, 'm.setup.light.dark') };
+  if (b > 225) return { ok: false, text: translate(lang, 'm.setup.light.bright') };
+  return { ok: true, text: translate(lang, 'm.setup.light.ok') };
 }
 
 const mark = (ok: boolean | null): string => (ok === null ? '… ' : ok ? '✓ ' : '! ');
@@ -44,12 +46,14 @@ export function stepsWords(start: TrainingStart): string {
 }
 
 export function StraightestResult(props: { start: TrainingStart; fresh: boolean }): ReactNode {
+  const { t, lang, dateTime } = useI18n();
   const c = props.start.check;
   const warn = c.warn;
   // Core's sentence: the first one large ("Your straightest is 30° turned to the right."), the rest as text.
-  const cut = c.sentence.indexOf('. ');
-  const first = cut < 0 ? c.sentence : c.sentence.slice(0, cut + 1);
-  const rest = cut < 0 ? '' : c.sentence.slice(cut + 2);
+  const sentence = straightestSentence(c, lang);
+  const cut = sentence.indexOf('. ');
+  const first = cut < 0 ? sentence : sentence.slice(0, cut + 1);
+  const rest = cut < 0 ? '' : sentence.slice(cut + 2);
   return (
     <div className="straightest" data-testid="straightest-result" data-warn={String(warn)}>
       <p className="big straightest-words" data-testid="straightest-words">
@@ -59,8 +63,7 @@ export function StraightestResult(props: { start: TrainingStart; fresh: boolean 
       {rest && <p className="straightest-more">{rest}</p>}
       {warn && (
         <div className="alert alert-warn" role={props.fresh ? 'alert' : undefined} data-testid="straightest-warning">
-          <strong>More than 10° from straight.</strong> Geste keeps this in the numbers: the live view, the exam, your history and reports measure from
-          straight (the anatomical zero), not from this posture. Training goes step by step from here toward straight: {stepsWords(props.start)}.
+          <strong>{t('m.setup.warnTitle')}</strong> {t('m.setup.warnText', { steps: stepsWords(props.start) })}
         </div>
       )}
       <dl className="facts">
@@ -69,11 +72,11 @@ export function StraightestResult(props: { start: TrainingStart; fresh: boolean 
           const v = o.offsetDeg;
           return (
             <div key={a} data-axis={a} data-value={v === null ? '' : v.toFixed(1)} data-uncertain={String(o.uncertain)}>
-              <dt>{AXIS_LABELS[a]}</dt>
+              <dt>{axisLabel(a, lang)}</dt>
               <dd>
-                {v === null ? 'not measured' : Math.round(Math.abs(v)) === 0 ? 'straight' : axisWords(a, v)}
-                {v !== null && o.uncertain && ` (uncertain, ±${Math.round(c.reference?.[a].uncertaintyDeg ?? 0)}°: not used for training)`}
-                {o.beyondWarn && ' — more than 10°'}
+                {v === null ? t('m.setup.notMeasured') : Math.round(Math.abs(v)) === 0 ? t('m.setup.straight') : axisWordsIn(a, v, lang)}
+                {v !== null && o.uncertain && t('m.setup.uncertain', { deg: Math.round(c.reference?.[a].uncertaintyDeg ?? 0) })}
+                {o.beyondWarn && t('m.setup.beyond')}
               </dd>
             </div>
           );
@@ -81,8 +84,7 @@ export function StraightestResult(props: { start: TrainingStart; fresh: boolean 
       </dl>
       {c.reference && <ReferenceNote reference={fromCoreReference(c.reference)} />}
       <p className="hint">
-        {props.fresh ? 'Saved' : 'Measured'} as your training start on {new Date(props.start.measuredAtMs).toLocaleString()}. Measure it again whenever you
-        like; it never changes the zero.
+        {t(props.fresh ? 'm.setup.saved' : 'm.setup.measured', { date: dateTime(props.start.measuredAtMs) })}
       </p>
     </div>
   );
@@ -92,6 +94,7 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
   const s = useMeasure();
   const api = useMeasureApi();
   const speaker = useSpeaker();
+  const { t, lang } = useI18n();
   const [cal, setCal] = useState<CalState>({ kind: 'idle' });
   const calRef = useRef<CalState>(cal);
   calRef.current = cal;
@@ -116,10 +119,10 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
           const start: TrainingStart = { check: result, measuredAtMs: nowMs };
           next = { kind: 'ok', start };
           void api.setTrainingStart(start);
-          speaker.say(`${result.sentence} It is saved as your training start.`);
+          speaker.say(t('m.setup.saySaved', { sentence: straightestSentence(result, lang) }));
         } else {
           next = { kind: 'failed', reason: result.reason };
-          speaker.say('That did not work. You can try again.');
+          speaker.say(t('m.setup.sayFailed'));
         }
         calRef.current = next;
         setCal(next);
@@ -129,12 +132,12 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
 
   const faceOk = s.cameraOn && s.facesInView === 1 && s.latest?.state !== 'not-measurable';
   const ref = s.latest ? referenceOf(s.latest) : null;
-  const trunk = s.cameraOn ? trunkCheckWords(ref) : { ok: null, text: 'Shoulders: waiting for the camera' };
+  const trunk = s.cameraOn ? trunkCheckWords(ref, lang) : { ok: null, text: t('m.trunk.waitingCamera') };
   const laptop = s.devicePitch.kind === 'unsupported' || s.devicePitch.kind === 'no-sensor' || s.devicePitch.kind === 'denied';
-  const light = lightWords(s.cameraOn ? s.brightness : null);
-  const pitch = devicePitchWords(s.devicePitch);
+  const light = lightWords(s.cameraOn ? s.brightness : null, lang);
+  const pitch = devicePitchWords(s.devicePitch, lang);
   const start = (): void => {
-    speaker.say('Sit as straight as is comfortable for you, and hold still for three seconds.');
+    speaker.say(t('m.setup.sayHold'));
     setCal({ kind: 'ready', untilMs: performance.now() + GET_READY_MS });
   };
   const busy = cal.kind === 'ready' || cal.kind === 'collecting';
@@ -142,7 +145,7 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
 
   return (
     <section aria-labelledby="setup-h" className="screen">
-      <h1 id="setup-h">Set up</h1>
+      <h1 id="setup-h">{t('m.setup.title')}</h1>
       <CameraStatus />
       <div className="two-col">
         <div>
@@ -150,24 +153,24 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
           <CameraControls />
         </div>
         <div>
-          <h2>Placing the camera</h2>
+          <h2>{t('m.setup.placing')}</h2>
           <ul className="tips">
-            <li>Put the camera at the height of your eyes, an arm's length or a little more away, so your head and both shoulders are in view.</li>
-            <li>Sit the way that is comfortable for you. You do not need to face the camera straight on: Geste measures your head against your shoulders.</li>
-            <li>Light from the front works best. Avoid a bright window behind you.</li>
-            <li>Only you should be in view while measuring.</li>
+            <li>{t('m.setup.tip1')}</li>
+            <li>{t('m.setup.tip2')}</li>
+            <li>{t('m.setup.tip3')}</li>
+            <li>{t('m.setup.tip4')}</li>
           </ul>
-          <h2>Checks</h2>
+          <h2>{t('m.setup.checks')}</h2>
           <ul className="checks" aria-live="polite">
-            <li data-testid="check-camera" data-ok={String(s.cameraOn)}>{s.cameraOn ? '✓ Camera on' : '✗ Camera off: press "Start camera"'}</li>
+            <li data-testid="check-camera" data-ok={String(s.cameraOn)}>{t(s.cameraOn ? 'm.setup.cameraOn' : 'm.setup.cameraOff')}</li>
             <li data-testid="check-face" data-ok={String(faceOk)}>
-              {!s.cameraOn ? '… Face: waiting for the camera' : faceOk ? '✓ Face found' : s.facesInView > 1 ? '✗ More than one face in view' : '✗ Face not found yet'}
+              {t(!s.cameraOn ? 'm.setup.faceWaiting' : faceOk ? 'm.setup.faceFound' : s.facesInView > 1 ? 'm.setup.faceMany' : 'm.setup.faceNotYet')}
             </li>
             <li data-testid="check-trunk" data-ok={String(trunk.ok)}>{mark(trunk.ok)}{trunk.text}</li>
             <li data-testid="check-light" data-ok={String(light.ok)}>{mark(light.ok)}{light.text}</li>
           </ul>
           <MeasureStatus />
-          <h2>Camera height</h2>
+          <h2>{t('m.setup.height')}</h2>
           <p data-testid="camera-pitch" data-state={s.devicePitch.kind}>
             {mark(pitch.ok)}
             {pitch.text}
@@ -175,43 +178,41 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
           {laptop && (
             <label className="choice">
               <input type="checkbox" data-testid="camera-level" checked={s.cameraLevelConfirmed} onChange={(e) => void api.setCameraLevelConfirmed(e.target.checked)} />
-              My camera is at the height of my eyes and looks straight at me
+              {t('m.setup.levelConfirm')}
             </label>
           )}
           {s.devicePitch.kind === 'needs-permission' && (
             <button type="button" className="btn" data-testid="pitch-permission" onClick={() => void api.requestPitchPermission()}>
-              Use the tilt sensor
+              {t('m.setup.useSensor')}
             </button>
           )}
-          <h2>Your straightest comfortable posture</h2>
+          <h2>{t('m.setup.straightestTitle')}</h2>
           <p>
-            Hold your head as straight as you comfortably can for 3 seconds. Geste measures how far that is from straight (the anatomical zero) and
-            saves it as your <strong>training start</strong>. All measures stay against straight: this step shows where you start, it does not hide it.
+            {t('m.setup.straightestText1')} <strong>{t('m.setup.straightestStrong')}</strong>{t('m.setup.straightestText2')}
           </p>
           {s.oldNeutralDropped && (
             <p className="alert alert-info" data-testid="old-neutral-dropped">
-              An earlier version of Geste measured from your calibrated posture. It now always measures from straight; measure your straightest posture
-              again to set your training start.
+              {t('m.setup.oldNeutral')}
             </p>
           )}
           <div className="row">
             <button type="button" className="btn btn-primary" data-testid="calibrate" onClick={start} disabled={!faceOk || busy}>
-              Measure my straightest posture (hold still 3 s)
+              {t('m.setup.calibrate')}
             </button>
           </div>
           <div role="status" aria-live="assertive" className="cal-status" data-testid="calibration-status" data-state={cal.kind}>
-            {cal.kind === 'ready' && <p className="big">Get ready… sit as straight as is comfortable.</p>}
-            {cal.kind === 'collecting' && <p className="big">Hold still… measuring your straightest posture.</p>}
-            {cal.kind === 'failed' && <p className="big">✗ That did not work: {CALIBRATION_WORDS[cal.reason]} Try again.</p>}
+            {cal.kind === 'ready' && <p className="big">{t('m.setup.getReady')}</p>}
+            {cal.kind === 'collecting' && <p className="big">{t('m.setup.holdStill')}</p>}
+            {cal.kind === 'failed' && <p className="big">{t('m.setup.failed', { why: calibrationWords(cal.reason, lang) })}</p>}
           </div>
           {shown && <StraightestResult start={shown} fresh={cal.kind === 'ok'} />}
           <div className="row">
             <button type="button" className="btn" onClick={props.onDone} disabled={!s.cameraOn}>
-              Go to live view →
+              {t('m.setup.toLive')}
             </button>
             {shown && (
               <a className="btn" href="#/train" data-testid="go-train">
-                Train from here →
+                {t('m.setup.toTrain')}
               </a>
             )}
           </div>

@@ -11,7 +11,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
-import { CORRECTION_WORDS } from '../app/words.ts';
+import { correctionWords } from '../app/words.ts';
+import { translate, useI18n } from '../i18n/i18n.tsx';
+import type { Lang } from '../i18n/i18n.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
@@ -49,8 +51,8 @@ interface Running {
   finished: boolean;
 }
 
-function lengthWords(s: number): string {
-  return s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`;
+function lengthWords(s: number, lang: Lang): string {
+  return s < 60 ? translate(lang, 'm.train.seconds', { n: s }) : s === 60 ? translate(lang, 'm.train.minute') : translate(lang, 'm.train.minutes', { n: s / 60 });
 }
 
 export function sessionMeasures(stats: ZoneStats, zoneDeg: number, targetMs: number): Record<string, number> {
@@ -73,6 +75,7 @@ export function sessionMeasures(stats: ZoneStats, zoneDeg: number, targetMs: num
 export function TrainScreen(): ReactNode {
   const s = useMeasure();
   const prefs = usePrefs();
+  const { t, lang, date } = useI18n();
   const [lengthS, setLengthS] = useState<number>(120);
   const [zoneDeg, setZoneDeg] = useState<number>(10);
   const startAngles = s.trainingStart?.check.trainingStart.anglesDeg ?? null;
@@ -127,7 +130,7 @@ export function TrainScreen(): ReactNode {
     r.finished = true;
     prefs.audio.silence();
     await persist(true, note);
-    if (!note) prefs.speaker.say(`Session finished. You were in the zone ${Math.round(r.record.measures['timeInZonePct'] ?? 0)} percent of the time.`);
+    if (!note) prefs.speaker.say(t('m.train.sayFinished', { pct: Math.round(r.record.measures['timeInZonePct'] ?? 0) }));
     setSummary(r.record);
     setPhase('ended');
     refreshHistory();
@@ -168,7 +171,7 @@ export function TrainScreen(): ReactNode {
       finished: false,
     };
     prefs.audio.start();
-    prefs.speaker.say(gs ? `Session started. First step: ${targetWords(gs.target)}. Hold it there.` : 'Session started. Bring your head toward the middle, and hold it there.');
+    prefs.speaker.say(gs ? t('m.train.sayStartGraded', { target: targetWords(gs.target, lang) }) : t('m.train.sayStartPlain'));
     setSummary(null);
     setPhase('running');
     void saveSession(record);
@@ -193,16 +196,16 @@ export function TrainScreen(): ReactNode {
         if (e.type === 'advanced') {
           prefs.audio.reward();
           r.rewardUntilTs = m.timestampMs + 5000;
-          prefs.speaker.say(`Step reached. Well done. Next: ${targetWords(e.target)}.`);
+          prefs.speaker.say(t('m.train.sayStep', { target: targetWords(e.target, lang) }));
         } else if (e.type === 'completed') {
           prefs.audio.reward();
           r.rewardUntilTs = m.timestampMs + 5000;
-          prefs.speaker.say('Excellent. You reached straight. Hold it there.');
-        } else if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
+          prefs.speaker.say(t('m.train.sayStraight'));
+        } else if (e.type === 'cue') prefs.speaker.say(correctionWords(e.correction, lang).spoken);
         else if (e.type === 'at-target' && wasOff) {
           prefs.audio.reward();
-          prefs.speaker.say('Well done.');
-        } else if (e.type === 'lost') prefs.speaker.say('I cannot see your face.');
+          prefs.speaker.say(t('m.train.sayWellDone'));
+        } else if (e.type === 'lost') prefs.speaker.say(t('m.train.sayLost'));
       }
     } else {
       const z = r.zone!;
@@ -212,12 +215,12 @@ export function TrainScreen(): ReactNode {
       if (z.state === 'out' && dev) prefs.audio.setDeviation(Math.max(0, dev.deviationDeg - zoneDeg));
       else prefs.audio.setDeviation(null);
       for (const e of events) {
-        if (e.type === 'cue') prefs.speaker.say(CORRECTION_WORDS[e.correction].spoken);
+        if (e.type === 'cue') prefs.speaker.say(correctionWords(e.correction, lang).spoken);
         else if (e.type === 'corrected') {
           prefs.audio.reward();
-          prefs.speaker.say('Well done.');
-        } else if (e.type === 'hold') prefs.speaker.say(`Good. You have held for ${Math.round(e.heldMs / 1000)} seconds.`);
-        else if (e.type === 'lost') prefs.speaker.say('I cannot see your face.');
+          prefs.speaker.say(t('m.train.sayWellDone'));
+        } else if (e.type === 'hold') prefs.speaker.say(t('m.train.sayHold', { s: Math.round(e.heldMs / 1000) }));
+        else if (e.type === 'lost') prefs.speaker.say(t('m.train.sayLost'));
       }
     }
     const st = (r.graded ?? r.zone!).stats;
@@ -257,7 +260,7 @@ export function TrainScreen(): ReactNode {
   useEffect(() => {
     if (phase !== 'running') return;
     if (s.loopStatus === 'camera-ended' || (!s.cameraOn && s.loopStatus !== 'starting')) {
-      void finish('Camera stopped during the session; saved up to that point.');
+      void finish(t('m.train.cameraStopped'));
     } else if (s.loopStatus === 'paused-hidden') {
       prefs.audio.silence();
       void persist(false);
@@ -268,7 +271,7 @@ export function TrainScreen(): ReactNode {
 
   return (
     <section aria-labelledby="train-h" className="screen">
-      <h1 id="train-h">Biofeedback training</h1>
+      <h1 id="train-h">{t('m.train.title')}</h1>
       <CameraStatus />
       {!s.cameraOn && phase !== 'running' && <CameraControls />}
       {phase === 'setup' && (
@@ -280,45 +283,48 @@ export function TrainScreen(): ReactNode {
           }}
         >
           <fieldset>
-            <legend>Session length</legend>
+            <legend>{t('m.train.length')}</legend>
             <div className="choice-row">
               {SESSION_LENGTHS_S.map((l) => (
                 <label key={l} className="choice">
                   <input type="radio" name="length" value={l} checked={lengthS === l} onChange={() => setLengthS(l)} />
-                  {lengthWords(l)}
+                  {lengthWords(l, lang)}
                 </label>
               ))}
             </div>
           </fieldset>
           {gradedAvailable && s.trainingStart && (
             <fieldset data-testid="train-mode">
-              <legend>What to train</legend>
+              <legend>{t('m.train.what')}</legend>
               <div className="choice-row">
                 <label className="choice">
                   <input type="radio" name="mode" value="graded" checked={graded} onChange={() => setMode('graded')} />
-                  Step by step from my straightest ({plan.map((t) => `${stageDeg(t)}°`).join(' → ')})
+                  {t('m.train.graded', { steps: plan.map((x) => `${stageDeg(x)}°`).join(' → ') })}
                 </label>
                 <label className="choice">
                   <input type="radio" name="mode" value="plain" checked={!graded} onChange={() => setMode('plain')} />
-                  A zone around straight
+                  {t('m.train.plain')}
                 </label>
               </div>
               <p className="hint">
-                Your straightest is {trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg)} (measured on {new Date(s.trainingStart.measuredAtMs).toLocaleDateString()}). You start
-                there; each step is reached after {DEFAULT_GRADED.advanceAfterMs / 1000} s at its target (within {DEFAULT_GRADED.toleranceDeg}°), then the next target, nearer
-                straight, begins.
+                {t('m.train.gradedHint', {
+                  words: trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg, lang),
+                  date: date(s.trainingStart.measuredAtMs),
+                  s: DEFAULT_GRADED.advanceAfterMs / 1000,
+                  tol: DEFAULT_GRADED.toleranceDeg,
+                })}
               </p>
             </fieldset>
           )}
           {!s.trainingStart && (
             <div data-testid="no-training-start">
-              <p className="hint">To train step by step from where your head rests, measure your straightest posture on the set-up screen first.</p>
-              <a className="btn" href="#/setup">Measure my straightest posture →</a>
+              <p className="hint">{t('m.train.noStart')}</p>
+              <a className="btn" href="#/setup">{t('m.train.measureStart')}</a>
             </div>
           )}
           {!graded && (
             <fieldset>
-              <legend>Target zone around straight</legend>
+              <legend>{t('m.train.zone')}</legend>
               <div className="choice-row">
                 {ZONE_WIDTHS_DEG.map((z) => (
                   <label key={z} className="choice">
@@ -331,11 +337,11 @@ export function TrainScreen(): ReactNode {
           )}
           <SoundToggles />
           <p className="hint">
-            A cue comes only when your head stays outside the {graded ? 'current step' : 'zone'} for {DEFAULT_ZONE.outDelayMs / 1000} s and more than {DEFAULT_ZONE.hysteresisDeg}° beyond its edge, so tremor, jerks and ordinary movements do not set it off. Measured from straight (the anatomical zero).
-            {s.latest && referenceOf(s.latest).flexion === 'uncertain' && ' Chin up/down is shown but not trained while its zero is uncertain (see "Camera height" on the set-up screen).'}
+            {t(graded ? 'm.train.cueHintStep' : 'm.train.cueHintZone', { s: DEFAULT_ZONE.outDelayMs / 1000, deg: DEFAULT_ZONE.hysteresisDeg })}
+            {s.latest && referenceOf(s.latest).flexion === 'uncertain' && t('m.train.chinUncertain')}
           </p>
           <button type="submit" className="btn btn-primary btn-big" data-testid="start-session" disabled={!s.cameraOn}>
-            Start {lengthWords(lengthS)} session
+            {t('m.train.start', { length: lengthWords(lengthS, lang) })}
           </button>
         </form>
       )}
@@ -352,9 +358,9 @@ export function TrainScreen(): ReactNode {
 }
 
 /** "20° turned to the right": a target in words (the axes it trains), or "straight". */
-export function targetWords(t: TrainingTarget): string {
+export function targetWords(t: TrainingTarget, lang: Lang = 'en'): string {
   const d = stageDeg(t);
-  return d === 0 ? 'straight, within ' + DEFAULT_GRADED.toleranceDeg + '°' : `${trainingStartWords(t.anglesDeg)}, or nearer straight`;
+  return d === 0 ? translate(lang, 'm.train.targetStraight', { deg: DEFAULT_GRADED.toleranceDeg }) : translate(lang, 'm.train.targetNearer', { words: trainingStartWords(t.anglesDeg, lang) });
 }
 
 /**
@@ -388,17 +394,18 @@ interface RunView {
 
 function StepLadder(props: { g: NonNullable<RunView['graded']> }): ReactNode {
   const { g } = props;
+  const t = useI18n().t;
   const needS = DEFAULT_GRADED.advanceAfterMs / 1000;
   return (
-    <ol className="step-ladder" aria-label="Training steps toward straight" data-testid="graded-steps" data-step={g.index} data-steps={g.plan.length}>
-      {g.plan.map((t, i) => {
+    <ol className="step-ladder" aria-label={t('m.train.ladder')} data-testid="graded-steps" data-step={g.index} data-steps={g.plan.length}>
+      {g.plan.map((x, i) => {
         const done = i < g.reached;
         const here = i === g.index && !g.completed;
         return (
           <li key={i} className={`step ${done ? 'step-done' : ''} ${here ? 'step-current' : ''} ${i === 0 ? 'step-start' : ''}`} aria-current={here ? 'step' : undefined}>
-            <span className="step-deg">{done ? '★ ' : ''}{stageDeg(t)}°</span>
+            <span className="step-deg">{done ? '★ ' : ''}{stageDeg(x)}°</span>
             <span className="step-words">
-              {done ? 'reached' : here ? `now: ${Math.min(needS, Math.floor(g.atTargetMs / 1000))} of ${needS} s` : i === 0 ? 'your straightest' : t.final ? 'straight' : 'next'}
+              {done ? t('m.train.reached') : here ? t('m.train.now', { n: Math.min(needS, Math.floor(g.atTargetMs / 1000)), need: needS }) : t(i === 0 ? 'm.train.yourStraightest' : x.final ? 'm.train.straight' : 'm.train.next')}
             </span>
           </li>
         );
@@ -409,46 +416,47 @@ function StepLadder(props: { g: NonNullable<RunView['graded']> }): ReactNode {
 
 function RunningView(props: { view: RunView | null; targetMs: number; onStop: () => void }): ReactNode {
   const v = props.view;
+  const { t, lang } = useI18n();
   const state = v?.state ?? 'unknown';
-  const c = v?.correction ? CORRECTION_WORDS[v.correction] : null;
+  const c = v?.correction ? correctionWords(v.correction, lang) : null;
   const leftS = Math.max(0, Math.ceil((props.targetMs - (v?.progressMs ?? 0)) / 1000));
   const pct = v && v.stats.measuredMs > 0 ? Math.round((100 * v.stats.inZoneMs) / v.stats.measuredMs) : 0;
   const g = v?.graded ?? null;
   const target = g ? g.plan[g.index]! : null;
   const targetDeg = target ? stageDeg(target) : (v?.zoneDeg ?? DEFAULT_ZONE.zoneDeg);
-  const words = target ? `step ${g!.index + 1} of ${g!.plan.length}: ${targetWords(target)}` : `within ${targetDeg}° of straight`;
+  const words = target ? t('m.train.stepOf', { i: g!.index + 1, n: g!.plan.length, target: targetWords(target, lang) }) : t('m.train.withinOf', { deg: targetDeg });
   return (
     <div className="running">
       {g && <StepLadder g={g} />}
       <div className={`zone-banner zone-${state}`} role="status" aria-live="polite" data-testid="zone-state" data-state={state} data-target-deg={targetDeg}>
-        {state === 'in' && <span>✓ At your target ({words}). Hold it.</span>}
+        {state === 'in' && <span>{t('m.train.atTarget', { words })}</span>}
         {state === 'out' && (
           <span>
-            <span className="arrow" aria-hidden="true">{c?.arrow}</span> {c?.short ?? 'Come back toward the middle'}: your target is {words}.
+            <span className="arrow" aria-hidden="true">{c?.arrow}</span> {t('m.train.yourTarget', { what: c?.short ?? t('m.train.comeBack'), words })}
           </span>
         )}
-        {state === 'unknown' && <span>? Not measured right now: make sure your face is in view.</span>}
+        {state === 'unknown' && <span>{t('m.train.unknown')}</span>}
       </div>
       {v?.rewarding && (
         <p className="reward-banner" role="status" data-testid="step-reached">
-          ★ Step reached. Well done!
+          {t('m.train.stepReached')}
         </p>
       )}
       <Caption />
       <MeasureStatus />
       {v?.reference && <ReferenceNote reference={v.reference} />}
       <div className="session-facts" data-testid="session-progress" data-cues={v?.stats.cues ?? 0}>
-        <span>{leftS} s left</span>
-        <span>At target {pct}% so far</span>
-        <span>Current hold {Math.round((v?.stats.currentHoldMs ?? 0) / 1000)} s</span>
-        <span>Longest hold {Math.round((v?.stats.longestHoldMs ?? 0) / 1000)} s</span>
+        <span>{t('m.train.left', { s: leftS })}</span>
+        <span>{t('m.train.atTargetSoFar', { pct })}</span>
+        <span>{t('m.train.currentHold', { s: Math.round((v?.stats.currentHoldMs ?? 0) / 1000) })}</span>
+        <span>{t('m.train.longestHold', { s: Math.round((v?.stats.longestHoldMs ?? 0) / 1000) })}</span>
       </div>
-      <progress max={props.targetMs} value={v?.progressMs ?? 0} aria-label="Session progress" />
+      <progress max={props.targetMs} value={v?.progressMs ?? 0} aria-label={t('m.train.progress')} />
       <LiveAngles zoneDeg={v?.zoneDeg ?? DEFAULT_ZONE.zoneDeg} bandsDeg={target ? targetBandsDeg(target) : v ? plainBandsDeg(v.zoneDeg, v.plainAxes) : undefined} angles={v?.angles ?? null} measurable={state !== 'unknown' && v?.angles?.rotationDeg !== null} />
       <div className="row">
         <SoundToggles />
         <button type="button" className="btn" data-testid="stop-session" onClick={props.onStop}>
-          End session now
+          {t('m.train.end')}
         </button>
       </div>
     </div>
@@ -457,39 +465,42 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
 
 function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
   const m = props.record.measures;
-  const f = (k: string, unit = '') => (m[k] === null || m[k] === undefined ? '–' : `${m[k]}${unit}`);
+  const { t, number } = useI18n();
+  const f = (k: string, unit = '') => (m[k] === null || m[k] === undefined ? '–' : `${number(m[k]!)}${unit}`);
   const ref = referenceFromMeasures(m);
   return (
     <div className="summary" data-testid="session-summary" tabIndex={-1}>
-      <h2>Session summary</h2>
+      <h2>{t('m.train.summary')}</h2>
       {props.record.note && <p className="alert alert-warn" role="alert">{props.record.note}</p>}
       <dl className="facts">
-        <div><dt>Time in the zone</dt><dd data-testid="sum-inzone">{f('timeInZonePct', '%')} ({f('inZoneS', ' s')} of {f('measuredS', ' s')} measured)</dd></div>
-        <div><dt>Longest hold</dt><dd data-testid="sum-hold">{f('longestHoldS', ' s')}</dd></div>
-        <div><dt>Cues / corrections</dt><dd>{f('cues')} / {f('corrections')}</dd></div>
-        <div><dt>Not measurable</dt><dd>{f('notMeasurableS', ' s')}</dd></div>
+        <div><dt>{t('m.train.sumInZone')}</dt><dd data-testid="sum-inzone">{t('m.train.sumInZoneValue', { pct: f('timeInZonePct', '%'), inZone: f('inZoneS', ' s'), measured: f('measuredS', ' s') })}</dd></div>
+        <div><dt>{t('m.train.sumHold')}</dt><dd data-testid="sum-hold">{f('longestHoldS', ' s')}</dd></div>
+        <div><dt>{t('m.train.sumCues')}</dt><dd>{f('cues')} / {f('corrections')}</dd></div>
+        <div><dt>{t('m.train.sumNotMeasurable')}</dt><dd>{f('notMeasurableS', ' s')}</dd></div>
         {m['gradedStages'] !== undefined ? (
           <>
-            <div><dt>Steps reached</dt><dd data-testid="sum-steps">{f('stagesReached')} of {f('gradedStages')}, from your straightest ({f('trainingStartDeg', '°')}); last target {f('lastTargetDeg', '°')}</dd></div>
-            <div><dt>At target</dt><dd>within ±{f('zoneDeg', '°')} of each target, measured from straight (the anatomical zero)</dd></div>
+            <div><dt>{t('m.train.sumSteps')}</dt><dd data-testid="sum-steps">{t('m.train.sumStepsValue', { reached: f('stagesReached'), planned: f('gradedStages'), start: f('trainingStartDeg', '°'), last: f('lastTargetDeg', '°') })}</dd></div>
+            <div><dt>{t('m.train.sumAtTarget')}</dt><dd>{t('m.train.sumAtTargetValue', { zone: f('zoneDeg', '°') })}</dd></div>
           </>
         ) : (
-          <div><dt>Zone</dt><dd>±{f('zoneDeg', '°')} around {props.record.neutral === 'calibrated' ? 'your calibrated posture (older session)' : 'straight (the anatomical zero)'}</dd></div>
+          <div><dt>{t('m.train.sumZone')}</dt><dd>{t(props.record.neutral === 'calibrated' ? 'm.train.sumZoneCalibrated' : 'm.train.sumZoneStraight', { zone: f('zoneDeg', '°') })}</dd></div>
         )}
       </dl>
       {ref && <ReferenceNote reference={ref} />}
-      <button type="button" className="btn btn-primary" onClick={props.onAgain}>New session</button>
+      <button type="button" className="btn btn-primary" onClick={props.onAgain}>{t('m.train.again')}</button>
     </div>
   );
 }
 
 export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
+  const { t, number, dateTime } = useI18n();
   const done = props.sessions.filter((s) => s.measures['timeInZonePct'] !== undefined).slice(-10);
-  if (done.length === 0) return <p className="hint">Your sessions will appear here, with the time you spent in the zone.</p>;
+  if (done.length === 0) return <p className="hint">{t('m.train.trendEmpty')}</p>;
+  const n = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : number(v));
   const w = 320, h = 120, bw = Math.min(48, w / Math.max(done.length, 1));
   return (
     <div className="trend" data-testid="trend">
-      <h2>Trend across sessions</h2>
+      <h2>{t('m.train.trend')}</h2>
       <svg viewBox={`0 0 ${w} ${h + 20}`} className="trend-chart" aria-hidden="true">
         {done.map((s, i) => {
           const pct = s.measures['timeInZonePct'] ?? 0;
@@ -503,17 +514,17 @@ export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
         })}
       </svg>
       <table>
-        <caption>Biofeedback sessions (most recent last)</caption>
+        <caption>{t('m.train.trendCaption')}</caption>
         <thead>
-          <tr><th scope="col">Date</th><th scope="col">Length</th><th scope="col">Time in zone</th><th scope="col">Longest hold</th></tr>
+          <tr><th scope="col">{t('m.train.colDate')}</th><th scope="col">{t('m.train.colLength')}</th><th scope="col">{t('m.train.colInZone')}</th><th scope="col">{t('m.train.colHold')}</th></tr>
         </thead>
         <tbody>
           {done.map((s) => (
             <tr key={s.id}>
-              <td>{new Date(s.startedAtMs).toLocaleString()}</td>
-              <td>{s.measures['durationS'] ?? '–'} s{s.endedAtMs === null ? ' (unfinished)' : ''}</td>
-              <td>{s.measures['timeInZonePct'] ?? '–'}%</td>
-              <td>{s.measures['longestHoldS'] ?? '–'} s</td>
+              <td>{dateTime(s.startedAtMs)}</td>
+              <td>{n(s.measures['durationS'])} s{s.endedAtMs === null ? t('m.hist.unfinished') : ''}</td>
+              <td>{n(s.measures['timeInZonePct'])}%</td>
+              <td>{n(s.measures['longestHoldS'])} s</td>
             </tr>
           ))}
         </tbody>

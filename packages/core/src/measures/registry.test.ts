@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareMeasure, formatMeasure, measureDef, measureLabel, MEASURES, roundForDisplay, SEVERITY_ITEM_MEASURES } from './registry.ts';
+import { compareMeasure, formatMeasure, measureDef, measureLabel, measureWords, MEASURES, roundForDisplay, SEVERITY_ITEM_MEASURES } from './registry.ts';
 import { examMeasures } from '../session/examMeasures.ts';
 import { summarizeSession, summaryMeasures } from '../session/summary.ts';
 import { anatomicalNeutral } from '../pose/neutral.ts';
@@ -68,5 +68,39 @@ describe('measure registry', () => {
   it('rounds for display without negative zero', () => {
     expect(Object.is(roundForDisplay('deg', -0.2), 0)).toBe(true);
     expect(roundForDisplay('cm', 1666.6666666666667)).toBe(1666.7);
+  });
+
+  describe('Spanish words (locale argument; English stays the default)', () => {
+    it('has a Spanish label for every registry key, translated, with both directions where English has them', () => {
+      const keys = [...Object.keys(MEASURES), 'reductionPct.chin-same-touch'];
+      for (const k of keys) {
+        const en = measureWords(k, 'en')!;
+        const es = measureWords(k, 'es')!;
+        expect(es.label.trim(), k).not.toBe('');
+        expect(es.label, k).not.toBe(en.label);
+        expect(es.label, k).not.toMatch(/^Other measure|^Otra medida/);
+        expect(Boolean(es.positive) && Boolean(es.negative), k).toBe(Boolean(en.positive));
+        if (en.positive) expect(es.positive, k).not.toBe(en.positive);
+      }
+    });
+
+    it('uses the clinical Spanish terms for the posture items', () => {
+      expect(measureLabel('rotation', 'es')).toContain('tortícolis');
+      expect(measureLabel('laterocollis', 'es')).toContain('laterocolis');
+      expect(measureLabel('anteroRetrocollis', 'es')).toMatch(/anterocolis.*retrocolis/);
+      expect(measureLabel('shoulderElevation', 'es')).toBe('Elevación del hombro');
+      expect(measureLabel('tremorRmsDeg', 'es')).toContain('temblor');
+      expect(measureLabel('jerksPerMin', 'es')).toContain('Sacudidas');
+    });
+
+    it('writes values with Spanish units, decimal comma and directions', () => {
+      expect(formatMeasure('restRotationDeg', -18.2, 'es')).toBe('18° barbilla girada a la izquierda');
+      expect(formatMeasure('rotation', 2, 'es')).toBe('2 de 4');
+      expect(formatMeasure('lateralShiftCm', 1.26, 'es')).toBe('1,3 cm hacia la derecha');
+      expect(formatMeasure('jerksPerMin', 2.46, 'es')).toBe('2,5 por minuto');
+      expect(formatMeasure('holdNeutral1S', null, 'es')).toBe('no medido');
+      expect(measureLabel('fromANewerVersion', 'es')).toBe('Otra medida (fromANewerVersion)');
+      expect(formatMeasure('lateralShiftCm', 1.26)).toBe('1.3 cm to the right');
+    });
   });
 });

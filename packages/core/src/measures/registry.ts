@@ -9,6 +9,11 @@
  */
 
 import { ANATOMICAL_SESSION_MEASURES } from './anatomicalMeasures.ts';
+import { MEASURES_ES, PREFIX_MEASURES_ES } from './registry.es.ts';
+
+/** The languages the registry speaks. English is the default (CLI, PDF report, FHIR). */
+export const MEASURE_LANGS = ['en', 'es'] as const;
+export type MeasureLang = (typeof MEASURE_LANGS)[number];
 
 export type MeasureUnit = 'deg' | 's' | 'pct' | 'count' | 'score' | 'cm' | 'hz' | 'deg-per-s' | 'per-min' | 'uv' | 'ms';
 
@@ -144,6 +149,16 @@ export const MEASURES: Readonly<Record<string, MeasureDef>> = {
   ...SEVERITY_ITEM_MEASURES,
 };
 
+/** Every fixed registry key (prefix keys such as `reductionPct.<trick>` aside). */
+export type RegistryKey =
+  | keyof typeof EMG_MEASURES
+  | keyof typeof ANATOMICAL_SESSION_MEASURES
+  | keyof typeof SUMMARY_MEASURES
+  | keyof typeof EXERCISE_MEASURES
+  | keyof typeof TRAINING_MEASURES
+  | keyof typeof EXAM_MEASURES
+  | keyof typeof SEVERITY_ITEM_MEASURES;
+
 export type SeverityItemKey = keyof typeof SEVERITY_ITEM_MEASURES;
 export type ExamMeasureKey = keyof typeof EXAM_MEASURES;
 export type TrainingMeasureKey = keyof typeof TRAINING_MEASURES;
@@ -157,9 +172,21 @@ export function measureDef(key: string): MeasureDef | null {
   return null;
 }
 
+/** A key's label and direction words in a language (English: the definition itself); null for an unknown key. */
+export function measureWords(key: string, lang: MeasureLang = 'en'): { label: string; positive?: string; negative?: string } | null {
+  const def = measureDef(key);
+  if (!def) return null;
+  if (lang === 'en') return def;
+  if (Object.prototype.hasOwnProperty.call(MEASURES_ES, key)) return MEASURES_ES[key as RegistryKey];
+  for (const [prefix, w] of Object.entries(PREFIX_MEASURES_ES)) if (key.startsWith(prefix)) return w;
+  return def; // unreachable while registry.test.ts checks every key has Spanish words
+}
+
+const OTHER: Record<MeasureLang, (key: string) => string> = { en: (k) => `Other measure (${k})`, es: (k) => `Otra medida (${k})` };
+
 /** The label of a key; an unknown key is shown as "Other measure (key)" rather than hidden. */
-export function measureLabel(key: string): string {
-  return measureDef(key)?.label ?? `Other measure (${key})`;
+export function measureLabel(key: string, lang: MeasureLang = 'en'): string {
+  return measureWords(key, lang)?.label ?? OTHER[lang](key);
 }
 
 const UNIT_SUFFIX: Record<MeasureUnit, string> = {
@@ -185,18 +212,29 @@ export function roundForDisplay(unit: MeasureUnit, value: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
+const PER_MIN_ES = ' por minuto';
+const NOT_MEASURED: Record<MeasureLang, string> = { en: 'not measured', es: 'no medido' };
+
+/** A number as the language writes it: "1.3" / "1,3" (display rounding is done before). */
+export function numberWords(v: number, lang: MeasureLang = 'en'): string {
+  return lang === 'es' ? String(v).replace('.', ',') : String(v);
+}
+
 /**
- * A value in words with its unit: "52°", "12 s", "80 %", "2 of 4", "18° chin turned to the right".
+ * A value in words with its unit: "52°", "12 s", "80 %", "2 of 4", "18° chin turned to the right"
+ * (Spanish: "2 de 4", "1,3 cm hacia la derecha").
  * Null or non-finite → "not measured". Signed measures with direction words use the magnitude and the words.
  */
-export function formatMeasure(key: string, value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'not measured';
+export function formatMeasure(key: string, value: number | null | undefined, lang: MeasureLang = 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NOT_MEASURED[lang];
   const def = measureDef(key);
-  if (!def) return String(value);
+  if (!def) return numberWords(value, lang);
+  const w = measureWords(key, lang) ?? def;
   const v = roundForDisplay(def.unit, value);
-  if (def.unit === 'score' && def.max !== undefined) return `${v} of ${def.max}`;
-  if (def.positive && def.negative && v !== 0) return `${Math.abs(v)}${UNIT_SUFFIX[def.unit]} ${v > 0 ? def.positive : def.negative}`;
-  return `${v}${UNIT_SUFFIX[def.unit]}`;
+  const suffix = lang === 'es' && def.unit === 'per-min' ? PER_MIN_ES : UNIT_SUFFIX[def.unit];
+  if (def.unit === 'score' && def.max !== undefined) return `${numberWords(v, lang)} ${lang === 'es' ? 'de' : 'of'} ${def.max}`;
+  if (w.positive && w.negative && v !== 0) return `${numberWords(Math.abs(v), lang)}${suffix} ${v > 0 ? w.positive : w.negative}`;
+  return `${numberWords(v, lang)}${suffix}`;
 }
 
 export type Change = 'better' | 'worse' | 'same' | 'not-comparable';
