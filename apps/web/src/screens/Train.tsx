@@ -101,7 +101,7 @@ export function TrainScreen(): ReactNode {
         measures: {
           ...(r.graded
             ? {
-                ...sessionMeasures(r.graded.stats, DEFAULT_GRADED.toleranceDeg, r.targetMs),
+                ...sessionMeasures(r.graded.finalStats, DEFAULT_GRADED.toleranceDeg, r.targetMs),
                 gradedStages: r.graded.plan.length,
                 stagesReached: r.graded.stagesReached,
                 trainingStartDeg: stageDeg(r.graded.plan[0]!),
