@@ -16,6 +16,7 @@ import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../c
 import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
 import { GradedSession, stageDeg } from '../feedback/graded.ts';
+import { useGradedStart } from '../feedback/useGradedStart.ts';
 import type { TrainingTarget } from '../feedback/graded.ts';
 import { ReferenceTally, referenceFromMeasures, referenceOf } from '../measure/reference.ts';
 import { AXES, DEFAULT_GRADED, gradedTargets } from '@geste/core';
@@ -75,7 +76,8 @@ export function TrainScreen(): ReactNode {
   const prefs = usePrefs();
   const [lengthS, setLengthS] = useState<number>(120);
   const [zoneDeg, setZoneDeg] = useState<number>(10);
-  const startAngles = s.trainingStart?.check.trainingStart.anglesDeg ?? null;
+  const gradedStart = useGradedStart(s.trainingStart?.check.trainingStart ?? null);
+  const startAngles = gradedStart?.anglesDeg ?? null;
   const plan = startAngles ? gradedTargets(startAngles) : [];
   const gradedAvailable = plan.length > 1;
   const [mode, setMode] = useState<'graded' | 'plain' | null>(null);
@@ -290,7 +292,7 @@ export function TrainScreen(): ReactNode {
               ))}
             </div>
           </fieldset>
-          {gradedAvailable && s.trainingStart && (
+          {gradedAvailable && (
             <fieldset data-testid="train-mode">
               <legend>What to train</legend>
               <div className="choice-row">
@@ -303,11 +305,16 @@ export function TrainScreen(): ReactNode {
                   A zone around straight
                 </label>
               </div>
-              <p className="hint">
+              {gradedStart?.source === 'clinician' && (
+                <p className="hint" data-testid="clinician-target">
+                  Your clinician set your training start: {trainingStartWords(gradedStart.anglesDeg)}. Each step is reached after {DEFAULT_GRADED.advanceAfterMs / 1000} s at its target.
+                </p>
+              )}
+              {gradedStart?.source === 'own-straightest' && s.trainingStart && <p className="hint">
                 Your straightest is {trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg)} (measured on {new Date(s.trainingStart.measuredAtMs).toLocaleDateString()}). You start
                 there; each step is reached after {DEFAULT_GRADED.advanceAfterMs / 1000} s at its target (within {DEFAULT_GRADED.toleranceDeg}°), then the next target, nearer
                 straight, begins.
-              </p>
+              </p>}
             </fieldset>
           )}
           {!s.trainingStart && (
