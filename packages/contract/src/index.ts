@@ -2,3 +2,4 @@
 export * from './hlc.ts';
 export * from './wire.ts';
 export * from './records.ts';
+export * from './programs.ts';

@@ -23,7 +23,9 @@ import { chartSeries } from '../records/data.ts';
 import { reportFonts } from '../records/reportFonts.ts';
 import { ReportSummary } from './ReportSummary.tsx';
 import { dateStr, download, showDate } from '../records/ui.tsx';
+import { programDocument } from '@geste/contract';
 import { localDate } from '../exercises/programData.ts';
+import { EMPTY_TARGET_FIELDS, TrainingTargetFields, trainingTargetFromFields, type TargetFields } from './TrainingTargetFields.tsx';
 import { SAFETY_LINE } from '../app/words.ts';
 import { clinicWords, type Category, type PatientSummary } from './api.ts';
 import { apiFor, getConnection, setConnection, type Connection } from './store.ts';
@@ -275,6 +277,7 @@ function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSu
   const [title, setTitle] = useState('Home exercises');
   const [sets, setSets] = useState<Record<string, number>>({});
   const [days, setDays] = useState<number[]>([1, 3, 5]);
+  const [target, setTarget] = useState<TargetFields>(EMPTY_TARGET_FIELDS);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const chosen = EXERCISES.filter((x) => (sets[x.id] ?? 0) > 0);
@@ -290,12 +293,13 @@ function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSu
         items: chosen.map((x) => ({ exerciseId: x.id, sets: sets[x.id] ?? 1 })),
         schedule: { weekdays: [...days].sort((a, b) => a - b), sessionsPerDay: 1, startDate: localDate(Date.now()) },
         reminderTimes: [],
+        trainingTarget: trainingTargetFromFields(target),
       });
     } catch (e) {
       return setError(chosen.length === 0 ? 'Choose at least one exercise.' : days.length === 0 ? 'Choose at least one day.' : String((e as Error).message));
     }
     try {
-      await apiFor(conn).assignProgram(patient.patientId, program.name, program as unknown as Record<string, unknown>);
+      await apiFor(conn).assignProgram(patient.patientId, program.name, programDocument(program));
       setStatus(`Program “${program.name}” assigned ✓ — it appears in the patient's app at their next sync.`);
     } catch (e) {
       setError(clinicWords(e));
@@ -344,6 +348,7 @@ function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSu
           </label>
         ))}
       </fieldset>
+      <TrainingTargetFields value={target} onChange={setTarget} />
       <button type="button" className="btn-primary" onClick={() => void assign()} data-testid="assign-submit">
         Assign to {patient.displayName}
       </button>

@@ -6,7 +6,8 @@
  * entry point that syncs (one at a time, across tabs too).
  */
 import Dexie, { type Table } from 'dexie';
-import { parseProgram, validateRecord, type Program } from '@geste/core';
+import { validateRecord, type Program } from '@geste/core';
+import { programFromAssigned } from '@geste/contract';
 import { recordsDb } from '../records/db.ts';
 import { db as measureDb, getSetting, listSessions, putSetting, type SessionRecord } from '../store/db.ts';
 import { ClinicApi, ClinicError, type AssignedProgram, type Category, type Role } from './api.ts';
@@ -83,12 +84,9 @@ export const OWN_PROGRAM_KEY = 'exerciseProgramOwn';
 
 /** Installs an assigned program as the exercise program (false when it is not a program this app can run). */
 export async function installAssignedProgram(p: AssignedProgram): Promise<boolean> {
-  let prog: Program;
-  try {
-    prog = parseProgram({ ...(p.document as Record<string, unknown>), author: 'clinician' });
-  } catch {
-    return false;
-  }
+  const checked = programFromAssigned(p);
+  if (!checked.ok) return false;
+  const prog: Program = checked.program;
   const current = await getSetting<Program>(PROGRAM_KEY);
   if (current && current.author === 'person') await putSetting(OWN_PROGRAM_KEY, current);
   await putSetting(PROGRAM_KEY, prog);

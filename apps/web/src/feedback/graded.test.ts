@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRADED } from '@geste/core';
 import type { GradedEvent } from '@geste/core';
 import { GradedSession, stageDeg } from './graded.ts';
+import { DEFAULT_ZONE, ZoneTracker } from './zone.ts';
 
 const STEP_MS = 50;
 const START = { rotationDeg: 30, tiltDeg: 2, flexionDeg: null };
@@ -47,5 +49,33 @@ describe('GradedSession (core plan and reducer + session statistics)', () => {
     expect(s.longestHoldMs).toBeGreaterThan(2800);
     expect(s.notMeasurableMs).toBeGreaterThan(800);
     expect(s.measuredMs + s.notMeasurableMs).toBeCloseTo(9000 - STEP_MS, -2);
+  });
+
+  it('keeps time the one way (core NeutralTimeAccumulator): with the single target 0 it agrees with the plain zone on any sequence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.option(fc.double({ min: -30, max: 30, noNaN: true }), { nil: null }), fc.double({ min: -15, max: 15, noNaN: true })), { minLength: 1, maxLength: 120 }),
+        (spec) => {
+          const g = new GradedSession({ rotationDeg: 0, tiltDeg: 0, flexionDeg: 0 }, { toleranceDeg: DEFAULT_ZONE.zoneDeg, maxStepMs: DEFAULT_ZONE.maxStepMs });
+          const z = new ZoneTracker();
+          let t = 0;
+          for (const [dt, r, tilt] of spec) {
+            t += dt;
+            const sample = { timestampMs: t, rotationDeg: r, tiltDeg: r === null ? null : tilt, flexionDeg: r === null ? null : 1 };
+            g.update(sample);
+            z.update(sample);
+          }
+          const a = g.finalStats, b = z.finalStats;
+          return Math.abs(a.inZoneMs - b.inZoneMs) < 1e-6 && Math.abs(a.measuredMs - b.measuredMs) < 1e-6 && Math.abs(a.notMeasurableMs - b.notMeasurableMs) < 1e-6;
+        },
+      ),
+    );
+  });
+
+  it('time at target is judged against the current target, not against straight', () => {
+    const g = new GradedSession({ rotationDeg: 30, tiltDeg: null, flexionDeg: null });
+    run(g, hold(4000, 28)); // 28° right aiming at 30°: at target all along
+    expect(g.stats.inZoneMs).toBeCloseTo(4000 - STEP_MS, 6);
+    expect(g.stats.measuredMs).toBeCloseTo(4000 - STEP_MS, 6);
   });
 });

@@ -4,11 +4,17 @@
  * with tolerance, delay and hysteresis, cues, stage advance) — plus the session bookkeeping the training
  * screen shows and stores (time at target, holds, cues, corrections, stages reached), in the same shape as
  * the plain zone's statistics (zone.ts), so a session is summarised the same way in both modes.
- * Pure and clock-free: time comes in as `timestampMs`.
+ * Time at target and time measured are core's one definition (`NeutralTimeAccumulator`, as ZoneTracker and
+ * the recording summaries): each sample, re-expressed as how far beyond the current target each trained axis
+ * is, stands for the time until the next one (at most `maxStepMs`); "at target" = every trained axis within
+ * the tolerance. Pure and clock-free: time comes in as `timestampMs`.
  */
-import { DEFAULT_GRADED, INITIAL_GRADED_STATE, advanceGraded, gradedTargets, offTarget } from '@geste/core';
-import type { Axis, GradedCorrection, GradedEvent, GradedParams, GradedState, TrainingTarget } from '@geste/core';
+import { AXES, DEFAULT_GRADED, INITIAL_GRADED_STATE, NeutralTimeAccumulator, advanceGraded, beyondTargetDeg, gradedTargets, offTarget } from '@geste/core';
+import type { Axis, FrameMeasure, GradedCorrection, GradedEvent, GradedParams, GradedState, NeutralZoneState, TrainingTarget, ZoneTime } from '@geste/core';
 import type { ZoneSample, ZoneState, ZoneStats } from './zone.ts';
+
+/** A sample for the session: angles, and (from a live measure) its state and per-axis reference. */
+export type GradedSessionSample = ZoneSample & { readonly state?: FrameMeasure['state']; readonly reference?: FrameMeasure['reference'] };
 
 export type { GradedEvent, TrainingTarget };
 
@@ -17,7 +23,9 @@ export class GradedSession {
   readonly params: GradedParams;
   private st: GradedState = INITIAL_GRADED_STATE;
   private lastTs: number | null = null;
-  private s = { measuredMs: 0, inZoneMs: 0, notMeasurableMs: 0, longestHoldMs: 0, currentHoldMs: 0, cues: 0, corrections: 0 };
+  private s = { longestHoldMs: 0, currentHoldMs: 0, cues: 0, corrections: 0 };
+  private readonly time: NeutralTimeAccumulator;
+  private prevZone: NeutralZoneState | null = null;
   private reached = 0;
   private lastCorrection: GradedCorrection | null = null;
   private lastBeyondDeg: number | null = null;
@@ -26,6 +34,8 @@ export class GradedSession {
   constructor(start: Readonly<Record<Axis, number | null>>, params: Partial<GradedParams> = {}) {
     this.params = { ...DEFAULT_GRADED, ...params };
     this.plan = gradedTargets(start, this.params);
+    const trained = AXES.filter((a) => this.plan[0]!.anglesDeg[a] !== null);
+    this.time = new NeutralTimeAccumulator({ zoneDeg: this.params.toleranceDeg, maxHoldMs: this.params.maxStepMs }, trained);
   }
 
   get stageIndex(): number {
@@ -49,7 +59,14 @@ export class GradedSession {
     return this.st.status === 'at-target' ? 'in' : this.st.status === 'off-target' ? 'out' : 'unknown';
   }
   get stats(): ZoneStats {
-    return { ...this.s };
+    return this.statsFrom(this.time.current());
+  }
+  /** The statistics at the end of a session: the newest sample stands for the median step, as in core's summaries. */
+  get finalStats(): ZoneStats {
+    return this.statsFrom(this.time.finish());
+  }
+  private statsFrom(z: ZoneTime): ZoneStats {
+    return { ...this.s, measuredMs: z.measuredS * 1000, inZoneMs: z.withinS * 1000, notMeasurableMs: z.notMeasurableS * 1000 };
   }
   /** Which way to move back toward the current target (last measured frame), and how far beyond the tolerance. */
   get correction(): GradedCorrection | null {
@@ -59,7 +76,7 @@ export class GradedSession {
     return this.lastBeyondDeg;
   }
 
-  update(sample: ZoneSample): GradedEvent[] {
+  update(sample: GradedSessionSample): GradedEvent[] {
     const t = sample.timestampMs;
     if (!Number.isFinite(t) || (this.lastTs !== null && t <= this.lastTs)) return [];
     const dt = this.lastTs === null ? 0 : Math.min(t - this.lastTs, this.params.maxStepMs);
@@ -68,19 +85,29 @@ export class GradedSession {
     const wasOff = this.st.status === 'off-target';
     const { state, events } = advanceGraded(this.plan, this.st, sample, this.params);
     this.st = state;
+    // Holds grow as the time accounting does: a sample at target stands for the time until the next one.
+    if (this.prevZone === 'in') {
+      this.s.currentHoldMs += dt;
+      this.s.longestHoldMs = Math.max(this.s.longestHoldMs, this.s.currentHoldMs);
+    }
+    const beyond = (a: Axis): number | null => {
+      const v = sample[a];
+      const tg = target.anglesDeg[a];
+      return tg === null || v === null || !Number.isFinite(v) ? null : beyondTargetDeg(v, tg);
+    };
+    this.prevZone = this.time.push({
+      timestampMs: t,
+      ...(sample.state ? { state: sample.state } : {}),
+      ...(sample.reference ? { reference: sample.reference } : {}),
+      rotationDeg: beyond('rotationDeg'),
+      tiltDeg: beyond('tiltDeg'),
+      flexionDeg: beyond('flexionDeg'),
+    });
+    if (this.prevZone !== 'in') this.s.currentHoldMs = 0;
     const off = offTarget(sample, target);
-    if (off === null) {
-      this.s.notMeasurableMs += dt;
-      this.s.currentHoldMs = 0;
-    } else {
+    if (off !== null) {
       this.lastCorrection = off.correction;
       this.lastBeyondDeg = Math.max(0, off.beyondDeg - this.params.toleranceDeg);
-      this.s.measuredMs += dt;
-      if (off.beyondDeg <= this.params.toleranceDeg) {
-        this.s.inZoneMs += dt;
-        this.s.currentHoldMs += dt;
-        this.s.longestHoldMs = Math.max(this.s.longestHoldMs, this.s.currentHoldMs);
-      } else this.s.currentHoldMs = 0;
     }
     for (const e of events) {
       if (e.type === 'cue') this.s.cues++;

@@ -18,6 +18,7 @@ import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../c
 import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
 import { GradedSession, stageDeg } from '../feedback/graded.ts';
+import { useGradedStart } from '../feedback/useGradedStart.ts';
 import type { TrainingTarget } from '../feedback/graded.ts';
 import { ReferenceTally, referenceFromMeasures, referenceOf } from '../measure/reference.ts';
 import { AXES, DEFAULT_GRADED, gradedTargets } from '@geste/core';
@@ -78,7 +79,8 @@ export function TrainScreen(): ReactNode {
   const { t, lang, date } = useI18n();
   const [lengthS, setLengthS] = useState<number>(120);
   const [zoneDeg, setZoneDeg] = useState<number>(10);
-  const startAngles = s.trainingStart?.check.trainingStart.anglesDeg ?? null;
+  const gradedStart = useGradedStart(s.trainingStart?.check.trainingStart ?? null);
+  const startAngles = gradedStart?.anglesDeg ?? null;
   const plan = startAngles ? gradedTargets(startAngles) : [];
   const gradedAvailable = plan.length > 1;
   const [mode, setMode] = useState<'graded' | 'plain' | null>(null);
@@ -104,7 +106,7 @@ export function TrainScreen(): ReactNode {
         measures: {
           ...(r.graded
             ? {
-                ...sessionMeasures(r.graded.stats, DEFAULT_GRADED.toleranceDeg, r.targetMs),
+                ...sessionMeasures(r.graded.finalStats, DEFAULT_GRADED.toleranceDeg, r.targetMs),
                 gradedStages: r.graded.plan.length,
                 stagesReached: r.graded.stagesReached,
                 trainingStartDeg: stageDeg(r.graded.plan[0]!),
@@ -293,7 +295,7 @@ export function TrainScreen(): ReactNode {
               ))}
             </div>
           </fieldset>
-          {gradedAvailable && s.trainingStart && (
+          {gradedAvailable && (
             <fieldset data-testid="train-mode">
               <legend>{t('m.train.what')}</legend>
               <div className="choice-row">
@@ -306,14 +308,24 @@ export function TrainScreen(): ReactNode {
                   {t('m.train.plain')}
                 </label>
               </div>
-              <p className="hint">
-                {t('m.train.gradedHint', {
-                  words: trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg, lang),
-                  date: date(s.trainingStart.measuredAtMs),
-                  s: DEFAULT_GRADED.advanceAfterMs / 1000,
-                  tol: DEFAULT_GRADED.toleranceDeg,
-                })}
-              </p>
+              {gradedStart?.source === 'clinician' && (
+                <p className="hint" data-testid="clinician-target">
+                  {t('m.train.clinicianHint', {
+                    words: trainingStartWords(gradedStart.anglesDeg, lang),
+                    s: DEFAULT_GRADED.advanceAfterMs / 1000,
+                  })}
+                </p>
+              )}
+              {gradedStart?.source === 'own-straightest' && s.trainingStart && (
+                <p className="hint">
+                  {t('m.train.gradedHint', {
+                    words: trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg, lang),
+                    date: date(s.trainingStart.measuredAtMs),
+                    s: DEFAULT_GRADED.advanceAfterMs / 1000,
+                    tol: DEFAULT_GRADED.toleranceDeg,
+                  })}
+                </p>
+              )}
             </fieldset>
           )}
           {!s.trainingStart && (

@@ -87,3 +87,26 @@ describe('programs', () => {
     expect(code({ ...BASE, extra: 1 })).toBe('invalid-program');
   });
 });
+
+describe('clinician-set training target (issue 12)', () => {
+  const withTarget = (trainingTarget: unknown) => ({ ...BASE, author: 'clinician', trainingTarget });
+
+  it('accepts a target per axis (null = not trained) and keeps programs without one valid', () => {
+    const p = parseProgram(withTarget({ rotationDeg: 20, tiltDeg: -5, flexionDeg: null }));
+    expect(p.trainingTarget).toEqual({ rotationDeg: 20, tiltDeg: -5, flexionDeg: null });
+    expect(parseProgram(BASE).trainingTarget).toBeUndefined();
+  });
+
+  it('refuses targets outside ±45°, non-numbers, unknown keys and a target with no axis, in words', () => {
+    for (const bad of [{ rotationDeg: 60, tiltDeg: null, flexionDeg: null }, { rotationDeg: '20', tiltDeg: null, flexionDeg: null }, { rotationDeg: 10, tiltDeg: null, flexionDeg: null, shiftCm: 1 }, { rotationDeg: null, tiltDeg: null, flexionDeg: null }, { rotationDeg: 10 }]) {
+      let err: unknown;
+      try {
+        parseProgram(withTarget(bad));
+      } catch (e) {
+        err = e;
+      }
+      expect(err, JSON.stringify(bad)).toBeInstanceOf(ExerciseError);
+      expect((err as ExerciseError).message).toMatch(/trainingTarget/);
+    }
+  });
+});

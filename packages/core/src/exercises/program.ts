@@ -8,6 +8,22 @@ import { findExercise } from './library.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().slice(0, 10) === s, 'a real calendar date YYYY-MM-DD');
 
+/** Largest clinician-set training target per axis, deg (the measured range, docs/far-range.md, is about ±45°). */
+export const MAX_TRAINING_TARGET_DEG = 45;
+const targetAngle = z.number().finite().min(-MAX_TRAINING_TARGET_DEG).max(MAX_TRAINING_TARGET_DEG).nullable();
+
+/**
+ * A clinician-set training target (issue 12, docs/anatomical-zero.md "Graded targets"): the posture graded
+ * training starts from, against the anatomical zero, in clinical signs (rotation + = toward the patient's
+ * right, tilt + = right ear down, flexion + = chin down); null = the axis is not trained. It replaces the
+ * person's own straightest posture as the start; the steps still lead to the anatomical zero.
+ */
+export const trainingTargetSchema = z
+  .object({ rotationDeg: targetAngle, tiltDeg: targetAngle, flexionDeg: targetAngle })
+  .strict()
+  .refine((t) => t.rotationDeg !== null || t.tiltDeg !== null || t.flexionDeg !== null, 'at least one axis with a target angle');
+export type ProgramTrainingTarget = z.infer<typeof trainingTargetSchema>;
+
 export const programSchema = z
   .object({
     id: z.string().min(1).max(80),
@@ -29,6 +45,8 @@ export const programSchema = z
       .strict(),
     /** Local reminder times 'HH:MM', at most one per session of the day. */
     reminderTimes: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)).max(4),
+    /** Graded training's start, set by a clinician (used only from a clinician's program). */
+    trainingTarget: trainingTargetSchema.optional(),
   })
   .strict();
 export type Program = z.infer<typeof programSchema>;

@@ -3,7 +3,7 @@ import type { BodyKeypoint, BodyObservation, LandmarkFrame } from '../landmarks/
 import type { HeadAngles } from '../measures/types.ts';
 import { AnatomicalEstimator } from './anatomical.ts';
 import { headRotationMatrix } from './euler.ts';
-import { EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, MIN_EAR_EYE_READINGS } from './faceZero.ts';
+import { EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, MIN_EAR_EYE_READINGS, pitchGain } from './faceZero.ts';
 import { frontCameraPitchDeg, type CameraContext } from './reference.ts';
 import { syntheticFace } from './syntheticFace.ts';
 import { estimateTrunk } from './trunk.ts';
@@ -131,6 +131,26 @@ describe('anatomical reference', () => {
     expect(before.reference!.flexionDeg.notes).toContain('face-geometry-unavailable');
     expect(last.reference!.flexionDeg.zero).toBe('face-geometry');
     expect(Math.abs(last.flexionDeg! - (heads.at(-1)!.flexionDeg - slope))).toBeLessThan(TOL_DEG);
+  });
+
+  it('refuses an ear–eye line that follows the head’s nods (keypoints not fixed in the head), and says so', () => {
+    // The ear points lag the head's pitch (gain 0.25 of a rigid ear), as MoveNet's ear points on the
+    // phantom's modelled ears did: α then moves with the nod and must not become the face's zero.
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS * 3 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: ((i % 7) - 3) * 4 }));
+    const frames = heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: 4 + 0.6 * h.flexionDeg, head: h })]));
+    const last = run(frames, { pitchDeg: 0 }).at(-1)!;
+    expect(last.reference!.flexionDeg.zero).toBe('canonical-face');
+    expect(last.reference!.flexionDeg.notes).toContain('face-geometry-not-rigid');
+    expect(last.reference!.flexionDeg.uncertain).toBe(true);
+    // The same nods with a rigid line are accepted.
+    const rigid = run(heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: 4, head: h })])), { pitchDeg: 0 }).at(-1)!;
+    expect(rigid.reference!.flexionDeg.zero).toBe('face-geometry');
+    expect(Math.abs(rigid.flexionDeg! - (heads.at(-1)!.flexionDeg - 4))).toBeLessThan(TOL_DEG);
+  });
+
+  it('pitchGain: null without enough spread of pitch, the slope otherwise', () => {
+    expect(pitchGain([1, 2, 3], [0, 1, 2])).toBeNull();
+    expect(pitchGain([0, 5, 10, 15, 20], [0, 10, 20, 30, 40])).toBeCloseTo(0.5, 9);
   });
 
   it('front camera pitch from DeviceOrientation', () => {

@@ -44,6 +44,16 @@ export const MAX_EAR_EYE_YAW_DEG = 30;
  * real ears (docs/anatomical-zero.md).
  */
 export const MAX_PLAUSIBLE_EAR_EYE_DEG = 10;
+/**
+ * Rigidity check: a line fixed in the head gives the same α whatever the head's pitch to the camera. When the
+ * readings span at least MIN_RIGIDITY_PITCH_SPREAD_DEG of camera-relative flexion and α follows that pitch
+ * with a least-squares gain above MAX_EAR_EYE_PITCH_GAIN (deg of α per deg of pitch), the keypoints are not
+ * on a rigid ear–eye line and the zero is refused ('face-geometry-not-rigid'). On the phantom's modelled ears
+ * MoveNet's ear keypoints gave a gain of ≈ 0.75 (its ear point moved 1 cm for a 25° nod where a rigid ear
+ * 7 cm behind the eye moves 3 cm; docs/anatomical-zero.md).
+ */
+export const MAX_EAR_EYE_PITCH_GAIN = 0.3;
+export const MIN_RIGIDITY_PITCH_SPREAD_DEG = 10;
 /** Readings needed before the face's own zero is used. */
 export const MIN_EAR_EYE_READINGS = 15;
 /** Uncertainty of the flexion zero from the ear–eye line, deg (keypoint placement and the Frankfurt relation). */
@@ -94,6 +104,8 @@ export interface FaceZero {
 /** Learns a face's ear–eye slope as the median of its readings (bounded memory). */
 export class FaceZeroTracker {
   private readonly values: number[] = [];
+  /** Camera-relative head flexion of each reading in `values`, deg. */
+  private readonly pitches: number[] = [];
   private implausible = 0;
   constructor(private readonly maxReadings = 600) {}
 
@@ -102,7 +114,8 @@ export class FaceZeroTracker {
     if (a !== null) {
       if (Math.abs(a) <= MAX_PLAUSIBLE_EAR_EYE_DEG) {
         this.values.push(a);
-        if (this.values.length > this.maxReadings) this.values.shift();
+        this.pitches.push(anglesFromRotationMatrix(fit!.headToCamera).flexionDeg);
+        if (this.values.length > this.maxReadings) { this.values.shift(); this.pitches.shift(); }
       } else this.implausible++;
     }
     return this.current();
@@ -113,9 +126,30 @@ export class FaceZeroTracker {
       const note: ReferenceNote = this.implausible > this.values.length ? 'face-geometry-implausible' : 'face-geometry-unavailable';
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: [note], readings: this.values.length };
     }
+    const gain = pitchGain(this.values, this.pitches);
+    if (gain !== null && Math.abs(gain) > MAX_EAR_EYE_PITCH_GAIN) {
+      return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: ['face-geometry-not-rigid'], readings: this.values.length };
+    }
     const s = [...this.values].sort((x, y) => x - y);
     const m = s.length >> 1;
     const med = s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
     return { offsetDeg: med - EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, zero: 'face-geometry', uncertaintyDeg: FACE_GEOMETRY_UNCERTAINTY_DEG, notes: [], readings: s.length };
   }
+}
+
+/**
+ * Least-squares gain of α on the head's camera-relative pitch, or null when the pitches span less than
+ * MIN_RIGIDITY_PITCH_SPREAD_DEG (10th to 90th percentile), so rigidity cannot be judged.
+ */
+export function pitchGain(alphasDeg: readonly number[], pitchesDeg: readonly number[]): number | null {
+  const n = Math.min(alphasDeg.length, pitchesDeg.length);
+  if (n < 2) return null;
+  const sorted = pitchesDeg.slice(0, n).sort((x, y) => x - y);
+  if (sorted[Math.floor((n - 1) * 0.9)]! - sorted[Math.floor((n - 1) * 0.1)]! < MIN_RIGIDITY_PITCH_SPREAD_DEG) return null;
+  let mp = 0, ma = 0;
+  for (let i = 0; i < n; i++) { mp += pitchesDeg[i]!; ma += alphasDeg[i]!; }
+  mp /= n; ma /= n;
+  let sxy = 0, sxx = 0;
+  for (let i = 0; i < n; i++) { sxy += (pitchesDeg[i]! - mp) * (alphasDeg[i]! - ma); sxx += (pitchesDeg[i]! - mp) ** 2; }
+  return sxx > 0 ? sxy / sxx : null;
 }

@@ -14,3 +14,4 @@ export * from './faceZero.ts';
 export * from './anatomical.ts';
 export * from './straightest.ts';
 export * from './graded.ts';
+export * from './gradedStart.ts';

@@ -46,7 +46,9 @@ export type ReferenceNote =
   /** Ears or eyes not seen well enough for the ear–eye line; the average face's zero is used. */
   | 'face-geometry-unavailable'
   /** The ear–eye line read an implausible angle for a face (keypoints off the ears); not used. */
-  | 'face-geometry-implausible';
+  | 'face-geometry-implausible'
+  /** The ear and eye keypoints moved with the head's pitch unlike a line fixed in the head (not on the ears). */
+  | 'face-geometry-not-rigid';
 
 export interface AxisReference {
   /** null when the axis has no value in this frame. */
@@ -114,6 +116,7 @@ const NOTE_WORDS: Readonly<Record<ReferenceNote, string>> = {
   'camera-mirrored': 'the video is mirrored; left and right were swapped back',
   'face-geometry-unavailable': 'ears and eyes were not seen well enough; chin up/down uses an average face’s zero',
   'face-geometry-implausible': 'the ear–eye line looked implausible; chin up/down uses an average face’s zero',
+  'face-geometry-not-rigid': 'the ear and eye points did not move with the head as ears do; chin up/down uses an average face’s zero',
 };
 
 export function referenceNoteWords(note: ReferenceNote): string {

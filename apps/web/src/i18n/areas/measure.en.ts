@@ -284,6 +284,7 @@ export const measureEn = {
   'm.train.graded': 'Step by step from my straightest ({steps})',
   'm.train.plain': 'A zone around straight',
   'm.train.gradedHint': 'Your straightest is {words} (measured on {date}). You start there; each step is reached after {s} s at its target (within {tol}°), then the next target, nearer straight, begins.',
+  'm.train.clinicianHint': 'Your clinician set your training start: {words}. Each step is reached after {s} s at its target.',
   'm.train.noStart': 'To train step by step from where your head rests, measure your straightest posture on the set-up screen first.',
   'm.train.measureStart': 'Measure my straightest posture →',
   'm.train.zone': 'Target zone around straight',

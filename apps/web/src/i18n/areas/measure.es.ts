@@ -266,6 +266,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.train.graded': 'Paso a paso desde mi postura más recta ({steps})',
   'm.train.plain': 'Una zona alrededor de la posición recta',
   'm.train.gradedHint': 'Su postura más recta es {words} (medida el {date}). Empieza ahí; cada paso se alcanza tras {s} s en su objetivo (a menos de {tol}°) y entonces empieza el siguiente objetivo, más cerca de la posición recta.',
+  'm.train.clinicianHint': 'Su clínico fijó su punto de partida del entrenamiento: {words}. Cada paso se alcanza tras {s} s en su objetivo.',
   'm.train.noStart': 'Para entrenar paso a paso desde donde descansa su cabeza, mida primero su postura más recta en la pantalla de preparación.',
   'm.train.measureStart': 'Medir mi postura más recta →',
   'm.train.zone': 'Zona objetivo alrededor de la posición recta',
