@@ -3,6 +3,10 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Speaker } from '../feedback/speech.ts';
 import { AudioCues } from '../feedback/audio.ts';
+import { useI18n, type Lang } from '../i18n/i18n.tsx';
+
+/** The voice's language for each app language (speechSynthesis picks a matching on-device voice). */
+export const VOICE_LANG: Record<Lang, string> = { en: 'en', es: 'es-ES' };
 
 interface Prefs {
   speaker: Speaker;
@@ -30,6 +34,7 @@ export function PrefsProvider(props: { children: ReactNode }): ReactNode {
   const [voiceOn, setVoice] = useState(() => stored('geste.voiceOn', true));
   const [soundOn, setSound] = useState(() => stored('geste.soundOn', true));
   const [caption, setCaption] = useState('');
+  const { lang } = useI18n();
   const tools = useMemo(() => {
     const speaker = new Speaker();
     speaker.onSay = setCaption; // every spoken prompt is captioned
@@ -37,6 +42,7 @@ export function PrefsProvider(props: { children: ReactNode }): ReactNode {
     return { speaker, audio };
   }, []);
   tools.speaker.setMuted(!voiceOn);
+  tools.speaker.setLang(VOICE_LANG[lang]);
   tools.audio.setMuted(!soundOn);
   const value: Prefs = {
     ...tools,
@@ -67,13 +73,14 @@ export function useSpeaker(): Speaker {
 
 export function SoundToggles(): ReactNode {
   const p = usePrefs();
+  const { t } = useI18n();
   return (
-    <div className="row toggles" role="group" aria-label="Sound">
+    <div className="row toggles" role="group" aria-label={t('prefs.sound')}>
       <button type="button" className="btn" aria-pressed={p.soundOn} data-testid="toggle-sound" onClick={() => p.setSoundOn(!p.soundOn)}>
-        {p.soundOn ? 'Tones: on' : 'Tones: off'}
+        {p.soundOn ? t('prefs.tonesOn') : t('prefs.tonesOff')}
       </button>
       <button type="button" className="btn" aria-pressed={p.voiceOn} data-testid="toggle-voice" onClick={() => p.setVoiceOn(!p.voiceOn)}>
-        {p.voiceOn ? 'Voice: on' : 'Voice: off'}
+        {p.voiceOn ? t('prefs.voiceOn') : t('prefs.voiceOff')}
       </button>
     </div>
   );
@@ -81,10 +88,11 @@ export function SoundToggles(): ReactNode {
 
 export function Caption(): ReactNode {
   const p = usePrefs();
+  const { t } = useI18n();
   if (!p.caption) return null;
   return (
     <p className="caption" aria-live="polite" data-testid="caption">
-      <span className="caption-label">Spoken: </span>
+      <span className="caption-label">{t('prefs.spoken')}</span>
       {p.caption}
     </p>
   );

@@ -9,7 +9,12 @@ export class Speaker {
   /** Called with every prompt, muted or not (for captions). */
   onSay: ((text: string) => void) | null = null;
 
-  constructor(private readonly lang = 'en') {}
+  constructor(private lang = 'en') {}
+
+  /** The language of the voice (a BCP 47 tag, e.g. 'es-ES'); the app sets it from the chosen language. */
+  setLang(lang: string): void {
+    this.lang = lang;
+  }
 
   get muted(): boolean {
     return this.mutedValue;

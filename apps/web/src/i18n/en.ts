@@ -3,7 +3,10 @@
  * settings, trick trainer). Placeholders: {name}. Every other language must have exactly these keys
  * (checked by the type of `es.ts` and by i18n.test.ts).
  */
+import { careEn } from './areas/care.en.ts';
+
 export const en = {
+  ...careEn,
   'lang.name': 'English',
   'shell.skip': 'Skip to content',
   'shell.safety': 'Geste measures and trains; it does not diagnose or recommend treatment. Video never leaves this device.',

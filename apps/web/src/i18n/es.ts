@@ -1,7 +1,9 @@
 /** Spanish (es). Same keys as en.ts — the type makes a missing or extra key a compile error. */
 import type { Key } from './en.ts';
+import { careEs } from './areas/care.es.ts';
 
 export const es: Record<Key, string> = {
+  ...careEs,
   'lang.name': 'Español',
   'shell.skip': 'Saltar al contenido',
   'shell.safety': 'Geste mide y entrena; no diagnostica ni recomienda tratamientos. El vídeo nunca sale de este dispositivo.',
