@@ -1,4 +1,5 @@
 /** Small helpers the E2E tests use inside the page (read IndexedDB, hide the tab, screenshots). */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { WEB_DIR } from './harness.ts';
@@ -116,3 +117,17 @@ export async function waitAttr(page: Page, selector: string, attr: string, want:
   return ((await h.jsonValue()) as { v: string | null }).v;
 }
 
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core (injected from node_modules, no network) on the whole page, WCAG 2.2 AA tags; one line per failing node. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    type V = { id: string; help: string; nodes: Array<{ target: unknown[] }> };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: V[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`));
+  }, WCAG_TAGS);
+}
