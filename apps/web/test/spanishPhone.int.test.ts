@@ -48,7 +48,8 @@ async function englishLeft(page: Page): Promise<string[]> {
   return text.split('\n').filter((line) => ENGLISH.test(line));
 }
 
-async function check(page: Page, name: string, spanish: RegExp | string, opts: { noEnglish?: boolean } = {}): Promise<void> {
+async function check(page: Page, name: string, spanish: RegExp | string, opts: { noEnglish?: boolean; at?: string } = {}): Promise<void> {
+  if (opts.at) await page.$eval(opts.at, (e) => e.scrollIntoView());
   await page.waitForTimeout(200);
   const main = (await page.textContent('main')) ?? '';
   if (typeof spanish === 'string') expect(main, name).toContain(spanish);
@@ -166,10 +167,15 @@ describe('the Spanish phone journey (390×844)', () => {
       expect(await page.textContent('[data-testid=caption]')).toBe('Dicho en voz alta: Inspire despacio.');
       const spoken = await page.evaluate(() => (window as unknown as { __spoken: Array<{ text: string; lang: string }> }).__spoken);
       if (await page.evaluate(() => 'speechSynthesis' in window)) expect(spoken).toContainEqual({ text: 'Inspire despacio.', lang: 'es-ES' });
-      await check(page, '11-breathing-set', 'Respiración lenta', { noEnglish: true });
+      await check(page, '11-breathing-set', 'Respiración lenta', { noEnglish: true, at: '#ex-session-h' });
+      // Finished early: the summary counts the breaths completed, not the ten planned.
+      const breathNow = Number(/respiración (\d+) de 10/.exec((await page.textContent('[data-testid=paced-phase]')) ?? '')?.[1]);
       await page.click('[data-testid=ex-finish]');
       await page.waitForSelector('[data-testid=ex-summary]');
-      await check(page, '12-set-summary', 'Resumen', { noEnglish: true });
+      const breathsDone = Number(await page.textContent('[data-testid=ex-summary] dd'));
+      expect(breathsDone).toBeGreaterThanOrEqual(breathNow - 1);
+      expect(breathsDone).toBeLessThanOrEqual(breathNow);
+      await check(page, '12-set-summary', 'Resumen', { noEnglish: true, at: '#ex-session-h' });
 
       await page.evaluate(() => void (location.hash = '#/program'));
       await page.waitForSelector('[data-testid=prog-save]');

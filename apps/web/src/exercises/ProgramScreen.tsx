@@ -178,6 +178,8 @@ export function ProgramScreen(): ReactNode {
             })}
           </ul>
           <h2 id="prog-adh-h">{t('ex.prog.adherence')}</h2>
+          {/* a narrow phone scrolls the table inside its own box (keyboard too), not the page */}
+          <div className="ex-table-wrap" role="region" aria-labelledby="prog-adh-h" tabIndex={0}>
           <table className="ex-table" aria-labelledby="prog-adh-h" data-testid="prog-adherence">
             <thead>
               <tr>
@@ -202,6 +204,7 @@ export function ProgramScreen(): ReactNode {
               ))}
             </tbody>
           </table>
+          </div>
         </section>
       )}
     </section>

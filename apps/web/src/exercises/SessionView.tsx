@@ -72,7 +72,10 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     const r = run.current;
     if (!r || r.finished) return;
     r.finished = true;
-    const set = summariseSet(ex, r.tracker, true);
+    const full = summariseSet(ex, r.tracker, true);
+    // A paced set stopped early ("Finish now") counts the breaths that were completed, not all of them.
+    const breaths = tr.kind === 'paced' ? Math.min(tr.cycles, Math.floor((Date.now() - r.startedAtMs) / (tr.inhaleMs + tr.holdBreathMs + tr.exhaleMs))) : 0;
+    const set = tr.kind === 'paced' ? { ...full, done: breaths, completion: breaths / tr.cycles } : full;
     setSummary({ set, manualHolds: r.manualHolds });
     prefs.speaker.say(w.cues.done);
     const rec: SessionRecord = {

@@ -226,6 +226,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
       ) : (
         <p className="big" data-testid="trick-verdict" data-verdict="no-clear-difference">{t('trick.noneHelped')}</p>
       )}
+      <div className="ex-table-wrap" role="region" aria-label={t('trick.results')} tabIndex={0}>
       <table className="ex-table">
         <thead>
           <tr>
@@ -252,6 +253,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="hint">{t('trick.method')}</p>
     </div>
   );
