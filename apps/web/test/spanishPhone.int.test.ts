@@ -3,9 +3,9 @@
  * first visit and goes through camera → posture → a short exam → what the numbers mean → a diary entry
  * → clinic → Home → a reminder calendar file, then the exercise library, a guided breathing set (the
  * voice speaks Spanish: the utterance's lang is es-ES), the program, the trick trainer and the clinic
- * screen. Every step: Spanish text asserted, axe-core (WCAG 2.2 AA) clean, a screenshot in
+ * screen, and the EMG screen. Every step: Spanish text asserted, axe-core (WCAG 2.2 AA) clean, a screenshot in
  * docs/screenshots/web-17-es-NN-<step>.png. On the screens of this area (exercises, program, tricks,
- * clinic) no English sentence may be left: the visible text of <main> is checked against common English
+ * clinic, EMG) no English sentence may be left: the visible text of <main> is checked against common English
  * words, leaving out the camera/measure status components (translated with the measuring screens).
  * Run: nice -n 10 npx vitest run apps/web/test/spanishPhone.int.test.ts   (needs /usr/bin/chromium; builds the app first)
  */
@@ -200,6 +200,14 @@ describe('the Spanish phone journey (390×844)', () => {
       expect(await page.textContent('[data-testid=patient-connect-error]')).toMatch(/^(No se puede contactar con el servidor de la clínica|Este dispositivo no tiene conexión)/);
       await page.$eval('[data-testid=patient-connect-error]', (e) => e.scrollIntoView());
       await check(page, '16-clinic-error', 'No se puede contactar', { noEnglish: true });
+
+      // The EMG screen (no board needed to read it) and its electrode guide.
+      await page.evaluate(() => void (location.hash = '#/emg'));
+      await page.waitForSelector('[data-testid=emg-connect]');
+      await check(page, '17-emg', 'Actividad muscular (EMG)', { noEnglish: true });
+      await page.click('[data-testid=emg-tab-guide]');
+      await page.waitForSelector('[data-testid=emg-guide]', { state: 'visible' });
+      await check(page, '18-emg-guide', 'Dónde poner los electrodos', { noEnglish: true, at: '#emg-guide-h' });
 
       expect(errors).toEqual([]);
     } finally {
