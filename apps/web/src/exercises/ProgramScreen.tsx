@@ -179,6 +179,7 @@ export function ProgramScreen(): ReactNode {
           </ul>
           <h2 id="prog-adh-h">{t('ex.prog.adherence')}</h2>
           {/* a narrow phone scrolls the table inside its own box (keyboard too), not the page */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways on a phone must take the focus so the keyboard can scroll it (axe scrollable-region-focusable) */}
           <div className="ex-table-wrap" role="region" aria-labelledby="prog-adh-h" tabIndex={0}>
           <table className="ex-table" aria-labelledby="prog-adh-h" data-testid="prog-adherence">
             <thead>
