@@ -181,12 +181,12 @@ describe('the Spanish phone journey (390×844)', () => {
       await page.waitForSelector('[data-testid=prog-save]');
       await page.click('[data-testid=prog-save]');
       await page.waitForSelector('[data-testid=prog-adherence]');
-      await check(page, '13-program', 'Programa de ejercicios', { noEnglish: true });
+      await check(page, '13-program', 'Programa de ejercicios', { noEnglish: true, at: '#prog-h' });
 
       await page.evaluate(() => void (location.hash = '#/tricks'));
       await page.waitForSelector('[data-testid=trick-start]');
       expect(await page.textContent('label:has([data-testid=trick-chin-same-touch])')).toBe('Toque ligero en la barbilla, del mismo lado del tirón');
-      await check(page, '14-tricks', 'Entrenador de trucos sensitivos', { noEnglish: true });
+      await check(page, '14-tricks', 'Entrenador de trucos sensitivos', { noEnglish: true, at: '#trick-h' });
 
       await page.evaluate(() => void (location.hash = '#/clinic'));
       await page.waitForSelector('[data-testid=patient-url]');
@@ -204,7 +204,7 @@ describe('the Spanish phone journey (390×844)', () => {
       // The EMG screen (no board needed to read it) and its electrode guide.
       await page.evaluate(() => void (location.hash = '#/emg'));
       await page.waitForSelector('[data-testid=emg-connect]');
-      await check(page, '17-emg', 'Actividad muscular (EMG)', { noEnglish: true });
+      await check(page, '17-emg', 'Actividad muscular (EMG)', { noEnglish: true, at: '#emg-h' });
       await page.click('[data-testid=emg-tab-guide]');
       await page.waitForSelector('[data-testid=emg-guide]', { state: 'visible' });
       await check(page, '18-emg-guide', 'Dónde poner los electrodos', { noEnglish: true, at: '#emg-guide-h' });
