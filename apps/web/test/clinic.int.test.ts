@@ -11,13 +11,13 @@
  * Screenshots: docs/screenshots/clinic-patient.png, clinic-clinician.png.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createBackup, serializeBackup, type GesteRecord } from '@geste/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
-import { SCREENSHOT_DIR, goTo, syncNow as syncNowAt } from './pageTools.ts';
+import { buildApp, servePreview, type Served } from './harness.ts';
+import { SCREENSHOT_DIR, goTo, launchChromium, newDevice, syncNow as syncNowAt } from './pageTools.ts';
 import { freePort, startClinicServer, type RunningServer } from './clinic/testServer.ts';
 
 const DAY = 86_400_000;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   buildApp();
   served = await servePreview();
   server = await startClinicServer([new URL(served.url).origin]);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  browser = await launchChromium();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -41,11 +41,7 @@ afterAll(async () => {
 });
 
 async function device(): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-  const page = await ctx.newPage();
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  return { ctx, page };
+  return newDevice(browser, { viewport: { width: 1200, height: 900 } });
 }
 /** First visit loads the app; later moves are in-app (hash) so they also work with the network off. */
 const go = (page: Page, route: string): Promise<void> => goTo(page, served.url, route);

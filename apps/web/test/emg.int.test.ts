@@ -19,11 +19,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_EMG_SCRIPT, GANGLION } from '@geste/core';
-import { CHROMIUM, buildApp, servePreview, type Served } from './harness.ts';
-import { shot } from './pageTools.ts';
+import { buildApp, servePreview, type Served } from './harness.ts';
+import { launchChromium, newDevice, shot } from './pageTools.ts';
 
 let served: Served;
 beforeAll(async () => {
@@ -35,15 +34,9 @@ afterAll(async () => {
 });
 
 async function launchBt(): Promise<{ browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Web Bluetooth is behind this switch on Linux
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-experimental-web-platform-features', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  // Web Bluetooth is behind the first switch on Linux
+  const browser = await launchChromium(['--enable-experimental-web-platform-features', '--disable-background-timer-throttling', '--disable-renderer-backgrounding']);
+  const { ctx: context, page } = await newDevice(browser, { viewport: { width: 1280, height: 900 }, acceptDialogs: false });
   return { browser, context, page, close: () => browser.close() };
 }
 

@@ -1,7 +1,8 @@
 /** Small helpers the E2E tests use inside the page (read IndexedDB, hide the tab, screenshots). */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { WEB_DIR } from './harness.ts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, WEB_DIR } from './harness.ts';
 
 export const SCREENSHOT_DIR = join(WEB_DIR, '..', '..', 'docs', 'screenshots');
 
@@ -116,3 +117,41 @@ export async function waitAttr(page: Page, selector: string, attr: string, want:
   return ((await h.jsonValue()) as { v: string | null }).v;
 }
 
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core (injected from node_modules, no network) on the whole page, WCAG 2.2 AA tags; one line per failing node. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    type V = { id: string; help: string; nodes: Array<{ target: unknown[] }> };
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: V[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`));
+  }, WCAG_TAGS);
+}
+
+/** The switches every E2E browser here starts with (no sandbox in the container, no GPU, no network of its own). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** A headless Chromium (the machine's, harness CHROMIUM) with CHROMIUM_ARGS and any extra switches. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * A fresh device: a new context and page at `viewport`, page errors printed, and (by default) every
+ * confirm() accepted, as the person pressing OK. `beforePage` runs on the context before the page opens.
+ */
+export async function newDevice(
+  browser: Browser,
+  opts: { viewport: { width: number; height: number }; acceptDownloads?: boolean; acceptDialogs?: boolean; beforePage?: (ctx: BrowserContext) => Promise<void> },
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: opts.viewport, acceptDownloads: opts.acceptDownloads ?? true });
+  await opts.beforePage?.(ctx);
+  const page = await ctx.newPage();
+  if (opts.acceptDialogs ?? true) page.on('dialog', (d) => void d.accept());
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  return { ctx, page };
+}

@@ -19,10 +19,10 @@
  *   shows no passkey button, and the password form works.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, CHROMIUM, servePreview, type Served } from './harness.ts';
-import { goTo, syncNow as syncNowAt } from './pageTools.ts';
+import { buildApp, servePreview, type Served } from './harness.ts';
+import { goTo, launchChromium, newDevice, syncNow as syncNowAt } from './pageTools.ts';
 import { startClinicServer, type RunningServer } from './clinic/testServer.ts';
 
 const PW = 'correct horse battery staple';
@@ -37,12 +37,8 @@ beforeAll(async () => {
   served = await servePreview();
   appUrl = `http://localhost:${new URL(served.url).port}`;
   server = await startClinicServer([appUrl], { webauthnOrigins: [appUrl], rpId: 'localhost' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // vite preview listens on 127.0.0.1 only; make sure "localhost" never goes to ::1.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--host-resolver-rules=MAP localhost 127.0.0.1'],
-  });
+  // vite preview listens on 127.0.0.1 only; make sure "localhost" never goes to ::1.
+  browser = await launchChromium(['--host-resolver-rules=MAP localhost 127.0.0.1']);
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -59,11 +55,12 @@ interface Device {
 }
 
 async function device(opts: { authenticator?: boolean; noWebAuthn?: boolean } = {}): Promise<Device> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  if (opts.noWebAuthn) await ctx.addInitScript(() => void Reflect.deleteProperty(window, 'PublicKeyCredential'));
-  const page = await ctx.newPage();
-  page.on('dialog', (d) => void d.accept());
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  const { ctx, page } = await newDevice(browser, {
+    viewport: { width: 1100, height: 900 },
+    beforePage: async (c) => {
+      if (opts.noWebAuthn) await c.addInitScript(() => void Reflect.deleteProperty(window, 'PublicKeyCredential'));
+    },
+  });
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
   let authenticatorId: string | null = null;

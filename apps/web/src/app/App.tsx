@@ -121,7 +121,7 @@ export function App(): ReactNode {
         </div>
         <p className="safety" data-testid="safety-line">{i.t('shell.safety')}</p>
       </header>
-      <nav aria-label={clinicianArea ? i.t('shell.clinicianArea') : 'Main'} data-open={menuOpen} className={clinicianArea ? 'nav-clinician' : undefined}>
+      <nav aria-label={clinicianArea ? i.t('shell.clinicianArea') : i.t('app.mainNav')} data-open={menuOpen} className={clinicianArea ? 'nav-clinician' : undefined}>
         <div className="nav-phone">
           <span className="nav-current" aria-hidden="true">{label(active)}</span>
           <button type="button" ref={menuButton} className="btn nav-menu" aria-expanded={menuOpen} aria-controls="nav-groups" data-testid="nav-menu" onClick={() => setMenuOpen(!menuOpen)}>
@@ -167,5 +167,5 @@ export function App(): ReactNode {
 }
 
 const NAV_KEYS: Record<string, true> = Object.fromEntries(
-  ['home', 'welcome', 'setup', 'live', 'train', 'exam', 'history', 'exercises', 'program', 'tricks', 'relax', 'diary', 'treatments', 'ratings', 'charts', 'intake', 'report', 'import', 'reminders', 'settings', 'clinic', 'clinician'].map((k) => [`nav.${k}`, true]),
+  ['home', 'welcome', 'setup', 'live', 'train', 'exam', 'history', 'exercises', 'program', 'tricks', 'relax', 'diary', 'treatments', 'ratings', 'charts', 'intake', 'report', 'import', 'reminders', 'settings', 'clinic', 'clinician', 'emg'].map((k) => [`nav.${k}`, true]),
 );

@@ -3,10 +3,10 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Speaker } from '../feedback/speech.ts';
 import { AudioCues } from '../feedback/audio.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type Lang } from '../i18n/i18n.tsx';
 
-/** The speech-synthesis voice for each app language. */
-const VOICE_LANG = { en: 'en', es: 'es-ES' } as const;
+/** The voice's language for each app language (speechSynthesis picks a matching on-device voice). */
+export const VOICE_LANG: Record<Lang, string> = { en: 'en', es: 'es-ES' };
 
 interface Prefs {
   speaker: Speaker;
@@ -34,6 +34,7 @@ export function PrefsProvider(props: { children: ReactNode }): ReactNode {
   const [voiceOn, setVoice] = useState(() => stored('geste.voiceOn', true));
   const [soundOn, setSound] = useState(() => stored('geste.soundOn', true));
   const [caption, setCaption] = useState('');
+  const { lang } = useI18n();
   const tools = useMemo(() => {
     const speaker = new Speaker();
     speaker.onSay = setCaption; // every spoken prompt is captioned
@@ -41,7 +42,7 @@ export function PrefsProvider(props: { children: ReactNode }): ReactNode {
     return { speaker, audio };
   }, []);
   tools.speaker.setMuted(!voiceOn);
-  tools.speaker.setLang(VOICE_LANG[useI18n().lang]);
+  tools.speaker.setLang(VOICE_LANG[lang]);
   tools.audio.setMuted(!soundOn);
   const value: Prefs = {
     ...tools,

@@ -4,31 +4,38 @@
  * when, download or delete everything on the server. Everything here is optional: the app works offline.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { dateStr, dayMs, download, showDate } from '../records/ui.tsx';
-import { ClinicError, clinicWords, type AuditEntry, type Category, type Invite, type Share } from './api.ts';
+import { dateStr, dayMs, download } from '../records/ui.tsx';
+import { ClinicError, type AuditEntry, type Category, type Invite, type Share } from './api.ts';
+import { clinicWordsIn } from './errorWords.ts';
+import { useI18n, type I18n, type Key } from '../i18n/i18n.tsx';
 import { apiFor, getConnection, getSyncCategories, lastSync, loadSyncState, onSync, runSync, setConnection, setSyncCategories, type Connection, type SyncOutcome } from './store.ts';
 import { SYNC_CATEGORIES } from './sync.ts';
-import { CATEGORY_WORDS, ConnectForm, PasskeyPanel, showDateTime } from './ui.tsx';
+import { categoryKey, ConnectForm, PasskeyPanel } from './ui.tsx';
+
+/** The words and formats every panel here needs: strings, dates, errors. */
+function useWords(): I18n & { clinicWords: (e: unknown) => string; cat: (c: Category) => string } {
+  const i = useI18n();
+  return { ...i, clinicWords: (e) => clinicWordsIn(e, i.lang), cat: (c) => i.t(categoryKey(c)) };
+}
 
 export function ClinicScreen(): ReactNode {
   const [conn, setConn] = useState<Connection | null | undefined>(undefined);
+  const { t } = useI18n();
   useEffect(() => {
     void getConnection('patient').then((c) => setConn(c ?? null));
   }, []);
   return (
     <section className="rec clinic" aria-labelledby="clinic-h">
-      <h1 id="clinic-h">Clinic and sync</h1>
-      <p className="hint">
-        Optional. A clinic server lets your other devices share your records and lets a clinician you invite see the parts you choose. Geste works fully without it;
-        videos never leave this device.
-      </p>
-      {conn === undefined ? <p>Loading…</p> : conn === null ? <ConnectForm role="patient" onConnected={setConn} /> : <Connected conn={conn} onLogout={() => setConn(null)} />}
+      <h1 id="clinic-h">{t('clinic.title')}</h1>
+      <p className="hint">{t('clinic.intro')}</p>
+      {conn === undefined ? <p>{t('clinic.loading')}</p> : conn === null ? <ConnectForm role="patient" onConnected={setConn} /> : <Connected conn={conn} onLogout={() => setConn(null)} />}
     </section>
   );
 }
 
 function Connected({ conn, onLogout }: { conn: Connection; onLogout: () => void }): ReactNode {
   const api = apiFor(conn);
+  const { t } = useI18n();
   const logout = async (): Promise<void> => {
     await api.logout().catch(() => undefined);
     await setConnection('patient', null);
@@ -37,9 +44,9 @@ function Connected({ conn, onLogout }: { conn: Connection; onLogout: () => void 
   return (
     <>
       <p data-testid="clinic-connected">
-        Connected to <strong>{conn.serverUrl}</strong> as <strong>{conn.email}</strong> ({conn.displayName}).{' '}
+        {t('clinic.connected', { url: conn.serverUrl, email: conn.email, name: conn.displayName })}{' '}
         <button type="button" onClick={() => void logout()} data-testid="clinic-logout">
-          Log out
+          {t('clinic.logout')}
         </button>
       </p>
       <SyncPanel conn={conn} onSessionEnded={() => void logout()} />
@@ -51,14 +58,15 @@ function Connected({ conn, onLogout }: { conn: Connection; onLogout: () => void 
   );
 }
 
-function outcomeWords(o: SyncOutcome): string {
-  if (!o.ok) return `Not synced: ${clinicWords(o.error)}${o.waiting > 0 ? ` ${o.waiting} change(s) wait on this device and will be sent next time.` : ''}`;
+function outcomeWords(o: SyncOutcome, w: ReturnType<typeof useWords>): string {
+  const t = w.t;
+  if (!o.ok) return `${t('clinic.sync.notSynced', { why: w.clinicWords(o.error) })}${o.waiting > 0 ? ` ${t('clinic.sync.waitingNext', { n: o.waiting })}` : ''}`;
   const r = o.report!;
-  const parts = [`sent ${r.pushed}`, `received ${r.updatedHere} update(s)`];
-  if (r.deletedHere > 0) parts.push(`${r.deletedHere} deletion(s)`);
-  if (r.programs > 0) parts.push('a new exercise program from your clinician (see Exercise program)');
-  if (r.refused > 0) parts.push(`${r.refused} record(s) this app version cannot read, kept on the server`);
-  return `Synced ✓ at ${showDateTime(o.atMs)}: ${parts.join(', ')}.`;
+  const parts = [t('clinic.sync.sent', { n: r.pushed }), t('clinic.sync.received', { n: r.updatedHere })];
+  if (r.deletedHere > 0) parts.push(t('clinic.sync.deletions', { n: r.deletedHere }));
+  if (r.programs > 0) parts.push(t('clinic.sync.program'));
+  if (r.refused > 0) parts.push(t('clinic.sync.refused', { n: r.refused }));
+  return t('clinic.sync.ok', { at: w.dateTime(o.atMs), parts: parts.join(', ') });
 }
 
 function SyncPanel({ conn, onSessionEnded }: { conn: Connection; onSessionEnded: () => void }): ReactNode {
@@ -68,24 +76,27 @@ function SyncPanel({ conn, onSessionEnded }: { conn: Connection; onSessionEnded:
   const [waiting, setWaiting] = useState(0);
   const [busy, setBusy] = useState(false);
   const [ended, setEnded] = useState(false);
+  const w = useWords();
+  const t = w.t;
   useEffect(() => {
     void getSyncCategories().then(setCats);
     void loadSyncState(conn.accountId).then((s) => setWaiting(s.outbox.length));
     void lastSync().then((l) => {
-      if (l) setStatus(l.ok ? `Last synced ${showDateTime(l.atMs)}.` : `Last attempt ${showDateTime(l.atMs)} did not finish.`);
+      if (l) setStatus(t(l.ok ? 'clinic.sync.last' : 'clinic.sync.lastFailed', { at: w.dateTime(l.atMs) }));
     });
     return onSync((o) => {
       setWaiting(o.waiting);
       setEnded(o.error instanceof ClinicError && o.error.code === 'session-ended');
       if (o.ok) {
         setError(null);
-        setStatus(outcomeWords(o));
+        setStatus(outcomeWords(o, w));
       } else {
         setStatus('');
-        setError(outcomeWords(o));
+        setError(outcomeWords(o, w));
       }
     });
-  }, [conn.accountId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the language at the next outcome; re-subscribing on each render would lose it
+  }, [conn.accountId, w.lang]);
   const toggle = (c: Category, on: boolean): void => {
     const next = on ? [...cats, c] : cats.filter((x) => x !== c);
     setCats(next);
@@ -94,29 +105,29 @@ function SyncPanel({ conn, onSessionEnded }: { conn: Connection; onSessionEnded:
   const sync = async (): Promise<void> => {
     setBusy(true);
     setError(null);
-    setStatus('Syncing…');
+    setStatus(t('clinic.sync.busy'));
     await runSync();
     setBusy(false);
   };
   return (
     <fieldset>
-      <legend>Sync this device</legend>
-      <p className="hint">Your records go to your account on the clinic server and come back on your other devices. Edits made offline wait here and go at the next sync.</p>
+      <legend>{t('clinic.sync.legend')}</legend>
+      <p className="hint">{t('clinic.sync.hint')}</p>
       <fieldset className="clinic-choices">
-        <legend>What this device sends</legend>
+        <legend>{t('clinic.sync.what')}</legend>
         {SYNC_CATEGORIES.map((c) => (
           <label key={c} className="choice">
             <input type="checkbox" checked={cats.includes(c)} onChange={(e) => toggle(c, e.target.checked)} data-testid={`sync-cat-${c}`} />
-            {CATEGORY_WORDS[c]}
+            {w.cat(c)}
           </label>
         ))}
-        <p className="hint">Videos are never sent.</p>
+        <p className="hint">{t('clinic.sync.noVideos')}</p>
       </fieldset>
       <div className="row">
         <button type="button" className="btn-primary btn-big" disabled={busy} onClick={() => void sync()} data-testid="sync-now">
-          Sync now
+          {t('clinic.sync.now')}
         </button>
-        {waiting > 0 && <span data-testid="sync-waiting">{waiting} change(s) waiting to be sent.</span>}
+        {waiting > 0 && <span data-testid="sync-waiting">{t('clinic.sync.waiting', { n: waiting })}</span>}
       </div>
       <p className="status" role="status" aria-live="polite" data-testid="sync-status">
         {status}
@@ -126,20 +137,20 @@ function SyncPanel({ conn, onSessionEnded }: { conn: Connection; onSessionEnded:
           {error}
           {ended && (
             <button type="button" onClick={onSessionEnded} data-testid="sync-relogin">
-              Log in again
+              {t('clinic.sync.relogin')}
             </button>
           )}
         </p>
       )}
-      {ended && <p className="hint">Your changes stay queued on this device; after you log in again with the same account, they are sent.</p>}
+      {ended && <p className="hint">{t('clinic.sync.queued')}</p>}
     </fieldset>
   );
 }
 
-function shareState(s: Share): string {
-  if (s.revokedAtMs !== null) return `revoked ${showDate(s.revokedAtMs)}`;
-  if (!s.active) return 'ended';
-  return s.endsAtMs === null ? 'active, no end date' : `active until ${showDate(s.endsAtMs)}`;
+function shareState(s: Share, w: I18n): string {
+  if (s.revokedAtMs !== null) return w.t('clinic.share.revoked', { date: w.date(s.revokedAtMs) });
+  if (!s.active) return w.t('clinic.share.ended');
+  return s.endsAtMs === null ? w.t('clinic.share.noEnd') : w.t('clinic.share.until', { date: w.date(s.endsAtMs) });
 }
 
 function InvitePanel({ conn }: { conn: Connection }): ReactNode {
@@ -150,6 +161,8 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
   const [shares, setShares] = useState<Share[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const w = useWords();
+  const { t, clinicWords } = w;
   const refresh = useCallback(async () => {
     try {
       setShares(await api.shares());
@@ -165,12 +178,12 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
   const create = async (): Promise<void> => {
     setError(null);
     setInvite(null);
-    if (cats.length === 0) return setError('Choose at least one kind of data to share.');
+    if (cats.length === 0) return setError(t('clinic.share.errNone'));
     let endsAtMs: number | null = null;
     if (until !== '') {
       const d = dayMs(until);
       endsAtMs = d === null ? null : d + 12 * 3600_000 - 1; // to the end of that (local) day
-      if (endsAtMs === null || endsAtMs <= Date.now()) return setError('Choose an end date in the future, or leave it empty.');
+      if (endsAtMs === null || endsAtMs <= Date.now()) return setError(t('clinic.share.errDate'));
     }
     try {
       setInvite(await api.invite(cats, endsAtMs));
@@ -179,10 +192,10 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
     }
   };
   const revoke = async (s: Share): Promise<void> => {
-    if (!confirm('Stop sharing with this clinician now? They will no longer see your data.')) return;
+    if (!confirm(t('clinic.share.confirm'))) return;
     try {
       await api.revoke(s.id);
-      setStatus('Sharing stopped ✓');
+      setStatus(t('clinic.share.stopped'));
       await refresh();
     } catch (e) {
       setError(clinicWords(e));
@@ -191,63 +204,63 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
 
   return (
     <fieldset>
-      <legend>Share with a clinician</legend>
-      <p className="hint">Choose what the clinician may see. They see your synced records of these kinds until you stop sharing or the end date passes.</p>
+      <legend>{t('clinic.share.legend')}</legend>
+      <p className="hint">{t('clinic.share.hint')}</p>
       <fieldset className="clinic-choices">
-        <legend>Share</legend>
+        <legend>{t('clinic.share.share')}</legend>
         {(['measures', 'diary', 'treatments', 'history', 'videos'] as const).map((c) => (
           <label key={c} className="choice">
             <input type="checkbox" checked={cats.includes(c)} onChange={(e) => setCats(e.target.checked ? [...cats, c] : cats.filter((x) => x !== c))} data-testid={`share-cat-${c}`} />
-            {CATEGORY_WORDS[c]}
-            {c === 'videos' ? ' (off unless you choose it)' : ''}
+            {w.cat(c)}
+            {c === 'videos' ? t('clinic.share.videosOff') : ''}
           </label>
         ))}
       </fieldset>
       <div className="row">
         <label className="field">
-          Until (optional)
+          {t('clinic.share.untilField')}
           <input type="date" value={until} min={dateStr(Date.now())} onChange={(e) => setUntil(e.target.value)} data-testid="share-until" />
         </label>
         <button type="button" className="btn-primary" onClick={() => void create()} data-testid="share-create">
-          Create an invitation code
+          {t('clinic.share.create')}
         </button>
       </div>
       {invite && (
         <div className="alert alert-info" data-testid="share-invite">
           <p>
-            Give this code to your clinician: <output className="clinic-code" data-testid="share-code" aria-label={`Invitation code ${invite.code.split('').join(' ')}`}>{invite.code}</output>
+            {t('clinic.share.give')} <output className="clinic-code" data-testid="share-code" aria-label={t('clinic.share.codeLabel', { code: invite.code.split('').join(' ') })}>{invite.code}</output>
           </p>
           <p>
-            It works once, until {showDateTime(invite.expiresAtMs)}. Shares: {invite.categories.map((c) => CATEGORY_WORDS[c]).join(', ')}
-            {invite.endsAtMs === null ? '; no end date.' : `; until ${showDate(invite.endsAtMs)}.`}
+            {t('clinic.share.once', { at: w.dateTime(invite.expiresAtMs), cats: invite.categories.map(w.cat).join(', ') })}
+            {invite.endsAtMs === null ? t('clinic.share.noEndDate') : t('clinic.share.untilDate', { date: w.date(invite.endsAtMs) })}
           </p>
         </div>
       )}
-      <h2>Your shares</h2>
+      <h2>{t('clinic.share.yours')}</h2>
       {shares.length === 0 ? (
-        <p>No clinician has accepted an invitation yet.</p>
+        <p>{t('clinic.share.noneYet')}</p>
       ) : (
         <table className="data" data-testid="share-list">
           <thead>
             <tr>
-              <th scope="col">Since</th>
-              <th scope="col">Clinician</th>
-              <th scope="col">Shares</th>
-              <th scope="col">State</th>
-              <th scope="col">Action</th>
+              <th scope="col">{t('clinic.share.col.since')}</th>
+              <th scope="col">{t('clinic.share.col.clinician')}</th>
+              <th scope="col">{t('clinic.share.col.shares')}</th>
+              <th scope="col">{t('clinic.share.col.state')}</th>
+              <th scope="col">{t('clinic.share.col.action')}</th>
             </tr>
           </thead>
           <tbody>
             {shares.map((s) => (
               <tr key={s.id}>
-                <td>{showDate(s.createdAtMs)}</td>
-                <td>{s.clinicianName ?? `account ${s.clinicianId.slice(0, 8)}`}</td>
-                <td>{s.categories.map((c) => CATEGORY_WORDS[c]).join(', ')}</td>
-                <td>{shareState(s)}</td>
+                <td>{w.date(s.createdAtMs)}</td>
+                <td>{s.clinicianName ?? t('clinic.share.account', { id: s.clinicianId.slice(0, 8) })}</td>
+                <td>{s.categories.map(w.cat).join(', ')}</td>
+                <td>{shareState(s, w)}</td>
                 <td>
                   {s.revokedAtMs === null ? (
                     <button type="button" onClick={() => void revoke(s)} data-testid="share-revoke">
-                      Stop sharing
+                      {t('clinic.share.stop')}
                     </button>
                   ) : (
                     '—'
@@ -270,16 +283,16 @@ function InvitePanel({ conn }: { conn: Connection }): ReactNode {
   );
 }
 
-const ACTION_WORDS: Readonly<Record<string, string>> = { read: 'read', write: 'wrote', export: 'exported', delete: 'deleted', refused: 'was refused reading' };
-function resourceWords(e: AuditEntry): string {
+const ACTIONS = new Set(['read', 'write', 'export', 'delete', 'refused']);
+function resourceWords(e: AuditEntry, t: I18n['t']): string {
   const d = (e.detail ?? {}) as { categories?: string[]; count?: number; changes?: number };
   switch (e.resource) {
     case 'records':
-      return `records${d.categories ? ` (${d.categories.join(', ')})` : ''}${d.count !== undefined ? `, ${d.count} item(s)` : ''}`;
+      return `${t('clinic.audit.records')}${d.categories ? ` (${d.categories.map((c) => t(categoryKey(c as Category))).join(', ')})` : ''}${d.count !== undefined ? t('clinic.audit.items', { n: d.count }) : ''}`;
     case 'sync/push':
-      return `sync: ${d.changes ?? 0} change(s) sent`;
+      return t('clinic.audit.pushed', { n: d.changes ?? 0 });
     case 'sync/pull':
-      return `sync: ${d.changes ?? 0} change(s) received`;
+      return t('clinic.audit.pulled', { n: d.changes ?? 0 });
     default:
       return e.resource;
   }
@@ -288,6 +301,8 @@ function resourceWords(e: AuditEntry): string {
 function AuditPanel({ conn }: { conn: Connection }): ReactNode {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const w = useWords();
+  const { t, clinicWords } = w;
   const load = async (): Promise<void> => {
     setError(null);
     try {
@@ -298,29 +313,29 @@ function AuditPanel({ conn }: { conn: Connection }): ReactNode {
   };
   return (
     <fieldset>
-      <legend>Who read your data</legend>
-      <p className="hint">The server writes down every read and write of your data: who, what, when. It cannot be changed afterwards.</p>
+      <legend>{t('clinic.audit.legend')}</legend>
+      <p className="hint">{t('clinic.audit.hint')}</p>
       <button type="button" onClick={() => void load()} data-testid="audit-load">
-        Show the access log
+        {t('clinic.audit.show')}
       </button>
       {entries && (
         <table className="data" data-testid="audit-list">
-          <caption>Newest first</caption>
+          <caption>{t('clinic.audit.newest')}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Did</th>
-              <th scope="col">What</th>
+              <th scope="col">{t('clinic.audit.col.when')}</th>
+              <th scope="col">{t('clinic.audit.col.who')}</th>
+              <th scope="col">{t('clinic.audit.col.did')}</th>
+              <th scope="col">{t('clinic.audit.col.what')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.slice(0, 200).map((e) => (
               <tr key={e.seq}>
-                <td>{showDateTime(e.atMs)}</td>
-                <td>{e.actorId === conn.accountId ? 'you' : `${e.actorRole} ${e.actorId.slice(0, 8)}`}</td>
-                <td>{ACTION_WORDS[e.action] ?? e.action}</td>
-                <td>{resourceWords(e)}</td>
+                <td>{w.dateTime(e.atMs)}</td>
+                <td>{e.actorId === conn.accountId ? t('clinic.audit.you') : `${e.actorRole === 'clinician' || e.actorRole === 'patient' ? t(`clinic.audit.role.${e.actorRole}`) : e.actorRole} ${e.actorId.slice(0, 8)}`}</td>
+                <td>{ACTIONS.has(e.action) ? t(`clinic.audit.${e.action}` as Key) : e.action}</td>
+                <td>{resourceWords(e, t)}</td>
               </tr>
             ))}
           </tbody>
@@ -335,18 +350,18 @@ function AuditPanel({ conn }: { conn: Connection }): ReactNode {
   );
 }
 
-const DELETE_PHRASE = 'delete all my data';
-
 function ServerDataPanel({ conn, onDeleted }: { conn: Connection; onDeleted: () => void }): ReactNode {
   const [phrase, setPhrase] = useState('');
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { t, clinicWords } = useWords();
+  const DELETE_PHRASE = t('clinic.data.phrase');
   const exportAll = async (): Promise<void> => {
     setError(null);
     try {
       const data = await apiFor(conn).exportAll();
       download(`geste-server-export-${dateStr(Date.now())}.json`, JSON.stringify(data, null, 1), 'application/json');
-      setStatus('Downloaded ✓ everything the server holds about you.');
+      setStatus(t('clinic.data.downloaded'));
     } catch (e) {
       setError(clinicWords(e));
     }
@@ -363,18 +378,18 @@ function ServerDataPanel({ conn, onDeleted }: { conn: Connection; onDeleted: () 
   };
   return (
     <fieldset>
-      <legend>Your data on the server</legend>
+      <legend>{t('clinic.data.legend')}</legend>
       <div className="row">
         <button type="button" onClick={() => void exportAll()} data-testid="server-export">
-          Download everything the server holds (JSON)
+          {t('clinic.data.export')}
         </button>
       </div>
       <label className="field">
-        To delete your account and all your data on the server, type “{DELETE_PHRASE}”. The records on this device stay.
+        {t('clinic.data.deleteHint', { phrase: DELETE_PHRASE })}
         <input type="text" value={phrase} onChange={(e) => setPhrase(e.target.value)} data-testid="server-delete-phrase" />
       </label>
       <button type="button" disabled={phrase.trim() !== DELETE_PHRASE} onClick={() => void remove()} data-testid="server-delete">
-        Delete my account on the server
+        {t('clinic.data.delete')}
       </button>
       <p className="status" role="status" aria-live="polite">
         {status}

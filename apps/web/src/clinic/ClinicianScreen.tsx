@@ -22,17 +22,20 @@ import { ScaleCharts, scaleSeriesOf } from '../records/ChartsScreen.tsx';
 import { chartSeries } from '../records/data.ts';
 import { reportFonts } from '../records/reportFonts.ts';
 import { ReportSummary } from './ReportSummary.tsx';
-import { dateStr, download, showDate } from '../records/ui.tsx';
+import { dateStr, download } from '../records/ui.tsx';
 import { programDocument } from '@geste/contract';
 import { localDate } from '../exercises/programData.ts';
 import { EMPTY_TARGET_FIELDS, TrainingTargetFields, trainingTargetFromFields, type TargetFields } from './TrainingTargetFields.tsx';
-import { SAFETY_LINE } from '../app/words.ts';
-import { clinicWords, type Category, type PatientSummary } from './api.ts';
+import { type Category, type PatientSummary } from './api.ts';
+import { clinicWordsIn } from './errorWords.ts';
+import { exerciseText } from '../exercises/libraryText.ts';
+import { useI18n, type I18n, type Key } from '../i18n/i18n.tsx';
 import { apiFor, getConnection, setConnection, type Connection } from './store.ts';
-import { CATEGORY_WORDS, ConnectForm, PasskeyPanel } from './ui.tsx';
+import { categoryKey, ConnectForm, PasskeyPanel } from './ui.tsx';
 
 export function ClinicianScreen(): ReactNode {
   const [conn, setConn] = useState<Connection | null | undefined>(undefined);
+  const { t } = useI18n();
   useEffect(() => {
     void getConnection('clinician').then((c) => setConn(c ?? null));
   }, []);
@@ -43,20 +46,20 @@ export function ClinicianScreen(): ReactNode {
   };
   return (
     <section className="rec clinic" aria-labelledby="clin-h">
-      <h1 id="clin-h">Clinician</h1>
+      <h1 id="clin-h">{t('clin.title')}</h1>
       <p className="clinic-safety" data-testid="clinician-safety">
-        {SAFETY_LINE} This view shows the data a patient chose to share with you, nothing more.
+        {t('clin.safety')}
       </p>
       {conn === undefined ? (
-        <p>Loading…</p>
+        <p>{t('clinic.loading')}</p>
       ) : conn === null ? (
         <ConnectForm role="clinician" onConnected={setConn} />
       ) : (
         <>
           <p>
-            Logged in to <strong>{conn.serverUrl}</strong> as <strong>{conn.email}</strong>.{' '}
+            {t('clin.loggedIn', { url: conn.serverUrl, email: conn.email })}{' '}
             <button type="button" onClick={() => void logout()} data-testid="clinician-logout">
-              Log out
+              {t('clinic.logout')}
             </button>
           </p>
           <Patients conn={conn} />
@@ -74,12 +77,15 @@ function Patients({ conn }: { conn: Connection }): ReactNode {
   const [selected, setSelected] = useState<PatientSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const { t, lang, date } = useI18n();
+  const clinicWords = (e: unknown): string => clinicWordsIn(e, lang);
   const refresh = useCallback(async () => {
     try {
       setPatients(await apiFor(conn).patients());
     } catch (e) {
       setError(clinicWords(e));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- clinicWords follows the language; the list is what is fetched
   }, [conn]);
   useEffect(() => {
     void refresh();
@@ -87,12 +93,12 @@ function Patients({ conn }: { conn: Connection }): ReactNode {
   const accept = async (): Promise<void> => {
     setError(null);
     setStatus('');
-    if (!/^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$/.test(code.trim())) return setError('An invitation code looks like ABCD-EFGH-JKMN (12 letters and digits).');
+    if (!/^[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}-?[A-Za-z2-9]{4}$/.test(code.trim())) return setError(t('clin.err.code'));
     const c = code.trim().toUpperCase().replace(/^(.{4})-?(.{4})-?(.{4})$/, '$1-$2-$3');
     try {
       await api.accept(c);
       setCode('');
-      setStatus('Invitation accepted ✓');
+      setStatus(t('clin.accepted'));
       await refresh();
     } catch (e) {
       setError(clinicWords(e));
@@ -101,14 +107,14 @@ function Patients({ conn }: { conn: Connection }): ReactNode {
   return (
     <>
       <fieldset>
-        <legend>Accept an invitation</legend>
+        <legend>{t('clin.accept.legend')}</legend>
         <div className="row">
           <label className="field">
-            Code from the patient
+            {t('clin.accept.code')}
             <input type="text" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} placeholder="ABCD-EFGH-JKMN" data-testid="accept-code" />
           </label>
           <button type="button" className="btn-primary" onClick={() => void accept()} data-testid="accept-submit">
-            Accept
+            {t('clin.accept')}
           </button>
         </div>
         <p className="status" role="status" aria-live="polite" data-testid="accept-status">
@@ -120,11 +126,11 @@ function Patients({ conn }: { conn: Connection }): ReactNode {
           {error}
         </p>
       )}
-      <h2>Patients who share with you</h2>
+      <h2>{t('clin.patients')}</h2>
       {patients === null ? (
-        <p>Loading…</p>
+        <p>{t('clinic.loading')}</p>
       ) : patients.length === 0 ? (
-        <p data-testid="patient-list-empty">No patient shares data with you yet.</p>
+        <p data-testid="patient-list-empty">{t('clin.patients.none')}</p>
       ) : (
         <ul className="clinic-patients" data-testid="patient-list">
           {patients.map((p) => (
@@ -134,8 +140,8 @@ function Patients({ conn }: { conn: Connection }): ReactNode {
                 {p.displayName}
               </button>{' '}
               <span>
-                shares {p.categories.map((c) => CATEGORY_WORDS[c].toLowerCase()).join(', ')}
-                {p.endsAtMs === null ? '' : `, until ${showDate(p.endsAtMs)}`}
+                {t('clin.patients.shares', { cats: p.categories.map((c) => t(categoryKey(c)).toLowerCase()).join(', ') })}
+                {p.endsAtMs === null ? '' : t('clin.patients.until', { date: date(p.endsAtMs) })}
               </span>
             </li>
           ))}
@@ -156,6 +162,9 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const i18n = useI18n();
+  const { t } = i18n;
+  const clinicWords = (e: unknown): string => clinicWordsIn(e, i18n.lang);
   const load = useCallback(async () => {
     setError(null);
     try {
@@ -172,6 +181,7 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
       setData(null);
       setError(clinicWords(e));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- clinicWords follows the language; the records are what is fetched
   }, [conn, patient.patientId]);
   useEffect(() => {
     void load();
@@ -179,17 +189,17 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
 
   const report = async (): Promise<void> => {
     if (!data) return;
-    setStatus('Making the report…');
+    setStatus(t('clin.report.making'));
     try {
       const now = Date.now();
       const withName: GesteRecord[] = [...data.records.filter((r) => r.type !== 'patient'), { type: 'patient', schemaVersion: 1, id: 'self', displayName: patient.displayName, birthYear: null }];
       // The same period as the summary on screen: where the data is.
       const bytes = await buildClinicianReport({ records: withName, ...period, generatedAtMs: now, fonts: await reportFonts() });
       download(`geste-report-${patient.displayName.replace(/[^\p{L}\p{N}]+/gu, '-')}-${dateStr(now)}.pdf`, bytes as BlobPart, 'application/pdf');
-      setStatus('Report saved ✓ (PDF).');
+      setStatus(t('clin.report.saved'));
     } catch (e) {
       setStatus('');
-      setError(`Could not make the report (${String(e)}).`);
+      setError(t('clin.report.failed', { why: String(e) }));
     }
   };
 
@@ -200,10 +210,10 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
       <h2 id="pv-h">{patient.displayName}</h2>
       <div className="row">
         <button type="button" onClick={() => void load()} data-testid="patient-refresh">
-          Refresh
+          {t('clin.refresh')}
         </button>
         <button type="button" className="btn-primary" disabled={!data} onClick={() => void report()} data-testid="patient-report">
-          Download the one-page report (PDF)
+          {t('clin.report')}
         </button>
       </div>
       <p className="status" role="status" aria-live="polite" data-testid="patient-status">
@@ -217,20 +227,20 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
       {data && (
         <>
           <p data-testid="patient-shared">
-            Shared with you: {data.categories.map((c) => CATEGORY_WORDS[c]).join(', ')}. Not shared: {(['measures', 'diary', 'treatments', 'history'] as const).filter((c) => !shares(c)).map((c) => CATEGORY_WORDS[c]).join(', ') || 'nothing'}.
-            {data.unreadable > 0 ? ` ${data.unreadable} record(s) could not be read by this app version.` : ''}
+            {t('clin.shared', { cats: data.categories.map((c) => t(categoryKey(c))).join(', '), not: (['measures', 'diary', 'treatments', 'history'] as const).filter((c) => !shares(c)).map((c) => t(categoryKey(c))).join(', ') || t('clin.shared.nothing') })}
+            {data.unreadable > 0 ? t('clin.shared.unreadable', { n: data.unreadable }) : ''}
           </p>
           <ReportSummary s={summarizePeriod(data.records, period.fromMs, period.toMs)} shares={{ measures: shares('measures'), diary: shares('diary'), treatments: shares('treatments') }} />
-          {scaleSeriesOf(data.records).every((x) => x.values.length === 0) ? <p data-testid="trend-empty">No shared diary entries, exams or rated scales yet.</p> : null}
+          {scaleSeriesOf(data.records).every((x) => x.values.length === 0) ? <p data-testid="trend-empty">{t('clin.trend.empty')}</p> : null}
           <ScaleCharts
             series={scaleSeriesOf(data.records).filter((x) => x.values.length > 0)}
             injections={shares('treatments') ? chartSeries(data.records).injections.map((b) => ({ atMs: b.atMs, effectStartedAtMs: b.effectStartedAtMs, effectWoreOffAtMs: b.effectWoreOffAtMs })) : []}
             timeTestId="clinician-trend"
             cycleTestId="clinician-cycles"
-            noCycles={!shares('treatments') ? <p data-testid="cycles-not-shared">Treatments are not shared by this patient, so injection cycles cannot be shown.</p> : undefined}
+            noCycles={!shares('treatments') ? <p data-testid="cycles-not-shared">{t('clin.cycles.notShared')}</p> : undefined}
           />
-          <h3>Treatments</h3>
-          {!shares('treatments') ? <p data-testid="treatments-not-shared">Not shared by this patient.</p> : <TreatmentList records={data.records} />}
+          <h3>{t('clin.treatments')}</h3>
+          {!shares('treatments') ? <p data-testid="treatments-not-shared">{t('clin.notShared')}</p> : <TreatmentList records={data.records} />}
           <AssignProgram conn={conn} patient={patient} />
         </>
       )}
@@ -238,43 +248,47 @@ function PatientView({ conn, patient }: { conn: Connection; patient: PatientSumm
   );
 }
 
-function treatmentLine(t: Treatment): string {
+function treatmentLine(t: Treatment, w: I18n): string {
+  const showDate = w.date;
   switch (t.kind) {
     case 'botulinum':
-      return `${showDate(t.atMs)} — botulinum toxin: ${t.product}, ${t.totalUnits === null ? '' : `total ${formatUnits(t.totalUnits)} U, `}${t.injections.map((i) => `${i.muscle} ${i.side} ${formatUnits(i.units)} U`).join('; ') || 'no muscles listed'}`;
+      return w.t('clin.t.botulinum', { date: showDate(t.atMs), product: t.product, total: t.totalUnits === null ? '' : w.t('clin.t.total', { units: formatUnits(t.totalUnits) }), injections: t.injections.map((i) => `${i.muscle} ${i.side} ${formatUnits(i.units)} U`).join('; ') || w.t('clin.t.noMuscles') });
     case 'oral':
-      return `${showDate(t.startedAtMs)} — ${t.name}${t.stoppedAtMs === null ? '' : `, stopped ${showDate(t.stoppedAtMs)}`}`;
+      return `${showDate(t.startedAtMs)} — ${t.name}${t.stoppedAtMs === null ? '' : w.t('clin.t.stopped', { date: showDate(t.stoppedAtMs) })}`;
     case 'therapy':
       return `${showDate(t.atMs)} — ${t.modality}`;
     case 'biofeedback':
-      return `${showDate(t.atMs)} — biofeedback session`;
+      return `${showDate(t.atMs)} — ${w.t('clin.t.biofeedback')}`;
     case 'surgery':
-      return `${showDate(t.atMs)} — surgery: ${t.procedure}`;
+      return `${showDate(t.atMs)} — ${w.t('clin.t.surgery', { what: t.procedure })}`;
     case 'dbs-implant':
-      return `${showDate(t.atMs)} — DBS implant ${t.target}`;
+      return `${showDate(t.atMs)} — ${w.t('clin.t.dbsImplant', { target: t.target })}`;
     case 'dbs-setting':
-      return `${showDate(t.atMs)} — DBS setting (${t.side})`;
+      return `${showDate(t.atMs)} — ${w.t('clin.t.dbsSetting', { side: t.side })}`;
   }
 }
 
 function TreatmentList({ records }: { records: readonly GesteRecord[] }): ReactNode {
   const ts = records.filter((r): r is Treatment => r.type === 'treatment');
-  if (ts.length === 0) return <p>No treatments recorded.</p>;
+  const w = useI18n();
+  if (ts.length === 0) return <p>{w.t('clin.treatments.none')}</p>;
   const at = (t: Treatment): number => ('atMs' in t ? t.atMs : t.startedAtMs);
   return (
     <ul data-testid="treatment-list">
       {[...ts].sort((a, b) => at(b) - at(a)).map((t) => (
-        <li key={t.id}>{treatmentLine(t)}</li>
+        <li key={t.id}>{treatmentLine(t, w)}</li>
       ))}
     </ul>
   );
 }
 
 // ---------------------------------------------------------------- program assignment
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSummary }): ReactNode {
-  const [title, setTitle] = useState('Home exercises');
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [title, setTitle] = useState(() => t('clin.assign.defaultTitle'));
   const [sets, setSets] = useState<Record<string, number>>({});
   const [days, setDays] = useState<number[]>([1, 3, 5]);
   const [target, setTarget] = useState<TargetFields>(EMPTY_TARGET_FIELDS);
@@ -288,7 +302,7 @@ function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSu
     try {
       program = parseProgram({
         id: `clinic-${Date.now().toString(36)}`,
-        name: title.trim() || 'Home exercises',
+        name: title.trim() || t('clin.assign.defaultTitle'),
         author: 'clinician',
         items: chosen.map((x) => ({ exerciseId: x.id, sets: sets[x.id] ?? 1 })),
         schedule: { weekdays: [...days].sort((a, b) => a - b), sessionsPerDay: 1, startDate: localDate(Date.now()) },
@@ -296,35 +310,35 @@ function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSu
         trainingTarget: trainingTargetFromFields(target),
       });
     } catch (e) {
-      return setError(chosen.length === 0 ? 'Choose at least one exercise.' : days.length === 0 ? 'Choose at least one day.' : String((e as Error).message));
+      return setError(chosen.length === 0 ? t('clin.assign.errNone') : days.length === 0 ? t('clin.assign.errDays') : String((e as Error).message));
     }
     try {
       await apiFor(conn).assignProgram(patient.patientId, program.name, programDocument(program));
-      setStatus(`Program “${program.name}” assigned ✓ — it appears in the patient's app at their next sync.`);
+      setStatus(t('clin.assign.done', { name: program.name }));
     } catch (e) {
-      setError(clinicWords(e));
+      setError(clinicWordsIn(e, i18n.lang));
     }
   };
   return (
     <fieldset>
-      <legend>Assign a home-exercise program</legend>
+      <legend>{t('clin.assign.legend')}</legend>
       <label className="field">
-        Title
+        {t('clin.assign.title')}
         <input type="text" value={title} maxLength={80} onChange={(e) => setTitle(e.target.value)} data-testid="assign-title" />
       </label>
       <table className="data">
-        <caption>Exercises from the Geste library (sets per session; 0 = not in the program)</caption>
+        <caption>{t('clin.assign.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Exercise</th>
-            <th scope="col">Sets</th>
+            <th scope="col">{t('clin.assign.col.exercise')}</th>
+            <th scope="col">{t('clin.assign.col.sets')}</th>
           </tr>
         </thead>
         <tbody>
           {EXERCISES.map((x) => (
             <tr key={x.id}>
               <th scope="row">
-                <label htmlFor={`assign-${x.id}`}>{x.title}</label>
+                <label htmlFor={`assign-${x.id}`}>{exerciseText(x, i18n.lang).title}</label>
               </th>
               <td>
                 <select id={`assign-${x.id}`} value={sets[x.id] ?? 0} onChange={(e) => setSets({ ...sets, [x.id]: Number(e.target.value) })} data-testid={`assign-sets-${x.id}`}>
@@ -340,17 +354,17 @@ function AssignProgram({ conn, patient }: { conn: Connection; patient: PatientSu
         </tbody>
       </table>
       <fieldset className="clinic-choices">
-        <legend>Days</legend>
-        {DAYS.map((d, i) => (
+        <legend>{t('ex.prog.days')}</legend>
+        {DAYS.map((d) => (
           <label key={d} className="choice">
-            <input type="checkbox" checked={days.includes(i + 1)} onChange={(e) => setDays(e.target.checked ? [...days, i + 1] : days.filter((x) => x !== i + 1))} />
-            {d}
+            <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))} />
+            {t(`ex.day.${d}` as Key)}
           </label>
         ))}
       </fieldset>
       <TrainingTargetFields value={target} onChange={setTarget} />
       <button type="button" className="btn-primary" onClick={() => void assign()} data-testid="assign-submit">
-        Assign to {patient.displayName}
+        {t('clin.assign.submit', { name: patient.displayName })}
       </button>
       <p className="status" role="status" aria-live="polite" data-testid="assign-status">
         {status}

@@ -26,7 +26,7 @@ describe('clinician summary (= the PDF)', () => {
     expect(html).toMatch(/Adherence: diary filled on \d+ of 60 days/);
     expect(html).toMatch(/Worst daily pain: (Change seen|Not enough)/);
     // The demo holds clinician-rated TWSTRS severity: it shows labelled with its rater role, with cycle words.
-    expect(html).toMatch(/TWSTRS severity \(clinician-rated\) ?: \d+ values? in the period, \d+ at the first, \d+ at the last \(points, 0–35\)\. Cycles: (Change seen|Not enough)/);
+    expect(html).toMatch(/TWSTRS severity \(clinician-rated\) ?: values in the period: \d+; \d+ at the first, \d+ at the last \(points, 0–35\)\. Cycles: (Change seen|Not enough)/);
     for (const k of ['restRotationDeg', 'framesMeasured', 'totalAssessed', 'jerksPerMin']) expect(html).not.toContain(k);
     const hidden = renderToStaticMarkup(createElement(ReportSummary, { s, shares: { measures: false, diary: false, treatments: false } }));
     expect(hidden).toContain('Measures are not shared');

@@ -6,26 +6,30 @@
 import type { ReactNode } from 'react';
 import { ACTIVITIES, describeCycles, SYMPTOMS, type PeriodSummary } from '@geste/core';
 import { examSentences, itemSentence } from '@geste/report';
-import { showDate } from '../records/ui.tsx';
-
-const f1 = (v: number | null): string => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(1));
+import { useI18n } from '../i18n/i18n.tsx';
 
 export function ReportSummary({ s, shares }: { s: PeriodSummary; shares: { measures: boolean; diary: boolean; treatments: boolean } }): ReactNode {
   const last = s.exams[s.exams.length - 1];
   const d = s.diary;
   const a = s.adherence;
+  const i = useI18n();
+  const { t } = i;
+  const showDate = i.date;
+  const one = new Intl.NumberFormat(i.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const f1 = (v: number | null): string => (v === null || !Number.isFinite(v) ? '–' : one.format(v));
+  const f0 = (v: number): string => i.number(v, 0);
   return (
     <section aria-labelledby="rs-h" data-testid="report-summary">
-      <h3 id="rs-h">Summary {showDate(s.fromMs)} to {showDate(s.toMs)} (as in the PDF)</h3>
-      <h4>Exams and objective measures (camera)</h4>
-      {!shares.measures ? <p>Measures are not shared by this patient.</p> : last === undefined ? <p data-testid="exam-none">No exams in the period.</p> : (
+      <h3 id="rs-h">{t('rs.title', { from: showDate(s.fromMs), to: showDate(s.toMs) })}</h3>
+      <h4>{t('rs.exams')}</h4>
+      {!shares.measures ? <p>{t('rs.measuresNotShared')}</p> : last === undefined ? <p data-testid="exam-none">{t('rs.noExams')}</p> : (
         <div data-testid="exam-summary">
-          <p>{s.exams.length} exam{s.exams.length === 1 ? '' : 's'} in the period, {showDate(s.exams[0]!.startedAtMs)} to {showDate(last.startedAtMs)}.</p>
-          <p><strong>Latest exam {showDate(last.startedAtMs)}.</strong> Objective severity items: {itemSentence(last.items)}</p>
+          <p>{t('rs.examCount', { n: s.exams.length, from: showDate(s.exams[0]!.startedAtMs), to: showDate(last.startedAtMs) })}</p>
+          <p><strong>{t('rs.latest', { date: showDate(last.startedAtMs) })}</strong> {t('rs.items')} {itemSentence(last.items)}</p>
           <ul>{examSentences(last.measures).map((l) => <li key={l}>{l}</li>)}</ul>
           {s.exams.length > 1 && (
             <details>
-              <summary>All {s.exams.length} exams in the period</summary>
+              <summary>{t('rs.allExams', { n: s.exams.length })}</summary>
               {s.exams.map((e) => (
                 <div key={e.id}>
                   <p><strong>{showDate(e.startedAtMs)}</strong>: {itemSentence(e.items)}</p>
@@ -38,12 +42,12 @@ export function ReportSummary({ s, shares }: { s: PeriodSummary; shares: { measu
       )}
       {shares.measures && s.rated.length > 0 && (
         <div data-testid="rated-summary">
-          <h4>Rated scales (entered by the rater; not camera-derived)</h4>
+          <h4>{t('rs.rated')}</h4>
           <ul>
             {s.rated.map((r) => (
               <li key={r.seriesScale.id}>
-                <strong>{r.seriesScale.label}</strong>: {r.trend.n} value{r.trend.n === 1 ? '' : 's'} in the period, {r.trend.first ?? '–'} at the first, {r.trend.last ?? '–'} at the last ({r.seriesScale.unit}).
-                {shares.treatments ? ` Cycles: ${describeCycles(r.cycles).words}` : ''}
+                <strong>{r.seriesScale.label}</strong>{t('rs.ratedLine', { n: r.trend.n, first: r.trend.first ?? '–', last: r.trend.last ?? '–', unit: r.seriesScale.unit })}
+                {shares.treatments ? ` ${t('rs.cycles')} ${describeCycles(r.cycles).words}` : ''}
               </li>
             ))}
           </ul>
@@ -51,20 +55,20 @@ export function ReportSummary({ s, shares }: { s: PeriodSummary; shares: { measu
       )}
       {shares.treatments && (
         <>
-          <h4>Injection cycles</h4>
-          <p data-testid="cycle-words">Worst daily pain: {describeCycles(s.cycles.pain).words} Objective severity items: {describeCycles(s.cycles.severity).words}</p>
+          <h4>{t('rs.injectionCycles')}</h4>
+          <p data-testid="cycle-words">{t('rs.cycleWords', { pain: describeCycles(s.cycles.pain).words, severity: describeCycles(s.cycles.severity).words })}</p>
         </>
       )}
-      <h4>Diary, mood and impact, adherence</h4>
-      {!shares.diary ? <p>The diary is not shared by this patient.</p> : (
+      <h4>{t('rs.diary')}</h4>
+      {!shares.diary ? <p>{t('rs.diaryNotShared')}</p> : (
         <div data-testid="diary-summary">
-          <p>{d.entries} diary entries. Worst pain per entry: mean {f1(d.painMean)}, highest {d.painMax ?? '–'} (0–10). Felt severity (0–10): {SYMPTOMS.map((k) => `${k} ${f1(d.symptomMeans[k])}`).join(', ')}.</p>
-          <p>Stress {f1(d.stressMean)} (10 = most), mood {f1(d.moodMean)} (10 = very good).</p>
-          <p>Impact on activities (0 none – 4 could not): {ACTIVITIES.map((k) => `${k} ${f1(d.impactMeans[k])}`).join(', ')}.</p>
+          <p>{t('rs.diaryLine', { n: d.entries, mean: f1(d.painMean), max: d.painMax ?? '–', symptoms: SYMPTOMS.map((k) => `${k} ${f1(d.symptomMeans[k])}`).join(', ') })}</p>
+          <p>{t('rs.mood', { stress: f1(d.stressMean), mood: f1(d.moodMean) })}</p>
+          <p>{t('rs.impact', { impact: ACTIVITIES.map((k) => `${k} ${f1(d.impactMeans[k])}`).join(', ') })}</p>
         </div>
       )}
-      <p data-testid="adherence">Adherence: diary filled on {a.diaryDays} of {a.days} days ({a.diaryPct.toFixed(0)} %); {a.exerciseSessions} exercise and {a.biofeedbackSessions} biofeedback sessions ({a.exerciseSessionsPerWeek.toFixed(1)} per week).</p>
-      <p>{s.tricks.length === 0 ? 'Sensory tricks: none tested in this period.' : `Sensory tricks: ${s.tricks.map((t) => `${t.name} – ${t.n} tests, mean reduction of deviation ${t.meanReductionPct === null ? '–' : t.meanReductionPct.toFixed(0)} %`).join('; ')}.`}</p>
+      <p data-testid="adherence">{t('rs.adherence', { days: a.diaryDays, total: a.days, pct: f0(a.diaryPct), ex: a.exerciseSessions, bio: a.biofeedbackSessions, perWeek: i.number(a.exerciseSessionsPerWeek) })}</p>
+      <p>{s.tricks.length === 0 ? t('rs.tricksNone') : t('rs.tricks', { list: s.tricks.map((x) => t('rs.trick', { name: x.name, n: x.n, pct: x.meanReductionPct === null ? '–' : f0(x.meanReductionPct) })).join('; ') })}</p>
     </section>
   );
 }

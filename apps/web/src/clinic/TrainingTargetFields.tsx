@@ -6,14 +6,15 @@
  */
 import type { ReactNode } from 'react';
 import type { Axis, ProgramTrainingTarget } from '@geste/core';
+import { useI18n, type Key } from '../i18n/i18n.tsx';
 
 export type TargetFields = Readonly<Record<Axis, string>>;
 export const EMPTY_TARGET_FIELDS: TargetFields = { rotationDeg: '', tiltDeg: '', flexionDeg: '' };
 
-const LABELS: Readonly<Record<Axis, string>> = {
-  rotationDeg: 'Rotation (° + = to the patient’s right)',
-  tiltDeg: 'Tilt (° + = right ear down)',
-  flexionDeg: 'Flexion (° + = chin down)',
+const LABELS: Readonly<Record<Axis, Key>> = {
+  rotationDeg: 'clin.target.rotation',
+  tiltDeg: 'clin.target.tilt',
+  flexionDeg: 'clin.target.flexion',
 };
 
 /** The fields → the program's `trainingTarget` (undefined when all are blank); a non-number is passed on for the schema to refuse in words. */
@@ -24,12 +25,13 @@ export function trainingTargetFromFields(f: TargetFields): ProgramTrainingTarget
 }
 
 export function TrainingTargetFields(props: { value: TargetFields; onChange: (v: TargetFields) => void }): ReactNode {
+  const { t } = useI18n();
   return (
     <fieldset className="clinic-choices" data-testid="assign-target">
-      <legend>Training start for graded biofeedback (optional; blank = the patient’s own straightest posture)</legend>
+      <legend>{t('clin.target.legend')}</legend>
       {(Object.keys(LABELS) as Axis[]).map((a) => (
         <label key={a} className="field">
-          {LABELS[a]}
+          {t(LABELS[a])}
           <input type="text" inputMode="decimal" size={5} value={props.value[a]} onChange={(e) => props.onChange({ ...props.value, [a]: e.target.value })} data-testid={`assign-target-${a}`} />
         </label>
       ))}

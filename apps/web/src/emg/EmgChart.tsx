@@ -1,10 +1,13 @@
 /** Saved EMG sessions as a chart: time at or below target (bars, %) and the median level × rest (dots). */
 import type { ReactNode } from 'react';
 import type { MeasurementSession } from '@geste/core';
+import { useI18n } from '../i18n/i18n.tsx';
 
 export function EmgChart(props: { sessions: readonly MeasurementSession[] }): ReactNode {
   const s = props.sessions.slice(-20);
-  if (s.length === 0) return <p data-testid="emg-chart-empty">No EMG session saved yet.</p>;
+  const i18n = useI18n();
+  const t = i18n.t;
+  if (s.length === 0) return <p data-testid="emg-chart-empty">{t('emg.chart.empty')}</p>;
   const w = 560;
   const h = 200;
   const left = 40;
@@ -19,7 +22,7 @@ export function EmgChart(props: { sessions: readonly MeasurementSession[] }): Re
   return (
     <figure>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby="emg-chart-t" data-testid="emg-chart" data-sessions={s.length}>
-        <title id="emg-chart-t">Per session: bars show the share of time at or below the target; dots show the median muscle level as a multiple of rest.</title>
+        <title id="emg-chart-t">{t('emg.chart.title')}</title>
         <line x1={left} y1={h - bottom} x2={w} y2={h - bottom} stroke="#1d2b53" />
         <text x="2" y="14" fontSize="11">100 %</text>
         <text x="2" y={h - bottom} fontSize="11">0 %</text>
@@ -32,7 +35,7 @@ export function EmgChart(props: { sessions: readonly MeasurementSession[] }): Re
           return (
             <g key={x.id}>
               <rect x={left + i * bw + 4} y={h - bottom - bh} width={Math.max(2, bw - 8)} height={bh} fill={interrupted ? '#c9a227' : '#2e7d4f'}>
-                <title>{`${d.toLocaleString()}: ${pct == null ? 'not measurable' : pct.toFixed(0) + ' % at or below target'}${interrupted ? ' (interrupted)' : ''}`}</title>
+                <title>{`${i18n.dateTime(x.startedAtMs)}: ${pct == null ? t('emg.chart.nm') : t('emg.chart.pct', { pct: pct.toFixed(0) })}${interrupted ? t('emg.chart.interrupted') : ''}`}</title>
               </rect>
               {r != null && <circle cx={left + i * bw + bw / 2} cy={h - bottom - ((h - bottom - 10) * r) / maxRatio} r={4} fill="#0b5cad" />}
               <text x={left + i * bw + bw / 2} y={h - 10} fontSize="10" textAnchor="middle">{`${d.getDate()}/${d.getMonth() + 1}`}</text>
@@ -41,22 +44,21 @@ export function EmgChart(props: { sessions: readonly MeasurementSession[] }): Re
         })}
       </svg>
       <figcaption className="hint">
-        Green bars: share of the session at or below the target (higher is better); yellow: the session was interrupted. Blue dots: median
-        level as a multiple of rest (scale 0 – {maxRatio.toFixed(1)} ×).
+        {t('emg.chart.caption', { max: i18n.number(maxRatio) })}
       </figcaption>
       <table className="emg-sessions" data-testid="emg-session-table">
         <thead>
-          <tr><th>Started</th><th>Muscle</th><th>At or below target</th><th>Times above</th><th>Lost</th><th>Note</th></tr>
+          <tr><th>{t('emg.col.started')}</th><th>{t('emg.col.muscle')}</th><th>{t('emg.col.below')}</th><th>{t('emg.col.above')}</th><th>{t('emg.col.lost')}</th><th>{t('emg.col.note')}</th></tr>
         </thead>
         <tbody>
           {s.slice().reverse().map((x) => (
             <tr key={x.id}>
-              <td>{new Date(x.startedAtMs).toLocaleString()}</td>
+              <td>{i18n.dateTime(x.startedAtMs)}</td>
               <td>{x.note.split(' · ')[1] ?? ''}</td>
               <td>{x.measures['emg.timeBelowTargetPct'] == null ? '—' : `${x.measures['emg.timeBelowTargetPct']!.toFixed(0)} %`}</td>
               <td>{x.measures['emg.cueCount'] ?? '—'}</td>
-              <td>{x.measures['emg.lostPct'] == null ? '—' : `${x.measures['emg.lostPct']!.toFixed(1)} %`}</td>
-              <td>{x.measures['emg.interrupted'] === 1 ? 'interrupted (disconnected)' : ''}</td>
+              <td>{x.measures['emg.lostPct'] == null ? '—' : `${i18n.number(x.measures['emg.lostPct']!)} %`}</td>
+              <td>{x.measures['emg.interrupted'] === 1 ? t('emg.interruptedNote') : ''}</td>
             </tr>
           ))}
         </tbody>

@@ -15,6 +15,7 @@ import { emgSessionRecord, listEmgSessions, newEmgSessionId, saveEmgSession, typ
 import { PlacementGuide } from './PlacementGuide.tsx';
 import { EmgChart } from './EmgChart.tsx';
 import './emg.css';
+import { translate, useI18n, type Key } from '../i18n/i18n.tsx';
 
 type DeviceChoice = 'ganglion' | 'cyton' | 'replay' | 'sim-ganglion' | 'sim-cyton';
 
@@ -28,6 +29,8 @@ export const MUSCLES = [
   { id: 'trapezius-right', label: 'Upper trapezius, right' },
 ] as const;
 type MuscleId = (typeof MUSCLES)[number]['id'];
+/** The muscle's name on screen, in the person's language (the saved session keeps the English label, like core's measure keys). */
+const muscleWords = (id: MuscleId, t: (k: Key) => string): string => t(`emg.muscle.${id}`);
 const muscleLabel = (id: MuscleId): string => MUSCLES.find((m) => m.id === id)?.label ?? id;
 
 function pairOf(map: readonly MuscleId[], channel: number): [number, number] | null {
@@ -66,19 +69,17 @@ function median(xs: readonly number[]): number | null {
 
 export function EmgScreen(): ReactNode {
   const [tab, setTab] = useState<'train' | 'guide'>('train');
+  const { t } = useI18n();
   return (
     <section aria-labelledby="emg-h">
-      <h1 id="emg-h">Muscle activity (EMG)</h1>
-      <p className="hint">
-        Surface EMG from an OpenBCI board shows how active a neck muscle is, often before the head moves. Geste measures and trains; it does
-        not diagnose and suggests no treatment.
-      </p>
-      <div className="row" role="group" aria-label="EMG sections">
+      <h1 id="emg-h">{t('emg.title')}</h1>
+      <p className="hint">{t('emg.intro')}</p>
+      <div className="row" role="group" aria-label={t('emg.sections')}>
         <button type="button" aria-pressed={tab === 'train'} className={tab === 'train' ? 'btn-primary' : ''} onClick={() => setTab('train')} data-testid="emg-tab-train">
-          Connect and train
+          {t('emg.tab.train')}
         </button>
         <button type="button" aria-pressed={tab === 'guide'} className={tab === 'guide' ? 'btn-primary' : ''} onClick={() => setTab('guide')} data-testid="emg-tab-guide">
-          Electrode placement
+          {t('emg.tab.guide')}
         </button>
       </div>
       {/* both stay mounted: looking at the guide must not drop the connection or the running session */}
@@ -114,6 +115,8 @@ function EmgTrainer(): ReactNode {
   const session = useRef<EmgSessionMeta | null>(null);
   useRunnerVersion(runner);
   const measure = useMeasure();
+  const i18n = useI18n();
+  const t = i18n.t;
   // a slow tick while connected, so "no data" and the disconnect words appear without new samples
   const [, tick] = useState(0);
   useEffect(() => {
@@ -146,10 +149,10 @@ function EmgTrainer(): ReactNode {
     };
     try {
       await saveEmgSession(emgSessionRecord(m, s));
-      setSaveNote(final ? `Session saved (${new Date(m.startedAtMs).toLocaleTimeString()}).` : null);
+      setSaveNote(final ? t('emg.saved', { time: new Date(m.startedAtMs).toLocaleTimeString(i18n.lang) }) : null);
       if (final) refreshSessions();
     } catch (e) {
-      setSaveNote(`Could not save the session on this device: ${String((e as Error).message ?? e)}. It stays on screen; try Stop again.`);
+      setSaveNote(t('emg.saveFailed', { why: String((e as Error).message ?? e) }));
     }
   };
 
@@ -176,7 +179,7 @@ function EmgTrainer(): ReactNode {
       if (device === 'ganglion') src = await connectGanglion();
       else if (device === 'cyton') src = await connectCyton();
       else if (device === 'replay') {
-        if (!replayFile) throw new EmgError('replay-malformed', 'Choose a recording file (.jsonl) first.');
+        if (!replayFile) throw new EmgError('replay-malformed', t('emg.chooseFile'));
         src = pacedReplaySource(await replayFile.text(), replayFile.name);
       } else src = simulatedSource(device === 'sim-ganglion' ? 'ganglion' : 'cyton', hook ?? {});
       const r = new EmgRunner(src, { mainsHz: mains, channel, pair: pairOf(map.slice(0, src.info.channelCount), channel) });
@@ -184,18 +187,18 @@ function EmgTrainer(): ReactNode {
         const el = cueEl.current;
         if (el) {
           el.dataset['cue'] = active ? 'on' : 'off';
-          el.textContent = active ? 'Above target: let the muscle go soft' : 'Below target: keep it there';
+          el.textContent = active ? translate(i18n.lang, 'emg.above') : translate(i18n.lang, 'emg.below');
         }
         if (active) audio.current?.setDeviation(4);
         else audio.current?.silence();
       };
-      r.onStepDone = (ph, ref) => setStepNote(ref.ok ? (ph === 'rest' ? `Resting level: ${ref.valueUv.toFixed(1)} µV.` : `Maximum-effort level: ${ref.valueUv.toFixed(1)} µV.`) : referenceWords(ref.problem, ph));
+      r.onStepDone = (ph, ref) => setStepNote(ref.ok ? t(ph === 'rest' ? 'emg.restLevel' : 'emg.maxLevel', { uv: i18n.number(ref.valueUv) }) : referenceWords(ref.problem, ph, t));
       setRunner(r);
       void r.run();
     } catch (e) {
-      if (e instanceof EmgConnectError) setError(connectErrorWords(e.code, e.api));
+      if (e instanceof EmgConnectError) setError(connectErrorWords(e.code, e.api, t));
       else if (e instanceof EmgError) setError(e.message);
-      else setError(`The connection failed: ${String((e as Error).message ?? e)}. Press Connect again.`);
+      else setError(t('emg.connectFailed', { why: String((e as Error).message ?? e) }));
     } finally {
       setConnecting(false);
     }
@@ -258,52 +261,52 @@ function EmgTrainer(): ReactNode {
           }}
         >
           <fieldset>
-            <legend>Board</legend>
+            <legend>{t('emg.board')}</legend>
             <label className="row">
-              <input type="radio" name="emg-device" checked={device === 'ganglion'} onChange={() => setDevice('ganglion')} /> OpenBCI Ganglion (Bluetooth, 4 channels)
+              <input type="radio" name="emg-device" checked={device === 'ganglion'} onChange={() => setDevice('ganglion')} /> {t('emg.ganglion')}
             </label>
             <label className="row">
-              <input type="radio" name="emg-device" checked={device === 'cyton'} onChange={() => setDevice('cyton')} /> OpenBCI Cyton (USB dongle, 8 channels)
+              <input type="radio" name="emg-device" checked={device === 'cyton'} onChange={() => setDevice('cyton')} /> {t('emg.cyton')}
             </label>
             <label className="row">
-              <input type="radio" name="emg-device" checked={device === 'replay'} onChange={() => setDevice('replay')} data-testid="emg-device-replay" /> A recording saved earlier (replay)
+              <input type="radio" name="emg-device" checked={device === 'replay'} onChange={() => setDevice('replay')} data-testid="emg-device-replay" /> {t('emg.replay')}
             </label>
             {device === 'replay' && (
               <label className="field">
-                Recording file (.jsonl)
+                {t('emg.replayFile')}
                 <input type="file" accept=".jsonl,application/jsonl,text/plain" onChange={(e) => setReplayFile(e.target.files?.[0] ?? null)} data-testid="emg-replay-file" />
               </label>
             )}
             {hook && (
               <>
                 <label className="row">
-                  <input type="radio" name="emg-device" checked={device === 'sim-ganglion'} onChange={() => setDevice('sim-ganglion')} data-testid="emg-device-sim-ganglion" /> Simulated Ganglion (test)
+                  <input type="radio" name="emg-device" checked={device === 'sim-ganglion'} onChange={() => setDevice('sim-ganglion')} data-testid="emg-device-sim-ganglion" /> {t('emg.simGanglion')}
                 </label>
                 <label className="row">
-                  <input type="radio" name="emg-device" checked={device === 'sim-cyton'} onChange={() => setDevice('sim-cyton')} data-testid="emg-device-sim-cyton" /> Simulated Cyton (test)
+                  <input type="radio" name="emg-device" checked={device === 'sim-cyton'} onChange={() => setDevice('sim-cyton')} data-testid="emg-device-sim-cyton" /> {t('emg.simCyton')}
                 </label>
               </>
             )}
             {apiMissing && (
               <p className="alert alert-warn" data-testid="emg-unsupported">
-                {connectErrorWords('unsupported', apiMissing)}
+                {connectErrorWords('unsupported', apiMissing, t)}
               </p>
             )}
           </fieldset>
           <fieldset>
-            <legend>Mains frequency where you are</legend>
+            <legend>{t('emg.mains')}</legend>
             <label className="row">
-              <input type="radio" name="emg-mains" checked={mains === 50} onChange={() => setMains(50)} /> 50 Hz (Europe, Africa, most of Asia, Australia)
+              <input type="radio" name="emg-mains" checked={mains === 50} onChange={() => setMains(50)} /> {t('emg.mains50')}
             </label>
             <label className="row">
-              <input type="radio" name="emg-mains" checked={mains === 60} onChange={() => setMains(60)} data-testid="emg-mains-60" /> 60 Hz (the Americas, Korea, Taiwan, part of Japan)
+              <input type="radio" name="emg-mains" checked={mains === 60} onChange={() => setMains(60)} data-testid="emg-mains-60" /> {t('emg.mains60')}
             </label>
           </fieldset>
           <fieldset>
-            <legend>Which muscle is on which channel</legend>
+            <legend>{t('emg.map')}</legend>
             {Array.from({ length: channels }, (_, c) => (
               <label key={c} className="row">
-                Channel {c + 1}
+                {t('emg.channel', { n: c + 1 })}
                 <select
                   value={map[c] ?? 'none'}
                   onChange={(e) => setMap((m) => m.map((x, i) => (i === c ? (e.target.value as MuscleId) : x)))}
@@ -311,25 +314,25 @@ function EmgTrainer(): ReactNode {
                 >
                   {MUSCLES.map((m) => (
                     <option key={m.id} value={m.id}>
-                      {m.label}
+                      {muscleWords(m.id, t)}
                     </option>
                   ))}
                 </select>
               </label>
             ))}
             <label className="row">
-              Train this channel
+              {t('emg.trainChannel')}
               <select value={channel} onChange={(e) => setChannel(Number(e.target.value))} data-testid="emg-train-channel">
                 {Array.from({ length: channels }, (_, c) => (
                   <option key={c} value={c}>
-                    Channel {c + 1} — {muscleLabel(map[c] ?? 'none')}
+                    {t('emg.channelMuscle', { n: c + 1, muscle: muscleWords(map[c] ?? 'none', t) })}
                   </option>
                 ))}
               </select>
             </label>
           </fieldset>
           <button type="submit" className="btn-primary btn-big" disabled={connecting || apiMissing !== null || (device === 'replay' && !replayFile)} data-testid="emg-connect">
-            {connecting ? 'Connecting…' : 'Connect'}
+            {connecting ? t('emg.connecting') : t('emg.connect')}
           </button>
           {error && (
             <p className="alert alert-error" role="alert" data-testid="emg-error">
@@ -343,26 +346,26 @@ function EmgTrainer(): ReactNode {
         <>
           <div className="emg-status" aria-live="polite" data-testid="emg-status">
             <p className="big">
-              {r.disconnected ? 'Not connected' : r.samplesReceived > 0 ? 'Connected' : 'Connected, waiting for data'}: {info.deviceName}, {info.channelCount} channels at {info.sampleRateHz} Hz, mains filter {r.settings.mainsHz} Hz.
+              {t('emg.statusLine', { state: t(r.disconnected ? 'emg.notConnected' : r.samplesReceived > 0 ? 'emg.connected' : 'emg.waiting'), device: info.deviceName, n: info.channelCount, hz: info.sampleRateHz, mains: r.settings.mainsHz })}
             </p>
             {noData && (
               <p className="alert alert-warn" data-testid="emg-nodata">
-                No EMG data is coming from the board. Is it an OpenBCI {info.kind === 'cyton' ? 'Cyton' : 'Ganglion'}? Switch it off and on, then connect again.
+                {t('emg.noData', { kind: info.kind === 'cyton' ? 'Cyton' : 'Ganglion' })}
               </p>
             )}
             {r.disconnected && (
               <p className="alert alert-error" role="alert" data-testid="emg-disconnected">
-                {disconnectWords(r.disconnected.reason, r.disconnected.atMs, r.disconnected.duringTraining)}
+                {disconnectWords(r.disconnected.reason, r.disconnected.atMs, r.disconnected.duringTraining, t)}
               </p>
             )}
             <p data-testid="emg-loss" data-lost-packets={r.lostPackets}>
-              {lossWords(r.lostPackets, r.lostPct)}
+              {lossWords(r.lostPackets, r.lostPct, t, i18n.lang)}
             </p>
             <ul className="checks" data-testid="emg-electrodes">
               {r.electrodes.map((s, c) =>
                 map[c] && map[c] !== 'none' ? (
                   <li key={c} data-ok={s === 'ok' ? 'true' : s === 'unknown' ? undefined : 'false'} data-status={s} data-testid={`emg-electrode-${c}`}>
-                    Channel {c + 1} ({muscleLabel(map[c]!)}): {electrodeWords(s)}
+                    {t('emg.electrode', { n: c + 1, muscle: muscleWords(map[c]!, t), status: electrodeWords(s, t) })}
                   </li>
                 ) : null,
               )}
@@ -380,11 +383,11 @@ function EmgTrainer(): ReactNode {
                 }}
                 data-testid="emg-download"
               >
-                Download the raw recording
+                {t('emg.download')}
               </button>
             )}{' '}
             <button type="button" onClick={() => void disconnect()} data-testid="emg-disconnect">
-              {r.disconnected ? 'Back to the connection settings' : 'Disconnect'}
+              {r.disconnected ? t('emg.backToSettings') : t('emg.disconnect')}
             </button>
           </div>
 
@@ -393,7 +396,7 @@ function EmgTrainer(): ReactNode {
               <div
                 className="emg-bar"
                 role="meter"
-                aria-label={`Muscle activity, channel ${channel + 1}`}
+                aria-label={t('emg.meter', { n: channel + 1 })}
                 aria-valuemin={0}
                 aria-valuemax={Math.round(scaleUv)}
                 aria-valuenow={Math.round(env * 10) / 10}
@@ -401,99 +404,99 @@ function EmgTrainer(): ReactNode {
                 data-envelope-uv={env.toFixed(2)}
               >
                 <div className="emg-bar-fill" style={{ height: `${Math.min(100, (100 * env) / scaleUv)}%` }} data-above={target !== null && env > target ? 'true' : 'false'} />
-                {target !== null && <div className="emg-bar-target" style={{ bottom: `${Math.min(100, (100 * target) / scaleUv)}%` }} title="target" />}
-                {rest !== null && <div className="emg-bar-rest" style={{ bottom: `${Math.min(100, (100 * rest) / scaleUv)}%` }} title="rest" />}
+                {target !== null && <div className="emg-bar-target" style={{ bottom: `${Math.min(100, (100 * target) / scaleUv)}%` }} title={t('emg.target')} />}
+                {rest !== null && <div className="emg-bar-rest" style={{ bottom: `${Math.min(100, (100 * rest) / scaleUv)}%` }} title={t('emg.rest')} />}
               </div>
               <p className="emg-bar-label">
                 <span className="big">{env.toFixed(1)} µV</span>
-                {rest !== null && <span> · {(env / rest).toFixed(1)} × rest</span>}
+                {rest !== null && <span> · {t('emg.xRest', { x: i18n.number(env / rest) })}</span>}
               </p>
             </div>
             <div className="emg-side">
               <div ref={cueEl} className="emg-cue" data-cue={r.cueActive ? 'on' : 'off'} data-testid="emg-cue" aria-live="polite">
-                {r.phase === 'training' ? (r.cueActive ? 'Above target: let the muscle go soft' : 'Below target: keep it there') : 'Not training'}
+                {r.phase === 'training' ? (r.cueActive ? t('emg.above') : t('emg.below')) : t('emg.notTraining')}
               </div>
-              <TraceSvg values={r.trace} scaleUv={scaleUv} targetUv={target} />
+              <TraceSvg values={r.trace} scaleUv={scaleUv} targetUv={target} label={t('emg.trace')} />
               <table className="emg-channels">
-                <caption>All channels (envelope, µV)</caption>
+                <caption>{t('emg.allChannels')}</caption>
                 <tbody>
                   {r.envelopeUv.map((v, c) => (
                     <tr key={c}>
-                      <th scope="row">Channel {c + 1}</th>
-                      <td>{muscleLabel(map[c] ?? 'none')}</td>
+                      <th scope="row">{t('emg.channel', { n: c + 1 })}</th>
+                      <td>{muscleWords(map[c] ?? 'none', t)}</td>
                       <td data-testid={`emg-env-${c}`}>{v.toFixed(1)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               {r.settings.pair && (
-                <p data-testid="emg-asymmetry">{asymmetryWords(r.asymmetry)}</p>
+                <p data-testid="emg-asymmetry">{asymmetryWords(r.asymmetry, t)}</p>
               )}
             </div>
           </div>
 
           <section aria-labelledby="emg-ref-h">
-            <h2 id="emg-ref-h">1. References</h2>
+            <h2 id="emg-ref-h">{t('emg.refs')}</h2>
             <div className="row">
               <button type="button" disabled={r.phase !== 'idle' || !!r.disconnected} onClick={() => { setStepNote(null); r.startStep('rest'); }} data-testid="emg-rest">
-                Measure rest ({REST_STEP_MS / 1000} s)
+                {t('emg.measureRest', { s: REST_STEP_MS / 1000 })}
               </button>
               <button type="button" disabled={r.phase !== 'idle' || !r.rest?.ok || !!r.disconnected} onClick={() => { setStepNote(null); r.startStep('max'); }} data-testid="emg-max">
-                Measure maximum effort ({MAX_STEP_MS / 1000} s, optional)
+                {t('emg.measureMax', { s: MAX_STEP_MS / 1000 })}
               </button>
             </div>
-            {r.phase === 'rest' && <p className="alert alert-info">Sit supported, shoulders loose, head resting. Breathe normally and stay still…</p>}
+            {r.phase === 'rest' && <p className="alert alert-info">{t('emg.restHint')}</p>}
             {r.phase === 'max' && (
-              <p className="alert alert-info">Put your hand against the side of your head and press the head into it, firmly but never to pain, and hold…</p>
+              <p className="alert alert-info">{t('emg.maxHint')}</p>
             )}
             {stepNote && <p data-testid="emg-step-note">{stepNote}</p>}
           </section>
 
           <section aria-labelledby="emg-train-h">
-            <h2 id="emg-train-h">2. Training</h2>
+            <h2 id="emg-train-h">{t('emg.training')}</h2>
             <div className="row">
               <label className="field">
-                Target
+                {t('emg.targetField')}
                 <select value={level} onChange={(e) => { const l = Number(e.target.value) as EmgTargetLevel; setLevel(l); r.setLevel(l); }} data-testid="emg-level">
                   {EMG_TARGET_LEVELS.map((l) => (
                     <option key={l.level} value={l.level}>
-                      Level {l.level}: at most {l.ratioToRest} × rest
+                      {t('emg.level', { n: l.level, x: i18n.number(l.ratioToRest) })}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="row">
-                <input type="checkbox" checked={sound} onChange={(e) => { setSound(e.target.checked); audio.current?.setMuted(!e.target.checked); }} /> Tone when above target
+                <input type="checkbox" checked={sound} onChange={(e) => { setSound(e.target.checked); audio.current?.setMuted(!e.target.checked); }} /> {t('emg.tone')}
               </label>
               <label className="row">
-                <input type="checkbox" checked={withCamera} onChange={(e) => setWithCamera(e.target.checked)} data-testid="emg-with-camera" /> Also show the head turn from the camera
+                <input type="checkbox" checked={withCamera} onChange={(e) => setWithCamera(e.target.checked)} data-testid="emg-with-camera" /> {t('emg.withCamera')}
               </label>
             </div>
             {withCamera && (
               <p data-testid="emg-camera">
                 {measure.cameraOn
                   ? measure.latest?.rotationDeg != null
-                    ? `Head turn (camera): ${measure.latest.rotationDeg.toFixed(0)}°. Keep the head at your target while the bar stays low.`
-                    : 'The camera cannot measure the head right now.'
-                  : 'The camera is off. Start it under Set up to see the head turn beside the muscle.'}
+                    ? t('emg.headTurn', { deg: measure.latest.rotationDeg.toFixed(0) })
+                    : t('emg.cameraCannot')
+                  : t('emg.cameraOff')}
               </p>
             )}
             <div className="row">
               {r.phase !== 'training' ? (
                 <button type="button" className="btn-primary btn-big" disabled={!r.rest?.ok || !!r.disconnected || r.phase !== 'idle'} onClick={startTraining} data-testid="emg-start">
-                  Start training
+                  {t('emg.start')}
                 </button>
               ) : (
                 <button type="button" className="btn-primary btn-big" onClick={() => void stopTraining()} data-testid="emg-stop">
-                  Stop and save
+                  {t('emg.stop')}
                 </button>
               )}
-              {!r.rest?.ok && <span className="hint">Measure rest first: the target is set from it.</span>}
+              {!r.rest?.ok && <span className="hint">{t('emg.restFirst')}</span>}
             </div>
             {summary && (
               <p data-testid="emg-summary" data-cues={summary.cueCount} data-cue-samples={r.cueSampleIndexes.join(',')} data-latencies-ms={r.pipelineLatenciesMs.map((x) => x.toFixed(2)).join(',')}>
-                {summary.cueCount} time{summary.cueCount === 1 ? '' : 's'} above target · {summary.timeBelowTargetPct === null ? '—' : summary.timeBelowTargetPct.toFixed(0)} % of the time at or below it
-                {lat !== null && <> · sample to cue on screen: {lat.toFixed(0)} ms</>}
+                {t('emg.summary', { n: summary.cueCount, pct: summary.timeBelowTargetPct === null ? '—' : summary.timeBelowTargetPct.toFixed(0) })}
+                {lat !== null && t('emg.latency', { ms: lat.toFixed(0) })}
               </p>
             )}
             {saveNote && <p data-testid="emg-saved">{saveNote}</p>}
@@ -502,7 +505,7 @@ function EmgTrainer(): ReactNode {
       )}
 
       <section aria-labelledby="emg-hist-h">
-        <h2 id="emg-hist-h">Your EMG sessions</h2>
+        <h2 id="emg-hist-h">{t('emg.sessions')}</h2>
         <EmgChart sessions={sessions} />
       </section>
     </div>
@@ -511,7 +514,7 @@ function EmgTrainer(): ReactNode {
 
 const connectedAt = new WeakMap<EmgRunner, number>();
 
-function TraceSvg(props: { values: readonly number[]; scaleUv: number; targetUv: number | null }): ReactNode {
+function TraceSvg(props: { values: readonly number[]; scaleUv: number; targetUv: number | null; label: string }): ReactNode {
   const w = 400;
   const h = 120;
   const n = Math.max(2, props.values.length);
@@ -527,7 +530,7 @@ function TraceSvg(props: { values: readonly number[]; scaleUv: number; targetUv:
   });
   if (cur.length > 0) runs.push(cur.join(' '));
   return (
-    <svg className="emg-trace" viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Muscle activity over the last 10 seconds" data-testid="emg-trace">
+    <svg className="emg-trace" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.label} data-testid="emg-trace">
       <rect x="0" y="0" width={w} height={h} fill="#fff" stroke="#1d2b53" />
       {props.targetUv !== null && <line x1="0" x2={w} y1={h - Math.min(1, props.targetUv / props.scaleUv) * h} y2={h - Math.min(1, props.targetUv / props.scaleUv) * h} stroke="#b5485a" strokeDasharray="6 4" />}
       {runs.map((pts, k) => (

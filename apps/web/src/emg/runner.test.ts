@@ -4,6 +4,7 @@ import { DEMO_EMG_SCRIPT, GanglionDecoder, formatMeasure, measureDef, replayEmgS
 import { EmgRunner } from './runner.ts';
 import { emgSessionRecord, newEmgSessionId } from './store.ts';
 import { asymmetryWords, connectErrorWords, disconnectWords, electrodeWords, lossWords } from './words.ts';
+import { translate, type I18n } from '../i18n/i18n.tsx';
 
 // the runner times the cue frame with requestAnimationFrame (a browser API); Node gets the next tick
 (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame ??= (cb) => setTimeout(cb, 0);
@@ -91,19 +92,26 @@ describe('maximum-effort step', () => {
   });
 });
 
+const en: I18n['t'] = (k, v) => translate('en', k, v);
+const es: I18n['t'] = (k, v) => translate('es', k, v);
+
 describe('EMG words', () => {
   it('say what happened and what to do', () => {
-    expect(connectErrorWords('unsupported', 'bluetooth')).toMatch(/cannot use Bluetooth.*Chrome or Edge/);
-    expect(connectErrorWords('permission-denied', 'serial')).toMatch(/did not allow USB serial.*site settings/);
-    expect(connectErrorWords('wrong-device', 'bluetooth')).toContain('not an OpenBCI Ganglion');
-    expect(electrodeWords('railed')).toContain('check the electrodes');
-    expect(electrodeWords('flat')).toContain('check the electrodes');
-    expect(lossWords(0, 0)).toBe('No data lost.');
-    expect(lossWords(12, 6.2)).toMatch(/^12 packets lost \(6\.2 % of the signal\).*move the board closer/);
-    expect(disconnectWords('bluetooth', 75_000, true)).toMatch(/^Disconnected at 1:15\..*marked as interrupted/);
-    expect(disconnectWords('serial', 5000, false)).not.toContain('interrupted');
-    expect(asymmetryWords(40)).toContain('more activity on the left');
-    expect(asymmetryWords(-40)).toContain('on the right');
-    expect(asymmetryWords(3)).toContain('about even');
+    expect(connectErrorWords('unsupported', 'bluetooth', en)).toMatch(/cannot use Bluetooth.*Chrome or Edge/);
+    expect(connectErrorWords('permission-denied', 'serial', en)).toMatch(/did not allow USB serial.*site settings/);
+    expect(connectErrorWords('wrong-device', 'bluetooth', en)).toContain('not an OpenBCI Ganglion');
+    expect(electrodeWords('railed', en)).toContain('check the electrodes');
+    expect(electrodeWords('flat', en)).toContain('check the electrodes');
+    expect(lossWords(0, 0, en, 'en')).toBe('No data lost.');
+    expect(lossWords(12, 6.2, en, 'en')).toMatch(/^12 packets lost \(6\.2 % of the signal\).*move the board closer/);
+    expect(disconnectWords('bluetooth', 75_000, true, en)).toMatch(/^Disconnected at 1:15\..*marked as interrupted/);
+    expect(disconnectWords('serial', 5000, false, en)).not.toContain('interrupted');
+    expect(asymmetryWords(40, en)).toContain('more activity on the left');
+    expect(asymmetryWords(-40, en)).toContain('on the right');
+    expect(asymmetryWords(3, en)).toContain('about even');
+    // The same facts in Spanish, numbers in the Spanish format.
+    expect(lossWords(12, 6.2, es, 'es')).toMatch(/^Paquetes perdidos: 12 \(6,2 % de la señal\).*acerque la placa/);
+    expect(disconnectWords('bluetooth', 75_000, true, es)).toMatch(/^Desconectado en 1:15\..*marcada como interrumpida/);
+    expect(connectErrorWords('unsupported', 'serial', es)).toMatch(/^Este navegador no puede usar USB serie/);
   });
 });

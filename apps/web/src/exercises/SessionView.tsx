@@ -17,6 +17,8 @@ import { ExerciseAvatar } from './ExerciseAvatar.tsx';
 import { keyframesFor } from './avatarPose.ts';
 import type { PullSetting } from './pull.ts';
 import { setMeasures, targetWords } from './words.ts';
+import { exerciseText } from './libraryText.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 interface Run {
   tracker: SetTracker;
@@ -35,6 +37,9 @@ const PRIORITY = { rep: 3, done: 5, other: 1, unseen: 2 } as const;
 export function SessionView(props: { exercise: Exercise; pull: PullSetting; programId?: string; onClose: () => void }): ReactNode {
   const ex = props.exercise;
   const tr = ex.tracking;
+  const i18n = useI18n();
+  const t = i18n.t;
+  const w = exerciseText(ex, i18n.lang);
   const s = useMeasure();
   const prefs = usePrefs();
   const axisPull = tr.kind === 'paced' ? null : props.pull[tr.axis];
@@ -54,7 +59,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     run.current = { tracker: trackerFor(ex, axisPull), cues: new CueScheduler(), startedAtMs: Date.now(), firstTs: null, lastTs: 0, unseenSinceTs: null, manualHolds: 0, finished: false, lastEvent: '' };
     setSummary(null);
     setManual(false);
-    prefs.speaker.say(ex.cues.start);
+    prefs.speaker.say(w.cues.start);
   };
   useEffect(() => {
     start();
@@ -67,9 +72,12 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     const r = run.current;
     if (!r || r.finished) return;
     r.finished = true;
-    const set = summariseSet(ex, r.tracker, true);
+    const full = summariseSet(ex, r.tracker, true);
+    // A paced set stopped early ("Finish now") counts the breaths that were completed, not all of them.
+    const breaths = tr.kind === 'paced' ? Math.min(tr.cycles, Math.floor((Date.now() - r.startedAtMs) / (tr.inhaleMs + tr.holdBreathMs + tr.exhaleMs))) : 0;
+    const set = tr.kind === 'paced' ? { ...full, done: breaths, completion: breaths / tr.cycles } : full;
     setSummary({ set, manualHolds: r.manualHolds });
-    prefs.speaker.say(ex.cues.done);
+    prefs.speaker.say(w.cues.done);
     const rec: SessionRecord = {
       type: 'session',
       schemaVersion: 1,
@@ -96,29 +104,29 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
   const onEvent = (e: RepEvent | HoldEvent, r: Run, now: number): void => {
     switch (e.kind) {
       case 'rep':
-        r.lastEvent = `Rep ${e.count} counted${e.manual ? ' (by you)' : ''}.`;
+        r.lastEvent = t(e.manual ? 'ex.s.repManual' : 'ex.s.rep', { n: e.count });
         say({ key: `rep-${e.count}`, text: String(e.count), priority: PRIORITY.rep }, now);
         break;
       case 'incomplete':
-        r.lastEvent = `Not counted: that movement reached ${Math.round(e.peakDeg)}° of ${tr.kind === 'reps' ? tr.targetDeg : 0}°.`;
-        say({ key: 'further', text: ex.cues.further, priority: PRIORITY.other }, now);
+        r.lastEvent = t('ex.s.incomplete', { peak: Math.round(e.peakDeg), target: tr.kind === 'reps' ? tr.targetDeg : 0 });
+        say({ key: 'further', text: w.cues.further, priority: PRIORITY.other }, now);
         break;
       case 'target-reached':
-        r.lastEvent = 'Target reached — now come back.';
-        say({ key: 'back', text: ex.cues.back, priority: PRIORITY.other }, now);
+        r.lastEvent = t('ex.s.targetReached');
+        say({ key: 'back', text: w.cues.back, priority: PRIORITY.other }, now);
         break;
       case 'lost':
-        r.lastEvent = 'I could not see the end of that movement, so it was not counted.';
+        r.lastEvent = t('ex.s.lost');
         break;
       case 'hold-start':
-        r.lastEvent = 'Holding — the timer runs.';
+        r.lastEvent = t('ex.s.holding');
         break;
       case 'hold-complete':
-        r.lastEvent = 'Hold complete.';
-        say({ key: `hold-${doneCount(r)}`, text: `Hold complete. ${ex.cues.back}`, priority: PRIORITY.rep }, now);
+        r.lastEvent = t('ex.s.holdComplete');
+        say({ key: `hold-${doneCount(r)}`, text: `${t('ex.s.holdComplete')} ${w.cues.back}`, priority: PRIORITY.rep }, now);
         break;
       case 'hold-end':
-        r.lastEvent = e.hold.complete ? `Held ${(e.hold.durationMs / 1000).toFixed(1)} s.` : `Held ${(e.hold.durationMs / 1000).toFixed(1)} s — not long enough to count.`;
+        r.lastEvent = t(e.hold.complete ? 'ex.s.held' : 'ex.s.heldShort', { s: i18n.number(e.hold.durationMs / 1000) });
         break;
     }
   };
@@ -133,7 +141,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     for (const e of pushFrame(r.tracker, m)) onEvent(e, r, now);
     if (m.state === 'not-measurable') {
       r.unseenSinceTs ??= now;
-      if (now - r.unseenSinceTs > 2000) say({ key: 'unseen', text: 'I cannot see you. You can count by hand.', priority: PRIORITY.unseen }, now);
+      if (now - r.unseenSinceTs > 2000) say({ key: 'unseen', text: t('ex.s.unseenSay'), priority: PRIORITY.unseen }, now);
     } else r.unseenSinceTs = null;
     const c = r.cues.poll(now);
     if (c) prefs.speaker.say(c.text);
@@ -162,7 +170,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     if (r.tracker.kind === 'reps') onEvent(r.tracker.counter.countManually(r.lastTs), r, r.lastTs);
     else if (r.tracker.kind === 'hold') {
       r.manualHolds++;
-      r.lastEvent = `Hold ${doneCount(r)} counted (by you).`;
+      r.lastEvent = t('ex.s.holdManual', { n: doneCount(r) });
     }
     if (doneCount(r) >= target) finish();
   };
@@ -171,15 +179,15 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
   const pacedPhase = ((): string => {
     if (tr.kind !== 'paced' || !view) return '';
     const cyc = tr.inhaleMs + tr.holdBreathMs + tr.exhaleMs;
-    const t = view.elapsedMs % cyc;
+    const c = view.elapsedMs % cyc;
     const n = Math.min(tr.cycles, Math.floor(view.elapsedMs / cyc) + 1);
-    return `${t < tr.inhaleMs ? 'Breathe in' : t < tr.inhaleMs + tr.holdBreathMs ? 'Hold' : 'Breathe out'} · breath ${n} of ${tr.cycles}`;
+    return t('ex.s.breathOf', { phase: t(c < tr.inhaleMs ? 'ex.s.breatheIn' : c < tr.inhaleMs + tr.holdBreathMs ? 'ex.s.hold' : 'ex.s.breatheOut'), n, total: tr.cycles });
   })();
 
   return (
     <section aria-labelledby="ex-session-h" className="ex-session" data-testid="exercise-session">
-      <h2 id="ex-session-h">{ex.title}</h2>
-      <p>{targetWords(ex)}. {tr.kind !== 'paced' && tr.direction === 'away-from-pull' && axisPull === null && 'Your pull side is not set, so either side counts.'}</p>
+      <h2 id="ex-session-h">{w.title}</h2>
+      <p>{targetWords(ex, t)}. {tr.kind !== 'paced' && tr.direction === 'away-from-pull' && axisPull === null && t('ex.s.pullUnset')}</p>
       <CameraStatus />
       {!s.cameraOn && <CameraControls />}
       <div className="ex-session-grid">
@@ -189,23 +197,23 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
           <div className="ex-numbers" aria-live="off">
             {tr.kind === 'reps' && (
               <p className="ex-big" data-testid="rep-count">
-                <span className="ex-big-n">{view.count}</span> / {target} <span className="ex-big-label">reps</span>
+                <span className="ex-big-n">{view.count}</span> / {target} <span className="ex-big-label">{t('ex.s.reps')}</span>
               </p>
             )}
             {tr.kind === 'hold' && (
               <>
                 <p className="ex-big" data-testid="hold-time">
-                  <span className="ex-big-n">{(view.holdMs / 1000).toFixed(1)}</span> / {Math.round(tr.holdMs / 1000)} <span className="ex-big-label">seconds held</span>
+                  <span className="ex-big-n">{i18n.number(view.holdMs / 1000)}</span> / {Math.round(tr.holdMs / 1000)} <span className="ex-big-label">{t('ex.s.secondsHeld')}</span>
                 </p>
                 <p className="big" data-testid="hold-count">
-                  Holds done: {view.count} / {target}
+                  {t('ex.s.holdsDone', { n: view.count, total: target })}
                 </p>
               </>
             )}
             {tr.kind === 'paced' && <p className="ex-big" data-testid="paced-phase">{pacedPhase}</p>}
-            {view.currentDeg !== null && <p>Now: {Math.round(view.currentDeg)}° toward the target (target {tr.kind === 'reps' ? tr.targetDeg : 0}°)</p>}
+            {view.currentDeg !== null && <p>{t('ex.s.now', { deg: Math.round(view.currentDeg), target: tr.kind === 'reps' ? tr.targetDeg : 0 })}</p>}
             <p role="status" data-testid="ex-last-event">{view.lastEvent}</p>
-            {view.unseen && <p className="alert" role="alert">The camera cannot see you. Move into view, or count by hand.</p>}
+            {view.unseen && <p className="alert" role="alert">{t('ex.s.unseen')}</p>}
           </div>
         )}
       </div>
@@ -215,16 +223,16 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
           <SoundToggles />
           {tr.kind !== 'paced' && (
             <button type="button" className="btn" aria-pressed={manual} data-testid="ex-cant-see" onClick={() => setManual(!manual)}>
-              {manual ? 'Camera can see me again' : "I can't be seen"}
+              {manual ? t('ex.s.seenAgain') : t('ex.s.cantSee')}
             </button>
           )}
           {manual && tr.kind !== 'paced' && (
             <button type="button" className="btn btn-primary btn-big" data-testid="ex-count-it" onClick={countIt}>
-              Count it
+              {t('ex.s.countIt')}
             </button>
           )}
           <button type="button" className="btn" data-testid="ex-finish" onClick={finish}>
-            Finish now
+            {t('ex.s.finish')}
           </button>
         </div>
       )}
@@ -232,11 +240,11 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
       <div className="row">
         {summary && (
           <button type="button" className="btn" onClick={start}>
-            Do another set
+            {t('ex.s.again')}
           </button>
         )}
         <button type="button" className="btn" data-testid="ex-back" onClick={props.onClose}>
-          Back to the list
+          {t('ex.s.back')}
         </button>
       </div>
     </section>
@@ -245,33 +253,36 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
 
 function SetSummaryView(props: { summary: SetSummary; manualHolds: number }): ReactNode {
   const s = props.summary;
+  const i18n = useI18n();
+  const t = i18n.t;
+  const sec = (ms: number): string => `${i18n.number(ms / 1000)} s`;
   return (
     <div className="ex-summary" data-testid="ex-summary" role="status">
-      <h3>Summary</h3>
+      <h3>{t('ex.sum.title')}</h3>
       <dl>
         {s.reps && (
           <>
-            <dt>Reps</dt>
-            <dd data-testid="sum-reps">{s.reps.reps} of {s.target}{s.reps.manualReps > 0 ? ` (${s.reps.manualReps} counted by you)` : ''}</dd>
-            <dt>Movements that stopped short</dt>
+            <dt>{t('ex.sum.reps')}</dt>
+            <dd data-testid="sum-reps">{t('ex.sum.of', { n: s.reps.reps, total: s.target })}{s.reps.manualReps > 0 ? t('ex.sum.byYou', { n: s.reps.manualReps }) : ''}</dd>
+            <dt>{t('ex.sum.short')}</dt>
             <dd>{s.reps.incomplete}</dd>
-            <dt>Range reached</dt>
-            <dd data-testid="sum-range">{s.reps.bestDeg === null ? 'not measured' : `${Math.round(s.reps.bestDeg)}°`}</dd>
+            <dt>{t('ex.sum.range')}</dt>
+            <dd data-testid="sum-range">{s.reps.bestDeg === null ? t('ex.sum.notMeasured') : `${Math.round(s.reps.bestDeg)}°`}</dd>
           </>
         )}
         {s.holds && (
           <>
-            <dt>Holds done</dt>
-            <dd data-testid="sum-holds">{s.holds.completeHolds + props.manualHolds} of {s.target}{props.manualHolds > 0 ? ` (${props.manualHolds} counted by you)` : ''}</dd>
-            <dt>Hold times</dt>
-            <dd>{s.holds.holds.length === 0 ? 'none' : s.holds.holds.map((h) => `${(h.durationMs / 1000).toFixed(1)} s`).join(', ')}</dd>
-            <dt>Range reached</dt>
+            <dt>{t('ex.sum.holds')}</dt>
+            <dd data-testid="sum-holds">{t('ex.sum.of', { n: s.holds.completeHolds + props.manualHolds, total: s.target })}{props.manualHolds > 0 ? t('ex.sum.byYou', { n: props.manualHolds }) : ''}</dd>
+            <dt>{t('ex.sum.holdTimes')}</dt>
+            <dd>{s.holds.holds.length === 0 ? t('ex.sum.none') : s.holds.holds.map((h) => sec(h.durationMs)).join(', ')}</dd>
+            <dt>{t('ex.sum.range')}</dt>
             <dd>{s.holds.bestDeg === null ? '—' : `${Math.round(s.holds.bestDeg)}°`}</dd>
           </>
         )}
         {s.kind === 'paced' && (
           <>
-            <dt>Breaths</dt>
+            <dt>{t('ex.sum.breaths')}</dt>
             <dd>{s.done}</dd>
           </>
         )}

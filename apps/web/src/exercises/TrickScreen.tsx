@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProtocol, trickWords } from '@geste/core';
+import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProtocol } from '@geste/core';
 import type { FrameMeasure, ProtocolStep, Trick, TrickReport, TrickTrial } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
@@ -15,20 +15,14 @@ import { getSetting, newSessionId, putSetting, saveSession } from '../store/db.t
 import { PoseFigure } from './ExerciseAvatar.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Key } from '../i18n/i18n.tsx';
+import { trickText } from './libraryText.ts';
 
 export const TRICK_PHASES_SETTING = 'sensoryTrickExamPhases';
 const OWN_TRICKS_SETTING = 'ownSensoryTricks';
 const WINDOW_CHOICES_S = [4, 8, 12] as const;
 const DEFAULT_TRICKS = new Set(['chin-same-touch', 'cheek-opposite-touch', 'back-of-head-same-touch']);
 
-const STEP_WORDS: Record<ProtocolStep['kind'], string> = {
-  before: 'Sit as you usually do, hands in your lap. Measuring your posture.',
-  'hand-in': 'Now bring your hand to the place.',
-  during: 'Keep the hand there. Measuring.',
-  'hand-out': 'Take your hand away and rest it in your lap.',
-  after: 'Stay as you are. Measuring after.',
-  rest: 'Rest for a moment.',
-};
+const stepKey = (k: ProtocolStep['kind']): Key => `trick.step.${k}`;
 
 interface Run {
   startTs: number | null;
@@ -44,6 +38,9 @@ interface Run {
 export function TrickScreen(): ReactNode {
   const s = useMeasure();
   const prefs = usePrefs();
+  const i18n = useI18n();
+  const t = i18n.t;
+  const trickWords = (x: Trick): string => trickText(x, i18n.lang);
   const [chosen, setChosen] = useState<Set<string>>(DEFAULT_TRICKS);
   const [windowS, setWindowS] = useState<number>(8);
   const [phase, setPhase] = useState<'setup' | 'running' | 'done'>('setup');
@@ -74,7 +71,7 @@ export function TrickScreen(): ReactNode {
     const rep = analyseTrickTrials(r.frames, r.trials);
     setReport(rep);
     setPhase('done');
-    prefs.speaker.say(rep.best ? `Finished. The trick that helped most: ${trickWords(rep.best.trick)}.` : rep.trials.every((t) => t.verdict === 'not-enough-data') ? 'Finished. I could not measure the tricks well enough.' : 'Finished. No clear difference with these tricks.');
+    prefs.speaker.say(rep.best ? t('trick.say.best', { trick: trickWords(rep.best.trick) }) : rep.trials.every((x) => x.verdict === 'not-enough-data') ? t('trick.say.notEnough') : t('trick.say.none'));
     void putSetting(TRICK_PHASES_SETTING, trialsAsExamPhases(r.trials));
     void saveSession({
       type: 'session',
@@ -109,7 +106,7 @@ export function TrickScreen(): ReactNode {
       r.lastStep = i;
       const st = r.steps[i] as ProtocolStep;
       const trick = tricks[st.trialIndex];
-      prefs.speaker.say(st.kind === 'hand-in' && trick ? `${trickWords(trick)}.` : STEP_WORDS[st.kind]);
+      prefs.speaker.say(st.kind === 'hand-in' && trick ? `${trickWords(trick)}.` : t(stepKey(st.kind)));
     }
     if (m.timestampMs >= r.endMs) finish();
   });
@@ -124,11 +121,8 @@ export function TrickScreen(): ReactNode {
 
   return (
     <section aria-labelledby="trick-h" className="screen ex-screen">
-      <h1 id="trick-h">Sensory-trick trainer</h1>
-      <p>
-        Some people find that a light touch — or just a hand near the face — eases the pull. Try a few; Geste measures your posture before, during and after each, and tells you
-        which one helped most. Geste only measures; stop if anything hurts.
-      </p>
+      <h1 id="trick-h">{t('trick.title')}</h1>
+      <p>{t('trick.intro')}</p>
       <CameraStatus />
       {!s.cameraOn && phase !== 'running' && <CameraControls />}
       {phase === 'setup' && (
@@ -139,14 +133,14 @@ export function TrickScreen(): ReactNode {
           }}
         >
           <fieldset>
-            <legend>Tricks to try</legend>
+            <legend>{t('trick.toTry')}</legend>
             <div className="ex-tricks">
-              {allTricks.map((t) => {
-                const id = trickId(t);
+              {allTricks.map((tr) => {
+                const id = trickId(tr);
                 return (
                   <label key={id} className="choice">
                     <input type="checkbox" data-testid={`trick-${id}`} checked={chosen.has(id)} onChange={(e) => setChosen((c) => { const n = new Set(c); if (e.target.checked) n.add(id); else n.delete(id); return n; })} />
-                    {trickWords(t)}
+                    {trickWords(tr)}
                   </label>
                 );
               })}
@@ -154,7 +148,7 @@ export function TrickScreen(): ReactNode {
           </fieldset>
           <OwnTricks own={own} onChange={(v, added) => { saveOwn(v); if (added) setChosen((c) => new Set(c).add(trickId(added))); }} />
           <label className="ex-field">
-            Seconds measured before, during and after each trick
+            {t('trick.window')}
             <select value={windowS} data-testid="trick-window" onChange={(e) => setWindowS(Number(e.target.value))}>
               {WINDOW_CHOICES_S.map((w) => (
                 <option key={w} value={w}>
@@ -164,9 +158,9 @@ export function TrickScreen(): ReactNode {
             </select>
           </label>
           <button type="submit" className="btn btn-primary btn-big" data-testid="trick-start" disabled={tricks.length === 0 || !s.cameraOn}>
-            Start the trick test ({tricks.length} trick{tricks.length === 1 ? '' : 's'})
+            {t('trick.start', { n: tricks.length })}
           </button>
-          {!s.cameraOn && <p>Start the camera first.</p>}
+          {!s.cameraOn && <p>{t('trick.cameraFirst')}</p>}
         </form>
       )}
       {phase === 'running' && (
@@ -176,15 +170,15 @@ export function TrickScreen(): ReactNode {
             <PoseFigure pose={{ rotationDeg: 0, tiltDeg: 0, flexionDeg: 0, shoulderLift: 0, breath: 0.5, hand: now.trick.place, handSide: 'right' }} size={140} />
           )}
           <div className="ex-numbers">
-            <p className="ex-big" data-testid="trick-step">{now.step ? STEP_WORDS[now.step.kind] : 'Starting…'}</p>
-            {now.trick && <p className="big">Trick {(now.step?.trialIndex ?? 0) + 1} of {tricks.length}: {trickWords(now.trick)}</p>}
+            <p className="ex-big" data-testid="trick-step">{now.step ? t(stepKey(now.step.kind)) : t('trick.starting')}</p>
+            {now.trick && <p className="big">{t('trick.nOf', { n: (now.step?.trialIndex ?? 0) + 1, total: tricks.length, trick: trickWords(now.trick) })}</p>}
             <p className="ex-big">
-              <span className="ex-big-n">{now.leftS}</span> <span className="ex-big-label">seconds</span>
+              <span className="ex-big-n">{now.leftS}</span> <span className="ex-big-label">{t('trick.seconds')}</span>
             </p>
             <MeasureStatus />
           </div>
           <button type="button" className="btn" onClick={() => { run.current = null; setPhase('setup'); }}>
-            Stop the test
+            {t('trick.stop')}
           </button>
         </div>
       )}
@@ -193,9 +187,9 @@ export function TrickScreen(): ReactNode {
       {phase === 'done' && report && <TrickResults report={report} />}
       {phase === 'done' && report && (
         <div>
-          <p>These measurements are saved, and the guided exam can use them for its sensory-trick item.</p>
+          <p>{t('trick.saved')}</p>
           <button type="button" className="btn" onClick={() => setPhase('setup')}>
-            Try again
+            {t('trick.again')}
           </button>
         </div>
       )}
@@ -218,7 +212,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
       {best ? (
         <p className="big" data-testid="trick-best">
           {t('trick.best', {
-            trick: trickWords(best.trick),
+            trick: trickText(best.trick, i.lang),
             pct: pctOf(best.reductionPercent),
             deg: i.number(best.comparison.differenceDeg ?? 0),
             noise: i.number(best.comparison.noiseDeg ?? 0),
@@ -232,6 +226,8 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
       ) : (
         <p className="big" data-testid="trick-verdict" data-verdict="no-clear-difference">{t('trick.noneHelped')}</p>
       )}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls sideways on a phone must take the focus so the keyboard can scroll it (axe scrollable-region-focusable) */}
+      <div className="ex-table-wrap" role="region" aria-label={t('trick.results')} tabIndex={0}>
       <table className="ex-table">
         <thead>
           <tr>
@@ -246,7 +242,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
         <tbody>
           {report.trials.map((r, k) => (
             <tr key={k} data-testid={`trick-row-${r.id}`} data-verdict={r.verdict}>
-              <th scope="row">{trickWords(r.trick)}</th>
+              <th scope="row">{trickText(r.trick, i.lang)}</th>
               <td>{t(`trick.verdict.${r.verdict}` as Key)}</td>
               <td>{r.reductionPercent === null ? '—' : t(r.reductionPercent >= 0 ? 'trick.smaller' : 'trick.larger', { pct: pctOf(Math.abs(r.reductionPercent)) })}{r.basis === 'dominant-axis' ? ` ${t('trick.mainOnly')}` : ''}</td>
               <td>{pctOf(r.returnAfterPercent)}</td>
@@ -258,6 +254,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="hint">{t('trick.method')}</p>
     </div>
   );
@@ -265,7 +262,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
 
 /** The person's own tricks: words of their own, and where the hand goes (for the figure and the protocol). */
 function OwnTricks(props: { own: Trick[]; onChange: (v: Trick[], added: Trick | null) => void }): ReactNode {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [name, setName] = useState('');
   const [place, setPlace] = useState<Trick['place']>('cheek');
   const [err, setErr] = useState('');
@@ -305,7 +302,7 @@ function OwnTricks(props: { own: Trick[]; onChange: (v: Trick[], added: Trick | 
           {props.own.map((o) => (
             <li key={trickId(o)}>
               <button type="button" className="btn" onClick={() => props.onChange(props.own.filter((x) => trickId(x) !== trickId(o)), null)}>
-                ✕ {t('trick.own.remove', { name: trickWords(o) })}
+                ✕ {t('trick.own.remove', { name: trickText(o, lang) })}
               </button>
             </li>
           ))}

@@ -1,22 +1,13 @@
 /** Words for the exercise screens (one place), and helpers that turn results into saved measures. */
-import type { Exercise, ExerciseCategory, SetSummary } from '@geste/core';
-import { EXERCISE_SAFETY_LINE } from '@geste/core';
+import type { Exercise, SetSummary } from '@geste/core';
+import type { I18n } from '../i18n/i18n.tsx';
 
-export const CATEGORY_WORDS: Record<ExerciseCategory, string> = {
-  stretch: 'Stretch',
-  strengthen: 'Strengthening',
-  'range-of-motion': 'Range of motion',
-  posture: 'Posture',
-  relaxation: 'Relaxation and breathing',
-};
-
-export const PHYSIO_LINE = `These are the kinds of exercises a physiotherapist may give. Geste guides and counts them; it does not choose them for you. ${EXERCISE_SAFETY_LINE}`;
-
-export function targetWords(ex: Exercise): string {
-  const t = ex.tracking;
-  if (t.kind === 'reps') return `${t.reps} reps, each to ${t.targetDeg}° and back`;
-  if (t.kind === 'hold') return `${t.reps} holds of ${Math.round(t.holdMs / 1000)} s${t.posture === 'target' ? ` at ${t.targetDeg}°` : ' in the middle'}`;
-  return `${t.cycles} slow breaths`;
+/** The exercise's target in words ("8 reps, each to 30° and back"), in the person's language. */
+export function targetWords(ex: Exercise, t: I18n['t']): string {
+  const tr = ex.tracking;
+  if (tr.kind === 'reps') return t('ex.target.reps', { reps: tr.reps, deg: tr.targetDeg });
+  if (tr.kind === 'hold') return t(tr.posture === 'target' ? 'ex.target.holdAt' : 'ex.target.holdMiddle', { reps: tr.reps, s: Math.round(tr.holdMs / 1000), deg: tr.targetDeg });
+  return t('ex.target.paced', { n: tr.cycles });
 }
 
 const r1 = (x: number): number => Math.round(x * 10) / 10;

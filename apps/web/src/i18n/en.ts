@@ -5,10 +5,12 @@
  */
 import { recordsEn } from './areas/records.en.ts';
 import { measureEn } from './areas/measure.en.ts';
+import { careEn } from './areas/care.en.ts';
 
 export const en = {
   ...recordsEn,
   ...measureEn,
+  ...careEn,
   'lang.name': 'English',
   'shell.skip': 'Skip to content',
   'shell.safety': 'Geste measures and trains; it does not diagnose or recommend treatment. Video never leaves this device.',

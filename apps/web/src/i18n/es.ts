@@ -2,10 +2,12 @@
 import type { Key } from './en.ts';
 import { recordsEs } from './areas/records.es.ts';
 import { measureEs } from './areas/measure.es.ts';
+import { careEs } from './areas/care.es.ts';
 
 export const es: Record<Key, string> = {
   ...recordsEs,
   ...measureEs,
+  ...careEs,
   'lang.name': 'Español',
   'shell.skip': 'Saltar al contenido',
   'shell.safety': 'Geste mide y entrena; no diagnostica ni recomienda tratamientos. El vídeo nunca sale de este dispositivo.',
