@@ -144,8 +144,8 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         const t0 = performance.now();
         const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
         let result;
+        const plan = schedule?.plan(frameIndex, timestampMs);
         try {
-          const plan = schedule?.plan(frameIndex, timestampMs);
           const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...(plan ? planConfig(plan, tuning) : {}) };
           result = await human.detect(input as never, perCall as never);
         } finally {
@@ -157,8 +157,9 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
           inputMs: p['inputProcess'] ?? 0,
           cacheCheckMs: p['cacheCheck'] ?? 0,
           faceMs: p['face'] ?? 0,
-          bodyMs: p['body'] ?? 0,
-          handsMs: p['hand'] ?? 0,
+          // Human leaves a skipped model's last time in place: count 0 for a model the schedule did not run.
+          bodyMs: plan && !plan.runBody ? 0 : (p['body'] ?? 0),
+          handsMs: plan && !plan.runHands ? 0 : (p['hand'] ?? 0),
           totalMs: performance.now() - t0,
         };
         if (result.error) {
