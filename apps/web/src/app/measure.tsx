@@ -86,6 +86,8 @@ export interface MeasureApi {
   requestPitchPermission(): Promise<void>;
   /** Laptops: the camera is (or is no longer) set level at eye height. */
   setCameraLevelConfirmed(on: boolean): Promise<void>;
+  /** What the screen needs from the models now (hands during sensory-trick windows); @geste/vision schedule.ts. */
+  setModelNeeds(needs: { readonly hands: boolean }): void;
   readonly video: HTMLVideoElement;
   /** The open camera (for an optional local recording). */
   camera(): OpenCamera | null;
@@ -204,6 +206,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       }
     };
 
+    let modelNeeds = { hands: false };
     const getDetector = (): Promise<FrameDetector> => {
       if (detector) return Promise.resolve(detector);
       if (!detectorPromise) {
@@ -211,6 +214,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         detectorPromise = createDetector().then(
           (d) => {
             detector = d;
+            d.setNeeds?.(modelNeeds);
             debug.detectorKind = d.info.kind;
             set({ detector: { kind: 'ready', info: d.info.kind } });
             return d;
@@ -320,6 +324,10 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       async setCameraLevelConfirmed(on) {
         updatePitch(snap.devicePitch, on);
         await putSetting('cameraLevelConfirmed', on);
+      },
+      setModelNeeds(needs) {
+        modelNeeds = needs;
+        detector?.setNeeds?.(needs);
       },
     };
 

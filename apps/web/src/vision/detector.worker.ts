@@ -66,6 +66,10 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     }
+    case 'needs': {
+      (await engine?.catch(() => null))?.setNeeds(msg.needs);
+      return;
+    }
     case 'close': {
       (await engine?.catch(() => null))?.close();
       engine = null;

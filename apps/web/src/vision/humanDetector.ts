@@ -45,6 +45,7 @@ export async function createHumanDetector(opts: HumanDetectorOptions = {}): Prom
       if (debugHookEnabled()) (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = engine.lastPerf();
       return frame;
     },
+    setNeeds: (needs) => engine.setNeeds(needs),
     async close() {
       if (closed) return;
       closed = true;

@@ -144,6 +144,9 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
       post(msg, list);
       return result;
     },
+    setNeeds(needs) {
+      if (!closed && !failure) post({ type: 'needs', needs });
+    },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
