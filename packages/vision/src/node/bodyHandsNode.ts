@@ -9,7 +9,6 @@
  * in the one-thread detector; that keeps the two paths' output identical.
  */
 import { createRequire } from 'node:module';
-import * as tf from '@tensorflow/tfjs-core';
 import type { Human as HumanClass, Config as HumanConfig } from '@vladmandic/human';
 import type { LandmarkFrame } from '@geste/core';
 import { toLandmarkFrame, type HumanResultLike } from '../convert.ts';
@@ -19,6 +18,7 @@ import { planConfig, type FramePlan } from '../schedule.ts';
 import type { RgbFrame } from '../frames.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
 import { humanModelDir, humanNodeWasmEntry, tfjsWasmDir } from './paths.ts';
+import { RgbInput } from './rgbInput.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -47,12 +47,13 @@ export async function createBodyHandsDetector(tuning: VisionTuning, imageMirrore
   const human = new Human(config);
   human.env.initial = true;
   await human.load();
+  const rgbInput = new RgbInput();
   let last: BodyHandsTimesMs = { inputMs: 0, cacheCheckMs: 0, bodyMs: 0, handsMs: 0, totalMs: 0 };
   return {
     async detect(rgb, timestampMs, frameIndex, plan) {
-      const { widthPx, heightPx, data } = rgb;
+      const { widthPx, heightPx } = rgb;
       const t0 = performance.now();
-      const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
+      const input = rgbInput.tensor(rgb);
       let result;
       try {
         result = await human.detect(input as never, planConfig(plan, tuning) as never);

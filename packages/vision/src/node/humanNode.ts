@@ -16,6 +16,7 @@ import { FaceDetectorCadence, cadenceConfig } from '../cadence.ts';
 import { ModelSchedule, planConfig, type ScheduleTuning } from '../schedule.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
 import { humanModelDir, humanNodeWasmEntry, humanVersion, tfjsWasmDir } from './paths.ts';
+import { RgbInput } from './rgbInput.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -124,6 +125,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     let closed = false;
     const cadence = new FaceDetectorCadence(tuning);
     const imageMirrored = opts.imageMirrored ?? false;
+    const rgbInput = new RgbInput();
     const schedule = opts.schedule === 'human' ? null : new ModelSchedule(opts.schedule);
 
     return {
@@ -142,7 +144,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
           );
         }
         const t0 = performance.now();
-        const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
+        const input = rgbInput.tensor(rgb);
         let result;
         const plan = schedule?.plan(frameIndex, timestampMs);
         try {

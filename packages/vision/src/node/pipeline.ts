@@ -136,6 +136,8 @@ export async function openPipelinedVideoSource(path: string, opts: PipelineOptio
   const windowFrames = Math.max(1, Math.floor(opts.windowFrames ?? 4));
   const totals: StageTotalsMs = { frames: 0, decodeWaitMs: 0, inputMs: 0, cacheCheckMs: 0, faceMs: 0, bodyMs: 0, handsMs: 0, detectTotalMs: 0 };
   let closed = false;
+  const latenciesMs: number[] = [];
+  const decodedAtMs = new Map<number, number>();
 
   async function* frames(): AsyncGenerator<LandmarkFrame> {
     if (closed) return;
@@ -156,6 +158,7 @@ export async function openPipelinedVideoSource(path: string, opts: PipelineOptio
           break;
         }
         const f = next.value;
+        decodedAtMs.set(f.frameIndex, performance.now());
         const p = face.detect(f, f.rgb.data.slice().buffer as ArrayBuffer);
         p.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
         faceResults.set(f.frameIndex, p);
@@ -193,6 +196,8 @@ export async function openPipelinedVideoSource(path: string, opts: PipelineOptio
         totals.detectTotalMs += at.totalMs + bt.totalMs;
         sendB(); // B works on the next frame while the caller analyses this one
         done++;
+        latenciesMs.push(performance.now() - (decodedAtMs.get(f.frameIndex) ?? performance.now()));
+        decodedAtMs.delete(f.frameIndex);
         opts.onProgress?.({ framesDone: done, framesTotalEstimate: video.probe.estimatedFrames, lastTimestampMs: merged.timestampMs });
         yield merged;
       }
@@ -208,6 +213,7 @@ export async function openPipelinedVideoSource(path: string, opts: PipelineOptio
     frames,
     decodeSummary: () => video.summary(),
     stageTotals: () => ({ ...totals }),
+    frameLatenciesMs: () => latenciesMs,
     async close() {
       if (closed) return;
       closed = true;
