@@ -105,6 +105,8 @@ export interface DebugStats {
   latest: FrameMeasure | null;
   /** The detector in use, e.g. 'human-wasm-worker' (null until it is ready). */
   detectorKind: string | null;
+  /** The detector's models and WASM build (for bench/web-fps.ts). */
+  detectorModels: Readonly<Record<string, string>> | null;
 }
 declare global {
   interface Window {
@@ -185,7 +187,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     let loop: MeasureLoop | null = null;
     let pendingEmit = false;
     let lastEmitMs = 0;
-    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null, detectorKind: null };
+    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null, detectorKind: null, detectorModels: null };
     if (debugHookEnabled()) window.gesteDebug = debug;
 
     const set = (patch: Partial<MeasureSnapshot>, immediate = true): void => {
@@ -216,6 +218,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
             detector = d;
             d.setNeeds?.(modelNeeds);
             debug.detectorKind = d.info.kind;
+            debug.detectorModels = d.info.models;
             set({ detector: { kind: 'ready', info: d.info.kind } });
             return d;
           },

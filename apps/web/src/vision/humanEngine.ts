@@ -27,6 +27,8 @@ export interface HumanEngineOptions {
   readonly tuning: VisionTuning;
   /** Absolute base URL of the app: models and wasm are resolved against it (a worker has no document). */
   readonly baseUrl: string;
+  /** Let tfjs use its threaded-SIMD WASM build when the page is cross-origin isolated (default false). */
+  readonly wasmThreads?: boolean;
 }
 
 export interface HumanEngine {
@@ -55,10 +57,12 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   const human = new Human(browserConfig as ConstructorParameters<typeof Human>[0]);
   // The multi-threaded WASM build's worker script inside Human's bundled tfjs fails to start
   // ("e is not defined"), so use the single-threaded SIMD build (also what the Node CLI uses).
-  try {
-    human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  } catch {
-    /* flag unknown in this tfjs: nothing to turn off */
+  if (!opts.wasmThreads) {
+    try {
+      human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    } catch {
+      /* flag unknown in this tfjs: nothing to turn off */
+    }
   }
   await checkModelsServed(config['modelBasePath'] as string, tuning);
   try {
@@ -68,12 +72,18 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   }
   const activeBackend = String(human.tf.getBackend?.() ?? '');
   if (!activeBackend) throw new DetectorError('backend-failed', `The ${backend} backend did not start.`);
+  // Which WASM build tfjs chose (the threaded one needs a cross-origin isolated page and ?wasmThreads=1).
+  let wasmBuild: Record<string, string> = {};
+  if (activeBackend === 'wasm') {
+    const mt = await Promise.resolve(human.tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')).catch(() => false);
+    wasmBuild = { wasmBuild: mt ? 'threaded-simd' : 'simd (one thread)' };
+  }
   const cadence = new FaceDetectorCadence(tuning);
   const schedule = new ModelSchedule();
   let perf: unknown = null;
   let closed = false;
   return {
-    info: { kind: `human-${activeBackend}`, models: modelVersions(human.version, tuning) },
+    info: { kind: `human-${activeBackend}`, models: { ...modelVersions(human.version, tuning), ...wasmBuild } },
     async detectPixels(pixels, frameIndex, timestampMs) {
       if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
       const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
