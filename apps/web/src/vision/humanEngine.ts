@@ -88,13 +88,15 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
       if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
       const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
       let result: Awaited<ReturnType<typeof human.detect>>;
+      const plan = schedule.plan(frameIndex, timestampMs);
       try {
-        const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(schedule.plan(frameIndex, timestampMs), tuning) };
+        const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) };
         result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], perCall as Parameters<typeof human.detect>[1]);
       } finally {
         tensor.dispose();
       }
-      perf = result.performance;
+      // Human leaves a skipped model's last time in place: 0 for a model the schedule did not run.
+      perf = { ...result.performance, body: plan.runBody ? result.performance.body : 0, hand: plan.runHands ? result.performance.hand : 0 };
       if ('error' in result && result.error) throw new DetectorError('backend-failed', String(result.error));
       // Human's Point is [x, y, z?]; the adapter reads missing z as 0.
       const frame = toLandmarkFrame(result as unknown as HumanResultLike, { frameIndex, timestampMs, imageWidthPx: pixels.width, imageHeightPx: pixels.height });

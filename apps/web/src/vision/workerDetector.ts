@@ -81,7 +81,9 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
         const sum = (g.gesteHumanPerfSum ??= { frames: 0, workerMs: 0 });
         sum['frames']! += 1;
         sum['workerMs']! += msg.workerMs;
-        for (const [k, v] of Object.entries((msg.perf ?? {}) as Record<string, unknown>)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
+        for (const [k, v] of Object.entries((msg.perf ?? {}) as Record<string, unknown>)) {
+          if (typeof v === 'number' && ['inputProcess', 'cacheCheck', 'face', 'body', 'hand', 'total'].includes(k)) sum[k] = (sum[k] ?? 0) + v;
+        }
       }
       pending.get(msg.id)?.resolve(msg.frame);
       pending.delete(msg.id);
