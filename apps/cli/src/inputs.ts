@@ -40,7 +40,9 @@ export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): 
 export async function analyzeVideo(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
   const workers = opts.workers ?? Math.max(1, Math.min(2, availableParallelism()));
   const sourceOpts = { maxSidePx: opts.maxSidePx ?? 640, ...(opts.tuning ? { tuning: opts.tuning } : {}) };
-  const source = workers === 2 ? await openPipelinedVideoSource(path, sourceOpts) : await openVideoLandmarkSource(path, { ...sourceOpts, workers });
+  // The hand model runs on every frame in the exam's sensory-trick windows (before → after), else on signals.
+  const handsWindowsMs = (opts.phases ?? []).flatMap((p) => (p.kind === 'sensory-trick' ? [{ startMs: p.before.startMs, endMs: p.after.endMs }] : []));
+  const source = workers === 2 ? await openPipelinedVideoSource(path, { ...sourceOpts, handsWindowsMs }) : await openVideoLandmarkSource(path, { ...sourceOpts, workers, handsWindowsMs });
   const analysis = await analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.probe.estimatedFrames });
   const decode = source.decodeSummary();
   const notes: string[] = [];

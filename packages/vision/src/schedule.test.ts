@@ -100,6 +100,14 @@ describe('model schedule', () => {
     expect(p.runHands).toBe(false);
   });
 
+  it('runs hands inside given frame-time windows (a recorded exam’s sensory-trick phases)', () => {
+    const s = new ModelSchedule(DEFAULT_SCHEDULE, [{ startMs: 100, endMs: 300 }]);
+    const { plans } = run(frames(20, { rotationDeg: 0 }), s);
+    // 100..300 ms = frames 3..9 at 30 fps; the sweep at frame 0; the next sweep 1 s after the window's last run
+    expect(where(plans, (p) => p.handsReason === 'needed')).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(where(plans, (p) => p.runHands)).toEqual([0, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   it('is deterministic: the same frames give the same plans', () => {
     const scenes = [...frames(10, { rotationDeg: 20 }), ...frames(10, { rotationDeg: 45 }), ...frames(10, { rotationDeg: null }), ...frames(10, { rotationDeg: 0, meshScore: 0.4 })];
     expect(run(scenes).plans).toEqual(run(scenes).plans);

@@ -93,7 +93,14 @@ export class ModelSchedule {
   private lastPlan: FramePlan | null = null;
   private lastAges: FrameAges = { bodyAgeMs: null, handsAgeMs: null };
 
-  constructor(readonly tuning: ScheduleTuning = DEFAULT_SCHEDULE) {}
+  /**
+   * `handsWindowsMs`: frame-time windows in which hands are needed (a recorded exam's sensory-trick
+   * windows, `geste analyze --phases`), as if `setNeeds({ hands: true })` were set inside them.
+   */
+  constructor(
+    readonly tuning: ScheduleTuning = DEFAULT_SCHEDULE,
+    private readonly handsWindowsMs: readonly { readonly startMs: number; readonly endMs: number }[] = [],
+  ) {}
 
   setNeeds(needs: ScheduleNeeds): void {
     this.needs = needs;
@@ -107,7 +114,7 @@ export class ModelSchedule {
     const noFace = !this.prevFaceSeen;
     const runBody = bodyDue || headFar || noFace;
     let handsReason: FramePlan['handsReason'] = 'off';
-    if (this.needs.hands) handsReason = 'needed';
+    if (this.needs.hands || this.handsWindowsMs.some((w) => timestampMs >= w.startMs && timestampMs <= w.endMs)) handsReason = 'needed';
     else if (timestampMs < this.handsOnUntilMs) handsReason = this.heldHands.length > 0 ? 'hand-seen' : 'occlusion';
     else if (this.lastHandsRunMs === null || timestampMs - this.lastHandsRunMs >= t.handsSweepMs || timestampMs < this.lastHandsRunMs) handsReason = 'sweep';
     const p: FramePlan = { frameIndex, runBody, runHands: handsReason !== 'off', handsReason };

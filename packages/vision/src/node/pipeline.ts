@@ -26,6 +26,8 @@ import type { StageTotalsMs, VideoLandmarkSource, VideoSourceOptions } from './v
 
 export interface PipelineOptions extends Omit<VideoSourceOptions, 'workers'> {
   readonly schedule?: ScheduleTuning;
+  /** Frame-time windows in which the hand model runs on every frame (sensory-trick phases). */
+  readonly handsWindowsMs?: readonly { readonly startMs: number; readonly endMs: number }[];
   /** Frames sent to the face worker ahead of the merge (default 4). */
   readonly windowFrames?: number;
 }
@@ -132,7 +134,7 @@ export async function openPipelinedVideoSource(path: string, opts: PipelineOptio
     imageHeightPx: video.outHeightPx,
     nominalFps: video.probe.nominalFps,
   };
-  const schedule = new ModelSchedule(opts.schedule);
+  const schedule = new ModelSchedule(opts.schedule, opts.handsWindowsMs);
   const windowFrames = Math.max(1, Math.floor(opts.windowFrames ?? 4));
   const totals: StageTotalsMs = { frames: 0, decodeWaitMs: 0, inputMs: 0, cacheCheckMs: 0, faceMs: 0, bodyMs: 0, handsMs: 0, detectTotalMs: 0 };
   let closed = false;

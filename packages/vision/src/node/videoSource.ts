@@ -31,6 +31,8 @@ export interface VideoSourceOptions {
   readonly onProgress?: (p: VideoProgress) => void;
   /** Body/hands scheduling (schedule.ts); 'human' = Human's own frame counters (before issue 15). */
   readonly schedule?: ScheduleTuning | 'human';
+  /** Frame-time windows in which the hand model runs on every frame (sensory-trick phases; in-thread and pipeline). */
+  readonly handsWindowsMs?: readonly { readonly startMs: number; readonly endMs: number }[];
 }
 
 /** Summed milliseconds per stage over all frames (detector stages summed over workers). */
@@ -69,6 +71,8 @@ async function inThreadDetector(opts: VideoSourceOptions): Promise<FrameDetector
     info: d.info,
     detect(f) {
       const run = chain.then(async () => {
+        const windows = opts.handsWindowsMs ?? [];
+        if (windows.length > 0) d.schedule?.setNeeds({ hands: windows.some((w) => f.timestampMs >= w.startMs && f.timestampMs <= w.endMs) });
         const frame = await d.detect(f.rgb, f.timestampMs, f.frameIndex);
         return { frame, times: d.lastStageTimes() };
       });
