@@ -8,7 +8,7 @@
  * - **Iris**: off. No measure reads the iris points (meshes are fitted on the 468 face points only;
  *   `grep` of packages/core and apps finds no use of points 468..477), so `DEFAULT_TUNING.iris` is false.
  * - **Body (MoveNet)**: shoulder elevation and the lateral shift are posture measures that change over
- *   seconds, so the body runs at `bodyPeriodMs` (default 200 ms = 5 Hz) and the frames in between carry
+ *   seconds, so the body runs at `bodyPeriodMs` (default 333 ms = 3 Hz) and the frames in between carry
  *   the last body with its age (`FramePlan.bodyAgeMs`). It runs on every frame while the previous frame
  *   had no single fitted face (the nose-and-ears fallback then gives the rotation) or the head was turned
  *   ≥ `bodyEveryFrameFromYawDeg` from the camera (the estimator's mesh-collapse check compares the mesh
@@ -41,12 +41,13 @@ export interface ScheduleTuning {
 }
 
 /**
- * 5 Hz body: a shoulder shrug of 1 s is still sampled 5 times; held values are at most 200 ms old (at
- * 30 fps: body on 1 frame in 6). 35°: the mesh-collapse check needs fresh keypoints from ≈ 50°, with margin.
+ * 3 Hz body: a shoulder shrug of 1 s is still sampled 3 times; held values are at most 333 ms old (at
+ * 30 fps: body on 1 frame in 10; in the browser at 5–20 measurements/s, 1 frame in 2–7). A 5 Hz period
+ * ran the body on every frame of a loaded browser measuring 5 frames/s (bench:web, 59 ms per frame). 35°: the mesh-collapse check needs fresh keypoints from ≈ 50°, with margin.
  * 1 s hand sweep: at 30 fps one hand run in 30 frames (≈ 4 ms/frame on average) instead of one in 15.
  */
 export const DEFAULT_SCHEDULE: ScheduleTuning = {
-  bodyPeriodMs: 200,
+  bodyPeriodMs: 1000 / 3,
   bodyEveryFrameFromYawDeg: 35,
   handsSweepMs: 1000,
   handsHoldMs: 1000,

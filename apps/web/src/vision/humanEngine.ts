@@ -14,7 +14,7 @@ import type { DetectorInfo } from './detector.ts';
 
 /**
  * Live tuning. Which frames run the body and hand models is decided by @geste/vision's `ModelSchedule`
- * (schedule.ts, shared with the CLI): body at 5 Hz of frame time (every frame when turned ≥ 35° or no
+ * (schedule.ts, shared with the CLI): body at 3 Hz of frame time (every frame when turned ≥ 35° or no
  * face), hands only while a screen needs them (`setNeeds`), on occlusion signals, while in view, or on a
  * 1 s sweep; `handsEveryNFrames` is the hand tracker's own re-detection cadence inside those runs.
  * Measured in bench/web-fps.ts: the hand model alone took ~400 ms on a loaded 2-core machine.

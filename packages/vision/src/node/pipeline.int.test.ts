@@ -16,7 +16,7 @@ import { openVideo } from './video.ts';
 const REPO = join(import.meta.dirname, '..', '..', '..', '..');
 const PHANTOM_DIR = join(tmpdir(), 'geste-parity-phantom-v1'); // shared with apps/web/test/parity.int.test.ts
 const CLIP = 'small-rotation-right-30';
-/** Enough frames for two hand sweeps (1 s apart) and ten body runs at 5 Hz at 30 fps. */
+/** Enough frames for three hand sweeps (1 s apart) and eight body runs at 3 Hz at 30 fps. */
 const FRAMES = 75;
 
 function clip(): string {
