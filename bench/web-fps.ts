@@ -3,7 +3,12 @@
  * and core pose, fed by Chromium's fake camera at 640×480 / 30 fps.
  *
  *   node --import tsx bench/web-fps.ts [--seconds 20] [--detector worker|main] [--backend wasm|webgl]
- *                                      [--tuning live|cli] [--transfer bitmap|imagedata]
+ *                                      [--tuning live|cli] [--transfer bitmap|imagedata] [--wasmThreads 0|1]
+ *
+ * Also prints: CPU ms per measurement of the whole Chromium process tree (all its processes and threads),
+ * ms per frame by Human stage (summed in the detector worker), the real-time factor (measurements/s ÷
+ * the camera's frames/s), and the load average. --wasmThreads 1 lets tfjs pick its threaded-SIMD WASM
+ * build (the preview server sends COOP/COEP, so the page is cross-origin isolated).
  *
  * --detector worker (the app's default) runs Human in a module worker; main runs it on the page.
  * GESTE_WEB_DIST=<folder> reuses a build (e.g. to run several configurations back to back).
@@ -15,6 +20,7 @@
  * depend on it.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { buildApp, launch, servePreview } from '../apps/web/test/harness.ts';
 import { fakeVideo } from '../apps/web/test/fakeCamera.ts';
@@ -28,6 +34,30 @@ const backend = arg('backend', 'wasm');
 const tuning = arg('tuning', 'live');
 const detector = arg('detector', 'worker');
 const transfer = arg('transfer', 'bitmap');
+const wasmThreads = arg('wasmThreads', '0') === '1';
+
+/** CPU ms so far of every Chromium process started by this bench (descendants of this process named chrom*). */
+function chromiumCpuMs(): number {
+  const procs = new Map<number, { ppid: number; name: string; cpuMs: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const raw = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const name = raw.slice(raw.indexOf('(') + 1, raw.lastIndexOf(')'));
+      const st = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(d), { ppid: Number(st[1]), name, cpuMs: ((Number(st[11]) + Number(st[12])) * 1000) / 100 });
+    } catch {
+      /* ended */
+    }
+  }
+  const mine = (pid: number): boolean => {
+    for (let p = procs.get(pid)?.ppid, hops = 0; p !== undefined && p > 1 && hops < 20; p = procs.get(p)?.ppid, hops++) if (p === process.pid) return true;
+    return false;
+  };
+  let sum = 0;
+  for (const [pid, p] of procs) if (/chrom/i.test(p.name) && mine(pid)) sum += p.cpuMs;
+  return sum;
+}
 
 function pct(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,17 +68,19 @@ buildApp();
 const served = await servePreview();
 const l = await launch({ fakeVideo: fakeVideo('bench') });
 try {
-  await l.page.goto(`${served.url}?nosw&detector=${detector}&transfer=${transfer}&backend=${backend}&tuning=${tuning}#/live`);
+  await l.page.goto(`${served.url}?nosw&detector=${detector}&transfer=${transfer}&backend=${backend}&tuning=${tuning}${wasmThreads ? '&wasmThreads=1' : ''}#/live`);
   await l.page.click('[data-testid=start-camera]');
   await l.page.waitForFunction(() => ((window as any).gesteDebug?.framesMeasured ?? 0) > 10, null, { timeout: 120_000 });
   await l.page.waitForTimeout(3000); // warm-up
-  const before = await l.page.evaluate(() => ({ n: (window as any).gesteDebug.framesMeasured as number, t: performance.now(), lat: (window as any).gesteDebug.latenciesMs.length as number }));
+  const before = await l.page.evaluate(() => ({ n: (window as any).gesteDebug.framesMeasured as number, t: performance.now(), lat: (window as any).gesteDebug.latenciesMs.length as number, perf: { ...((globalThis as any).gesteHumanPerfSum ?? {}) } as Record<string, number> }));
+  const cpu0 = chromiumCpuMs();
   const load0 = loadavg()[0]!;
   await l.page.waitForTimeout(seconds * 1000);
   const after = await l.page.evaluate(() => {
     const g = (window as any).gesteDebug;
-    return { n: g.framesMeasured as number, t: performance.now(), lat: g.latenciesMs as number[], kind: g.detectorKind as string, workerMs: (globalThis as any).gesteWorkerMs as number | undefined, perf: (globalThis as any).gesteHumanPerf, w: (document.querySelector('video') as HTMLVideoElement).videoWidth, h: (document.querySelector('video') as HTMLVideoElement).videoHeight };
+    return { models: g.detectorModels as Record<string, string> | null, isolated: crossOriginIsolated, perfSum: { ...((globalThis as any).gesteHumanPerfSum ?? {}) } as Record<string, number>, n: g.framesMeasured as number, t: performance.now(), lat: g.latenciesMs as number[], kind: g.detectorKind as string, workerMs: (globalThis as any).gesteWorkerMs as number | undefined, perf: (globalThis as any).gesteHumanPerf, w: (document.querySelector('video') as HTMLVideoElement).videoWidth, h: (document.querySelector('video') as HTMLVideoElement).videoHeight };
   });
+  const cpu1 = chromiumCpuMs();
   // How many frames the camera itself delivers to the page (upper bound for measurements per second).
   // (a string, so the bundler's helper names do not leak into the page)
   const cameraFps = (await l.page.evaluate(`new Promise((resolve) => {
@@ -68,14 +100,24 @@ try {
   })`)) as { fps: number; worstGapMs: number };
   const fps = ((after.n - before.n) * 1000) / (after.t - before.t);
   const lat = after.lat.slice(-(after.n - before.n));
+  const df = (after.perfSum['frames'] ?? 0) - (before.perf['frames'] ?? 0);
+  const stageMs: Record<string, number> = {};
+  for (const k of Object.keys(after.perfSum)) if (k !== 'frames' && df > 0) stageMs[k] = Math.round((((after.perfSum[k] ?? 0) - (before.perf[k] ?? 0)) / df) * 10) / 10;
+  const measured = after.n - before.n;
   const result = {
     detector: after.kind,
+    crossOriginIsolated: after.isolated,
+    wasmThreadsAsked: wasmThreads,
+    wasmBuild: after.models?.['wasmBuild'] ?? null,
     transfer: detector === 'worker' ? transfer : null,
     backend,
     tuning,
     videoPx: `${after.w}x${after.h}`,
     seconds,
     measurementsPerSecond: Math.round(fps * 10) / 10,
+    realTimeFactor: Math.round((fps / cameraFps) * 100) / 100,
+    chromiumCpuMsPerMeasurement: measured > 0 ? Math.round(((cpu1 - cpu0) / measured) * 10) / 10 : null,
+    humanStageMsPerFrame: stageMs,
     cameraFramesPerSecond: Math.round(cameraFps * 10) / 10,
     pageAnimationFramesPerSecond: Math.round(page.fps * 10) / 10,
     pageLongestFrameGapMs: Math.round(page.worstGapMs),

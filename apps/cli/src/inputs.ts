@@ -1,8 +1,8 @@
 /** Opens what the user named — a video file or a recorded landmarks.jsonl — and analyses it. */
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { createReplaySource } from '@geste/vision';
-import { openVideoLandmarkSource } from '@geste/vision/node';
+import { openPipelinedVideoSource, openVideoLandmarkSource } from '@geste/vision/node';
 import type { VisionTuning } from '@geste/vision';
 import { type AnalyzeOptions, type RecordingAnalysis, analyzeLandmarkSource } from './analyze.ts';
 import { CliError } from './errors.ts';
@@ -12,7 +12,10 @@ const MAX_LANDMARKS_FILE_BYTES = 2 * 1024 ** 3;
 
 export interface AnalyzeFileOptions extends AnalyzeOptions {
   readonly maxSidePx?: number;
-  /** Detector worker threads (default: 1 per core, at most 2 — each holds its own models). */
+  /**
+   * Detector threads (default: 2 when a second core is free, else 1). 1 = in this thread; 2 = the two-core
+   * pipeline (face | body+hands), whose output equals the one-thread output; 3+ = frame-interleaved workers.
+   */
   readonly workers?: number;
   /** Model cadence overrides (default: @geste/vision's DEFAULT_TUNING). */
   readonly tuning?: Partial<VisionTuning>;
@@ -35,8 +38,14 @@ export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): 
 
 /** A video file through the on-device models. */
 export async function analyzeVideo(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
-  const workers = opts.workers ?? Math.max(1, Math.min(2, availableParallelism()));
-  const source = await openVideoLandmarkSource(path, { maxSidePx: opts.maxSidePx ?? 640, workers, ...(opts.tuning ? { tuning: opts.tuning } : {}) });
+  // Two threads (the pipeline) only when a second core is free: on a busy machine the pipeline's two threads
+  // stall each other and one thread finished sooner (BENCHMARKS.md, issue 15). Both give the same frames.
+  const cores = availableParallelism();
+  const workers = opts.workers ?? (cores >= 2 && loadavg()[0]! < cores - 0.5 ? 2 : 1);
+  const sourceOpts = { maxSidePx: opts.maxSidePx ?? 640, ...(opts.tuning ? { tuning: opts.tuning } : {}) };
+  // The hand model runs on every frame in the exam's sensory-trick windows (before → after), else on signals.
+  const handsWindowsMs = (opts.phases ?? []).flatMap((p) => (p.kind === 'sensory-trick' ? [{ startMs: p.before.startMs, endMs: p.after.endMs }] : []));
+  const source = workers === 2 ? await openPipelinedVideoSource(path, { ...sourceOpts, handsWindowsMs }) : await openVideoLandmarkSource(path, { ...sourceOpts, workers, handsWindowsMs });
   const analysis = await analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.probe.estimatedFrames });
   const decode = source.decodeSummary();
   const notes: string[] = [];

@@ -37,9 +37,12 @@ export interface VisionTuning {
    * (see cadence.ts). Applied per frame by the detectors through `FaceDetectorCadence`.
    */
   readonly faceDetectorEveryFrameBelowYawDeg: number;
-  /** Body model runs on every Nth frame; frames in between repeat the last body (1 = every frame). */
+  /**
+   * Body model every Nth frame, only with `schedule: 'human'` (Human's own counters); by default
+   * `ModelSchedule` (schedule.ts) decides per frame (3 Hz of frame time, every frame when turned or faceless).
+   */
   readonly bodyEveryNFrames: number;
-  /** Hand detector runs on every Nth frame; frames in between repeat the last hands (1 = every frame). */
+  /** While the hand model runs (schedule.ts decides when), its detector re-runs every Nth frame and the skeleton tracks in between. */
   readonly handsEveryNFrames: number;
   /** Run body pose at all. */
   readonly body: boolean;

@@ -5,3 +5,4 @@ export * from './humanConfig.ts';
 export * from './convert.ts';
 export * from './replay.ts';
 export * from './cadence.ts';
+export * from './schedule.ts';

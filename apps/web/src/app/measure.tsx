@@ -87,6 +87,8 @@ export interface MeasureApi {
   requestPitchPermission(): Promise<void>;
   /** Laptops: the camera is (or is no longer) set level at eye height. */
   setCameraLevelConfirmed(on: boolean): Promise<void>;
+  /** What the screen needs from the models now (hands during sensory-trick windows); @geste/vision schedule.ts. */
+  setModelNeeds(needs: { readonly hands: boolean }): void;
   readonly video: HTMLVideoElement;
   /** The open camera (for an optional local recording). */
   camera(): OpenCamera | null;
@@ -104,6 +106,8 @@ export interface DebugStats {
   latest: FrameMeasure | null;
   /** The detector in use, e.g. 'human-wasm-worker' (null until it is ready). */
   detectorKind: string | null;
+  /** The detector's models and WASM build (for bench/web-fps.ts). */
+  detectorModels: Readonly<Record<string, string>> | null;
 }
 declare global {
   interface Window {
@@ -184,7 +188,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     let loop: MeasureLoop | null = null;
     let pendingEmit = false;
     let lastEmitMs = 0;
-    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null, detectorKind: null };
+    const debug: DebugStats = { framesMeasured: 0, latenciesMs: [], frameTimesMs: [], loopStatus: null, cameraError: null, track: null, latest: null, detectorKind: null, detectorModels: null };
     if (debugHookEnabled()) window.gesteDebug = debug;
 
     const set = (patch: Partial<MeasureSnapshot>, immediate = true): void => {
@@ -205,6 +209,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       }
     };
 
+    let modelNeeds = { hands: false };
     const getDetector = (): Promise<FrameDetector> => {
       if (detector) return Promise.resolve(detector);
       if (!detectorPromise) {
@@ -212,7 +217,9 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         detectorPromise = createDetector().then(
           (d) => {
             detector = d;
+            d.setNeeds?.(modelNeeds);
             debug.detectorKind = d.info.kind;
+            debug.detectorModels = d.info.models;
             set({ detector: { kind: 'ready', info: d.info.kind } });
             return d;
           },
@@ -321,6 +328,10 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       async setCameraLevelConfirmed(on) {
         updatePitch(snap.devicePitch, on);
         await putSetting('cameraLevelConfirmed', on);
+      },
+      setModelNeeds(needs) {
+        modelNeeds = needs;
+        detector?.setNeeds?.(needs);
       },
     };
 

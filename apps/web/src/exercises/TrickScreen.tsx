@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProtocol } from '@geste/core';
 import type { FrameMeasure, ProtocolStep, Trick, TrickReport, TrickTrial } from '@geste/core';
-import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
+import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
 import { getSetting, newSessionId, putSetting, saveSession } from '../store/db.ts';
@@ -44,6 +44,13 @@ export function TrickScreen(): ReactNode {
   const [chosen, setChosen] = useState<Set<string>>(DEFAULT_TRICKS);
   const [windowS, setWindowS] = useState<number>(8);
   const [phase, setPhase] = useState<'setup' | 'running' | 'done'>('setup');
+  // The hand model runs on every frame only while the trials run (hand in, during, hand away).
+  const measureApi = useMeasureApi();
+  useEffect(() => {
+    if (phase !== 'running') return;
+    measureApi.setModelNeeds({ hands: true });
+    return () => measureApi.setModelNeeds({ hands: false });
+  }, [phase, measureApi]);
   const [now, setNow] = useState<{ step: ProtocolStep | null; leftS: number; trick: Trick | null }>({ step: null, leftS: 0, trick: null });
   const [report, setReport] = useState<TrickReport | null>(null);
   const run = useRef<Run | null>(null);

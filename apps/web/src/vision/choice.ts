@@ -6,6 +6,8 @@ export interface DetectorChoice {
   readonly backend: 'wasm' | 'webgl';
   readonly cliTuning: boolean;
   readonly transfer: 'bitmap' | 'imagedata';
+  /** tfjs's threaded-SIMD WASM build (needs a cross-origin isolated page); off by default, see docs/speed.md. */
+  readonly wasmThreads: boolean;
 }
 
 export function detectorChoice(search: string): DetectorChoice {
@@ -15,5 +17,6 @@ export function detectorChoice(search: string): DetectorChoice {
     backend: q.get('backend') === 'webgl' ? 'webgl' : 'wasm',
     cliTuning: q.get('tuning') === 'cli',
     transfer: q.get('transfer') === 'imagedata' ? 'imagedata' : 'bitmap',
+    wasmThreads: q.get('wasmThreads') === '1',
   };
 }

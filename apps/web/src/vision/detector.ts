@@ -4,6 +4,7 @@
  * and the app uses the real Human models (see humanDetector.ts).
  */
 import type { LandmarkFrame } from '@geste/core';
+import type { ScheduleNeeds } from './visionAdapter.ts';
 
 export type DetectorInput = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
 
@@ -17,6 +18,8 @@ export interface FrameDetector {
   readonly info: DetectorInfo;
   /** Finds faces/bodies/hands in one frame. Coordinates are pixels of the input as given (not mirrored). */
   detect(input: DetectorInput, frameIndex: number, timestampMs: number): Promise<LandmarkFrame>;
+  /** What the screen needs from the next frames on (hands in a sensory-trick window); detectors without a schedule ignore it. */
+  setNeeds?(needs: ScheduleNeeds): void;
   /** Releases models and tensors. Safe to call twice. */
   close(): Promise<void>;
 }

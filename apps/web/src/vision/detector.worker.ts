@@ -42,7 +42,7 @@ function pixelsOf(bitmap: ImageBitmap): ImageData {
 async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'init': {
-      engine = createHumanEngine({ backend: msg.backend, tuning: msg.tuning, baseUrl: msg.baseUrl });
+      engine = createHumanEngine({ backend: msg.backend, tuning: msg.tuning, baseUrl: msg.baseUrl, wasmThreads: msg.wasmThreads ?? false });
       try {
         scope.postMessage({ type: 'ready', info: (await engine).info });
       } catch (e) {
@@ -64,6 +64,10 @@ async function handle(msg: ToWorker): Promise<void> {
         msg.bitmap?.close();
         scope.postMessage(errorMessage(msg.id, err));
       }
+      return;
+    }
+    case 'needs': {
+      (await engine?.catch(() => null))?.setNeeds(msg.needs);
       return;
     }
     case 'close': {

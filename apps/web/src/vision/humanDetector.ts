@@ -19,11 +19,12 @@ export interface HumanDetectorOptions {
   readonly tuning?: Partial<VisionTuning>;
   /** Absolute base URL of the app (defaults to document.baseURI). */
   readonly baseUrl?: string;
+  readonly wasmThreads?: boolean;
 }
 
 export async function createHumanDetector(opts: HumanDetectorOptions = {}): Promise<FrameDetector> {
   const tuning: VisionTuning = { ...LIVE_TUNING, ...opts.tuning };
-  const engine = await createHumanEngine({ backend: opts.backend ?? 'wasm', tuning, baseUrl: opts.baseUrl ?? document.baseURI });
+  const engine = await createHumanEngine({ backend: opts.backend ?? 'wasm', tuning, baseUrl: opts.baseUrl ?? document.baseURI, wasmThreads: opts.wasmThreads ?? false });
   const grab = document.createElement('canvas');
   const grabCtx = grab.getContext('2d', { willReadFrequently: true });
   if (!grabCtx) throw new DetectorError('backend-failed', 'This browser gave no 2D canvas to read video frames from.');
@@ -45,6 +46,7 @@ export async function createHumanDetector(opts: HumanDetectorOptions = {}): Prom
       if (debugHookEnabled()) (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = engine.lastPerf();
       return frame;
     },
+    setNeeds: (needs) => engine.setNeeds(needs),
     async close() {
       if (closed) return;
       closed = true;

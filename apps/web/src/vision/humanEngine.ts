@@ -6,16 +6,17 @@
  */
 import { Human } from '@vladmandic/human';
 import type { LandmarkFrame } from '@geste/core';
-import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES } from './visionAdapter.ts';
-import type { HumanResultLike, VisionTuning } from './visionAdapter.ts';
+import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES, ModelSchedule, planConfig } from './visionAdapter.ts';
+import type { HumanResultLike, ScheduleNeeds, VisionTuning } from './visionAdapter.ts';
 import { MODELS_URL, WASM_URL } from './assets.ts';
 import { DetectorError } from './detector.ts';
 import type { DetectorInfo } from './detector.ts';
 
 /**
- * Live tuning: the body model every 6th frame and the hand detector every 15th (the CLI's
- * DEFAULT_TUNING runs them at least as often). Head angles come from the face mesh, which still runs on every frame,
- * so they are unchanged; only shoulder/shift measures and the hand-over-face flag refresh less often.
+ * Live tuning. Which frames run the body and hand models is decided by @geste/vision's `ModelSchedule`
+ * (schedule.ts, shared with the CLI): body at 3 Hz of frame time (every frame when turned ≥ 35° or no
+ * face), hands only while a screen needs them (`setNeeds`), on occlusion signals, while in view, or on a
+ * 1 s sweep; `handsEveryNFrames` is the hand tracker's own re-detection cadence inside those runs.
  * Measured in bench/web-fps.ts: the hand model alone took ~400 ms on a loaded 2-core machine.
  */
 export const LIVE_TUNING: VisionTuning = { ...DEFAULT_TUNING, bodyEveryNFrames: 6, handsEveryNFrames: 15 };
@@ -26,6 +27,8 @@ export interface HumanEngineOptions {
   readonly tuning: VisionTuning;
   /** Absolute base URL of the app: models and wasm are resolved against it (a worker has no document). */
   readonly baseUrl: string;
+  /** Let tfjs use its threaded-SIMD WASM build when the page is cross-origin isolated (default false). */
+  readonly wasmThreads?: boolean;
 }
 
 export interface HumanEngine {
@@ -33,6 +36,8 @@ export interface HumanEngine {
   detectPixels(pixels: ImageData, frameIndex: number, timestampMs: number): Promise<LandmarkFrame>;
   /** Human's own stage timings of the last frame (ms). */
   lastPerf(): unknown;
+  /** What the screen needs now (e.g. hands in a sensory-trick window); see @geste/vision schedule.ts. */
+  setNeeds(needs: ScheduleNeeds): void;
   close(): void;
 }
 
@@ -52,10 +57,12 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   const human = new Human(browserConfig as ConstructorParameters<typeof Human>[0]);
   // The multi-threaded WASM build's worker script inside Human's bundled tfjs fails to start
   // ("e is not defined"), so use the single-threaded SIMD build (also what the Node CLI uses).
-  try {
-    human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  } catch {
-    /* flag unknown in this tfjs: nothing to turn off */
+  if (!opts.wasmThreads) {
+    try {
+      human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    } catch {
+      /* flag unknown in this tfjs: nothing to turn off */
+    }
   }
   await checkModelsServed(config['modelBasePath'] as string, tuning);
   try {
@@ -65,28 +72,39 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   }
   const activeBackend = String(human.tf.getBackend?.() ?? '');
   if (!activeBackend) throw new DetectorError('backend-failed', `The ${backend} backend did not start.`);
+  // Which WASM build tfjs chose (the threaded one needs a cross-origin isolated page and ?wasmThreads=1).
+  let wasmBuild: Record<string, string> = {};
+  if (activeBackend === 'wasm') {
+    const mt = await Promise.resolve(human.tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')).catch(() => false);
+    wasmBuild = { wasmBuild: mt ? 'threaded-simd' : 'simd (one thread)' };
+  }
   const cadence = new FaceDetectorCadence(tuning);
+  const schedule = new ModelSchedule();
   let perf: unknown = null;
   let closed = false;
   return {
-    info: { kind: `human-${activeBackend}`, models: modelVersions(human.version, tuning) },
+    info: { kind: `human-${activeBackend}`, models: { ...modelVersions(human.version, tuning), ...wasmBuild } },
     async detectPixels(pixels, frameIndex, timestampMs) {
       if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
       const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
       let result: Awaited<ReturnType<typeof human.detect>>;
+      const plan = schedule.plan(frameIndex, timestampMs);
       try {
-        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as Parameters<typeof human.detect>[1]);
+        const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) };
+        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], perCall as Parameters<typeof human.detect>[1]);
       } finally {
         tensor.dispose();
       }
-      perf = result.performance;
+      // Human leaves a skipped model's last time in place: 0 for a model the schedule did not run.
+      perf = { ...result.performance, body: plan.runBody ? result.performance.body : 0, hand: plan.runHands ? result.performance.hand : 0 };
       if ('error' in result && result.error) throw new DetectorError('backend-failed', String(result.error));
       // Human's Point is [x, y, z?]; the adapter reads missing z as 0.
       const frame = toLandmarkFrame(result as unknown as HumanResultLike, { frameIndex, timestampMs, imageWidthPx: pixels.width, imageHeightPx: pixels.height });
       cadence.observe(frame);
-      return frame;
+      return schedule.complete(frame);
     },
     lastPerf: () => perf,
+    setNeeds: (needs) => schedule.setNeeds(needs),
     close() {
       if (closed) return;
       closed = true;

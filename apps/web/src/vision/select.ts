@@ -5,6 +5,7 @@
  *   ?backend=webgl             — tfjs WebGL instead of WASM
  *   ?tuning=cli                — body and hand models as often as the CLI (slower; for parity checks)
  *   ?transfer=imagedata        — worker frames as RGBA pixels instead of an ImageBitmap
+ *   ?wasmThreads=1             — try tfjs's threaded-SIMD WASM build (measured in docs/speed.md)
  */
 import type { FrameDetector } from './detector.ts';
 import { createHumanDetector } from './humanDetector.ts';
@@ -17,6 +18,6 @@ export type { DetectorChoice, DetectorPlace } from './choice.ts';
 
 export function createAppDetector(search: string = location.search): Promise<FrameDetector> {
   const c = detectorChoice(search);
-  const base = c.cliTuning ? { backend: c.backend, tuning: DEFAULT_TUNING } : { backend: c.backend };
+  const base = { backend: c.backend, wasmThreads: c.wasmThreads, ...(c.cliTuning ? { tuning: DEFAULT_TUNING } : {}) };
   return c.place === 'main' ? createHumanDetector(base) : createWorkerDetector({ ...base, transfer: c.transfer });
 }

@@ -21,6 +21,8 @@ export interface WorkerDetectorOptions {
   readonly baseUrl?: string;
   /** How frames travel to the worker (default 'bitmap'). */
   readonly transfer?: 'bitmap' | 'imagedata';
+  /** tfjs's threaded-SIMD WASM build (humanEngine.ts). */
+  readonly wasmThreads?: boolean;
   /** Test seam: makes the worker (default: the bundled detector.worker.ts module worker). */
   readonly createWorker?: () => Worker;
 }
@@ -74,6 +76,14 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
       if (debugHookEnabled()) {
         globalThis.gesteWorkerMs = msg.workerMs;
         (globalThis as { gesteHumanPerf?: unknown }).gesteHumanPerf = msg.perf;
+        // Sums of Human's stage times over every frame, for bench/web-fps.ts's per-stage figures.
+        const g = globalThis as { gesteHumanPerfSum?: Record<string, number> };
+        const sum = (g.gesteHumanPerfSum ??= { frames: 0, workerMs: 0 });
+        sum['frames']! += 1;
+        sum['workerMs']! += msg.workerMs;
+        for (const [k, v] of Object.entries((msg.perf ?? {}) as Record<string, unknown>)) {
+          if (typeof v === 'number' && ['inputProcess', 'cacheCheck', 'face', 'body', 'hand', 'total'].includes(k)) sum[k] = (sum[k] ?? 0) + v;
+        }
       }
       pending.get(msg.id)?.resolve(msg.frame);
       pending.delete(msg.id);
@@ -91,7 +101,7 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
 
   const post = (msg: ToWorker, transferList: Transferable[] = []): void => worker.postMessage(msg, transferList);
   const ready = new Promise<DetectorInfo>((resolve, reject) => (onReady = { resolve, reject }));
-  post({ type: 'init', baseUrl: opts.baseUrl ?? document.baseURI, backend: opts.backend ?? 'wasm', tuning });
+  post({ type: 'init', baseUrl: opts.baseUrl ?? document.baseURI, backend: opts.backend ?? 'wasm', tuning, wasmThreads: opts.wasmThreads ?? false });
   let info: DetectorInfo;
   try {
     info = await ready;
@@ -143,6 +153,9 @@ export async function createWorkerDetector(opts: WorkerDetectorOptions = {}): Pr
       }
       post(msg, list);
       return result;
+    },
+    setNeeds(needs) {
+      if (!closed && !failure) post({ type: 'needs', needs });
     },
     async close(): Promise<void> {
       if (closed) return;

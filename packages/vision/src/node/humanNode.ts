@@ -13,8 +13,10 @@ import { toLandmarkFrame, type HumanResultLike } from '../convert.ts';
 import { DEFAULT_TUNING, HUMAN_MODEL_FILES, humanConfig, modelVersions, type VisionTuning } from '../humanConfig.ts';
 import { VisionError } from '../errors.ts';
 import { FaceDetectorCadence, cadenceConfig } from '../cadence.ts';
+import { ModelSchedule, planConfig, type ScheduleTuning } from '../schedule.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
 import { humanModelDir, humanNodeWasmEntry, humanVersion, tfjsWasmDir } from './paths.ts';
+import { RgbInput } from './rgbInput.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +28,8 @@ export interface NodeDetectorOptions {
   /** Frames come from a mirror image (selfie). Default false (video files are not mirrored). */
   readonly imageMirrored?: boolean;
   readonly debug?: boolean;
+  /** Body/hands scheduling (schedule.ts); 'human' = Human's own frame counters (the pre-issue-15 behaviour). */
+  readonly schedule?: ScheduleTuning | 'human';
 }
 
 /** Milliseconds spent in each stage of the last `detect` call (Human's own counters). */
@@ -41,6 +45,8 @@ export interface StageTimesMs {
 export interface NodeDetector {
   readonly info: SourceInfo;
   readonly tuning: VisionTuning;
+  /** Which models run on which frame (null with `schedule: 'human'`); `setNeeds` for trick windows. */
+  readonly schedule: ModelSchedule | null;
   detect(rgb: RgbFrame, timestampMs: number, frameIndex: number): Promise<LandmarkFrame>;
   /** Per-stage times of the last detect call. */
   lastStageTimes(): StageTimesMs;
@@ -119,10 +125,13 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     let closed = false;
     const cadence = new FaceDetectorCadence(tuning);
     const imageMirrored = opts.imageMirrored ?? false;
+    const rgbInput = new RgbInput();
+    const schedule = opts.schedule === 'human' ? null : new ModelSchedule(opts.schedule);
 
     return {
       info,
       tuning,
+      schedule,
       async detect(rgb, timestampMs, frameIndex) {
         if (closed) throw new VisionError('detector-closed', 'Expected an open detector, but close() was already called. Create a new detector.');
         const { widthPx, heightPx, data } = rgb;
@@ -135,10 +144,12 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
           );
         }
         const t0 = performance.now();
-        const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
+        const input = rgbInput.tensor(rgb);
         let result;
+        const plan = schedule?.plan(frameIndex, timestampMs);
         try {
-          result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as never);
+          const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...(plan ? planConfig(plan, tuning) : {}) };
+          result = await human.detect(input as never, perCall as never);
         } finally {
           input.dispose();
         }
@@ -148,8 +159,9 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
           inputMs: p['inputProcess'] ?? 0,
           cacheCheckMs: p['cacheCheck'] ?? 0,
           faceMs: p['face'] ?? 0,
-          bodyMs: p['body'] ?? 0,
-          handsMs: p['hand'] ?? 0,
+          // Human leaves a skipped model's last time in place: count 0 for a model the schedule did not run.
+          bodyMs: plan && !plan.runBody ? 0 : (p['body'] ?? 0),
+          handsMs: plan && !plan.runHands ? 0 : (p['hand'] ?? 0),
           totalMs: performance.now() - t0,
         };
         if (result.error) {
@@ -163,7 +175,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
           imageMirrored,
         });
         cadence.observe(frame);
-        return frame;
+        return schedule ? schedule.complete(frame) : frame;
       },
       lastStageTimes: () => last,
       numTensors: () => tf.memory().numTensors,

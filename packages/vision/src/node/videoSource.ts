@@ -11,6 +11,7 @@ import type { LandmarkFrame, LandmarkSource, SourceInfo } from '@geste/core';
 import { VisionError, type VisionErrorCode } from '../errors.ts';
 import type { DecodedFrame } from '../frames.ts';
 import type { VisionTuning } from '../humanConfig.ts';
+import type { ScheduleTuning } from '../schedule.ts';
 import { createNodeDetector, resolveTuning, type StageTimesMs } from './humanNode.ts';
 import { openVideo, type DecodeSummary, type VideoProbe } from './video.ts';
 
@@ -28,6 +29,10 @@ export interface VideoSourceOptions {
   readonly workers?: number;
   readonly ffmpegPath?: string;
   readonly onProgress?: (p: VideoProgress) => void;
+  /** Body/hands scheduling (schedule.ts); 'human' = Human's own frame counters (before issue 15). */
+  readonly schedule?: ScheduleTuning | 'human';
+  /** Frame-time windows in which the hand model runs on every frame (sensory-trick phases; in-thread and pipeline). */
+  readonly handsWindowsMs?: readonly { readonly startMs: number; readonly endMs: number }[];
 }
 
 /** Summed milliseconds per stage over all frames (detector stages summed over workers). */
@@ -48,6 +53,8 @@ export interface VideoLandmarkSource extends LandmarkSource {
   /** Decoder summary (truncation, warnings) once frames() has finished; null before. */
   decodeSummary(): DecodeSummary | null;
   stageTotals(): StageTotalsMs;
+  /** Per frame, ms from the decoder handing the frame over to the landmark frame being yielded (pipeline only). */
+  frameLatenciesMs?(): readonly number[];
 }
 
 interface FrameDetector {
@@ -57,13 +64,15 @@ interface FrameDetector {
 }
 
 async function inThreadDetector(opts: VideoSourceOptions): Promise<FrameDetector> {
-  const d = await createNodeDetector({ tuning: resolveTuning(opts.tuning) });
+  const d = await createNodeDetector({ tuning: resolveTuning(opts.tuning), ...(opts.schedule ? { schedule: opts.schedule } : {}) });
   // One Human must see frames one after another (tracking state): chain the calls.
   let chain: Promise<unknown> = Promise.resolve();
   return {
     info: d.info,
     detect(f) {
       const run = chain.then(async () => {
+        const windows = opts.handsWindowsMs ?? [];
+        if (windows.length > 0) d.schedule?.setNeeds({ hands: windows.some((w) => f.timestampMs >= w.startMs && f.timestampMs <= w.endMs) });
         const frame = await d.detect(f.rgb, f.timestampMs, f.frameIndex);
         return { frame, times: d.lastStageTimes() };
       });

@@ -1,0 +1,171 @@
+/**
+ * Which of the costly models run on the next frame: pay only for what the moment needs (issue 15).
+ *
+ * The face mesh runs on every frame (head angles are the product). The others are scheduled here, in one
+ * place shared by the Node detector, the Node two-worker pipeline and the browser engine, so every host
+ * makes the same choices for the same frames:
+ *
+ * - **Iris**: off. No measure reads the iris points (meshes are fitted on the 468 face points only;
+ *   `grep` of packages/core and apps finds no use of points 468..477), so `DEFAULT_TUNING.iris` is false.
+ * - **Body (MoveNet)**: shoulder elevation and the lateral shift are posture measures that change over
+ *   seconds, so the body runs at `bodyPeriodMs` (default 333 ms = 3 Hz) and the frames in between carry
+ *   the last body with its age (`FramePlan.bodyAgeMs`). It runs on every frame while the previous frame
+ *   had no single fitted face (the nose-and-ears fallback then gives the rotation) or the head was turned
+ *   ≥ `bodyEveryFrameFromYawDeg` from the camera (the estimator's mesh-collapse check compares the mesh
+ *   with the body's nose and ears from about 50°; core/pose/estimator.ts).
+ * - **Hands**: the hand model (≈ 117 ms per run on this machine) runs only while something asks for it:
+ *   the app's sensory-trick windows and exam phases (`setNeeds({ hands: true })`), a hand seen on the
+ *   last run (kept on while hands are in view), the face mesh signalling occlusion (face lost after
+ *   being seen, low mesh score or a poor fit), or a sweep every `handsSweepMs` so a hand that
+ *   creeps over the face without upsetting the mesh is still found. Between runs the last hands are held
+ *   (empty after a run that found none).
+ *
+ * Decisions use only earlier frames' landmarks and the frames' own timestamps (never the wall clock), so
+ * they are deterministic for a given frame sequence.
+ */
+import { fitHead, anglesFromRotationMatrix, selectPatientFace, type BodyObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
+
+export interface ScheduleTuning {
+  /** Body model period while the face is tracked near frontal, ms of frame time (0 = every frame). */
+  readonly bodyPeriodMs: number;
+  /** From this |yaw| from the camera (previous frame) the body runs on every frame. */
+  readonly bodyEveryFrameFromYawDeg: number;
+  /** Hand sweep period when nothing asks for hands, ms of frame time (0 = hands on every frame, Infinity = no sweep). */
+  readonly handsSweepMs: number;
+  /** Hands stay on this long after the last occlusion signal or hand seen, ms of frame time. */
+  readonly handsHoldMs: number;
+  /** A face mesh score below this counts as an occlusion signal. */
+  readonly occlusionMeshScore: number;
+  /** A head fit residual above this (cm on the canonical face) counts as an occlusion signal. */
+  readonly occlusionFitResidualCm: number;
+}
+
+/**
+ * 3 Hz body: a shoulder shrug of 1 s is still sampled 3 times; held values are at most 333 ms old (at
+ * 30 fps: body on 1 frame in 10; in the browser at 5–20 measurements/s, 1 frame in 2–7). A 5 Hz period
+ * ran the body on every frame of a loaded browser measuring 5 frames/s (bench:web, 59 ms per frame). 35°: the mesh-collapse check needs fresh keypoints from ≈ 50°, with margin.
+ * 1 s hand sweep: at 30 fps one hand run in 30 frames (≈ 4 ms/frame on average) instead of one in 15.
+ */
+export const DEFAULT_SCHEDULE: ScheduleTuning = {
+  bodyPeriodMs: 1000 / 3,
+  bodyEveryFrameFromYawDeg: 35,
+  handsSweepMs: 1000,
+  handsHoldMs: 1000,
+  occlusionMeshScore: 0.6,
+  occlusionFitResidualCm: 1.0,
+};
+
+/** What the app currently does that needs a model (set by screens: trick trainer, exam phases). */
+export interface ScheduleNeeds {
+  /** A sensory-trick window or an exam phase that reads hands. */
+  readonly hands: boolean;
+}
+
+/** The decision for one frame. */
+export interface FramePlan {
+  readonly frameIndex: number;
+  readonly runBody: boolean;
+  readonly runHands: boolean;
+  /** Why the hands run (or 'off'). */
+  readonly handsReason: 'needed' | 'hand-seen' | 'occlusion' | 'sweep' | 'off';
+}
+
+/** What a frame carried after `complete`: the age of its body and hands, ms of frame time (null: never run). */
+export interface FrameAges {
+  readonly bodyAgeMs: number | null;
+  readonly handsAgeMs: number | null;
+}
+
+/** Human's per-call config for a plan (merged by Human into its config; every call sets both). */
+export function planConfig(plan: FramePlan, loaded: { body: boolean; hands: boolean }): { body: { enabled: boolean; skipFrames: number }; hand: { enabled: boolean } } {
+  return { body: { enabled: loaded.body && plan.runBody, skipFrames: 0 }, hand: { enabled: loaded.hands && plan.runHands } };
+}
+
+export class ModelSchedule {
+  private needs: ScheduleNeeds = { hands: false };
+  private lastBodyRunMs: number | null = null;
+  private lastHandsRunMs: number | null = null;
+  private handsOnUntilMs = -Infinity;
+  private prevYawDeg: number | null = null;
+  private prevFaceSeen = false;
+  private everFace = false;
+  private heldBodies: readonly BodyObservation[] = [];
+  private heldHands: readonly HandObservation[] = [];
+  private lastPlan: FramePlan | null = null;
+  private lastAges: FrameAges = { bodyAgeMs: null, handsAgeMs: null };
+
+  /**
+   * `handsWindowsMs`: frame-time windows in which hands are needed (a recorded exam's sensory-trick
+   * windows, `geste analyze --phases`), as if `setNeeds({ hands: true })` were set inside them.
+   */
+  constructor(
+    readonly tuning: ScheduleTuning = DEFAULT_SCHEDULE,
+    private readonly handsWindowsMs: readonly { readonly startMs: number; readonly endMs: number }[] = [],
+  ) {}
+
+  setNeeds(needs: ScheduleNeeds): void {
+    this.needs = needs;
+  }
+
+  /** Decides for the frame about to be analysed; call `complete` with its landmarks before the next `plan`. */
+  plan(frameIndex: number, timestampMs: number): FramePlan {
+    const t = this.tuning;
+    const bodyDue = this.lastBodyRunMs === null || timestampMs - this.lastBodyRunMs >= t.bodyPeriodMs || timestampMs < this.lastBodyRunMs;
+    const headFar = this.prevYawDeg !== null && this.prevYawDeg >= t.bodyEveryFrameFromYawDeg;
+    const noFace = !this.prevFaceSeen;
+    const runBody = bodyDue || headFar || noFace;
+    let handsReason: FramePlan['handsReason'] = 'off';
+    if (this.needs.hands || this.handsWindowsMs.some((w) => timestampMs >= w.startMs && timestampMs <= w.endMs)) handsReason = 'needed';
+    else if (timestampMs < this.handsOnUntilMs) handsReason = this.heldHands.length > 0 ? 'hand-seen' : 'occlusion';
+    else if (this.lastHandsRunMs === null || timestampMs - this.lastHandsRunMs >= t.handsSweepMs || timestampMs < this.lastHandsRunMs) handsReason = 'sweep';
+    const p: FramePlan = { frameIndex, runBody, runHands: handsReason !== 'off', handsReason };
+    this.lastPlan = p;
+    return p;
+  }
+
+  /**
+   * Takes the frame the detector returned for the last plan (bodies/hands empty where a model did not
+   * run) and returns it with the held body and hands filled in; updates the signals for the next plan.
+   */
+  complete(frame: LandmarkFrame): LandmarkFrame {
+    const p = this.lastPlan;
+    if (p === null || p.frameIndex !== frame.frameIndex) {
+      throw new Error(`ModelSchedule.complete: expected frame ${p?.frameIndex ?? '(none planned)'}, got ${frame.frameIndex}`);
+    }
+    this.lastPlan = null;
+    const ts = frame.timestampMs;
+    if (p.runBody) {
+      this.heldBodies = frame.bodies;
+      this.lastBodyRunMs = ts;
+    }
+    if (p.runHands) {
+      this.heldHands = frame.hands;
+      this.lastHandsRunMs = ts;
+    }
+    // Signals for the next frame.
+    const sel = selectPatientFace(frame);
+    let yaw: number | null = null;
+    let occluded = false;
+    if (sel.kind === 'one') {
+      const fit = fitHead(sel.face, frame);
+      if (fit !== null) yaw = Math.abs(anglesFromRotationMatrix(fit.headToCamera).rotationDeg);
+      occluded = sel.face.meshScore < this.tuning.occlusionMeshScore || fit === null || fit.rmsResidualCm > this.tuning.occlusionFitResidualCm;
+    } else if (sel.kind === 'none') {
+      occluded = this.everFace; // the face went away: a hand in front of it is one reason
+    }
+    if (sel.kind !== 'none') this.everFace = true;
+    this.prevYawDeg = yaw;
+    this.prevFaceSeen = yaw !== null;
+    if (occluded || (p.runHands && frame.hands.length > 0)) this.handsOnUntilMs = ts + this.tuning.handsHoldMs;
+    this.lastAges = {
+      bodyAgeMs: this.lastBodyRunMs === null ? null : ts - this.lastBodyRunMs,
+      handsAgeMs: this.lastHandsRunMs === null ? null : ts - this.lastHandsRunMs,
+    };
+    return p.runBody && p.runHands ? frame : { ...frame, bodies: this.heldBodies, hands: this.heldHands };
+  }
+
+  /** Ages of the body and hands carried by the last completed frame. */
+  ages(): FrameAges {
+    return this.lastAges;
+  }
+}
