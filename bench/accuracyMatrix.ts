@@ -7,7 +7,9 @@
  *     [--only clip,clip] [--reuse-analysis] [--report bench/results/accuracy-matrix.md]
  *
  * Videos: packages/phantom/.cache/<set>/<face>/<camera>/ (cached by renderer version + scene + camera + truth);
- * analyses are saved next to them as <clip>.measured.json (--reuse-analysis reads them back).
+ * analyses are saved next to them as <clip>.measured.json (--reuse-analysis reads them back) and the models' landmarks
+ * as <clip>.landmarks.json (--replay runs them through `geste analyze`'s own code again, without the models: what a
+ * change in core does, in seconds).
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +18,9 @@ import {
   type ClipForScoring, type EventsFile, type GroupScore, type MeasuredRow, type PhantomSet,
 } from '@geste/phantom';
 
-type Analyze = (path: string, opts: Record<string, unknown>) => Promise<{ frames: readonly MeasuredRow[]; summary: unknown }>;
+type Analyze = (path: string, opts: Record<string, unknown>) => Promise<{ frames: readonly MeasuredRow[]; summary: unknown; landmarks?: readonly unknown[] | null }>;
+/** `analyzeLandmarkSource` from @geste/cli: the same analysis on landmark frames already extracted. */
+export type AnalyzeLandmarks = (frames: readonly unknown[], opts: Record<string, unknown>) => Promise<{ frames: readonly MeasuredRow[]; summary: unknown }>;
 
 export interface MatrixOptions {
   readonly root: string;
@@ -25,8 +29,12 @@ export interface MatrixOptions {
   readonly cameras: readonly string[];
   readonly only?: readonly string[];
   readonly reuseAnalysis: boolean;
+  /** Replay saved landmarks through the analyser (core changes only; the models are not run). */
+  readonly replay?: AnalyzeLandmarks;
   readonly reportPath: string;
   readonly analyze: Analyze;
+  /** Detector worker threads for the models (default 1: the machine is shared). */
+  readonly workers?: number;
 }
 
 const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '—' : v.toFixed(d));
@@ -52,8 +60,18 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
           ({ frames: measured, summary } = JSON.parse(readFileSync(saved, 'utf8')) as { frames: MeasuredRow[]; summary: unknown });
         } else {
           const a0 = Date.now();
-          process.stderr.write(`analysing ${face}/${camera}/${clip.name} …`);
-          const res = await o.analyze(clip.mp4!, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+          const lmPath = clip.truthCsv.replace('.truth.csv', '.landmarks.json');
+          const neutral = { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };
+          let res: { frames: readonly MeasuredRow[]; summary: unknown };
+          if (o.replay && existsSync(lmPath)) {
+            process.stderr.write(`replaying ${face}/${camera}/${clip.name} …`);
+            res = await o.replay((JSON.parse(readFileSync(lmPath, 'utf8')) as { frames: unknown[] }).frames, { neutral });
+          } else {
+            process.stderr.write(`analysing ${face}/${camera}/${clip.name} …`);
+            const full = await o.analyze(clip.mp4!, { neutral, keepLandmarks: true, workers: o.workers ?? 1 });
+            if (full.landmarks) writeFileSync(lmPath, JSON.stringify({ frames: full.landmarks }));
+            res = full;
+          }
           measured = res.frames.map((m) => ({ frameIndex: m.frameIndex, rotationDeg: m.rotationDeg, tiltDeg: m.tiltDeg, flexionDeg: m.flexionDeg, state: m.state }));
           summary = res.summary;
           writeFileSync(saved, JSON.stringify({ frames: measured, summary }, (k, v: unknown) => (k === 'psd' ? undefined : v)));
