@@ -159,7 +159,8 @@ describe('combined postures (estimator)', () => {
     expect(measureFrame(frame(-35, 20, -15), anatomicalNeutral()).state).toBe('low-confidence');
     expect(measureFrame(frame(30, 0, 12), anatomicalNeutral()).state).toBe('low-confidence');
     expect(measureFrame(frame(35, 0, 0), anatomicalNeutral()).method).toBe('face-mesh');
-    expect(measureFrame(frame(20, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+    expect(measureFrame(frame(15, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+    expect(measureFrame(frame(-20, 12, -10), anatomicalNeutral()).state).toBe('low-confidence');
   });
 });
 
