@@ -182,8 +182,9 @@ describe('not measurable is said, never a wrong number', () => {
   });
 
   it('a mesh that collapsed toward frontal while nose and ears show a large turn is not measurable', () => {
-    // Mesh says 15° right; the body model's nose sits far toward the image left of the ears (≈ 45°).
-    const face = syntheticFace({ angles: angles(15, 0, 0) });
+    // Mesh says 15° right, and its model is unsure of it (score 0.6: collapses scored 0.2–0.7 on the phantom); the
+    // body model's nose sits far toward the image left of the ears (≈ 45°).
+    const face = { ...syntheticFace({ angles: angles(15, 0, 0) }), meshScore: 0.6 };
     const body = {
       score: 0.6,
       keypoints: [
@@ -198,6 +199,13 @@ describe('not measurable is said, never a wrong number', () => {
     // The same mesh with nose and ears agreeing is measured.
     const agreeing = { ...body, keypoints: body.keypoints.map((k) => (k.part === 'nose' ? { ...k, xPx: 322 } : k)) };
     expect(measureFrame(frameOf([face], { bodies: [agreeing] }), anatomicalNeutral()).method).toBe('face-mesh');
+    // A mesh its model is sure of (1.0) is not overruled by weak keypoints (scores 0.25–0.5; the phantom's read −24°
+    // at a true 0°)…
+    const sure = { ...face, meshScore: 1 };
+    expect(measureFrame(frameOf([sure], { bodies: [body] }), anatomicalNeutral()).method).toBe('face-mesh');
+    // …but strong ones still overrule it.
+    const strong = { ...body, keypoints: body.keypoints.map((k) => ({ ...k, score: 0.8 })) };
+    expect(measureFrame(frameOf([sure], { bodies: [strong] }), anatomicalNeutral()).state).toBe('not-measurable');
   });
 
   it('nose and ears showing a large turn to the other side do not call a clearly turned mesh collapsed', () => {
@@ -210,10 +218,10 @@ describe('not measurable is said, never a wrong number', () => {
         { part: 'leftEar' as const, xPx: 390, yPx: 230, score: 0.3 },
       ],
     });
-    const turned = syntheticFace({ angles: angles(-30, 0, 0) });
+    const turned = { ...syntheticFace({ angles: angles(-30, 0, 0) }), meshScore: 0.6 };
     expect(measureFrame(frameOf([turned], { bodies: [body(250)] }), anatomicalNeutral()).method).toBe('face-mesh');
     // Near frontal, a collapse may come from either side: still not measurable.
-    const frontal = syntheticFace({ angles: angles(-5, 0, 0) });
+    const frontal = { ...syntheticFace({ angles: angles(-5, 0, 0) }), meshScore: 0.6 };
     expect(measureFrame(frameOf([frontal], { bodies: [body(250)] }), anatomicalNeutral()).state).toBe('not-measurable');
   });
 
