@@ -206,6 +206,10 @@ describe('not measurable is said, never a wrong number', () => {
     // …but strong ones still overrule it.
     const strong = { ...body, keypoints: body.keypoints.map((k) => ({ ...k, score: 0.8 })) };
     expect(measureFrame(frameOf([sure], { bodies: [strong] }), anatomicalNeutral()).state).toBe('not-measurable');
+    // Turned toward the range edge (a sure mesh can lag a fast turn there), weak keypoints showing more turn count too.
+    const sureFar = { ...syntheticFace({ angles: angles(35, 0, 0) }), meshScore: 1 };
+    const farBody = { ...body, keypoints: body.keypoints.map((k) => (k.part === 'nose' ? { ...k, xPx: 205 } : k)) };
+    expect(measureFrame(frameOf([sureFar], { bodies: [farBody] }), anatomicalNeutral()).state).toBe('not-measurable');
   });
 
   it('nose and ears showing a large turn to the other side do not call a clearly turned mesh collapsed', () => {

@@ -34,6 +34,8 @@ export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
 export const MESH_COLLAPSE_MARGIN_DEG = 8;
 /** Nose/ear keypoints at least this sure count against any mesh in the collapse check; weaker ones only against an unsure mesh. */
 export const STRONG_KEYPOINT_SCORE = 0.5;
+/** From this yaw on (from the camera), weak keypoints count against a sure mesh too, deg. */
+export const WEAK_KEYPOINTS_FROM_YAW_DEG = 30;
 /** A mesh turned less than this may have collapsed from a far turn to either side; past it only to its own side, deg. */
 export const COLLAPSE_ANY_SIDE_BELOW_DEG = 15;
 /**
@@ -165,9 +167,10 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
       // A collapse reads toward frontal on the same side; keypoints showing a large turn to the other side while the
       // mesh is clearly turned contradict themselves (weak nose/ears read +70…+82° at a true −35° on one face).
       const sameSide = kp !== null && (Math.sign(kp.yawDeg) === Math.sign(camAngles.rotationDeg) || yawFromCamera < COLLAPSE_ANY_SIDE_BELOW_DEG);
-      // Weak keypoints (the phantom's faces: 0.2–0.35 at every angle, reading −24° at a true 0°) count only against a
-      // mesh its own model is unsure of; on the phantom collapses scored 0.2–0.7 and good meshes ≥ 0.9.
-      const kpWeighs = kp !== null && (kp.score >= STRONG_KEYPOINT_SCORE || !(sel.face.meshScore >= CONSISTENT_MESH_SCORE));
+      // Weak keypoints (the phantom's faces: 0.2–0.35 at every angle, reading −24° at a true 0°) count against a mesh
+      // its own model is unsure of (collapses scored 0.2–0.7, good meshes ≥ 0.9), or one turned toward the range edge,
+      // where a sure mesh can still lag a fast turn (39.5° at a true 46.5°, the keypoints 51°).
+      const kpWeighs = kp !== null && (kp.score >= STRONG_KEYPOINT_SCORE || !(sel.face.meshScore >= CONSISTENT_MESH_SCORE) || yawFromCamera >= WEAK_KEYPOINTS_FROM_YAW_DEG);
       const collapsed = kp !== null && kpWeighs && sameSide && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
       const beyond = yawFromCamera > MAX_MESH_YAW_DEG || tiltOrBendBeyond || collapsed;
       if (beyond) reasons.push('beyond-tracker-range');
