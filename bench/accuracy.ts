@@ -22,7 +22,7 @@ import {
 } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' }, replay: { type: 'boolean', default: false } } });
 // Faces × camera set-ups (issue 13): --faces a,b --cameras c,d (or --set matrix) → bench/accuracyMatrix.ts.
 if (values.faces || values.cameras || values.set === 'matrix') {
   const { runMatrix } = await import('./accuracyMatrix.ts');
@@ -33,6 +33,7 @@ if (values.faces || values.cameras || values.set === 'matrix') {
     faces: (values.faces ?? 'astronaut').split(','), cameras: (values.cameras ?? 'webcam-640').split(','),
     ...(values.only ? { only: values.only.split(',') } : {}), reuseAnalysis: values['reuse-analysis'] ?? false,
     reportPath: values.report ?? join(root, 'bench/results/accuracy-matrix.md'), analyze,
+    ...(values.replay ? { replay: await loadReplay() } : {}),
   });
   process.exit(0);
 }
@@ -51,6 +52,16 @@ async function loadAnalyzer(): Promise<{ analyze: Analyze | null; why: string }>
   } catch (e) {
     return { analyze: null, why: `@geste/cli could not be loaded: ${String(e).split('\n')[0]}` };
   }
+}
+
+/** --replay: saved landmark frames through `analyzeLandmarkSource` (the code behind `geste analyze`, without the models). */
+async function loadReplay(): Promise<import('./accuracyMatrix.ts').AnalyzeLandmarks> {
+  const cli = (await import('@geste/cli')) as unknown as { analyzeLandmarkSource: (s: unknown, o: Record<string, unknown>) => Promise<{ frames: readonly MeasuredRow[]; summary: unknown }> };
+  return (frames, opts) => cli.analyzeLandmarkSource({
+    info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
+    async *frames() { yield* frames; },
+    async close() {},
+  }, opts);
 }
 
 // ---- reading the analyser's summary defensively (its types belong to another package) ----

@@ -16,7 +16,7 @@ import {
   UNKNOWN_CAMERA,
   summarizeReference,
 } from '@geste/core';
-import { type SessionSummary, summarizeSession } from './summary.ts';
+import { type SessionSummary, summarizeSession, summaryMeasures } from './summary.ts';
 
 export interface AnalyzeProgress {
   readonly framesDone: number;
@@ -68,19 +68,21 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
     await source.close();
   }
   const result = analyzer.finish();
-  const summary = summarizeSession(
+  const session = summarizeSession(
     result.frames,
     result.neutral,
     opts.phases ?? [],
     result.droppedOutOfOrder ? [`${result.droppedOutOfOrder} frames with repeated or backward timestamps were skipped.`] : [],
   );
+  const summary = { ...session, anatomical: summarizeReference(result.anatomicalFrames, result.frames, camera) };
   return {
     source: source.info,
     neutral: result.neutral,
     frames: result.frames,
     anatomicalFrames: result.anatomicalFrames,
     straightest: result.straightest,
-    summary: { ...summary, anatomical: summarizeReference(result.anatomicalFrames, result.frames, camera) },
+    // The headline numbers the text report lists and summary.json carries (core's summaryMeasures).
+    summary: { ...summary, measures: summaryMeasures(summary) },
     landmarks,
     droppedOutOfOrder: result.droppedOutOfOrder,
   };

@@ -66,6 +66,9 @@ describe('geste analyze (child process)', () => {
     const rotationItem = summary.severity.items.find((i: { item: string }) => i.item === 'rotation');
     expect(rotationItem.score).toBe(2); // 30° lies in the quarter-to-half band (23–45°)
     expect(summary.severity.items.find((i: { item: string }) => i.item === 'sagittalShift').assessable).toBe(false);
+    // The headline numbers (core's summaryMeasures) travel in summary.json as the text report lists them.
+    expect(summary.measures.timeInNeutralPct).toBe(summary.timeInNeutral.combined.percentWithin);
+    expect(summary.measures.jerksPerMin).toBe(summary.jerks.perMinute);
     const csv = (await readFile(join(out, 'frames.csv'), 'utf8')).trim().split('\n');
     expect(csv).toHaveLength(181);
     const html = await readFile(join(out, 'report.html'), 'utf8');

@@ -1,6 +1,6 @@
 // score.ts on generated data: the scoring the bench and the targets test share (issue 13).
 import { describe, expect, it } from 'vitest';
-import { analyzeTremor, detectJerks, type FrameMeasure } from '@geste/core';
+import { analyzeTremor, anatomicalNeutral, detectJerks, summarizeSession, summaryMeasures, type FrameMeasure } from '@geste/core';
 import { findScript } from './scripts/motion.ts';
 import { truthRows, summarize, type EventsFile, type TruthRow } from './truth.ts';
 import { scoreClips, edgeScores, combinedScores, isCombinedPosture, tremorScore, type ClipForScoring } from './score.ts';
@@ -60,6 +60,23 @@ describe('score.ts', () => {
     const off = (state: MeasuredRow['state']) => (t: TruthRow): MeasuredRow => ({ ...exact(t), tiltDeg: t.tiltDeg - 4, state });
     expect(combinedScores(c.truth, c.truth.map(off('measured'))).find((x) => x.axis === 'tiltDeg')!.pass).toBe(false);
     expect(combinedScores(c.truth, c.truth.map(off('low-confidence'))).find((x) => x.axis === 'tiltDeg')!.pass).toBe(true);
+  });
+
+  it('the headline tremor the user reads (summary.measures) is scored too: right on perfect data, a wrong headline fails', () => {
+    const c = clip('tremor-roll-4.5hz', exact);
+    const frames: FrameMeasure[] = c.truth.map((t, i) => ({
+      frameIndex: i, timestampMs: t.timestampMs, state: 'measured', reasons: [], confidence: 1, method: 'face-mesh',
+      rotationDeg: t.rotationDeg, tiltDeg: t.tiltDeg, flexionDeg: t.flexionDeg, lateralShiftCm: 0, shoulderElevationDeg: null,
+    }));
+    const session = summarizeSession(frames, { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null });
+    const measures = summaryMeasures(session);
+    const good = tremorScore({ ...c, summary: { ...session, measures } }, 0);
+    expect(good.headlineHz).not.toBeNull();
+    expect(good.pass, JSON.stringify(good)).toBe(true);
+    // The old headline summed the 4.5–8 Hz band: a 4.5 Hz tremor read ≈ 30 % low.
+    const low = tremorScore({ ...c, summary: { ...session, measures: { ...measures, tremorRmsDeg: measures.tremorRmsDeg! * 0.7 } } }, 0);
+    expect(low.pass).toBe(false);
+    expect(low.note).toContain('headline');
   });
 
   it('tremor amplitude is scored from 0.5° and a 30 % error fails', () => {

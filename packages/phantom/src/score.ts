@@ -84,6 +84,12 @@ export interface TremorScore {
   readonly measuredRmsDeg: number | null;
   readonly amplitudeScored: boolean;
   readonly amplitudeErrorRel: number | null;
+  /**
+   * The headline tremor the user reads (summary.measures: core's summaryMeasures, listed by `geste analyze`); null
+   * when the summary has no headline (an older summary). Scored too when present.
+   */
+  readonly headlineHz: number | null;
+  readonly headlineRmsDeg: number | null;
   readonly pass: boolean;
   readonly note: string;
 }
@@ -189,10 +195,21 @@ export function tremorScore(c: ClipForScoring, i: number): TremorScore {
   const aErr = measuredRms !== null && truthRms !== null && truthRms > 0 ? Math.abs(measuredRms - truthRms) / truthRms : null;
   const fOk = measuredHz !== null && Math.abs(measuredHz - tr.frequencyHz) <= TARGETS_13.tremorFrequencyHz;
   const aOk = !amplitudeScored || (aErr !== null && aErr <= TARGETS_13.tremorAmplitudeRel);
+  // The headline (summary.measures), when the summary has one: the user reads this number, not the axis peak.
+  const measures = get(c.summary, 'measures');
+  const headlineHz = num(get(measures, 'tremorPeakHz'));
+  const headlineRmsDeg = num(get(measures, 'tremorRmsDeg'));
+  let headlineOk = true;
+  if (measures !== undefined && tr.frequencyHz >= 1.5) {
+    const hErr = headlineRmsDeg !== null && truthRms !== null && truthRms > 0 ? Math.abs(headlineRmsDeg - truthRms) / truthRms : null;
+    headlineOk = headlineHz !== null && Math.abs(headlineHz - tr.frequencyHz) <= TARGETS_13.tremorFrequencyHz
+      && (!amplitudeScored || (hErr !== null && hErr <= TARGETS_13.tremorAmplitudeRel));
+    if (!headlineOk) notes.push(`headline (summary.measures) ${headlineHz === null ? 'none' : `${headlineHz.toFixed(2)} Hz, ${headlineRmsDeg?.toFixed(2) ?? '—'}°`}`);
+  }
   return {
     clip: c.name, axis: tr.axis, scriptedHz: tr.frequencyHz, scriptedAmplitudeDeg: tr.amplitudeDeg,
     truthHz: truthPeak?.freqHz ?? null, truthRmsDeg: truthRms, measuredHz, measuredRmsDeg: measuredRms,
-    amplitudeScored, amplitudeErrorRel: aErr, pass: fOk && aOk, note: notes.join('; '),
+    amplitudeScored, amplitudeErrorRel: aErr, headlineHz, headlineRmsDeg, pass: fOk && aOk && headlineOk, note: notes.join('; '),
   };
 }
 
@@ -262,7 +279,7 @@ export function targetLines(g: GroupScore): { target: string; result: string; pa
   for (const t of g.tremors) {
     out.push({
       target: `tremor ${t.clip}: f within ${TARGETS_13.tremorFrequencyHz} Hz${t.amplitudeScored ? `, RMS within ${100 * TARGETS_13.tremorAmplitudeRel} %` : ''}`,
-      result: `f ${f(t.scriptedHz)} → ${f(t.measuredHz)} Hz; RMS ${f(t.truthRmsDeg)} → ${f(t.measuredRmsDeg)}°${t.amplitudeErrorRel !== null ? ` (${(100 * t.amplitudeErrorRel).toFixed(0)} %)` : ''}${t.note ? `; ${t.note}` : ''}`,
+      result: `f ${f(t.scriptedHz)} → ${f(t.measuredHz)} Hz; RMS ${f(t.truthRmsDeg)} → ${f(t.measuredRmsDeg)}°${t.amplitudeErrorRel !== null ? ` (${(100 * t.amplitudeErrorRel).toFixed(0)} %)` : ''}${t.headlineHz !== null ? `; headline ${f(t.headlineHz)} Hz, ${f(t.headlineRmsDeg)}°` : ''}${t.note ? `; ${t.note}` : ''}`,
       pass: t.pass,
     });
   }

@@ -1,5 +1,5 @@
 import { AXES } from '@geste/core';
-import type { SessionSummary } from '../summary.ts';
+import { type SessionSummary, summaryMeasures } from '../summary.ts';
 import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
 
 const f1 = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not measured' : `${v.toFixed(1)}°`);
@@ -25,8 +25,11 @@ export function describeSummary(s: SessionSummary): string {
     if (r && r.words !== 'not measured') lines.push(`    reference: ${r.words}`);
   }
   if (anat?.neutralVersusAnatomical) lines.push(`  ${anat.neutralVersusAnatomical.sentence}`);
-  const tin = s.timeInNeutral.combined.percentWithin;
+  // The headline numbers (core's summaryMeasures; the same as summary.json's "measures").
+  const m = s.measures ?? summaryMeasures(s);
+  const tin = m.timeInNeutralPct;
   lines.push(`  Within 10° of neutral: ${tin === null ? 'not measured' : `${tin.toFixed(0)} % of the time`}; jerks: ${s.jerks.count}.`);
+  lines.push(`  Head tremor: ${m.tremorPeakHz === null || m.tremorRmsDeg === null ? 'none found' : `${m.tremorPeakHz.toFixed(1)} Hz, ${m.tremorRmsDeg.toFixed(1)}° RMS`}.`);
   lines.push(s.safety);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { headRotationMatrix } from './euler.ts';
 import { HeadPoseEstimator, measureFrame } from './estimator.ts';
 import { anatomicalNeutral, calibrateNeutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
+import { CONSISTENT_RUN_FRAMES } from './reentry.ts';
 import type { HeadAngles } from '../measures/types.ts';
 
 /** Geometry on exact synthetic landmarks: the issue asks for < 0.5°. */
@@ -181,8 +182,9 @@ describe('not measurable is said, never a wrong number', () => {
   });
 
   it('a mesh that collapsed toward frontal while nose and ears show a large turn is not measurable', () => {
-    // Mesh says 15° right; the body model's nose sits far toward the image left of the ears (≈ 45°).
-    const face = syntheticFace({ angles: angles(15, 0, 0) });
+    // Mesh says 15° right, and its model is unsure of it (score 0.6: collapses scored 0.2–0.7 on the phantom); the
+    // body model's nose sits far toward the image left of the ears (≈ 45°).
+    const face = { ...syntheticFace({ angles: angles(15, 0, 0) }), meshScore: 0.6 };
     const body = {
       score: 0.6,
       keypoints: [
@@ -197,6 +199,34 @@ describe('not measurable is said, never a wrong number', () => {
     // The same mesh with nose and ears agreeing is measured.
     const agreeing = { ...body, keypoints: body.keypoints.map((k) => (k.part === 'nose' ? { ...k, xPx: 322 } : k)) };
     expect(measureFrame(frameOf([face], { bodies: [agreeing] }), anatomicalNeutral()).method).toBe('face-mesh');
+    // A mesh its model is sure of (1.0) is not overruled by weak keypoints (scores 0.25–0.5; the phantom's read −24°
+    // at a true 0°)…
+    const sure = { ...face, meshScore: 1 };
+    expect(measureFrame(frameOf([sure], { bodies: [body] }), anatomicalNeutral()).method).toBe('face-mesh');
+    // …but strong ones still overrule it.
+    const strong = { ...body, keypoints: body.keypoints.map((k) => ({ ...k, score: 0.8 })) };
+    expect(measureFrame(frameOf([sure], { bodies: [strong] }), anatomicalNeutral()).state).toBe('not-measurable');
+    // Turned toward the range edge (a sure mesh can lag a fast turn there), weak keypoints showing more turn count too.
+    const sureFar = { ...syntheticFace({ angles: angles(35, 0, 0) }), meshScore: 1 };
+    const farBody = { ...body, keypoints: body.keypoints.map((k) => (k.part === 'nose' ? { ...k, xPx: 205 } : k)) };
+    expect(measureFrame(frameOf([sureFar], { bodies: [farBody] }), anatomicalNeutral()).state).toBe('not-measurable');
+  });
+
+  it('nose and ears showing a large turn to the other side do not call a clearly turned mesh collapsed', () => {
+    // Weak keypoints read +70…+82° at a true −35° on one phantom face (issue 13); a collapse reads toward frontal on its own side.
+    const body = (noseXPx: number) => ({
+      score: 0.6,
+      keypoints: [
+        { part: 'nose' as const, xPx: noseXPx, yPx: 240, score: 0.3 },
+        { part: 'rightEar' as const, xPx: 280, yPx: 230, score: 0.3 },
+        { part: 'leftEar' as const, xPx: 390, yPx: 230, score: 0.3 },
+      ],
+    });
+    const turned = { ...syntheticFace({ angles: angles(-30, 0, 0) }), meshScore: 0.6 };
+    expect(measureFrame(frameOf([turned], { bodies: [body(250)] }), anatomicalNeutral()).method).toBe('face-mesh');
+    // Near frontal, a collapse may come from either side: still not measurable.
+    const frontal = { ...syntheticFace({ angles: angles(-5, 0, 0) }), meshScore: 0.6 };
+    expect(measureFrame(frameOf([frontal], { bodies: [body(250)] }), anatomicalNeutral()).state).toBe('not-measurable');
   });
 
   it('a scrambled mesh (not face-shaped) is rejected', () => {
@@ -270,7 +300,7 @@ describe('far turns', () => {
     expect(m.reasons).toContain('beyond-tracker-range');
   });
 
-  it('after a turn beyond the mesh range, a lone frontal-looking frame is held back; a steady return counts after 150 ms', () => {
+  it('after a turn beyond the mesh range, a lone frontal-looking frame is held back; a steady, sure return counts from its third frame', () => {
     const est = new HeadPoseEstimator();
     const seq = [20, 40, 80, 80, 10, 80, 80, 44, 42, 40, 38, 36, 34, 32, 30];
     const out = seq.map((deg, i) => est.measure(frameOf([syntheticFace({ angles: angles(deg, 0, 0) })], {}, i)));
@@ -279,10 +309,14 @@ describe('far turns', () => {
     // the lone 10° frame between beyond-range frames (a collapsed mesh) is not claimed
     expect(out[4]!.state).toBe('not-measurable');
     expect(out[4]!.rotationDeg).toBeNull();
-    // the steady return: frames 7..11 (0–133 ms into the run) held back, from 150 ms on measured again
-    for (const m of out.slice(7, 12)) expect(m.state).toBe('not-measurable');
-    for (const m of out.slice(12)) expect(m.method).toBe('face-mesh');
+    // the steady return, each mesh sure of itself (score 0.95): frames 7 and 8 held back, from the third
+    // consistent frame on (reentry.ts CONSISTENT_RUN_FRAMES) measured again
+    for (const m of out.slice(7, 7 + CONSISTENT_RUN_FRAMES - 1)) expect(m.state).toBe('not-measurable');
+    for (const m of out.slice(7 + CONSISTENT_RUN_FRAMES - 1)) expect(m.method).toBe('face-mesh');
     expect(Math.abs(out[14]!.rotationDeg! - 30)).toBeLessThan(TOL_EXACT_DEG);
+    // low confidence while the timed hold (150 ms: the run began near the range edge) has not run out
+    expect(out[9]!.state).toBe('low-confidence');
+    expect(out[14]!.state).toBe('measured');
     // the stateless form does not hold anything back
     expect(measureFrame(frameOf([syntheticFace({ angles: angles(10, 0, 0) })]), anatomicalNeutral()).method).toBe('face-mesh');
   });

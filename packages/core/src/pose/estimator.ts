@@ -15,7 +15,7 @@
  * 6. Nothing usable → not measurable with the reasons collected on the way.
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
-import { RangeReentryGuard } from './reentry.ts';
+import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
@@ -32,6 +32,12 @@ export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
  * mesh that reads lower still by this margin has lost the face.
  */
 export const MESH_COLLAPSE_MARGIN_DEG = 8;
+/** Nose/ear keypoints at least this sure count against any mesh in the collapse check; weaker ones only against an unsure mesh. */
+export const STRONG_KEYPOINT_SCORE = 0.5;
+/** From this yaw on (from the camera), weak keypoints count against a sure mesh too, deg. */
+export const WEAK_KEYPOINTS_FROM_YAW_DEG = 30;
+/** A mesh turned less than this may have collapsed from a far turn to either side; past it only to its own side, deg. */
+export const COLLAPSE_ANY_SIDE_BELOW_DEG = 15;
 /**
  * The nose-and-ears fallback reads large turns low (a true 60° reads about 46°, 68° about 58° on the
  * phantom), so past this yaw from the camera its reading could be off by more than 10°: not measurable.
@@ -73,8 +79,15 @@ export class HeadPoseEstimator {
 
   /** Measures frames in order (holds back readings just after a turn beyond the tracker's range; reentry.ts). */
   measure(frame: LandmarkFrame): FrameMeasure {
-    return this.reentry.apply(measureFrame(frame, this.neutral, this.fit));
+    return this.reentry.apply(measureFrame(frame, this.neutral, this.fit), meshEvidence(frame));
   }
+}
+
+/** The face-mesh model's own score for the frame's one face, for the re-entry guard (null: not exactly one face). */
+export function meshEvidence(frame: LandmarkFrame): MeshEvidence | null {
+  if (!Array.isArray(frame.faces) || frame.faces.length === 0) return null;
+  const sel = selectPatientFace(frame);
+  return sel.kind === 'one' && Number.isFinite(sel.face.meshScore) ? { meshScore: sel.face.meshScore } : null;
 }
 
 /** 1 up to the confident limit, falling linearly to 0.5 at the range limit (range.ts). */
@@ -151,7 +164,14 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
       // Past about 50° the mesh model can collapse toward a frontal face while still fitting well; the
       // body model's nose and ears then show a larger turn than the mesh. Trust neither.
       const kp = keypointYawFromCameraDeg(frame, MIN_KEYPOINT_SCORE_FOR_CHECK);
-      const collapsed = kp !== null && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
+      // A collapse reads toward frontal on the same side; keypoints showing a large turn to the other side while the
+      // mesh is clearly turned contradict themselves (weak nose/ears read +70…+82° at a true −35° on one face).
+      const sameSide = kp !== null && (Math.sign(kp.yawDeg) === Math.sign(camAngles.rotationDeg) || yawFromCamera < COLLAPSE_ANY_SIDE_BELOW_DEG);
+      // Weak keypoints (the phantom's faces: 0.2–0.35 at every angle, reading −24° at a true 0°) count against a mesh
+      // its own model is unsure of (collapses scored 0.2–0.7, good meshes ≥ 0.9), or one turned toward the range edge,
+      // where a sure mesh can still lag a fast turn (39.5° at a true 46.5°, the keypoints 51°).
+      const kpWeighs = kp !== null && (kp.score >= STRONG_KEYPOINT_SCORE || !(sel.face.meshScore >= CONSISTENT_MESH_SCORE) || yawFromCamera >= WEAK_KEYPOINTS_FROM_YAW_DEG);
+      const collapsed = kp !== null && kpWeighs && sameSide && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
       const beyond = yawFromCamera > MAX_MESH_YAW_DEG || tiltOrBendBeyond || collapsed;
       if (beyond) reasons.push('beyond-tracker-range');
       if (cover >= HAND_OCCLUSION_SHARE) reasons.push('face-occluded');

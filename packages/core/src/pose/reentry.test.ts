@@ -1,7 +1,7 @@
 // Re-entry after the mesh's range and collapse holds (issue 13): a collapse can last 0.5–1 s, not one frame.
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
-import { RangeReentryGuard, REENTRY_COLLAPSE_HOLD_MS, REENTRY_HOLD_MS } from './reentry.ts';
+import { CONSISTENT_MESH_SCORE, CONSISTENT_RUN_FRAMES, RangeReentryGuard, REENTRY_COLLAPSE_HOLD_MS, REENTRY_HOLD_MS } from './reentry.ts';
 import { measureFrame } from './estimator.ts';
 import { anatomicalNeutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
@@ -74,6 +74,62 @@ describe('RangeReentryGuard', () => {
   });
 });
 
+describe('re-entry ends when the mesh is consistent again', () => {
+  const SURE = { meshScore: 0.98 };
+  // A collapsed or saturated mesh past the range: the phantom's faces scored 0.2–0.8 there.
+  const UNSURE = { meshScore: 0.6 };
+
+  it('a collapse the mesh model is unsure of stays held for the whole collapse hold', () => {
+    const g = new RangeReentryGuard();
+    let i = 0;
+    for (; i < 10; i++) g.apply(beyond(i));
+    const out = [];
+    for (let k = 0; k < 30; k++, i++) out.push(g.apply(mesh(i, -25 + (k % 3)), UNSURE));
+    const runStart = 10 * FRAME_MS;
+    for (const m of out) {
+      if (m.timestampMs - runStart < REENTRY_COLLAPSE_HOLD_MS) expect(m.state).toBe('not-measurable');
+    }
+  });
+
+  it('a return the mesh model is sure of, frame after frame and continuous, counts from its third frame', () => {
+    const g = new RangeReentryGuard();
+    let i = 0;
+    for (; i < 10; i++) g.apply(beyond(i));
+    const out = [];
+    // Well inside the range at once (a return faster than the camera), then steady 8°/frame toward neutral.
+    for (let k = 0; k < 8; k++, i++) out.push(g.apply(mesh(i, -30 + 8 * k), SURE));
+    expect(out.slice(0, CONSISTENT_RUN_FRAMES - 1).every((m) => m.state === 'not-measurable')).toBe(true);
+    expect(out.slice(CONSISTENT_RUN_FRAMES - 1).every((m) => m.method === 'face-mesh')).toBe(true);
+    // …as low confidence until the timed hold would have ended (the run started well inside: the collapse hold).
+    const runStart = 10 * FRAME_MS;
+    for (const m of out.slice(CONSISTENT_RUN_FRAMES - 1)) expect(m.state).toBe(m.timestampMs - runStart < REENTRY_COLLAPSE_HOLD_MS ? 'low-confidence' : 'measured');
+    for (let k = 0; k < 40; k++, i++) {
+      const m = g.apply(mesh(i, 26), SURE);
+      expect(m.state).toBe(m.timestampMs - runStart < REENTRY_COLLAPSE_HOLD_MS ? 'low-confidence' : 'measured');
+    }
+    // Sooner than either timed hold.
+    expect((CONSISTENT_RUN_FRAMES - 1) * FRAME_MS).toBeLessThan(REENTRY_HOLD_MS);
+  });
+
+  it('sure frames that jump between two readings, or one unsure frame, restart the count', () => {
+    const g = new RangeReentryGuard();
+    let i = 0;
+    for (; i < 10; i++) g.apply(beyond(i));
+    // 20° between frames at 30 fps: within the speed limit of a jerk (600°/s · 33 ms + 6° = 26°), so not a "jump",
+    // but more than consistent frames may differ (300°/s · 33 ms + 3° = 13°).
+    const jumping = [];
+    for (let k = 0; k < 10; k++, i++) jumping.push(g.apply(mesh(i, k % 2 ? -10 : -30), SURE));
+    expect(jumping.every((m) => m.state === 'not-measurable')).toBe(true);
+    const h = new RangeReentryGuard();
+    let j = 0;
+    for (; j < 10; j++) h.apply(beyond(j));
+    const scores = [SURE, SURE, UNSURE, SURE, SURE, SURE];
+    const out = scores.map((e, k) => h.apply(mesh(j + k, -20), e));
+    expect(out.map((m) => m.state)).toEqual(['not-measurable', 'not-measurable', 'not-measurable', 'not-measurable', 'not-measurable', 'low-confidence']);
+    expect(CONSISTENT_MESH_SCORE).toBeGreaterThan(UNSURE.meshScore);
+  });
+});
+
 describe('far-range rule on tilt and flexion (estimator)', () => {
   const frame = (tiltDeg: number, flexionDeg: number) => ({
     frameIndex: 0, timestampMs: 0, imageWidthPx: 640, imageHeightPx: 480,
@@ -103,7 +159,8 @@ describe('combined postures (estimator)', () => {
     expect(measureFrame(frame(-35, 20, -15), anatomicalNeutral()).state).toBe('low-confidence');
     expect(measureFrame(frame(30, 0, 12), anatomicalNeutral()).state).toBe('low-confidence');
     expect(measureFrame(frame(35, 0, 0), anatomicalNeutral()).method).toBe('face-mesh');
-    expect(measureFrame(frame(20, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+    expect(measureFrame(frame(15, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+    expect(measureFrame(frame(-20, 12, -10), anatomicalNeutral()).state).toBe('low-confidence');
   });
 });
 

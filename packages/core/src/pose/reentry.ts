@@ -13,6 +13,14 @@
  *   `JUMP_SLACK_DEG`) from the last trusted one, between frames whose time advances, is held back, until readings are continuous with the last
  *   trusted one again (a glitch ended) or have been steady for `REENTRY_COLLAPSE_HOLD_MS`.
  *
+ * A held run ends early once the mesh is consistent again (issue 13: the fixed holds left 6–51 % of core-range frames
+ * not measurable): `CONSISTENT_RUN_FRAMES` frames in a row whose face-mesh model is sure of its own mesh (score at
+ * least `CONSISTENT_MESH_SCORE`) and that agree with each other (each step within `CONSISTENT_STEP_DEG` plus what
+ * the head can move in the time). On the phantom a collapsed or saturated mesh past the range scores 0.2–0.8 and a
+ * mesh that tracks the face again scores ≥ 0.9; the nose-and-ears keypoints could not tell (a true −70° read −15° on
+ * one face), so they are not used for this. Frames released this way stay **low confidence** until the timed hold
+ * would have ended (a return read 5.4° short at a true 45° on the phantom: honest, not yet trusted).
+ *
  * While held, the body-keypoint fallback is held back as well (it reads far turns low; at 15 fps a true −70° read
  * anything from +30° to −31°). A face lost within `LOST_AT_EDGE_MS` of a trusted reading near the range edge
  * counts as gone beyond the range.
@@ -38,6 +46,20 @@ export const LOST_AT_EDGE_MS = 500;
 export const LOST_AT_EDGE_WINDOW_DEG = 25;
 /** Allowance on top of the speed limit for noise between two frames, deg. */
 export const JUMP_SLACK_DEG = 6;
+/** Mesh frames in a row that end a hold early when each is sure of itself and they agree. */
+export const CONSISTENT_RUN_FRAMES = 3;
+/** The face-mesh model's own score from which a mesh counts as tracking the face (0–1). */
+export const CONSISTENT_MESH_SCORE = 0.9;
+/** Largest step between consistent frames on top of what the head can move in the time, deg. */
+export const CONSISTENT_STEP_DEG = 3;
+/** The fastest head movement counted as consistent between frames (a return from a far turn), deg/s. */
+export const CONSISTENT_SPEED_DEG_PER_S = 300;
+
+/** What the frame's face mesh says about itself (null: no face-mesh model output). */
+export interface MeshEvidence {
+  /** The face-mesh model's score of its own mesh, 0–1. */
+  readonly meshScore: number;
+}
 
 type Angles = { rotationDeg: number; tiltDeg: number; flexionDeg: number };
 
@@ -72,24 +94,35 @@ function heldBack(m: FrameMeasure): FrameMeasure {
   };
 }
 
+function provisional(m: FrameMeasure): FrameMeasure {
+  return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
+}
+
 export class RangeReentryGuard {
   /** 'free': readings pass; 'beyond': after a beyond-range frame; 'jump': after an implausible jump. */
   private mode: 'free' | 'beyond' | 'jump' = 'free';
   /** Last trusted mesh reading and its time. */
   private trusted: { angles: Angles; ms: number } | null = null;
   /** The current run of usable mesh frames while held. */
-  private run: { startMs: number; needMs: number; last: Angles; lastMs: number } | null = null;
+  private run: { startMs: number; needMs: number; last: Angles; lastMs: number; consistent: number } | null = null;
+  /** After an early (consistency) release: mesh readings are low confidence until this time. */
+  private provisionalUntilMs = -Infinity;
 
   constructor(
     private readonly holdMs = REENTRY_HOLD_MS,
     private readonly collapseHoldMs = REENTRY_COLLAPSE_HOLD_MS,
   ) {}
 
-  /** Passes a frame's measure through, holding back mesh readings that may come from a collapsed mesh. */
-  apply(m: FrameMeasure): FrameMeasure {
+  /**
+   * Passes a frame's measure through, holding back mesh readings that may come from a collapsed mesh. `evidence`:
+   * the face-mesh model's own score for the frame (ends a hold early when consistent); without it only the timed
+   * holds apply.
+   */
+  apply(m: FrameMeasure, evidence: MeshEvidence | null = null): FrameMeasure {
     if (m.state === 'not-measurable' && m.reasons.includes('beyond-tracker-range')) {
       this.mode = 'beyond';
       this.run = null;
+      this.provisionalUntilMs = -Infinity;
       return m;
     }
     const a = anglesOf(m);
@@ -109,11 +142,11 @@ export class RangeReentryGuard {
     if (this.mode === 'free') {
       if (this.trusted !== null && this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
         this.mode = 'jump';
-        this.run = { startMs: m.timestampMs, needMs: this.collapseHoldMs, last: a, lastMs: m.timestampMs };
+        this.run = { startMs: m.timestampMs, needMs: this.collapseHoldMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0 };
         return heldBack(m);
       }
       this.trusted = { angles: a, ms: m.timestampMs };
-      return m;
+      return m.timestampMs < this.provisionalUntilMs ? provisional(m) : m;
     }
     // Held: after a beyond-range frame or a jump.
     if (this.mode === 'jump' && this.trusted !== null && !this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
@@ -122,11 +155,17 @@ export class RangeReentryGuard {
     if (this.run !== null && this.jumped(this.run.last, this.run.lastMs, a, m.timestampMs)) this.run = null; // not steady: restart
     if (this.run === null) {
       const needMs = this.mode === 'beyond' && nearEdge(a) ? this.holdMs : this.collapseHoldMs;
-      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs };
+      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0 };
     } else {
-      this.run = { ...this.run, last: a, lastMs: m.timestampMs };
+      const agrees = this.sure(evidence) && this.steady(this.run.last, this.run.lastMs, a, m.timestampMs);
+      this.run = { ...this.run, last: a, lastMs: m.timestampMs, consistent: agrees ? this.run.consistent + 1 : this.sure(evidence) ? 1 : 0 };
     }
     if (m.timestampMs - this.run.startMs >= this.run.needMs) return this.release(m, a);
+    // The mesh is consistent again: sure of itself on several frames in a row that agree with each other.
+    if (this.run.consistent >= CONSISTENT_RUN_FRAMES) {
+      this.provisionalUntilMs = this.run.startMs + this.run.needMs;
+      return provisional(this.release(m, a));
+    }
     return heldBack(m);
   }
 
@@ -135,6 +174,16 @@ export class RangeReentryGuard {
     this.run = null;
     this.trusted = { angles: a, ms: m.timestampMs };
     return m;
+  }
+
+  private sure(evidence: MeshEvidence | null): boolean {
+    return evidence !== null && evidence.meshScore >= CONSISTENT_MESH_SCORE;
+  }
+
+  /** Consecutive readings that agree: a step no larger than a brisk head movement allows, plus noise. */
+  private steady(from: Angles, fromMs: number, to: Angles, toMs: number): boolean {
+    if (!(toMs > fromMs)) return false;
+    return largestDifferenceDeg(from, to) <= (CONSISTENT_SPEED_DEG_PER_S * (toMs - fromMs)) / 1000 + CONSISTENT_STEP_DEG;
   }
 
   private jumped(from: Angles, fromMs: number, to: Angles, toMs: number): boolean {

@@ -10,7 +10,7 @@
  */
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
-import { measureFrame } from '../pose/estimator.ts';
+import { measureFrame, meshEvidence } from '../pose/estimator.ts';
 import { RangeReentryGuard } from '../pose/reentry.ts';
 import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
@@ -84,7 +84,7 @@ export class RecordingAnalyzer {
       return;
     }
     if (this.choice) {
-      this.measures.push(this.reentry.apply(measureFrame(frame, this.choice.neutral, this.fit)));
+      this.measures.push(this.reentry.apply(measureFrame(frame, this.choice.neutral, this.fit), meshEvidence(frame)));
       return;
     }
     this.pending.push(frame);
@@ -114,7 +114,7 @@ export class RecordingAnalyzer {
     this.choice = calibration.ok
       ? { neutral: calibration.neutral, requested: 'calibrate-window', fellBackToAnatomical: false, calibration }
       : { neutral: anatomicalNeutral(), requested: 'calibrate-window', fellBackToAnatomical: true, calibration };
-    for (const f of this.pending) this.measures.push(this.reentry.apply(measureFrame(f, this.choice.neutral, this.fit)));
+    for (const f of this.pending) this.measures.push(this.reentry.apply(measureFrame(f, this.choice.neutral, this.fit), meshEvidence(f)));
     this.pending.length = 0;
   }
 }

@@ -67,6 +67,11 @@ export interface SessionSummary {
    * calibrated neutral is from it (session/referenceSummary.ts). Set by the recording's analyser.
    */
   readonly anatomical?: ReferenceSummary;
+  /**
+   * The headline numbers under registry keys (`summaryMeasures`): what `geste analyze` lists in its text report and
+   * summary.json, and what the phantom benchmark scores (issue 13). Set by the recording's analyser.
+   */
+  readonly measures?: Readonly<Record<SummaryMeasureKey, number | null>>;
 }
 
 function posture(values: readonly (number | null)[]): AxisPosture {
@@ -144,8 +149,8 @@ export function summaryToJson(s: SessionSummary): string {
 
 /**
  * The headline numbers of a summary under registry keys (null = not measured): time within 10° of
- * neutral, longest hold, jerks, tremor (the band and axis with the largest RMS over 1.5–8 Hz), shift and
- * shoulders (medians).
+ * neutral, longest hold, jerks, tremor (the dominant axis's strongest peak from 1.5 Hz, measured around the peak;
+ * else its band with the largest RMS over 1.5–8 Hz), shift and shoulders (medians).
  */
 /** Bands starting below this are drift and slow turns, not tremor (docs/clinical.md: 0–1.5 Hz). */
 const TREMOR_MIN_HZ = 1.5;
@@ -156,7 +161,13 @@ export function summaryMeasures(s: SessionSummary): Record<SummaryMeasureKey, nu
   const axis = s.tremor.dominantTremorAxis;
   if (axis) {
     const r = s.tremor.axes[axis];
-    if (r.measurable) {
+    // The axis's strongest peak, measured around itself (tremor.ts: a band edge at 4.5 Hz cut a 4.5 Hz tremor's RMS
+    // ≈ 30 % low in the band sums this headline used to take; issue 13).
+    const peak = r.measurable ? r.peak : null;
+    if (peak && peak.freqHz >= TREMOR_MIN_HZ) {
+      tremorPeakHz = peak.freqHz;
+      tremorRmsDeg = peak.rmsDeg;
+    } else if (r.measurable) {
       for (const b of r.bands) {
         if (b.loHz < TREMOR_MIN_HZ || b.peakAtBandEdge) continue;
         if (tremorRmsDeg === null || b.rmsDeg > tremorRmsDeg) {
