@@ -52,6 +52,12 @@ export interface VisionTuning {
    * beyond ≈ 25° as ≈ 27° (phantom, issue 13).
    */
   readonly faceRotationCorrection?: boolean;
+  /**
+   * Whose crop the face-mesh model reads: 'own' (default; mesh/roi.ts, the crop the model was trained on,
+   * detector only on loss of tracking, docs/face-roi.md) or 'human' (Human's crop and detector cadence, above).
+   * The iris model needs Human's crop, so `iris: true` uses 'human'.
+   */
+  readonly faceMeshRoi?: 'own' | 'human';
 }
 
 /** Chosen from bench/vision-fps.ts measurements (see docs/vision.md). */

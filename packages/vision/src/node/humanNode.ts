@@ -14,6 +14,8 @@ import { DEFAULT_TUNING, HUMAN_MODEL_FILES, humanConfig, modelVersions, type Vis
 import { VisionError } from '../errors.ts';
 import { FaceDetectorCadence, cadenceConfig } from '../cadence.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
+import { FaceMeshTracker, type MeshModelLike, type TfLike } from '../mesh/faceMeshTracker.ts';
+import { OwnMeshFacePath, detectWithOwnMesh, usesOwnMeshRoi } from '../mesh/facePath.ts';
 import { humanModelDir, humanNodeWasmEntry, humanVersion, tfjsWasmDir } from './paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -119,6 +121,8 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     let closed = false;
     const cadence = new FaceDetectorCadence(tuning);
     const imageMirrored = opts.imageMirrored ?? false;
+    // Own face-mesh ROI (docs/face-roi.md): Human's detector only when no face is tracked.
+    const facePath = usesOwnMeshRoi(tuning) ? ownMeshFacePath(human, tuning) : null;
 
     return {
       info,
@@ -137,8 +141,16 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         const t0 = performance.now();
         const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
         let result;
+        let meshMs = 0;
         try {
-          result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as never);
+          if (facePath) {
+            ({ result, meshMs } = await detectWithOwnMesh(
+              facePath, tf, (c) => human.detect(input as never, c as never),
+              () => tf.tidy(() => tf.expandDims(tf.cast(input, 'float32'), 0) as tf.Tensor4D), widthPx, heightPx,
+            ));
+          } else {
+            result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as never);
+          }
         } finally {
           input.dispose();
         }
@@ -147,7 +159,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         last = {
           inputMs: p['inputProcess'] ?? 0,
           cacheCheckMs: p['cacheCheck'] ?? 0,
-          faceMs: p['face'] ?? 0,
+          faceMs: (p['face'] ?? 0) + meshMs, // own ROI: Human's detector (when it ran) + our mesh step
           bodyMs: p['body'] ?? 0,
           handsMs: p['hand'] ?? 0,
           totalMs: performance.now() - t0,
@@ -180,4 +192,12 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     busy = false;
     throw e;
   }
+}
+
+/** The own-ROI face path on this Human's loaded face-mesh model and tfjs (docs/face-roi.md). */
+function ownMeshFacePath(human: HumanClass, tuning: VisionTuning): OwnMeshFacePath {
+  const model = (human.models as unknown as { models: Record<string, unknown> }).models['facemesh'] as MeshModelLike | null | undefined;
+  if (!model) throw new VisionError('models-missing', `Expected Human to have loaded ${HUMAN_MODEL_FILES.faceMesh}, but it did not. Reinstall the dependencies (npm ci).`, {});
+  const tracker = new FaceMeshTracker(human.tf as unknown as TfLike, model, { rotate: tuning.faceRotationCorrection ?? true, maxFaces: tuning.maxFaces });
+  return new OwnMeshFacePath(tracker, tuning);
 }

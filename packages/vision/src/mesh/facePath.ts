@@ -1,0 +1,137 @@
+/**
+ * The face path both hosts run (Node `humanNode.ts`, browser `humanBrowser.ts`): Human runs the face
+ * detector only while no face is tracked (first frame, loss of tracking) and never its own mesh; the mesh
+ * runs on our ROI through `FaceMeshTracker`. Body and hands stay Human's. See docs/face-roi.md.
+ *
+ * Per frame:
+ *   - tracking: Human is called with the face off (body, hands as tuned); the tracker reads each face.
+ *     If a track is lost, Human's detector runs again on the same frame (face only) and new tracks start.
+ *   - not tracking: Human is called with the detector on (no mesh); its boxes start tracks.
+ * Every decision depends only on the frames seen so far, so the same frames give the same numbers.
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+import type { VisionTuning } from '../humanConfig.ts';
+import type { DetectedFace, FaceMeshTracker, TrackedMeshFace } from './faceMeshTracker.ts';
+
+/** Our own ROI applies unless the iris model is wanted (Human's iris step needs Human's own mesh crop). */
+export function usesOwnMeshRoi(tuning: Pick<VisionTuning, 'iris' | 'faceMeshRoi'>): boolean {
+  return !tuning.iris && (tuning.faceMeshRoi ?? 'own') === 'own';
+}
+
+/** The part of a Human face result a detector-only call gives (mesh = BlazeFace's 6 keypoints, image px). */
+export interface HumanDetectionLike {
+  readonly boxRaw: readonly number[];
+  readonly boxScore: number;
+  readonly mesh: readonly (readonly number[])[];
+}
+
+/** Detector-only faces → `DetectedFace` (unclamped box from boxRaw; the first two keypoints are the eyes). */
+export function detectionsFromHuman(faces: readonly HumanDetectionLike[], widthPx: number, heightPx: number): DetectedFace[] {
+  return faces.map((f) => ({
+    box: { xPx: (f.boxRaw[0] ?? 0) * widthPx, yPx: (f.boxRaw[1] ?? 0) * heightPx, widthPx: (f.boxRaw[2] ?? 0) * widthPx, heightPx: (f.boxRaw[3] ?? 0) * heightPx },
+    eyes: f.mesh.length >= 2 ? f.mesh.slice(0, 2) : null,
+    score: f.boxScore,
+  }));
+}
+
+/** Human per-call face settings that run the detector alone (fresh boxes, no Human mesh, no crop rotation). */
+const DETECTOR_ONLY = { enabled: true, mesh: { enabled: false }, iris: { enabled: false }, detector: { skipFrames: 0, rotation: false } } as const;
+
+export interface FacePathCounters {
+  /** Frames on which Human's face detector ran (first frame, loss, nothing tracked). */
+  detectorFrames: number;
+  /** Frames read by tracking alone. */
+  trackedFrames: number;
+}
+
+export class OwnMeshFacePath {
+  readonly counters: FacePathCounters = { detectorFrames: 0, trackedFrames: 0 };
+  private detectorRanLast = false;
+
+  constructor(private readonly tracker: FaceMeshTracker, private readonly tuning: Pick<VisionTuning, 'body' | 'hands'>) {}
+
+  /**
+   * Human's per-call config for the frame's main call. Human merges per-call config into its own for good,
+   * so every switch we touch is set on every call.
+   */
+  mainCallConfig(): Record<string, unknown> {
+    return {
+      face: this.tracker.tracking ? { enabled: false } : DETECTOR_ONLY,
+      body: { enabled: this.tuning.body },
+      hand: { enabled: this.tuning.hands },
+    };
+  }
+
+  /** Human's per-call config for a second call on the same frame after a loss: the detector alone. */
+  redetectCallConfig(): Record<string, unknown> {
+    return { face: DETECTOR_ONLY, body: { enabled: false }, hand: { enabled: false } };
+  }
+
+  /** Whether the last frame needed the face detector. */
+  get detectorRan(): boolean {
+    return this.detectorRanLast;
+  }
+
+  /**
+   * The frame's faces. `mainFaces` is the face part of the main call's result (detector boxes when not
+   * tracking, empty when tracking); `redetect` calls Human again with `redetectCallConfig()`.
+   */
+  async faces(
+    image: TF.Tensor4D,
+    widthPx: number,
+    heightPx: number,
+    mainFaces: readonly HumanDetectionLike[],
+    redetect: () => Promise<readonly HumanDetectionLike[]>,
+  ): Promise<TrackedMeshFace[]> {
+    if (!this.tracker.tracking) {
+      this.detectorRanLast = true;
+      this.counters.detectorFrames++;
+      return this.tracker.seed(image, widthPx, heightPx, detectionsFromHuman(mainFaces, widthPx, heightPx));
+    }
+    const r = await this.tracker.track(image, widthPx, heightPx);
+    if (r.lost === 0) {
+      this.detectorRanLast = false;
+      this.counters.trackedFrames++;
+      return r.faces;
+    }
+    // A face was lost: look again on this same frame, so a face that moved fast is not a missing frame.
+    this.detectorRanLast = true;
+    this.counters.detectorFrames++;
+    const found = await redetect();
+    return this.tracker.seed(image, widthPx, heightPx, detectionsFromHuman(found, widthPx, heightPx));
+  }
+}
+
+/** The result fields this path reads and replaces. */
+interface ResultWithFaces {
+  readonly face: readonly unknown[];
+  readonly error?: string | null;
+}
+
+/**
+ * One frame through Human and the own-ROI mesh: `humanDetect` runs Human with a per-call config,
+ * `makeImage` gives the frame as float32 [1, H, W, 3] (0..255; disposed here). Returns Human's result with
+ * its faces replaced by the tracked meshes, and the milliseconds spent in our mesh step.
+ */
+export async function detectWithOwnMesh<R extends ResultWithFaces>(
+  path: OwnMeshFacePath,
+  tf: Pick<typeof TF, 'dispose'>,
+  humanDetect: (callConfig: Record<string, unknown>) => Promise<R>,
+  makeImage: () => TF.Tensor4D,
+  widthPx: number,
+  heightPx: number,
+): Promise<{ result: R; meshMs: number }> {
+  const result = await humanDetect(path.mainCallConfig());
+  if (result.error) return { result, meshMs: 0 };
+  const t0 = performance.now();
+  const image = makeImage();
+  try {
+    const faces = await path.faces(image, widthPx, heightPx, result.face as unknown as HumanDetectionLike[], async () => {
+      const again = await humanDetect(path.redetectCallConfig());
+      return again.error ? [] : (again.face as unknown as HumanDetectionLike[]);
+    });
+    return { result: { ...result, face: faces }, meshMs: performance.now() - t0 };
+  } finally {
+    tf.dispose(image);
+  }
+}
