@@ -6,7 +6,7 @@
  */
 import { Human } from '@vladmandic/human';
 import type { LandmarkFrame } from '@geste/core';
-import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES } from './visionAdapter.ts';
+import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES, ownMeshFacePathFor, detectWithOwnMesh } from './visionAdapter.ts';
 import type { HumanResultLike, VisionTuning } from './visionAdapter.ts';
 import { MODELS_URL, WASM_URL } from './assets.ts';
 import { DetectorError } from './detector.ts';
@@ -66,6 +66,8 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   const activeBackend = String(human.tf.getBackend?.() ?? '');
   if (!activeBackend) throw new DetectorError('backend-failed', `The ${backend} backend did not start.`);
   const cadence = new FaceDetectorCadence(tuning);
+  // Own face-mesh ROI, the same code as the CLI (packages/vision/src/mesh, docs/face-roi.md).
+  const facePath = ownMeshFacePathFor(human, tuning);
   let perf: unknown = null;
   let closed = false;
   return {
@@ -75,7 +77,14 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
       const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
       let result: Awaited<ReturnType<typeof human.detect>>;
       try {
-        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as Parameters<typeof human.detect>[1]);
+        const input = tensor as unknown as Parameters<typeof human.detect>[0];
+        if (facePath) {
+          const tf = human.tf;
+          result = (await detectWithOwnMesh(facePath, tf, (c) => human.detect(input, c as Parameters<typeof human.detect>[1]),
+            () => tf.tidy(() => tf.expandDims(tf.cast(tensor as never, 'float32'), 0)) as never, pixels.width, pixels.height)).result;
+        } else {
+          result = await human.detect(input, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as Parameters<typeof human.detect>[1]);
+        }
       } finally {
         tensor.dispose();
       }

@@ -12,6 +12,7 @@ import type { LandmarkFrame, SourceInfo } from '@geste/core';
 import { toLandmarkFrame, type HumanResultLike } from '../convert.ts';
 import { DEFAULT_TUNING, humanConfig, modelVersions, type VisionTuning } from '../humanConfig.ts';
 import { VisionError } from '../errors.ts';
+import { detectWithOwnMesh, ownMeshFacePathFor } from '../mesh/facePath.ts';
 
 export interface BrowserDetectorOptions {
   /** URL prefix of the served Human model files, e.g. '/models/human/' (trailing slash added if missing). */
@@ -95,6 +96,9 @@ export async function createBrowserDetector(opts: BrowserDetectorOptions): Promi
   };
   let closed = false;
   let chain: Promise<unknown> = Promise.resolve();
+  // Own face-mesh ROI, same code as Node (docs/face-roi.md).
+  const facePath = ownMeshFacePathFor(h, tuning);
+  const tf = h.tf as unknown as typeof import('@tensorflow/tfjs-core');
   return {
     info,
     detect(input, timestampMs, frameIndex) {
@@ -104,7 +108,9 @@ export async function createBrowserDetector(opts: BrowserDetectorOptions): Promi
         if (!(w > 0 && hh > 0)) {
           throw new VisionError('bad-frame', `Expected a frame with a size, but got ${w}×${hh} (is the video playing yet?). Wait for loadeddata before detecting.`, { frameIndex });
         }
-        const result = await h.detect(input);
+        const result = facePath
+          ? (await detectWithOwnMesh(facePath, tf, (c) => h.detect(input, c as Partial<HumanConfigType>), () => tf.tidy(() => tf.expandDims(tf.cast(tf.browser.fromPixels(input as Parameters<typeof tf.browser.fromPixels>[0]), 'float32'), 0) as import('@tensorflow/tfjs-core').Tensor4D), w, hh)).result
+          : await h.detect(input);
         if (result.error) throw new VisionError('bad-frame', `Expected Human to analyse the frame, but it reported: ${result.error}.`, { frameIndex });
         return toLandmarkFrame(result as unknown as HumanResultLike, {
           frameIndex,

@@ -10,8 +10,9 @@
  * Every decision depends only on the frames seen so far, so the same frames give the same numbers.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import type { VisionTuning } from '../humanConfig.ts';
-import type { DetectedFace, FaceMeshTracker, TrackedMeshFace } from './faceMeshTracker.ts';
+import { HUMAN_MODEL_FILES, type VisionTuning } from '../humanConfig.ts';
+import { VisionError } from '../errors.ts';
+import { FaceMeshTracker, type DetectedFace, type MeshModelLike, type TfLike, type TrackedMeshFace } from './faceMeshTracker.ts';
 
 /** Our own ROI applies unless the iris model is wanted (Human's iris step needs Human's own mesh crop). */
 export function usesOwnMeshRoi(tuning: Pick<VisionTuning, 'iris' | 'faceMeshRoi'>): boolean {
@@ -134,4 +135,24 @@ export async function detectWithOwnMesh<R extends ResultWithFaces>(
   } finally {
     tf.dispose(image);
   }
+}
+
+/** The parts of a loaded Human instance the own-ROI path needs (either host's build). */
+export interface HumanWithMeshLike {
+  readonly tf: unknown;
+  readonly models: unknown;
+}
+
+/**
+ * The own-ROI face path on a loaded Human's face-mesh model and tfjs (`human.tf`), or null when the
+ * tuning asks for Human's crop (`usesOwnMeshRoi`). Throws when Human did not load the mesh model.
+ */
+export function ownMeshFacePathFor(human: HumanWithMeshLike, tuning: VisionTuning): OwnMeshFacePath | null {
+  if (!usesOwnMeshRoi(tuning)) return null;
+  const model = (human.models as { models?: Record<string, unknown> }).models?.['facemesh'] as MeshModelLike | null | undefined;
+  if (!model) {
+    throw new VisionError('models-missing', `Expected Human to have loaded ${HUMAN_MODEL_FILES.faceMesh}, but it did not. Check that the model files are installed or served.`, {});
+  }
+  const tracker = new FaceMeshTracker(human.tf as TfLike, model, { rotate: tuning.faceRotationCorrection ?? true, maxFaces: tuning.maxFaces });
+  return new OwnMeshFacePath(tracker, tuning);
 }

@@ -14,8 +14,7 @@ import { DEFAULT_TUNING, HUMAN_MODEL_FILES, humanConfig, modelVersions, type Vis
 import { VisionError } from '../errors.ts';
 import { FaceDetectorCadence, cadenceConfig } from '../cadence.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
-import { FaceMeshTracker, type MeshModelLike, type TfLike } from '../mesh/faceMeshTracker.ts';
-import { OwnMeshFacePath, detectWithOwnMesh, usesOwnMeshRoi } from '../mesh/facePath.ts';
+import { detectWithOwnMesh, ownMeshFacePathFor, type FacePathCounters } from '../mesh/facePath.ts';
 import { humanModelDir, humanNodeWasmEntry, humanVersion, tfjsWasmDir } from './paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -46,6 +45,8 @@ export interface NodeDetector {
   detect(rgb: RgbFrame, timestampMs: number, frameIndex: number): Promise<LandmarkFrame>;
   /** Per-stage times of the last detect call. */
   lastStageTimes(): StageTimesMs;
+  /** How often the own-ROI face path needed Human's detector (null on Human's crop, docs/face-roi.md). */
+  faceCounters?(): FacePathCounters | null;
   /** Tensors alive in this thread's tfjs engine (for leak checks). */
   numTensors(): number;
   /** Disposes the models and per-frame tensors; a later detector reloads them. Safe to call twice. */
@@ -122,7 +123,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     const cadence = new FaceDetectorCadence(tuning);
     const imageMirrored = opts.imageMirrored ?? false;
     // Own face-mesh ROI (docs/face-roi.md): Human's detector only when no face is tracked.
-    const facePath = usesOwnMeshRoi(tuning) ? ownMeshFacePath(human, tuning) : null;
+    const facePath = ownMeshFacePathFor(human, tuning);
 
     return {
       info,
@@ -178,6 +179,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         return frame;
       },
       lastStageTimes: () => last,
+      faceCounters: () => (facePath ? { ...facePath.counters } : null),
       numTensors: () => tf.memory().numTensors,
       async close() {
         if (closed) return;
@@ -194,10 +196,3 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
   }
 }
 
-/** The own-ROI face path on this Human's loaded face-mesh model and tfjs (docs/face-roi.md). */
-function ownMeshFacePath(human: HumanClass, tuning: VisionTuning): OwnMeshFacePath {
-  const model = (human.models as unknown as { models: Record<string, unknown> }).models['facemesh'] as MeshModelLike | null | undefined;
-  if (!model) throw new VisionError('models-missing', `Expected Human to have loaded ${HUMAN_MODEL_FILES.faceMesh}, but it did not. Reinstall the dependencies (npm ci).`, {});
-  const tracker = new FaceMeshTracker(human.tf as unknown as TfLike, model, { rotate: tuning.faceRotationCorrection ?? true, maxFaces: tuning.maxFaces });
-  return new OwnMeshFacePath(tracker, tuning);
-}
