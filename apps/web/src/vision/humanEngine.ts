@@ -79,9 +79,7 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
       try {
         const input = tensor as unknown as Parameters<typeof human.detect>[0];
         if (facePath) {
-          const tf = human.tf;
-          result = (await detectWithOwnMesh(facePath, tf, (c) => human.detect(input, c as Parameters<typeof human.detect>[1]),
-            () => tf.tidy(() => tf.expandDims(tf.cast(tensor as never, 'float32'), 0)) as never, pixels.width, pixels.height)).result;
+          result = (await detectWithOwnMesh(facePath, (c) => human.detect(input, c as Parameters<typeof human.detect>[1]), { data: pixels.data, widthPx: pixels.width, heightPx: pixels.height, channels: 4 })).result;
         } else {
           result = await human.detect(input, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as Parameters<typeof human.detect>[1]);
         }

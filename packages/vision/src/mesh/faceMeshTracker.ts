@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
-import { cropPointToImage, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, type MeshRoi } from './roi.ts';
+import { cropPointToImage, sampleRoi, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
 export type TfLike = typeof TF;
@@ -26,6 +26,7 @@ export const MIN_FACE_PRESENCE = 0.5;
 
 /** Two tracks whose crops overlap more than this (IoU) follow one face: the weaker one is dropped. */
 export const DUPLICATE_TRACK_IOU = 0.5;
+
 
 /** A face the detector found: its box (image px, square, enlarged) and eye keypoints (image px). */
 export interface DetectedFace {
@@ -76,13 +77,12 @@ export class FaceMeshTracker {
     this.tracks = [];
   }
 
-  /** The mesh model on one ROI of `image` (float32 [1, H, W, 3], 0..255): mesh in image px, presence 0..1. */
-  async runRoi(image: TF.Tensor4D, roi: MeshRoi): Promise<{ mesh: number[][]; presence: number }> {
+  /** The mesh model on one ROI of the frame: mesh in image px, presence 0..1 (the crop is sampled in JS, `sampleRoi`). */
+  async runRoi(pixels: FramePixels, roi: MeshRoi): Promise<{ mesh: number[][]; presence: number }> {
     const tf = this.tf;
+    const crop = sampleRoi(pixels, roi, FACE_MESH_INPUT_PX);
     const outs = tf.tidy(() => {
-      const m = tf.tensor2d([roiSampling(roi, FACE_MESH_INPUT_PX)], [1, 8], 'float32');
-      const crop = tf.image.transform(image, m, 'bilinear', 'constant', 0, [FACE_MESH_INPUT_PX, FACE_MESH_INPUT_PX]);
-      const res = this.model.execute(tf.div(crop, 255));
+      const res = this.model.execute(tf.tensor4d(crop, [1, FACE_MESH_INPUT_PX, FACE_MESH_INPUT_PX, 3], 'float32'));
       return Array.isArray(res) ? res : [res];
     });
     try {
@@ -115,17 +115,18 @@ export class FaceMeshTracker {
    * Starts tracks from detector boxes: the mesh on the detector's crop, then again on the crop made from
    * that mesh (the crop every tracked frame uses), so a fresh track reads like a tracked one.
    */
-  async seed(image: TF.Tensor4D, widthPx: number, heightPx: number, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+  async seed(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+    const { widthPx, heightPx } = pixels;
     this.tracks = [];
     const out: TrackedMeshFace[] = [];
     for (const d of detections.slice(0, this.opts.maxFaces)) {
       const first = roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate });
       if (!roiTrackable(first, widthPx, heightPx)) continue;
-      const a = await this.runRoi(image, first);
+      const a = await this.runRoi(pixels, first);
       if (a.presence < this.minPresence) continue;
       const roi = roiFromMesh(a.mesh, { rotate: this.rotate });
       if (!roi || !roiTrackable(roi, widthPx, heightPx)) continue;
-      const b = await this.runRoi(image, roi);
+      const b = await this.runRoi(pixels, roi);
       if (b.presence < this.minPresence) continue;
       const next = roiFromMesh(b.mesh, { rotate: this.rotate });
       if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
@@ -137,12 +138,13 @@ export class FaceMeshTracker {
   }
 
   /** Reads every tracked face on this frame. `lost` counts tracks that ended (presence too low, face left). */
-  async track(image: TF.Tensor4D, widthPx: number, heightPx: number): Promise<{ faces: TrackedMeshFace[]; lost: number }> {
+  async track(pixels: FramePixels): Promise<{ faces: TrackedMeshFace[]; lost: number }> {
+    const { widthPx, heightPx } = pixels;
     const faces: TrackedMeshFace[] = [];
     const kept: Track[] = [];
     let lost = 0;
     for (const t of this.tracks) {
-      const r = await this.runRoi(image, t.roi);
+      const r = await this.runRoi(pixels, t.roi);
       const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate }) : null;
       if (!next || !roiTrackable(next, widthPx, heightPx) || kept.some((k) => roiOverlap(k.roi, next) > DUPLICATE_TRACK_IOU)) {
         lost++;

@@ -9,7 +9,7 @@
  *   - not tracking: Human is called with the detector on (no mesh); its boxes start tracks.
  * Every decision depends only on the frames seen so far, so the same frames give the same numbers.
  */
-import type * as TF from '@tensorflow/tfjs-core';
+import type { FramePixels } from './roi.ts';
 import { HUMAN_MODEL_FILES, type VisionTuning } from '../humanConfig.ts';
 import { VisionError } from '../errors.ts';
 import { FaceMeshTracker, type DetectedFace, type MeshModelLike, type TfLike, type TrackedMeshFace } from './faceMeshTracker.ts';
@@ -63,6 +63,11 @@ export class OwnMeshFacePath {
     };
   }
 
+  /** True when the next frame needs nothing from Human: a face is tracked and neither body nor hands run. */
+  humanIdle(): boolean {
+    return this.tracker.tracking && !this.tuning.body && !this.tuning.hands;
+  }
+
   /** Human's per-call config for a second call on the same frame after a loss: the detector alone. */
   redetectCallConfig(): Record<string, unknown> {
     return { face: DETECTOR_ONLY, body: { enabled: false }, hand: { enabled: false } };
@@ -78,18 +83,16 @@ export class OwnMeshFacePath {
    * tracking, empty when tracking); `redetect` calls Human again with `redetectCallConfig()`.
    */
   async faces(
-    image: TF.Tensor4D,
-    widthPx: number,
-    heightPx: number,
+    pixels: FramePixels,
     mainFaces: readonly HumanDetectionLike[],
     redetect: () => Promise<readonly HumanDetectionLike[]>,
   ): Promise<TrackedMeshFace[]> {
     if (!this.tracker.tracking) {
       this.detectorRanLast = true;
       this.counters.detectorFrames++;
-      return this.tracker.seed(image, widthPx, heightPx, detectionsFromHuman(mainFaces, widthPx, heightPx));
+      return this.tracker.seed(pixels, detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
     }
-    const r = await this.tracker.track(image, widthPx, heightPx);
+    const r = await this.tracker.track(pixels);
     if (r.lost === 0) {
       this.detectorRanLast = false;
       this.counters.trackedFrames++;
@@ -99,7 +102,7 @@ export class OwnMeshFacePath {
     this.detectorRanLast = true;
     this.counters.detectorFrames++;
     const found = await redetect();
-    return this.tracker.seed(image, widthPx, heightPx, detectionsFromHuman(found, widthPx, heightPx));
+    return this.tracker.seed(pixels, detectionsFromHuman(found, pixels.widthPx, pixels.heightPx));
   }
 }
 
@@ -110,31 +113,25 @@ interface ResultWithFaces {
 }
 
 /**
- * One frame through Human and the own-ROI mesh: `humanDetect` runs Human with a per-call config,
- * `makeImage` gives the frame as float32 [1, H, W, 3] (0..255; disposed here). Returns Human's result with
- * its faces replaced by the tracked meshes, and the milliseconds spent in our mesh step.
+ * One frame through Human and the own-ROI mesh: `humanDetect` runs Human with a per-call config; `pixels`
+ * is the same frame's pixels (RGB or RGBA bytes). Returns Human's result with
+ * its faces replaced by the tracked meshes, the milliseconds spent in our face step, and whether Human was
+ * skipped (tracking, and neither body nor hands wanted: Human would have nothing to do).
  */
 export async function detectWithOwnMesh<R extends ResultWithFaces>(
   path: OwnMeshFacePath,
-  tf: Pick<typeof TF, 'dispose'>,
   humanDetect: (callConfig: Record<string, unknown>) => Promise<R>,
-  makeImage: () => TF.Tensor4D,
-  widthPx: number,
-  heightPx: number,
-): Promise<{ result: R; meshMs: number }> {
-  const result = await humanDetect(path.mainCallConfig());
-  if (result.error) return { result, meshMs: 0 };
+  pixels: FramePixels,
+): Promise<{ result: R; meshMs: number; humanSkipped: boolean }> {
+  const humanSkipped = path.humanIdle();
+  const result = humanSkipped ? ({ face: [], body: [], hand: [], error: null } as unknown as R) : await humanDetect(path.mainCallConfig());
+  if (result.error) return { result, meshMs: 0, humanSkipped };
   const t0 = performance.now();
-  const image = makeImage();
-  try {
-    const faces = await path.faces(image, widthPx, heightPx, result.face as unknown as HumanDetectionLike[], async () => {
-      const again = await humanDetect(path.redetectCallConfig());
-      return again.error ? [] : (again.face as unknown as HumanDetectionLike[]);
-    });
-    return { result: { ...result, face: faces }, meshMs: performance.now() - t0 };
-  } finally {
-    tf.dispose(image);
-  }
+  const faces = await path.faces(pixels, result.face as unknown as HumanDetectionLike[], async () => {
+    const again = await humanDetect(path.redetectCallConfig());
+    return again.error ? [] : (again.face as unknown as HumanDetectionLike[]);
+  });
+  return { result: { ...result, face: faces }, meshMs: performance.now() - t0, humanSkipped };
 }
 
 /** The parts of a loaded Human instance the own-ROI path needs (either host's build). */

@@ -143,12 +143,12 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         const input = tf.tensor3d(data, [heightPx, widthPx, 3], 'int32');
         let result;
         let meshMs = 0;
+        let humanSkipped = false;
         try {
           if (facePath) {
-            ({ result, meshMs } = await detectWithOwnMesh(
-              facePath, tf, (c) => human.detect(input as never, c as never),
-              () => tf.tidy(() => tf.expandDims(tf.cast(input, 'float32'), 0) as tf.Tensor4D), widthPx, heightPx,
-            ));
+            let skipped;
+            ({ result, meshMs, humanSkipped: skipped } = await detectWithOwnMesh(facePath, (c) => human.detect(input as never, c as never), { data, widthPx, heightPx, channels: 3 }));
+            humanSkipped = skipped;
           } else {
             result = await human.detect(input as never, cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()) as never);
           }
@@ -156,7 +156,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
           input.dispose();
         }
         // Human's result holds no tensors with our config (face.detector.return: false, no segmentation).
-        const p = human.performance as Record<string, number | undefined>;
+        const p = (humanSkipped ? {} : human.performance) as Record<string, number | undefined>;
         last = {
           inputMs: p['inputProcess'] ?? 0,
           cacheCheckMs: p['cacheCheck'] ?? 0,
