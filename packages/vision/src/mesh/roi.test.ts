@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropPointToImage, EYE_CORNER_LEFT, EYE_CORNER_RIGHT, MIN_ROI_PX, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, ROI_SCALE } from './roi.ts';
+import { cropPointToImage, sampleRoi, EYE_CORNER_LEFT, EYE_CORNER_RIGHT, MIN_ROI_PX, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, ROI_SCALE } from './roi.ts';
 
 const CLOSE_PX = 1e-6;
 const CLOSE_RAD = 1e-9;
@@ -100,5 +100,33 @@ describe('roiTrackable and roiOverlap', () => {
     const r = { centerXPx: 100, centerYPx: 100, sizePx: 50, angleRad: 0 };
     expect(roiOverlap(r, r)).toBeCloseTo(1, 12);
     expect(roiOverlap(r, { ...r, centerXPx: 300 })).toBe(0);
+  });
+});
+
+describe('sampleRoi', () => {
+  it('an upright ROI exactly over a 2×2 RGBA image reads its pixels (scaled to 0..1) at the output pixel centres', () => {
+    // 2×2 RGBA: red, green / blue, white. Output 2×2 over the whole image: one output pixel per input pixel.
+    const data = new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]);
+    const out = sampleRoi({ data, widthPx: 2, heightPx: 2, channels: 4 }, { centerXPx: 1, centerYPx: 1, sizePx: 2, angleRad: 0 }, 2);
+    expect(Array.from(out)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1]);
+  });
+
+  it('interpolates between pixels and reads black outside the image', () => {
+    const data = new Uint8Array([0, 0, 0, 200, 200, 200]); // 2×1 RGB: black, grey
+    // A 1-pixel crop centred between the two pixels: half of each.
+    const mid = sampleRoi({ data, widthPx: 2, heightPx: 1, channels: 3 }, { centerXPx: 1, centerYPx: 0.5, sizePx: 1, angleRad: 0 }, 1);
+    expect(mid[0]).toBeCloseTo(100 / 255, 6);
+    const outside = sampleRoi({ data, widthPx: 2, heightPx: 1, channels: 3 }, { centerXPx: 50, centerYPx: 50, sizePx: 4, angleRad: 0.3 }, 4);
+    expect(Array.from(outside).every((v) => v === 0)).toBe(true);
+  });
+
+  it('a 90° ROI rotates the crop: the image’s first row becomes the crop’s last column', () => {
+    // 3×3 grey ramp by column (0, 100, 200), RGB. Crop axis x points down the image (angle +90°).
+    const data = new Uint8Array(27);
+    for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) data.fill(x * 100, (y * 3 + x) * 3, (y * 3 + x) * 3 + 3);
+    const out = sampleRoi({ data, widthPx: 3, heightPx: 3, channels: 3 }, { centerXPx: 1.5, centerYPx: 1.5, sizePx: 3, angleRad: Math.PI / 2 }, 3);
+    // Crop (u, v) reads image (x = 2 − v, y = u): every crop row is the same ramp reversed, 200, 100, 0.
+    const firstRow = [out[0], out[3], out[6]].map((v) => Math.round(v! * 255));
+    expect(firstRow).toEqual([200, 100, 0]);
   });
 });
