@@ -120,13 +120,14 @@ describe('sampleRoi', () => {
     expect(Array.from(outside).every((v) => v === 0)).toBe(true);
   });
 
-  it('a 90° ROI rotates the crop: the image’s first row becomes the crop’s last column', () => {
+  it('a 90° ROI rotates the crop: the image’s columns become the crop’s rows', () => {
     // 3×3 grey ramp by column (0, 100, 200), RGB. Crop axis x points down the image (angle +90°).
     const data = new Uint8Array(27);
     for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) data.fill(x * 100, (y * 3 + x) * 3, (y * 3 + x) * 3 + 3);
     const out = sampleRoi({ data, widthPx: 3, heightPx: 3, channels: 3 }, { centerXPx: 1.5, centerYPx: 1.5, sizePx: 3, angleRad: Math.PI / 2 }, 3);
-    // Crop (u, v) reads image (x = 2 − v, y = u): every crop row is the same ramp reversed, 200, 100, 0.
-    const firstRow = [out[0], out[3], out[6]].map((v) => Math.round(v! * 255));
-    expect(firstRow).toEqual([200, 100, 0]);
+    // Crop (u, v) reads image (x = 2 − v, y = u): each crop row is one image column (constant), rows run 200, 100, 0.
+    const grey = (u: number, v: number): number => Math.round(out[(v * 3 + u) * 3]! * 255);
+    expect([grey(0, 0), grey(1, 0), grey(2, 0)]).toEqual([200, 200, 200]);
+    expect([grey(0, 0), grey(0, 1), grey(0, 2)]).toEqual([200, 100, 0]);
   });
 });
