@@ -27,12 +27,13 @@ export interface VisionTuning {
   /** Run the iris model (adds points 468..477 to each mesh). */
   readonly iris: boolean;
   /**
+   * Human's crop only (`faceMeshRoi: 'human'`; the own ROI runs the detector only on loss of tracking).
    * Face detector (BlazeFace) reruns after this many frames of mesh-based tracking; it also reruns
    * whenever tracking is lost or the scene changes. 0 = detector on every frame.
    */
   readonly faceDetectorEveryNFrames: number;
   /**
-   * The face detector runs on every frame while the previous frame's face was turned less than this
+   * Human's crop only. The face detector runs on every frame while the previous frame's face was turned less than this
    * from the camera (0 = never): a fresh detector crop keeps the mesh's small-angle rotation gain near 1
    * (see cadence.ts). Applied per frame by the detectors through `FaceDetectorCadence`.
    */
@@ -46,7 +47,8 @@ export interface VisionTuning {
   /** Run the hand detector at all. */
   readonly hands: boolean;
   /**
-   * Rotate the face crop to the detector's eye line before the mesh model sees it (Human's
+   * Own ROI (default): turn every crop to the eye line of the previous mesh (false: upright crops).
+   * Human's crop: rotate the face crop to the detector's eye line before the mesh model sees it (Human's
    * `face.detector.rotation`, from about 11° of roll) while the head is tilted and not turned; decided per
    * frame by `FaceDetectorCadence.nextRotateCrop` (cadence.ts). Without it the mesh reads a head tilt
    * beyond ≈ 25° as ≈ 27° (phantom, issue 13).
