@@ -27,12 +27,13 @@ export interface VisionTuning {
   /** Run the iris model (adds points 468..477 to each mesh). */
   readonly iris: boolean;
   /**
+   * Human's crop only (`faceMeshRoi: 'human'`; the own ROI runs the detector only on loss of tracking).
    * Face detector (BlazeFace) reruns after this many frames of mesh-based tracking; it also reruns
    * whenever tracking is lost or the scene changes. 0 = detector on every frame.
    */
   readonly faceDetectorEveryNFrames: number;
   /**
-   * The face detector runs on every frame while the previous frame's face was turned less than this
+   * Human's crop only. The face detector runs on every frame while the previous frame's face was turned less than this
    * from the camera (0 = never): a fresh detector crop keeps the mesh's small-angle rotation gain near 1
    * (see cadence.ts). Applied per frame by the detectors through `FaceDetectorCadence`.
    */
@@ -49,13 +50,29 @@ export interface VisionTuning {
   /** Run the hand detector at all. */
   readonly hands: boolean;
   /**
-   * Rotate the face crop to the detector's eye line before the mesh model sees it (Human's
+   * Own ROI (default): turn every crop to the eye line of the previous mesh (false: upright crops).
+   * Human's crop: rotate the face crop to the detector's eye line before the mesh model sees it (Human's
    * `face.detector.rotation`, from about 11° of roll) while the head is tilted and not turned; decided per
    * frame by `FaceDetectorCadence.nextRotateCrop` (cadence.ts). Without it the mesh reads a head tilt
    * beyond ≈ 25° as ≈ 27° (phantom, issue 13).
    */
   readonly faceRotationCorrection?: boolean;
+  /**
+   * Whose crop the face-mesh model reads: 'human' (default: Human's crop and detector cadence, above) or
+   * 'own' (mesh/roi.ts, the crop the model was trained on, detector only on loss of tracking,
+   * docs/face-roi.md). 'own' is opt-in until its flexion gain and far-turn saturation are solved (see
+   * DEFAULT_FACE_MESH_ROI). The iris model needs Human's crop, so `iris: true` uses 'human'.
+   */
+  readonly faceMeshRoi?: 'own' | 'human';
 }
+
+/**
+ * Not 'own' yet (session 4 measurements, docs/face-roi.md): the own ROI fixes the rotation tracking gain
+ * (1.02/1.03) and costs ≈ 10 ms CPU/frame instead of ≈ 40, but reads forward flexion ×1.2 and reads a
+ * 60° turn as 47.5°, just under core's far-range limit, so far turns became measurable and > 10° off.
+ * Until both are fixed, the default keeps the crop whose errors core's rules already catch.
+ */
+export const DEFAULT_FACE_MESH_ROI: 'own' | 'human' = 'human';
 
 /** Chosen from bench/vision-fps.ts measurements (see docs/vision.md). */
 export const DEFAULT_TUNING: VisionTuning = {

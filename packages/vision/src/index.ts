@@ -6,3 +6,7 @@ export * from './convert.ts';
 export * from './replay.ts';
 export * from './cadence.ts';
 export * from './schedule.ts';
+// Own face-mesh ROI (docs/face-roi.md): tfjs types only, the tfjs namespace comes from the host's Human.
+export * from './mesh/roi.ts';
+export * from './mesh/faceMeshTracker.ts';
+export * from './mesh/facePath.ts';

@@ -6,7 +6,7 @@
  */
 import { Human } from '@vladmandic/human';
 import type { LandmarkFrame } from '@geste/core';
-import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES, ModelSchedule, planConfig } from './visionAdapter.ts';
+import { humanConfig, modelVersions, DEFAULT_TUNING, toLandmarkFrame, FaceDetectorCadence, cadenceConfig, HUMAN_MODEL_FILES, ModelSchedule, planConfig, ownMeshFacePathFor, detectWithOwnMesh } from './visionAdapter.ts';
 import type { HumanResultLike, ScheduleNeeds, VisionTuning } from './visionAdapter.ts';
 import { MODELS_URL, WASM_URL } from './assets.ts';
 import { DetectorError } from './detector.ts';
@@ -80,6 +80,8 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
   }
   const cadence = new FaceDetectorCadence(tuning);
   const schedule = new ModelSchedule();
+  // Own face-mesh ROI, the same code as the CLI (packages/vision/src/mesh, docs/face-roi.md).
+  const facePath = ownMeshFacePathFor(human, tuning);
   let perf: unknown = null;
   let closed = false;
   return {
@@ -90,8 +92,13 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
       let result: Awaited<ReturnType<typeof human.detect>>;
       const plan = schedule.plan(frameIndex, timestampMs);
       try {
-        const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) };
-        result = await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], perCall as Parameters<typeof human.detect>[1]);
+        const input = tensor as unknown as Parameters<typeof human.detect>[0];
+        if (facePath) {
+          result = (await detectWithOwnMesh(facePath, (c) => human.detect(input, c as Parameters<typeof human.detect>[1]), { data: pixels.data, widthPx: pixels.width, heightPx: pixels.height, channels: 4 }, plan)).result;
+        } else {
+          const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) };
+          result = await human.detect(input, perCall as Parameters<typeof human.detect>[1]);
+        }
       } finally {
         tensor.dispose();
       }

@@ -12,6 +12,8 @@ import type { LandmarkFrame, SourceInfo } from '@geste/core';
 import { toLandmarkFrame, type HumanResultLike } from '../convert.ts';
 import { DEFAULT_TUNING, humanConfig, modelVersions, type VisionTuning } from '../humanConfig.ts';
 import { VisionError } from '../errors.ts';
+import { detectWithOwnMesh, ownMeshFacePathFor } from '../mesh/facePath.ts';
+import type { FramePixels } from '../mesh/roi.ts';
 
 export interface BrowserDetectorOptions {
   /** URL prefix of the served Human model files, e.g. '/models/human/' (trailing slash added if missing). */
@@ -95,6 +97,9 @@ export async function createBrowserDetector(opts: BrowserDetectorOptions): Promi
   };
   let closed = false;
   let chain: Promise<unknown> = Promise.resolve();
+  // Own face-mesh ROI, same code as Node (docs/face-roi.md).
+  const facePath = ownMeshFacePathFor(h, tuning);
+  const tf = h.tf as unknown as typeof import('@tensorflow/tfjs-core');
   return {
     info,
     detect(input, timestampMs, frameIndex) {
@@ -104,7 +109,12 @@ export async function createBrowserDetector(opts: BrowserDetectorOptions): Promi
         if (!(w > 0 && hh > 0)) {
           throw new VisionError('bad-frame', `Expected a frame with a size, but got ${w}×${hh} (is the video playing yet?). Wait for loadeddata before detecting.`, { frameIndex });
         }
-        const result = await h.detect(input);
+        let result;
+        if (facePath) {
+          result = (await detectWithOwnMesh(facePath, (c) => h.detect(input, c as Partial<HumanConfigType>), framePixels(tf, input, w, hh))).result;
+        } else {
+          result = await h.detect(input);
+        }
         if (result.error) throw new VisionError('bad-frame', `Expected Human to analyse the frame, but it reported: ${result.error}.`, { frameIndex });
         return toLandmarkFrame(result as unknown as HumanResultLike, {
           frameIndex,
@@ -126,4 +136,15 @@ export async function createBrowserDetector(opts: BrowserDetectorOptions): Promi
       h.models.reset();
     },
   };
+}
+
+/** The frame's pixels for the own-ROI crop: ImageData as it is, anything else read once through tfjs. */
+function framePixels(tf: typeof import('@tensorflow/tfjs-core'), input: BrowserInput, w: number, h: number): FramePixels {
+  if (typeof ImageData !== 'undefined' && input instanceof ImageData) return { data: input.data, widthPx: w, heightPx: h, channels: 4 };
+  const t = tf.browser.fromPixels(input as Parameters<typeof tf.browser.fromPixels>[0]);
+  try {
+    return { data: t.dataSync(), widthPx: w, heightPx: h, channels: 3 };
+  } finally {
+    t.dispose();
+  }
 }

@@ -15,6 +15,7 @@ import { VisionError } from '../errors.ts';
 import { FaceDetectorCadence, cadenceConfig } from '../cadence.ts';
 import { ModelSchedule, planConfig, type ScheduleTuning } from '../schedule.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from './diskModels.ts';
+import { detectWithOwnMesh, ownMeshFacePathFor, type FacePathCounters } from '../mesh/facePath.ts';
 import { humanModelDir, humanNodeWasmEntry, humanVersion, tfjsWasmDir } from './paths.ts';
 import { RgbInput } from './rgbInput.ts';
 
@@ -50,6 +51,8 @@ export interface NodeDetector {
   detect(rgb: RgbFrame, timestampMs: number, frameIndex: number): Promise<LandmarkFrame>;
   /** Per-stage times of the last detect call. */
   lastStageTimes(): StageTimesMs;
+  /** How often the own-ROI face path needed Human's detector (null on Human's crop, docs/face-roi.md). */
+  faceCounters?(): FacePathCounters | null;
   /** Tensors alive in this thread's tfjs engine (for leak checks). */
   numTensors(): number;
   /** Disposes the models and per-frame tensors; a later detector reloads them. Safe to call twice. */
@@ -127,6 +130,8 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     const imageMirrored = opts.imageMirrored ?? false;
     const rgbInput = new RgbInput();
     const schedule = opts.schedule === 'human' ? null : new ModelSchedule(opts.schedule);
+    // Own face-mesh ROI (docs/face-roi.md): Human's detector only when no face is tracked.
+    const facePath = ownMeshFacePathFor(human, tuning);
 
     return {
       info,
@@ -147,21 +152,29 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         const input = rgbInput.tensor(rgb);
         let result;
         const plan = schedule?.plan(frameIndex, timestampMs);
+        let meshMs = 0;
+        let humanSkipped = false;
         try {
-          const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...(plan ? planConfig(plan, tuning) : {}) };
-          result = await human.detect(input as never, perCall as never);
+          if (facePath) {
+            let skipped;
+            ({ result, meshMs, humanSkipped: skipped } = await detectWithOwnMesh(facePath, (c) => human.detect(input as never, c as never), { data, widthPx, heightPx, channels: 3 }, plan));
+            humanSkipped = skipped;
+          } else {
+            const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...(plan ? planConfig(plan, tuning) : {}) };
+            result = await human.detect(input as never, perCall as never);
+          }
         } finally {
           input.dispose();
         }
         // Human's result holds no tensors with our config (face.detector.return: false, no segmentation).
-        const p = human.performance as Record<string, number | undefined>;
+        const p = (humanSkipped ? {} : human.performance) as Record<string, number | undefined>;
         last = {
           inputMs: p['inputProcess'] ?? 0,
           cacheCheckMs: p['cacheCheck'] ?? 0,
-          faceMs: p['face'] ?? 0,
+          faceMs: (p['face'] ?? 0) + meshMs, // own ROI: Human's detector (when it ran) + our mesh step
           // Human leaves a skipped model's last time in place: count 0 for a model the schedule did not run.
-          bodyMs: plan && !plan.runBody ? 0 : (p['body'] ?? 0),
-          handsMs: plan && !plan.runHands ? 0 : (p['hand'] ?? 0),
+          bodyMs: humanSkipped || (plan && !plan.runBody) ? 0 : (p['body'] ?? 0),
+          handsMs: humanSkipped || (plan && !plan.runHands) ? 0 : (p['hand'] ?? 0),
           totalMs: performance.now() - t0,
         };
         if (result.error) {
@@ -178,6 +191,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         return schedule ? schedule.complete(frame) : frame;
       },
       lastStageTimes: () => last,
+      faceCounters: () => (facePath ? { ...facePath.counters } : null),
       numTensors: () => tf.memory().numTensors,
       async close() {
         if (closed) return;
@@ -193,3 +207,4 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
     throw e;
   }
 }
+

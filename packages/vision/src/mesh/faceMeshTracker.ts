@@ -1,0 +1,159 @@
+/**
+ * Runs Human's shipped face-mesh model (facemesh.json, already loaded by Human) on our own region of
+ * interest (roi.ts) and tracks faces from frame to frame; the face detector is needed only to start a
+ * track. Host-free: it takes the tfjs namespace and the loaded model, so Node (human.node-wasm) and the
+ * browser (Human's bundled tfjs on WASM/WebGL) run the same code. See docs/face-roi.md.
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+import type { HumanFaceLike } from '../convert.ts';
+import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
+import { cropPointToImage, sampleRoi, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
+
+/** The tfjs calls we use (Human's `human.tf` in either host). */
+export type TfLike = typeof TF;
+
+/** A loaded graph model (Human's `human.models.models.facemesh`). */
+export interface MeshModelLike {
+  execute(inputs: TF.Tensor): TF.Tensor | TF.Tensor[];
+}
+
+/**
+ * The mesh model's face-presence output (`output_faceflag`, a probability) below which a track is lost and
+ * the detector runs again. Human drops a mesh below its detector's minConfidence (0.2 in humanConfig.ts);
+ * MediaPipe's own tracker re-detects below 0.5.
+ */
+export const MIN_FACE_PRESENCE = 0.5;
+
+/** Two tracks whose crops overlap more than this (IoU) follow one face: the weaker one is dropped. */
+export const DUPLICATE_TRACK_IOU = 0.5;
+
+
+/** A face the detector found: its box (image px, square, enlarged) and eye keypoints (image px). */
+export interface DetectedFace {
+  readonly box: { readonly xPx: number; readonly yPx: number; readonly widthPx: number; readonly heightPx: number };
+  readonly eyes: readonly (readonly number[])[] | null;
+  readonly score: number;
+}
+
+/** One tracked face: a mesh in Human's result shape plus the ROI it was read in. */
+export interface TrackedMeshFace extends HumanFaceLike {
+  readonly mesh: number[][];
+  readonly boxRaw: number[];
+  readonly roi: MeshRoi;
+}
+
+interface Track {
+  roi: MeshRoi;
+  boxScore: number;
+}
+
+export interface FaceMeshTrackerOptions {
+  /** Rotate crops to the eye line (tuning.faceRotationCorrection; default true). */
+  readonly rotate?: boolean;
+  readonly maxFaces: number;
+  readonly minFacePresence?: number;
+}
+
+export class FaceMeshTracker {
+  private tracks: Track[] = [];
+  private readonly rotate: boolean;
+  private readonly minPresence: number;
+
+  constructor(private readonly tf: TfLike, private readonly model: MeshModelLike, private readonly opts: FaceMeshTrackerOptions) {
+    this.rotate = opts.rotate ?? true;
+    this.minPresence = opts.minFacePresence ?? MIN_FACE_PRESENCE;
+  }
+
+  /** True while at least one face is tracked (the next frame needs no detector). */
+  get tracking(): boolean {
+    return this.tracks.length > 0;
+  }
+
+  get trackCount(): number {
+    return this.tracks.length;
+  }
+
+  reset(): void {
+    this.tracks = [];
+  }
+
+  /** The mesh model on one ROI of the frame: mesh in image px, presence 0..1 (the crop is sampled in JS, `sampleRoi`). */
+  async runRoi(pixels: FramePixels, roi: MeshRoi): Promise<{ mesh: number[][]; presence: number }> {
+    const tf = this.tf;
+    const crop = sampleRoi(pixels, roi, FACE_MESH_INPUT_PX);
+    const outs = tf.tidy(() => {
+      const res = this.model.execute(tf.tensor4d(crop, [1, FACE_MESH_INPUT_PX, FACE_MESH_INPUT_PX, 3], 'float32'));
+      return Array.isArray(res) ? res : [res];
+    });
+    try {
+      const flagT = outs.find((t) => t.shape[t.shape.length - 1] === 1);
+      const meshT = outs.find((t) => t.shape[t.shape.length - 1] === 1404);
+      if (!flagT || !meshT) return { mesh: [], presence: 0 };
+      const presence = (await flagT.data())[0] ?? 0;
+      const raw = await meshT.data();
+      const mesh: number[][] = [];
+      for (let i = 0; i < 468; i++) mesh.push(cropPointToImage(roi, FACE_MESH_INPUT_PX, [raw[3 * i]!, raw[3 * i + 1]!, raw[3 * i + 2]!]));
+      return { mesh, presence: Number.isFinite(presence) ? presence : 0 };
+    } finally {
+      tf.dispose(outs);
+    }
+  }
+
+  private face(mesh: number[][], presence: number, roi: MeshRoi, boxScore: number, widthPx: number, heightPx: number): TrackedMeshFace {
+    const h = roi.sizePx / 2;
+    return {
+      mesh,
+      // The crop's upright square; convert.ts scales z by its width / 192 (crop px → image px).
+      boxRaw: [(roi.centerXPx - h) / widthPx, (roi.centerYPx - h) / heightPx, roi.sizePx / widthPx, roi.sizePx / heightPx],
+      boxScore,
+      faceScore: presence,
+      roi,
+    };
+  }
+
+  /**
+   * Starts tracks from detector boxes: the mesh on the detector's crop, then again on the crop made from
+   * that mesh (the crop every tracked frame uses), so a fresh track reads like a tracked one.
+   */
+  async seed(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+    const { widthPx, heightPx } = pixels;
+    this.tracks = [];
+    const out: TrackedMeshFace[] = [];
+    for (const d of detections.slice(0, this.opts.maxFaces)) {
+      const first = roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate });
+      if (!roiTrackable(first, widthPx, heightPx)) continue;
+      const a = await this.runRoi(pixels, first);
+      if (a.presence < this.minPresence) continue;
+      const roi = roiFromMesh(a.mesh, { rotate: this.rotate });
+      if (!roi || !roiTrackable(roi, widthPx, heightPx)) continue;
+      const b = await this.runRoi(pixels, roi);
+      if (b.presence < this.minPresence) continue;
+      const next = roiFromMesh(b.mesh, { rotate: this.rotate });
+      if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
+      if (this.tracks.some((t) => roiOverlap(t.roi, next) > DUPLICATE_TRACK_IOU)) continue;
+      this.tracks.push({ roi: next, boxScore: d.score });
+      out.push(this.face(b.mesh, b.presence, roi, d.score, widthPx, heightPx));
+    }
+    return out;
+  }
+
+  /** Reads every tracked face on this frame. `lost` counts tracks that ended (presence too low, face left). */
+  async track(pixels: FramePixels): Promise<{ faces: TrackedMeshFace[]; lost: number }> {
+    const { widthPx, heightPx } = pixels;
+    const faces: TrackedMeshFace[] = [];
+    const kept: Track[] = [];
+    let lost = 0;
+    for (const t of this.tracks) {
+      const r = await this.runRoi(pixels, t.roi);
+      const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate }) : null;
+      if (!next || !roiTrackable(next, widthPx, heightPx) || kept.some((k) => roiOverlap(k.roi, next) > DUPLICATE_TRACK_IOU)) {
+        lost++;
+        continue;
+      }
+      faces.push(this.face(r.mesh, r.presence, t.roi, t.boxScore, widthPx, heightPx));
+      kept.push({ roi: next, boxScore: t.boxScore });
+    }
+    this.tracks = kept;
+    return { faces, lost };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The own face-mesh ROI on the real models (Node WASM): it finds the face, agrees with Human's own crop on a
+ * frontal still, tracks without the detector, notices loss, gives the same numbers twice, leaks no tensors.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LandmarkFrame } from '@geste/core';
+import { ASTRONAUT_PNG, loadImageRgb } from '../../test/makeVideos.ts';
+import { createNodeDetector, type NodeDetector } from '../node/humanNode.ts';
+
+const NOSE_TIP = 1;
+const RIGHT_CHEEK = 234;
+const LEFT_CHEEK = 454;
+/** Mean distance between our mesh and Human's on a frontal still: both crops hold the whole face. */
+const AGREE_WITH_HUMAN_MEAN_PX = 4;
+/** Same still, tracked frame after frame: the crop settles, the mesh does not wander. */
+const TRACKED_STILL_DRIFT_MEAN_PX = 1;
+
+let open: NodeDetector[] = [];
+afterEach(async () => {
+  for (const d of open) await d.close();
+  open = [];
+});
+
+async function detector(tuning = {}): Promise<NodeDetector> {
+  const d = await createNodeDetector({ tuning: { body: false, hands: false, faceMeshRoi: 'own', ...tuning } });
+  open.push(d);
+  return d;
+}
+
+function meanDistancePx(a: LandmarkFrame, b: LandmarkFrame): number {
+  const pa = a.faces[0]!.meshPx, pb = b.faces[0]!.meshPx;
+  let sum = 0;
+  for (let i = 0; i < 468; i++) sum += Math.hypot(pa[i]!.x - pb[i]!.x, pa[i]!.y - pb[i]!.y);
+  return sum / 468;
+}
+
+describe('own face-mesh ROI (real models)', () => {
+  it('finds the astronaut with a 468-point mesh, nose closer than the cheeks, close to Human’s own crop', async () => {
+    const img = await loadImageRgb(ASTRONAUT_PNG);
+    const own = await detector();
+    const f = await own.detect(img, 0, 0);
+    expect(f.faces).toHaveLength(1);
+    const face = f.faces[0]!;
+    expect(face.meshPx).toHaveLength(468);
+    expect(face.meshScore).toBeGreaterThan(0.5);
+    expect(face.detectionScore).toBeGreaterThan(0.5);
+    expect(face.meshPx[NOSE_TIP]!.z).toBeLessThan(face.meshPx[RIGHT_CHEEK]!.z - 20);
+    expect(face.meshPx[NOSE_TIP]!.z).toBeLessThan(face.meshPx[LEFT_CHEEK]!.z - 20);
+    expect(face.meshPx[RIGHT_CHEEK]!.x).toBeLessThan(face.meshPx[NOSE_TIP]!.x);
+    await own.close();
+    open = [];
+    const human = await detector({ faceMeshRoi: 'human' });
+    const h = await human.detect(img, 0, 0);
+    expect(meanDistancePx(f, h)).toBeLessThan(AGREE_WITH_HUMAN_MEAN_PX);
+  });
+
+  it('tracks without the detector, runs it again when the face is gone, and finds the face again', async () => {
+    const img = await loadImageRgb(ASTRONAUT_PNG, 320);
+    const black = { ...img, data: new Uint8Array(img.data.length) };
+    const d = await detector();
+    const first = await d.detect(img, 0, 0);
+    let last = first;
+    for (let i = 1; i <= 4; i++) last = await d.detect(img, i * 33, i);
+    expect(d.faceCounters!()!).toEqual({ detectorFrames: 1, trackedFrames: 4 });
+    expect(last.faces).toHaveLength(1);
+    expect(meanDistancePx(first, last)).toBeLessThan(TRACKED_STILL_DRIFT_MEAN_PX);
+    // Face gone: the track ends and the detector runs on that frame (and the next, finding nothing).
+    expect((await d.detect(black, 5 * 33, 5)).faces).toHaveLength(0);
+    expect((await d.detect(black, 6 * 33, 6)).faces).toHaveLength(0);
+    expect(d.faceCounters!()!).toEqual({ detectorFrames: 3, trackedFrames: 4 });
+    const back = await d.detect(img, 7 * 33, 7);
+    expect(back.faces).toHaveLength(1);
+    expect(d.faceCounters!()!.detectorFrames).toBe(4);
+  });
+
+  it('gives identical landmarks for the same frames twice and leaks no tensors', async () => {
+    const img = await loadImageRgb(ASTRONAUT_PNG, 320);
+    const shifted = { ...img, data: new Uint8Array(img.data.length) };
+    // The same picture moved 6 px right: tracking has to follow.
+    const row = img.widthPx * 3;
+    for (let y = 0; y < img.heightPx; y++) shifted.data.set(img.data.subarray(y * row, (y + 1) * row - 18), y * row + 18);
+    const frames = [img, img, shifted, shifted, img];
+    const runs: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const d = await detector();
+      const out: LandmarkFrame[] = [await d.detect(frames[0]!, 0, 0)];
+      const afterFirst = d.numTensors(); // models + Human's cached previous frame
+      for (let i = 1; i < frames.length; i++) out.push(await d.detect(frames[i]!, i * 33, i));
+      expect(d.numTensors()).toBe(afterFirst);
+      expect(out.every((f) => f.faces.length === 1)).toBe(true);
+      runs.push(JSON.stringify(out.map((f) => f.faces[0]!.meshPx)));
+      await d.close();
+      open = [];
+    }
+    expect(runs[1]).toBe(runs[0]);
+  });
+});
