@@ -106,14 +106,16 @@ async function journey(kind: 'phone' | 'laptop'): Promise<void> {
       await page.keyboard.press('Space');
     }
     expect(await page.getAttribute('[data-testid=bm-neck-back-left]', 'aria-pressed')).toBe('true');
-    expect(await page.textContent('[data-testid=bm-summary]')).toContain('back of the neck, left');
+    // The records screens speak the language chosen at the first visit (Spanish on the phone).
+    const es = kind === 'phone';
+    expect(await page.textContent('[data-testid=bm-summary]')).toContain(es ? 'parte posterior del cuello, izquierda' : 'back of the neck, left');
     const spot = await page.$eval('[data-testid=bm-shoulder-right]', (e) => e.getBoundingClientRect());
     expect(Math.min(spot.width, spot.height)).toBeGreaterThanOrEqual(44);
     await page.$eval('[data-testid=bm-summary]', (e) => e.closest('fieldset')?.scrollIntoView());
     await shot(page, `${n}-07a-body-map`);
     await page.fill('[data-testid=diary-note]', 'First week');
     await page.click('[data-testid=diary-save]');
-    await page.waitForFunction(() => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').startsWith('Saved'));
+    await page.waitForFunction((w) => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').startsWith(w), es ? 'Guardado' : 'Saved');
     await shot(page, `${n}-07-diary-saved`);
     // Change the entry just saved: same record (same id), new note; the map marks are kept.
     const [entryId] = await page.$$eval('[data-testid^=diary-edit-]', (bs) => bs.map((b) => b.getAttribute('data-testid')!.slice('diary-edit-'.length)));
@@ -121,7 +123,7 @@ async function journey(kind: 'phone' | 'laptop'): Promise<void> {
     expect(await page.inputValue('[data-testid=diary-note]')).toBe('First week');
     await page.fill('[data-testid=diary-note]', 'First week, changed');
     await page.click('[data-testid=diary-save]');
-    await page.waitForFunction(() => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').includes('changes'));
+    await page.waitForFunction((w) => (document.querySelector('[data-testid=diary-status]')?.textContent ?? '').includes(w), es ? 'cambios' : 'changes');
     const stored = await page.evaluate(
       () =>
         new Promise<Array<{ id: string; note: string; painAreas?: string[] }>>((resolve) => {
