@@ -12,9 +12,8 @@
  * worker's Human sees every frame in order, exactly as the one-thread detector's Human does, so the
  * merged frames equal the one-thread detector's frames (pipeline.int.test.ts checks that on a phantom clip).
  */
-import { Worker } from 'node:worker_threads';
 import type { LandmarkFrame, SourceInfo } from '@geste/core';
-import { VisionError, type VisionErrorCode } from '../errors.ts';
+import { startWorkerClient } from './workerClient.ts';
 import type { DecodedFrame } from '../frames.ts';
 import type { VisionTuning } from '../humanConfig.ts';
 import { ModelSchedule, type FramePlan, type ScheduleTuning } from '../schedule.ts';
@@ -33,12 +32,6 @@ export interface PipelineOptions extends Omit<VideoSourceOptions, 'workers'> {
 }
 
 type Times = StageTimesMs | BodyHandsTimesMs;
-type OutMsg =
-  | { type: 'ready'; info: SourceInfo | null }
-  | { type: 'result'; seq: number; frame: LandmarkFrame; times: Times }
-  | { type: 'error'; seq: number; code: VisionErrorCode; message: string }
-  | { type: 'closed' };
-
 interface PipelineWorker {
   readonly info: SourceInfo | null;
   detect(f: DecodedFrame, data: ArrayBuffer, plan?: FramePlan): Promise<{ frame: LandmarkFrame; times: Times }>;
@@ -46,60 +39,17 @@ interface PipelineWorker {
 }
 
 async function spawn(role: PipelineRole, tuning: VisionTuning): Promise<PipelineWorker> {
-  const w = new Worker(new URL('./pipelineWorker.boot.mjs', import.meta.url));
-  const waiting = new Map<number, { resolve: (v: { frame: LandmarkFrame; times: Times }) => void; reject: (e: unknown) => void }>();
-  let seq = 0;
-  let onReady: ((info: SourceInfo | null) => void) | null = null;
-  let onInitError: ((e: unknown) => void) | null = null;
-  let onClosed: (() => void) | null = null;
-  w.on('message', (m: OutMsg) => {
-    if (m.type === 'ready') onReady?.(m.info);
-    else if (m.type === 'closed') onClosed?.();
-    else if (m.type === 'result') {
-      waiting.get(m.seq)?.resolve({ frame: m.frame, times: m.times });
-      waiting.delete(m.seq);
-    } else {
-      const err = new VisionError(m.code, m.message);
-      if (m.seq < 0) onInitError?.(err);
-      else {
-        waiting.get(m.seq)?.reject(err);
-        waiting.delete(m.seq);
-      }
-    }
-  });
-  w.on('error', (e) => {
-    const err = new VisionError('decoder-failed', `Expected the ${role} worker to keep running, but it crashed: ${e.message}`);
-    onInitError?.(err);
-    for (const p of waiting.values()) p.reject(err);
-    waiting.clear();
-  });
-  const info = await new Promise<SourceInfo | null>((resolve, reject) => {
-    onReady = resolve;
-    onInitError = reject;
-    w.postMessage({ type: 'init', role, tuning });
-  });
-  let terminated = false;
+  const c = await startWorkerClient<SourceInfo | null, { frame: LandmarkFrame; times: Times }>(
+    new URL('./pipelineWorker.boot.mjs', import.meta.url),
+    { type: 'init', role, tuning },
+    role,
+  );
   return {
-    info,
+    info: c.info,
     detect(f, data, plan) {
-      return new Promise((resolve, reject) => {
-        const s = seq++;
-        waiting.set(s, { resolve, reject });
-        w.postMessage({ type: 'frame', seq: s, data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, timestampMs: f.timestampMs, frameIndex: f.frameIndex, plan }, [data]);
-      });
+      return c.request({ type: 'frame', data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, timestampMs: f.timestampMs, frameIndex: f.frameIndex, plan }, [data]);
     },
-    async close() {
-      if (terminated) return;
-      terminated = true;
-      await Promise.race([
-        new Promise<void>((r) => {
-          onClosed = r;
-          w.postMessage({ type: 'close' });
-        }),
-        new Promise<void>((r) => setTimeout(r, 5000)),
-      ]);
-      await w.terminate();
-    },
+    close: () => c.close(),
   };
 }
 

@@ -6,9 +6,8 @@
  * deterministic for a given video, tuning and worker count (they can differ slightly between worker
  * counts because the trackers see different frame subsequences).
  */
-import { Worker } from 'node:worker_threads';
 import type { LandmarkFrame, LandmarkSource, SourceInfo } from '@geste/core';
-import { VisionError, type VisionErrorCode } from '../errors.ts';
+import { startWorkerClient } from './workerClient.ts';
 import type { DecodedFrame } from '../frames.ts';
 import type { VisionTuning } from '../humanConfig.ts';
 import type { ScheduleTuning } from '../schedule.ts';
@@ -86,73 +85,21 @@ async function inThreadDetector(opts: VideoSourceOptions): Promise<FrameDetector
   };
 }
 
-type OutMsg =
-  | { type: 'ready'; info: SourceInfo }
-  | { type: 'result'; seq: number; frame: LandmarkFrame; times: StageTimesMs }
-  | { type: 'error'; seq: number; code: VisionErrorCode; message: string }
-  | { type: 'closed' };
-
 async function workerDetector(tuning: VisionTuning): Promise<FrameDetector> {
-  const w = new Worker(new URL('./detectWorker.boot.mjs', import.meta.url));
-  const waiting = new Map<number, { resolve: (v: { frame: LandmarkFrame; times: StageTimesMs }) => void; reject: (e: unknown) => void }>();
-  let seq = 0;
-  let onReady: ((info: SourceInfo) => void) | null = null;
-  let onInitError: ((e: unknown) => void) | null = null;
-  let onClosed: (() => void) | null = null;
-  w.on('message', (m: OutMsg) => {
-    if (m.type === 'ready') onReady?.(m.info);
-    else if (m.type === 'closed') onClosed?.();
-    else if (m.type === 'result') {
-      waiting.get(m.seq)?.resolve({ frame: m.frame, times: m.times });
-      waiting.delete(m.seq);
-    } else {
-      const err = new VisionError(m.code, m.message);
-      if (m.seq < 0) onInitError?.(err);
-      else {
-        waiting.get(m.seq)?.reject(err);
-        waiting.delete(m.seq);
-      }
-    }
-  });
-  w.on('error', (e) => {
-    const err = new VisionError('decoder-failed', `Expected the detector worker to keep running, but it crashed: ${e.message}`);
-    onInitError?.(err);
-    for (const p of waiting.values()) p.reject(err);
-    waiting.clear();
-  });
-  const info = await new Promise<SourceInfo>((resolve, reject) => {
-    onReady = resolve;
-    onInitError = reject;
-    w.postMessage({ type: 'init', opts: { tuning } });
-  });
-  let terminated = false;
+  const c = await startWorkerClient<SourceInfo, { frame: LandmarkFrame; times: StageTimesMs }>(
+    new URL('./detectWorker.boot.mjs', import.meta.url),
+    { type: 'init', opts: { tuning } },
+    'detector',
+  );
   return {
-    info,
+    info: c.info,
     detect(f) {
-      return new Promise((resolve, reject) => {
-        const s = seq++;
-        waiting.set(s, { resolve, reject });
-        // Transfer the frame's pixels instead of copying them (the decoder allocates a fresh buffer per frame).
-        const ab = f.rgb.data.buffer as ArrayBuffer;
-        const data = f.rgb.data.byteOffset === 0 && f.rgb.data.byteLength === ab.byteLength ? ab : f.rgb.data.slice().buffer;
-        w.postMessage(
-          { type: 'frame', seq: s, data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, timestampMs: f.timestampMs, frameIndex: f.frameIndex },
-          [data],
-        );
-      });
+      // Transfer the frame's pixels instead of copying them (the decoder allocates a fresh buffer per frame).
+      const ab = f.rgb.data.buffer as ArrayBuffer;
+      const data = f.rgb.data.byteOffset === 0 && f.rgb.data.byteLength === ab.byteLength ? ab : f.rgb.data.slice().buffer;
+      return c.request({ type: 'frame', data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, timestampMs: f.timestampMs, frameIndex: f.frameIndex }, [data]);
     },
-    async close() {
-      if (terminated) return;
-      terminated = true;
-      await Promise.race([
-        new Promise<void>((r) => {
-          onClosed = r;
-          w.postMessage({ type: 'close' });
-        }),
-        new Promise<void>((r) => setTimeout(r, 5000)),
-      ]);
-      await w.terminate();
-    },
+    close: () => c.close(),
   };
 }
 
