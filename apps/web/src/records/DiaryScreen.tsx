@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ACTIVITIES, nextReminderAtMs, type DiaryEntry, type ReminderSetting } from '@geste/core';
 import { clearDraft, deleteRecord, listRecords, loadDraft, newRecordId, saveDraft, saveRecord } from './db.ts';
-import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty, type DiaryDraft } from './diaryForm.ts';
+import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty, restoreDraft, savedDraft, type DiaryDraft, type SavedDiaryDraft } from './diaryForm.ts';
 import { dateStr, dayMs, Errors, errorsOf, ScoreField } from './ui.tsx';
 import { BodyMap } from './BodyMap.tsx';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
@@ -33,13 +33,16 @@ export function DiaryScreen(): ReactNode {
   const refresh = async () => setEntries((await listRecords('diary')).sort((a, b) => b.atMs - a.atMs));
   useEffect(() => {
     void (async () => {
-      let d = await loadDraft<DiaryDraft>(DRAFT_KEY).catch(() => undefined);
+      let d = await loadDraft<SavedDiaryDraft>(DRAFT_KEY).catch(() => undefined);
       if (d === undefined) {
         const ls = localStorage.getItem(LS_KEY);
-        if (ls !== null) try { d = JSON.parse(ls) as DiaryDraft; } catch { /* unreadable: start fresh */ }
+        if (ls !== null) try { d = JSON.parse(ls) as SavedDiaryDraft; } catch { /* unreadable: start fresh */ }
       }
-      setDraft(d ?? emptyDiaryDraft(dateStr(Date.now())));
-      if (d !== undefined && !isDraftEmpty(d)) setStatus(tAtMount.current('rec.diary.restored'));
+      // A change in progress comes back as that change (same entry), not as a new entry.
+      const restored = d === undefined ? null : restoreDraft(d, await listRecords('diary').catch(() => []));
+      setEditing(restored?.editing ?? null);
+      setDraft(restored?.draft ?? emptyDiaryDraft(dateStr(Date.now())));
+      if (restored !== null && !isDraftEmpty(restored.draft)) setStatus(tAtMount.current('rec.diary.restored'));
       loaded.current = true;
       await refresh();
     })();
@@ -48,10 +51,11 @@ export function DiaryScreen(): ReactNode {
   // Autosave: localStorage at once (survives a crash), IndexedDB shortly after.
   useEffect(() => {
     if (draft === null || !loaded.current) return;
-    try { localStorage.setItem(LS_KEY, JSON.stringify(draft)); } catch { /* storage full: IndexedDB still tries */ }
-    const t = setTimeout(() => void saveDraft(DRAFT_KEY, draft, Date.now()).catch(() => undefined), 250);
+    const saved = savedDraft(draft, editing?.id ?? null);
+    try { localStorage.setItem(LS_KEY, JSON.stringify(saved)); } catch { /* storage full: IndexedDB still tries */ }
+    const t = setTimeout(() => void saveDraft(DRAFT_KEY, saved, Date.now()).catch(() => undefined), 250);
     return () => clearTimeout(t);
-  }, [draft]);
+  }, [draft, editing]);
 
   if (draft === null) return <p>{t('rec.diary.loading')}</p>;
   const upd = (f: (d: DiaryDraft) => DiaryDraft) => setDraft((d) => (d === null ? d : f(structuredClone(d))));

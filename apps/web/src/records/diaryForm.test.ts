@@ -1,6 +1,6 @@
 import { validateRecord } from '@geste/core';
 import { describe, expect, it } from 'vitest';
-import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty } from './diaryForm.ts';
+import { diaryFromDraft, draftFromDiary, emptyDiaryDraft, isDraftEmpty, restoreDraft, savedDraft } from './diaryForm.ts';
 
 describe('diary form', () => {
   it('an empty draft is empty and still makes a valid record', () => {
@@ -42,6 +42,25 @@ describe('editing a diary entry (issue 17)', () => {
     again.pain.neck = 2;
     const edited = diaryFromDraft(again, rec.id, rec.atMs, Date.UTC(2026, 10, 29), false);
     expect(edited).toEqual({ ...rec, pain: { ...rec.pain, neck: 2 } });
+  });
+
+  it('a change in progress survives a reload as the same change, not as a second entry', () => {
+    const d = emptyDiaryDraft('2026-11-20');
+    d.note = 'after a long drive';
+    const rec = diaryFromDraft(d, 'diary-1', Date.UTC(2026, 10, 20, 12), Date.UTC(2026, 10, 29), false);
+    const inProgress = { ...draftFromDiary(rec, '2026-11-20'), note: 'after a long drive, changed' };
+    // What the autosave writes (JSON in localStorage) and reads back after a reload.
+    const back = JSON.parse(JSON.stringify(savedDraft(inProgress, rec.id))) as ReturnType<typeof savedDraft>;
+    const other = { ...rec, id: 'diary-2' };
+    const r = restoreDraft(back, [other, rec]);
+    expect(r.editing).toBe(rec);
+    expect(r.draft).toEqual(inProgress);
+    expect('editingId' in r.draft).toBe(false);
+    // Deleted meanwhile: the words are kept, as a new entry.
+    expect(restoreDraft(back, [other])).toEqual({ draft: inProgress, editing: null });
+    // A new entry's draft carries no id.
+    expect(savedDraft(inProgress, null)).toBe(inProgress);
+    expect(restoreDraft(savedDraft(inProgress, null), [rec]).editing).toBeNull();
   });
 });
 

@@ -50,3 +50,21 @@ export function diaryFromDraft(d: DiaryDraft, id: string, dayNoonMs: number, now
 export function draftFromDiary(e: DiaryEntry, day: string): DiaryDraft {
   return { day, period: e.period, pain: { ...e.pain }, symptoms: { ...e.symptoms }, impact: { ...e.impact }, stress: e.stress, mood: e.mood, note: e.note, ...(e.painAreas ? { painAreas: [...e.painAreas] } : {}) };
 }
+
+/** The autosaved draft: the form plus, while a stored entry is being changed, that entry's id. */
+export type SavedDiaryDraft = DiaryDraft & { readonly editingId?: string };
+
+/** What the autosave stores: a change in progress keeps the id of the entry it changes. */
+export function savedDraft(d: DiaryDraft, editingId: string | null): SavedDiaryDraft {
+  return editingId === null ? d : { ...d, editingId };
+}
+
+/**
+ * A restored draft → the form and the entry it was changing (found among the stored entries), so that
+ * saving after a reload changes that entry instead of adding a second one. An entry deleted meanwhile
+ * leaves the draft as a new entry.
+ */
+export function restoreDraft<E extends { readonly id: string }>(saved: SavedDiaryDraft, entries: readonly E[]): { draft: DiaryDraft; editing: E | null } {
+  const { editingId, ...draft } = saved;
+  return { draft, editing: editingId === undefined ? null : (entries.find((e) => e.id === editingId) ?? null) };
+}
