@@ -1,8 +1,14 @@
-import { AXES } from '@geste/core';
+import { AXES, type Axis } from '@geste/core';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
 import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
 
-const f1 = (v: number | null) => (v === null || !Number.isFinite(v) ? 'not measured' : `${v.toFixed(1)}°`);
+
+/** A signed angle with its direction in words ("28.4° chin toward the right shoulder"); 0 has no direction. */
+export function directed(a: Axis, v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return 'not measured';
+  if (Math.abs(v) < 0.05) return '0.0°';
+  return `${Math.abs(v).toFixed(1)}° ${v > 0 ? AXIS_WORDS[a].positive : AXIS_WORDS[a].negative}`;
+}
 
 /** A few lines for the terminal. */
 export function describeSummary(s: SessionSummary): string {
@@ -18,10 +24,10 @@ export function describeSummary(s: SessionSummary): string {
     const r = anat?.perAxis[a];
     // Against the anatomical zero (default): say what it was against; an uncertain zero gets "about" and its ±.
     const median = r && s.neutral.kind === 'anatomical' && r.uncertain && p.medianDeg !== null
-      ? `about ${f1(p.medianDeg)} (uncertain, ±${Math.round(r.uncertaintyDeg ?? 0)}°)`
-      : f1(p.medianDeg);
-    lines.push(`  ${AXIS_WORDS[a].name}: median ${median}, furthest ${f1(p.maxPositiveDeg)} / ${f1(p.maxNegativeDeg)}`);
-    if (r && s.neutral.kind !== 'anatomical') lines.push(`    against the anatomical zero: median ${r.uncertain && r.medianDeg !== null ? `about ${f1(r.medianDeg)} (uncertain)` : f1(r.medianDeg)}`);
+      ? `about ${directed(a, p.medianDeg)} (uncertain, ±${Math.round(r.uncertaintyDeg ?? 0)}°)`
+      : directed(a, p.medianDeg);
+    lines.push(`  ${AXIS_WORDS[a].name}: median ${median}; furthest each way: ${directed(a, p.maxPositiveDeg)}, ${directed(a, p.maxNegativeDeg)}`);
+    if (r && s.neutral.kind !== 'anatomical') lines.push(`    against the anatomical zero: median ${r.uncertain && r.medianDeg !== null ? `about ${directed(a, r.medianDeg)} (uncertain)` : directed(a, r.medianDeg)}`);
     if (r && r.words !== 'not measured') lines.push(`    reference: ${r.words}`);
   }
   if (anat?.neutralVersusAnatomical) lines.push(`  ${anat.neutralVersusAnatomical.sentence}`);
