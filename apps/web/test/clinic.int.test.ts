@@ -155,6 +155,8 @@ describe('clinic: patient, clinician and two devices against the real server', (
     // Assign a program from the exercise library.
     await pc.fill('[data-testid="assign-title"]', 'Clinic plan A');
     await pc.selectOption('[data-testid="assign-sets-side-bend-stretch"]', '2');
+    // With a graded-training start (issue 12): 20° toward the patient's right, tilt and flexion left blank.
+    await pc.fill('[data-testid="assign-target-rotationDeg"]', '20');
     await pc.click('[data-testid="assign-submit"]');
     await pc.waitForSelector('[data-testid="assign-status"]:has-text("assigned ✓")');
     await pc.screenshot({ path: join(SCREENSHOT_DIR, 'clinic-clinician.png'), fullPage: true });
@@ -167,6 +169,11 @@ describe('clinic: patient, clinician and two devices against the real server', (
     await pa.waitForSelector('text=This program came from your clinician.');
     expect(await pa.inputValue('[data-testid="prog-name"]')).toBe('Clinic plan A');
     expect(await pa.inputValue('[data-testid="prog-ex-0"]')).toBe('side-bend-stretch');
+    // The clinician's training start reaches graded training, in words.
+    await go(pa, 'train');
+    const target = (await pa.textContent('[data-testid="clinician-target"]', { timeout: 20_000 })) ?? '';
+    expect(target).toMatch(/Your clinician set your training start: 20° /);
+    expect(await pa.isChecked('input[name=mode][value=graded]')).toBe(true);
 
     // 4. The patient revokes; the clinician is refused with a clear message.
     await go(pa, 'clinic');
