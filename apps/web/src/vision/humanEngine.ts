@@ -88,22 +88,24 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
     info: { kind: `human-${activeBackend}`, models: { ...modelVersions(human.version, tuning), ...wasmBuild } },
     async detectPixels(pixels, frameIndex, timestampMs) {
       if (closed) throw new DetectorError('detector-closed', 'detect() called after close().');
-      const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
-      let result: Awaited<ReturnType<typeof human.detect>>;
       const plan = schedule.plan(frameIndex, timestampMs);
-      try {
-        const input = tensor as unknown as Parameters<typeof human.detect>[0];
-        if (facePath) {
-          result = (await detectWithOwnMesh(facePath, (c) => human.detect(input, c as Parameters<typeof human.detect>[1]), { data: pixels.data, widthPx: pixels.width, heightPx: pixels.height, channels: 4 }, plan)).result;
-        } else {
-          const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) };
-          result = await human.detect(input, perCall as Parameters<typeof human.detect>[1]);
+      // The frame becomes a tensor only for a call to Human: the own-ROI path samples its crop from the pixels
+      // and, on a tracked frame with no body or hands planned, does not call Human at all.
+      const detect = async (config: Record<string, unknown>) => {
+        const tensor = human.tf.browser.fromPixels(pixels) as { dispose(): void };
+        try {
+          return await human.detect(tensor as unknown as Parameters<typeof human.detect>[0], config as Parameters<typeof human.detect>[1]);
+        } finally {
+          tensor.dispose();
         }
-      } finally {
-        tensor.dispose();
-      }
-      // Human leaves a skipped model's last time in place: 0 for a model the schedule did not run.
-      perf = { ...result.performance, body: plan.runBody ? result.performance.body : 0, hand: plan.runHands ? result.performance.hand : 0 };
+      };
+      const result = facePath
+        ? (await detectWithOwnMesh(facePath, detect, { data: pixels.data, widthPx: pixels.width, heightPx: pixels.height, channels: 4 }, plan)).result
+        : await detect({ ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) });
+      // Human leaves a skipped model's last time in place: 0 for a model the schedule did not run. A frame
+      // Human did not see (own ROI, tracked, nothing else planned) has no timings at all.
+      const hp: Partial<typeof result.performance> = result.performance ?? {};
+      perf = { ...hp, body: plan.runBody ? (hp.body ?? 0) : 0, hand: plan.runHands ? (hp.hand ?? 0) : 0 };
       if ('error' in result && result.error) throw new DetectorError('backend-failed', String(result.error));
       // Human's Point is [x, y, z?]; the adapter reads missing z as 0.
       const frame = toLandmarkFrame(result as unknown as HumanResultLike, { frameIndex, timestampMs, imageWidthPx: pixels.width, imageHeightPx: pixels.height });
