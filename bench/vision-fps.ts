@@ -24,6 +24,7 @@ import type { VisionTuning } from '../packages/vision/src/humanConfig.ts';
 const TUNINGS: Record<string, Partial<VisionTuning>> = {
   default: {},
   'face-only': { body: false, hands: false },
+  'own-roi': { faceMeshRoi: 'own' },
   'all-every-frame': { iris: true, faceDetectorEveryNFrames: 0, bodyEveryNFrames: 1, handsEveryNFrames: 1 },
 };
 
