@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
-import { type GradedEvent, type GradedSample, INITIAL_GRADED_STATE, advanceGraded, beyondTargetDeg, gradedTargets } from './graded.ts';
+import { DEFAULT_GRADED, type GradedEvent, type GradedSample, INITIAL_GRADED_STATE, advanceGraded, beyondTargetDeg, gradedTargets } from './graded.ts';
 import { STRAIGHTEST_WARN_DEG, TrainingStartFormatError, checkStraightest, trainingStartFromJson } from './straightest.ts';
 import type { AxisReference, FrameReference } from './reference.ts';
 
@@ -54,8 +54,34 @@ describe('graded targets', () => {
     expect(plan.map((t) => t.anglesDeg.tiltDeg)).toEqual([-6, -4, -2, 0]);
     expect(plan.every((t) => t.anglesDeg.flexionDeg === null)).toBe(true);
     expect(plan.at(-1)!.final).toBe(true);
-    expect(gradedTargets({ rotationDeg: 33, tiltDeg: null, flexionDeg: null }).map((t) => t.anglesDeg.rotationDeg)).toEqual([33, 25, 17, 8, 0]);
+    expect(gradedTargets({ rotationDeg: 33, tiltDeg: null, flexionDeg: null }).map((t) => t.anglesDeg.rotationDeg)).toEqual([33, 22, 11, 0]);
     expect(gradedTargets({ rotationDeg: 3, tiltDeg: 1, flexionDeg: null })).toHaveLength(1);
+  });
+
+  it('every step is larger than the cue margin, so resting at the previous target is cued toward the next', () => {
+    const marginDeg = DEFAULT_GRADED.toleranceDeg + DEFAULT_GRADED.hysteresisDeg;
+    for (let startDeg = 6; startDeg <= 80; startDeg++) {
+      const plan = gradedTargets({ rotationDeg: startDeg, tiltDeg: null, flexionDeg: null }).map((t) => t.anglesDeg.rotationDeg!);
+      expect(plan[0]).toBe(startDeg);
+      expect(plan.at(-1)).toBe(0);
+      const steps = plan.slice(1).map((v, i) => plan[i]! - v);
+      if (startDeg > marginDeg) expect(Math.min(...steps), `start ${startDeg}°: ${plan.join(' → ')}`).toBeGreaterThan(marginDeg);
+      expect(Math.max(...steps), `start ${startDeg}°`).toBeLessThanOrEqual(Math.max(DEFAULT_GRADED.stepDeg, 2 * (marginDeg + 1)) + 1);
+    }
+    expect(gradedTargets({ rotationDeg: 31, tiltDeg: null, flexionDeg: null }).map((t) => t.anglesDeg.rotationDeg)).toEqual([31, 21, 10, 0]);
+  });
+
+  it('a person resting at the start is cued once the session moves to the next target', () => {
+    const plan = gradedTargets({ rotationDeg: 31, tiltDeg: null, flexionDeg: null });
+    let state = { ...INITIAL_GRADED_STATE, stageIndex: 1 };
+    const cues: GradedEvent[] = [];
+    for (let t = 0; t <= 5000; t += 33) {
+      const r = advanceGraded(plan, state, { timestampMs: t, rotationDeg: 31, tiltDeg: null, flexionDeg: null });
+      state = r.state;
+      cues.push(...r.events.filter((e) => e.type === 'cue'));
+    }
+    expect(cues.length).toBeGreaterThanOrEqual(1);
+    expect(cues[0]).toMatchObject({ type: 'cue', axis: 'rotationDeg', correction: 'turn-left' });
   });
 
   it('beyond target: nearer straight on the target side is at target; the other side counts from straight', () => {

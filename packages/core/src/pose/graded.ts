@@ -55,9 +55,17 @@ export interface TrainingTarget {
 }
 
 /**
- * The plan: equal steps of at most `stepDeg` from the start to 0 on every trained axis together. The first
- * target is the start itself (hold what you can), the last is 0. Start 30° → [30, 20, 10, 0];
- * 33° → [33, 25, 17, 8, 0] (rounded to whole degrees).
+ * A step must be larger than the cue margin (tolerance + hysteresis) by this much: a person who rests at the
+ * previous target is then clearly beyond the new one and is cued toward it, instead of sitting exactly on the
+ * cue threshold (a 31° start in steps of 8° against a margin of 8° gave no cue at all), deg.
+ */
+export const STEP_OVER_CUE_MARGIN_DEG = 1;
+
+/**
+ * The plan: equal steps from the start to 0 on every trained axis together. The first target is the start
+ * itself (hold what you can), the last is 0. Steps are at most `stepDeg` where that keeps every step larger
+ * than the cue margin (tolerance + hysteresis + STEP_OVER_CUE_MARGIN_DEG = 9° by default); otherwise fewer,
+ * larger steps. Start 30° → [30, 20, 10, 0]; 33° → [33, 22, 11, 0]; 15° → [15, 0] (rounded to whole degrees).
  */
 export function gradedTargets(start: Readonly<Record<Axis, number | null>>, params: Partial<GradedParams> = {}): TrainingTarget[] {
   const p = { ...DEFAULT_GRADED, ...params };
@@ -66,7 +74,8 @@ export function gradedTargets(start: Readonly<Record<Axis, number | null>>, para
   const zero = Object.fromEntries(AXES.map((a) => [a, trained.includes(a) ? 0 : null])) as Record<Axis, number | null>;
   const largest = Math.max(0, ...trained.map((a) => Math.abs(start[a]!)));
   if (largest <= p.straightWithinDeg) return [{ index: 0, anglesDeg: zero, final: true }];
-  const n = Math.ceil(largest / p.stepDeg - 1e-9);
+  const smallestStepDeg = p.toleranceDeg + p.hysteresisDeg + STEP_OVER_CUE_MARGIN_DEG;
+  const n = Math.max(1, Math.min(Math.ceil(largest / p.stepDeg - 1e-9), Math.floor(largest / smallestStepDeg + 1e-9)));
   const out: TrainingTarget[] = [];
   for (let k = 0; k <= n; k++) {
     const anglesDeg = Object.fromEntries(AXES.map((a) => [a, trained.includes(a) ? Math.round(start[a]! * (1 - k / n)) + 0 : null])) as Record<Axis, number | null>;
