@@ -3,7 +3,7 @@ import { type SessionSummary, summaryMeasures } from '../summary.ts';
 import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
 
 
-/** A signed angle with its direction in words ("28.4° chin toward the right shoulder"); 0 has no direction. */
+/** A signed angle with its direction in words ("28.4° chin turned to the right", core registry words); 0 has no direction. */
 export function directed(a: Axis, v: number | null): string {
   if (v === null || !Number.isFinite(v)) return 'not measured';
   if (Math.abs(v) < 0.05) return '0.0°';

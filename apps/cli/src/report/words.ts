@@ -1,5 +1,5 @@
 /** The one place where CLI/report codes become words for people. */
-import { SEVERITY_ITEM_MEASURES, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type SeverityItemId } from '@geste/core';
+import { SEVERITY_ITEM_MEASURES, measureWords, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type SeverityItemId } from '@geste/core';
 
 export const REASON_WORDS: Readonly<Record<NotMeasurableReason, string>> = {
   'no-face': 'no face in view',
@@ -17,10 +17,18 @@ export const METHOD_WORDS: Readonly<Record<PoseMethod, string>> = {
   none: 'not measured',
 };
 
+/** An axis's direction words come from core's measure registry (the resting-posture keys), the same words the
+ * app, the PDF and FHIR use; only the axis names with their clinical terms are the CLI's. */
+function directionWords(key: 'restRotationDeg' | 'restTiltDeg' | 'restFlexionDeg'): { positive: string; negative: string } {
+  const w = measureWords(key);
+  if (!w?.positive || !w.negative) throw new Error(`core's measure registry has no direction words for ${key}`);
+  return { positive: w.positive, negative: w.negative };
+}
+
 export const AXIS_WORDS: Readonly<Record<Axis, { name: string; positive: string; negative: string }>> = {
-  rotationDeg: { name: 'Rotation (torticollis)', positive: 'chin toward the right shoulder', negative: 'chin toward the left shoulder' },
-  tiltDeg: { name: 'Tilt (laterocollis)', positive: 'right ear toward the right shoulder', negative: 'left ear toward the left shoulder' },
-  flexionDeg: { name: 'Flexion / extension (antero-/retrocollis)', positive: 'chin down', negative: 'chin up' },
+  rotationDeg: { name: 'Rotation (torticollis)', ...directionWords('restRotationDeg') },
+  tiltDeg: { name: 'Tilt (laterocollis)', ...directionWords('restTiltDeg') },
+  flexionDeg: { name: 'Flexion / extension (antero-/retrocollis)', ...directionWords('restFlexionDeg') },
 };
 
 export const NEUTRAL_WORDS = {
