@@ -4,7 +4,7 @@
  * 0.24/0.29), so the 2-D shoulder cues of a turned trunk can be measured. Renders with the phantom
  * (no motion.ts change: the script is the small set's, with another placement and name), runs the models
  * once (landmarks cached next to the clip), then prints the 2-D cues (trunk-2d.ts).
- *   nice -n 10 node --import tsx bench/experiments/trunk-far.ts [face]
+ *   [ONLY=trunk-square-90,…] nice -n 10 node --import tsx bench/experiments/trunk-far.ts [face]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -26,7 +26,9 @@ const variants: { name: string; yaw: number; distanceCm: number; script?: Motion
 ];
 type AnalyzeVideo = (p: string, o: Record<string, unknown>) => Promise<{ landmarks: readonly LandmarkFrame[] | null }>;
 const { analyzeVideo } = (await import('@geste/cli')) as unknown as { analyzeVideo: AnalyzeVideo };
+const only = process.env.ONLY?.split(',');
 for (const v of variants) {
+  if (only && !only.includes(v.name)) continue;
   const b = v.script ?? base;
   const script: MotionScript = { ...b, name: v.name, poseAt: b.poseAt.bind(b), placement: { ...(v.yaw ? { torsoYawDeg: v.yaw } : {}), camera: { heightCm: 0, distanceCm: v.distanceCm } } };
   const clip = await generateClip(script, { outDir, formats: ['mp4'], face });
