@@ -34,9 +34,10 @@ export const TRUNK_SETUP_MAX_SPREAD = 0.03;
 /** The set-up applies while the face's px per cm stays within this share of the set-up's (same seat, same framing). */
 export const TRUNK_SETUP_MAX_SCALE_CHANGE = 0.1;
 /**
- * A width narrower than cos(this) of the set-up's flags the rotation. On the phantom at 90 cm: a trunk
- * turned ±15° read 18.8° / 13.7°; a 30° torticollis over a square trunk 8.6° (the face's scale drifts
- * 1–2 % as the head turns); so 12° flags the turned trunks and not the torticollis.
+ * A width narrower than cos(this) of the set-up's flags the rotation. On the phantom at 90 cm (three faces)
+ * trunks turned ±15° suggested 12.3–19.6°, a 30° torticollis over a square trunk 0–13.4° (the face's scale
+ * moves up to 5 % between postures): 12° flags every turned trunk and one of three torticollis clips
+ * falsely. Opt-in for that reason (BENCHMARKS.md "Trunk reference (session 5)").
  */
 export const TRUNK_TURN_FLAG_DEG = 12;
 
