@@ -10,19 +10,27 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LandmarkFrame } from '@geste/core';
-import { findScript, generateClip, type MotionScript } from '@geste/phantom';
+import { findScript, generateClip, keyframes, type MotionScript } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const face = process.argv[2] ?? 'astronaut';
 const outDir = join(root, 'packages/phantom/.cache', `trunk-far-${face}`);
 const base = findScript('small-trunk-turned-15')!;
 const tort = findScript('small-start-torticollis-right-30')!;
+// A set-up sweep: trunk square, the head turning slowly to +35° and to −35° (trunkSetup.ts learns the width per head turn).
+const sweepRot = keyframes([[0, 0], [1500, 35], [4500, -35], [6000, 0]]);
+const sweep: MotionScript = {
+  ...base, name: 'setup-sweep', durationMs: 6000, description: 'trunk square; head turns to +35° and −35°',
+  events: { ...base.events, holds: [] },
+  poseAt: (t: number) => ({ ...base.poseAt(t), rotationDeg: sweepRot(t) }),
+};
 const variants: { name: string; yaw: number; distanceCm: number; script?: MotionScript }[] = [
   { name: 'trunk-square-90', yaw: 0, distanceCm: 90 },
   { name: 'trunk-turned-15-90', yaw: 15, distanceCm: 90 },
   { name: 'trunk-turned-m15-90', yaw: -15, distanceCm: 90 },
   { name: 'trunk-turned-15-70', yaw: 15, distanceCm: 70 },
   { name: 'torticollis-right-30-square-90', yaw: 0, distanceCm: 90, script: tort },
+  { name: 'setup-sweep-90', yaw: 0, distanceCm: 90, script: sweep },
 ];
 type AnalyzeVideo = (p: string, o: Record<string, unknown>) => Promise<{ landmarks: readonly LandmarkFrame[] | null }>;
 const { analyzeVideo } = (await import('@geste/cli')) as unknown as { analyzeVideo: AnalyzeVideo };

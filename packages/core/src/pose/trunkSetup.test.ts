@@ -35,6 +35,8 @@ interface Scene {
   readonly lateralShiftCm?: number;
   /** The shoulders' keypoints scored this. */
   readonly shoulderScore?: number;
+  /** The face-mesh model's scale error per degree of head turn (share), as Human's mesh showed on the phantom. */
+  readonly scaleDriftPerDeg?: number;
 }
 
 function body(s: Scene): BodyObservation {
@@ -51,9 +53,10 @@ function body(s: Scene): BodyObservation {
 }
 
 function frame(i: number, s: Scene): LandmarkFrame {
+  const facePxPerCm = (s.pxPerCm ?? 12) * (1 + (s.scaleDriftPerDeg ?? 0) * s.head.rotationDeg);
   return {
     frameIndex: i, timestampMs: i * 33, imageWidthPx: 640, imageHeightPx: 480,
-    faces: [syntheticFace({ angles: s.head, noisePx: 0.2, seed: i + 1, centerPx: CENTER, pxPerCm: s.pxPerCm ?? 12 })],
+    faces: [syntheticFace({ angles: s.head, noisePx: 0.2, seed: i + 1, centerPx: CENTER, pxPerCm: facePxPerCm })],
     bodies: [body(s)], hands: [],
   };
 }
@@ -152,6 +155,29 @@ describe('trunk set-up width (2-D body model)', () => {
   it('does not apply the set-up at another distance (another seat or framing), and says nothing then', () => {
     const m = last({ head: { rotationDeg: 15, tiltDeg: 0, flexionDeg: 0 }, trunkYawDeg: 15, pxPerCm: 15 }, setupSquare());
     expect(m.reference!.rotationDeg.notes).toEqual(['trunk-yaw-unavailable']);
+  });
+
+  it('a set-up in which the head turns learns how the face’s own scale moves with the turn, so a torticollis is not flagged', () => {
+    // The face looks 0.2 % larger per degree of right turn (hopper's mesh on the phantom: +5.4 % at 30°).
+    const drift = 0.002;
+    const sweep = Array.from({ length: 60 }, (_, i) => frame(i, { head: { rotationDeg: -35 + (70 * i) / 59, tiltDeg: 0, flexionDeg: 0 }, scaleDriftPerDeg: drift }));
+    const learnt = learnTrunkSetup(sweep);
+    if (!isTrunkSetup(learnt)) throw new Error(learnt.message);
+    expect(learnt.widthByRotation.length).toBeGreaterThan(10);
+    const frontalOnly = learnTrunkSetup(frames({ head: straight, scaleDriftPerDeg: drift }));
+    if (!isTrunkSetup(frontalOnly)) throw new Error(frontalOnly.message);
+    const torticollis: Scene = { head: { rotationDeg: 30, tiltDeg: 0, flexionDeg: 0 }, scaleDriftPerDeg: drift };
+    // A frontal-only set-up mistakes the larger face for narrower shoulders (acos(1/1.06) ≈ 19°): flagged (value kept).
+    expect(last(torticollis, frontalOnly).reference!.rotationDeg.notes).toContain('trunk-may-be-turned');
+    expect(Math.abs(last(torticollis, frontalOnly).rotationDeg! - 30)).toBeLessThan(TOL_DEG);
+    // The swept set-up expects that width at 30°: confident, full rotation.
+    const m = last(torticollis, learnt);
+    expect(m.reference!.rotationDeg.notes).not.toContain('trunk-may-be-turned');
+    expect(m.reference!.rotationDeg.uncertain).toBe(false);
+    expect(Math.abs(m.rotationDeg! - 30)).toBeLessThan(TOL_DEG);
+    // A trunk turned 15° (head straight on it) is still flagged.
+    const turned = last({ head: { rotationDeg: 15, tiltDeg: 0, flexionDeg: 0 }, trunkYawDeg: 15, scaleDriftPerDeg: drift }, learnt);
+    expect(turned.reference!.rotationDeg.notes).toContain('trunk-may-be-turned');
   });
 
   it('reaches RecordingAnalyzer (the CLI and research path) through its options', () => {

@@ -23,6 +23,7 @@
  */
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import { keypoint, selectPatientFace } from './frameGeometry.ts';
+import { anglesFromRotationMatrix } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 
 /** Shoulder keypoints need this score for a width (MoveNet on the phantom: 0.54–0.86 at 90 cm, 0.24–0.33 at 40–50 cm). */
@@ -41,10 +42,22 @@ export const TRUNK_SETUP_MAX_SCALE_CHANGE = 0.1;
  */
 export const TRUNK_TURN_FLAG_DEG = 12;
 
+/** Head turns (against the camera) are grouped in bins this wide for the set-up's width per head turn, deg. */
+export const SETUP_ROTATION_BIN_DEG = 5;
+/** A bin needs this many frames. */
+export const SETUP_MIN_FRAMES_PER_BIN = 3;
+
 /** The person's shoulder width while sitting square to the camera (set-up step). */
 export interface TrunkSetup {
-  /** Shoulder keypoint distance in the person's own face centimetres (median). */
+  /** Shoulder keypoint distance in the person's own face centimetres (median of all set-up frames). */
   readonly shoulderWidthFaceCm: number;
+  /**
+   * The same width per head turn against the camera (bin centres, ascending). The trunk does not move during
+   * the set-up, so what changes here is the face's own scale as the head turns (the face-mesh model's scale
+   * moved by up to 5 % on the phantom): turning the head left and right during the set-up lets it be taken
+   * out. Frames whose head turn lies outside the bins use the nearest bin.
+   */
+  readonly widthByRotation: readonly { readonly rotationDeg: number; readonly widthFaceCm: number }[];
   /** The face's scale during the set-up, px per cm (median): the set-up applies near this scale only. */
   readonly pxPerCm: number;
   /** Frames the medians came from. */
@@ -82,6 +95,7 @@ const quantile = (sorted: readonly number[], q: number): number => {
 export function learnTrunkSetup(frames: readonly LandmarkFrame[], fitOptions: FitOptions = {}): TrunkSetup | TrunkSetupError {
   const widths: number[] = [];
   const scales: number[] = [];
+  const bins = new Map<number, number[]>();
   for (const f of frames) {
     const sel = Array.isArray(f.faces) ? selectPatientFace(f) : { kind: 'none' as const };
     const fit = sel.kind === 'one' ? fitHead(sel.face, f, fitOptions) : null;
@@ -89,17 +103,47 @@ export function learnTrunkSetup(frames: readonly LandmarkFrame[], fitOptions: Fi
     if (w === null || !fit) continue;
     widths.push(w);
     scales.push(fit.pxPerCm);
+    const bin = Math.round(headTurnDeg(fit) / SETUP_ROTATION_BIN_DEG) * SETUP_ROTATION_BIN_DEG;
+    bins.set(bin, [...(bins.get(bin) ?? []), w]);
   }
   if (widths.length < TRUNK_SETUP_MIN_FRAMES) {
     return { code: 'too-few-frames', message: `Both shoulders and the face were seen in ${widths.length} frames; the set-up needs ${TRUNK_SETUP_MIN_FRAMES}. Sit so that both shoulders are in the picture, square to the camera, and try again.` };
   }
-  const ws = [...widths].sort((a, b) => a - b);
-  const med = quantile(ws, 0.5);
-  const spread = (quantile(ws, 0.75) - quantile(ws, 0.25)) / med;
-  if (spread > TRUNK_SETUP_MAX_SPREAD) {
-    return { code: 'unsteady', message: `The shoulders' width changed by ${(spread * 100).toFixed(1)} % during the set-up (at most ${TRUNK_SETUP_MAX_SPREAD * 100} %). Sit still, square to the camera, and try again.` };
+  const widthByRotation: { rotationDeg: number; widthFaceCm: number }[] = [];
+  let worst = 0;
+  for (const [bin, ws] of [...bins].sort((a, b) => a[0] - b[0])) {
+    if (ws.length < SETUP_MIN_FRAMES_PER_BIN) continue;
+    const sorted = [...ws].sort((a, b) => a - b);
+    const med = quantile(sorted, 0.5);
+    worst = Math.max(worst, (quantile(sorted, 0.75) - quantile(sorted, 0.25)) / med);
+    widthByRotation.push({ rotationDeg: bin, widthFaceCm: med });
   }
-  return { shoulderWidthFaceCm: med, pxPerCm: quantile([...scales].sort((a, b) => a - b), 0.5), frames: widths.length };
+  if (widthByRotation.length === 0 || worst > TRUNK_SETUP_MAX_SPREAD) {
+    return { code: 'unsteady', message: `The shoulders' width changed by ${(worst * 100).toFixed(1)} % at one head position during the set-up (at most ${TRUNK_SETUP_MAX_SPREAD * 100} %), or no head position was held for ${SETUP_MIN_FRAMES_PER_BIN} frames. Sit still, square to the camera, turn your head slowly, and try again.` };
+  }
+  return {
+    shoulderWidthFaceCm: quantile([...widths].sort((a, b) => a - b), 0.5),
+    widthByRotation,
+    pxPerCm: quantile([...scales].sort((a, b) => a - b), 0.5),
+    frames: widths.length,
+  };
+}
+
+/** The head's turn against the camera from a fit, deg. */
+function headTurnDeg(fit: HeadFit): number {
+  return anglesFromRotationMatrix(fit.headToCamera).rotationDeg;
+}
+
+/** The set-up's width at this head turn: linear between bins, the nearest bin outside them. */
+export function setupWidthAt(setup: TrunkSetup, rotationDeg: number): number {
+  const b = setup.widthByRotation;
+  if (b.length === 0) return setup.shoulderWidthFaceCm;
+  if (rotationDeg <= b[0]!.rotationDeg) return b[0]!.widthFaceCm;
+  for (let i = 1; i < b.length; i++) {
+    const lo = b[i - 1]!, hi = b[i]!;
+    if (rotationDeg <= hi.rotationDeg) return lo.widthFaceCm + ((hi.widthFaceCm - lo.widthFaceCm) * (rotationDeg - lo.rotationDeg)) / (hi.rotationDeg - lo.rotationDeg);
+  }
+  return b[b.length - 1]!.widthFaceCm;
 }
 
 export function isTrunkSetup(x: TrunkSetup | TrunkSetupError): x is TrunkSetup {
@@ -121,7 +165,7 @@ export function trunkTurnEvidence(frame: LandmarkFrame, fit: HeadFit | null, set
   const w = shoulderWidthFaceCm(frame, fit);
   if (w === null) return { kind: 'none' };
   if (Math.abs(scaleChange) > TRUNK_SETUP_MAX_SCALE_CHANGE) return { kind: 'setup-not-applicable', scaleChange };
-  const ratio = w / setup.shoulderWidthFaceCm;
+  const ratio = w / setupWidthAt(setup, headTurnDeg(fit));
   return { kind: 'width', ratio, turnDeg: (Math.acos(Math.min(1, ratio)) * 180) / Math.PI };
 }
 
