@@ -17,7 +17,9 @@
  * set-up"); the value itself is never changed: the disease can never vanish from the number.
  *
  * Widths are in the person's own face centimetres (shoulder keypoint distance / the face fit's px per cm),
- * so the distance to the camera cancels; a set-up applies only while the face's scale stays within
+ * so the distance to the camera cancels. The face-mesh model's scale itself moves with the head's turn (by up
+ * to 5 % on the phantom, as much as the signal), so the set-up keeps the width per head turn: the person sits
+ * square and turns the head slowly left and right. A set-up applies only while the face's scale stays within
  * ±TRUNK_SETUP_MAX_SCALE_CHANGE of the set-up's (MoveNet places the phantom's shoulder keypoints up to 14 %
  * differently at another framing). Pure: no clock, no DOM.
  */
