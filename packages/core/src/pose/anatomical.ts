@@ -32,6 +32,7 @@ import {
   UNKNOWN_CAMERA,
 } from './reference.ts';
 import { type TrunkEstimate, TrunkTracker } from './trunk.ts';
+import { type TrunkSetup, TrunkTurnFlagger } from './trunkSetup.ts';
 
 /** Uncertainty of rotation and tilt against the camera or the trunk from the face mesh itself, deg. */
 export const MESH_ANGLE_UNCERTAINTY_DEG = 3;
@@ -46,6 +47,12 @@ export interface AnatomicalOptions extends FitOptions {
   readonly camera?: CameraContext;
   /** Apply the vertical viewing-ray correction (default true). */
   readonly verticalRay?: boolean;
+  /**
+   * The person's shoulder width while sitting square to the camera (`learnTrunkSetup`, a camera set-up
+   * step). With a 2-D body model it lets a trunk turned to the camera be flagged (rotation uncertain,
+   * note `trunk-may-be-turned`); it never changes a value. Default none.
+   */
+  readonly trunkSetup?: TrunkSetup | null;
 }
 
 const rx = (deg: number): Mat3 => headRotationMatrix({ rotationDeg: 0, flexionDeg: deg, tiltDeg: 0 });
@@ -65,16 +72,27 @@ export function frameReference(
   faceZero: FaceZero,
   camera: CameraContext,
   has: { rotation: boolean; tilt: boolean; flexion: boolean },
+  /** Unsigned trunk turn suggested by the shoulders' width against the set-up (trunkSetup.ts), deg; null = none. */
+  suspectedTrunkTurnDeg: number | null = null,
 ): FrameReference {
   const mirrorNote: ReferenceNote[] = camera.mirrored ? ['camera-mirrored'] : [];
   const trunkNotes = trunk.notes.filter((n) => n !== 'trunk-roll-needs-hips' && n !== 'trunk-yaw-unavailable');
   const yawKnown = trunk.state === 'ok' && trunk.yawDeg !== null;
   const rollKnown = trunk.state === 'ok' && trunk.rollDeg !== null;
+  // Without depth, a width narrower than the set-up's says the trunk may be turned: the value is kept (never
+  // corrected without a sign) and made uncertain by about that turn.
+  const turnFlag = !yawKnown && trunk.state === 'ok' && suspectedTrunkTurnDeg !== null;
   const rotation = axisRef(
     has.rotation ? (yawKnown ? 'trunk' : 'camera') : null,
     'canonical-face',
-    yawKnown ? rss(MESH_ANGLE_UNCERTAINTY_DEG, TRUNK_YAW_UNCERTAINTY_DEG) : MESH_ANGLE_UNCERTAINTY_DEG,
-    [...(yawKnown ? [] : trunk.state === 'ok' ? (['trunk-yaw-unavailable'] as ReferenceNote[]) : trunkNotes), ...mirrorNote],
+    yawKnown
+      ? rss(MESH_ANGLE_UNCERTAINTY_DEG, TRUNK_YAW_UNCERTAINTY_DEG)
+      : turnFlag ? rss(MESH_ANGLE_UNCERTAINTY_DEG, suspectedTrunkTurnDeg!) : MESH_ANGLE_UNCERTAINTY_DEG,
+    [
+      ...(yawKnown ? [] : trunk.state === 'ok' ? (['trunk-yaw-unavailable'] as ReferenceNote[]) : trunkNotes),
+      ...(turnFlag ? (['trunk-may-be-turned'] as ReferenceNote[]) : []),
+      ...mirrorNote,
+    ],
   );
   const tilt = axisRef(
     has.tilt ? (rollKnown ? 'trunk' : 'camera') : null,
@@ -104,10 +122,10 @@ export function referenceMeasure(
   trunk: TrunkEstimate,
   faceZero: FaceZero,
   camera: CameraContext,
-  opts: { verticalRay?: boolean; hfovDeg?: number } = {},
+  opts: { verticalRay?: boolean; hfovDeg?: number; suspectedTrunkTurnDeg?: number | null } = {},
 ): FrameMeasure {
   const has = { rotation: m.rotationDeg !== null, tilt: m.tiltDeg !== null, flexion: m.flexionDeg !== null };
-  const reference = frameReference(trunk, faceZero, camera, has);
+  const reference = frameReference(trunk, faceZero, camera, has, opts.suspectedTrunkTurnDeg ?? null);
   if (m.rotationDeg === null) return { ...m, reference };
   let R = headRotationMatrix({ rotationDeg: m.rotationDeg, tiltDeg: m.tiltDeg ?? 0, flexionDeg: m.flexionDeg ?? 0 });
   if (camera.mirrored) R = mat3Multiply(MIRROR, mat3Multiply(R, MIRROR));
@@ -144,9 +162,11 @@ export class AnatomicalEstimator {
   private readonly faceZero = new FaceZeroTracker();
   private readonly fitOptions: FitOptions;
   private readonly verticalRay: boolean;
+  private readonly turnFlagger: TrunkTurnFlagger;
 
   constructor(opts: AnatomicalOptions = {}) {
-    const { camera, verticalRay, ...fit } = opts;
+    const { camera, verticalRay, trunkSetup, ...fit } = opts;
+    this.turnFlagger = new TrunkTurnFlagger(trunkSetup ?? null);
     this.camera = camera ?? UNKNOWN_CAMERA;
     this.fitOptions = fit;
     this.verticalRay = verticalRay ?? true;
@@ -160,7 +180,8 @@ export class AnatomicalEstimator {
     const sel = Array.isArray(frame.faces) ? selectPatientFace(frame) : { kind: 'none' as const };
     const fit = sel.kind === 'one' && m.method === 'face-mesh' ? fitHead(sel.face, frame, this.fitOptions) : null;
     const zero = this.faceZero.update(frame, fit);
-    return referenceMeasure(m, frame, fit, trunk, zero, this.camera, { verticalRay: this.verticalRay });
+    const turn = this.turnFlagger.update(frame, fit);
+    return referenceMeasure(m, frame, fit, trunk, zero, this.camera, { verticalRay: this.verticalRay, suspectedTrunkTurnDeg: turn.suspectedTurnDeg });
   }
 
   /** The face's current zero (how much its own flexion zero differs from the average face's). */

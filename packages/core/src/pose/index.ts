@@ -10,6 +10,7 @@ export * from './syntheticFace.ts';
 export * from './reentry.ts';
 export * from './reference.ts';
 export * from './trunk.ts';
+export * from './trunkSetup.ts';
 export * from './faceZero.ts';
 export * from './anatomical.ts';
 export * from './straightest.ts';

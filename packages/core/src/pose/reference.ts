@@ -37,6 +37,12 @@ export type ReferenceNote =
   | 'trunk-multiple-people'
   /** The shoulders' left and right are on the wrong image sides for an unmirrored camera facing the person. */
   | 'trunk-sides-swapped'
+  /**
+   * A 2-D body model and a set-up width: the shoulders look narrower than when the person sat square at
+   * set-up, as a trunk turned to the camera does (or a head pushed forward); rotation is against the
+   * camera and uncertain by about that turn (trunkSetup.ts).
+   */
+  | 'trunk-may-be-turned'
   /** The trunk's roll needs the hips (the shoulder line moves with shoulder elevation). */
   | 'trunk-roll-needs-hips'
   /** No camera pitch against gravity: a camera tilted up or down shifts flexion by its tilt. */
@@ -111,6 +117,7 @@ const NOTE_WORDS: Readonly<Record<ReferenceNote, string>> = {
   'trunk-occluded': 'something covers a shoulder, so the trunk is not used as the reference',
   'trunk-multiple-people': 'more than one person is in view, so the trunk is not used as the reference',
   'trunk-sides-swapped': 'the shoulders look mirrored (left and right swapped), so the trunk is not used as the reference',
+  'trunk-may-be-turned': 'your shoulders look narrower than when you sat square to the camera at set-up, as if you sat turned toward it: rotation is against the camera and may include that turn',
   'trunk-roll-needs-hips': 'tilt is measured against the camera’s upright, not your trunk (that needs the hips in view)',
   'camera-pitch-unknown': 'the camera’s tilt is unknown: a camera below or above eye level, or tilted, shifts chin up/down by its tilt',
   'camera-mirrored': 'the video is mirrored; left and right were swapped back',

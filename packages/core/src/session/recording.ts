@@ -16,6 +16,7 @@ import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
 import { AnatomicalEstimator } from '../pose/anatomical.ts';
 import type { CameraContext } from '../pose/reference.ts';
+import type { TrunkSetup } from '../pose/trunkSetup.ts';
 import { type StraightestCheck, checkStraightest } from '../pose/straightest.ts';
 
 export type NeutralStrategy =
@@ -60,11 +61,11 @@ export class RecordingAnalyzer {
   private readonly anatomicalMeasures: FrameMeasure[] = [];
 
   /** `options.camera`: what is known about the camera (pitch against gravity, mirrored); default unknown. */
-  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, options: FitOptions & { readonly camera?: CameraContext } = {}) {
+  constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, options: FitOptions & { readonly camera?: CameraContext; readonly trunkSetup?: TrunkSetup | null } = {}) {
     this.strategy = strategy;
-    const { camera, ...fitOptions } = options;
+    const { camera, trunkSetup, ...fitOptions } = options;
     this.fit = fitOptions;
-    this.anatomical = new AnatomicalEstimator({ ...fitOptions, ...(camera ? { camera } : {}) });
+    this.anatomical = new AnatomicalEstimator({ ...fitOptions, ...(camera ? { camera } : {}), ...(trunkSetup ? { trunkSetup } : {}) });
     if (strategy.kind === 'anatomical') {
       this.choice = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null };
     } else if (strategy.kind === 'given') {

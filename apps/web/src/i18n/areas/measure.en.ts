@@ -61,6 +61,7 @@ export const measureEn = {
   'm.note.trunk-occluded': 'something covers a shoulder, so the trunk is not used as the reference',
   'm.note.trunk-multiple-people': 'more than one person is in view, so the trunk is not used as the reference',
   'm.note.trunk-sides-swapped': 'the shoulders look mirrored (left and right swapped), so the trunk is not used as the reference',
+  'm.note.trunk-may-be-turned': 'your shoulders look narrower than when you sat square to the camera at set-up, as if you sat turned toward it: rotation is against the camera and may include that turn',
   'm.note.trunk-roll-needs-hips': 'tilt is measured against the camera’s upright, not your trunk (that needs the hips in view)',
   'm.note.camera-pitch-unknown': 'the camera’s tilt is unknown: a camera below or above eye level, or tilted, shifts chin up/down by its tilt',
   'm.note.camera-mirrored': 'the video is mirrored; left and right were swapped back',

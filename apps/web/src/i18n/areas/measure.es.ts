@@ -56,6 +56,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.note.trunk-occluded': 'algo tapa un hombro, así que el tronco no se usa como referencia',
   'm.note.trunk-multiple-people': 'hay más de una persona a la vista, así que el tronco no se usa como referencia',
   'm.note.trunk-sides-swapped': 'los hombros se ven en espejo (izquierda y derecha intercambiadas), así que el tronco no se usa como referencia',
+  'm.note.trunk-may-be-turned': 'sus hombros se ven más estrechos que cuando se sentó de frente a la cámara en la preparación, como si estuviera girado hacia ella: la rotación se mide respecto a la cámara y puede incluir ese giro',
   'm.note.trunk-roll-needs-hips': 'la inclinación se mide respecto a la vertical de la cámara, no a su tronco (para eso hacen falta las caderas a la vista)',
   'm.note.camera-pitch-unknown': 'no se conoce la inclinación de la cámara: una cámara por debajo o por encima de los ojos, o inclinada, desplaza la flexión/extensión en esa medida',
   'm.note.camera-mirrored': 'el vídeo está en espejo; se volvieron a intercambiar izquierda y derecha',
