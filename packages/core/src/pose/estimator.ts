@@ -16,6 +16,7 @@
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
+import { FlexionRangeGuard, flexionFitEvidence } from './flexionRange.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
@@ -76,10 +77,15 @@ export class HeadPoseEstimator {
   }
 
   private readonly reentry = new RangeReentryGuard();
+  private readonly flexionRange = new FlexionRangeGuard();
 
-  /** Measures frames in order (holds back readings just after a turn beyond the tracker's range; reentry.ts). */
+  /**
+   * Measures frames in order (holds back readings just after a turn beyond the tracker's range, reentry.ts; drops
+   * the flexion of a mesh pushed past what it models, flexionRange.ts).
+   */
   measure(frame: LandmarkFrame): FrameMeasure {
-    return this.reentry.apply(measureFrame(frame, this.neutral, this.fit), meshEvidence(frame));
+    const m = this.reentry.apply(measureFrame(frame, this.neutral, this.fit), meshEvidence(frame));
+    return this.flexionRange.apply(m, flexionFitEvidence(frame, this.fit));
   }
 }
 
