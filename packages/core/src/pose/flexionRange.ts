@@ -28,6 +28,10 @@ import { COMBINED_TURN_DEG } from './range.ts';
 
 /** Residual rise over the person's near-frontal baseline from which a chin-up reading is not trusted, cm. */
 export const FLEXION_RESIDUAL_EXCESS_CM = 0.1;
+/**
+ * A smaller rise makes a chin-up reading low confidence (value kept): olive-narrow's −35° read −28…−30° (5–6.7° off)
+ * at 0.07–0.09 cm, while correct core-range chin-ups rose 0.04–0.08 cm (astronaut, dark-stubble). */
+export const FLEXION_RESIDUAL_DOUBT_CM = 0.05;
 /** Chin-up from the camera (fitted, deg) from which the residual check applies. */
 export const FLEXION_CHECK_CHIN_UP_DEG = 10;
 /** "Near frontal" for the baseline: fitted turn and tilt within this of the camera, deg. */
@@ -81,7 +85,9 @@ export class FlexionRangeGuard {
     // Turned faces fit worse anyway (up to 0.26 cm above the near-frontal baseline on correct far-turn readings):
     // the baseline is for a face seen from the front. Turned and bent is the combined-posture rule's (range.ts).
     const chinUp = -a.flexionDeg >= FLEXION_CHECK_CHIN_UP_DEG && Math.abs(a.rotationDeg) < COMBINED_TURN_DEG;
-    if (!chinUp || evidence.residualCm - this.baselineCm < FLEXION_RESIDUAL_EXCESS_CM) return m;
+    const excessCm = evidence.residualCm - this.baselineCm;
+    if (!chinUp || excessCm < FLEXION_RESIDUAL_DOUBT_CM) return m;
+    if (excessCm < FLEXION_RESIDUAL_EXCESS_CM) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
     return {
       ...m,
       state: 'low-confidence',
