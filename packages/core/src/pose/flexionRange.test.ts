@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LandmarkFrame, FaceObservation } from '../landmarks/types.ts';
 import { ASTRONAUT, BEARDGLASSES, type RecordedMesh } from './flexionRange.fixture.ts';
-import { DEFAULT_BASELINE_CM, FLEXION_RESIDUAL_EXCESS_CM, FlexionRangeGuard, flexionFitEvidence } from './flexionRange.ts';
+import { DEFAULT_BASELINE_CM, FLEXION_RESIDUAL_DOUBT_CM, FLEXION_RESIDUAL_EXCESS_CM, FlexionRangeGuard, flexionFitEvidence } from './flexionRange.ts';
 import { HeadPoseEstimator, measureFrame } from './estimator.ts';
 import { anatomicalNeutral, calibrateNeutral, type Neutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
@@ -127,6 +127,20 @@ describe('FlexionRangeGuard on synthetic faces', () => {
       const m = g.apply(measureFrame(f, anatomicalNeutral()), flexionFitEvidence(f));
       expect(m.flexionDeg).not.toBeNull();
     }
+  });
+
+  it('a smaller rise (between the doubt and the excess levels) keeps the chin-up reading as low confidence', () => {
+    const g = new FlexionRangeGuard();
+    rest(g);
+    const f = frameOf(syntheticFace({ angles: { rotationDeg: 0, tiltDeg: 0, flexionDeg: -22 }, noisePx: NOISE_PX, seed: 5 }), 50);
+    const m = measureFrame(f, anatomicalNeutral());
+    expect(m.state).toBe('measured');
+    const ev = flexionFitEvidence(f)!;
+    const between = (FLEXION_RESIDUAL_DOUBT_CM + FLEXION_RESIDUAL_EXCESS_CM) / 2;
+    const out = g.apply(m, { ...ev, residualCm: g.baselineCm + between });
+    expect(out.state).toBe('low-confidence');
+    expect(out.flexionDeg).toBe(m.flexionDeg);
+    expect(g.apply(m, ev).state).toBe('measured');
   });
 
   it('uses the default baseline until a near-frontal mesh was seen, then the person\'s own', () => {
