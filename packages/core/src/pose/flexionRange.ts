@@ -10,9 +10,13 @@
  * moderate chin-up keeps its shape: on the astronaut a correct −19° read 0.04 cm above its baseline, and only
  * past ≈ 25° of chin-up from the camera did a correct mesh's residual rise as much (0.19 cm at a true −35°, read
  * −32°). So "the mesh departs from a rigid face" + "it reads a chin-up" marks a mesh the model is extrapolating;
- * its flexion is not given (the frame keeps rotation and tilt, as low confidence, reason `beyond-tracker-range`).
+ * its flexion is not given (the frame keeps rotation and tilt, as low confidence, reason `beyond-tracker-range`); a
+ * smaller rise (`FLEXION_RESIDUAL_DOUBT_CM`) keeps the reading as low confidence.
  * That also blanks some correct strong chin-ups (past ≈ 25° from the camera): there a right and a wrong reading
  * cannot be told apart from the mesh.
+ *
+ * Only for a face turned less than COMBINED_TURN_DEG: a turned face fits worse anyway, and turned-and-bent is the
+ * combined-posture rule's (range.ts). docs/far-range.md has what else was tried.
  *
  * The baseline is the person's own: the median residual of recent near-frontal mesh frames (faces differ: 0.64 cm
  * for the astronaut, 0.72 cm for the bearded face in the dim video). Before there is one, `DEFAULT_BASELINE_CM`.
