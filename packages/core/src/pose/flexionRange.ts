@@ -10,10 +10,9 @@
  * moderate chin-up keeps its shape: on the astronaut a correct −19° read 0.04 cm above its baseline, and only
  * past ≈ 25° of chin-up from the camera did a correct mesh's residual rise as much (0.19 cm at a true −35°, read
  * −32°). So "the mesh departs from a rigid face" + "it reads a chin-up" marks a mesh the model is extrapolating;
- * its flexion is not given (the frame keeps rotation and tilt, as low confidence, reason `beyond-tracker-range`); a
- * smaller rise (`FLEXION_RESIDUAL_DOUBT_CM`) keeps the reading as low confidence.
- * That also blanks some correct strong chin-ups (past ≈ 25° from the camera): there a right and a wrong reading
- * cannot be told apart from the mesh.
+ * its flexion is not given (the frame keeps rotation and tilt, as low confidence, reason `beyond-tracker-range`). The
+ * bar rises with the chin-up read past 15° (0.01 cm/deg), as a right mesh's residual does; a smaller rise (from
+ * `FLEXION_RESIDUAL_DOUBT_CM`) keeps the reading as low confidence.
  *
  * Only for a face turned less than COMBINED_TURN_DEG: a turned face fits worse anyway, and turned-and-bent is the
  * combined-posture rule's (range.ts). docs/far-range.md has what else was tried.
@@ -36,6 +35,9 @@ export const FLEXION_RESIDUAL_EXCESS_CM = 0.1;
  * A smaller rise makes a chin-up reading low confidence (value kept): olive-narrow's −35° read −28…−30° (5–6.7° off)
  * at 0.07–0.09 cm, while correct core-range chin-ups rose 0.04–0.08 cm (astronaut, dark-stubble). */
 export const FLEXION_RESIDUAL_DOUBT_CM = 0.05;
+/** The bar for dropping flexion rises by this much per degree of chin-up read past FLEXION_EXCESS_RISE_FROM_DEG, cm/deg. */
+export const FLEXION_EXCESS_RISE_CM_PER_DEG = 0.01;
+export const FLEXION_EXCESS_RISE_FROM_DEG = 15;
 /** Chin-up from the camera (fitted, deg) from which the residual check applies. */
 export const FLEXION_CHECK_CHIN_UP_DEG = 10;
 /** "Near frontal" for the baseline: fitted turn and tilt within this of the camera, deg. */
@@ -91,7 +93,10 @@ export class FlexionRangeGuard {
     const chinUp = -a.flexionDeg >= FLEXION_CHECK_CHIN_UP_DEG && Math.abs(a.rotationDeg) < COMBINED_TURN_DEG;
     const excessCm = evidence.residualCm - this.baselineCm;
     if (!chinUp || excessCm < FLEXION_RESIDUAL_DOUBT_CM) return m;
-    if (excessCm < FLEXION_RESIDUAL_EXCESS_CM) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
+    // A right mesh's residual rises with its own chin-up too (+0.04 cm at −19°, +0.19 cm at −32° on the astronaut): the
+    // bar for dropping flexion rises with the reading past FLEXION_EXCESS_RISE_FROM_DEG.
+    const barCm = FLEXION_RESIDUAL_EXCESS_CM + FLEXION_EXCESS_RISE_CM_PER_DEG * Math.max(0, -a.flexionDeg - FLEXION_EXCESS_RISE_FROM_DEG);
+    if (excessCm < barCm) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
     return {
       ...m,
       state: 'low-confidence',
