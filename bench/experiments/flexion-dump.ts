@@ -1,4 +1,6 @@
-// Dump per-frame truth, measured (calibrated replay) and fit evidence as JSON lines, for offline rule design.
+// Dump per-frame truth, measured (calibrated replay) and fit evidence as JSON lines, for offline rule design (issue 13,
+// docs/far-range.md). Needs the clips' saved landmarks (bench/accuracy.ts --set matrix …):
+//   node --import tsx bench/experiments/flexion-dump.ts <face> <camera> <clip> [clip…] > frames.jsonl
 import { readFileSync, existsSync } from 'node:fs';
 import { type LandmarkFrame, anglesFromRotationMatrix, fitHead, selectPatientFace, RecordingAnalyzer } from '@geste/core';
 const [face, camera, ...clips] = process.argv.slice(2);

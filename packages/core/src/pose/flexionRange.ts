@@ -18,7 +18,8 @@
  * combined-posture rule's (range.ts). docs/far-range.md has what else was tried.
  *
  * The baseline is the person's own: the median residual of recent near-frontal mesh frames (faces differ: 0.64 cm
- * for the astronaut, 0.72 cm for the bearded face in the dim video). Before there is one, `DEFAULT_BASELINE_CM`.
+ * for the astronaut, 0.56 cm for olive-narrow, 0.72 cm for the bearded face in the dim video). Before there is one,
+ * `DEFAULT_BASELINE_CM`.
  *
  * Stateful, in frame order, after the re-entry guard; the live estimator and the recording analyser both use it.
  */
@@ -33,7 +34,7 @@ import { COMBINED_TURN_DEG } from './range.ts';
 export const FLEXION_RESIDUAL_EXCESS_CM = 0.1;
 /**
  * A smaller rise makes a chin-up reading low confidence (value kept): olive-narrow's −35° read −28…−30° (5–6.7° off)
- * at 0.07–0.09 cm, while correct core-range chin-ups rose 0.04–0.08 cm (astronaut, dark-stubble). */
+ * at 0.07–0.13 cm, while correct core-range chin-ups rose 0.04–0.08 cm (astronaut, dark-stubble). */
 export const FLEXION_RESIDUAL_DOUBT_CM = 0.05;
 /** The bar for dropping flexion rises by this much per degree of chin-up read past FLEXION_EXCESS_RISE_FROM_DEG, cm/deg. */
 export const FLEXION_EXCESS_RISE_CM_PER_DEG = 0.01;
@@ -47,7 +48,7 @@ export const BASELINE_CHIN_UP_DEG = 8;
 export const BASELINE_CHIN_DOWN_DEG = 25;
 /** Baseline: median of this many most recent near-frontal residuals. */
 export const BASELINE_FRAMES = 60;
-/** Residual assumed before any near-frontal frame was seen (the lowest near-frontal median on the phantom's faces), cm. */
+/** Residual assumed before any near-frontal frame was seen (the phantom's faces: 0.56–0.72 cm, median of four 0.64), cm. */
 export const DEFAULT_BASELINE_CM = 0.62;
 
 /** What the frame's face-mesh fit says, for the flexion rule (null: no single face with a mesh fit). */
