@@ -229,6 +229,25 @@ describe('not measurable is said, never a wrong number', () => {
     expect(measureFrame(frameOf([frontal], { bodies: [body(250)] }), anatomicalNeutral()).state).toBe('not-measurable');
   });
 
+  it('weak nose/ear keypoints do not overrule a sure turned mesh on a head also tilted or bent (their yaw assumes a level head)', () => {
+    // Phantom, 15 fps dim (issue 13): a held −35°/+20°/−15° read −31° by a sure mesh, −40…−42° by weak keypoints; the
+    // collapse call blanked 1.7 s of it. The same keypoints against a level sure mesh at 35° still call it collapsed (above).
+    const weakFar = {
+      score: 0.6,
+      keypoints: [
+        { part: 'nose' as const, xPx: 205, yPx: 240, score: 0.3 },
+        { part: 'rightEar' as const, xPx: 280, yPx: 230, score: 0.3 },
+        { part: 'leftEar' as const, xPx: 390, yPx: 230, score: 0.3 },
+      ],
+    };
+    const combined = { ...syntheticFace({ angles: angles(35, 14, -18) }), meshScore: 1 };
+    const m = measureFrame(frameOf([combined], { bodies: [weakFar] }), anatomicalNeutral());
+    expect(m.method).toBe('face-mesh');
+    expect(m.state).toBe('low-confidence'); // the combined-posture rule
+    const level = { ...syntheticFace({ angles: angles(35, 0, 0) }), meshScore: 1 };
+    expect(measureFrame(frameOf([level], { bodies: [weakFar] }), anatomicalNeutral()).state).toBe('not-measurable');
+  });
+
   it('a scrambled mesh (not face-shaped) is rejected', () => {
     const face = syntheticFace({ angles: angles(0, 0, 0) });
     const scrambled = { ...face, meshPx: face.meshPx.map((p, i) => face.meshPx[(i * 97) % face.meshPx.length]!) };

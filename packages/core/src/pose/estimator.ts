@@ -16,6 +16,7 @@
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
+import { FlexionRangeGuard, flexionFitEvidence } from './flexionRange.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
@@ -76,10 +77,15 @@ export class HeadPoseEstimator {
   }
 
   private readonly reentry = new RangeReentryGuard();
+  private readonly flexionRange = new FlexionRangeGuard();
 
-  /** Measures frames in order (holds back readings just after a turn beyond the tracker's range; reentry.ts). */
+  /**
+   * Measures frames in order (holds back readings just after a turn beyond the tracker's range, reentry.ts; drops
+   * the flexion of a mesh pushed past what it models, flexionRange.ts).
+   */
   measure(frame: LandmarkFrame): FrameMeasure {
-    return this.reentry.apply(measureFrame(frame, this.neutral, this.fit), meshEvidence(frame));
+    const m = this.reentry.apply(measureFrame(frame, this.neutral, this.fit), meshEvidence(frame));
+    return this.flexionRange.apply(m, flexionFitEvidence(frame, this.fit));
   }
 }
 
@@ -170,7 +176,10 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
       // Weak keypoints (the phantom's faces: 0.2–0.35 at every angle, reading −24° at a true 0°) count against a mesh
       // its own model is unsure of (collapses scored 0.2–0.7, good meshes ≥ 0.9), or one turned toward the range edge,
       // where a sure mesh can still lag a fast turn (39.5° at a true 46.5°, the keypoints 51°).
-      const kpWeighs = kp !== null && (kp.score >= STRONG_KEYPOINT_SCORE || !(sel.face.meshScore >= CONSISTENT_MESH_SCORE) || yawFromCamera >= WEAK_KEYPOINTS_FROM_YAW_DEG);
+      // Not on a head that is also tilted or bent (from the camera): the nose-and-ears yaw assumes a level head and read a
+      // held −35°/+20°/−15° posture as −40…−42° against a sure mesh's −31° (astronaut, 15 fps dim: 1.7 s blanked).
+      const levelHead = Math.abs(camAngles.tiltDeg) < COMBINED_OTHER_DEG && Math.abs(camAngles.flexionDeg) < COMBINED_OTHER_DEG;
+      const kpWeighs = kp !== null && (kp.score >= STRONG_KEYPOINT_SCORE || !(sel.face.meshScore >= CONSISTENT_MESH_SCORE) || (yawFromCamera >= WEAK_KEYPOINTS_FROM_YAW_DEG && levelHead));
       const collapsed = kp !== null && kpWeighs && sameSide && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
       const beyond = yawFromCamera > MAX_MESH_YAW_DEG || tiltOrBendBeyond || collapsed;
       if (beyond) reasons.push('beyond-tracker-range');

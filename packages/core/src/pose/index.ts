@@ -16,3 +16,4 @@ export * from './anatomical.ts';
 export * from './straightest.ts';
 export * from './graded.ts';
 export * from './gradedStart.ts';
+export * from './flexionRange.ts';

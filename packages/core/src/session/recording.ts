@@ -12,6 +12,7 @@ import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
 import { measureFrame, meshEvidence } from '../pose/estimator.ts';
 import { RangeReentryGuard } from '../pose/reentry.ts';
+import { FlexionRangeGuard, flexionFitEvidence } from '../pose/flexionRange.ts';
 import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
 import { AnatomicalEstimator } from '../pose/anatomical.ts';
@@ -57,6 +58,7 @@ export class RecordingAnalyzer {
 
   private readonly fit: FitOptions;
   private readonly reentry = new RangeReentryGuard();
+  private readonly flexionRange = new FlexionRangeGuard();
   private readonly anatomical: AnatomicalEstimator;
   private readonly anatomicalMeasures: FrameMeasure[] = [];
 
@@ -85,7 +87,7 @@ export class RecordingAnalyzer {
       return;
     }
     if (this.choice) {
-      this.measures.push(this.reentry.apply(measureFrame(frame, this.choice.neutral, this.fit), meshEvidence(frame)));
+      this.measures.push(this.measureWithNeutral(frame, this.choice.neutral));
       return;
     }
     this.pending.push(frame);
@@ -107,6 +109,12 @@ export class RecordingAnalyzer {
     return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.strategy.kind === 'anatomical' ? this.measures : this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped };
   }
 
+  /** Against a calibrated or given neutral: the same guards as `HeadPoseEstimator.measure` (re-entry, flexion range). */
+  private measureWithNeutral(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
+    const m = this.reentry.apply(measureFrame(frame, neutral, this.fit), meshEvidence(frame));
+    return this.flexionRange.apply(m, flexionFitEvidence(frame, this.fit));
+  }
+
   private resolveCalibration(): void {
     if (this.strategy.kind !== 'calibrate-window') return;
     const { startMs, endMs } = this.strategy;
@@ -115,7 +123,7 @@ export class RecordingAnalyzer {
     this.choice = calibration.ok
       ? { neutral: calibration.neutral, requested: 'calibrate-window', fellBackToAnatomical: false, calibration }
       : { neutral: anatomicalNeutral(), requested: 'calibrate-window', fellBackToAnatomical: true, calibration };
-    for (const f of this.pending) this.measures.push(this.reentry.apply(measureFrame(f, this.choice.neutral, this.fit), meshEvidence(f)));
+    for (const f of this.pending) this.measures.push(this.measureWithNeutral(f, this.choice.neutral));
     this.pending.length = 0;
   }
 }

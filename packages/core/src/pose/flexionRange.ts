@@ -1,0 +1,109 @@
+/**
+ * The far-range rule for flexion (issue 13): a face mesh that reads a moderate chin-up while its shape says it is
+ * being pushed past what it models.
+ *
+ * On the phantom, one face in a dim, noisy 15 fps video (beard-glasses × laptop-15fps-dim) read a held chin-up of
+ * −35° as −17…−20°: the face-mesh model scored its own mesh 0.99–1.00, the readings were steady, and −18° is well
+ * inside the mesh's range, so neither the range rule (range.ts) nor the re-entry rule (reentry.ts) could see it.
+ * What did show: the rigid fit of the canonical face to that mesh fitted worse than the same face's mesh near
+ * frontal — its RMS residual rose 0.12–0.17 cm above the person's own near-frontal residual. A mesh that tracks a
+ * moderate chin-up keeps its shape: on the astronaut a correct −19° read 0.04 cm above its baseline, and only
+ * past ≈ 25° of chin-up from the camera did a correct mesh's residual rise as much (0.19 cm at a true −35°, read
+ * −32°). So "the mesh departs from a rigid face" + "it reads a chin-up" marks a mesh the model is extrapolating;
+ * its flexion is not given (the frame keeps rotation and tilt, as low confidence, reason `beyond-tracker-range`). The
+ * bar rises with the chin-up read past 15° (0.01 cm/deg), as a right mesh's residual does; a smaller rise (from
+ * `FLEXION_RESIDUAL_DOUBT_CM`) keeps the reading as low confidence.
+ *
+ * Only for a face turned less than COMBINED_TURN_DEG: a turned face fits worse anyway, and turned-and-bent is the
+ * combined-posture rule's (range.ts). docs/far-range.md has what else was tried.
+ *
+ * The baseline is the person's own: the median residual of recent near-frontal mesh frames (faces differ: 0.64 cm
+ * for the astronaut, 0.56 cm for olive-narrow, 0.72 cm for the bearded face in the dim video). Before there is one,
+ * `DEFAULT_BASELINE_CM`.
+ *
+ * Stateful, in frame order, after the re-entry guard; the live estimator and the recording analyser both use it.
+ */
+import type { FrameMeasure, HeadAngles } from '../measures/types.ts';
+import type { LandmarkFrame } from '../landmarks/types.ts';
+import { anglesFromRotationMatrix } from './euler.ts';
+import { type FitOptions, fitHead } from './headFit.ts';
+import { selectPatientFace } from './frameGeometry.ts';
+import { COMBINED_TURN_DEG } from './range.ts';
+
+/** Residual rise over the person's near-frontal baseline from which a chin-up reading is not trusted, cm. */
+export const FLEXION_RESIDUAL_EXCESS_CM = 0.1;
+/**
+ * A smaller rise makes a chin-up reading low confidence (value kept): olive-narrow's −35° read −28…−30° (5–6.7° off)
+ * at 0.07–0.13 cm, while correct core-range chin-ups rose 0.04–0.08 cm (astronaut, dark-stubble). */
+export const FLEXION_RESIDUAL_DOUBT_CM = 0.05;
+/** The bar for dropping flexion rises by this much per degree of chin-up read past FLEXION_EXCESS_RISE_FROM_DEG, cm/deg. */
+export const FLEXION_EXCESS_RISE_CM_PER_DEG = 0.01;
+export const FLEXION_EXCESS_RISE_FROM_DEG = 15;
+/** Chin-up from the camera (fitted, deg) from which the residual check applies. */
+export const FLEXION_CHECK_CHIN_UP_DEG = 10;
+/** "Near frontal" for the baseline: fitted turn and tilt within this of the camera, deg. */
+export const BASELINE_TURN_TILT_DEG = 15;
+/** …and flexion between this much chin-up and `BASELINE_CHIN_DOWN_DEG` chin-down (a camera below sees a level head as bent down), deg. */
+export const BASELINE_CHIN_UP_DEG = 8;
+export const BASELINE_CHIN_DOWN_DEG = 25;
+/** Baseline: median of this many most recent near-frontal residuals. */
+export const BASELINE_FRAMES = 60;
+/** Residual assumed before any near-frontal frame was seen (the phantom's faces: 0.56–0.72 cm, median of four 0.64), cm. */
+export const DEFAULT_BASELINE_CM = 0.62;
+
+/** What the frame's face-mesh fit says, for the flexion rule (null: no single face with a mesh fit). */
+export interface FlexionFitEvidence {
+  /** RMS residual of the canonical face fitted to the mesh, cm. */
+  readonly residualCm: number;
+  /** The fitted head orientation relative to the camera (not the neutral). */
+  readonly cameraAngles: HeadAngles;
+}
+
+export function flexionFitEvidence(frame: LandmarkFrame, fitOptions: FitOptions = {}): FlexionFitEvidence | null {
+  if (!Array.isArray(frame.faces) || frame.faces.length === 0) return null;
+  const sel = selectPatientFace(frame);
+  if (sel.kind !== 'one') return null;
+  const fit = fitHead(sel.face, frame, fitOptions);
+  if (fit === null || !Number.isFinite(fit.rmsResidualCm)) return null;
+  return { residualCm: fit.rmsResidualCm, cameraAngles: anglesFromRotationMatrix(fit.headToCamera) };
+}
+
+export class FlexionRangeGuard {
+  private readonly recent: number[] = [];
+
+  /** The person's near-frontal residual so far (median of recent near-frontal frames), cm. */
+  get baselineCm(): number {
+    if (this.recent.length === 0) return DEFAULT_BASELINE_CM;
+    const s = [...this.recent].sort((a, b) => a - b);
+    const k = s.length >> 1;
+    return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+  }
+
+  apply(m: FrameMeasure, evidence: FlexionFitEvidence | null): FrameMeasure {
+    if (evidence === null || m.method !== 'face-mesh' || m.flexionDeg === null) return m;
+    const a = evidence.cameraAngles;
+    const nearFrontal = Math.abs(a.rotationDeg) <= BASELINE_TURN_TILT_DEG && Math.abs(a.tiltDeg) <= BASELINE_TURN_TILT_DEG &&
+      a.flexionDeg >= -BASELINE_CHIN_UP_DEG && a.flexionDeg <= BASELINE_CHIN_DOWN_DEG;
+    if (nearFrontal) {
+      this.recent.push(evidence.residualCm);
+      if (this.recent.length > BASELINE_FRAMES) this.recent.shift();
+      return m;
+    }
+    // Turned faces fit worse anyway (up to 0.26 cm above the near-frontal baseline on correct far-turn readings):
+    // the baseline is for a face seen from the front. Turned and bent is the combined-posture rule's (range.ts).
+    const chinUp = -a.flexionDeg >= FLEXION_CHECK_CHIN_UP_DEG && Math.abs(a.rotationDeg) < COMBINED_TURN_DEG;
+    const excessCm = evidence.residualCm - this.baselineCm;
+    if (!chinUp || excessCm < FLEXION_RESIDUAL_DOUBT_CM) return m;
+    // A right mesh's residual rises with its own chin-up too (+0.04 cm at −19°, +0.19 cm at −32° on the astronaut): the
+    // bar for dropping flexion rises with the reading past FLEXION_EXCESS_RISE_FROM_DEG.
+    const barCm = FLEXION_RESIDUAL_EXCESS_CM + FLEXION_EXCESS_RISE_CM_PER_DEG * Math.max(0, -a.flexionDeg - FLEXION_EXCESS_RISE_FROM_DEG);
+    if (excessCm < barCm) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
+    return {
+      ...m,
+      state: 'low-confidence',
+      reasons: [...new Set([...m.reasons, 'beyond-tracker-range' as const])],
+      confidence: Math.min(m.confidence, 0.49),
+      flexionDeg: null,
+    };
+  }
+}
