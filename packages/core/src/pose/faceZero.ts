@@ -65,8 +65,8 @@ export const FACE_GEOMETRY_UNCERTAINTY_DEG = 5;
  */
 export const CANONICAL_ZERO_UNCERTAINTY_DEG = 8;
 
-/** The ear–eye slope α of one frame, deg, or null (keypoints weak, head turned, no fit). */
-export function earEyeSlopeDeg(frame: LandmarkFrame, fit: HeadFit): number | null {
+/** The ear–eye slope α of one frame, deg, or null (keypoints below `minScore`, head turned, no fit). */
+export function earEyeSlopeDeg(frame: LandmarkFrame, fit: HeadFit, minScore = MIN_EAR_EYE_SCORE): number | null {
   if (Math.abs(anglesFromRotationMatrix(fit.headToCamera).rotationDeg) > MAX_EAR_EYE_YAW_DEG) return null;
   const o = headPointToImagePx(fit, [0, 0, 0]);
   const body = selectBody(frame, [o[0], o[1]]);
@@ -74,8 +74,8 @@ export function earEyeSlopeDeg(frame: LandmarkFrame, fit: HeadFit): number | nul
   const s = fit.pxPerCm;
   const vys: number[] = [];
   for (const [eyeName, earName, lateral] of [['leftEye', 'leftEar', EAR_EYE_LATERAL_CM], ['rightEye', 'rightEar', -EAR_EYE_LATERAL_CM]] as const) {
-    const eye = keypoint(body, eyeName, MIN_EAR_EYE_SCORE);
-    const ear = keypoint(body, earName, MIN_EAR_EYE_SCORE);
+    const eye = keypoint(body, eyeName, minScore);
+    const ear = keypoint(body, earName, minScore);
     if (!eye || !ear) continue;
     const dx = (ear.xPx - eye.xPx) / s;
     const dy = (ear.yPx - eye.yPx) / s;
