@@ -13,7 +13,7 @@
  * Anatomical flexion = canonical flexion − (α − EAR_EYE_LINE_ABOVE_FRANKFURT_DEG).
  */
 import type { LandmarkFrame } from '../landmarks/types.ts';
-import { keypoint, selectBody } from './frameGeometry.ts';
+import { keypoint, selectBody, MIN_KEYPOINT_SCORE } from './frameGeometry.ts';
 import { anglesFromRotationMatrix } from './euler.ts';
 import type { HeadFit } from './headFit.ts';
 import { headPointToImagePx } from './headFit.ts';
@@ -62,6 +62,14 @@ export const MAX_PLAUSIBLE_EAR_EYE_DEG = 10;
  */
 export const MAX_EAR_EYE_PITCH_GAIN = 0.3;
 export const MIN_RIGIDITY_PITCH_SPREAD_DEG = 10;
+/**
+ * Rigidity is judged on every ear–eye reading whose keypoints reach the body model's usable score
+ * (MIN_KEYPOINT_SCORE, 0.3), not only on those that pass MIN_EAR_EYE_SCORE: whether the points follow the
+ * ears is a property of the points, and a face seen mostly at one pitch gives passing readings only there. On
+ * the phantom's olive-narrow tilt/flexion clip the 73 passing readings spanned < 10° of pitch (rigidity not
+ * judged, zero taken) while all 180 readings followed the nods with a gain of 0.68 (docs/anatomical-zero.md).
+ */
+export const MIN_RIGIDITY_KEYPOINT_SCORE = MIN_KEYPOINT_SCORE;
 /** Readings needed before the face's own zero is used. */
 export const MIN_EAR_EYE_READINGS = 15;
 /** Uncertainty of the flexion zero from the ear–eye line, deg (keypoint placement and the Frankfurt relation). */
@@ -112,18 +120,24 @@ export interface FaceZero {
 /** Learns a face's ear–eye slope as the median of its readings (bounded memory). */
 export class FaceZeroTracker {
   private readonly values: number[] = [];
-  /** Camera-relative head flexion of each reading in `values`, deg. */
-  private readonly pitches: number[] = [];
+  /** Every reading at MIN_RIGIDITY_KEYPOINT_SCORE and the head's camera-relative flexion then, deg: the rigidity check. */
+  private readonly rigidityAlphas: number[] = [];
+  private readonly rigidityPitches: number[] = [];
   private implausible = 0;
   constructor(private readonly maxReadings = 600) {}
 
   update(frame: LandmarkFrame, fit: HeadFit | null): FaceZero {
+    const any = fit ? earEyeSlopeDeg(frame, fit, MIN_RIGIDITY_KEYPOINT_SCORE) : null;
+    if (any !== null) {
+      this.rigidityAlphas.push(any);
+      this.rigidityPitches.push(anglesFromRotationMatrix(fit!.headToCamera).flexionDeg);
+      if (this.rigidityAlphas.length > this.maxReadings) { this.rigidityAlphas.shift(); this.rigidityPitches.shift(); }
+    }
     const a = fit ? earEyeSlopeDeg(frame, fit) : null;
     if (a !== null) {
       if (Math.abs(a - EAR_EYE_LINE_ABOVE_FRANKFURT_DEG) <= MAX_PLAUSIBLE_EAR_EYE_DEG) {
         this.values.push(a);
-        this.pitches.push(anglesFromRotationMatrix(fit!.headToCamera).flexionDeg);
-        if (this.values.length > this.maxReadings) { this.values.shift(); this.pitches.shift(); }
+        if (this.values.length > this.maxReadings) this.values.shift();
       } else this.implausible++;
     }
     return this.current();
@@ -134,7 +148,7 @@ export class FaceZeroTracker {
       const note: ReferenceNote = this.implausible > this.values.length ? 'face-geometry-implausible' : 'face-geometry-unavailable';
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: [note], readings: this.values.length };
     }
-    const gain = pitchGain(this.values, this.pitches);
+    const gain = pitchGain(this.rigidityAlphas, this.rigidityPitches);
     if (gain !== null && Math.abs(gain) > MAX_EAR_EYE_PITCH_GAIN) {
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: ['face-geometry-not-rigid'], readings: this.values.length };
     }
