@@ -64,25 +64,36 @@ const run = (frames: LandmarkFrame[], camera?: CameraContext) => {
 
 describe('anatomical reference', () => {
   it('flexion against gravity when the camera pitch is known; uncertain and said so when not', () => {
-    // A level head seen by a camera looking up 20° reads 20° chin-up against the camera.
-    const head = { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 };
+    // A head nodding ±6° about level, seen by a camera looking up 20°: it reads 20° more chin-up against the camera.
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 + ((i % 3) - 1) * 6 }));
+    const truthLast = heads.at(-1)!.flexionDeg + 20;
     // A face whose ear–eye line has the norm's slope at its Frankfurt zero.
-    const frames = Array.from({ length: MIN_EAR_EYE_READINGS + 2 }, (_, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })]));
+    const frames = heads.map((head, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })]));
     const known = run(frames, { pitchDeg: 20 }).at(-1)!;
-    expect(Math.abs(known.flexionDeg!)).toBeLessThan(TOL_DEG);
+    expect(Math.abs(known.flexionDeg! - truthLast)).toBeLessThan(TOL_DEG);
     expect(known.reference!.flexionDeg.frame).toBe('gravity');
     expect(known.reference!.flexionDeg.zero).toBe('face-geometry');
     expect(known.reference!.flexionDeg.uncertain).toBe(false);
     // Without ears the average face's zero is used: its ± makes the value uncertain even against gravity.
     const noEars = run(frames.map((f) => ({ ...f, bodies: [] })), { pitchDeg: 20 }).at(-1)!;
-    expect(Math.abs(noEars.flexionDeg!)).toBeLessThan(TOL_DEG);
+    expect(Math.abs(noEars.flexionDeg! - truthLast)).toBeLessThan(TOL_DEG);
     expect(noEars.reference!.flexionDeg.zero).toBe('canonical-face');
     expect(noEars.reference!.flexionDeg.uncertain).toBe(true);
     const unknown = run(frames).at(-1)!;
-    expect(Math.abs(unknown.flexionDeg! + 20)).toBeLessThan(TOL_DEG);
+    expect(Math.abs(unknown.flexionDeg! - heads.at(-1)!.flexionDeg)).toBeLessThan(TOL_DEG);
     expect(unknown.reference!.flexionDeg.frame).toBe('camera');
     expect(unknown.reference!.flexionDeg.uncertain).toBe(true);
     expect(unknown.reference!.flexionDeg.notes).toContain('camera-pitch-unknown');
+  });
+
+  it('does not use the ear–eye line before the head has moved enough to show it is fixed in the head, and says so', () => {
+    // A head held still: the points could be guesses that follow the face (on the phantom even hair-covered
+    // ears read a plausible slope), so the zero waits for ≥ 10° of nodding.
+    const head = { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 };
+    const still = run(Array.from({ length: MIN_EAR_EYE_READINGS * 3 }, (_, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })])), { pitchDeg: 20 }).at(-1)!;
+    expect(still.reference!.flexionDeg.zero).toBe('canonical-face');
+    expect(still.reference!.flexionDeg.uncertain).toBe(true);
+    expect(still.reference!.flexionDeg.notes).toContain('face-geometry-not-checked');
   });
 
   it('reads a head straight on a trunk turned 15° as 0° when the shoulders have depth', () => {
@@ -135,7 +146,7 @@ describe('anatomical reference', () => {
   });
 
   it('takes the plausible slopes about the norm, not about 0, and refuses keypoints far off it', () => {
-    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: (i % 3) * 2 }));
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: (i % 3) * 6 }));
     const steep = EAR_EYE_LINE_ABOVE_FRANKFURT_DEG + MAX_PLAUSIBLE_EAR_EYE_DEG - 1; // beyond ±10° of 0, within ±10° of the norm
     const ok = run(heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: steep, head: h })])), { pitchDeg: 0 }).at(-1)!;
     expect(ok.reference!.flexionDeg.zero).toBe('face-geometry');

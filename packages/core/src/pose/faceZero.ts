@@ -51,10 +51,11 @@ export const MAX_EAR_EYE_YAW_DEG = 30;
  */
 export const MAX_PLAUSIBLE_EAR_EYE_DEG = 10;
 /**
- * Rigidity check: a line fixed in the head gives the same α whatever the head's pitch to the camera. When the
- * readings span at least MIN_RIGIDITY_PITCH_SPREAD_DEG of camera-relative flexion and α follows that pitch
- * with a least-squares gain above MAX_EAR_EYE_PITCH_GAIN (deg of α per deg of pitch), the keypoints are not
- * on a rigid ear–eye line and the zero is refused ('face-geometry-not-rigid'). On the phantom's modelled ears
+ * Rigidity check: a line fixed in the head gives the same α whatever the head's pitch to the camera. The zero
+ * is used only when the readings span at least MIN_RIGIDITY_PITCH_SPREAD_DEG of camera-relative flexion (else
+ * 'face-geometry-not-checked': a little nodding is needed) and α follows that pitch with a least-squares gain
+ * of at most MAX_EAR_EYE_PITCH_GAIN (deg of α per deg of pitch); above it the keypoints are not on a rigid
+ * ear–eye line and the zero is refused ('face-geometry-not-rigid'). On the phantom's modelled ears
  * MoveNet's ear keypoints gave a gain of ≈ 0.75 (its ear point moved 1 cm for a 25° nod where a rigid ear
  * 7 cm behind the eye moves 3 cm), and ≈ 0.6 on the ears placed on the phantom's Frankfurt plane (looks v2),
  * even when those stand out 60° from the head: the points stay where a face's ears usually are
@@ -149,7 +150,13 @@ export class FaceZeroTracker {
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: [note], readings: this.values.length };
     }
     const gain = pitchGain(this.rigidityAlphas, this.rigidityPitches);
-    if (gain !== null && Math.abs(gain) > MAX_EAR_EYE_PITCH_GAIN) {
+    // Used only once the points were seen to stay fixed in the head: on the phantom, ear points that followed
+    // the face (gain 0.57–0.77) read a plausible α at one pitch — even guessed ears under a hair shell
+    // (astronaut, camera 20 cm below: α 11.4°, score 0.62) — and would have given a confident zero.
+    if (gain === null) {
+      return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: ['face-geometry-not-checked'], readings: this.values.length };
+    }
+    if (Math.abs(gain) > MAX_EAR_EYE_PITCH_GAIN) {
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: ['face-geometry-not-rigid'], readings: this.values.length };
     }
     const s = [...this.values].sort((x, y) => x - y);
