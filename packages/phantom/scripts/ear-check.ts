@@ -35,7 +35,7 @@ for (const [setup, scene] of setups) {
     console.log(`ear side ${e.side}: tragion − pupil (canonical, cm) lateral ${d[0]!.toFixed(2)} down ${d[1]!.toFixed(2)} back ${d[2]!.toFixed(2)}; pupil x ${e.pupilC[0].toFixed(2)}, tragion x ${e.tragionC[0].toFixed(2)}`);
   }
   const w = new Mp4Writer(mp4, scene.widthPx, scene.heightPx, 30);
-  for (const [label, p] of poses) {
+  for (const [, p] of poses) {
     const f = await r.render(p);
     for (let k = 0; k < perPose; k++) await w.writeRgb(f.rgb);
     rendered.push(f.rgb);
