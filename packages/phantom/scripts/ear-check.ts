@@ -3,7 +3,7 @@
  * and 20 cm below, saves a PNG per pose (head crop) and runs the project's models on the frames, printing
  * MoveNet's ear/eye scores, the ear–eye slope α (core faceZero.ts) and the anatomical flexion per pose.
  *
- *   node --import tsx packages/phantom/scripts/ear-check.ts [face] [--out /tmp/ear-check] [--frames 4]
+ *   node --import tsx packages/phantom/scripts/ear-check.ts [face] [--out /tmp/ear-check] [--frames 12] [--only eye|below]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
