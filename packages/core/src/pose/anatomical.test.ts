@@ -3,7 +3,7 @@ import type { BodyKeypoint, BodyObservation, LandmarkFrame } from '../landmarks/
 import type { HeadAngles } from '../measures/types.ts';
 import { AnatomicalEstimator } from './anatomical.ts';
 import { headRotationMatrix } from './euler.ts';
-import { EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, MIN_EAR_EYE_READINGS, pitchGain } from './faceZero.ts';
+import { EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, MAX_PLAUSIBLE_EAR_EYE_DEG, MIN_EAR_EYE_READINGS, pitchGain } from './faceZero.ts';
 import { frontCameraPitchDeg, type CameraContext } from './reference.ts';
 import { syntheticFace } from './syntheticFace.ts';
 import { estimateTrunk } from './trunk.ts';
@@ -64,24 +64,36 @@ const run = (frames: LandmarkFrame[], camera?: CameraContext) => {
 
 describe('anatomical reference', () => {
   it('flexion against gravity when the camera pitch is known; uncertain and said so when not', () => {
-    // A level head seen by a camera looking up 20° reads 20° chin-up against the camera.
-    const head = { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 };
-    const frames = Array.from({ length: MIN_EAR_EYE_READINGS + 2 }, (_, i) => frame(i, head, [body({ earEyeSlopeDeg: 0, head })]));
+    // A head nodding ±6° about level, seen by a camera looking up 20°: it reads 20° more chin-up against the camera.
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 + ((i % 3) - 1) * 6 }));
+    const truthLast = heads.at(-1)!.flexionDeg + 20;
+    // A face whose ear–eye line has the norm's slope at its Frankfurt zero.
+    const frames = heads.map((head, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })]));
     const known = run(frames, { pitchDeg: 20 }).at(-1)!;
-    expect(Math.abs(known.flexionDeg!)).toBeLessThan(TOL_DEG);
+    expect(Math.abs(known.flexionDeg! - truthLast)).toBeLessThan(TOL_DEG);
     expect(known.reference!.flexionDeg.frame).toBe('gravity');
     expect(known.reference!.flexionDeg.zero).toBe('face-geometry');
     expect(known.reference!.flexionDeg.uncertain).toBe(false);
     // Without ears the average face's zero is used: its ± makes the value uncertain even against gravity.
     const noEars = run(frames.map((f) => ({ ...f, bodies: [] })), { pitchDeg: 20 }).at(-1)!;
-    expect(Math.abs(noEars.flexionDeg!)).toBeLessThan(TOL_DEG);
+    expect(Math.abs(noEars.flexionDeg! - truthLast)).toBeLessThan(TOL_DEG);
     expect(noEars.reference!.flexionDeg.zero).toBe('canonical-face');
     expect(noEars.reference!.flexionDeg.uncertain).toBe(true);
     const unknown = run(frames).at(-1)!;
-    expect(Math.abs(unknown.flexionDeg! + 20)).toBeLessThan(TOL_DEG);
+    expect(Math.abs(unknown.flexionDeg! - heads.at(-1)!.flexionDeg)).toBeLessThan(TOL_DEG);
     expect(unknown.reference!.flexionDeg.frame).toBe('camera');
     expect(unknown.reference!.flexionDeg.uncertain).toBe(true);
     expect(unknown.reference!.flexionDeg.notes).toContain('camera-pitch-unknown');
+  });
+
+  it('does not use the ear–eye line before the head has moved enough to show it is fixed in the head, and says so', () => {
+    // A head held still: the points could be guesses that follow the face (on the phantom even hair-covered
+    // ears read a plausible slope), so the zero waits for ≥ 10° of nodding.
+    const head = { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 };
+    const still = run(Array.from({ length: MIN_EAR_EYE_READINGS * 3 }, (_, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })])), { pitchDeg: 20 }).at(-1)!;
+    expect(still.reference!.flexionDeg.zero).toBe('canonical-face');
+    expect(still.reference!.flexionDeg.uncertain).toBe(true);
+    expect(still.reference!.flexionDeg.notes).toContain('face-geometry-not-checked');
   });
 
   it('reads a head straight on a trunk turned 15° as 0° when the shoulders have depth', () => {
@@ -122,7 +134,7 @@ describe('anatomical reference', () => {
   });
 
   it('learns the face’s own flexion zero from the ear–eye line, whatever the head does', () => {
-    const slope = 8;
+    const slope = EAR_EYE_LINE_ABOVE_FRANKFURT_DEG + 8; // this face's line 8° steeper than the norm: its zero is 8° off the average face's
     const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: (i % 5) * 4 - 8, tiltDeg: 0, flexionDeg: (i % 3) * 5 }));
     const frames = heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: slope, head: h })]));
     const out = run(frames, { pitchDeg: 0 });
@@ -130,7 +142,17 @@ describe('anatomical reference', () => {
     expect(before.reference!.flexionDeg.zero).toBe('canonical-face');
     expect(before.reference!.flexionDeg.notes).toContain('face-geometry-unavailable');
     expect(last.reference!.flexionDeg.zero).toBe('face-geometry');
-    expect(Math.abs(last.flexionDeg! - (heads.at(-1)!.flexionDeg - slope))).toBeLessThan(TOL_DEG);
+    expect(Math.abs(last.flexionDeg! - (heads.at(-1)!.flexionDeg - 8))).toBeLessThan(TOL_DEG);
+  });
+
+  it('takes the plausible slopes about the norm, not about 0, and refuses keypoints far off it', () => {
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: (i % 3) * 6 }));
+    const steep = EAR_EYE_LINE_ABOVE_FRANKFURT_DEG + MAX_PLAUSIBLE_EAR_EYE_DEG - 1; // beyond ±10° of 0, within ±10° of the norm
+    const ok = run(heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: steep, head: h })])), { pitchDeg: 0 }).at(-1)!;
+    expect(ok.reference!.flexionDeg.zero).toBe('face-geometry');
+    const off = run(heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG - MAX_PLAUSIBLE_EAR_EYE_DEG - 2, head: h })])), { pitchDeg: 0 }).at(-1)!;
+    expect(off.reference!.flexionDeg.zero).toBe('canonical-face');
+    expect(off.reference!.flexionDeg.notes).toContain('face-geometry-implausible');
   });
 
   it('refuses an ear–eye line that follows the head’s nods (keypoints not fixed in the head), and says so', () => {
@@ -145,7 +167,7 @@ describe('anatomical reference', () => {
     // The same nods with a rigid line are accepted.
     const rigid = run(heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: 4, head: h })])), { pitchDeg: 0 }).at(-1)!;
     expect(rigid.reference!.flexionDeg.zero).toBe('face-geometry');
-    expect(Math.abs(rigid.flexionDeg! - (heads.at(-1)!.flexionDeg - 4))).toBeLessThan(TOL_DEG);
+    expect(Math.abs(rigid.flexionDeg! - (heads.at(-1)!.flexionDeg - (4 - EAR_EYE_LINE_ABOVE_FRANKFURT_DEG)))).toBeLessThan(TOL_DEG);
   });
 
   it('pitchGain: null without enough spread of pitch, the slope otherwise', () => {

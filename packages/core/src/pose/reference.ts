@@ -54,7 +54,9 @@ export type ReferenceNote =
   /** The ear–eye line read an implausible angle for a face (keypoints off the ears); not used. */
   | 'face-geometry-implausible'
   /** The ear and eye keypoints moved with the head's pitch unlike a line fixed in the head (not on the ears). */
-  | 'face-geometry-not-rigid';
+  | 'face-geometry-not-rigid'
+  /** The ear and eye keypoints have not yet been seen over enough head pitch to tell they are fixed in the head. */
+  | 'face-geometry-not-checked';
 
 export interface AxisReference {
   /** null when the axis has no value in this frame. */
@@ -124,6 +126,7 @@ const NOTE_WORDS: Readonly<Record<ReferenceNote, string>> = {
   'face-geometry-unavailable': 'ears and eyes were not seen well enough; chin up/down uses an average face’s zero',
   'face-geometry-implausible': 'the ear–eye line looked implausible; chin up/down uses an average face’s zero',
   'face-geometry-not-rigid': 'the ear and eye points did not move with the head as ears do; chin up/down uses an average face’s zero',
+  'face-geometry-not-checked': 'the ear and eye points have not yet been seen to move with the head (nod a little); chin up/down uses an average face’s zero',
 };
 
 export function referenceNoteWords(note: ReferenceNote): string {

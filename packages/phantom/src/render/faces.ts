@@ -38,7 +38,7 @@ export interface FaceLook {
   readonly brows?: { readonly rgb: Rgb; readonly strength: number };
   /** Glasses frames as 3-D geometry (rims, bridge, temples). */
   readonly glasses?: { readonly rgb: Rgb; readonly rimCm: number; readonly lensWidthCm: number; readonly lensHeightCm: number };
-  /** Ears on the shell (visible on large turns). */
+  /** Ears on the phantom's Frankfurt plane (looks.js buildEars; docs/phantom.md "Ears"). */
   readonly ears?: boolean;
   /** Mean time between blinks, ms (absent = no blinks). */
   readonly blinkEveryMs?: number;
@@ -54,6 +54,11 @@ export interface PhantomFace {
 }
 
 const LOOK_V = 1;
+/**
+ * Looks with ears: v2 moved the ears onto the phantom's Frankfurt plane and gave them a helix, antihelix,
+ * concha and tragus (docs/phantom.md "Ears"), so only the eared faces' clips re-render.
+ */
+const EARED_LOOK_V = 2;
 
 export const PHANTOM_FACES: readonly PhantomFace[] = [
   { id: 'astronaut', photo: 'astronaut', description: 'woman about 40, light skin, brown bob, no glasses (the photograph as it is)' },
@@ -65,13 +70,13 @@ export const PHANTOM_FACES: readonly PhantomFace[] = [
   {
     id: 'deep-wide', photo: 'astronaut',
     description: 'deep brown skin, broad face and jaw, broad flatter nose, short black hair, ears; blinks',
-    look: { v: LOOK_V, skinRgb: [112, 74, 52], hairRgb: [24, 20, 18], widthScale: 1.07, jawScale: 1.06, noseWidthScale: 1.18, noseDepthScale: 0.85, ears: true, blinkEveryMs: 4000 },
+    look: { v: EARED_LOOK_V, skinRgb: [112, 74, 52], hairRgb: [24, 20, 18], widthScale: 1.07, jawScale: 1.06, noseWidthScale: 1.18, noseDepthScale: 0.85, ears: true, blinkEveryMs: 4000 },
   },
   {
     id: 'beard-glasses', photo: 'astronaut',
     description: 'full dark beard and moustache, heavy brows, square jaw, high forehead, black 3-D glasses frames, ears; blinks and talks',
     look: {
-      v: LOOK_V, beard: { rgb: [52, 38, 28], density: 0.9 }, brows: { rgb: [45, 33, 24], strength: 0.7 }, hairRgb: [58, 44, 32],
+      v: EARED_LOOK_V, beard: { rgb: [52, 38, 28], density: 0.9 }, brows: { rgb: [45, 33, 24], strength: 0.7 }, hairRgb: [58, 44, 32],
       jawScale: 1.1, foreheadScale: 1.08, widthScale: 1.03, glasses: { rgb: [22, 22, 24], rimCm: 0.22, lensWidthCm: 5.0, lensHeightCm: 3.6 },
       ears: true, blinkEveryMs: 3000, talks: true,
     },
@@ -80,7 +85,7 @@ export const PHANTOM_FACES: readonly PhantomFace[] = [
     id: 'olive-narrow', photo: 'astronaut',
     description: 'olive/medium skin, long narrow face, prominent nose, thin metal 3-D glasses, dark hair, ears; talks',
     look: {
-      v: LOOK_V, skinRgb: [192, 142, 108], hairRgb: [40, 30, 24], widthScale: 0.92, foreheadScale: 1.1, noseDepthScale: 1.2, noseWidthScale: 0.92,
+      v: EARED_LOOK_V, skinRgb: [192, 142, 108], hairRgb: [40, 30, 24], widthScale: 0.92, foreheadScale: 1.1, noseDepthScale: 1.2, noseWidthScale: 0.92,
       glasses: { rgb: [160, 160, 168], rimCm: 0.1, lensWidthCm: 4.6, lensHeightCm: 3.2 }, ears: true, talks: true, blinkEveryMs: 5000,
     },
   },
@@ -92,7 +97,7 @@ export const PHANTOM_FACES: readonly PhantomFace[] = [
   {
     id: 'dark-stubble', photo: 'astronaut',
     description: 'very dark skin, stubble, narrower face, flatter nose, black hair, ears; blinks',
-    look: { v: LOOK_V, skinRgb: [78, 54, 42], hairRgb: [16, 14, 13], beard: { rgb: [20, 16, 14], density: 0.35 }, widthScale: 0.96, noseDepthScale: 0.9, noseWidthScale: 1.1, ears: true, blinkEveryMs: 3800 },
+    look: { v: EARED_LOOK_V, skinRgb: [78, 54, 42], hairRgb: [16, 14, 13], beard: { rgb: [20, 16, 14], density: 0.35 }, widthScale: 0.96, noseDepthScale: 0.9, noseWidthScale: 1.1, ears: true, blinkEveryMs: 3800 },
   },
 ];
 

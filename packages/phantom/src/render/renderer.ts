@@ -132,10 +132,19 @@ export interface RenderedFrame {
   readonly handOverFace: boolean;
 }
 
+export interface EarPoints {
+  /** −1: the ear on the image's left (the person's right), +1: image right. */
+  readonly side: number;
+  readonly pupilC: readonly [number, number, number];
+  readonly tragionC: readonly [number, number, number];
+}
+
 export interface PhantomRenderer {
   readonly widthPx: number;
   readonly heightPx: number;
   render(pose: FramePose): Promise<RenderedFrame>;
+  /** Eared looks: each ear's pupil and tragion in the canonical head frame (cm), as placed by looks.js. */
+  earPoints(): Promise<readonly EarPoints[]>;
   close(): Promise<void>;
 }
 
@@ -198,11 +207,12 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
     const photoSkinRgb = mesh.skinRgb;
     // A look's skin and hair colours replace the photo's on the shell, neck and hand.
     const lookMesh = scene.look ? { ...mesh, skinRgb: scene.look.skinRgb ?? mesh.skinRgb, hairRgb: scene.look.hairRgb ?? mesh.hairRgb } : mesh;
-    const Nt = mat3Transpose(restOrientation(mesh));
+    const N = restOrientation(mesh);
+    const Nt = mat3Transpose(N);
     const T = headRotationMatrix({ rotationDeg: scene.torsoYawDeg ?? 0, flexionDeg: 0, tiltDeg: scene.torsoRollDeg ?? 0 });
     try {
       await page.evaluate(async (o) => (window as unknown as { phantom: { init(o: unknown): Promise<unknown> } }).phantom.init(o),
-        { ...scene, mesh: lookMesh, photoSkinRgb, textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
+        { ...scene, mesh: lookMesh, photoSkinRgb, restN: Array.from(N), textureUrl: `${ORIGIN}/faces/${scene.face}.png` });
     } catch (e) {
       throw new PhantomError('webgl-failed', `Setting up the three.js scene failed (is WebGL available through SwiftShader?): ${String(e)}`);
     }
@@ -217,6 +227,9 @@ export async function openRenderer(scene: SceneOptions = DEFAULT_SCENE): Promise
         });
         const buf = Buffer.from(out.rgbBase64, 'base64');
         return { rgb: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), handOverFace: out.handOverFace };
+      },
+      async earPoints() {
+        return page.evaluate(() => (window as unknown as { phantom: { earDebug(): EarPoints[] } }).phantom.earDebug());
       },
       async close() { await browser.close(); },
     };

@@ -68,6 +68,7 @@ export const measureEn = {
   'm.note.face-geometry-unavailable': 'ears and eyes were not seen well enough; chin up/down uses an average face’s zero',
   'm.note.face-geometry-implausible': 'the ear–eye line looked implausible; chin up/down uses an average face’s zero',
   'm.note.face-geometry-not-rigid': 'the ear and eye points did not move with the head as ears do; chin up/down uses an average face’s zero',
+  'm.note.face-geometry-not-checked': 'the ear and eye points have not yet been seen to move with the head (nod a little); chin up/down uses an average face’s zero',
   // Camera height
   'm.pitch.waiting': 'Checking whether this device has a tilt sensor…',
   'm.pitch.needs-permission': 'This device can measure the camera\'s angle with its motion sensors. Press "Use the tilt sensor" and allow it.',

@@ -63,6 +63,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.note.face-geometry-unavailable': 'las orejas y los ojos no se vieron bien; la flexión/extensión usa el cero de una cara media',
   'm.note.face-geometry-implausible': 'la línea oreja–ojo parecía improbable; la flexión/extensión usa el cero de una cara media',
   'm.note.face-geometry-not-rigid': 'los puntos de oreja y ojo no se movieron con la cabeza como lo hacen las orejas; la flexión/extensión usa el cero de una cara media',
+  'm.note.face-geometry-not-checked': 'aún no se ha visto que los puntos de oreja y ojo se muevan con la cabeza (mueva la cabeza un poco arriba y abajo); la flexión/extensión usa el cero de una cara media',
   'm.pitch.waiting': 'Comprobando si este dispositivo tiene sensor de inclinación…',
   'm.pitch.needs-permission': 'Este dispositivo puede medir el ángulo de la cámara con sus sensores de movimiento. Pulse «Usar el sensor de inclinación» y permítalo.',
   'm.pitch.no-sensor': 'Sin sensor de inclinación (cámara de portátil o de sobremesa). Ponga la cámara a la altura de los ojos, mirándole de frente: eleve el portátil sobre libros o una caja, o incline la pantalla hasta que la cámara mire a sus ojos, no hacia arriba a la barbilla ni hacia abajo a la frente. Una cámara por debajo o por encima de los ojos cambia los números de flexión/extensión.',

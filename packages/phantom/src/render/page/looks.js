@@ -147,25 +147,104 @@ function buildGlasses(Pcm, pivot, g) {
   return group;
 }
 
-/** Ears: flattened ellipsoids at the sides of the shell, a little behind the face outline. */
-function buildEars(Pcm, pivot, skinRgb) {
+// Ears (look v2, docs/phantom.md "Ears"): placed on the phantom's own Frankfurt plane. The phantom's anatomical
+// zero is the canonical face level (renderer.ts restOrientation), so its Frankfurt horizontal (porion–orbitale)
+// is level in the canonical frame: the tragion (≈ soft-tissue porion) sits at orbitale height, which is
+// EAR_PUPIL_ABOVE_PORION_CM below the pupil, EAR_TRAGION_BEHIND_PUPIL_CM behind it, on the head's surface.
+// Auricle size and angles are adult anthropometric norms (Farkas 1994; sources in docs/phantom.md).
+const EAR_PUPIL_ABOVE_PORION_CM = 1.0;   // pupil ≈ canthus; the orbitomeatal line is ≈ 7° steeper than Frankfurt over ≈ 8 cm
+const EAR_TRAGION_BEHIND_PUPIL_CM = 8.0; // sagittal depth cornea → tragion
+const EAR_INCLINATION_DEG = 15;          // long axis tilted back from vertical
+const EAR_FLARE_DEG = 35;                // cephalo-auricular angle: the helix stands ≈ 1.8 cm off the head at the back
+// Outline in the ear's own plane (cm; a = back from the tragion, b = up), before inclination: length
+// (superaurale–subaurale) 6.0 cm, width (preaurale–postaurale) 3.3 cm, tragion ≈ 3.2 cm above the lobule's bottom.
+const EAR_OUTLINE = [[0.25, 0.9], [0.05, 1.8], [0.35, 2.55], [1.0, 2.85], [1.8, 2.8], [2.5, 2.35], [2.95, 1.5], [3.0, 0.5],
+  [2.75, -0.6], [2.3, -1.6], [1.95, -2.35], [1.55, -2.95], [1.0, -3.15], [0.55, -2.95], [0.3, -2.3], [0.2, -1.4],
+  [-0.1, -1.05], [-0.3, -0.4], [-0.2, 0.2], [0.05, 0.45]];
+const EAR_HELIX = [[0.35, 0.75], [0.2, 1.7], [0.45, 2.35], [1.0, 2.6], [1.8, 2.55], [2.35, 2.15], [2.7, 1.4], [2.75, 0.5],
+  [2.5, -0.55], [2.1, -1.45], [1.8, -2.0]];
+const EAR_ANTIHELIX = [[0.9, 1.95], [1.6, 1.8], [2.05, 1.1], [2.1, 0.1], [1.8, -0.8], [1.3, -1.35]];
+
+/** Ear positions in the canonical head frame and the ear plane's axes, per side (exported for the ear check). */
+export function earFrames(Pcm, restN, surfaceX) {
+  const N = restN; // canonical → photo (Pcm) frame, row-major
+  const toC = (p) => [N[0] * p[0] + N[3] * p[1] + N[6] * p[2], N[1] * p[0] + N[4] * p[1] + N[7] * p[2], N[2] * p[0] + N[5] * p[1] + N[8] * p[2]];
+  const toP = (c) => [N[0] * c[0] + N[1] * c[1] + N[2] * c[2], N[3] * c[0] + N[4] * c[1] + N[5] * c[2], N[6] * c[0] + N[7] * c[1] + N[8] * c[2]];
+  const mean = (ids) => [0, 1, 2].map((k) => ids.reduce((a, i) => a + Pcm[i][k], 0) / ids.length);
+  const out = [];
+  for (const [ids, side] of [[[33, 133, 159, 145], -1], [[263, 362, 386, 374], 1]]) {
+    const e = mean(ids);
+    e[2] = (Pcm[ids[2]][2] + Pcm[ids[3]][2]) / 2; // the lids' centre lies on the cornea
+    const pupilC = toC(e);
+    const tragionC = [pupilC[0] + side * 7.0, pupilC[1] + EAR_PUPIL_ABOVE_PORION_CM, pupilC[2] + EAR_TRAGION_BEHIND_PUPIL_CM];
+    if (surfaceX) tragionC[0] = surfaceX(toP, tragionC, side);
+    const f = EAR_FLARE_DEG * Math.PI / 180;
+    const back = [side * Math.sin(f), 0, Math.cos(f)];   // along the ear plane, backward and out
+    const up = [0, -1, 0];
+    const normal = [side * Math.cos(f), 0, -Math.sin(f)]; // out of the ear's front face
+    out.push({ side, pupilC, tragionC, toP, back, up, normal });
+  }
+  return out;
+}
+
+/** The last built ears' pupil and tragion positions (canonical head frame, cm), for scripts/ear-check.ts. */
+export const earDebug = { frames: [] };
+
+/** Ear outline point (a back, b up) in the ear plane after inclination. */
+function inclined([a, b]) {
+  const t = EAR_INCLINATION_DEG * Math.PI / 180;
+  return [a * Math.cos(t) + b * Math.sin(t), b * Math.cos(t) - a * Math.sin(t)];
+}
+
+/** Ears: auricle plate with helix and antihelix rims, concha, canal and tragus, on the phantom's Frankfurt plane. */
+function buildEars(Pcm, pivot, skinRgb, restN, headGroup) {
   const group = new THREE.Group();
-  const mat = new THREE.MeshLambertMaterial({ color: lin(skinRgb.map((c) => Math.round(c * 0.92))) });
-  const inner = new THREE.MeshLambertMaterial({ color: lin(skinRgb.map((c) => Math.round(c * 0.6))) });
-  for (const [idx, side] of [[234, -1], [454, 1]]) {
-    const p = Pcm[idx];
-    const centre = [p[0] + side * 0.9, p[1] + 1.0, p[2] + 1.4];
-    const ear = new THREE.Mesh(new THREE.SphereGeometry(1, 20, 14), mat);
-    ear.scale.set(0.55, 3.1, 1.8);
-    ear.position.copy(S(centre[0] - pivot[0], centre[1] - pivot[1], centre[2] - pivot[2]));
-    ear.rotation.y = side * 0.45; // the ear flares out and back from the head
-    ear.rotation.z = side * 0.12;
+  const tone = (k) => new THREE.MeshLambertMaterial({ color: lin(skinRgb.map((c) => Math.min(255, Math.round(c * k)))), side: THREE.DoubleSide });
+  const body = tone(0.95), rim = tone(1.08), concha = tone(0.55), canal = tone(0.22);
+  headGroup.updateMatrixWorld(true);
+  const shells = headGroup.children.filter((c) => c.isMesh);
+  const ray = new THREE.Raycaster();
+  // The tragion sits on the head's surface: cast from outside toward the head along the canonical lateral axis.
+  const surfaceX = (toP, c, side) => {
+    const o = toP([side * 20, c[1], c[2]]), d = toP([-side, 0, 0]);
+    ray.set(S(o[0] - pivot[0], o[1] - pivot[1], o[2] - pivot[2]), S(d[0], d[1], d[2]).normalize());
+    const hit = ray.intersectObjects(shells, false)[0];
+    if (!hit) return c[0];
+    const q = [hit.point.x + pivot[0], -hit.point.y + pivot[1], -hit.point.z + pivot[2]];
+    const N = restN;
+    const qc0 = N[0] * q[0] + N[3] * q[1] + N[6] * q[2];
+    return qc0 - side * 0.2; // a little into the shell: no gap at the ear's root
+  };
+  const frames = earFrames(Pcm, restN, surfaceX);
+  earDebug.frames = frames.map(({ side, pupilC, tragionC }) => ({ side, pupilC, tragionC }));
+  for (const fr of frames) {
+    // Ear-local (a back, b up, w out) → Geste head frame → three.js, as one matrix.
+    const col = (v) => { const p = fr.toP(v); return S(p[0], p[1], p[2]); };
+    const t = fr.toP(fr.tragionC);
+    const pos = S(t[0] - pivot[0], t[1] - pivot[1], t[2] - pivot[2]);
+    const m = new THREE.Matrix4().makeBasis(col(fr.back), col(fr.up), col(fr.normal)).setPosition(pos);
+    const ear = new THREE.Group();
+    ear.matrixAutoUpdate = false;
+    ear.matrix.copy(m);
+    const shape = new THREE.Shape(EAR_OUTLINE.map((p) => new THREE.Vector2(...inclined(p))));
+    const plate = new THREE.Mesh(new THREE.ExtrudeGeometry(shape, { depth: 0.3, bevelEnabled: true, bevelThickness: 0.15, bevelSize: 0.15, bevelSegments: 2, curveSegments: 8 }), body);
+    ear.add(plate);
+    const tube3 = (pts, w, r, mat) => tube(pts.map((p) => { const [a, b] = inclined(p); return new THREE.Vector3(a, b, w); }), r, mat, false);
+    ear.add(tube3(EAR_HELIX, 0.5, 0.3, rim));
+    ear.add(tube3(EAR_ANTIHELIX, 0.45, 0.18, body));
+    const disc = (c, rx, ry, w, mat) => {
+      const d = new THREE.Mesh(new THREE.CircleGeometry(1, 20), mat);
+      const [a, b] = inclined(c);
+      d.position.set(a, b, w); d.scale.set(rx, ry, 1);
+      return d;
+    };
+    ear.add(disc([1.05, -0.35], 0.75, 1.05, 0.47, concha));
+    ear.add(disc([0.45, -0.35], 0.28, 0.32, 0.48, canal));
+    const tragus = new THREE.Mesh(new THREE.SphereGeometry(1, 12, 10), body);
+    const [ta, tb] = inclined([0.0, -0.45]);
+    tragus.position.set(ta, tb, 0.45); tragus.scale.set(0.3, 0.5, 0.3);
+    ear.add(tragus);
     group.add(ear);
-    const concha = new THREE.Mesh(new THREE.SphereGeometry(1, 12, 10), inner);
-    concha.scale.set(0.3, 1.3, 0.8);
-    concha.position.copy(S(centre[0] + side * 0.35 - pivot[0], centre[1] + 0.4 - pivot[1], centre[2] - 0.2 - pivot[2]));
-    concha.rotation.y = side * 0.45;
-    group.add(concha);
   }
   return group;
 }
@@ -174,10 +253,10 @@ function buildEars(Pcm, pivot, skinRgb) {
  * Apply a look to a built face. Returns { setExpression(blink, mouthOpen) } which moves the eyelids and the
  * lower lip/jaw vertices of the face mesh (head frame), or null-ops when the look has none.
  */
-export function applyLook({ headGroup, faceMesh, Pcm, pivot, look, photoSkinRgb, skinRgb }) {
+export function applyLook({ headGroup, faceMesh, Pcm, pivot, look, photoSkinRgb, skinRgb, restN }) {
   patchFaceMaterial(faceMesh.material, faceMesh.geometry, Pcm, look, photoSkinRgb);
   if (look.glasses) headGroup.add(buildGlasses(Pcm, pivot, look.glasses));
-  if (look.ears) headGroup.add(buildEars(Pcm, pivot, skinRgb));
+  if (look.ears) headGroup.add(buildEars(Pcm, pivot, skinRgb, restN, headGroup));
   const pos = faceMesh.geometry.getAttribute('position');
   const base = Pcm.map((p) => p.slice());
   const yUpperLip = Pcm[13][1], yLowerLip = Math.max(Pcm[14][1], yUpperLip + 0.15);

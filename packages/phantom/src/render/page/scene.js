@@ -3,7 +3,7 @@
 // origin looking down -z. Geste's camera frame (x right, y down, z away) maps to it by S = diag(1,-1,-1).
 // Everything the page draws is decided by the arguments it receives: no clock, no Math.random.
 import * as THREE from 'three';
-import { shapeFace, applyLook } from './looks.js';
+import { shapeFace, applyLook, earDebug } from './looks.js';
 
 /** Geste camera-frame vector -> three.js vector. */
 const S = (x, y, z) => new THREE.Vector3(x, -y, -z);
@@ -221,7 +221,7 @@ async function init(o) {
   faceMesh = buildFace(mesh, tex, Pcm, pivot);
   headGroup.add(faceMesh);
   headGroup.add(buildShell(Pcm, mesh.hairRgb, mesh.skinRgb, pivot));
-  if (o.look) lookFx = applyLook({ headGroup, faceMesh, Pcm, pivot, look: o.look, photoSkinRgb: o.photoSkinRgb, skinRgb: mesh.skinRgb });
+  if (o.look) lookFx = applyLook({ headGroup, faceMesh, Pcm, pivot, look: o.look, photoSkinRgb: o.photoSkinRgb, skinRgb: mesh.skinRgb, restN: o.restN });
   scene.add(headGroup);
 
   const torso = buildTorso({ shirtRgb: o.shirtRgb, skinRgb: mesh.skinRgb }, headPivotWorld);
@@ -337,5 +337,5 @@ function render(f) {
   return { rgbBase64: toBase64(rgb), handOverFace: handOverFace() };
 }
 
-window.phantom = { init, render };
+window.phantom = { init, render, earDebug: () => earDebug.frames };
 window.phantomReady = true;
