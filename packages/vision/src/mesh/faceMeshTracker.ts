@@ -116,10 +116,27 @@ export class FaceMeshTracker {
    * that mesh (the crop every tracked frame uses), so a fresh track reads like a tracked one.
    */
   async seed(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
-    const { widthPx, heightPx } = pixels;
     this.tracks = [];
+    return this.addTracks(pixels, detections);
+  }
+
+  /**
+   * The periodic check (facePath.ts): detector boxes that overlap no tracked face (crop IoU ≤
+   * DUPLICATE_TRACK_IOU) start tracks next to the ones kept, up to `maxFaces`. Returns the new faces.
+   */
+  async addNew(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+    const fresh = detections.filter((d) => {
+      const r = roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate });
+      return !this.tracks.some((t) => roiOverlap(t.roi, r) > DUPLICATE_TRACK_IOU);
+    });
+    return fresh.length ? this.addTracks(pixels, fresh) : [];
+  }
+
+  private async addTracks(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+    const { widthPx, heightPx } = pixels;
     const out: TrackedMeshFace[] = [];
-    for (const d of detections.slice(0, this.opts.maxFaces)) {
+    for (const d of detections) {
+      if (this.tracks.length >= this.opts.maxFaces) break;
       const first = roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate });
       if (!roiTrackable(first, widthPx, heightPx)) continue;
       const a = await this.runRoi(pixels, first);
