@@ -58,21 +58,21 @@ export interface VisionTuning {
    */
   readonly faceRotationCorrection?: boolean;
   /**
-   * Whose crop the face-mesh model reads: 'human' (default: Human's crop and detector cadence, above) or
-   * 'own' (mesh/roi.ts, the crop the model was trained on, detector only on loss of tracking,
-   * docs/face-roi.md). 'own' is opt-in until its flexion gain and far-turn saturation are solved (see
-   * DEFAULT_FACE_MESH_ROI). The iris model needs Human's crop, so `iris: true` uses 'human'.
+   * Whose crop the face-mesh model reads: 'own' (default, DEFAULT_FACE_MESH_ROI: mesh/roi.ts, the crop the
+   * model was trained on, detector on loss of tracking and once a second, docs/face-roi.md) or 'human'
+   * (Human's crop and the detector cadence above). The iris model needs Human's crop, so `iris: true` uses 'human'.
    */
   readonly faceMeshRoi?: 'own' | 'human';
 }
 
 /**
- * Not 'own' yet (session 4 measurements, docs/face-roi.md): the own ROI fixes the rotation tracking gain
- * (1.02/1.03) and costs ≈ 10 ms CPU/frame instead of ≈ 40, but reads forward flexion ×1.2 and reads a
- * 60° turn as 47.5°, just under core's far-range limit, so far turns became measurable and > 10° off.
- * Until both are fixed, the default keeps the crop whose errors core's rules already catch.
+ * 'own' since session 5 (docs/face-roi.md): the crop the mesh was trained on, with a side that follows the
+ * head's 3-D size, reads rotation, tilt and flexion without the tracking gain of Human's crop, costs ≈ 10 ms
+ * CPU/frame instead of ≈ 40, and saturates far turns below core's range limit (range.ts, 44°). The detector
+ * runs on loss of tracking and once per second of frame time (a face that enters). `iris: true` still uses
+ * Human's crop.
  */
-export const DEFAULT_FACE_MESH_ROI: 'own' | 'human' = 'human';
+export const DEFAULT_FACE_MESH_ROI: 'own' | 'human' = 'own';
 
 /** Chosen from bench/vision-fps.ts measurements (see docs/vision.md). */
 export const DEFAULT_TUNING: VisionTuning = {

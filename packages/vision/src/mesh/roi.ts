@@ -31,11 +31,44 @@ export interface RoiOptions {
   /** Rotate the crop to the eye line (default true). False: an upright crop (angle 0). */
   readonly rotate?: boolean;
   readonly scale?: number;
+  /**
+   * The crop side as a multiple of the mesh's 3-D RMS radius (`meshRadiusPx`) instead of `scale` × the
+   * outline: a side that follows the head's size and distance but not its orientation (docs/face-roi.md).
+   */
+  readonly sidePerRadius?: number;
+  /** Image px per unit of the mesh's z (the side of the crop it was read in / 192); for `sidePerRadius`. */
+  readonly zScale?: number;
+}
+
+/**
+ * RMS distance of the 468 mesh points from their centroid in 3-D (x, y in image px, z × `zScale`): the
+ * head's size in the image, which turning, tilting or bending the head does not change (the outline's
+ * height does: it shrinks on a forward bend). Null when a point is not finite.
+ */
+export function meshRadiusPx(mesh: readonly (readonly number[])[], zScale: number): number | null {
+  if (mesh.length < 468) return null;
+  let cx = 0, cy = 0, cz = 0;
+  for (let i = 0; i < 468; i++) {
+    const p = mesh[i]!;
+    cx += p[0]!;
+    cy += p[1]!;
+    cz += (p[2] ?? 0) * zScale;
+  }
+  cx /= 468;
+  cy /= 468;
+  cz /= 468;
+  let ss = 0;
+  for (let i = 0; i < 468; i++) {
+    const p = mesh[i]!;
+    ss += (p[0]! - cx) ** 2 + (p[1]! - cy) ** 2 + ((p[2] ?? 0) * zScale - cz) ** 2;
+  }
+  const r = Math.sqrt(ss / 468);
+  return Number.isFinite(r) && r > 0 ? r : null;
 }
 
 /**
  * The next frame's ROI from this frame's 468 mesh points (image px): eye-line angle, the points' box in
- * the crop's rotated axes, its centre, side = scale × the longer side.
+ * the crop's rotated axes, its centre, side = scale × the longer side (or `sidePerRadius` × the 3-D radius).
  */
 export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptions = {}): MeshRoi | null {
   if (mesh.length < 468) return null;
@@ -59,7 +92,12 @@ export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptio
   }
   const cu = (minU + maxU) / 2;
   const cv = (minV + maxV) / 2;
-  const sizePx = (opts.scale ?? ROI_SCALE) * Math.max(maxU - minU, maxV - minV);
+  let sizePx = (opts.scale ?? ROI_SCALE) * Math.max(maxU - minU, maxV - minV);
+  if (opts.sidePerRadius !== undefined) {
+    const radius = meshRadiusPx(mesh, opts.zScale ?? 1);
+    if (radius === null) return null;
+    sizePx = opts.sidePerRadius * radius;
+  }
   return { centerXPx: c * cu - s * cv, centerYPx: s * cu + c * cv, sizePx, angleRad };
 }
 
