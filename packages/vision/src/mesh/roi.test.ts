@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropPointToImage, sampleRoi, EYE_CORNER_LEFT, EYE_CORNER_RIGHT, MIN_ROI_PX, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, ROI_SCALE } from './roi.ts';
+import { cropPointToImage, meshRadiusPx, sampleRoi, EYE_CORNER_LEFT, EYE_CORNER_RIGHT, MIN_ROI_PX, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, ROI_SCALE } from './roi.ts';
 
 const CLOSE_PX = 1e-6;
 const CLOSE_RAD = 1e-9;
@@ -38,6 +38,41 @@ describe('roiFromMesh', () => {
     const m = syntheticMesh(300, 200, 60, 80, 0);
     m[10] = [Number.NaN, 0, 0];
     expect(roiFromMesh(m)).toBeNull();
+  });
+});
+
+/** 468 points of a rigid 3-D head shape (an ellipsoid, px), pitched by `pitchRad` about the image x axis, z in units of `zScale` px. */
+function pitchedHead(pitchRad: number, zScale: number): number[][] {
+  const pts: number[][] = [];
+  const c = Math.cos(pitchRad), s = Math.sin(pitchRad);
+  for (let i = 0; i < 468; i++) {
+    const t = (2 * Math.PI * i) / 468, p = Math.acos(1 - (2 * (i + 0.5)) / 468);
+    const x = 70 * Math.sin(p) * Math.cos(t), y = 95 * Math.cos(p), z = 40 * Math.sin(p) * Math.sin(t);
+    pts.push([300 + x, 220 + c * y - s * z, (s * y + c * z) / zScale]);
+  }
+  return pts;
+}
+
+describe('crop side from the mesh’s 3-D radius', () => {
+  it('does not change when the head bends, while the outline’s height does', () => {
+    const zScale = 1.7;
+    const flat = pitchedHead(0, zScale), bent = pitchedHead(0.5, zScale);
+    expect(meshRadiusPx(bent, zScale)!).toBeCloseTo(meshRadiusPx(flat, zScale)!, 9);
+    const k = 4.5;
+    const a = roiFromMesh(flat, { rotate: false, sidePerRadius: k, zScale })!, b = roiFromMesh(bent, { rotate: false, sidePerRadius: k, zScale })!;
+    expect(a.sizePx).toBeCloseTo(k * meshRadiusPx(flat, zScale)!, 9);
+    expect(b.sizePx).toBeCloseTo(a.sizePx, 9);
+    // The outline crop (MediaPipe's) shrinks on the same bend: the cause of the flexion over-read.
+    expect(roiFromMesh(bent, { rotate: false })!.sizePx).toBeLessThan(0.95 * roiFromMesh(flat, { rotate: false })!.sizePx);
+  });
+
+  it('gives no radius for a short, collapsed or non-finite mesh', () => {
+    expect(meshRadiusPx([[1, 2, 3]], 1)).toBeNull();
+    expect(meshRadiusPx(Array.from({ length: 468 }, () => [5, 5, 5]), 1)).toBeNull();
+    const m = pitchedHead(0, 1);
+    m[7] = [0, Number.POSITIVE_INFINITY, 0];
+    expect(meshRadiusPx(m, 1)).toBeNull();
+    expect(roiFromMesh(m, { sidePerRadius: 4.5 })).toBeNull();
   });
 });
 
