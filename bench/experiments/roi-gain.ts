@@ -4,8 +4,8 @@
  * fits the head (core fitHead) and prints gains and held steps, like bench:cadence, plus crop geometry.
  *
  *   node --import tsx bench/experiments/roi-gain.ts <axis> [variant,...]
- * Variants: outline (MediaPipe's crop: side 1.5 × the outline), radius (the default: side from the mesh's 3-D
- * radius, ratio fixed on the first mesh), detector (Human's detector box on every frame). More from a module
+ * Variants: outline (MediaPipe's crop: side 1.5 × the outline), steady (the tracker's: side from the outline's
+ * width or height, weights fixed on the first mesh), detector (Human's detector box on every frame). More from a module
  * named by ROI_VARIANTS exporting `variants` (name → (mesh, roi it was read in, state) → next ROI).
  */
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ import { parseTruthCsv, REST_MS } from '../../packages/phantom/src/index.ts';
 import { convertFace } from '../../packages/vision/src/convert.ts';
 import { humanConfig, DEFAULT_TUNING } from '../../packages/vision/src/humanConfig.ts';
 import { FaceMeshTracker, type MeshModelLike, type TfLike } from '../../packages/vision/src/mesh/faceMeshTracker.ts';
-import { meshRadiusPx, roiFromMesh, roiFromDetectorBox, type MeshRoi } from '../../packages/vision/src/mesh/roi.ts';
+import { steadySideWeights, roiFromMesh, roiFromDetectorBox, type MeshRoi } from '../../packages/vision/src/mesh/roi.ts';
 import { detectionsFromHuman } from '../../packages/vision/src/mesh/facePath.ts';
 import { DISK_SCHEME, registerDiskModelRouter } from '../../packages/vision/src/node/diskModels.ts';
 import { humanModelDir, humanNodeWasmEntry, tfjsWasmDir } from '../../packages/vision/src/node/paths.ts';
@@ -26,8 +26,8 @@ import { RgbInput } from '../../packages/vision/src/node/rgbInput.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const axis = (process.argv[2] ?? 'flexionDeg') as 'rotationDeg' | 'tiltDeg' | 'flexionDeg';
-const variants = (process.argv[3] ?? 'outline,radius').split(',');
-const clip = join(root, `packages/phantom/.cache/probe/cadence-probe-${axis}.mp4`);
+const variants = (process.argv[3] ?? 'outline,steady').split(',');
+const clip = process.env['CLIP'] ?? join(root, `packages/phantom/.cache/probe/cadence-probe-${axis}.mp4`);
 const truthPath = clip.replace(/\.mp4$/, '.truth.csv');
 const truth = parseTruthCsv(readFileSync(truthPath, 'utf8'));
 
@@ -50,10 +50,9 @@ const DET = { face: { enabled: true, mesh: { enabled: false }, iris: { enabled: 
 type RoiFn = (mesh: number[][], prev: MeshRoi, state: Record<string, unknown>) => MeshRoi | null;
 const V: Record<string, RoiFn | 'detector'> = {
   outline: (m) => roiFromMesh(m),
-  radius: (m, prev, st) => {
-    const zScale = prev.sizePx / 192;
-    if (st['sidePerRadius'] === undefined) st['sidePerRadius'] = roiFromMesh(m)!.sizePx / meshRadiusPx(m, zScale)!;
-    return roiFromMesh(m, { sidePerRadius: st['sidePerRadius'] as number, zScale });
+  steady: (m, _prev, st) => {
+    st['weights'] ??= steadySideWeights(m);
+    return roiFromMesh(m, { extentWeights: st['weights'] as [number, number] });
   },
   detector: 'detector',
 };
@@ -80,7 +79,7 @@ for (const name of variants) {
   const rgbInput = new RgbInput();
   let roi: MeshRoi | null = null;
   const state: Record<string, unknown> = {};
-  const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null }[] = [];
+  const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null; presence?: number }[] = [];
   let detectorRuns = 0;
   for await (const f of dec.frames()) {
     const px = { data: f.rgb.data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, channels: 3 };
@@ -104,7 +103,7 @@ for (const name of variants) {
     const obs = convertFace({ mesh: r.mesh, boxRaw: [(useRoi.centerXPx - h) / px.widthPx, (useRoi.centerYPx - h) / px.heightPx, useRoi.sizePx / px.widthPx, useRoi.sizePx / px.heightPx], boxScore: 1, faceScore: r.presence }, { frameIndex: f.frameIndex, timestampMs: f.timestampMs, imageWidthPx: px.widthPx, imageHeightPx: px.heightPx });
     const fit = obs ? fitHead(obs, { imageWidthPx: px.widthPx, imageHeightPx: px.heightPx }) : null;
     const e1 = r.mesh[33]!, e2 = r.mesh[263]!;
-    fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: useRoi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2] });
+    fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: useRoi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2], presence: r.presence });
     roi = fn === 'detector' ? null : fn(r.mesh, useRoi, state);
   }
   await dec.close();
@@ -127,6 +126,9 @@ for (const name of variants) {
     const sz = s.reduce((a, x) => a + x.roi!.sizePx, 0) / s.length;
     return `${d}:${dy.toFixed(3)}/${sz.toFixed(0)}`;
   });
+  // DUMP=from:to:step prints frames (truth, reading on the axis, mesh presence, crop side).
+  const dump = process.env['DUMP']?.split(':').map(Number);
+  if (dump) for (let i = dump[0]!; i < Math.min(dump[1]!, rows.length); i += dump[2] ?? 1) console.log(`   ${i} truth ${rows[i]!.truth.toFixed(1)} read ${rows[i]!.m?.toFixed(1)} presence ${fits[i]?.presence?.toFixed(3)} side ${fits[i]?.roi?.sizePx.toFixed(0)}`);
   console.log(`${axis} ${name}: gain ${g(SLOW)} / ${g(FAST)}; steps ${steps.join(' ')}; detector ${detectorRuns}`);
   console.log(`   crop dy/size, size px: ${geo.join(' ')}`);
 }

@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
-import { cropPointToImage, meshRadiusPx, sampleRoi, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi, type RoiOptions } from './roi.ts';
+import { cropPointToImage, sampleRoi, steadySideWeights, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
 export type TfLike = typeof TF;
@@ -45,8 +45,8 @@ export interface TrackedMeshFace extends HumanFaceLike {
 interface Track {
   roi: MeshRoi;
   boxScore: number;
-  /** Crop side over the mesh's 3-D radius, fixed when the track starts (roi.ts `sidePerRadius`). */
-  sidePerRadius: number;
+  /** Weights of the outline's width and height for the crop side, fixed when the track starts (roi.ts `extentWeights`). */
+  weights: readonly [number, number];
 }
 
 export interface FaceMeshTrackerOptions {
@@ -64,11 +64,6 @@ export class FaceMeshTracker {
   constructor(private readonly tf: TfLike, private readonly model: MeshModelLike, private readonly opts: FaceMeshTrackerOptions) {
     this.rotate = opts.rotate ?? true;
     this.minPresence = opts.minFacePresence ?? MIN_FACE_PRESENCE;
-  }
-
-  /** ROI options for the crop after a mesh read in `readIn` (its z is in that crop's pixels). */
-  private roiOptions(readIn: MeshRoi, sidePerRadius: number): RoiOptions {
-    return { rotate: this.rotate, sidePerRadius, zScale: readIn.sizePx / FACE_MESH_INPUT_PX };
   }
 
   /** True while at least one face is tracked (the next frame needs no detector). */
@@ -148,20 +143,18 @@ export class FaceMeshTracker {
       if (!roiTrackable(first, widthPx, heightPx)) continue;
       const a = await this.runRoi(pixels, first);
       if (a.presence < this.minPresence) continue;
-      // The trained crop (side 1.5 × the outline) on the first mesh; from then on the side keeps this ratio
-      // to the mesh's 3-D radius, so it follows the head's size but not its pose (docs/face-roi.md).
-      const outline = roiFromMesh(a.mesh, { rotate: this.rotate });
-      const radius = meshRadiusPx(a.mesh, first.sizePx / FACE_MESH_INPUT_PX);
-      if (!outline || radius === null) continue;
-      const sidePerRadius = outline.sizePx / radius;
-      const roi = roiFromMesh(a.mesh, this.roiOptions(first, sidePerRadius));
+      // The trained crop (side 1.5 × the outline's longer extent) on the first mesh; from then on the side
+      // follows the outline's width or height, whichever a bend or turn leaves (docs/face-roi.md).
+      const weights = steadySideWeights(a.mesh, { rotate: this.rotate });
+      if (!weights) continue;
+      const roi = roiFromMesh(a.mesh, { rotate: this.rotate, extentWeights: weights });
       if (!roi || !roiTrackable(roi, widthPx, heightPx)) continue;
       const b = await this.runRoi(pixels, roi);
       if (b.presence < this.minPresence) continue;
-      const next = roiFromMesh(b.mesh, this.roiOptions(roi, sidePerRadius));
+      const next = roiFromMesh(b.mesh, { rotate: this.rotate, extentWeights: weights });
       if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
       if (this.tracks.some((t) => roiOverlap(t.roi, next) > DUPLICATE_TRACK_IOU)) continue;
-      this.tracks.push({ roi: next, boxScore: d.score, sidePerRadius });
+      this.tracks.push({ roi: next, boxScore: d.score, weights });
       out.push(this.face(b.mesh, b.presence, roi, d.score, widthPx, heightPx));
     }
     return out;
@@ -175,13 +168,13 @@ export class FaceMeshTracker {
     let lost = 0;
     for (const t of this.tracks) {
       const r = await this.runRoi(pixels, t.roi);
-      const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, this.roiOptions(t.roi, t.sidePerRadius)) : null;
+      const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate, extentWeights: t.weights }) : null;
       if (!next || !roiTrackable(next, widthPx, heightPx) || kept.some((k) => roiOverlap(k.roi, next) > DUPLICATE_TRACK_IOU)) {
         lost++;
         continue;
       }
       faces.push(this.face(r.mesh, r.presence, t.roi, t.boxScore, widthPx, heightPx));
-      kept.push({ roi: next, boxScore: t.boxScore, sidePerRadius: t.sidePerRadius });
+      kept.push({ roi: next, boxScore: t.boxScore, weights: t.weights });
     }
     this.tracks = kept;
     return { faces, lost };

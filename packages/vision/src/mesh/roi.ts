@@ -32,49 +32,20 @@ export interface RoiOptions {
   readonly rotate?: boolean;
   readonly scale?: number;
   /**
-   * The crop side as a multiple of the mesh's 3-D RMS radius (`meshRadiusPx`) instead of `scale` × the
-   * outline: a side that follows the head's size and distance but not its orientation (docs/face-roi.md).
+   * Pose-steady side (docs/face-roi.md): side = scale × max(width × w, height × h) of the outline in the
+   * eye-line axes, with [w, h] from `steadySideWeights` on the track's first mesh (where the side is then
+   * MediaPipe's). A forward bend shortens the outline's height, a turn its width, rarely both: the side stays,
+   * where MediaPipe's scale × max(width, height) shrank on a bend and the model then over-read the bend.
    */
-  readonly sidePerRadius?: number;
-  /** Image px per unit of the mesh's z (the side of the crop it was read in / 192); for `sidePerRadius`. */
-  readonly zScale?: number;
+  readonly extentWeights?: readonly [number, number];
 }
 
-/**
- * RMS distance of the 468 mesh points from their centroid in 3-D (x, y in image px, z × `zScale`): the
- * head's size in the image, which turning, tilting or bending the head does not change (the outline's
- * height does: it shrinks on a forward bend). Null when a point is not finite.
- */
-export function meshRadiusPx(mesh: readonly (readonly number[])[], zScale: number): number | null {
-  if (mesh.length < 468) return null;
-  let cx = 0, cy = 0, cz = 0;
-  for (let i = 0; i < 468; i++) {
-    const p = mesh[i]!;
-    cx += p[0]!;
-    cy += p[1]!;
-    cz += (p[2] ?? 0) * zScale;
-  }
-  cx /= 468;
-  cy /= 468;
-  cz /= 468;
-  let ss = 0;
-  for (let i = 0; i < 468; i++) {
-    const p = mesh[i]!;
-    ss += (p[0]! - cx) ** 2 + (p[1]! - cy) ** 2 + ((p[2] ?? 0) * zScale - cz) ** 2;
-  }
-  const r = Math.sqrt(ss / 468);
-  return Number.isFinite(r) && r > 0 ? r : null;
-}
-
-/**
- * The next frame's ROI from this frame's 468 mesh points (image px): eye-line angle, the points' box in
- * the crop's rotated axes, its centre, side = scale × the longer side (or `sidePerRadius` × the 3-D radius).
- */
-export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptions = {}): MeshRoi | null {
+/** The 468 points' box in the eye-line axes: its angle, centre (image px) and extent; null for a bad mesh. */
+function outlineBox(mesh: readonly (readonly number[])[], rotate: boolean): { angleRad: number; cx: number; cy: number; widthPx: number; heightPx: number } | null {
   if (mesh.length < 468) return null;
   const r = mesh[EYE_CORNER_RIGHT]!;
   const l = mesh[EYE_CORNER_LEFT]!;
-  const angleRad = (opts.rotate ?? true) ? Math.atan2(l[1]! - r[1]!, l[0]! - r[0]!) : 0;
+  const angleRad = rotate ? Math.atan2(l[1]! - r[1]!, l[0]! - r[0]!) : 0;
   const c = Math.cos(angleRad);
   const s = Math.sin(angleRad);
   let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
@@ -92,13 +63,31 @@ export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptio
   }
   const cu = (minU + maxU) / 2;
   const cv = (minV + maxV) / 2;
-  let sizePx = (opts.scale ?? ROI_SCALE) * Math.max(maxU - minU, maxV - minV);
-  if (opts.sidePerRadius !== undefined) {
-    const radius = meshRadiusPx(mesh, opts.zScale ?? 1);
-    if (radius === null) return null;
-    sizePx = opts.sidePerRadius * radius;
-  }
-  return { centerXPx: c * cu - s * cv, centerYPx: s * cu + c * cv, sizePx, angleRad };
+  return { angleRad, cx: c * cu - s * cv, cy: s * cu + c * cv, widthPx: maxU - minU, heightPx: maxV - minV };
+}
+
+/**
+ * The next frame's ROI from this frame's 468 mesh points (image px): eye-line angle, the points' box in
+ * the crop's rotated axes, its centre, side = scale × the longer side (or, with `extentWeights`, the
+ * pose-steady side).
+ */
+export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptions = {}): MeshRoi | null {
+  const box = outlineBox(mesh, opts.rotate ?? true);
+  if (!box) return null;
+  const [ww, wh] = opts.extentWeights ?? [1, 1];
+  const sizePx = (opts.scale ?? ROI_SCALE) * Math.max(ww * box.widthPx, wh * box.heightPx);
+  return { centerXPx: box.cx, centerYPx: box.cy, sizePx, angleRad: box.angleRad };
+}
+
+/**
+ * `extentWeights` for a track, from its first mesh: the longer of the outline's width and height over each,
+ * so both weighted extents equal the longer one there. Null for a bad or degenerate mesh.
+ */
+export function steadySideWeights(mesh: readonly (readonly number[])[], opts: Pick<RoiOptions, 'rotate'> = {}): [number, number] | null {
+  const box = outlineBox(mesh, opts.rotate ?? true);
+  if (!box || !(box.widthPx > 0) || !(box.heightPx > 0)) return null;
+  const longer = Math.max(box.widthPx, box.heightPx);
+  return [longer / box.widthPx, longer / box.heightPx];
 }
 
 /**
