@@ -1,10 +1,11 @@
 /**
  * How far from the camera the face mesh is trusted, per axis (issue 13: the far-range rule covers rotation,
  * tilt and flexion). Angles are the head's orientation relative to the camera, as fitted.
- * - rotation 44°: past it the mesh saturates and collapses toward frontal. On the crop the mesh was trained on
- *   (vision's own ROI, the default since issue 15) a true 60° turn reads ≈ 47.5°, so the limit must sit below
- *   that plateau (at 48° those frames were measured and > 10° off). Human's crop (iris on) over-reads turns
- *   (a true 73° read ≈ 50–55°); 44° only makes it more cautious near the edge. docs/face-roi.md.
+ * - rotation 44° (48° until session 5): past it the mesh saturates and collapses toward frontal. On the crop the
+ *   mesh was trained on (vision's own ROI, `faceMeshRoi: 'own'`) a true 60° turn reads ≈ 47.5°, so the limit
+ *   sits below that plateau (at 48° those frames were measured and > 10° off). Human's crop over-reads turns
+ *   (a true 73° read ≈ 50–55°); 44° only makes it more cautious near the edge (4 phantom clips: core-range
+ *   not measurable 0.2 %, far turns 55/55 ok). One limit for both crops, docs/face-roi.md.
  * - tilt 45°: with the crop rotated to the eye line (vision cadence.ts) a 40° tilt reads 40° on the phantom;
  *   without it the mesh saturated at ≈ 27°.
  * - flexion 40°: a chin-down 40° is mostly not found by the face detector at all; chin-up −35° reads −32°.
