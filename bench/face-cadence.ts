@@ -56,7 +56,7 @@ function gain(rows: { t: number; truth: number; m: number | null }[], fromMs: nu
 }
 
 const ALL_SETTINGS: { label: string; tuning: Record<string, number | string> }[] = [
-  { label: 'own ROI (opt-in): detector only on loss', tuning: { faceMeshRoi: 'own' } },
+  { label: 'own ROI (opt-in): detector on loss and once a second', tuning: { faceMeshRoi: 'own' } },
   { label: 'Human ROI, tracking (detector every 30 frames)', tuning: { faceMeshRoi: 'human', faceDetectorEveryNFrames: 30, faceDetectorEveryFrameBelowYawDeg: 0 } },
   { label: 'Human ROI, detector every frame', tuning: { faceMeshRoi: 'human', faceDetectorEveryNFrames: 0, faceDetectorEveryFrameBelowYawDeg: 0 } },
   { label: 'Human ROI, every frame within 30° of frontal', tuning: { faceMeshRoi: 'human' } },

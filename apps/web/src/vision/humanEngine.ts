@@ -100,7 +100,7 @@ export async function createHumanEngine(opts: HumanEngineOptions): Promise<Human
         }
       };
       const result = facePath
-        ? (await detectWithOwnMesh(facePath, detect, { data: pixels.data, widthPx: pixels.width, heightPx: pixels.height, channels: 4 }, plan)).result
+        ? (await detectWithOwnMesh(facePath, detect, { data: pixels.data, widthPx: pixels.width, heightPx: pixels.height, channels: 4 }, plan, timestampMs)).result
         : await detect({ ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...planConfig(plan, tuning) });
       // Human leaves a skipped model's last time in place: 0 for a model the schedule did not run. A frame
       // Human did not see (own ROI, tracked, nothing else planned) has no timings at all.

@@ -6,6 +6,10 @@ import { HeadPoseEstimator, measureFrame } from './estimator.ts';
 import { anatomicalNeutral, calibrateNeutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
 import { CONSISTENT_RUN_FRAMES } from './reentry.ts';
+import { MESH_RANGE_DEG } from './range.ts';
+
+/** The largest turn the mesh is trusted to (range.ts), less 1°: still measured. */
+const NEAR_EDGE_DEG = MESH_RANGE_DEG.rotationDeg - 1;
 import type { HeadAngles } from '../measures/types.ts';
 
 /** Geometry on exact synthetic landmarks: the issue asks for < 0.5°. */
@@ -31,7 +35,7 @@ const angles = (rotationDeg: number, tiltDeg: number, flexionDeg: number): HeadA
 describe('head pose from the face mesh', () => {
   it('recovers known single-axis rotations to < 0.5°', () => {
     const est = new HeadPoseEstimator();
-    for (const a of [angles(30, 0, 0), angles(-45, 0, 0), angles(0, 25, 0), angles(0, -30, 0), angles(0, 0, 30), angles(0, 0, -25), angles(45, 0, 0)]) {
+    for (const a of [angles(30, 0, 0), angles(-NEAR_EDGE_DEG, 0, 0), angles(0, 25, 0), angles(0, -30, 0), angles(0, 0, 30), angles(0, 0, -25), angles(NEAR_EDGE_DEG, 0, 0)]) {
       const m = est.measure(frameOf([syntheticFace({ angles: a })]));
       expect(m.method).toBe('face-mesh');
       expect(Math.abs(m.rotationDeg! - a.rotationDeg)).toBeLessThan(TOL_EXACT_DEG);
@@ -43,7 +47,7 @@ describe('head pose from the face mesh', () => {
   it('recovers combined postures to < 0.5° (property)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: -45, max: 45, noNaN: true }),
+        fc.double({ min: -NEAR_EDGE_DEG, max: NEAR_EDGE_DEG, noNaN: true }),
         fc.double({ min: -35, max: 35, noNaN: true }),
         fc.double({ min: -35, max: 35, noNaN: true }),
         (r, t, f) => {
@@ -71,7 +75,7 @@ describe('head pose from the face mesh', () => {
   it('the perspective refinement removes the pinhole bias of the closed-form fit (to < 0.3°)', () => {
     const est = new HeadPoseEstimator({ perspective: true, cameraHfovDeg: 60 });
     const focalPx = 320 / Math.tan((30 * Math.PI) / 180);
-    for (const a of [angles(20, 10, -10), angles(-35, -15, 15), angles(10, 25, 20), angles(45, 0, 0)]) {
+    for (const a of [angles(20, 10, -10), angles(-35, -15, 15), angles(10, 25, 20), angles(NEAR_EDGE_DEG, 0, 0)]) {
       const m = est.measure(frameOf([syntheticFace({ angles: a, perspective: { focalPx, distanceCm: 55 } })]));
       expect(Math.abs(m.rotationDeg! - a.rotationDeg)).toBeLessThan(0.3);
       expect(Math.abs(m.tiltDeg! - a.tiltDeg)).toBeLessThan(0.3);

@@ -1,7 +1,11 @@
 /**
  * How far from the camera the face mesh is trusted, per axis (issue 13: the far-range rule covers rotation,
  * tilt and flexion). Angles are the head's orientation relative to the camera, as fitted.
- * - rotation 48°: past it the mesh saturates (a true 73° read ≈ 50–55°) and collapses toward frontal.
+ * - rotation 44° (48° until session 5): past it the mesh saturates and collapses toward frontal. On the crop the
+ *   mesh was trained on (vision's own ROI, `faceMeshRoi: 'own'`) a true 60° turn reads ≈ 47.5°, so the limit
+ *   sits below that plateau (at 48° those frames were measured and > 10° off). Human's crop over-reads turns
+ *   (a true 73° read ≈ 50–55°); 44° only makes it more cautious near the edge (4 phantom clips: core-range
+ *   not measurable 0.2 %, far turns 55/55 ok). One limit for both crops, docs/face-roi.md.
  * - tilt 45°: with the crop rotated to the eye line (vision cadence.ts) a 40° tilt reads 40° on the phantom;
  *   without it the mesh saturated at ≈ 27°.
  * - flexion 40°: a chin-down 40° is mostly not found by the face detector at all; chin-up −35° reads −32°.
@@ -9,7 +13,7 @@
  */
 import type { Axis } from '../measures/types.ts';
 
-export const MESH_RANGE_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 48, tiltDeg: 45, flexionDeg: 40 };
+export const MESH_RANGE_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 44, tiltDeg: 45, flexionDeg: 40 };
 export const MESH_CONFIDENT_DEG: Readonly<Record<Axis, number>> = { rotationDeg: 40, tiltDeg: 35, flexionDeg: 30 };
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
 import { CONSISTENT_MESH_SCORE, CONSISTENT_RUN_FRAMES, RangeReentryGuard, REENTRY_COLLAPSE_HOLD_MS, REENTRY_HOLD_MS } from './reentry.ts';
 import { measureFrame } from './estimator.ts';
+import { MESH_RANGE_DEG } from './range.ts';
 import { anatomicalNeutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
 
@@ -91,13 +92,16 @@ describe('re-entry ends when the mesh is consistent again', () => {
     }
   });
 
+  /** A reading well inside the range (more than 15° from its edge, range.ts): a run starting there jumped there. */
+  const WELL_INSIDE_DEG = MESH_RANGE_DEG.rotationDeg - 18;
+
   it('a return the mesh model is sure of, frame after frame and continuous, counts from its third frame', () => {
     const g = new RangeReentryGuard();
     let i = 0;
     for (; i < 10; i++) g.apply(beyond(i));
     const out = [];
     // Well inside the range at once (a return faster than the camera), then steady 8°/frame toward neutral.
-    for (let k = 0; k < 8; k++, i++) out.push(g.apply(mesh(i, -30 + 8 * k), SURE));
+    for (let k = 0; k < 8; k++, i++) out.push(g.apply(mesh(i, -WELL_INSIDE_DEG + 8 * k), SURE));
     expect(out.slice(0, CONSISTENT_RUN_FRAMES - 1).every((m) => m.state === 'not-measurable')).toBe(true);
     expect(out.slice(CONSISTENT_RUN_FRAMES - 1).every((m) => m.method === 'face-mesh')).toBe(true);
     // …as low confidence until the timed hold would have ended (the run started well inside: the collapse hold).
@@ -115,10 +119,10 @@ describe('re-entry ends when the mesh is consistent again', () => {
     const g = new RangeReentryGuard();
     let i = 0;
     for (; i < 10; i++) g.apply(beyond(i));
-    // 20° between frames at 30 fps: within the speed limit of a jerk (600°/s · 33 ms + 6° = 26°), so not a "jump",
+    // 16° between frames at 30 fps: within the speed limit of a jerk (600°/s · 33 ms + 6° = 26°), so not a "jump",
     // but more than consistent frames may differ (300°/s · 33 ms + 3° = 13°).
     const jumping = [];
-    for (let k = 0; k < 10; k++, i++) jumping.push(g.apply(mesh(i, k % 2 ? -10 : -30), SURE));
+    for (let k = 0; k < 10; k++, i++) jumping.push(g.apply(mesh(i, k % 2 ? -WELL_INSIDE_DEG + 16 : -WELL_INSIDE_DEG), SURE));
     expect(jumping.every((m) => m.state === 'not-measurable')).toBe(true);
     const h = new RangeReentryGuard();
     let j = 0;
@@ -181,7 +185,7 @@ describe('face lost at the range edge', () => {
     const g = new RangeReentryGuard();
     const fallback = (i: number, rotationDeg: number): FrameMeasure => ({ ...mesh(i, rotationDeg), state: 'low-confidence', method: 'body-keypoints', tiltDeg: null, flexionDeg: null, confidence: 0.1 });
     g.apply(mesh(0, -30));
-    g.apply(mesh(1, -30)); // within 25° of the edge (48°)
+    g.apply(mesh(1, -30)); // within 25° of the edge (MESH_RANGE_DEG)
     expect(g.apply(fallback(2, 30)).state).toBe('not-measurable');
     expect(g.apply(fallback(3, -12)).state).toBe('not-measurable');
     // far from the edge, losing the face (a hand, a sneeze) keeps the fallback

@@ -111,7 +111,7 @@ export async function createBrowserDetector(opts: BrowserDetectorOptions): Promi
         }
         let result;
         if (facePath) {
-          result = (await detectWithOwnMesh(facePath, (c) => h.detect(input, c as Partial<HumanConfigType>), framePixels(tf, input, w, hh))).result;
+          result = (await detectWithOwnMesh(facePath, (c) => h.detect(input, c as Partial<HumanConfigType>), framePixels(tf, input, w, hh), null, timestampMs)).result;
         } else {
           result = await h.detect(input);
         }

@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
-import { cropPointToImage, sampleRoi, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
+import { cropPointToImage, sampleRoi, steadySideWeights, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
 export type TfLike = typeof TF;
@@ -45,6 +45,8 @@ export interface TrackedMeshFace extends HumanFaceLike {
 interface Track {
   roi: MeshRoi;
   boxScore: number;
+  /** Weights of the outline's width and height for the crop side, fixed when the track starts (roi.ts `extentWeights`). */
+  weights: readonly [number, number];
 }
 
 export interface FaceMeshTrackerOptions {
@@ -116,22 +118,43 @@ export class FaceMeshTracker {
    * that mesh (the crop every tracked frame uses), so a fresh track reads like a tracked one.
    */
   async seed(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
-    const { widthPx, heightPx } = pixels;
     this.tracks = [];
+    return this.addTracks(pixels, detections);
+  }
+
+  /**
+   * The periodic check (facePath.ts): detector boxes that overlap no tracked face (crop IoU ≤
+   * DUPLICATE_TRACK_IOU) start tracks next to the ones kept, up to `maxFaces`. Returns the new faces.
+   */
+  async addNew(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+    const fresh = detections.filter((d) => {
+      const r = roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate });
+      return !this.tracks.some((t) => roiOverlap(t.roi, r) > DUPLICATE_TRACK_IOU);
+    });
+    return fresh.length ? this.addTracks(pixels, fresh) : [];
+  }
+
+  private async addTracks(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
+    const { widthPx, heightPx } = pixels;
     const out: TrackedMeshFace[] = [];
-    for (const d of detections.slice(0, this.opts.maxFaces)) {
+    for (const d of detections) {
+      if (this.tracks.length >= this.opts.maxFaces) break;
       const first = roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate });
       if (!roiTrackable(first, widthPx, heightPx)) continue;
       const a = await this.runRoi(pixels, first);
       if (a.presence < this.minPresence) continue;
-      const roi = roiFromMesh(a.mesh, { rotate: this.rotate });
+      // The trained crop (side 1.5 × the outline's longer extent) on the first mesh; from then on the side
+      // follows the outline's width or height, whichever a bend or turn leaves (docs/face-roi.md).
+      const weights = steadySideWeights(a.mesh, { rotate: this.rotate });
+      if (!weights) continue;
+      const roi = roiFromMesh(a.mesh, { rotate: this.rotate, extentWeights: weights });
       if (!roi || !roiTrackable(roi, widthPx, heightPx)) continue;
       const b = await this.runRoi(pixels, roi);
       if (b.presence < this.minPresence) continue;
-      const next = roiFromMesh(b.mesh, { rotate: this.rotate });
+      const next = roiFromMesh(b.mesh, { rotate: this.rotate, extentWeights: weights });
       if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
       if (this.tracks.some((t) => roiOverlap(t.roi, next) > DUPLICATE_TRACK_IOU)) continue;
-      this.tracks.push({ roi: next, boxScore: d.score });
+      this.tracks.push({ roi: next, boxScore: d.score, weights });
       out.push(this.face(b.mesh, b.presence, roi, d.score, widthPx, heightPx));
     }
     return out;
@@ -145,13 +168,13 @@ export class FaceMeshTracker {
     let lost = 0;
     for (const t of this.tracks) {
       const r = await this.runRoi(pixels, t.roi);
-      const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate }) : null;
+      const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate, extentWeights: t.weights }) : null;
       if (!next || !roiTrackable(next, widthPx, heightPx) || kept.some((k) => roiOverlap(k.roi, next) > DUPLICATE_TRACK_IOU)) {
         lost++;
         continue;
       }
       faces.push(this.face(r.mesh, r.presence, t.roi, t.boxScore, widthPx, heightPx));
-      kept.push({ roi: next, boxScore: t.boxScore });
+      kept.push({ roi: next, boxScore: t.boxScore, weights: t.weights });
     }
     this.tracks = kept;
     return { faces, lost };

@@ -3,9 +3,10 @@
  * frontal still, tracks without the detector, notices loss, gives the same numbers twice, leaks no tensors.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LandmarkFrame } from '@geste/core';
+import { anatomicalNeutral, measureFrame, type LandmarkFrame } from '@geste/core';
 import { ASTRONAUT_PNG, loadImageRgb } from '../../test/makeVideos.ts';
 import { createNodeDetector, type NodeDetector } from '../node/humanNode.ts';
+import { FACE_CHECK_INTERVAL_MS } from './facePath.ts';
 
 const NOSE_TIP = 1;
 const RIGHT_CHEEK = 234;
@@ -61,13 +62,13 @@ describe('own face-mesh ROI (real models)', () => {
     const first = await d.detect(img, 0, 0);
     let last = first;
     for (let i = 1; i <= 4; i++) last = await d.detect(img, i * 33, i);
-    expect(d.faceCounters!()!).toEqual({ detectorFrames: 1, trackedFrames: 4 });
+    expect(d.faceCounters!()!).toEqual({ detectorFrames: 1, trackedFrames: 4, checkFrames: 0 });
     expect(last.faces).toHaveLength(1);
     expect(meanDistancePx(first, last)).toBeLessThan(TRACKED_STILL_DRIFT_MEAN_PX);
     // Face gone: the track ends and the detector runs on that frame (and the next, finding nothing).
     expect((await d.detect(black, 5 * 33, 5)).faces).toHaveLength(0);
     expect((await d.detect(black, 6 * 33, 6)).faces).toHaveLength(0);
-    expect(d.faceCounters!()!).toEqual({ detectorFrames: 3, trackedFrames: 4 });
+    expect(d.faceCounters!()!).toEqual({ detectorFrames: 3, trackedFrames: 4, checkFrames: 0 });
     const back = await d.detect(img, 7 * 33, 7);
     expect(back.faces).toHaveLength(1);
     expect(d.faceCounters!()!.detectorFrames).toBe(4);
@@ -93,5 +94,42 @@ describe('own face-mesh ROI (real models)', () => {
       open = [];
     }
     expect(runs[1]).toBe(runs[0]);
+  });
+
+  it('finds a second face that enters while one is tracked, within one check interval, and the frame is not measurable', async () => {
+    // A generated two-face clip: the astronaut on the left half of a 640-wide frame; from 1.5 s a second
+    // astronaut appears on the right half (a second person walking in).
+    const one = await loadImageRgb(ASTRONAUT_PNG, 320);
+    const w = one.widthPx * 2, h = one.heightPx, row = one.widthPx * 3;
+    const alone = new Uint8Array(w * h * 3);
+    const both = new Uint8Array(w * h * 3);
+    for (let y = 0; y < h; y++) {
+      const src = one.data.subarray(y * row, (y + 1) * row);
+      alone.set(src, y * w * 3);
+      both.set(src, y * w * 3);
+      both.set(src, y * w * 3 + row);
+    }
+    const FRAME_MS = 33;
+    const ENTERS_MS = 1500;
+    const d = await detector();
+    let firstSeenMs: number | null = null;
+    for (let i = 0; i * FRAME_MS <= ENTERS_MS + FACE_CHECK_INTERVAL_MS + 2 * FRAME_MS; i++) {
+      const t = i * FRAME_MS;
+      const f = await d.detect({ data: t < ENTERS_MS ? alone : both, widthPx: w, heightPx: h }, t, i);
+      const m = measureFrame(f, anatomicalNeutral());
+      if (t < ENTERS_MS) {
+        expect(f.faces).toHaveLength(1);
+        expect(m.reasons).not.toContain('multiple-faces');
+      } else if (f.faces.length === 2) {
+        firstSeenMs ??= t;
+        expect(m.state).toBe('not-measurable');
+        expect(m.reasons).toContain('multiple-faces');
+      }
+    }
+    expect(firstSeenMs).not.toBeNull();
+    expect(firstSeenMs! - ENTERS_MS).toBeLessThanOrEqual(FACE_CHECK_INTERVAL_MS);
+    const c = d.faceCounters!()!;
+    expect(c.detectorFrames).toBe(1); // never lost: the second face came from a periodic check
+    expect(c.checkFrames).toBeGreaterThanOrEqual(2);
   });
 });

@@ -39,11 +39,22 @@ export function detectionsFromHuman(faces: readonly HumanDetectionLike[], widthP
 const DETECTOR_ONLY = { enabled: true, mesh: { enabled: false }, iris: { enabled: false }, detector: { skipFrames: 0, rotation: false } } as const;
 
 export interface FacePathCounters {
-  /** Frames on which Human's face detector ran (first frame, loss, nothing tracked). */
+  /** Frames on which Human's face detector ran because nothing was tracked or a track was lost. */
   detectorFrames: number;
-  /** Frames read by tracking alone. */
+  /** Frames read by tracking (no loss), periodic check frames included. */
   trackedFrames: number;
+  /** Tracked frames on which the detector also ran to look for a face that entered (FACE_CHECK_INTERVAL_MS). */
+  checkFrames: number;
 }
+
+/**
+ * While a face is tracked the detector still looks at one frame per this much frame time, so a face that
+ * enters (a second person) is found and the frame becomes *not measurable* ('multiple-faces') instead of
+ * being read as the patient's. Costs one detector run (≈ 28 ms here) per second: ≈ 1 ms per frame at 30 fps.
+ */
+export const FACE_CHECK_INTERVAL_MS = 1000;
+/** Without frame timestamps: one check per this many tracked frames. */
+export const FACE_CHECK_INTERVAL_FRAMES = 30;
 
 /** The model schedule's decision for one frame (schedule.ts `FramePlan`), as far as this path needs it. */
 export interface ModelPlanLike {
@@ -52,10 +63,39 @@ export interface ModelPlanLike {
 }
 
 export class OwnMeshFacePath {
-  readonly counters: FacePathCounters = { detectorFrames: 0, trackedFrames: 0 };
+  readonly counters: FacePathCounters = { detectorFrames: 0, trackedFrames: 0, checkFrames: 0 };
   private detectorRanLast = false;
+  /** Frame time when the detector last looked at a frame (null: not yet, or frames without timestamps). */
+  private lastLookMs: number | null = null;
+  private framesSinceLook = 0;
+  /** Whether the frame being read carries a periodic detector check (set by `beginFrame`). */
+  private checking = false;
+  private pendingMs: number | undefined;
 
   constructor(private readonly tracker: FaceMeshTracker, private readonly tuning: Pick<VisionTuning, 'body' | 'hands'>) {}
+
+  /**
+   * Decides, from frame time only, whether this frame carries the periodic detector check (a face is
+   * tracked and FACE_CHECK_INTERVAL_MS of frame time has passed since the detector last looked). Call once
+   * per frame before `mainCallConfig`/`humanIdle`; without a timestamp, every FACE_CHECK_INTERVAL_FRAMES frames.
+   */
+  beginFrame(timestampMs?: number): void {
+    this.framesSinceLook++;
+    this.pendingMs = timestampMs;
+    if (!this.tracker.tracking) {
+      this.checking = false;
+      return;
+    }
+    const due = timestampMs !== undefined && Number.isFinite(timestampMs)
+      ? this.lastLookMs === null || timestampMs - this.lastLookMs >= FACE_CHECK_INTERVAL_MS || timestampMs < this.lastLookMs
+      : this.framesSinceLook >= FACE_CHECK_INTERVAL_FRAMES;
+    this.checking = due;
+  }
+
+  private looked(): void {
+    this.framesSinceLook = 0;
+    this.lastLookMs = this.pendingMs !== undefined && Number.isFinite(this.pendingMs) ? this.pendingMs : null;
+  }
 
   /**
    * Human's per-call config for the frame's main call. Human merges per-call config into its own for good,
@@ -63,7 +103,7 @@ export class OwnMeshFacePath {
    */
   mainCallConfig(plan?: ModelPlanLike | null): Record<string, unknown> {
     return {
-      face: this.tracker.tracking ? { enabled: false } : DETECTOR_ONLY,
+      face: this.tracker.tracking && !this.checking ? { enabled: false } : DETECTOR_ONLY,
       body: { enabled: this.tuning.body && (plan?.runBody ?? true), skipFrames: 0 },
       hand: { enabled: this.tuning.hands && (plan?.runHands ?? true) },
     };
@@ -74,7 +114,7 @@ export class OwnMeshFacePath {
    * (not loaded, or not planned for this frame by the model schedule).
    */
   humanIdle(plan?: ModelPlanLike | null): boolean {
-    return this.tracker.tracking && !(this.tuning.body && (plan?.runBody ?? true)) && !(this.tuning.hands && (plan?.runHands ?? true));
+    return this.tracker.tracking && !this.checking && !(this.tuning.body && (plan?.runBody ?? true)) && !(this.tuning.hands && (plan?.runHands ?? true));
   }
 
   /** Human's per-call config for a second call on the same frame after a loss: the detector alone. */
@@ -96,21 +136,30 @@ export class OwnMeshFacePath {
     mainFaces: readonly HumanDetectionLike[],
     redetect: () => Promise<readonly HumanDetectionLike[]>,
   ): Promise<TrackedMeshFace[]> {
+    const checking = this.checking;
+    this.checking = false;
     if (!this.tracker.tracking) {
       this.detectorRanLast = true;
       this.counters.detectorFrames++;
+      this.looked();
       return this.tracker.seed(pixels, detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
     }
     const r = await this.tracker.track(pixels);
     if (r.lost === 0) {
-      this.detectorRanLast = false;
+      this.detectorRanLast = checking;
       this.counters.trackedFrames++;
-      return r.faces;
+      if (!checking) return r.faces;
+      // The periodic check: the main call ran the detector; a box that no tracked face explains starts a track.
+      this.counters.checkFrames++;
+      this.looked();
+      const added = await this.tracker.addNew(pixels, detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
+      return added.length ? [...r.faces, ...added] : r.faces;
     }
     // A face was lost: look again on this same frame, so a face that moved fast is not a missing frame.
     this.detectorRanLast = true;
     this.counters.detectorFrames++;
-    const found = await redetect();
+    this.looked();
+    const found = checking ? mainFaces : await redetect();
     return this.tracker.seed(pixels, detectionsFromHuman(found, pixels.widthPx, pixels.heightPx));
   }
 }
@@ -123,7 +172,8 @@ interface ResultWithFaces {
 
 /**
  * One frame through Human and the own-ROI mesh: `humanDetect` runs Human with a per-call config; `pixels`
- * is the same frame's pixels (RGB or RGBA bytes). Returns Human's result with
+ * is the same frame's pixels (RGB or RGBA bytes); `timestampMs` (frame time) paces the periodic check for a
+ * face that entered (FACE_CHECK_INTERVAL_MS). Returns Human's result with
  * its faces replaced by the tracked meshes, the milliseconds spent in our face step, and whether Human was
  * skipped (tracking, and neither body nor hands wanted: Human would have nothing to do).
  */
@@ -132,7 +182,9 @@ export async function detectWithOwnMesh<R extends ResultWithFaces>(
   humanDetect: (callConfig: Record<string, unknown>) => Promise<R>,
   pixels: FramePixels,
   plan?: ModelPlanLike | null,
+  timestampMs?: number,
 ): Promise<{ result: R; meshMs: number; humanSkipped: boolean }> {
+  path.beginFrame(timestampMs);
   const humanSkipped = path.humanIdle(plan);
   const result = humanSkipped ? ({ face: [], body: [], hand: [], error: null } as unknown as R) : await humanDetect(path.mainCallConfig(plan));
   if (result.error) return { result, meshMs: 0, humanSkipped };

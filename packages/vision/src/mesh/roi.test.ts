@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropPointToImage, sampleRoi, EYE_CORNER_LEFT, EYE_CORNER_RIGHT, MIN_ROI_PX, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, ROI_SCALE } from './roi.ts';
+import { cropPointToImage, sampleRoi, steadySideWeights, EYE_CORNER_LEFT, EYE_CORNER_RIGHT, MIN_ROI_PX, roiFromDetectorBox, roiFromMesh, roiOverlap, roiSampling, roiTrackable, ROI_SCALE } from './roi.ts';
 
 const CLOSE_PX = 1e-6;
 const CLOSE_RAD = 1e-9;
@@ -38,6 +38,43 @@ describe('roiFromMesh', () => {
     const m = syntheticMesh(300, 200, 60, 80, 0);
     m[10] = [Number.NaN, 0, 0];
     expect(roiFromMesh(m)).toBeNull();
+  });
+});
+
+/** 468 points of a rigid 3-D head shape (an ellipsoid, px) bent by `pitchRad` and turned by `yawRad`, projected. */
+function posedHead(pitchRad: number, yawRad: number): number[][] {
+  const pts: number[][] = [];
+  const cp = Math.cos(pitchRad), sp = Math.sin(pitchRad), cy = Math.cos(yawRad), sy = Math.sin(yawRad);
+  for (let i = 0; i < 468; i++) {
+    const t = (2 * Math.PI * i) / 468, p = Math.acos(1 - (2 * (i + 0.5)) / 468);
+    const x0 = 70 * Math.sin(p) * Math.cos(t), y0 = 95 * Math.cos(p), z0 = 40 * Math.sin(p) * Math.sin(t);
+    const y = cp * y0 - sp * z0, z1 = sp * y0 + cp * z0;
+    const x = cy * x0 + sy * z1;
+    pts.push([300 + x, 220 + y, 0]);
+  }
+  return pts;
+}
+
+describe('pose-steady crop side', () => {
+  it('is MediaPipe’s side on the first mesh and stays when the head bends or turns, where MediaPipe’s shrinks on a bend', () => {
+    const start = posedHead(0, 0);
+    const weights = steadySideWeights(start, { rotate: false })!;
+    const side = (m: number[][]) => roiFromMesh(m, { rotate: false, extentWeights: weights })!.sizePx;
+    const mediaPipe = (m: number[][]) => roiFromMesh(m, { rotate: false })!.sizePx;
+    expect(side(start)).toBeCloseTo(mediaPipe(start), 9);
+    const bent = posedHead(0.5, 0), turned = posedHead(0, 0.6);
+    expect(Math.abs(side(bent) / side(start) - 1)).toBeLessThan(0.01);
+    expect(Math.abs(side(turned) / side(start) - 1)).toBeLessThan(0.01);
+    // MediaPipe's side is the outline's height here, which a forward bend shortens: the cause of the flexion over-read.
+    expect(mediaPipe(bent)).toBeLessThan(0.95 * mediaPipe(start));
+  });
+
+  it('gives no weights for a short, flat or non-finite mesh', () => {
+    expect(steadySideWeights([[1, 2, 3]])).toBeNull();
+    expect(steadySideWeights(Array.from({ length: 468 }, () => [5, 5, 5]))).toBeNull();
+    const m = posedHead(0, 0);
+    m[7] = [0, Number.POSITIVE_INFINITY, 0];
+    expect(steadySideWeights(m)).toBeNull();
   });
 });
 

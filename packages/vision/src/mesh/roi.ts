@@ -31,17 +31,21 @@ export interface RoiOptions {
   /** Rotate the crop to the eye line (default true). False: an upright crop (angle 0). */
   readonly rotate?: boolean;
   readonly scale?: number;
+  /**
+   * Pose-steady side (docs/face-roi.md): side = scale × max(width × w, height × h) of the outline in the
+   * eye-line axes, with [w, h] from `steadySideWeights` on the track's first mesh (where the side is then
+   * MediaPipe's). A forward bend shortens the outline's height, a turn its width, rarely both: the side stays,
+   * where MediaPipe's scale × max(width, height) shrank on a bend and the model then over-read the bend.
+   */
+  readonly extentWeights?: readonly [number, number];
 }
 
-/**
- * The next frame's ROI from this frame's 468 mesh points (image px): eye-line angle, the points' box in
- * the crop's rotated axes, its centre, side = scale × the longer side.
- */
-export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptions = {}): MeshRoi | null {
+/** The 468 points' box in the eye-line axes: its angle, centre (image px) and extent; null for a bad mesh. */
+function outlineBox(mesh: readonly (readonly number[])[], rotate: boolean): { angleRad: number; cx: number; cy: number; widthPx: number; heightPx: number } | null {
   if (mesh.length < 468) return null;
   const r = mesh[EYE_CORNER_RIGHT]!;
   const l = mesh[EYE_CORNER_LEFT]!;
-  const angleRad = (opts.rotate ?? true) ? Math.atan2(l[1]! - r[1]!, l[0]! - r[0]!) : 0;
+  const angleRad = rotate ? Math.atan2(l[1]! - r[1]!, l[0]! - r[0]!) : 0;
   const c = Math.cos(angleRad);
   const s = Math.sin(angleRad);
   let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
@@ -59,8 +63,31 @@ export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptio
   }
   const cu = (minU + maxU) / 2;
   const cv = (minV + maxV) / 2;
-  const sizePx = (opts.scale ?? ROI_SCALE) * Math.max(maxU - minU, maxV - minV);
-  return { centerXPx: c * cu - s * cv, centerYPx: s * cu + c * cv, sizePx, angleRad };
+  return { angleRad, cx: c * cu - s * cv, cy: s * cu + c * cv, widthPx: maxU - minU, heightPx: maxV - minV };
+}
+
+/**
+ * The next frame's ROI from this frame's 468 mesh points (image px): eye-line angle, the points' box in
+ * the crop's rotated axes, its centre, side = scale × the longer side (or, with `extentWeights`, the
+ * pose-steady side).
+ */
+export function roiFromMesh(mesh: readonly (readonly number[])[], opts: RoiOptions = {}): MeshRoi | null {
+  const box = outlineBox(mesh, opts.rotate ?? true);
+  if (!box) return null;
+  const [ww, wh] = opts.extentWeights ?? [1, 1];
+  const sizePx = (opts.scale ?? ROI_SCALE) * Math.max(ww * box.widthPx, wh * box.heightPx);
+  return { centerXPx: box.cx, centerYPx: box.cy, sizePx, angleRad: box.angleRad };
+}
+
+/**
+ * `extentWeights` for a track, from its first mesh: the longer of the outline's width and height over each,
+ * so both weighted extents equal the longer one there. Null for a bad or degenerate mesh.
+ */
+export function steadySideWeights(mesh: readonly (readonly number[])[], opts: Pick<RoiOptions, 'rotate'> = {}): [number, number] | null {
+  const box = outlineBox(mesh, opts.rotate ?? true);
+  if (!box || !(box.widthPx > 0) || !(box.heightPx > 0)) return null;
+  const longer = Math.max(box.widthPx, box.heightPx);
+  return [longer / box.widthPx, longer / box.heightPx];
 }
 
 /**

@@ -157,7 +157,7 @@ export async function createNodeDetector(opts: NodeDetectorOptions = {}): Promis
         try {
           if (facePath) {
             let skipped;
-            ({ result, meshMs, humanSkipped: skipped } = await detectWithOwnMesh(facePath, (c) => human.detect(input as never, c as never), { data, widthPx, heightPx, channels: 3 }, plan));
+            ({ result, meshMs, humanSkipped: skipped } = await detectWithOwnMesh(facePath, (c) => human.detect(input as never, c as never), { data, widthPx, heightPx, channels: 3 }, plan, timestampMs));
             humanSkipped = skipped;
           } else {
             const perCall = { ...cadenceConfig(cadence.nextSkipFrames(), cadence.nextRotateCrop()), ...(plan ? planConfig(plan, tuning) : {}) };
