@@ -77,12 +77,16 @@ export function rectify(x: number): number {
 }
 
 /** Moving RMS over the last `n` values (fewer at the start). */
+/** A running sum of squares below this share of the largest square it held is recomputed exactly. */
+const RECOMPUTE_BELOW_PEAK_SHARE = 1e-6;
+
 export class MovingRms {
   private readonly ring: Float64Array;
   private i = 0;
   private count = 0;
   private sumSq = 0;
   private sinceExact = 0;
+  private peakSq = 0;
   constructor(readonly n: number) {
     if (!Number.isInteger(n) || n < 1) throw new EmgError('invalid-parameter', `The RMS window must be a whole number of samples ≥ 1, got ${n}.`);
     this.ring = new Float64Array(n);
@@ -94,9 +98,13 @@ export class MovingRms {
     this.ring[this.i] = sq;
     this.sumSq += sq;
     this.i = (this.i + 1) % this.n;
-    if (++this.sinceExact >= 4 * this.n) {
-      // recompute exactly now and then: a running sum of many values drifts by rounding
+    if (sq > this.peakSq) this.peakSq = sq;
+    // Recompute exactly now and then: a running sum drifts by rounding, and after a large value leaves the
+    // window the remainder of a small sum is mostly that rounding (cancellation), so also when the sum falls
+    // far below the largest square it has held.
+    if (++this.sinceExact >= 4 * this.n || this.sumSq < RECOMPUTE_BELOW_PEAK_SHARE * this.peakSq) {
       this.sumSq = this.ring.reduce((a, b) => a + b, 0);
+      this.peakSq = this.ring.reduce((a, b) => Math.max(a, b), 0);
       this.sinceExact = 0;
     }
     return Math.sqrt(Math.max(0, this.sumSq) / this.count);
@@ -106,6 +114,7 @@ export class MovingRms {
     this.i = 0;
     this.count = 0;
     this.sumSq = 0;
+    this.peakSq = 0;
   }
 }
 
