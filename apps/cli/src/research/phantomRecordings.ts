@@ -53,7 +53,8 @@ export function phantomRecording(spec: PhantomRecordingSpec): string {
 
 /** A varied set: holds at several angles on each axis, and two with tremor. */
 export function phantomSpecs(count: number, durationS = 10): PhantomRecordingSpec[] {
-  const holds: readonly [number, number, number][] = [[0, 0, 0], [30, 0, 0], [-45, 0, 0], [0, 20, 0], [0, -12, 0], [0, 0, 25], [15, 0, -15], [-20, 10, 0]];
+  // Held turns stay within the face mesh's trusted range (core pose/range.ts, 44°): beyond it a frame is not measurable.
+  const holds: readonly [number, number, number][] = [[0, 0, 0], [30, 0, 0], [-40, 0, 0], [0, 20, 0], [0, -12, 0], [0, 0, 25], [15, 0, -15], [-20, 10, 0]];
   return Array.from({ length: count }, (_, i) => {
     const [r, t, f] = holds[i % holds.length]!;
     return {
