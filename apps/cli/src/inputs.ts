@@ -46,6 +46,7 @@ export async function analyzeVideo(path: string, opts: AnalyzeFileOptions = {}):
   // The hand model runs on every frame in the exam's sensory-trick windows (before → after), else on signals.
   const handsWindowsMs = (opts.phases ?? []).flatMap((p) => (p.kind === 'sensory-trick' ? [{ startMs: p.before.startMs, endMs: p.after.endMs }] : []));
   const source = workers === 2 ? await openPipelinedVideoSource(path, { ...sourceOpts, handsWindowsMs }) : await openVideoLandmarkSource(path, { ...sourceOpts, workers, handsWindowsMs });
+  opts.onPhase?.(`open video, load models (${workers === 2 ? 'two-core pipeline' : workers === 1 ? 'one thread' : `${workers} workers`})`);
   const analysis = await analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.probe.estimatedFrames });
   const decode = source.decodeSummary();
   const notes: string[] = [];
