@@ -41,7 +41,7 @@ Options:
   --landmarks          also write landmarks.jsonl (a replayable recording of what the models saw)
   --json               print the summary as JSON on stdout (no progress bar)
   --detector-threads N 1 = the models in this thread, 2 = the two-core pipeline (default: 2 when a second
-                       core is free, else 1); both give the same numbers
+                       core is free and the face path uses Human's crop, else 1); both give the same numbers
   --timings            print where the time went (wall and CPU per phase) on stderr
   -h, --help           show this help
   -v, --version        show the version
