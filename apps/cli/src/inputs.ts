@@ -41,7 +41,7 @@ export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): 
  * a second core is free (on a busy machine its two threads stall each other and one thread finished sooner)
  * and the face path is the expensive one (Human's crop, its detector on every near-frontal frame ≈ 40 ms):
  * with the own face-mesh ROI (≈ 10–13 ms) splitting face from body+hands gained no wall time on two cores
- * and cost ≈ 8 ms CPU/frame more plus ≈ 1.6 s CPU to start the two workers (BENCHMARKS.md, issue 15).
+ * and cost ≈ 8 ms CPU/frame more plus ≈ 0.6 s CPU to start the two workers (BENCHMARKS.md, issue 15).
  */
 export function defaultDetectorThreadsFor(tuning: VisionTuning, cores = availableParallelism(), load1Min = loadavg()[0]!): 1 | 2 {
   return cores >= 2 && load1Min < cores - 0.5 && !usesOwnMeshRoi(tuning) ? 2 : 1;

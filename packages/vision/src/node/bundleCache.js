@@ -1,8 +1,10 @@
-// A faster start for `geste` (issue 15; docs/cli-start.md): the CLI's own TypeScript (apps/cli and the
-// @geste/* packages it imports) bundled into one ES module by esbuild (installed with tsx), cached in
-// node_modules/.cache/geste-cli/ and rebuilt whenever a bundled source file changes (size or mtime).
-// Packages from node_modules stay outside the bundle and load as usual. Plain JavaScript: it runs before
-// any TypeScript loader. Anything unexpected returns null and the caller runs the sources through tsx.
+// A faster start for TypeScript entry points run without a build step (issue 15; docs/cli-start.md): the
+// `geste` CLI and the detector workers. An entry and the @geste/* sources it imports are bundled into one
+// ES module by esbuild (installed with tsx), cached in node_modules/.cache/geste-ts/<entry>/ and rebuilt
+// whenever a bundled source file changes (size or mtime). Packages from node_modules stay outside the
+// bundle and load as usual. Plain JavaScript: it runs before any TypeScript loader. When the bundle cannot
+// be had, `importBundled` returns null and the caller loads the sources through tsx as before.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -107,11 +109,17 @@ export async function buildBundle(entry, cacheDir) {
   return join(cacheDir, bundle);
 }
 
-/** Where the bundle lives: GESTE_CLI_CACHE, else node_modules/.cache/geste-cli next to the installed tsx. */
-export function defaultCacheDir() {
-  if (process.env.GESTE_CLI_CACHE) return resolve(process.env.GESTE_CLI_CACHE);
-  const tsxPkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  return join(dirname(dirname(tsxPkg)), '.cache', 'geste-cli');
+/**
+ * Where the bundle of `entry` lives: under GESTE_TS_CACHE, else node_modules/.cache/geste-ts next to the
+ * installed tsx, in a folder of its own per entry.
+ * @param {string} entry @returns {string}
+ */
+export function defaultCacheDir(entry) {
+  const root = process.env.GESTE_TS_CACHE
+    ? resolve(process.env.GESTE_TS_CACHE)
+    : join(dirname(dirname(createRequire(import.meta.url).resolve('tsx/package.json'))), '.cache', 'geste-ts');
+  const name = entry.split(/[\\/]/).pop().replace(/\.[cm]?tsx?$/, '');
+  return join(root, `${name}-${createHash('sha256').update(entry).digest('hex').slice(0, 12)}`);
 }
 
 /**
@@ -131,4 +139,21 @@ export async function currentBundle(entry, cacheDir, onProblem = () => {}) {
   }
 }
 
-export const CLI_MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+/**
+ * Imports the current bundle of the TypeScript file at `entryUrl`, or returns null when there is none to be
+ * had (GESTE_NO_BUNDLE=1, no esbuild, a source that does not build, the bundle removed meanwhile): the caller
+ * then loads the sources through tsx. An error raised while the bundle's modules run is not swallowed.
+ * @param {URL | string} entryUrl @returns {Promise<Record<string, unknown> | null>}
+ */
+export async function importBundled(entryUrl) {
+  if (process.env.GESTE_NO_BUNDLE === '1') return null;
+  const entry = fileURLToPath(entryUrl);
+  const bundle = await currentBundle(entry, defaultCacheDir(entry));
+  if (!bundle) return null;
+  try {
+    return await import(pathToFileURL(bundle).href);
+  } catch (e) {
+    if (e && typeof e === 'object' && 'code' in e && (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ENOENT') && !fingerprint(bundle)) return null;
+    throw e;
+  }
+}

@@ -4,6 +4,6 @@ export interface BundleManifest {
 }
 export function staleInputs(manifest: BundleManifest): string[];
 export function buildBundle(entry: string, cacheDir: string): Promise<string>;
-export function defaultCacheDir(): string;
+export function defaultCacheDir(entry: string): string;
 export function currentBundle(entry: string, cacheDir: string, onProblem?: (why: string) => void): Promise<string | null>;
-export const CLI_MAIN: string;
+export function importBundled(entryUrl: URL | string): Promise<Record<string, unknown> | null>;
