@@ -36,6 +36,8 @@ export interface AnalyzeOptions {
   readonly phases?: readonly ExamPhase[];
   /** What is known about the camera (pitch against gravity, mirrored); default unknown. */
   readonly camera?: CameraContext;
+  /** Called as each phase ends ('first frame …', 'frames', 'close …', 'analysis …', 'summary'), for `--timings`. */
+  readonly onPhase?: (name: string) => void;
 }
 
 export interface RecordingAnalysis {
@@ -62,12 +64,16 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
       analyzer.push(frame);
       landmarks?.push(frame);
       done++;
+      if (done === 1) opts.onPhase?.('first frame (models warm up)');
       opts.onProgress?.({ framesDone: done, framesTotal: opts.framesTotal ?? null, mediaTimeMs: frame.timestampMs });
     }
+    opts.onPhase?.('frames');
   } finally {
     await source.close();
   }
+  opts.onPhase?.('close video and workers');
   const result = analyzer.finish();
+  opts.onPhase?.('analysis (whole recording)');
   const session = summarizeSession(
     result.frames,
     result.neutral,
@@ -75,6 +81,8 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
     result.droppedOutOfOrder ? [`${result.droppedOutOfOrder} frames with repeated or backward timestamps were skipped.`] : [],
   );
   const summary = { ...session, anatomical: summarizeReference(result.anatomicalFrames, result.frames, camera) };
+  const measures = summaryMeasures(summary);
+  opts.onPhase?.('summary');
   return {
     source: source.info,
     neutral: result.neutral,
@@ -82,7 +90,7 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
     anatomicalFrames: result.anatomicalFrames,
     straightest: result.straightest,
     // The headline numbers the text report lists and summary.json carries (core's summaryMeasures).
-    summary: { ...summary, measures: summaryMeasures(summary) },
+    summary: { ...summary, measures },
     landmarks,
     droppedOutOfOrder: result.droppedOutOfOrder,
   };

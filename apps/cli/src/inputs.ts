@@ -1,8 +1,8 @@
 /** Opens what the user named — a video file or a recorded landmarks.jsonl — and analyses it. */
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { createReplaySource } from '@geste/vision';
-import { openPipelinedVideoSource, openVideoLandmarkSource } from '@geste/vision/node';
+import { createReplaySource, usesOwnMeshRoi } from '@geste/vision';
+import { openPipelinedVideoSource, openVideoLandmarkSource, resolveTuning } from '@geste/vision/node';
 import type { VisionTuning } from '@geste/vision';
 import { type AnalyzeOptions, type RecordingAnalysis, analyzeLandmarkSource } from './analyze.ts';
 import { CliError } from './errors.ts';
@@ -13,7 +13,7 @@ const MAX_LANDMARKS_FILE_BYTES = 2 * 1024 ** 3;
 export interface AnalyzeFileOptions extends AnalyzeOptions {
   readonly maxSidePx?: number;
   /**
-   * Detector threads (default: 2 when a second core is free, else 1). 1 = in this thread; 2 = the two-core
+   * Detector threads (default: `defaultDetectorThreadsFor`). 1 = in this thread; 2 = the two-core
    * pipeline (face | body+hands), whose output equals the one-thread output; 3+ = frame-interleaved workers.
    */
   readonly workers?: number;
@@ -36,16 +36,25 @@ export async function analyzeFile(path: string, opts: AnalyzeFileOptions = {}): 
   return analyzeVideo(path, opts);
 }
 
+/**
+ * One thread or the two-core pipeline for one video (both give the same frames). The pipeline only when
+ * a second core is free (on a busy machine its two threads stall each other and one thread finished sooner)
+ * and the face path is the expensive one (Human's crop, its detector on every near-frontal frame ≈ 40 ms):
+ * with the own face-mesh ROI (≈ 10–13 ms) splitting face from body+hands gained no wall time on two cores
+ * and cost ≈ 8 ms CPU/frame more plus ≈ 0.6 s CPU to start the two workers (BENCHMARKS.md, issue 15).
+ */
+export function defaultDetectorThreadsFor(tuning: VisionTuning, cores = availableParallelism(), load1Min = loadavg()[0]!): 1 | 2 {
+  return cores >= 2 && load1Min < cores - 0.5 && !usesOwnMeshRoi(tuning) ? 2 : 1;
+}
+
 /** A video file through the on-device models. */
 export async function analyzeVideo(path: string, opts: AnalyzeFileOptions = {}): Promise<RecordingAnalysis> {
-  // Two threads (the pipeline) only when a second core is free: on a busy machine the pipeline's two threads
-  // stall each other and one thread finished sooner (BENCHMARKS.md, issue 15). Both give the same frames.
-  const cores = availableParallelism();
-  const workers = opts.workers ?? (cores >= 2 && loadavg()[0]! < cores - 0.5 ? 2 : 1);
+  const workers = opts.workers ?? defaultDetectorThreadsFor(resolveTuning(opts.tuning));
   const sourceOpts = { maxSidePx: opts.maxSidePx ?? 640, ...(opts.tuning ? { tuning: opts.tuning } : {}) };
   // The hand model runs on every frame in the exam's sensory-trick windows (before → after), else on signals.
   const handsWindowsMs = (opts.phases ?? []).flatMap((p) => (p.kind === 'sensory-trick' ? [{ startMs: p.before.startMs, endMs: p.after.endMs }] : []));
   const source = workers === 2 ? await openPipelinedVideoSource(path, { ...sourceOpts, handsWindowsMs }) : await openVideoLandmarkSource(path, { ...sourceOpts, workers, handsWindowsMs });
+  opts.onPhase?.(`open video, load models (${workers === 2 ? 'two-core pipeline' : workers === 1 ? 'one thread' : `${workers} workers`})`);
   const analysis = await analyzeLandmarkSource(source, { ...opts, framesTotal: opts.framesTotal ?? source.probe.estimatedFrames });
   const decode = source.decodeSummary();
   const notes: string[] = [];

@@ -34,7 +34,7 @@ describe('argument handling', () => {
   });
 
   it('usage errors exit 2 with a one-line explanation, never a stack trace', async () => {
-    for (const args of [[], ['frobnicate'], ['analyze'], ['analyze', 'a.mp4', 'b.mp4'], ['analyze', 'a.mp4', '--neutral', 'wonky'], ['analyze', 'a.mp4', '--max-side', '12'], ['analyze', 'a.mp4', '--bogus'], ['analyze', 'a.mp4', '--camera-pitch', 'level']]) {
+    for (const args of [[], ['frobnicate'], ['analyze'], ['analyze', 'a.mp4', 'b.mp4'], ['analyze', 'a.mp4', '--neutral', 'wonky'], ['analyze', 'a.mp4', '--max-side', '12'], ['analyze', 'a.mp4', '--bogus'], ['analyze', 'a.mp4', '--camera-pitch', 'level'], ['analyze', 'a.mp4', '--detector-threads', '0'], ['analyze', 'a.mp4', '--detector-threads', 'two']]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(EXIT_CODE.usage);
       if (args.length) {

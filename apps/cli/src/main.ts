@@ -13,6 +13,7 @@ import { summaryToJson } from './summary.ts';
 import { renderHtmlReport } from './report/html.ts';
 import { describeSummary } from './report/text.ts';
 import { neutralFromJson } from './neutralFile.ts';
+import { type PhaseClock, phaseClock } from './timings.ts';
 
 export const USAGE = `Usage: geste analyze <video-or-landmarks.jsonl> [options]
 
@@ -39,6 +40,9 @@ Options:
   --max-side PX        analyse frames scaled to this longest side (default 640)
   --landmarks          also write landmarks.jsonl (a replayable recording of what the models saw)
   --json               print the summary as JSON on stdout (no progress bar)
+  --detector-threads N 1 = the models in this thread, 2 = the two-core pipeline (default: 2 when a second
+                       core is free and the face path uses Human's crop, else 1); both give the same numbers
+  --timings            print where the time went (wall and CPU per phase) on stderr
   -h, --help           show this help
   -v, --version        show the version
 
@@ -84,7 +88,7 @@ export function parseCamera(pitch: string | undefined, mirrored = false): Camera
   return { pitchDeg: v, mirrored };
 }
 
-async function runAnalyze(args: string[]): Promise<number> {
+async function runAnalyze(args: string[], clock: PhaseClock): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -97,6 +101,8 @@ async function runAnalyze(args: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       'camera-pitch': { type: 'string' },
       mirrored: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
+      'detector-threads': { type: 'string' },
     },
   });
   if (positionals.length !== 1) {
@@ -106,6 +112,11 @@ async function runAnalyze(args: string[]): Promise<number> {
   const maxSidePx = values['max-side'] === undefined ? 640 : Number(values['max-side']);
   if (!Number.isInteger(maxSidePx) || maxSidePx < 64 || maxSidePx > 4096) {
     throw new CliError('usage', `--max-side must be a whole number of pixels from 64 to 4096; got "${values['max-side']}".`);
+  }
+  const threads = values['detector-threads'];
+  const workers = threads === undefined ? undefined : Number(threads);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) {
+    throw new CliError('usage', `--detector-threads must be a whole number from 1 to 64; got "${threads}".`);
   }
   const camera = parseCamera(values['camera-pitch'], values.mirrored);
   let neutral = parseNeutral(values.neutral);
@@ -117,9 +128,11 @@ async function runAnalyze(args: string[]): Promise<number> {
     neutral,
     maxSidePx,
     keepLandmarks: values.landmarks,
+    ...(workers !== undefined ? { workers } : {}),
     phases,
     camera,
     onProgress: (p) => progress.update(p.framesDone, p.framesTotal, 'Analysing'),
+    onPhase: (name) => clock.mark(name),
   });
   progress.done();
 
@@ -130,15 +143,24 @@ async function runAnalyze(args: string[]): Promise<number> {
   await writeFile(join(outDir, 'frames.json'), JSON.stringify(analysis.frames));
   await writeFile(join(outDir, 'summary.json'), summaryJson + '\n');
   await writeFile(join(outDir, 'neutral.json'), JSON.stringify(analysis.neutral.neutral, null, 2) + '\n');
+  clock.mark('frames.csv, frames.json, summary.json, neutral.json');
   await writeFile(join(outDir, 'report.html'), renderHtmlReport(analysis, basename(input)));
+  clock.mark('report.html');
   if (analysis.landmarks) {
     const { serializeLandmarks } = await import('@geste/vision');
     await writeFile(join(outDir, 'landmarks.jsonl'), serializeLandmarks(analysis.source, analysis.landmarks));
+    clock.mark('landmarks.jsonl');
   }
   if (values.json) {
     process.stdout.write(summaryJson + '\n');
   } else {
     process.stderr.write(describeSummary(analysis.summary) + `\nWrote ${outDir}/ (frames.csv, frames.json, summary.json, report.html)\n`);
+  }
+  if (values.timings) {
+    const last = analysis.frames.at(-1);
+    const fps = analysis.source.nominalFps;
+    const videoS = last ? (last.timestampMs + (fps && fps > 0 ? 1000 / fps : 0)) / 1000 : null;
+    process.stderr.write(clock.describe(analysis.frames.length, videoS));
   }
   return analysis.summary.measurableFrames === 0 ? EXIT_CODE['nothing-measurable'] : EXIT_CODE.ok;
 }
@@ -172,6 +194,9 @@ async function version(): Promise<string> {
 
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
+  // The first phase runs from the process's start: Node, the TypeScript loader and the imports so far.
+  const clock = phaseClock();
+  clock.mark('start-up (Node, loader, imports)');
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -189,7 +214,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       const research = await import('./research/commands.ts');
       if (await research.isResearchAnalyze(rest)) return await research.runResearchAnalyze(rest, parseNeutral);
-      return await runAnalyze(rest);
+      clock.mark('research-mode check');
+      return await runAnalyze(rest, clock);
     }
     if (command === 'worker') return await (await import('./research/commands.ts')).runWorkerCommand(rest);
     if (command === 'export') return await (await import('./research/commands.ts')).runExport(rest);

@@ -78,6 +78,24 @@ describe('geste analyze (child process)', () => {
     expect(html).not.toMatch(/TWSTRS/i);
   });
 
+  it('--timings lists every phase with wall and CPU time on stderr and leaves the outputs as they were', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'geste-cli-'));
+    const input = await replayFile(dir);
+    const plain = await geste(['analyze', input, '--out', join(dir, 'a'), '--json']);
+    const timed = await geste(['analyze', input, '--out', join(dir, 'b'), '--json', '--timings']);
+    expect(timed.code).toBe(0);
+    expect(timed.stdout).toBe(plain.stdout);
+    for (const f of ['frames.csv', 'frames.json', 'summary.json', 'neutral.json', 'report.html']) {
+      expect(await readFile(join(dir, 'b', f), 'utf8'), f).toBe(await readFile(join(dir, 'a', f), 'utf8'));
+    }
+    const lines = timed.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^Timings/);
+    const phases = lines.slice(1, -2).map((l) => /^ {2}(.+?) +(\d+\.\d\d) s wall +(\d+\.\d\d) s CPU$/.exec(l)?.[1]);
+    expect(phases).toEqual(['start-up (Node, loader, imports)', 'research-mode check', 'first frame (models warm up)', 'frames', 'close video and workers', 'analysis (whole recording)', 'summary', 'frames.csv, frames.json, summary.json, neutral.json', 'report.html']);
+    expect(lines.at(-2)).toMatch(/^ {2}total +\d+\.\d\d s wall +\d+\.\d\d s CPU$/);
+    expect(lines.at(-1)).toMatch(/^ {2}180 frames: \d+\.\d ms CPU per frame with start-up, \d+\.\d\d× real time \(6\.0 s of video\)$/);
+  });
+
   it('exam-phase markers make the protocol items assessable; a bad phases file exits 3', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'geste-cli-'));
     const input = await replayFile(dir);

@@ -1,4 +1,8 @@
-// Worker entry: Node 20 workers do not inherit `--import tsx`, so load the TypeScript worker through tsx's API.
-import { tsImport } from 'tsx/esm/api';
+// Worker entry: Node 20 workers do not inherit `--import tsx`. Load the TypeScript worker from its cached
+// bundle (bundleCache.js, docs/cli-start.md), else through tsx's API.
+import { importBundled } from './bundleCache.js';
 
-await tsImport('./detectWorker.ts', import.meta.url);
+if (!(await importBundled(new URL('./detectWorker.ts', import.meta.url)))) {
+  const { tsImport } = await import('tsx/esm/api');
+  await tsImport('./detectWorker.ts', import.meta.url);
+}

@@ -17,11 +17,11 @@ import { startWorkerClient } from './workerClient.ts';
 import type { DecodedFrame } from '../frames.ts';
 import type { VisionTuning } from '../humanConfig.ts';
 import { ModelSchedule, type FramePlan, type ScheduleTuning } from '../schedule.ts';
-import { resolveTuning, type StageTimesMs } from './humanNode.ts';
+import type { StageTimesMs } from './humanNode.ts';
 import type { BodyHandsTimesMs } from './bodyHandsNode.ts';
 import type { PipelineRole } from './pipelineWorker.ts';
-import { openVideo } from './video.ts';
-import type { StageTotalsMs, VideoLandmarkSource, VideoSourceOptions } from './videoSource.ts';
+import { addFrameTimes, buildVideoSource, emptyStageTotals, openVideoAndDetectors, ownBuffer, videoSourceInfo, type VideoLandmarkSource } from './sourceBuilder.ts';
+import type { VideoSourceOptions } from './videoSource.ts';
 
 export interface PipelineOptions extends Omit<VideoSourceOptions, 'workers'> {
   readonly schedule?: ScheduleTuning;
@@ -53,47 +53,21 @@ async function spawn(role: PipelineRole, tuning: VisionTuning): Promise<Pipeline
   };
 }
 
-/** The frame's pixels as an ArrayBuffer of their own (the decoder allocates a fresh buffer per frame). */
-function ownBuffer(f: DecodedFrame): ArrayBuffer {
-  const d = f.rgb.data;
-  const ab = d.buffer as ArrayBuffer;
-  return d.byteOffset === 0 && d.byteLength === ab.byteLength ? ab : d.slice().buffer;
-}
-
 export async function openPipelinedVideoSource(path: string, opts: PipelineOptions = {}): Promise<VideoLandmarkSource> {
-  const decodeOpts = { ...(opts.maxSidePx !== undefined ? { maxSidePx: opts.maxSidePx } : {}), ...(opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {}) };
-  const video = await openVideo(path, decodeOpts);
-  const tuning = resolveTuning(opts.tuning);
-  let face: PipelineWorker;
-  let bodyHands: PipelineWorker;
-  try {
-    [face, bodyHands] = await Promise.all([spawn('face', tuning), spawn('body-hands', tuning)]);
-  } catch (e) {
-    await video.close();
-    throw e;
-  }
+  const { video, tuning, detectors } = await openVideoAndDetectors(path, opts, (t) => Promise.all([spawn('face', t), spawn('body-hands', t)]));
+  const [face, bodyHands] = detectors;
   const faceInfo = face.info!;
   const models: Record<string, string> = { ...faceInfo.models };
   const v = /\(human [^)]+\)/.exec(models['faceMesh'] ?? '')?.[0] ?? '';
   if (tuning.body) models['body'] = `movenet-lightning ${v}`.trim();
   if (tuning.hands) models['hands'] = `handtrack + handlandmark-lite ${v}`.trim();
-  const info: SourceInfo = {
-    kind: faceInfo.kind,
-    models: { ...models, workers: 'pipeline: face | body+hands', tuning: JSON.stringify(tuning) },
-    imageWidthPx: video.outWidthPx,
-    imageHeightPx: video.outHeightPx,
-    nominalFps: video.probe.nominalFps,
-  };
   const schedule = new ModelSchedule(opts.schedule, opts.handsWindowsMs);
   const windowFrames = Math.max(1, Math.floor(opts.windowFrames ?? 4));
-  const totals: StageTotalsMs = { frames: 0, decodeWaitMs: 0, inputMs: 0, cacheCheckMs: 0, faceMs: 0, bodyMs: 0, handsMs: 0, detectTotalMs: 0 };
-  let closed = false;
+  const totals = emptyStageTotals();
   const latenciesMs: number[] = [];
   const decodedAtMs = new Map<number, number>();
 
-  async function* frames(): AsyncGenerator<LandmarkFrame> {
-    if (closed) return;
-    const it = video.frames()[Symbol.asyncIterator]();
+  async function* run(it: AsyncIterator<DecodedFrame>): AsyncGenerator<LandmarkFrame> {
     const faceResults = new Map<number, Promise<{ frame: LandmarkFrame; times: Times }>>();
     const waitingForB: DecodedFrame[] = [];
     let decodeDone = false;
@@ -126,51 +100,36 @@ export async function openPipelinedVideoSource(path: string, opts: PipelineOptio
       inB = { f, p };
     };
 
-    try {
-      for (;;) {
-        await fill();
-        sendB();
-        if (!inB) break;
-        const { f, p } = inB as { f: DecodedFrame; p: Promise<{ frame: LandmarkFrame; times: Times }> };
-        const b = await p;
-        const a = await faceResults.get(f.frameIndex)!;
-        faceResults.delete(f.frameIndex);
-        inB = null;
-        const merged = schedule.complete({ ...a.frame, bodies: b.frame.bodies, hands: b.frame.hands });
-        const at = a.times as StageTimesMs;
-        const bt = b.times as BodyHandsTimesMs;
-        totals.frames++;
-        totals.inputMs += at.inputMs + bt.inputMs;
-        totals.cacheCheckMs += at.cacheCheckMs + bt.cacheCheckMs;
-        totals.faceMs += at.faceMs;
-        totals.bodyMs += bt.bodyMs;
-        totals.handsMs += bt.handsMs;
-        totals.detectTotalMs += at.totalMs + bt.totalMs;
-        sendB(); // B works on the next frame while the caller analyses this one
-        done++;
-        latenciesMs.push(performance.now() - (decodedAtMs.get(f.frameIndex) ?? performance.now()));
-        decodedAtMs.delete(f.frameIndex);
-        opts.onProgress?.({ framesDone: done, framesTotalEstimate: video.probe.estimatedFrames, lastTimestampMs: merged.timestampMs });
-        yield merged;
-      }
-    } finally {
-      await it.return?.(undefined);
-      await video.close();
+    for (;;) {
+      await fill();
+      sendB();
+      if (!inB) break;
+      const { f, p } = inB as { f: DecodedFrame; p: Promise<{ frame: LandmarkFrame; times: Times }> };
+      const b = await p;
+      const a = await faceResults.get(f.frameIndex)!;
+      faceResults.delete(f.frameIndex);
+      inB = null;
+      const merged = schedule.complete({ ...a.frame, bodies: b.frame.bodies, hands: b.frame.hands });
+      const at = a.times as StageTimesMs;
+      // The face worker runs no body or hands; its times for them are not added.
+      addFrameTimes(totals, { inputMs: at.inputMs, cacheCheckMs: at.cacheCheckMs, faceMs: at.faceMs, totalMs: at.totalMs }, b.times as BodyHandsTimesMs);
+      sendB(); // B works on the next frame while the caller analyses this one
+      done++;
+      latenciesMs.push(performance.now() - (decodedAtMs.get(f.frameIndex) ?? performance.now()));
+      decodedAtMs.delete(f.frameIndex);
+      opts.onProgress?.({ framesDone: done, framesTotalEstimate: video.probe.estimatedFrames, lastTimestampMs: merged.timestampMs });
+      yield merged;
     }
   }
 
-  return {
-    info,
-    probe: video.probe,
-    frames,
-    decodeSummary: () => video.summary(),
-    stageTotals: () => ({ ...totals }),
-    frameLatenciesMs: () => latenciesMs,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await video.close();
+  return buildVideoSource({
+    video,
+    info: videoSourceInfo(video, faceInfo.kind, models, 'pipeline: face | body+hands', tuning),
+    totals,
+    run,
+    latenciesMs,
+    closeDetectors: async () => {
       await Promise.all([face.close(), bodyHands.close()]);
     },
-  };
+  });
 }

@@ -69,13 +69,19 @@ export async function startWorkerClient<I, R>(bootUrl: URL, initMsg: Readonly<Re
     async close() {
       if (terminated) return;
       terminated = true;
+      // The 5 s guard must not outlive a polite close: a pending timer kept the whole process alive for
+      // 5 s after `geste analyze` had finished (issue 15, BENCHMARKS.md "whole command").
+      let guard: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         new Promise<void>((r) => {
           onClosed = r;
           w.postMessage({ type: 'close' });
         }),
-        new Promise<void>((r) => setTimeout(r, 5000)),
+        new Promise<void>((r) => {
+          guard = setTimeout(r, 5000);
+        }),
       ]);
+      clearTimeout(guard);
       await w.terminate();
     },
   };
