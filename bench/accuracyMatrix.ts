@@ -35,6 +35,16 @@ export interface MatrixOptions {
   readonly analyze: Analyze;
   /** Detector worker threads for the models (default 1: the machine is shared). */
   readonly workers?: number;
+  /**
+   * Vision tuning overrides (--tuning '{"faceMeshRoi":"own"}'): passed to the models; the saved analysis and landmarks
+   * get a suffix (<clip>.faceMeshRoi-own.measured.json / .landmarks.json) so runs with and without it sit side by side.
+   */
+  readonly tuning?: Record<string, unknown>;
+}
+
+/** File-name suffix for a tuning override ('' without one): '.faceMeshRoi-own'. */
+export function tuningTag(tuning: Record<string, unknown> | undefined): string {
+  return tuning ? Object.entries(tuning).map(([k, v]) => `.${k}-${String(v)}`).join('') : '';
 }
 
 const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '—' : v.toFixed(d));
@@ -53,14 +63,15 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
       for (const clip of clips) {
         const truth = parseTruthCsv(readFileSync(clip.truthCsv, 'utf8'));
         const events = JSON.parse(readFileSync(clip.eventsJson, 'utf8')) as EventsFile;
-        const saved = clip.truthCsv.replace('.truth.csv', '.measured.json');
+        const tag = tuningTag(o.tuning);
+        const saved = clip.truthCsv.replace('.truth.csv', `${tag}.measured.json`);
         let measured: MeasuredRow[];
         let summary: unknown;
         if (o.reuseAnalysis && existsSync(saved)) {
           ({ frames: measured, summary } = JSON.parse(readFileSync(saved, 'utf8')) as { frames: MeasuredRow[]; summary: unknown });
         } else {
           const a0 = Date.now();
-          const lmPath = clip.truthCsv.replace('.truth.csv', '.landmarks.json');
+          const lmPath = clip.truthCsv.replace('.truth.csv', `${tag}.landmarks.json`);
           const neutral = { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };
           let res: { frames: readonly MeasuredRow[]; summary: unknown };
           if (o.replay && existsSync(lmPath)) {
@@ -68,7 +79,7 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
             res = await o.replay((JSON.parse(readFileSync(lmPath, 'utf8')) as { frames: unknown[] }).frames, { neutral });
           } else {
             process.stderr.write(`analysing ${face}/${camera}/${clip.name} …`);
-            const full = await o.analyze(clip.mp4!, { neutral, keepLandmarks: true, workers: o.workers ?? 1 });
+            const full = await o.analyze(clip.mp4!, { neutral, keepLandmarks: true, workers: o.workers ?? 1, ...(o.tuning ? { tuning: o.tuning } : {}) });
             if (full.landmarks) writeFileSync(lmPath, JSON.stringify({ frames: full.landmarks }));
             res = full;
           }
