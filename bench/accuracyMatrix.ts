@@ -11,7 +11,7 @@
  * as <clip>.landmarks.json (--replay runs them through `geste analyze`'s own code again, without the models: what a
  * change in core does, in seconds).
  */
-import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   generateSet, parseTruthCsv, scoreClips, targetLines, REST_MS, RANGE_BANDS_DEG, FACE_IDS, CAMERA_IDS, findFace, findCamera,
@@ -67,14 +67,17 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
         const saved = clip.truthCsv.replace('.truth.csv', `${tag}.measured.json`);
         let measured: MeasuredRow[];
         let summary: unknown;
-        if (o.reuseAnalysis && existsSync(saved)) {
+        // Saved analyses and landmarks count only when newer than the video: a clip re-rendered (a new face look, a new
+        // renderer) must go through the models again, not be scored with the old render's landmarks.
+        const fresh = (p: string) => existsSync(p) && statSync(p).mtimeMs >= statSync(clip.mp4!).mtimeMs;
+        if (o.reuseAnalysis && fresh(saved)) {
           ({ frames: measured, summary } = JSON.parse(readFileSync(saved, 'utf8')) as { frames: MeasuredRow[]; summary: unknown });
         } else {
           const a0 = Date.now();
           const lmPath = clip.truthCsv.replace('.truth.csv', `${tag}.landmarks.json`);
           const neutral = { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };
           let res: { frames: readonly MeasuredRow[]; summary: unknown };
-          if (o.replay && existsSync(lmPath)) {
+          if (o.replay && fresh(lmPath)) {
             process.stderr.write(`replaying ${face}/${camera}/${clip.name} …`);
             res = await o.replay((JSON.parse(readFileSync(lmPath, 'utf8')) as { frames: unknown[] }).frames, { neutral });
           } else {
