@@ -34,6 +34,7 @@ if (values.faces || values.cameras || values.set === 'matrix') {
     ...(values.only ? { only: values.only.split(',') } : {}), reuseAnalysis: values['reuse-analysis'] ?? false,
     reportPath: values.report ?? join(root, 'bench/results/accuracy-matrix.md'), analyze,
     ...(values.replay ? { replay: await loadReplay() } : {}),
+    ...(values.tuning ? { tuning: JSON.parse(values.tuning) as Record<string, unknown> } : {}),
   });
   process.exit(0);
 }

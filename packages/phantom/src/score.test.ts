@@ -79,6 +79,18 @@ describe('score.ts', () => {
     expect(low.note).toContain('headline');
   });
 
+  it('time in neutral is scored pro rata, 2 s per minute: on a 20 s clip 1 s off fails, 0.5 s passes', () => {
+    const c = clip('hold-neutral-20s', exact);
+    const truthS = c.truth.filter((t) => Math.abs(t.rotationDeg) <= 10 && Math.abs(t.tiltDeg) <= 10 && Math.abs(t.flexionDeg) <= 10).length / FPS;
+    const withNeutral = (s: number) => ({ ...c, summary: { ...(c.summary as object), timeInNeutral: { combined: { withinS: s } } } });
+    const ok = scoreClips([withNeutral(truthS + 0.5)]).neutral[0]!;
+    expect(ok.minutes).toBeCloseTo(20 / 60, 2);
+    expect(ok.cmp.pass).toBe(true);
+    // 1 s off over 20 s is 3 s per minute: a miss (the old rule allowed 2 s on any clip shorter than a minute).
+    expect(scoreClips([withNeutral(truthS - 1)]).neutral[0]!.cmp.pass).toBe(false);
+    expect(scoreClips([withNeutral(Number.NaN)]).neutral[0]!.cmp.pass).toBe(false);
+  });
+
   it('tremor amplitude is scored from 0.5° and a 30 % error fails', () => {
     const c = clip('tremor-roll-4.5hz', exact);
     const loud = clip('tremor-roll-4.5hz', (t) => ({ ...exact(t), tiltDeg: t.tiltDeg * 1.3 }));

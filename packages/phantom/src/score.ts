@@ -239,7 +239,7 @@ export function scoreClips(clips: readonly ClipForScoring[]): GroupScore {
     const truthS = c.truth.filter((t) => AXES.every((a) => Math.abs(t[a]) <= 10)).length / fps;
     const minutes = c.truth.length / fps / 60;
     const cmp = compareTimeInNeutral(truthS, num(get(c.summary, 'timeInNeutral', 'combined', 'withinS')));
-    return { clip: c.name, minutes, cmp: { ...cmp, pass: cmp.errorS !== null && cmp.errorS <= TARGETS_13.timeInNeutralSPerMin * Math.max(1, minutes) } };
+    return { clip: c.name, minutes, cmp: { ...cmp, pass: cmp.errorS !== null && cmp.errorS <= TARGETS_13.timeInNeutralSPerMin * minutes } };
   });
   return {
     clips: clips.map((c) => c.name),

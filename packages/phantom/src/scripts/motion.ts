@@ -443,6 +443,15 @@ const SPECS: Spec[] = [
     holds: [rest(), { kind: 'posture', startMs: R + 1500, endMs: 8000 }],
   },
   tremorScript('tremor-roll-4.5hz', 304, 'tiltDeg', 4.5, 1.5, 0.1, 12000, ['matrix', 'full']),
+  {
+    // The 60 s hold compressed to 20 s (time in neutral per face at a third of the frames): the same two
+    // excursions past 10° (four crossings of the zone edge) and drift on every axis. Scored pro rata (2 s per minute).
+    name: 'hold-neutral-20s', seed: 305, durationMs: 20000, sets: ['matrix'],
+    description: '20 s "hold neutral" with slow drift and two excursions beyond 10° (+14°, −12°)',
+    base: { rotationDeg: [[R, 0], [6000, 0], [7500, 14], [10000, 13], [11500, 0], [14000, 0], [15000, -12], [17000, -11], [18000, 0]] },
+    drift: { rotationDeg: 4, tiltDeg: 3, flexionDeg: 3 },
+    holds: [rest(), { kind: 'hold-neutral', startMs: R, endMs: 20000 }],
+  },
 ];
 
 export const SCRIPTS: readonly MotionScript[] = SPECS.map(build);
