@@ -148,6 +148,18 @@ describe('FlexionRangeGuard on synthetic faces', () => {
     expect(g.apply(m, ev).state).toBe('measured');
   });
 
+  it('without near-frontal frames of the person\'s own (a camera below: every frame is a chin-up to it), a squashed chin-up keeps its flexion as low confidence', () => {
+    const g = new FlexionRangeGuard();
+    const f = frameOf(syntheticFace({ angles: { rotationDeg: 0, tiltDeg: 0, flexionDeg: -25 }, noisePx: NOISE_PX, seed: 99 }), 0);
+    // A face whose canonical fit is poorer than the default baseline by more than the drop bar.
+    const ev = { ...flexionFitEvidence(f)!, residualCm: DEFAULT_BASELINE_CM + 3 * FLEXION_RESIDUAL_EXCESS_CM };
+    const m = g.apply(measureFrame(f, anatomicalNeutral()), ev);
+    expect(m.flexionDeg).not.toBeNull();
+    expect(m.state).toBe('low-confidence');
+    rest(g);
+    expect(g.apply(measureFrame(f, anatomicalNeutral()), ev).flexionDeg).toBeNull();
+  });
+
   it('uses the default baseline until a near-frontal mesh was seen, then the person\'s own', () => {
     const g = new FlexionRangeGuard();
     expect(g.baselineCm).toBe(DEFAULT_BASELINE_CM);

@@ -19,7 +19,8 @@
  *
  * The baseline is the person's own: the median residual of recent near-frontal mesh frames (faces differ: 0.64 cm
  * for the astronaut, 0.56 cm for olive-narrow, 0.72 cm for the bearded face in the dim video). Before there is one,
- * `DEFAULT_BASELINE_CM`.
+ * `DEFAULT_BASELINE_CM`, and a rise over it only lowers the confidence: flexion is dropped only against the person's
+ * own baseline (≥ BASELINE_MIN_FRAMES near-frontal frames).
  *
  * Stateful, in frame order, after the re-entry guard; the live estimator and the recording analyser both use it.
  */
@@ -50,6 +51,12 @@ export const BASELINE_CHIN_DOWN_DEG = 25;
 export const BASELINE_FRAMES = 60;
 /** Residual assumed before any near-frontal frame was seen (the phantom's faces: 0.56–0.72 cm, median of four 0.64), cm. */
 export const DEFAULT_BASELINE_CM = 0.62;
+/**
+ * Near-frontal frames of the person's own needed before a chin-up reading's flexion is dropped. Before that the rise is
+ * measured against DEFAULT_BASELINE_CM, which another face shape can exceed at rest (deep-wide with the camera 20 cm
+ * below: every frame is a chin-up to the camera and none is near frontal), so it only lowers the confidence.
+ */
+export const BASELINE_MIN_FRAMES = 10;
 
 /** What the frame's face-mesh fit says, for the flexion rule (null: no single face with a mesh fit). */
 export interface FlexionFitEvidence {
@@ -97,7 +104,8 @@ export class FlexionRangeGuard {
     // A right mesh's residual rises with its own chin-up too (+0.04 cm at −19°, +0.19 cm at −32° on the astronaut): the
     // bar for dropping flexion rises with the reading past FLEXION_EXCESS_RISE_FROM_DEG.
     const barCm = FLEXION_RESIDUAL_EXCESS_CM + FLEXION_EXCESS_RISE_CM_PER_DEG * Math.max(0, -a.flexionDeg - FLEXION_EXCESS_RISE_FROM_DEG);
-    if (excessCm < barCm) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
+    const ownBaseline = this.recent.length >= BASELINE_MIN_FRAMES;
+    if (excessCm < barCm || !ownBaseline) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
     return {
       ...m,
       state: 'low-confidence',
