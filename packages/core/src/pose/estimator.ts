@@ -16,7 +16,7 @@
  * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
-import { FlexionRangeGuard, flexionFitEvidence } from './flexionRange.ts';
+import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
@@ -66,26 +66,36 @@ export interface HeadPoseEstimatorOptions extends FitOptions {
   readonly neutral?: Neutral;
 }
 
+/**
+ * Frames measured in order, through the guards that need the frames before: readings held back just after a turn
+ * beyond the tracker's range (reentry.ts) and the flexion of a mesh pushed past what it models dropped
+ * (flexionRange.ts, from the same head fit the measure used). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
+ */
+export class GuardedFrameMeasurer {
+  private readonly reentry = new RangeReentryGuard();
+  private readonly flexionRange = new FlexionRangeGuard();
+
+  constructor(private readonly fitOptions: FitOptions = {}) {}
+
+  measure(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
+    const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions);
+    return this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), flexionEvidenceFromFit(fit));
+  }
+}
+
 export class HeadPoseEstimator {
   readonly neutral: Neutral;
-  private readonly fit: FitOptions;
+  private readonly guarded: GuardedFrameMeasurer;
 
   constructor(opts: HeadPoseEstimatorOptions = {}) {
     this.neutral = opts.neutral ?? anatomicalNeutral();
     const { neutral: _n, ...fit } = opts;
-    this.fit = fit;
+    this.guarded = new GuardedFrameMeasurer(fit);
   }
 
-  private readonly reentry = new RangeReentryGuard();
-  private readonly flexionRange = new FlexionRangeGuard();
-
-  /**
-   * Measures frames in order (holds back readings just after a turn beyond the tracker's range, reentry.ts; drops
-   * the flexion of a mesh pushed past what it models, flexionRange.ts).
-   */
+  /** Measures frames in order, with the guards of `GuardedFrameMeasurer`. */
   measure(frame: LandmarkFrame): FrameMeasure {
-    const m = this.reentry.apply(measureFrame(frame, this.neutral, this.fit), meshEvidence(frame));
-    return this.flexionRange.apply(m, flexionFitEvidence(frame, this.fit));
+    return this.guarded.measure(frame, this.neutral);
   }
 }
 
@@ -145,12 +155,17 @@ function notMeasurable(frame: LandmarkFrame, reasons: NotMeasurableReason[]): Fr
   };
 }
 
-/** Pure function form of `HeadPoseEstimator.measure`. */
+/** Pure function form of `HeadPoseEstimator.measure` (without the in-order guards). */
 export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions = {}): FrameMeasure {
-  if (!validFrame(frame)) return notMeasurable(frame, ['invalid-frame']);
+  return measureFrameAndFit(frame, neutral, fitOptions).measure;
+}
+
+/** `measureFrame` and the head fit it used (null when no single face was fitted), so the guards need not fit again. */
+function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions): { measure: FrameMeasure; fit: HeadFit | null } {
+  if (!validFrame(frame)) return { measure: notMeasurable(frame, ['invalid-frame']), fit: null };
   const reasons: NotMeasurableReason[] = [];
   const sel = selectPatientFace(frame);
-  if (sel.kind === 'multiple') return notMeasurable(frame, ['multiple-faces']);
+  if (sel.kind === 'multiple') return { measure: notMeasurable(frame, ['multiple-faces']), fit: null };
 
   let fit: HeadFit | null = null;
   let meshUsable = false;
@@ -187,7 +202,7 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
       meshUsable = !beyond && cover < HAND_OCCLUSION_BLOCKING_SHARE;
       if (beyond) {
         // Turned beyond what either model measures reliably: say so rather than fall back to a guess.
-        return withShoulders(notMeasurable(frame, reasons), frame, neutral, fit);
+        return { measure: withShoulders(notMeasurable(frame, reasons), frame, neutral, fit), fit };
       }
       if (meshUsable) {
         const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
@@ -213,7 +228,7 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
     // A turn combined with a tilt or bend (relative to neutral): the mesh's tilt and flexion are unreliable there (range.ts).
     const combinedTurn = Math.abs(a.rotationDeg) >= COMBINED_TURN_DEG && Math.max(Math.abs(a.tiltDeg), Math.abs(a.flexionDeg)) >= COMBINED_OTHER_DEG;
     const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded') || combinedTurn;
-    return {
+    return { fit, measure: {
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,
       state: lowConfidence ? 'low-confidence' : 'measured',
@@ -225,13 +240,13 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
       flexionDeg: a.flexionDeg,
       lateralShiftCm,
       shoulderElevationDeg,
-    };
+    } };
   }
 
   const fallback = rotationFromKeypoints(frame, neutral);
   if (fallback === 'beyond') reasons.push('beyond-tracker-range');
   else if (fallback !== null) {
-    return {
+    return { fit, measure: {
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,
       state: 'low-confidence',
@@ -243,10 +258,10 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
       flexionDeg: null,
       lateralShiftCm: null,
       shoulderElevationDeg,
-    };
+    } };
   }
   const out = notMeasurable(frame, reasons.length ? reasons : ['no-face']);
-  return shoulderElevationDeg === null ? out : { ...out, shoulderElevationDeg };
+  return { measure: shoulderElevationDeg === null ? out : { ...out, shoulderElevationDeg }, fit };
 }
 
 /**

@@ -27,7 +27,7 @@
 import type { FrameMeasure, HeadAngles } from '../measures/types.ts';
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import { anglesFromRotationMatrix } from './euler.ts';
-import { type FitOptions, fitHead } from './headFit.ts';
+import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
 
@@ -66,13 +66,17 @@ export interface FlexionFitEvidence {
   readonly cameraAngles: HeadAngles;
 }
 
+/** The evidence from a head fit already made (null: no fit, or no finite residual). */
+export function flexionEvidenceFromFit(fit: HeadFit | null): FlexionFitEvidence | null {
+  if (fit === null || !Number.isFinite(fit.rmsResidualCm)) return null;
+  return { residualCm: fit.rmsResidualCm, cameraAngles: anglesFromRotationMatrix(fit.headToCamera) };
+}
+
+/** The evidence for a frame on its own (fits the frame's one face; for tests and experiments). */
 export function flexionFitEvidence(frame: LandmarkFrame, fitOptions: FitOptions = {}): FlexionFitEvidence | null {
   if (!Array.isArray(frame.faces) || frame.faces.length === 0) return null;
   const sel = selectPatientFace(frame);
-  if (sel.kind !== 'one') return null;
-  const fit = fitHead(sel.face, frame, fitOptions);
-  if (fit === null || !Number.isFinite(fit.rmsResidualCm)) return null;
-  return { residualCm: fit.rmsResidualCm, cameraAngles: anglesFromRotationMatrix(fit.headToCamera) };
+  return sel.kind === 'one' ? flexionEvidenceFromFit(fitHead(sel.face, frame, fitOptions)) : null;
 }
 
 export class FlexionRangeGuard {

@@ -10,9 +10,7 @@
  */
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
-import { measureFrame, meshEvidence } from '../pose/estimator.ts';
-import { RangeReentryGuard } from '../pose/reentry.ts';
-import { FlexionRangeGuard, flexionFitEvidence } from '../pose/flexionRange.ts';
+import { GuardedFrameMeasurer } from '../pose/estimator.ts';
 import type { FitOptions } from '../pose/headFit.ts';
 import { type CalibrationResult, type Neutral, anatomicalNeutral, calibrateNeutral } from '../pose/neutral.ts';
 import { AnatomicalEstimator } from '../pose/anatomical.ts';
@@ -57,8 +55,7 @@ export class RecordingAnalyzer {
   private dropped = 0;
 
   private readonly fit: FitOptions;
-  private readonly reentry = new RangeReentryGuard();
-  private readonly flexionRange = new FlexionRangeGuard();
+  private readonly guarded: GuardedFrameMeasurer;
   private readonly anatomical: AnatomicalEstimator;
   private readonly anatomicalMeasures: FrameMeasure[] = [];
 
@@ -67,6 +64,7 @@ export class RecordingAnalyzer {
     this.strategy = strategy;
     const { camera, trunkSetup, ...fitOptions } = options;
     this.fit = fitOptions;
+    this.guarded = new GuardedFrameMeasurer(fitOptions);
     this.anatomical = new AnatomicalEstimator({ ...fitOptions, ...(camera ? { camera } : {}), ...(trunkSetup ? { trunkSetup } : {}) });
     if (strategy.kind === 'anatomical') {
       this.choice = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null };
@@ -111,8 +109,7 @@ export class RecordingAnalyzer {
 
   /** Against a calibrated or given neutral: the same guards as `HeadPoseEstimator.measure` (re-entry, flexion range). */
   private measureWithNeutral(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
-    const m = this.reentry.apply(measureFrame(frame, neutral, this.fit), meshEvidence(frame));
-    return this.flexionRange.apply(m, flexionFitEvidence(frame, this.fit));
+    return this.guarded.measure(frame, neutral);
   }
 
   private resolveCalibration(): void {
