@@ -149,34 +149,14 @@ export function summaryToJson(s: SessionSummary): string {
 
 /**
  * The headline numbers of a summary under registry keys (null = not measured): time within 10° of
- * neutral, longest hold, jerks, tremor (the dominant axis's strongest peak from 1.5 Hz, measured around the peak;
- * else its band with the largest RMS over 1.5–8 Hz), shift and shoulders (medians).
+ * neutral, longest hold, jerks, tremor (tremor.ts `headline`: the strongest peak from 1 to 8 Hz, on any axis,
+ * measured around itself, that stands over the noise, is ≥ 0.1° RMS and is no overtone of a slower rhythm;
+ * docs/tremor-peak.md), shift and shoulders (medians).
  */
-/** Bands starting below this are drift and slow turns, not tremor (docs/clinical.md: 0–1.5 Hz). */
-const TREMOR_MIN_HZ = 1.5;
-
 export function summaryMeasures(s: SessionSummary): Record<SummaryMeasureKey, number | null> {
-  let tremorPeakHz: number | null = null;
-  let tremorRmsDeg: number | null = null;
-  const axis = s.tremor.dominantTremorAxis;
-  if (axis) {
-    const r = s.tremor.axes[axis];
-    // The axis's strongest peak, measured around itself (tremor.ts: a band edge at 4.5 Hz cut a 4.5 Hz tremor's RMS
-    // ≈ 30 % low in the band sums this headline used to take; issue 13).
-    const peak = r.measurable ? r.peak : null;
-    if (peak && peak.freqHz >= TREMOR_MIN_HZ) {
-      tremorPeakHz = peak.freqHz;
-      tremorRmsDeg = peak.rmsDeg;
-    } else if (r.measurable) {
-      for (const b of r.bands) {
-        if (b.loHz < TREMOR_MIN_HZ || b.peakAtBandEdge) continue;
-        if (tremorRmsDeg === null || b.rmsDeg > tremorRmsDeg) {
-          tremorRmsDeg = b.rmsDeg;
-          tremorPeakHz = b.peakFreqHz;
-        }
-      }
-    }
-  }
+  const headline = s.tremor.headline ?? null;
+  const tremorPeakHz = headline ? headline.peak.freqHz : null;
+  const tremorRmsDeg = headline ? headline.peak.rmsDeg : null;
   return {
     timeInNeutralPct: s.timeInNeutral.combined.percentWithin,
     longestHoldS: s.timeInNeutral.longestHoldS,

@@ -72,7 +72,23 @@ export interface TremorPeak {
   readonly hiHz: number;
   /** Band (TREMOR_BANDS) the peak frequency falls in. */
   readonly band: TremorBandName;
+  /** Median PSD of the peak's surroundings (TREMOR_FLOOR_RING_HZ), deg²/Hz: the measurement's noise floor there. It is subtracted from every summed bin. */
+  readonly floorDeg2PerHz: number;
+  /** Peak density over the floor (∞ on noise-free data). */
+  readonly prominence: number;
+  /** Whether Geste calls this peak a tremor, and why not (docs/tremor-peak.md). */
+  readonly verdict: TremorPeakVerdict;
+  /** For 'harmonic-of-slower-movement': the slower rhythm (axis, Hz) of which this peak is the n-th multiple. */
+  readonly harmonicOf: { readonly axis: Axis; readonly freqHz: number; readonly n: number } | null;
 }
+
+/**
+ * 'tremor': a spectral line, at least TREMOR_MIN_RMS_DEG. 'not-above-noise': the peak does not stand
+ * TREMOR_MIN_PROMINENCE times over its surroundings (measurement jitter, or the skirt of a slow movement).
+ * 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
+ * rhythm (< 1.5 Hz, any axis) — e.g. a camera swaying at 1 Hz gives lines at 2 and 3 Hz.
+ */
+export type TremorPeakVerdict = 'tremor' | 'not-above-noise' | 'too-small' | 'harmonic-of-slower-movement';
 
 /** Peaks are searched from this frequency up (below it, posture changes dominate). */
 export const TREMOR_PEAK_MIN_HZ = 1;
@@ -80,6 +96,27 @@ export const TREMOR_PEAK_MIN_HZ = 1;
 export const TREMOR_PEAK_MAX_HALF_WIDTH_HZ = 1.5;
 /** A dip that stays above this share of the peak's density is a ripple, not a valley: the sum goes on. */
 export const TREMOR_PEAK_RIPPLE_SHARE = 0.3;
+/**
+ * A tremor peak's density must be at least this many times the median density of its surroundings. Measured
+ * (docs/tremor-peak.md): real phantom tremors (1.2–7 Hz, 0.5–3° peak, 7 faces, own ROI) stand 26–5000× over it;
+ * the strongest peaks of faces holding still near neutral 1.7–13×.
+ */
+export const TREMOR_MIN_PROMINENCE = 20;
+/**
+ * The same from a single Welch segment (8–12 s of data): one periodogram scatters more — white jitter's strongest
+ * peak reaches 23× its floor in 200 runs of 10 s (12 s, two segments: 17×; 15 s: 14×).
+ */
+export const TREMOR_MIN_PROMINENCE_ONE_SEGMENT = 40;
+/** The surroundings: bins between these distances from the peak (and from 0.25 Hz up), Hz. */
+export const TREMOR_FLOOR_RING_HZ = { inner: 0.5, outer: 2 } as const;
+/** Smallest tremor reported, deg RMS (the jitter of a still phantom face reads 0.03–0.2° at a spectral peak). */
+export const TREMOR_MIN_RMS_DEG = 0.1;
+/** A slow rhythm is searched from this frequency up to below TREMOR_BANDS[1].loHz (1.5 Hz). */
+export const SLOW_RHYTHM_MIN_HZ = 0.2;
+/** Harmonic orders checked (2× … 6× the slow rhythm). */
+export const HARMONIC_MAX_ORDER = 6;
+/** |f − n·f0| within this counts as a multiple, Hz (clean lines are located to ≈ 0.01 Hz; the panned photograph: 0.0003 Hz). */
+export const HARMONIC_TOLERANCE_HZ = 0.06;
 
 export type TremorNotMeasurableReason = 'too-little-continuous-data' | 'frame-rate-too-low';
 
@@ -109,8 +146,10 @@ export interface TremorResult {
   readonly axes: Readonly<Record<Axis, TremorAxisResult>>;
   /** Per band, the axis with the largest RMS (null if no axis was measurable). */
   readonly dominantAxisByBand: Readonly<Record<TremorBandName, Axis | null>>;
-  /** Axis with the largest power over 1.5–8 Hz (the tremor bands), or null. */
+  /** The axis of `headline`, or null when no peak was called tremor. */
   readonly dominantTremorAxis: Axis | null;
+  /** The tremor Geste reports: of the axes' peaks (1–8 Hz) with verdict 'tremor', the one with the most power; null if none. */
+  readonly headline: { readonly axis: Axis; readonly peak: TremorPeak } | null;
 }
 
 /** Tremor analysis of the three head axes of a session's frames (not-measurable frames are gaps). */
@@ -139,18 +178,66 @@ export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, opti
     }
     dominantAxisByBand[b.band] = best;
   }
-  let dominantTremorAxis: Axis | null = null;
-  let bestP = -1;
+  // A peak that is an integer multiple of a stronger slow rhythm on any axis (the head is one body: a sway on
+  // one axis shows up as overtones on another through the projection) is not called tremor.
   for (const a of AXES) {
     const r = axes[a];
-    if (!r.measurable) continue;
-    const p = r.bands.filter((x) => x.loHz >= 1.5).reduce((s, x) => s + x.powerDeg2, 0);
-    if (p > bestP) {
-      bestP = p;
-      dominantTremorAxis = a;
+    if (!r.measurable || !r.peak || r.peak.verdict !== 'tremor') continue;
+    const h = harmonicOf(r.peak, r.psd, AXES.map((b) => [b, axes[b]] as const).flatMap(([b, x]) => (x.measurable ? [[b, x.psd] as const] : [])));
+    if (h) axes[a] = { ...r, peak: { ...r.peak, verdict: 'harmonic-of-slower-movement', harmonicOf: h } };
+  }
+  let headline: TremorResult['headline'] = null;
+  for (const a of AXES) {
+    const r = axes[a];
+    if (!r.measurable || !r.peak || r.peak.verdict !== 'tremor') continue;
+    if (!headline || r.peak.powerDeg2 > headline.peak.powerDeg2) headline = { axis: a, peak: r.peak };
+  }
+  return { axes, dominantAxisByBand, dominantTremorAxis: headline?.axis ?? null, headline };
+}
+
+/** Density of the PSD at frequency f (nearest bin). */
+function densityAt(psd: Psd, fHz: number): number {
+  return (psd.psd[Math.max(0, Math.min(psd.psd.length - 1, Math.round(fHz / psd.dfHz)))] as number);
+}
+
+/** Median PSD over TREMOR_FLOOR_RING_HZ around fHz (bins from 0.25 Hz to Nyquist); 0 when there are none. */
+export function spectralFloor(psd: Psd, fHz: number): number {
+  const vals: number[] = [];
+  for (let k = 0; k < psd.psd.length; k++) {
+    const f = psd.freqsHz[k] as number;
+    const d = Math.abs(f - fHz);
+    if (f >= 0.25 && d > TREMOR_FLOOR_RING_HZ.inner && d <= TREMOR_FLOOR_RING_HZ.outer) vals.push(psd.psd[k] as number);
+  }
+  if (vals.length === 0) return 0;
+  vals.sort((p, q) => p - q);
+  return quantileSorted(vals, 0.5);
+}
+
+/**
+ * The slow rhythm (SLOW_RHYTHM_MIN_HZ to 1.5 Hz, on any of the given spectra) of which `peak` is the n-th
+ * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER), or null. The slow rhythm must be a line itself (TREMOR_MIN_PROMINENCE
+ * over its own floor) and at least as dense as the peak: an overtone is weaker than what makes it.
+ */
+export function harmonicOf(peak: TremorPeak, ownPsd: Psd, spectra: readonly (readonly [Axis, Psd])[]): { axis: Axis; freqHz: number; n: number } | null {
+  const f = peak.freqHz;
+  const tol = HARMONIC_TOLERANCE_HZ;
+  const peakDensity = densityAt(ownPsd, f);
+  let best: { axis: Axis; freqHz: number; n: number; density: number } | null = null;
+  for (const [axis, psd] of spectra) {
+    const p = psd.psd;
+    for (let k = 1; k + 1 < p.length; k++) {
+      const fk = psd.freqsHz[k] as number;
+      if (fk < SLOW_RHYTHM_MIN_HZ || fk >= Math.min(TREMOR_BANDS[1].loHz, f / 2 + tol)) continue;
+      const v = p[k] as number;
+      if (!(v >= (p[k - 1] as number) && v > (p[k + 1] as number)) || v < peakDensity) continue;
+      const f0 = interpolatePeakHz(psd, k);
+      const n = Math.round(f / f0);
+      if (n < 2 || n > HARMONIC_MAX_ORDER || Math.abs(f - n * f0) > tol) continue;
+      if (v < TREMOR_MIN_PROMINENCE * spectralFloor(psd, f0)) continue;
+      if (!best || v > best.density) best = { axis, freqHz: f0, n, density: v };
     }
   }
-  return { axes, dominantAxisByBand, dominantTremorAxis };
+  return best ? { axis: best.axis, freqHz: best.freqHz, n: best.n } : null;
 }
 
 /** Tremor analysis of one axis. Exported for tests and for single-measure use. */
@@ -305,12 +392,21 @@ export function tremorPeak(psd: Psd): TremorPeak | null {
     }
     return k;
   };
-  const kLo = walk(-1);
-  const kHi = walk(1);
+  // At least the window's main lobe (±2/T for a Hann segment of T s): in jitter the walk can stop inside it, and
+  // a line's power lies there — with the floor taken off, the bins added beyond the valley add nothing but the line.
+  const lobeBins = Math.ceil(((2 * psd.fsHz) / psd.segmentLength) / psd.dfHz);
+  const kLo = Math.max(1, Math.min(walk(-1), kPeak - lobeBins));
+  const kHi = Math.min(p.length - 1, Math.max(walk(1), kPeak + lobeBins));
+  // The noise under the peak is not tremor: the floor (median of the surroundings) is taken off every bin.
+  const floor = spectralFloor(psd, freqHz);
   let power = 0;
-  for (let k = kLo; k <= kHi; k++) power += (p[k] as number) * psd.dfHz;
+  for (let k = kLo; k <= kHi; k++) power += Math.max(0, (p[k] as number) - floor) * psd.dfHz;
   const band = TREMOR_BANDS.find((b) => inBand(freqHz, b.loHz, b.hiHz)) ?? TREMOR_BANDS[2];
-  return { freqHz, powerDeg2: power, rmsDeg: Math.sqrt(power), loHz: f[kLo] as number, hiHz: f[kHi] as number, band: band.band };
+  const prominence = floor > 0 ? top / floor : Infinity;
+  const rmsDeg = Math.sqrt(power);
+  const minProminence = psd.segments <= 1 ? TREMOR_MIN_PROMINENCE_ONE_SEGMENT : TREMOR_MIN_PROMINENCE;
+  const verdict: TremorPeakVerdict = prominence < minProminence ? 'not-above-noise' : rmsDeg < TREMOR_MIN_RMS_DEG ? 'too-small' : 'tremor';
+  return { freqHz, powerDeg2: power, rmsDeg, loHz: f[kLo] as number, hiHz: f[kHi] as number, band: band.band, floorDeg2PerHz: floor, prominence, verdict, harmonicOf: null };
 }
 
 /** Bands are [lo, hi) except the last (4.5–8 Hz), which includes 8 Hz. */
