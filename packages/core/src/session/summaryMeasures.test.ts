@@ -26,8 +26,12 @@ describe('summaryMeasures: headline tremor', () => {
     });
   }
 
-  it('a slow 1.2 Hz sway is not a headline tremor (the bands from 1.5 Hz hold next to nothing)', () => {
-    const m = summaryMeasures(summarizeSession(tremorFrames(1.2, 3), neutral));
-    expect(m.tremorRmsDeg ?? 0).toBeLessThan(0.05);
+  it('a 1.2 Hz tremor is the headline (tremor is 1–8 Hz, issue 13); a 0.8 Hz sway is not', () => {
+    const m = summaryMeasures(summarizeSession(tremorFrames(1.2, 3, 20), neutral));
+    expect(Math.abs(m.tremorPeakHz! - 1.2)).toBeLessThan(TOL_HZ);
+    expect(Math.abs(m.tremorRmsDeg! - 3 / Math.SQRT2) / (3 / Math.SQRT2)).toBeLessThan(TOL_RMS_REL);
+    const slow = summaryMeasures(summarizeSession(tremorFrames(0.8, 3, 20), neutral));
+    expect(slow.tremorPeakHz).toBeNull();
+    expect(slow.tremorRmsDeg).toBeNull();
   });
 });

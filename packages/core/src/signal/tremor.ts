@@ -85,10 +85,11 @@ export interface TremorPeak {
 /**
  * 'tremor': a spectral line, at least TREMOR_MIN_RMS_DEG. 'not-above-noise': the peak does not stand
  * TREMOR_MIN_PROMINENCE times over its surroundings (measurement jitter, or the skirt of a slow movement).
- * 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
+ * 'beside-a-stronger-line': within 4/T Hz (two Hann main-lobe half-widths, 0.5 Hz for 8 s segments) of a denser
+ * line — its side lobe (a 0.8 Hz sway has one at 1.1 Hz), not a rhythm of its own. 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
  * rhythm (< 1.5 Hz, any axis) — e.g. a camera swaying at 1 Hz gives lines at 2 and 3 Hz.
  */
-export type TremorPeakVerdict = 'tremor' | 'not-above-noise' | 'too-small' | 'harmonic-of-slower-movement';
+export type TremorPeakVerdict = 'tremor' | 'not-above-noise' | 'beside-a-stronger-line' | 'too-small' | 'harmonic-of-slower-movement';
 
 /** Peaks are searched from this frequency up (below it, posture changes dominate). */
 export const TREMOR_PEAK_MIN_HZ = 1;
@@ -405,7 +406,10 @@ export function tremorPeak(psd: Psd): TremorPeak | null {
   const prominence = floor > 0 ? top / floor : Infinity;
   const rmsDeg = Math.sqrt(power);
   const minProminence = psd.segments <= 1 ? TREMOR_MIN_PROMINENCE_ONE_SEGMENT : TREMOR_MIN_PROMINENCE;
-  const verdict: TremorPeakVerdict = prominence < minProminence ? 'not-above-noise' : rmsDeg < TREMOR_MIN_RMS_DEG ? 'too-small' : 'tremor';
+  const sideLobeHz = (4 * psd.fsHz) / psd.segmentLength;
+  let besideStronger = false;
+  for (let k = 1; k < p.length; k++) if (k !== kPeak && Math.abs((f[k] as number) - freqHz) <= sideLobeHz && (p[k] as number) > top) besideStronger = true;
+  const verdict: TremorPeakVerdict = besideStronger ? 'beside-a-stronger-line' : prominence < minProminence ? 'not-above-noise' : rmsDeg < TREMOR_MIN_RMS_DEG ? 'too-small' : 'tremor';
   return { freqHz, powerDeg2: power, rmsDeg, loHz: f[kLo] as number, hiHz: f[kHi] as number, band: band.band, floorDeg2PerHz: floor, prominence, verdict, harmonicOf: null };
 }
 
