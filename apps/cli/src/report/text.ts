@@ -35,7 +35,19 @@ export function describeSummary(s: SessionSummary): string {
   const m = s.measures ?? summaryMeasures(s);
   const tin = m.timeInNeutralPct;
   lines.push(`  Within 10° of neutral: ${tin === null ? 'not measured' : `${tin.toFixed(0)} % of the time`}; jerks: ${s.jerks.count}.`);
-  lines.push(`  Head tremor: ${m.tremorPeakHz === null || m.tremorRmsDeg === null ? 'none found' : `${m.tremorPeakHz.toFixed(1)} Hz, ${m.tremorRmsDeg.toFixed(1)}° RMS`}.`);
+  lines.push(`  Head tremor: ${m.tremorPeakHz === null || m.tremorRmsDeg === null ? `none found${overtoneNote(s)}` : `${m.tremorPeakHz.toFixed(1)} Hz, ${m.tremorRmsDeg.toFixed(1)}° RMS`}.`);
   lines.push(s.safety);
   return lines.join('\n');
+}
+
+/** Why a clear rhythm was not called tremor: it is a multiple of a slower movement (core tremor.ts, docs/tremor-peak.md). */
+function overtoneNote(s: SessionSummary): string {
+  for (const a of AXES) {
+    const r = s.tremor.axes[a];
+    const h = r.measurable ? r.peak?.harmonicOf : null;
+    if (r.measurable && r.peak && h) {
+      return ` (a ${r.peak.freqHz.toFixed(1)} Hz rhythm in ${AXIS_WORDS[a].name.toLowerCase()} is ${h.n}× a slower ${h.freqHz.toFixed(1)} Hz movement in ${AXIS_WORDS[h.axis].name.toLowerCase()}: its overtone, or a moving camera's)`;
+    }
+  }
+  return '';
 }
