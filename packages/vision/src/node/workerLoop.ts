@@ -53,12 +53,14 @@ export function serveWorker<Init extends { type: 'init' }, Frame extends FrameMe
           postFailure(port, m.seq, e);
         }
       } else {
+        // A failure to free the models is reported (seq −1) but still ends in 'closed': the client is waiting for it.
         try {
           await body.close();
-        } finally {
-          ready = false;
-          port.postMessage({ type: 'closed' });
+        } catch (e) {
+          postFailure(port, -1, e);
         }
+        ready = false;
+        port.postMessage({ type: 'closed' });
       }
     });
   });
