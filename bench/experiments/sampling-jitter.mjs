@@ -5,7 +5,7 @@ for (const base of process.argv.slice(2)) {
   const t = readFileSync(base + '.truth.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
   const m = JSON.parse(readFileSync(base + '.measured.json', 'utf8')).frames;
   const out = {};
-  for (const [ax, col] of [['rotationDeg', 2], ['tiltDeg', 3], ['flexionDeg', 4]]) {
+  for (const ax of ['rotationDeg', 'tiltDeg', 'flexionDeg']) {
     let s = 0, n = 0;
     for (let i = 1; i < Math.min(t.length, m.length); i++) {
       if ([2, 3, 4].some((c) => Math.abs(t[i][c] - t[i - 1][c]) > 1e-3)) continue;
