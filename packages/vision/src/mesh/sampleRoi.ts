@@ -171,14 +171,17 @@ function sampleArea3(data: ArrayLike<number>, row: number, ch: number, m: readon
       const x1 = i0 + 1, x2 = i0 + 2, y1 = j0 + 1, y2 = j0 + 2;
       const wx0 = (hx < x1 ? hx : x1) - lx, wx1 = hx <= x1 ? 0 : (hx < x2 ? hx : x2) - x1, wx2 = hx <= x2 ? 0 : hx - x2;
       const wy0 = (hy < y1 ? hy : y1) - ly, wy1 = hy <= y1 ? 0 : (hy < y2 ? hy : y2) - y1, wy2 = hy <= y2 ? 0 : hy - y2;
-      const p0 = j0 * row + i0 * ch, p1 = p0 + row, p2 = p1 + row;
-      const c1 = ch, c2 = 2 * ch;
-      for (let c = 0; c < 3; c++) {
-        const r0 = data[p0 + c]! * wx0 + data[p0 + c1 + c]! * wx1 + data[p0 + c2 + c]! * wx2;
-        const r1 = data[p1 + c]! * wx0 + data[p1 + c1 + c]! * wx1 + data[p1 + c2 + c]! * wx2;
-        const r2 = data[p2 + c]! * wx0 + data[p2 + c1 + c]! * wx1 + data[p2 + c2 + c]! * wx2;
-        out[o + c] = (r0 * wy0 + r1 * wy1 + r2 * wy2) * scale;
-      }
+      // The 3 × 3 weights, scaled once; then each channel is 9 multiply-adds.
+      const s0 = wy0 * scale, s1 = wy1 * scale, s2 = wy2 * scale;
+      const w00 = wx0 * s0, w01 = wx1 * s0, w02 = wx2 * s0;
+      const w10 = wx0 * s1, w11 = wx1 * s1, w12 = wx2 * s1;
+      const w20 = wx0 * s2, w21 = wx1 * s2, w22 = wx2 * s2;
+      const q00 = j0 * row + i0 * ch, q01 = q00 + ch, q02 = q01 + ch;
+      const q10 = q00 + row, q11 = q10 + ch, q12 = q11 + ch;
+      const q20 = q10 + row, q21 = q20 + ch, q22 = q21 + ch;
+      out[o] = data[q00]! * w00 + data[q01]! * w01 + data[q02]! * w02 + data[q10]! * w10 + data[q11]! * w11 + data[q12]! * w12 + data[q20]! * w20 + data[q21]! * w21 + data[q22]! * w22;
+      out[o + 1] = data[q00 + 1]! * w00 + data[q01 + 1]! * w01 + data[q02 + 1]! * w02 + data[q10 + 1]! * w10 + data[q11 + 1]! * w11 + data[q12 + 1]! * w12 + data[q20 + 1]! * w20 + data[q21 + 1]! * w21 + data[q22 + 1]! * w22;
+      out[o + 2] = data[q00 + 2]! * w00 + data[q01 + 2]! * w01 + data[q02 + 2]! * w02 + data[q10 + 2]! * w10 + data[q11 + 2]! * w11 + data[q12 + 2]! * w12 + data[q20 + 2]! * w20 + data[q21 + 2]! * w21 + data[q22 + 2]! * w22;
     }
   }
   return out;
