@@ -5,16 +5,16 @@
  *   node --import tsx bench/experiments/sampling-matrix.ts --root <dir with packages/phantom/.cache/matrix/...> \
  *     --faces astronaut --cameras hd-720-60 --only small-tilt-flexion --report <file.md> [--tuning '{...}'] [--max-side 1280]
  *
- * Clips missing under <root> are rendered there (Chromium), like the matrix bench does in the shared cache.
+ * --set full reads <root>/packages/phantom/.cache/full/<face>/<camera>/ (default matrix). Clips missing under <root> are rendered there (Chromium), like the matrix bench does in the shared cache.
  */
 import { parseArgs } from 'node:util';
 import { runMatrix } from '../accuracyMatrix.ts';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' }, only: { type: 'string' }, report: { type: 'string' }, tuning: { type: 'string' }, 'max-side': { type: 'string' } } });
+const { values } = parseArgs({ options: { root: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' }, only: { type: 'string' }, report: { type: 'string' }, tuning: { type: 'string' }, set: { type: 'string' }, 'max-side': { type: 'string' } } });
 if (!values.root || !values.report) throw new Error('usage: --root <dir> --report <file.md> [--faces a,b] [--cameras c] [--only clip]');
 const cli = (await import('@geste/cli')) as { analyzeVideo: Parameters<typeof runMatrix>[0]['analyze'] };
 await runMatrix({
-  root: values.root, set: 'matrix',
+  root: values.root, set: (values.set ?? 'matrix') as 'matrix',
   faces: (values.faces ?? 'astronaut').split(','), cameras: (values.cameras ?? 'webcam-640').split(','),
   ...(values.only ? { only: values.only.split(',') } : {}), reuseAnalysis: false,
   reportPath: values.report,
