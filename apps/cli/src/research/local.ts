@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NeutralStrategy } from '@geste/core';
+import { DEFAULT_TUNING, usesOwnMeshRoi, type VisionTuning } from '@geste/vision';
 import { CliError } from '../errors.ts';
 import { type IdentifiedInput, discoverInputs, identify, pathKey } from './inputs.ts';
 import { type VideoJob, runVideoJob } from './job.ts';
@@ -19,7 +20,7 @@ export interface LocalRunOptions {
   readonly runDir: string;
   /** Videos analysed at once (one worker thread each). */
   readonly jobs: number;
-  /** Detector threads per video; default max(1, floor(cores / jobs)). */
+  /** Detector threads per video; default `defaultDetectorThreads` (1 with the own face-mesh ROI, the default). */
   readonly detectorThreads?: number;
   readonly hashNames: boolean;
   readonly neutral: NeutralStrategy;
@@ -40,7 +41,15 @@ export interface LocalRunResult {
   readonly elapsedMs: number;
 }
 
-export function defaultDetectorThreads(jobs: number, cores = availableParallelism()): number {
+/**
+ * Detector threads per video when --detector-threads is not given. Research jobs run the default tuning
+ * (job.ts passes none), so by default the face mesh reads the own ROI (≈ 10–13 ms a frame): one thread per
+ * video, as `geste analyze` picks for one video (`defaultDetectorThreadsFor`: a second thread per video gained
+ * no wall time and cost ≈ 8 ms CPU a frame plus ≈ 0.6 s to start; the cores go to more videos at once instead).
+ * With Human's crop (`faceMeshRoi: 'human'` or the iris model) the cores left per video: max(1, floor(cores / jobs)).
+ */
+export function defaultDetectorThreads(jobs: number, cores = availableParallelism(), tuning: Pick<VisionTuning, 'iris' | 'faceMeshRoi'> = DEFAULT_TUNING): number {
+  if (usesOwnMeshRoi(tuning)) return 1;
   return Math.max(1, Math.floor(cores / jobs));
 }
 

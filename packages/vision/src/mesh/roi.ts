@@ -169,38 +169,5 @@ export interface FramePixels {
   readonly channels: number;
 }
 
-/**
- * The ROI resampled to an `inputPx` square, RGB scaled to 0..1 (the mesh model's input), bilinear, black
- * outside the image. Plain JavaScript arithmetic (IEEE doubles), so every host computes the same crop.
- */
-export function sampleRoi(px: FramePixels, roi: MeshRoi, inputPx: number): Float32Array {
-  const out = new Float32Array(inputPx * inputPx * 3);
-  const [a0, a1, a2, b0, b1, b2] = roiSampling(roi, inputPx);
-  const { data, widthPx: w, heightPx: h, channels: ch } = px;
-  const row = w * ch;
-  let o = 0;
-  for (let v = 0; v < inputPx; v++) {
-    for (let u = 0; u < inputPx; u++, o += 3) {
-      const x = a0 * u + a1 * v + a2;
-      const y = b0 * u + b1 * v + b2;
-      const xf = Math.floor(x);
-      const yf = Math.floor(y);
-      const fx = x - xf;
-      const fy = y - yf;
-      // The four neighbours; one outside the image reads 0 (as tf.image.transform's constant fill).
-      const inX0 = xf >= 0 && xf < w, inX1 = xf + 1 >= 0 && xf + 1 < w;
-      const inY0 = yf >= 0 && yf < h, inY1 = yf + 1 >= 0 && yf + 1 < h;
-      const i00 = inX0 && inY0 ? yf * row + xf * ch : -1;
-      const i10 = inX1 && inY0 ? yf * row + (xf + 1) * ch : -1;
-      const i01 = inX0 && inY1 ? (yf + 1) * row + xf * ch : -1;
-      const i11 = inX1 && inY1 ? (yf + 1) * row + (xf + 1) * ch : -1;
-      const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-      for (let c = 0; c < 3; c++) {
-        const sum = (i00 >= 0 ? data[i00 + c]! * w00 : 0) + (i10 >= 0 ? data[i10 + c]! * w10 : 0)
-          + (i01 >= 0 ? data[i01 + c]! * w01 : 0) + (i11 >= 0 ? data[i11 + c]! * w11 : 0);
-        out[o + c] = sum / 255;
-      }
-    }
-  }
-  return out;
-}
+/** The crop's pixels (bilinear, or the box mean when a crop pixel spans several frame pixels): sampleRoi.ts. */
+export { sampleRoi } from './sampleRoi.ts';
