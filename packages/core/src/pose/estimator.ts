@@ -20,7 +20,7 @@ import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
-import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
+import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
@@ -63,8 +63,11 @@ export const MIN_HAND_SCORE = 0.5;
  */
 export const NOSE_TO_EAR_AXIS_RATIO = 1.33;
 
-/** After a frame below 0.5 confidence, frames within this time need MEASURED_AGAIN_CONFIDENCE to count as measured, ms. */
+/** After a frame past a confident limit and below 0.5 confidence, frames within this time… (ms) */
 export const LOW_CONFIDENCE_HOLD_MS = 150;
+/** …and within this of a confident limit (deg)… */
+export const EDGE_BAND_DEG = 5;
+/** …need this confidence to count as measured again. */
 export const MEASURED_AGAIN_CONFIDENCE = 0.55;
 
 export interface HeadPoseEstimatorOptions extends FitOptions {
@@ -88,25 +91,30 @@ export class GuardedFrameMeasurer {
     const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions);
     const evidence = flexionEvidenceFromFit(fit);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), evidence);
-    return this.hysteresis(this.flexionLag.apply(guarded, measure, eyeEvidence(frame), evidence?.cameraAngles.rotationDeg ?? null));
+    const lagged = this.flexionLag.apply(guarded, measure, eyeEvidence(frame), evidence?.cameraAngles.rotationDeg ?? null);
+    return this.edgeHysteresis(lagged, evidence?.cameraAngles ?? null);
   }
 
-  /** Time of the last frame whose confidence fell below the measured bar (0.5). */
-  private lastDoubtMs = -Infinity;
+  /** Time of the last frame past a confident limit (range.ts) whose confidence fell below the measured bar (0.5). */
+  private lastEdgeDoubtMs = -Infinity;
 
   /**
-   * The 0.5 confidence bar with a band: within LOW_CONFIDENCE_HOLD_MS of a frame below 0.5, a frame needs
-   * MEASURED_AGAIN_CONFIDENCE to be called measured again, so the flag does not flicker frame by frame at the edge of a
-   * range (beard-glasses, dim 15 fps: a chin-down 30.5° read 22.3° at 0.546 right after a frame at 0.468).
+   * The 0.5 confidence bar with a band at the range edges: within LOW_CONFIDENCE_HOLD_MS of a frame past a confident limit
+   * and below 0.5, a frame still within EDGE_BAND_DEG of a confident limit needs MEASURED_AGAIN_CONFIDENCE to be called
+   * measured again, so the flag does not flicker off while the mesh comes back from its edge (beard-glasses, dim 15 fps: a
+   * chin-down 30.5° read 22.3° at 0.546 right after a frame at 0.468). Only at the edges: everywhere, the band flagged 767
+   * core-range frames of faces whose confidence sits near 0.5 at rest.
    */
-  private hysteresis(m: FrameMeasure): FrameMeasure {
-    if (m.method === 'none') return m;
-    if (m.confidence < 0.5) {
-      this.lastDoubtMs = m.timestampMs;
+  private edgeHysteresis(m: FrameMeasure, cam: HeadAngles | null): FrameMeasure {
+    if (m.method === 'none' || cam === null) return m;
+    const from = (axis: keyof typeof MESH_CONFIDENT_DEG) => Math.abs(cam[axis]) - MESH_CONFIDENT_DEG[axis];
+    const past = Math.max(from('rotationDeg'), from('tiltDeg'), from('flexionDeg'));
+    if (m.confidence < 0.5 && past > 0) {
+      this.lastEdgeDoubtMs = m.timestampMs;
       return m;
     }
-    const recent = m.timestampMs > this.lastDoubtMs && m.timestampMs - this.lastDoubtMs <= LOW_CONFIDENCE_HOLD_MS;
-    return m.state === 'measured' && recent && m.confidence < MEASURED_AGAIN_CONFIDENCE ? { ...m, state: 'low-confidence' } : m;
+    const recent = m.timestampMs > this.lastEdgeDoubtMs && m.timestampMs - this.lastEdgeDoubtMs <= LOW_CONFIDENCE_HOLD_MS;
+    return m.state === 'measured' && recent && past > -EDGE_BAND_DEG && m.confidence < MEASURED_AGAIN_CONFIDENCE ? { ...m, state: 'low-confidence' } : m;
   }
 }
 
