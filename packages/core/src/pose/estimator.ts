@@ -17,9 +17,10 @@
  */
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
 import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
+import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
-import type { FrameMeasure, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
+import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
@@ -62,24 +63,58 @@ export const MIN_HAND_SCORE = 0.5;
  */
 export const NOSE_TO_EAR_AXIS_RATIO = 1.33;
 
+/** After a frame past a confident limit and below 0.5 confidence, frames within this time… (ms) */
+export const LOW_CONFIDENCE_HOLD_MS = 150;
+/** …and within this of a confident limit (deg)… */
+export const EDGE_BAND_DEG = 5;
+/** …need this confidence to count as measured again. */
+export const MEASURED_AGAIN_CONFIDENCE = 0.55;
+
 export interface HeadPoseEstimatorOptions extends FitOptions {
   readonly neutral?: Neutral;
 }
 
 /**
  * Frames measured in order, through the guards that need the frames before: readings held back just after a turn
- * beyond the tracker's range (reentry.ts) and the flexion of a mesh pushed past what it models dropped
- * (flexionRange.ts, from the same head fit the measure used). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
+ * beyond the tracker's range (reentry.ts), the flexion of a mesh pushed past what it models dropped
+ * (flexionRange.ts, from the same head fit the measure used) and a chin-down bend the mesh does not follow flagged
+ * (flexionLag.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
  */
 export class GuardedFrameMeasurer {
   private readonly reentry = new RangeReentryGuard();
   private readonly flexionRange = new FlexionRangeGuard();
+  private readonly flexionLag = new FlexionLagGuard();
 
   constructor(private readonly fitOptions: FitOptions = {}) {}
 
   measure(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
     const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions);
-    return this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), flexionEvidenceFromFit(fit));
+    const evidence = flexionEvidenceFromFit(fit);
+    const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), evidence);
+    const lagged = this.flexionLag.apply(guarded, measure, eyeEvidence(frame), evidence?.cameraAngles.rotationDeg ?? null);
+    return this.edgeHysteresis(lagged, evidence?.cameraAngles ?? null);
+  }
+
+  /** Time of the last frame past a confident limit (range.ts) whose confidence fell below the measured bar (0.5). */
+  private lastEdgeDoubtMs = -Infinity;
+
+  /**
+   * The 0.5 confidence bar with a band at the range edges: within LOW_CONFIDENCE_HOLD_MS of a frame past a confident limit
+   * and below 0.5, a frame still within EDGE_BAND_DEG of a confident limit needs MEASURED_AGAIN_CONFIDENCE to be called
+   * measured again, so the flag does not flicker off while the mesh comes back from its edge (beard-glasses, dim 15 fps: a
+   * chin-down 30.5° read 22.3° at 0.546 right after a frame at 0.468). Only at the edges: everywhere, the band flagged 767
+   * core-range frames of faces whose confidence sits near 0.5 at rest.
+   */
+  private edgeHysteresis(m: FrameMeasure, cam: HeadAngles | null): FrameMeasure {
+    if (m.method === 'none' || cam === null) return m;
+    const from = (axis: keyof typeof MESH_CONFIDENT_DEG) => Math.abs(cam[axis]) - MESH_CONFIDENT_DEG[axis];
+    const past = Math.max(from('rotationDeg'), from('tiltDeg'), from('flexionDeg'));
+    if (m.confidence < 0.5 && past > 0) {
+      this.lastEdgeDoubtMs = m.timestampMs;
+      return m;
+    }
+    const recent = m.timestampMs > this.lastEdgeDoubtMs && m.timestampMs - this.lastEdgeDoubtMs <= LOW_CONFIDENCE_HOLD_MS;
+    return m.state === 'measured' && recent && past > -EDGE_BAND_DEG && m.confidence < MEASURED_AGAIN_CONFIDENCE ? { ...m, state: 'low-confidence' } : m;
   }
 }
 
@@ -226,7 +261,9 @@ function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: 
     const lateralShiftCm =
       geometry.lateralOffsetCm === null ? null : geometry.lateralOffsetCm - (neutral.lateralOffsetCm ?? 0);
     // A turn combined with a tilt or bend (relative to neutral): the mesh's tilt and flexion are unreliable there (range.ts).
-    const combinedTurn = Math.abs(a.rotationDeg) >= COMBINED_TURN_DEG && Math.max(Math.abs(a.tiltDeg), Math.abs(a.flexionDeg)) >= COMBINED_OTHER_DEG;
+    // Tilt and bend together (√(tilt² + flexion²)), not the larger one: on the way into −35°/+20°/−15° one face read
+    // −21.4°/+7.5°/−9.9° (rotation 3.3° off) with neither past 10° (olive-narrow, webcam).
+    const combinedTurn = Math.abs(a.rotationDeg) >= COMBINED_TURN_DEG && Math.hypot(a.tiltDeg, a.flexionDeg) >= COMBINED_OTHER_DEG;
     const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded') || combinedTurn;
     return { fit, measure: {
       frameIndex: frame.frameIndex,

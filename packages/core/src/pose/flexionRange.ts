@@ -11,7 +11,8 @@
  * past ≈ 25° of chin-up from the camera did a correct mesh's residual rise as much (0.19 cm at a true −35°, read
  * −32°). So "the mesh departs from a rigid face" + "it reads a chin-up" marks a mesh the model is extrapolating;
  * its flexion is not given (the frame keeps rotation and tilt, as low confidence, reason `beyond-tracker-range`). The
- * bar rises with the chin-up read past 15° (0.01 cm/deg), as a right mesh's residual does; a smaller rise (from
+ * bar rises with the chin-up read past 20° (0.02 cm/deg; session 5: 0.10 cm rising 0.01 cm/deg past 15°), as a right
+ * mesh's residual does; a smaller rise (from
  * `FLEXION_RESIDUAL_DOUBT_CM`) keeps the reading as low confidence.
  *
  * Only for a face turned less than COMBINED_TURN_DEG: a turned face fits worse anyway, and turned-and-bent is the
@@ -31,15 +32,24 @@ import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
 
-/** Residual rise over the person's near-frontal baseline from which a chin-up reading is not trusted, cm. */
-export const FLEXION_RESIDUAL_EXCESS_CM = 0.1;
+/**
+ * Residual rise over the person's near-frontal baseline from which a chin-up reading is not trusted, cm. 0.08 (was 0.10):
+ * with the own face-mesh crop (the default since session 5) the same face's −35° hold read −23…−25° (10–12° off) at
+ * 0.08–0.12 cm and a chin-up of 18–20° from the camera, under the old bar (0.13–0.15 there); correct readings at that
+ * chin-up rose ≤ 0.07 cm on three other faces (either crop).
+ */
+export const FLEXION_RESIDUAL_EXCESS_CM = 0.08;
 /**
  * A smaller rise makes a chin-up reading low confidence (value kept): olive-narrow's −35° read −28…−30° (5–6.7° off)
  * at 0.07–0.13 cm, while correct core-range chin-ups rose 0.04–0.08 cm (astronaut, dark-stubble). */
 export const FLEXION_RESIDUAL_DOUBT_CM = 0.05;
-/** The bar for dropping flexion rises by this much per degree of chin-up read past FLEXION_EXCESS_RISE_FROM_DEG, cm/deg. */
-export const FLEXION_EXCESS_RISE_CM_PER_DEG = 0.01;
-export const FLEXION_EXCESS_RISE_FROM_DEG = 15;
+/**
+ * The bar for dropping flexion rises by this much per degree of chin-up read past FLEXION_EXCESS_RISE_FROM_DEG, cm/deg
+ * (0.02 from 20°: right readings at 27–30° from the camera rose 0.14 cm, own crop, olive-narrow, and 0.19 cm, Human's crop,
+ * astronaut).
+ */
+export const FLEXION_EXCESS_RISE_CM_PER_DEG = 0.02;
+export const FLEXION_EXCESS_RISE_FROM_DEG = 20;
 /** Chin-up from the camera (fitted, deg) from which the residual check applies. */
 export const FLEXION_CHECK_CHIN_UP_DEG = 10;
 /** "Near frontal" for the baseline: fitted turn and tilt within this of the camera, deg. */

@@ -17,3 +17,4 @@ export * from './straightest.ts';
 export * from './graded.ts';
 export * from './gradedStart.ts';
 export * from './flexionRange.ts';
+export * from './flexionLag.ts';
