@@ -19,7 +19,7 @@ export const MESH_CONFIDENT_DEG: Readonly<Record<Axis, number>> = { rotationDeg:
 /**
  * A turned head that is also tilted or bent: on the phantom a posture of rotation −35°, tilt +20°, flexion
  * −15° read tilt ≈ 7° and flexion ≈ −27° (12° off each) on an otherwise good mesh fit. Such frames are
- * low confidence: turned at least COMBINED_TURN_DEG and tilted or bent at least COMBINED_OTHER_DEG (relative to neutral).
+ * low confidence: turned at least COMBINED_TURN_DEG and tilted and bent together at least COMBINED_OTHER_DEG (√(tilt² + flexion²)) (relative to neutral).
  * 18° (was 25°): on the way into that posture one face read −21.6°/+12.3°/−9.2° as −19.6°/+9.2°/−11.4° (tilt 3.1° low)
  * while still called measured (issue 13, 2026-11-29). The mesh's own error there, not the angle order:
  * docs/angle-convention.md.
