@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTremor, anatomicalNeutral, detectJerks, summarizeSession, summaryMeasures, type FrameMeasure } from '@geste/core';
 import { findScript } from './scripts/motion.ts';
 import { truthRows, summarize, type EventsFile, type TruthRow } from './truth.ts';
-import { scoreClips, edgeScores, combinedScores, isCombinedPosture, tremorScore, type ClipForScoring } from './score.ts';
+import { scoreClips, edgeScores, combinedScores, isCombinedPosture, tremorScore, targetLines, bandFailures, type ClipForScoring } from './score.ts';
 import type { MeasuredRow } from './accuracy.ts';
 import { expressionAt, PHANTOM_FACES, findFace } from './render/faces.ts';
 import { postProcess, averageFrames, findCamera, sceneForCamera } from './render/camera.ts';
@@ -89,6 +89,43 @@ describe('score.ts', () => {
     // 1 s off over 20 s is 3 s per minute: a miss (the old rule allowed 2 s on any clip shorter than a minute).
     expect(scoreClips([withNeutral(truthS - 1)]).neutral[0]!.cmp.pass).toBe(false);
     expect(scoreClips([withNeutral(Number.NaN)]).neutral[0]!.cmp.pass).toBe(false);
+  });
+
+  it('not measurable is counted per axis: flexion dropped alone fails the flexion row, rotation and tilt stay met', () => {
+    // The flexion far-range rule drops flexion and keeps the frame: rotation and tilt are still claimed.
+    const c = clip('small-tilt-flexion', (t) => ({ ...exact(t), flexionDeg: Math.abs(t.flexionDeg) > 10 ? null : t.flexionDeg }));
+    const g = scoreClips([c]);
+    const by = (a: string) => g.coreNotMeasurable.find((n) => n.axis === a)!;
+    expect(by('rotationDeg').share).toBe(0);
+    expect(by('tiltDeg').share).toBe(0);
+    expect(by('flexionDeg').share).toBeGreaterThan(0.05);
+    expect(by('flexionDeg').pass).toBe(false);
+    expect(g.coreNotMeasurableShare).toBe(by('flexionDeg').share);
+    const lines = targetLines(g).filter((l) => l.target.startsWith('not measurable'));
+    expect(lines.map((l) => [l.target.split(', ').pop(), l.pass])).toEqual([['rotation', true], ['tilt', true], ['flexion', false]]);
+  });
+
+  it('every band that fails is named with its rule; perfect data breaks none', () => {
+    const c = clip('edge-tilt-flexion-40', exact);
+    expect(bandFailures(c.truth, c.measured).every((b) => b.fails.length === 0)).toBe(true);
+    // Tilt saturating at 27° (claimed measurable) and rotation read 3° off everywhere.
+    const bad = c.truth.map((t): MeasuredRow => ({ ...exact(t), rotationDeg: t.rotationDeg + 3, tiltDeg: Math.sign(t.tiltDeg) * Math.min(27, Math.abs(t.tiltDeg)) }));
+    const bands = bandFailures(c.truth, bad);
+    const tilt3045 = bands.find((b) => b.axis === 'tiltDeg' && b.loDeg === 30)!;
+    expect(tilt3045.zone).toBe('edge');
+    expect(tilt3045.fails.join(' ')).toMatch(/off > 10° while measurable/);
+    expect(tilt3045.fails.join(' ')).toMatch(/neither within 5° nor flagged/);
+    const rot015 = bands.find((b) => b.axis === 'rotationDeg' && b.loDeg === 0)!;
+    expect(rot015.zone).toBe('core');
+    expect(rot015.fails).toEqual(['MAE 3.00° > 2°']);
+    // The same tilt frames flagged low confidence break no edge rule (a flag is honest).
+    const flagged = c.truth.map((t): MeasuredRow => ({ ...exact(t), tiltDeg: Math.sign(t.tiltDeg) * Math.min(27, Math.abs(t.tiltDeg)), state: Math.abs(t.tiltDeg) > 30 ? 'low-confidence' : 'measured' }));
+    const tiltFlagged = bandFailures(c.truth, flagged).find((b) => b.axis === 'tiltDeg' && b.loDeg === 30)!;
+    expect(tiltFlagged.fails.join(' ')).not.toMatch(/neither/);
+    // The summary line per axis names the failing band.
+    const line = targetLines(scoreClips([{ ...c, measured: bad }])).find((l) => l.target.startsWith('every tilt band'))!;
+    expect(line.pass).toBe(false);
+    expect(line.result).toContain('30–45° (edge)');
   });
 
   it('tremor amplitude is scored from 0.5° and a 30 % error fails', () => {

@@ -11,7 +11,7 @@ import { AXES, analyzeTremorAxis, type Axis } from '@geste/core';
 import type { EventsFile, TruthRow } from './truth.ts';
 import { REST_MS } from './scripts/motion.ts';
 import {
-  compareAngles, compareJerks, compareTimeInNeutral, inCoreRange, joinFrames, GROSS_ERROR_DEG,
+  compareAngles, compareJerks, compareTimeInNeutral, inCoreRange, joinFrames, GROSS_ERROR_DEG, TARGETS,
   type AxisAccuracy, type JerkComparison, type MeasuredRow, type NeutralTimeComparison, type ErrorStats,
 } from './accuracy.ts';
 
@@ -100,13 +100,76 @@ export interface GroupScore {
   /** Frames inside scripted posture holds only (not diluted by near-neutral frames). */
   readonly holds: readonly AxisAccuracy[];
   readonly core: readonly { axis: Axis; stats: ErrorStats; pass: boolean }[];
+  /**
+   * Not measurable in the core range, per axis: a frame can carry rotation and not flexion (the flexion far-range
+   * rule drops flexion alone), so the share is counted on each axis (issue 13).
+   */
+  readonly coreNotMeasurable: readonly { axis: Axis; frames: number; notMeasurable: number; share: number; pass: boolean }[];
+  /** The worst axis's share (the target is met only when every axis meets it). */
   readonly coreNotMeasurableShare: number;
+  /** Every axis × range band with frames, and the band rules it breaks (empty = met); see `bandFailures`. */
+  readonly bands: readonly BandVerdict[];
   readonly worstClip: { clip: string; axis: Axis; maeDeg: number } | null;
   readonly edges: readonly EdgeScore[];
   readonly combined: readonly CombinedScore[];
   readonly tremors: readonly TremorScore[];
   readonly jerks: readonly { clip: string; cmp: JerkComparison }[];
   readonly neutral: readonly { clip: string; minutes: number; cmp: NeutralTimeComparison }[];
+}
+
+/** One axis × range band of |truth| and the band rules it breaks. */
+export interface BandVerdict {
+  readonly axis: Axis;
+  readonly loDeg: number;
+  readonly hiDeg: number;
+  /** 'core': inside ±45° rotation / ±30° tilt and flexion; 'edge': the EDGE_BANDS_DEG; 'beyond': past the targets. */
+  readonly zone: 'core' | 'edge' | 'beyond';
+  /** All frames of the band (what the tables show). */
+  readonly stats: ErrorStats;
+  /** Core bands: the band's frames that are inside the core range on all three axes (what the core rules judge). */
+  readonly coreStats: ErrorStats | null;
+  /** Edge bands: frames within 5° or flagged (low confidence / not measurable). */
+  readonly okFrames: number;
+  /** Plain words, one per broken rule; empty when the band meets its rules. */
+  readonly fails: readonly string[];
+}
+
+/**
+ * Band rules (issue 13's targets read per band, so no band hides in a pooled number):
+ * core bands: MAE ≤ 2° and not measurable ≤ 5 % over the band's frames inside the core range; edge bands: every frame within 5° or flagged;
+ * every band: no frame off by > 10° while claimed measurable.
+ */
+export function bandFailures(truth: readonly TruthRow[], measured: readonly MeasuredRow[]): BandVerdict[] {
+  const acc = compareAngles(truth, measured);
+  // Core-band MAE and not-measurable count only frames inside the core range on all three axes: a frame at 60°
+  // rotation is rightly not measurable and must not fail the tilt 0–15° band.
+  const coreAcc = compareAngles(truth, measured, { include: inCoreRange });
+  const joined = joinFrames(truth, measured);
+  const out: BandVerdict[] = [];
+  for (const [k, a] of acc.entries()) {
+    const coreLimit = TARGETS.coreRange[a.axis];
+    const [edgeLo, edgeHi] = EDGE_BANDS_DEG[a.axis];
+    for (const [i, b] of a.bands.entries()) {
+      if (b.stats.frames === 0) continue;
+      const zone = b.hiDeg <= coreLimit ? 'core' : b.loDeg >= edgeLo && b.hiDeg <= edgeHi ? 'edge' : 'beyond';
+      const inBand = (t: TruthRow) => Math.abs(t[a.axis]) >= b.loDeg && (Math.abs(t[a.axis]) < b.hiDeg || (b.hiDeg === 80 && Math.abs(t[a.axis]) <= b.hiDeg));
+      let ok = 0;
+      for (const j of joined) {
+        if (!inBand(j.truth)) continue;
+        const v = claimed(j.measured, a.axis);
+        if (v === null || j.measured!.state === 'low-confidence' || Math.abs(v - j.truth[a.axis]) <= TARGETS_13.edgeWithinDeg) ok++;
+      }
+      const fails: string[] = [];
+      const s = b.stats;
+      const c = coreAcc[k]!.bands[i]!.stats;
+      if (zone === 'core' && c.maeDeg !== null && c.maeDeg > TARGETS_13.coreMaeDeg) fails.push(`MAE ${c.maeDeg.toFixed(2)}° > ${TARGETS_13.coreMaeDeg}°`);
+      if (zone === 'core' && c.frames > 0 && c.shareNotMeasurable > TARGETS_13.coreNotMeasurableShare) fails.push(`${(100 * c.shareNotMeasurable).toFixed(1)} % not measurable > ${100 * TARGETS_13.coreNotMeasurableShare} %`);
+      if (zone === 'edge' && ok < s.frames) fails.push(`${s.frames - ok}/${s.frames} frames neither within ${TARGETS_13.edgeWithinDeg}° nor flagged`);
+      if (s.claimedButOffBy10 > 0) fails.push(`${s.claimedButOffBy10} frames off > ${GROSS_ERROR_DEG}° while measurable (max ${s.maxDeg!.toFixed(1)}°)`);
+      out.push({ axis: a.axis, loDeg: b.loDeg, hiDeg: b.hiDeg, zone, stats: s, coreStats: zone === 'core' ? c : null, okFrames: ok, fails });
+    }
+  }
+  return out;
 }
 
 const get = (o: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((a, k) => (a !== null && typeof a === 'object' ? (a as Record<string | number, unknown>)[k] : undefined), o);
@@ -246,7 +309,12 @@ export function scoreClips(clips: readonly ClipForScoring[]): GroupScore {
     angles,
     holds: compareAngles(holds.truth, holds.measured),
     core,
-    coreNotMeasurableShare: coreAcc[0]!.all.shareNotMeasurable,
+    coreNotMeasurable: coreAcc.map((a) => ({
+      axis: a.axis, frames: a.all.frames, notMeasurable: a.all.frames - a.all.measuredFrames, share: a.all.shareNotMeasurable,
+      pass: a.all.shareNotMeasurable <= TARGETS_13.coreNotMeasurableShare,
+    })),
+    coreNotMeasurableShare: Math.max(...coreAcc.map((a) => a.all.shareNotMeasurable)),
+    bands: bandFailures(all.truth, all.measured),
     worstClip,
     edges: edgeScores(all.truth, all.measured),
     combined: combinedScores(all.truth, all.measured),
@@ -266,7 +334,22 @@ export function targetLines(g: GroupScore): { target: string; result: string; pa
     pass: g.core.every((c) => c.stats.frames === 0) ? null : g.core.every((c) => c.pass),
   });
   out.push({ target: `worst clip MAE ≤ ${TARGETS_13.worstClipMaeDeg}°`, result: g.worstClip ? `${g.worstClip.clip} ${g.worstClip.axis.replace('Deg', '')} ${f(g.worstClip.maeDeg)}°` : '—', pass: g.worstClip ? g.worstClip.maeDeg <= TARGETS_13.worstClipMaeDeg : null });
-  out.push({ target: `not measurable ≤ ${100 * TARGETS_13.coreNotMeasurableShare} % in the core range`, result: `${(100 * g.coreNotMeasurableShare).toFixed(1)} %`, pass: g.core[0]!.stats.frames ? g.coreNotMeasurableShare <= TARGETS_13.coreNotMeasurableShare : null });
+  for (const n of g.coreNotMeasurable) {
+    out.push({
+      target: `not measurable ≤ ${100 * TARGETS_13.coreNotMeasurableShare} % in the core range, ${n.axis.replace('Deg', '')}`,
+      result: `${(100 * n.share).toFixed(1)} % (${n.notMeasurable}/${n.frames} frames)`,
+      pass: n.frames ? n.pass : null,
+    });
+  }
+  for (const axis of AXES) {
+    const bs = g.bands.filter((b) => b.axis === axis);
+    const failing = bs.filter((b) => b.fails.length > 0);
+    out.push({
+      target: `every ${axis.replace('Deg', '')} band: core bands MAE ≤ ${TARGETS_13.coreMaeDeg}° and ≤ ${100 * TARGETS_13.coreNotMeasurableShare} % not measurable, edge bands within ${TARGETS_13.edgeWithinDeg}° or flagged, none off > ${GROSS_ERROR_DEG}° while measurable`,
+      result: bs.length === 0 ? 'no frames' : failing.length === 0 ? `${bs.length} bands met` : failing.map((b) => `${b.loDeg}–${b.hiDeg}° (${b.zone}): ${b.fails.join(', ')}`).join('; '),
+      pass: bs.length ? failing.length === 0 : null,
+    });
+  }
   for (const e of g.edges) {
     out.push({
       target: `${e.axis.replace('Deg', '')} ${EDGE_BANDS_DEG[e.axis][0]}–${EDGE_BANDS_DEG[e.axis][1]}°: within ${TARGETS_13.edgeWithinDeg}° or flagged, 0 off > 10° while measurable`,
