@@ -62,6 +62,30 @@ describe('score.ts', () => {
     expect(combinedScores(c.truth, c.truth.map(off('low-confidence'))).find((x) => x.axis === 'tiltDeg')!.pass).toBe(true);
   });
 
+  it('a clip with no scripted tremor fails when the summary calls a rhythm tremor that the truth does not have', () => {
+    const c = clip('edge-tilt-flexion-40', exact);
+    const summaryOf = (wobbleDeg: number) => {
+      const frames: FrameMeasure[] = c.truth.map((t, i) => ({
+        frameIndex: i, timestampMs: t.timestampMs, state: 'measured', reasons: [], confidence: 1, method: 'face-mesh',
+        // A 3.4 Hz rotation line of `wobbleDeg` peak on top of the scripted posture (what a jittering crop can add;
+        // 3.4 Hz is no whole multiple of the clip's 0.75 Hz flexion movement, which core would call an overtone).
+        rotationDeg: t.rotationDeg + wobbleDeg * Math.sin((2 * Math.PI * 3.4 * t.timestampMs) / 1000), tiltDeg: t.tiltDeg, flexionDeg: t.flexionDeg,
+        lateralShiftCm: 0, shoulderElevationDeg: null,
+      }));
+      const session = summarizeSession(frames, { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null });
+      return { ...session, measures: summaryMeasures(session) };
+    };
+    const clean = scoreClips([{ ...c, summary: summaryOf(0) }]);
+    expect(clean.falseTremors).toHaveLength(1);
+    expect(clean.falseTremors[0]!.pass, JSON.stringify(clean.falseTremors[0])).toBe(true);
+    const wobbly = scoreClips([{ ...c, summary: summaryOf(1) }]);
+    expect(Math.abs(wobbly.falseTremors[0]!.headlineHz! - 3.4)).toBeLessThan(0.1);
+    expect(wobbly.falseTremors[0]!.pass).toBe(false);
+    expect(targetLines(wobbly).find((l) => l.target.startsWith('no tremor reported'))!.pass).toBe(false);
+    // A clip with a scripted tremor is scored by tremorScore instead.
+    expect(scoreClips([clip('tremor-roll-4.5hz', exact)]).falseTremors).toHaveLength(0);
+  });
+
   it('the headline tremor the user reads (summary.measures) is scored too: right on perfect data, a wrong headline fails', () => {
     const c = clip('tremor-roll-4.5hz', exact);
     const frames: FrameMeasure[] = c.truth.map((t, i) => ({

@@ -7,7 +7,7 @@
  * jerks and time in neutral read from `geste analyze`'s own summary (jerks on the right axis, tremor amplitude
  * scored from 0.5°); not-measurable share in the core range.
  */
-import { AXES, analyzeTremorAxis, type Axis } from '@geste/core';
+import { AXES, analyzeTremorAxis, analyzeTremorSeries, type Axis, type Series } from '@geste/core';
 import type { EventsFile, TruthRow } from './truth.ts';
 import { REST_MS } from './scripts/motion.ts';
 import {
@@ -113,6 +113,11 @@ export interface GroupScore {
   readonly edges: readonly EdgeScore[];
   readonly combined: readonly CombinedScore[];
   readonly tremors: readonly TremorScore[];
+  /**
+   * Clips with no scripted tremor whose summary headline says "tremor" although the truth angles, through the same
+   * analyser, have none (a still or slowly moving head called tremulous: issue 13's "no wrong number on a still face").
+   */
+  readonly falseTremors: readonly FalseTremorScore[];
   readonly jerks: readonly { clip: string; cmp: JerkComparison }[];
   readonly neutral: readonly { clip: string; minutes: number; cmp: NeutralTimeComparison }[];
 }
@@ -242,6 +247,33 @@ export function combinedScores(truth: readonly TruthRow[], measured: readonly Me
   });
 }
 
+export interface FalseTremorScore {
+  readonly clip: string;
+  /** The headline `geste analyze` printed (summary.measures), null = "none found". */
+  readonly headlineHz: number | null;
+  readonly headlineRmsDeg: number | null;
+  /** What the same analyser calls tremor on the truth angles (null = none). */
+  readonly truthHeadlineHz: number | null;
+  readonly pass: boolean;
+}
+
+/**
+ * A clip with no scripted tremor: the summary's headline must be "none found" unless the truth angles themselves,
+ * through the same analyser, show a tremor (a scripted rhythm that is not labelled as tremor). Null when the summary
+ * has no headline field to read.
+ */
+export function falseTremorScore(c: ClipForScoring): FalseTremorScore | null {
+  const measures = get(c.summary, 'measures');
+  if (measures === undefined || c.events.events.tremors.length > 0) return null;
+  const series = {} as Record<Axis, Series>;
+  for (const a of AXES) series[a] = { timestampsMs: c.truth.map((r) => r.timestampMs), values: c.truth.map((r) => r[a]) };
+  const truthHeadlineHz = analyzeTremorSeries(series).headline?.peak.freqHz ?? null;
+  const headlineHz = num(get(measures, 'tremorPeakHz'));
+  const headlineRmsDeg = num(get(measures, 'tremorRmsDeg'));
+  const pass = headlineHz === null || (truthHeadlineHz !== null && Math.abs(headlineHz - truthHeadlineHz) <= TARGETS_13.tremorFrequencyHz);
+  return { clip: c.name, headlineHz, headlineRmsDeg, truthHeadlineHz, pass };
+}
+
 /** A scripted tremor against the summary's tremor peak on its axis; truth = the same analyser on the truth angles. */
 export function tremorScore(c: ClipForScoring, i: number): TremorScore {
   const tr = c.events.events.tremors[i]!;
@@ -263,7 +295,8 @@ export function tremorScore(c: ClipForScoring, i: number): TremorScore {
   const headlineHz = num(get(measures, 'tremorPeakHz'));
   const headlineRmsDeg = num(get(measures, 'tremorRmsDeg'));
   let headlineOk = true;
-  if (measures !== undefined && tr.frequencyHz >= 1.5) {
+  // The headline covers 1–8 Hz (core's tremor verdict, docs/tremor-peak.md).
+  if (measures !== undefined && tr.frequencyHz >= 1) {
     const hErr = headlineRmsDeg !== null && truthRms !== null && truthRms > 0 ? Math.abs(headlineRmsDeg - truthRms) / truthRms : null;
     headlineOk = headlineHz !== null && Math.abs(headlineHz - tr.frequencyHz) <= TARGETS_13.tremorFrequencyHz
       && (!amplitudeScored || (hErr !== null && hErr <= TARGETS_13.tremorAmplitudeRel));
@@ -296,6 +329,7 @@ export function scoreClips(clips: readonly ClipForScoring[]): GroupScore {
     }
   }
   const tremors = clips.flatMap((c) => c.events.events.tremors.map((_, i) => tremorScore(c, i)));
+  const falseTremors = clips.map(falseTremorScore).filter((x): x is FalseTremorScore => x !== null);
   const jerks = clips.filter((c) => c.events.events.jerks.length > 0).map((c) => ({ clip: c.name, cmp: compareJerks(c.events.events.jerks, summaryJerks(c.summary), 250, true) }));
   const neutral = clips.filter((c) => c.events.events.holds.some((h) => h.kind === 'hold-neutral')).map((c) => {
     const fps = c.events.fps;
@@ -319,6 +353,7 @@ export function scoreClips(clips: readonly ClipForScoring[]): GroupScore {
     edges: edgeScores(all.truth, all.measured),
     combined: combinedScores(all.truth, all.measured),
     tremors,
+    falseTremors,
     jerks,
     neutral,
   };
@@ -364,6 +399,14 @@ export function targetLines(g: GroupScore): { target: string; result: string; pa
       target: `tremor ${t.clip}: f within ${TARGETS_13.tremorFrequencyHz} Hz${t.amplitudeScored ? `, RMS within ${100 * TARGETS_13.tremorAmplitudeRel} %` : ''}`,
       result: `f ${f(t.scriptedHz)} → ${f(t.measuredHz)} Hz; RMS ${f(t.truthRmsDeg)} → ${f(t.measuredRmsDeg)}°${t.amplitudeErrorRel !== null ? ` (${(100 * t.amplitudeErrorRel).toFixed(0)} %)` : ''}${t.headlineHz !== null ? `; headline ${f(t.headlineHz)} Hz, ${f(t.headlineRmsDeg)}°` : ''}${t.note ? `; ${t.note}` : ''}`,
       pass: t.pass,
+    });
+  }
+  const falseT = g.falseTremors.filter((t) => !t.pass);
+  if (g.falseTremors.length) {
+    out.push({
+      target: 'no tremor reported where the truth has none',
+      result: falseT.length === 0 ? `${g.falseTremors.length} clips: none found` : falseT.map((t) => `${t.clip}: ${f(t.headlineHz)} Hz, ${f(t.headlineRmsDeg)}°`).join('; '),
+      pass: falseT.length === 0,
     });
   }
   for (const j of g.jerks) out.push({ target: `jerks ${j.clip} (same axis): recall and precision ≥ 90 %`, result: `${j.cmp.matched}/${j.cmp.truth} found, ${j.cmp.detected} detected`, pass: j.cmp.pass });
