@@ -29,6 +29,7 @@ import { humanModelDir, humanNodeWasmEntry, tfjsWasmDir } from '../../packages/v
 import { findFfmpeg, openVideo } from '../../packages/vision/src/node/video.ts';
 import { RgbInput } from '../../packages/vision/src/node/rgbInput.ts';
 import { ASTRONAUT_PNG } from '../../packages/vision/test/makeVideos.ts';
+import { bandRmsDeg } from '../../packages/vision/test/bandRms.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = process.env['PAN_DIR'] ?? join(root, 'tmp-roi');
@@ -61,22 +62,7 @@ async function makeClip(p: Pan): Promise<string> {
   return out;
 }
 
-/** RMS of the series' content in [loHz, hiHz] (mean removed, DFT) and the bin of largest power there. */
-export function bandRms(xs: readonly number[], fps: number, loHz: number, hiHz: number): { rms: number; peakHz: number } {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  let p = 0, best = 0, peakHz = NaN;
-  for (let k = 1; k < n / 2; k++) {
-    const f = (k * fps) / n;
-    if (f < loHz || f > hiHz) continue;
-    let re = 0, im = 0;
-    for (let i = 0; i < n; i++) { const a = (2 * Math.PI * k * i) / n; re += (xs[i]! - mean) * Math.cos(a); im -= (xs[i]! - mean) * Math.sin(a); }
-    const pw = (2 * (re * re + im * im)) / (n * n);
-    p += pw;
-    if (pw > best) { best = pw; peakHz = f; }
-  }
-  return { rms: Math.sqrt(p), peakHz };
-}
+const bandRms = (xs: readonly number[], fps: number, lo: number, hi: number) => { const r = bandRmsDeg(xs, fps, lo, hi); return { rms: r.rmsDeg, peakHz: r.peakHz }; };
 
 const require = createRequire(import.meta.url);
 registerDiskModelRouter();
