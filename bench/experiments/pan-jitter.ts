@@ -93,7 +93,7 @@ for (const spec of specs) {
     let roi0: MeshRoi | null = null;
     let prevCentre: [number, number] | null = null;
     const hist: [number, number][] = [];
-    const tracker = v === 'tracker' ? new FaceMeshTracker(tf, model, { maxFaces: 1 }) : null;
+    const tracker = v === 'tracker' ? new FaceMeshTracker(tf, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: Number(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) }) : null;
     recentred = 0;
     const rows: { t: number; R: Mat3 | null; offX: number; offY: number; side: number }[] = [];
     for await (const f of dec.frames()) {

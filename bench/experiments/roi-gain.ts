@@ -83,7 +83,7 @@ for (const name of variants) {
   const state: Record<string, unknown> = {};
   const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null; presence?: number }[] = [];
   let detectorRuns = 0;
-  const shipped = new FaceMeshTracker(human.tf as TfLike, model, { maxFaces: 1 });
+  const shipped = new FaceMeshTracker(human.tf as TfLike, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: Number(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) });
   for await (const f of dec.frames()) {
     const px = { data: f.rgb.data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, channels: 3 };
     let useRoi: MeshRoi | null = roi;

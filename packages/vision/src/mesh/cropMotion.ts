@@ -7,7 +7,7 @@
  * to 2° (bench/experiments/pan-jitter.ts). A panned photograph then read a 2 Hz, 0.5° "tremor".
  * Two pure rules, used by FaceMeshTracker:
  *   - predict: move the next crop by the face's recent motion (mean of the last two frame-to-frame moves of
- *     the crop centre the mesh gives), when that motion is above the mesh's own jitter;
+ *     the crop centre the mesh gives), when the face moves fast (a pan, a jerk), not on a still face or a nod;
  *   - re-centre: when the face still sits more than RECENTRE_SHARE of the crop side off its crop's centre,
  *     read it once more in the crop centred on that reading (one extra mesh run, only on such frames).
  * Pure math, no tfjs.
@@ -22,10 +22,13 @@ import type { MeshRoi } from './roi.ts';
 export const RECENTRE_SHARE = 0.01;
 
 /**
- * Motion per frame (share of the crop side) below which the crop is not moved ahead: the mesh centre of a
- * still face jitters ≈ 0.05 % of the side (0.13 px rms on a 300 px crop); 0.3 % ≈ 1 px there.
+ * Motion per frame (share of the crop side) below which the crop is not moved ahead: ≈ 1.8 px on a 300 px
+ * crop. Well above a still face's mesh-centre jitter (≈ 0.05 % of the side), and above what a nod does: at
+ * 0.3 % the crop moved ahead on the ±3° 2 Hz flexion probe and its gain rose 0.993 → 1.052 (bench:cadence's
+ * probe, bench/experiments/roi-gain.ts); at 0.6 % and 1 % it stays 0.993, and the panned photograph reads the
+ * same as at 0.3 % (rotation 0.25°; 0.26° at 1 %).
  */
-export const PREDICT_MIN_SHARE = 0.003;
+export const PREDICT_MIN_SHARE = 0.006;
 
 /** Crop centres (image px) of the last frames, oldest first, from the mesh each frame gave. */
 export type CentreHistory = readonly (readonly [number, number])[];

@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
-import { needsRecentre, predictRoi, pushCentre, type CentreHistory } from './cropMotion.ts';
+import { needsRecentre, predictRoi, pushCentre, PREDICT_MIN_SHARE, RECENTRE_SHARE, type CentreHistory } from './cropMotion.ts';
 import { cropPointToImage, sampleRoi, steadySideWeights, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
@@ -62,6 +62,10 @@ export interface FaceMeshTrackerOptions {
    * face's recent motion, and a face still off-centre by more than 1 % of the side is read again re-centred.
    */
   readonly followMotion?: boolean;
+  /** Re-read threshold, share of the crop side (default RECENTRE_SHARE); Infinity: never re-read. */
+  readonly recentreShare?: number;
+  /** Move-ahead threshold, share of the crop side per frame (default PREDICT_MIN_SHARE); Infinity: never move ahead. */
+  readonly predictMinShare?: number;
 }
 
 export class FaceMeshTracker {
@@ -182,7 +186,7 @@ export class FaceMeshTracker {
       let read = t.roi;
       let r = await this.runRoi(pixels, read);
       let next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate, extentWeights: t.weights }) : null;
-      if (this.followMotion && next && roiTrackable(next, widthPx, heightPx) && needsRecentre(read, next)) {
+      if (this.followMotion && next && roiTrackable(next, widthPx, heightPx) && needsRecentre(read, next, this.opts.recentreShare ?? RECENTRE_SHARE)) {
         // The face moved more than the crop did: the model reads an off-centre face differently
         // (cropMotion.ts). Read it once more in the crop this reading centres on it.
         this.recentredReads++;
@@ -200,7 +204,7 @@ export class FaceMeshTracker {
       }
       faces.push(this.face(r.mesh, r.presence, read, t.boxScore, widthPx, heightPx));
       const centres = pushCentre(t.centres, next);
-      const ahead = this.followMotion ? predictRoi(next, centres) : next;
+      const ahead = this.followMotion ? predictRoi(next, centres, this.opts.predictMinShare ?? PREDICT_MIN_SHARE) : next;
       kept.push({ roi: roiTrackable(ahead, widthPx, heightPx) ? ahead : next, boxScore: t.boxScore, weights: t.weights, centres });
     }
     this.tracks = kept;
