@@ -22,13 +22,13 @@ import type { MeshRoi } from './roi.ts';
 export const RECENTRE_SHARE = 0.01;
 
 /**
- * Motion per frame (share of the crop side) below which the crop is not moved ahead: ≈ 1.8 px on a 300 px
- * crop. Well above a still face's mesh-centre jitter (≈ 0.05 % of the side), and above what a nod does: at
- * 0.3 % the crop moved ahead on the ±3° 2 Hz flexion probe and its gain rose 0.993 → 1.052 (bench:cadence's
- * probe, bench/experiments/roi-gain.ts); at 0.6 % and 1 % it stays 0.993, and the panned photograph reads the
- * same as at 0.3 % (rotation 0.25°; 0.26° at 1 %).
+ * Motion per frame (share of the crop side) below which the crop is not moved ahead: the same 1 % as
+ * RECENTRE_SHARE (≈ 3 px per frame on a 300 px crop), far above a still face's mesh-centre jitter (≈ 0.05 % of
+ * the side). A nod moves the outline's centre too: at 0.3 % the crop moved ahead on the ±3° 2 Hz flexion probe
+ * and its gain rose 0.993 → 1.052 (astronaut), at 0.6 % 1.230 → 1.251 (hopper); at 1 % neither moves, and the
+ * panned photograph's rotation reads 0.26° (0.25° at 0.3 %). bench/experiments/roi-gain.ts, pan-jitter.ts.
  */
-export const PREDICT_MIN_SHARE = 0.006;
+export const PREDICT_MIN_SHARE = 0.01;
 
 /** Crop centres (image px) of the last frames, oldest first, from the mesh each frame gave. */
 export type CentreHistory = readonly (readonly [number, number])[];
