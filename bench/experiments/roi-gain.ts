@@ -5,7 +5,8 @@
  *
  *   node --import tsx bench/experiments/roi-gain.ts <axis> [variant,...]
  * Variants: outline (MediaPipe's crop: side 1.5 × the outline), steady (the tracker's: side from the outline's
- * width or height, weights fixed on the first mesh), detector (Human's detector box on every frame). More from a module
+ * width or height, weights fixed on the first mesh), detector (Human's detector box on every frame), tracker
+ * (FaceMeshTracker as shipped: steady side, crop following the face's motion). More from a module
  * named by ROI_VARIANTS exporting `variants` (name → (mesh, roi it was read in, state) → next ROI).
  */
 import { createRequire } from 'node:module';
@@ -55,6 +56,7 @@ const V: Record<string, RoiFn | 'detector'> = {
     return roiFromMesh(m, { extentWeights: st['weights'] as [number, number] });
   },
   detector: 'detector',
+  tracker: 'detector', // handled in the loop: FaceMeshTracker.track as shipped
 };
 const extra = process.env['ROI_VARIANTS'];
 if (extra) {
@@ -81,9 +83,29 @@ for (const name of variants) {
   const state: Record<string, unknown> = {};
   const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null; presence?: number }[] = [];
   let detectorRuns = 0;
+  const shipped = new FaceMeshTracker(human.tf as TfLike, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: Number(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) });
   for await (const f of dec.frames()) {
     const px = { data: f.rgb.data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, channels: 3 };
     let useRoi: MeshRoi | null = roi;
+    if (name === 'tracker') {
+      // FaceMeshTracker as shipped (crop follows the face's motion, cropMotion.ts); the detector only to start.
+      let faces;
+      if (!shipped.tracking) {
+        const input = rgbInput.tensor(f.rgb);
+        const res = await human.detect(input, DET);
+        input.dispose();
+        detectorRuns++;
+        faces = await shipped.seed(px, detectionsFromHuman(res.face, px.widthPx, px.heightPx));
+      } else faces = (await shipped.track(px)).faces;
+      const fc = faces[0];
+      if (!fc) { fits.push({ t: f.timestampMs, R: null, roi: null, eyeMid: null }); continue; }
+      const h = fc.roi.sizePx / 2;
+      const obs = convertFace({ mesh: fc.mesh, boxRaw: [(fc.roi.centerXPx - h) / px.widthPx, (fc.roi.centerYPx - h) / px.heightPx, fc.roi.sizePx / px.widthPx, fc.roi.sizePx / px.heightPx], boxScore: 1, faceScore: fc.faceScore }, { frameIndex: f.frameIndex, timestampMs: f.timestampMs, imageWidthPx: px.widthPx, imageHeightPx: px.heightPx });
+      const fit = obs ? fitHead(obs, { imageWidthPx: px.widthPx, imageHeightPx: px.heightPx }) : null;
+      const e1 = fc.mesh[33]!, e2 = fc.mesh[263]!;
+      fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: fc.roi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2], presence: fc.faceScore });
+      continue;
+    }
     if (fn === 'detector' || !useRoi) {
       const input = rgbInput.tensor(f.rgb);
       const res = await human.detect(input, DET);

@@ -7,6 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
+import { needsRecentre, predictRoi, pushCentre, PREDICT_MIN_SHARE, RECENTRE_SHARE, type CentreHistory } from './cropMotion.ts';
 import { cropPointToImage, sampleRoi, steadySideWeights, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
@@ -47,6 +48,8 @@ interface Track {
   boxScore: number;
   /** Weights of the outline's width and height for the crop side, fixed when the track starts (roi.ts `extentWeights`). */
   weights: readonly [number, number];
+  /** Centres of the crops the last frames' meshes gave (cropMotion.ts), for moving the next crop ahead. */
+  centres: CentreHistory;
 }
 
 export interface FaceMeshTrackerOptions {
@@ -54,16 +57,29 @@ export interface FaceMeshTrackerOptions {
   readonly rotate?: boolean;
   readonly maxFaces: number;
   readonly minFacePresence?: number;
+  /**
+   * Keep a moving face centred in its crop (cropMotion.ts; default true): the next crop moves ahead by the
+   * face's recent motion, and a face still off-centre by more than 1 % of the side is read again re-centred.
+   */
+  readonly followMotion?: boolean;
+  /** Re-read threshold, share of the crop side (default RECENTRE_SHARE); Infinity: never re-read. */
+  readonly recentreShare?: number;
+  /** Move-ahead threshold, share of the crop side per frame (default PREDICT_MIN_SHARE); Infinity: never move ahead. */
+  readonly predictMinShare?: number;
 }
 
 export class FaceMeshTracker {
   private tracks: Track[] = [];
   private readonly rotate: boolean;
   private readonly minPresence: number;
+  private readonly followMotion: boolean;
+  /** Extra mesh runs made to re-centre a moving face (cropMotion.ts), since the tracker was made. */
+  recentredReads = 0;
 
   constructor(private readonly tf: TfLike, private readonly model: MeshModelLike, private readonly opts: FaceMeshTrackerOptions) {
     this.rotate = opts.rotate ?? true;
     this.minPresence = opts.minFacePresence ?? MIN_FACE_PRESENCE;
+    this.followMotion = opts.followMotion ?? true;
   }
 
   /** True while at least one face is tracked (the next frame needs no detector). */
@@ -154,7 +170,7 @@ export class FaceMeshTracker {
       const next = roiFromMesh(b.mesh, { rotate: this.rotate, extentWeights: weights });
       if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
       if (this.tracks.some((t) => roiOverlap(t.roi, next) > DUPLICATE_TRACK_IOU)) continue;
-      this.tracks.push({ roi: next, boxScore: d.score, weights });
+      this.tracks.push({ roi: next, boxScore: d.score, weights, centres: pushCentre([], next) });
       out.push(this.face(b.mesh, b.presence, roi, d.score, widthPx, heightPx));
     }
     return out;
@@ -167,14 +183,29 @@ export class FaceMeshTracker {
     const kept: Track[] = [];
     let lost = 0;
     for (const t of this.tracks) {
-      const r = await this.runRoi(pixels, t.roi);
-      const next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate, extentWeights: t.weights }) : null;
-      if (!next || !roiTrackable(next, widthPx, heightPx) || kept.some((k) => roiOverlap(k.roi, next) > DUPLICATE_TRACK_IOU)) {
+      let read = t.roi;
+      let r = await this.runRoi(pixels, read);
+      let next = r.presence >= this.minPresence ? roiFromMesh(r.mesh, { rotate: this.rotate, extentWeights: t.weights }) : null;
+      if (this.followMotion && next && roiTrackable(next, widthPx, heightPx) && needsRecentre(read, next, this.opts.recentreShare ?? RECENTRE_SHARE)) {
+        // The face moved more than the crop did: the model reads an off-centre face differently
+        // (cropMotion.ts). Read it once more in the crop this reading centres on it.
+        this.recentredReads++;
+        const again = await this.runRoi(pixels, next);
+        const nextAgain = again.presence >= this.minPresence ? roiFromMesh(again.mesh, { rotate: this.rotate, extentWeights: t.weights }) : null;
+        if (nextAgain) {
+          read = next;
+          r = again;
+          next = nextAgain;
+        }
+      }
+      if (!next || !roiTrackable(next, widthPx, heightPx) || kept.some((k) => roiOverlap(k.roi, next!) > DUPLICATE_TRACK_IOU)) {
         lost++;
         continue;
       }
-      faces.push(this.face(r.mesh, r.presence, t.roi, t.boxScore, widthPx, heightPx));
-      kept.push({ roi: next, boxScore: t.boxScore, weights: t.weights });
+      faces.push(this.face(r.mesh, r.presence, read, t.boxScore, widthPx, heightPx));
+      const centres = pushCentre(t.centres, next);
+      const ahead = this.followMotion ? predictRoi(next, centres, this.opts.predictMinShare ?? PREDICT_MIN_SHARE) : next;
+      kept.push({ roi: roiTrackable(ahead, widthPx, heightPx) ? ahead : next, boxScore: t.boxScore, weights: t.weights, centres });
     }
     this.tracks = kept;
     return { faces, lost };
