@@ -5,7 +5,7 @@
 //   node --import tsx bench/experiments/tremor-prominence-table.ts [RUNS=400]
 import { analyzeTremorAxis, gaussian, makeTimestampsMs, syntheticRng } from '@geste/core';
 const RUNS = Number(process.argv[2] ?? 400);
-const Q = 0.995;
+const Q = 0.995; // core uses the q99.9 column
 // Lengths that give 1, 2, 3, 4, 5, 6, 8, 10, 14, 21, 29 segments (8-s Hann segments, 50 % overlap); bucketed by the segments each run got.
 const lengthsS = [8.5, 12.5, 16.5, 20.5, 24.5, 28.5, 36.5, 44.5, 60.5, 88.5, 120.5];
 function pink(n: number, g: () => number): number[] {

@@ -84,7 +84,7 @@ export interface TremorPeak {
 
 /**
  * 'tremor': a spectral line, at least TREMOR_MIN_RMS_DEG. 'not-above-noise': the peak does not stand
- * TREMOR_MIN_PROMINENCE times over its surroundings (measurement jitter, or the skirt of a slow movement).
+ * tremorMinProminence(segments) times over its surroundings (measurement jitter, or the skirt of a slow movement).
  * 'beside-a-stronger-line': within 4/T Hz (two Hann main-lobe half-widths, 0.5 Hz for 8 s segments) of a denser
  * line — its side lobe (a 0.8 Hz sway has one at 1.1 Hz), not a rhythm of its own. 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
  * rhythm (< 1.5 Hz, any axis) — e.g. a camera swaying at 1 Hz gives lines at 2 and 3 Hz.
@@ -99,20 +99,23 @@ export const TREMOR_PEAK_MAX_HALF_WIDTH_HZ = 1.5;
 export const TREMOR_PEAK_RIPPLE_SHARE = 0.3;
 /**
  * How far a tremor peak's density must stand over its floor, by the number of Welch segments averaged: the
- * 99.5 % quantile of the strongest 1–8 Hz peak of pure measurement jitter (white and 1/f, the larger), 3000 seeds
- * per length, bench/experiments/tremor-prominence-table.ts (docs/tremor-peak.md). Averaging K segments shrinks the
+ * 99.9 % quantile of the strongest 1–8 Hz peak of pure measurement jitter (white and 1/f, the larger; 3000 seeds
+ * per row, 30 fps), bench/experiments/tremor-prominence-table.ts (docs/tremor-peak.md). Averaging K segments shrinks the
  * scatter of a noise peak (≈ χ² with 2K degrees of freedom), so a long recording needs less than a short one.
  * Between rows the threshold is interpolated in log K; beyond the last row the last value holds (conservative).
  */
 export const TREMOR_PROMINENCE_BY_SEGMENTS: readonly (readonly [segments: number, minProminence: number])[] = [
-  [1, 26],
-  [2, 18],
-  [4, 7.6],
-  [6, 5.7],
-  [10, 4.8],
-  [14, 4.2],
-  [21, 3.5],
-  [29, 3.4],
+  [1, 35.4],
+  [2, 16.8],
+  [3, 12.7],
+  [4, 8.9],
+  [5, 8.0],
+  [6, 7.1],
+  [8, 6.4],
+  [10, 5.6],
+  [14, 4.6],
+  [21, 4.2],
+  [29, 3.7],
 ];
 /** The least prominence (peak density over its floor) a peak from `segments` averaged Welch segments needs to be called tremor. */
 export function tremorMinProminence(segments: number): number {
@@ -241,8 +244,10 @@ export function spectralFloor(psd: Psd, fHz: number): number {
 
 /**
  * The slow rhythm (SLOW_RHYTHM_MIN_HZ to 1.5 Hz, on any of the given spectra) of which `peak` is the n-th
- * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER), or null. The slow rhythm must be a line itself (TREMOR_MIN_PROMINENCE
- * over its own floor) and at least as dense as the peak: an overtone is weaker than what makes it.
+ * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER), or null. The slow rhythm must be a line itself (SLOW_RHYTHM_MIN_PROMINENCE
+ * over its own floor, and the densest bin within 4/T Hz of itself — a local maximum on the skirt of a larger slow
+ * movement, e.g. the ripple of a turn-and-return's spectrum, makes no overtones) and at least as dense as the peak:
+ * an overtone is weaker than what makes it.
  */
 export function harmonicOf(peak: TremorPeak, ownPsd: Psd, spectra: readonly (readonly [Axis, Psd])[]): { axis: Axis; freqHz: number; n: number } | null {
   const f = peak.freqHz;
