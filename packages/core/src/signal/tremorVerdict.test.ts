@@ -107,7 +107,7 @@ describe('tremor verdict', () => {
     }
   });
 
-  it('the prominence threshold is the jitter\'s own: ≤ 1 % of pure-jitter axes stand over it, at 1, 2, 6 and 14 segments', () => {
+  it('the threshold falls with the segments averaged, and pure white jitter (0.3°) reaches it on ≤ 1 % of axes at 1, 2, 6 and 14 segments', () => {
     expect(tremorMinProminence(1)).toBeGreaterThan(tremorMinProminence(6));
     expect(tremorMinProminence(6)).toBeGreaterThan(tremorMinProminence(14));
     expect(tremorMinProminence(1000)).toBe(TREMOR_PROMINENCE_BY_SEGMENTS[TREMOR_PROMINENCE_BY_SEGMENTS.length - 1]![1]);
