@@ -84,7 +84,7 @@ export interface TremorPeak {
 
 /**
  * 'tremor': a spectral line, at least TREMOR_MIN_RMS_DEG. 'not-above-noise': the peak does not stand
- * TREMOR_MIN_PROMINENCE times over its surroundings (measurement jitter, or the skirt of a slow movement).
+ * tremorMinProminence(segments) times over its surroundings (measurement jitter, or the skirt of a slow movement).
  * 'beside-a-stronger-line': within 4/T Hz (two Hann main-lobe half-widths, 0.5 Hz for 8 s segments) of a denser
  * line — its side lobe (a 0.8 Hz sway has one at 1.1 Hz), not a rhythm of its own. 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
  * rhythm (< 1.5 Hz, any axis) — e.g. a camera swaying at 1 Hz gives lines at 2 and 3 Hz.
@@ -98,16 +98,44 @@ export const TREMOR_PEAK_MAX_HALF_WIDTH_HZ = 1.5;
 /** A dip that stays above this share of the peak's density is a ripple, not a valley: the sum goes on. */
 export const TREMOR_PEAK_RIPPLE_SHARE = 0.3;
 /**
- * A tremor peak's density must be at least this many times the median density of its surroundings. Measured
- * (docs/tremor-peak.md): real phantom tremors (1.2–7 Hz, 0.5–3° peak, 7 faces, own ROI) stand 26–5000× over it;
- * the strongest peaks of faces holding still near neutral 1.7–13×.
+ * How far a tremor peak's density must stand over its floor, by the number of Welch segments averaged: the
+ * 99.9 % quantile of the strongest 1–8 Hz peak of pure measurement jitter (white and 1/f, the larger; 3000 seeds
+ * per row, 30 fps), bench/experiments/tremor-prominence-table.ts (docs/tremor-peak.md). Averaging K segments shrinks the
+ * scatter of a noise peak (≈ χ² with 2K degrees of freedom), so a long recording needs less than a short one.
+ * Between rows the threshold is interpolated in log K; beyond the last row the last value holds (conservative).
  */
-export const TREMOR_MIN_PROMINENCE = 20;
+export const TREMOR_PROMINENCE_BY_SEGMENTS: readonly (readonly [segments: number, minProminence: number])[] = [
+  [1, 35.4],
+  [2, 16.8],
+  [3, 12.7],
+  [4, 8.9],
+  [5, 8.0],
+  [6, 7.1],
+  [8, 6.4],
+  [10, 5.6],
+  [14, 4.6],
+  [21, 4.2],
+  [29, 3.7],
+];
+/** The least prominence (peak density over its floor) a peak from `segments` averaged Welch segments needs to be called tremor. */
+export function tremorMinProminence(segments: number): number {
+  const t = TREMOR_PROMINENCE_BY_SEGMENTS;
+  const first = t[0] as readonly [number, number];
+  const last = t[t.length - 1] as readonly [number, number];
+  if (!(segments > first[0])) return first[1];
+  if (segments >= last[0]) return last[1];
+  let i = 1;
+  while ((t[i] as readonly [number, number])[0] < segments) i++;
+  const [k0, p0] = t[i - 1] as readonly [number, number];
+  const [k1, p1] = t[i] as readonly [number, number];
+  const w = Math.log(segments / k0) / Math.log(k1 / k0);
+  return p0 + w * (p1 - p0);
+}
 /**
- * The same from a single Welch segment (8–12 s of data): one periodogram scatters more — white jitter's strongest
- * peak reaches 23× its floor in 200 runs of 10 s (12 s, two segments: 17×; 15 s: 14×).
+ * A slow rhythm (SLOW_RHYTHM_MIN_HZ–1.5 Hz) must stand this many times over its floor to explain a peak as its
+ * overtone (the panned photograph's 1 Hz sway: 9.4 deg²/Hz, hundreds of times its floor).
  */
-export const TREMOR_MIN_PROMINENCE_ONE_SEGMENT = 40;
+export const SLOW_RHYTHM_MIN_PROMINENCE = 20;
 /** The surroundings: bins between these distances from the peak (and from 0.25 Hz up), Hz. */
 export const TREMOR_FLOOR_RING_HZ = { inner: 0.5, outer: 2 } as const;
 /** Smallest tremor reported, deg RMS (the jitter of a still phantom face reads 0.03–0.2° at a spectral peak). */
@@ -216,8 +244,10 @@ export function spectralFloor(psd: Psd, fHz: number): number {
 
 /**
  * The slow rhythm (SLOW_RHYTHM_MIN_HZ to 1.5 Hz, on any of the given spectra) of which `peak` is the n-th
- * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER), or null. The slow rhythm must be a line itself (TREMOR_MIN_PROMINENCE
- * over its own floor) and at least as dense as the peak: an overtone is weaker than what makes it.
+ * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER), or null. The slow rhythm must be a line itself (SLOW_RHYTHM_MIN_PROMINENCE
+ * over its own floor, and the densest bin within 4/T Hz of itself — a local maximum on the skirt of a larger slow
+ * movement, e.g. the ripple of a turn-and-return's spectrum, makes no overtones) and at least as dense as the peak:
+ * an overtone is weaker than what makes it.
  */
 export function harmonicOf(peak: TremorPeak, ownPsd: Psd, spectra: readonly (readonly [Axis, Psd])[]): { axis: Axis; freqHz: number; n: number } | null {
   const f = peak.freqHz;
@@ -234,11 +264,25 @@ export function harmonicOf(peak: TremorPeak, ownPsd: Psd, spectra: readonly (rea
       const f0 = interpolatePeakHz(psd, k);
       const n = Math.round(f / f0);
       if (n < 2 || n > HARMONIC_MAX_ORDER || Math.abs(f - n * f0) > tol) continue;
-      if (v < TREMOR_MIN_PROMINENCE * spectralFloor(psd, f0)) continue;
+      if (v < SLOW_RHYTHM_MIN_PROMINENCE * spectralFloor(psd, f0)) continue;
+      if (!isDensestWithin(psd, k, sideLobeHz(psd))) continue;
       if (!best || v > best.density) best = { axis, freqHz: f0, n, density: v };
     }
   }
   return best ? { axis: best.axis, freqHz: best.freqHz, n: best.n } : null;
+}
+
+/** Two Hann main-lobe half-widths, 4/T Hz (0.5 Hz for 8 s segments): a weaker local maximum this close to a denser bin is its side lobe. */
+function sideLobeHz(psd: Psd): number {
+  return (4 * psd.fsHz) / psd.segmentLength;
+}
+
+/** No other bin within ±widthHz of bin k is denser: k is a line of its own, not a ripple on the skirt of a stronger one. */
+function isDensestWithin(psd: Psd, k: number, widthHz: number, centreHz = psd.freqsHz[k] as number): boolean {
+  const fk = centreHz;
+  const v = psd.psd[k] as number;
+  for (let j = 0; j < psd.psd.length; j++) if (j !== k && Math.abs((psd.freqsHz[j] as number) - fk) <= widthHz && (psd.psd[j] as number) > v) return false;
+  return true;
 }
 
 /** Tremor analysis of one axis. Exported for tests and for single-measure use. */
@@ -405,10 +449,8 @@ export function tremorPeak(psd: Psd): TremorPeak | null {
   const band = TREMOR_BANDS.find((b) => inBand(freqHz, b.loHz, b.hiHz)) ?? TREMOR_BANDS[2];
   const prominence = floor > 0 ? top / floor : Infinity;
   const rmsDeg = Math.sqrt(power);
-  const minProminence = psd.segments <= 1 ? TREMOR_MIN_PROMINENCE_ONE_SEGMENT : TREMOR_MIN_PROMINENCE;
-  const sideLobeHz = (4 * psd.fsHz) / psd.segmentLength;
-  let besideStronger = false;
-  for (let k = 1; k < p.length; k++) if (k !== kPeak && Math.abs((f[k] as number) - freqHz) <= sideLobeHz && (p[k] as number) > top) besideStronger = true;
+  const minProminence = tremorMinProminence(psd.segments);
+  const besideStronger = !isDensestWithin(psd, kPeak, sideLobeHz(psd), freqHz);
   const verdict: TremorPeakVerdict = besideStronger ? 'beside-a-stronger-line' : prominence < minProminence ? 'not-above-noise' : rmsDeg < TREMOR_MIN_RMS_DEG ? 'too-small' : 'tremor';
   return { freqHz, powerDeg2: power, rmsDeg, loHz: f[kLo] as number, hiHz: f[kHi] as number, band: band.band, floorDeg2PerHz: floor, prominence, verdict, harmonicOf: null };
 }

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AXES, type Axis, type Series } from '../measures/types.ts';
 import { gaussian, makeTimestampsMs, syntheticRng } from './synthetic.ts';
-import { analyzeTremorAxis, analyzeTremorSeries } from './tremor.ts';
+
+/** Share of pure-jitter axes whose strongest peak may stand over the threshold (the table is their 99.9 % quantile). */
+const MAX_NOISE_EXCEEDANCE_SHARE = 0.01;
+import { analyzeTremorAxis, analyzeTremorSeries, TREMOR_PROMINENCE_BY_SEGMENTS, tremorMinProminence } from './tremor.ts';
 
 const TOL_FREQ_HZ = 0.1;
 const TOL_AMPLITUDE_REL = 0.15;
@@ -88,5 +91,57 @@ describe('tremor verdict', () => {
     const r = analyzeTremorSeries(head(20, { rotationDeg: [{ fHz: 2, ampDeg: 1.5 }], tiltDeg: [{ fHz: 1, ampDeg: 1 }] }, 0.1, 6));
     expect(r.headline?.axis).toBe('rotationDeg');
     expect(r.headline!.peak.verdict).toBe('tremor');
+  });
+  it('asks less of a long recording: a 0.25° tremor 8–17× over its floor in 0.5° jitter is tremor at 30 s (6 segments), not at 10 s (1 segment)', () => {
+    // One segment's periodogram scatters like χ² with 2 degrees of freedom; six averaged ones much less, so a peak
+    // that could be noise in 10 s cannot be in 30 s. A fixed 20× missed it (issue 13: jerks-train lost 91 of 198).
+    for (const seed of [1, 2, 3, 4]) {
+      const long = analyzeTremorSeries(head(30, { tiltDeg: [{ fHz: 3.3, ampDeg: 0.25 }] }, 0.5, seed));
+      expect(long.headline?.axis).toBe('tiltDeg');
+      expect(long.headline!.peak.prominence).toBeLessThan(20);
+      expect(Math.abs(long.headline!.peak.freqHz - 3.3)).toBeLessThan(TOL_FREQ_HZ);
+      const short = analyzeTremorAxis('tiltDeg', head(10, { tiltDeg: [{ fHz: 3.3, ampDeg: 0.25 }] }, 0.5, seed).tiltDeg);
+      if (!short.measurable || !short.peak) throw new Error('expected a peak');
+      expect(short.segments).toBe(1);
+      expect(short.peak.prominence).toBeLessThan(tremorMinProminence(1));
+    }
+  });
+
+  it('the threshold falls with the segments averaged, and pure white jitter (0.3°) reaches it on ≤ 1 % of axes at 1, 2, 6 and 14 segments', () => {
+    expect(tremorMinProminence(1)).toBeGreaterThan(tremorMinProminence(6));
+    expect(tremorMinProminence(6)).toBeGreaterThan(tremorMinProminence(14));
+    expect(tremorMinProminence(1000)).toBe(TREMOR_PROMINENCE_BY_SEGMENTS[TREMOR_PROMINENCE_BY_SEGMENTS.length - 1]![1]);
+    for (const [durationS, segments] of [[10, 1], [13, 2], [29, 6], [61, 14]] as const) {
+      let over = 0;
+      let n = 0;
+      for (let seed = 1; seed <= 50; seed++) {
+        const r = analyzeTremorSeries(head(durationS, {}, 0.3, 1000 + seed));
+        for (const a of AXES) {
+          const x = r.axes[a];
+          if (!x.measurable || !x.peak) continue;
+          expect(x.segments).toBe(segments);
+          n++;
+          if (x.peak.prominence >= tremorMinProminence(x.segments)) over++;
+        }
+      }
+      expect(n).toBe(150);
+      expect(over / n).toBeLessThanOrEqual(MAX_NOISE_EXCEEDANCE_SHARE);
+    }
+  });
+
+  it('does not take the ripple on the skirt of a turn for a slow rhythm: a tremor at 1.8/2.65/3.5 Hz during a 40° turn and return stays tremor', () => {
+    // A 40° turn (0.6 s ramps) and back puts local maxima at 0.39, 0.63, 0.88, 1.14 Hz on the skirt of its spectrum;
+    // a tremor near a multiple of one of them was called an overtone (the phantom's far turn: 15 of 198 lost).
+    const turn = (ms: number) => 40 * (Math.min(1, Math.max(0, (ms - 2000) / 600)) - Math.min(1, Math.max(0, (ms - 6000) / 600)));
+    for (const fHz of [1.8, 2.65, 3.5]) {
+      const s = head(12, { tiltDeg: [{ fHz, ampDeg: 0.4 }] }, 0.05, 3);
+      s.rotationDeg = { timestampsMs: s.rotationDeg.timestampsMs, values: s.rotationDeg.timestampsMs.map((ms, i) => turn(ms) + (s.rotationDeg.values[i] as number)) };
+      const r = analyzeTremorSeries(s);
+      const tilt = r.axes.tiltDeg;
+      if (!tilt.measurable || !tilt.peak) throw new Error('expected a tilt peak');
+      expect(tilt.peak.verdict).toBe('tremor');
+      expect(r.headline?.axis).toBe('tiltDeg');
+      expect(Math.abs(r.headline!.peak.freqHz - fHz)).toBeLessThan(TOL_FREQ_HZ);
+    }
   });
 });
