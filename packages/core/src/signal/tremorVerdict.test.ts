@@ -32,7 +32,9 @@ describe('tremor verdict', () => {
         expect(r.headline).toBeNull();
         expect(r.dominantTremorAxis).toBeNull();
       }),
-      { numRuns: 60 },
+      // A fixed seed: the verdict's false-alarm rate is ~1 in 1000 axes at 10 s by design (docs/tremor-peak.md), so
+      // random draws would make this test fail about once in 50–100 runs without anything having changed.
+      { numRuns: 60, seed: 20261130 },
     );
   });
 
