@@ -18,6 +18,7 @@
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
 import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
+import { FlexionSaturationGuard } from './flexionSaturation.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
@@ -78,12 +79,13 @@ export interface HeadPoseEstimatorOptions extends FitOptions {
  * Frames measured in order, through the guards that need the frames before: readings held back just after a turn
  * beyond the tracker's range (reentry.ts), the flexion of a mesh pushed past what it models dropped
  * (flexionRange.ts, from the same head fit the measure used) and a chin-down bend the mesh does not follow flagged
- * (flexionLag.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
+ * (flexionLag.ts: fast; flexionSaturation.ts: slow, past the mesh's chin-down limit). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
  */
 export class GuardedFrameMeasurer {
   private readonly reentry = new RangeReentryGuard();
   private readonly flexionRange = new FlexionRangeGuard();
   private readonly flexionLag = new FlexionLagGuard();
+  private readonly flexionSaturation = new FlexionSaturationGuard();
 
   constructor(private readonly fitOptions: FitOptions = {}) {}
 
@@ -91,8 +93,11 @@ export class GuardedFrameMeasurer {
     const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions);
     const evidence = flexionEvidenceFromFit(fit);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), evidence);
-    const lagged = this.flexionLag.apply(guarded, measure, eyeEvidence(frame), evidence?.cameraAngles.rotationDeg ?? null);
-    return this.edgeHysteresis(lagged, evidence?.cameraAngles ?? null);
+    const eyes = eyeEvidence(frame);
+    const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
+    const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
+    const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
+    return this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null);
   }
 
   /** Time of the last frame past a confident limit (range.ts) whose confidence fell below the measured bar (0.5). */
