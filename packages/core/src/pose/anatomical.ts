@@ -17,10 +17,9 @@
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
 import { type Mat3, anglesFromRotationMatrix, headRotationMatrix, mat3Multiply } from './euler.ts';
-import { HeadPoseEstimator } from './estimator.ts';
+import { GuardedFrameMeasurer } from './estimator.ts';
 import { type FaceZero, FaceZeroTracker } from './faceZero.ts';
-import { selectPatientFace } from './frameGeometry.ts';
-import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
+import type { FitOptions, HeadFit } from './headFit.ts';
 import { anatomicalNeutral } from './neutral.ts';
 import { DEFAULT_HFOV_DEG, assumedCamera } from './refine.ts';
 import {
@@ -157,10 +156,10 @@ export function referenceMeasure(
  */
 export class AnatomicalEstimator {
   readonly camera: CameraContext;
-  private readonly inner: HeadPoseEstimator;
+  private readonly inner: GuardedFrameMeasurer;
+  private readonly neutral = anatomicalNeutral();
   private readonly trunk: TrunkTracker;
   private readonly faceZero = new FaceZeroTracker();
-  private readonly fitOptions: FitOptions;
   private readonly verticalRay: boolean;
   private readonly turnFlagger: TrunkTurnFlagger;
 
@@ -168,17 +167,16 @@ export class AnatomicalEstimator {
     const { camera, verticalRay, trunkSetup, ...fit } = opts;
     this.turnFlagger = new TrunkTurnFlagger(trunkSetup ?? null);
     this.camera = camera ?? UNKNOWN_CAMERA;
-    this.fitOptions = fit;
     this.verticalRay = verticalRay ?? true;
-    this.inner = new HeadPoseEstimator({ ...fit, neutral: anatomicalNeutral() });
+    this.inner = new GuardedFrameMeasurer(fit);
     this.trunk = new TrunkTracker(2000, this.camera.mirrored ?? false);
   }
 
   measure(frame: LandmarkFrame): FrameMeasure {
-    const m = this.inner.measure(frame);
+    // The head fit the measure used (one per frame), when the mesh gave the measure.
+    const { measure: m, fit: measureFit } = this.inner.measureWithFit(frame, this.neutral);
     const trunk = this.trunk.update(frame);
-    const sel = Array.isArray(frame.faces) ? selectPatientFace(frame) : { kind: 'none' as const };
-    const fit = sel.kind === 'one' && m.method === 'face-mesh' ? fitHead(sel.face, frame, this.fitOptions) : null;
+    const fit = m.method === 'face-mesh' ? measureFit : null;
     const zero = this.faceZero.update(frame, fit);
     const turn = this.turnFlagger.update(frame, fit);
     return referenceMeasure(m, frame, fit, trunk, zero, this.camera, { verticalRay: this.verticalRay, suspectedTrunkTurnDeg: turn.suspectedTurnDeg });

@@ -90,6 +90,11 @@ export class GuardedFrameMeasurer {
   constructor(private readonly fitOptions: FitOptions = {}) {}
 
   measure(frame: LandmarkFrame, neutral: Neutral): FrameMeasure {
+    return this.measureWithFit(frame, neutral).measure;
+  }
+
+  /** `measure`, and the head fit it used (null when no single face was fitted), for callers that need the fit too. */
+  measureWithFit(frame: LandmarkFrame, neutral: Neutral): { measure: FrameMeasure; fit: HeadFit | null } {
     const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions);
     const evidence = flexionEvidenceFromFit(fit);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), evidence);
@@ -97,7 +102,7 @@ export class GuardedFrameMeasurer {
     const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
-    return this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null);
+    return { measure: this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), fit };
   }
 
   /** Time of the last frame past a confident limit (range.ts) whose confidence fell below the measured bar (0.5). */

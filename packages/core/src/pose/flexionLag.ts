@@ -26,6 +26,7 @@ import type { LandmarkFrame } from '../landmarks/types.ts';
 import { FACE } from './faceIndices.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
+import { doubted, withoutFlexion } from './doubt.ts';
 
 /** The motion is measured against the oldest mesh frame at most this far back, ms. */
 export const LAG_WINDOW_MS = 270;
@@ -84,9 +85,7 @@ export class FlexionLagGuard {
     if (cameraTurnDeg === null || Math.abs(cameraTurnDeg) >= COMBINED_TURN_DEG) return m;
     const excess = this.unexplainedDrop(old, now);
     if (excess < LAG_DOUBT_FACE_WIDTHS) return m;
-    const low = { ...m, state: 'low-confidence' as const, confidence: Math.min(m.confidence, 0.49) };
-    if (excess < LAG_DROP_FACE_WIDTHS) return low;
-    return { ...low, reasons: [...new Set([...m.reasons, 'beyond-tracker-range' as const])], flexionDeg: null };
+    return excess < LAG_DROP_FACE_WIDTHS ? doubted(m) : withoutFlexion(m);
   }
 
   /** The eyes' downward image motion from `a` to `b` not explained by the chin-down the reading gained, face widths. */

@@ -31,6 +31,7 @@ import { anglesFromRotationMatrix } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
+import { provisional, withoutFlexion } from './doubt.ts';
 
 /**
  * Residual rise over the person's near-frontal baseline from which a chin-up reading is not trusted, cm. 0.08 (was 0.10):
@@ -119,13 +120,7 @@ export class FlexionRangeGuard {
     // bar for dropping flexion rises with the reading past FLEXION_EXCESS_RISE_FROM_DEG.
     const barCm = FLEXION_RESIDUAL_EXCESS_CM + FLEXION_EXCESS_RISE_CM_PER_DEG * Math.max(0, -a.flexionDeg - FLEXION_EXCESS_RISE_FROM_DEG);
     const ownBaseline = this.recent.length >= BASELINE_MIN_FRAMES;
-    if (excessCm < barCm || !ownBaseline) return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
-    return {
-      ...m,
-      state: 'low-confidence',
-      reasons: [...new Set([...m.reasons, 'beyond-tracker-range' as const])],
-      confidence: Math.min(m.confidence, 0.49),
-      flexionDeg: null,
-    };
+    if (excessCm < barCm || !ownBaseline) return provisional(m);
+    return withoutFlexion(m);
   }
 }

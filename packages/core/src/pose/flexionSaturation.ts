@@ -23,6 +23,7 @@
 import type { FrameMeasure } from '../measures/types.ts';
 import type { EyeEvidence } from './flexionLag.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
+import { withoutFlexion } from './doubt.ts';
 
 /** The anchor: the last mesh frame whose chin-down reading (relative to neutral) was below this, deg. */
 export const SAT_ANCHOR_DEG = 25;
@@ -52,10 +53,7 @@ export class FlexionSaturationGuard {
     if (this.anchor === null || m.method !== 'face-mesh' || m.flexionDeg === null) return m;
     if (cameraTurnDeg === null || Math.abs(cameraTurnDeg) >= COMBINED_TURN_DEG) return m;
     if (missingBendDeg(this.anchor, eyes, raw.flexionDeg) < SAT_MISSING_DEG) return m;
-    return {
-      ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49), flexionDeg: null,
-      reasons: [...new Set([...m.reasons, 'beyond-tracker-range' as const])],
-    };
+    return withoutFlexion(m);
   }
 }
 

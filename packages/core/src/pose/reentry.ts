@@ -30,6 +30,7 @@
  */
 import type { FrameMeasure } from '../measures/types.ts';
 import { MESH_RANGE_DEG } from './range.ts';
+import { provisional } from './doubt.ts';
 
 /** Usable mesh frames needed, without a break, before readings count again after a return through the range edge. */
 export const REENTRY_HOLD_MS = 150;
@@ -94,9 +95,6 @@ function heldBack(m: FrameMeasure): FrameMeasure {
   };
 }
 
-function provisional(m: FrameMeasure): FrameMeasure {
-  return m.state === 'measured' ? { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, 0.49) } : m;
-}
 
 export class RangeReentryGuard {
   /** 'free': readings pass; 'beyond': after a beyond-range frame; 'jump': after an implausible jump. */
