@@ -3,6 +3,7 @@
  * `geste analyze`), compare with the ground truth, write bench/results/accuracy.md.
  *
  *   node --import tsx bench/accuracy.ts [--set full|small] [--only a,b] [--out <cache dir>]
+ *   (with --faces/--cameras, --out is the cache root: clips go to <out>/<set>/<face>/<camera>/)
  *   node --import tsx bench/accuracy.ts --set matrix --faces a,b --cameras c,d   (faces × camera set-ups, accuracyMatrix.ts)
  *
  * Videos are cached in packages/phantom/.cache/<set> (keyed by script + renderer version), so a rerun
@@ -31,7 +32,7 @@ if (values.faces || values.cameras || values.set === 'matrix') {
   await runMatrix({
     root, set: values.set === 'small' || values.set === 'full' ? values.set : 'matrix',
     faces: (values.faces ?? 'astronaut').split(','), cameras: (values.cameras ?? 'webcam-640').split(','),
-    ...(values.only ? { only: values.only.split(',') } : {}), reuseAnalysis: values['reuse-analysis'] ?? false,
+    ...(values.only ? { only: values.only.split(',') } : {}), ...(values.out ? { cacheRoot: values.out } : {}), reuseAnalysis: values['reuse-analysis'] ?? false,
     reportPath: values.report ?? join(root, 'bench/results/accuracy-matrix.md'), analyze,
     ...(values.replay ? { replay: await loadReplay() } : {}),
     ...(values.tuning ? { tuning: JSON.parse(values.tuning) as Record<string, unknown> } : {}),

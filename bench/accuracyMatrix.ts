@@ -40,6 +40,8 @@ export interface MatrixOptions {
    * get a suffix (<clip>.faceMeshRoi-own.measured.json / .landmarks.json) so runs with and without it sit side by side.
    */
   readonly tuning?: Record<string, unknown>;
+  /** Where clips, landmarks and analyses live (--out): <cacheRoot>/<set>/<face>/<camera>/; default packages/phantom/.cache. */
+  readonly cacheRoot?: string;
 }
 
 /** File-name suffix for a tuning override ('' without one): '.faceMeshRoi-own'. */
@@ -57,7 +59,7 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
   const t0 = Date.now();
   for (const face of o.faces) {
     for (const camera of o.cameras) {
-      const dir = join(o.root, 'packages/phantom/.cache', o.set, face, camera);
+      const dir = join(o.cacheRoot ?? join(o.root, 'packages/phantom/.cache'), o.set, face, camera);
       // --replay scores the landmarks saved with a render as that render is: a clip whose saved render, truth and landmarks
       // are all there is not rendered again even when its cache key has moved on (a new face look), because re-rendering
       // would overwrite the very landmarks the replay is for. Such clips are listed in the report as replayed stale renders.
