@@ -97,6 +97,14 @@ const tremors: { clip: string; axis: Axis; cmp: TremorComparison; note: string }
 const jerks: { clip: string; cmp: JerkComparison; anyAxis: JerkComparison }[] = [];
 const forScoring: ClipForScoring[] = [];
 const neutral: { clip: string; cmp: NeutralTimeComparison }[] = [];
+/**
+ * Issue 12's clips rest in their posture from the first frame or place the trunk and camera: calibrating on their first
+ * seconds would erase exactly what they test. They are analysed against the anatomical zero (the CLI's default), scored
+ * on every frame, kept out of the pooled and issue-13 tables (which are calibrated), and reported in their own section.
+ */
+const isAnatomicalClip = (s: ReturnType<typeof findScript>): boolean =>
+  s !== undefined && (s.placement !== undefined || s.events.holds[0]?.kind === 'posture' || s.name.includes('start-'));
+const anatomicalRows: { clip: string; description: string; frames: number; nm: number[]; mae: (number | null)[]; medianErr: (number | null)[]; gross: number }[] = [];
 const perClip: { clip: string; frames: number; nm: number[]; mae: (number | null)[]; gross: number; analyseS: number | null; renderFps: number | null; mp4MB: number }[] = [];
 let offset = 0;
 for (const clip of clips) {
@@ -108,14 +116,15 @@ for (const clip of clips) {
   let summary: unknown = null;
   // Analysis results are kept next to the video; --reuse-analysis reads them instead of re-running
   // the models (only valid while the video and the analyser are unchanged).
-  const savedPath = clip.truthCsv.replace('.truth.csv', `${tuningTag}.measured.json`);
+  const anatomical = isAnatomicalClip(script);
+  const savedPath = clip.truthCsv.replace('.truth.csv', `${tuningTag}${anatomical ? '.anatomical' : ''}.measured.json`);
   if (analyze && values['reuse-analysis'] && existsSync(savedPath)) {
     const saved = JSON.parse(readFileSync(savedPath, 'utf8')) as { frames: MeasuredRow[]; summary: unknown };
     measured = saved.frames;
     summary = saved.summary;
   } else if (analyze) {
     process.stderr.write(`analysing ${clip.name} …`);
-    const res = await analyze(clip.mp4!, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS }, ...(tuning ? { tuning } : {}) });
+    const res = await analyze(clip.mp4!, { neutral: anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS }, ...(tuning ? { tuning } : {}) });
     measured = res.frames.map((f) => ({ frameIndex: f.frameIndex, rotationDeg: f.rotationDeg, tiltDeg: f.tiltDeg, flexionDeg: f.flexionDeg, state: f.state }));
     summary = res.summary;
     writeFileSync(savedPath, JSON.stringify({ frames: measured, summary }, (k, v: unknown) => (k === 'psd' ? undefined : v)));
@@ -124,9 +133,19 @@ for (const clip of clips) {
     measured = gaussNoise(truth, events.seed, 1.5);
   }
   const analyseS = analyze && values['reuse-analysis'] && existsSync(savedPath) ? null : (Date.now() - a0) / 1000;
-  // Angles: frames after the calibration rest.
-  const cmpTruth = truth.filter((t) => t.timestampMs >= REST_MS);
+  // Angles: frames after the calibration rest (every frame of an anatomical-zero clip).
+  const cmpTruth = anatomical ? truth : truth.filter((t) => t.timestampMs >= REST_MS);
   const clipAcc = compareAngles(cmpTruth, measured);
+  if (anatomical) {
+    const byIndex = new Map(measured.map((m) => [m.frameIndex, m]));
+    const medianErr = AXES.map((a) => {
+      const d = cmpTruth.flatMap((t) => { const m = byIndex.get(t.frameIndex); const v = m && m.state !== 'not-measurable' ? m[a] : null; return v === null || v === undefined ? [] : [v - t[a]]; }).sort((x, y) => x - y);
+      return d.length ? d[Math.floor(d.length / 2)]! : null;
+    });
+    anatomicalRows.push({ clip: clip.name, description: script?.description ?? '', frames: truth.length, nm: AXES.map((a) => cmpTruth.length - clipAcc.find((x) => x.axis === a)!.all.measuredFrames), mae: clipAcc.map((x) => x.all.maeDeg), medianErr, gross: clipAcc.reduce((n, x) => n + x.all.claimedButOffBy10, 0) });
+    process.stderr.write(`  (anatomical zero: scored apart)\n`);
+    continue;
+  }
   const done = existsSync(clip.truthCsv.replace('.truth.csv', '.done.json')) ? JSON.parse(readFileSync(clip.truthCsv.replace('.truth.csv', '.done.json'), 'utf8')) as { frames: number; renderMs?: number } : null;
   perClip.push({ clip: clip.name, frames: truth.length, nm: AXES.map((a) => cmpTruth.length - clipAcc.find((x) => x.axis === a)!.all.measuredFrames), mae: clipAcc.map((x) => x.all.maeDeg), gross: clipAcc.reduce((n, x) => n + x.all.claimedButOffBy10, 0), analyseS, renderFps: done?.renderMs ? done.frames / (done.renderMs / 1000) : null, mp4MB: fileSizeBytes(clip.mp4) / 1e6 });
   for (const t of cmpTruth) allTruth.push({ ...t, frameIndex: t.frameIndex + offset });
@@ -222,6 +241,12 @@ if (g13) {
 }
 lines.push('', '## Per clip', '', 'Not measurable is counted per axis over the frames after the calibration rest.', '', '| clip | frames | not measurable rot / tilt / flex | MAE ° rot / tilt / flex | axis-frames off > 10° | render frames/s | mp4 MB | analysis s |', '|---|---|---|---|---|---|---|---|');
 for (const c of perClip) lines.push(`| ${c.clip} | ${c.frames} | ${c.nm.join(' / ')} | ${c.mae.map((v) => f(v)).join(' / ')} | ${c.gross} | ${f(c.renderFps, 1)} | ${c.mp4MB.toFixed(2)} | ${c.analyseS === null ? 'reused' : c.analyseS.toFixed(0)} |`);
+if (anatomicalRows.length) {
+  lines.push('', '## Anatomical-zero clips (issue 12), uncalibrated', '',
+    'These clips start in their posture or place the trunk and camera, so they are analysed against the anatomical zero (no calibration, the CLI\'s default) and scored on every frame; they are not in the calibrated tables above. Issue 12\'s targets: rotation and tilt MAE ≤ 3°, flexion ≤ 5° when referenced, otherwise marked uncertain. A flexion value here is the CLI\'s number whatever its confidence; docs/anatomical-zero.md says when it is only a guess.', '',
+    '| clip | what it holds | frames | not measurable rot / tilt / flex | MAE ° rot / tilt / flex | median error ° rot / tilt / flex | axis-frames off > 10° |', '|---|---|---|---|---|---|---|');
+  for (const c of anatomicalRows) lines.push(`| ${c.clip} | ${c.description} | ${c.frames} | ${c.nm.join(' / ')} | ${c.mae.map((v) => f(v)).join(' / ')} | ${c.medianErr.map((v) => (v === null ? '—' : (v >= 0 ? '+' : '') + v.toFixed(1))).join(' / ')} | ${c.gross} |`);
+}
 lines.push('', `Rendering/caching took ${renderS.toFixed(0)} s this run (cached clips are not re-rendered). Range bands: ${RANGE_BANDS_DEG.map(([a, b]) => `${a}–${b}°`).join(', ')}.`);
 lines.push('Jerks are matched one-to-one by peak time within 250 ms. Tremor: core’s analyser (Welch band power and spectral peak of the band holding the scripted frequency) on the measured angles against the same analyser on the truth angles, both cut to the interval where the script has the tremor; frequency is judged against the scripted frequency.');
 const resultsDir = join(root, 'bench/results');
