@@ -52,15 +52,19 @@ export function samplesJpgPath(): string | null {
   }
 }
 
-/** Makes (or reuses) `<dir>/<face>-<motion>-<seconds>s.mp4`; throws when samples.jpg is missing. */
-export async function makeRealFaceClip(dir: string, face: RealFaceName, motion: RealMotion, seconds: number): Promise<string> {
+/**
+ * Makes (or reuses) `<dir>/<face>-<motion>-<seconds>s[-from<startS>s].mp4`; throws when samples.jpg is missing.
+ * `startS`: the pan starts where the 12 s bench clip is at that time (the camera path is periodic over 2 s).
+ */
+export async function makeRealFaceClip(dir: string, face: RealFaceName, motion: RealMotion, seconds: number, startS = 0): Promise<string> {
   const photo = samplesJpgPath();
   if (photo === null) throw new Error('samples.jpg of @vladmandic/human is not installed: run npm install');
   await mkdir(dir, { recursive: true });
-  const out = join(dir, `${face}-${motion}-${seconds}s.mp4`);
+  const out = join(dir, `${face}-${motion}-${seconds}s${startS ? `-from${startS}s` : ''}.mp4`);
   if ((await stat(out).catch(() => null))?.size) return out;
   const f: RealFace = REAL_FACES[face];
-  const camera = motion === 'still' ? 'crop=640:480:160:150' : "crop=640:480:x='160+80*sin(2*PI*t/2)':y='150+20*sin(2*PI*t)'";
+  const t = startS ? `(t+${startS})` : 't';
+  const camera = motion === 'still' ? 'crop=640:480:160:150' : `crop=640:480:x='160+80*sin(2*PI*${t}/2)':y='150+20*sin(2*PI*${t})'`;
   await exec(await findFfmpeg(), [
     '-v', 'error', '-y', '-nostdin',
     '-f', 'lavfi', '-i', `color=c=0x808080:s=960x960:r=30:d=${seconds}`,
