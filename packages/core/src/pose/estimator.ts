@@ -31,7 +31,7 @@ import { type Neutral, anatomicalNeutral } from './neutral.ts';
 export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
 /**
  * The mesh is called collapsed when the body model's nose-and-ears yaw exceeds the mesh's yaw by more than
- * this. The keypoint yaw itself reads low at large turns (it misses about 14° at 60° on the phantom), so a
+ * this (a mesh its model is sure of: only when they also place the head past its range, SURE_MESH_OVERRULED_PAST_DEG). The keypoint yaw itself reads low at large turns (it misses about 14° at 60° on the phantom), so a
  * mesh that reads lower still by this margin has lost the face.
  */
 export const MESH_COLLAPSE_MARGIN_DEG = 8;
@@ -39,6 +39,17 @@ export const MESH_COLLAPSE_MARGIN_DEG = 8;
 export const STRONG_KEYPOINT_SCORE = 0.5;
 /** From this yaw on (from the camera), weak keypoints count against a sure mesh too, deg. */
 export const WEAK_KEYPOINTS_FROM_YAW_DEG = 30;
+/**
+ * Keypoints overrule a mesh its model is sure of (score ≥ CONSISTENT_MESH_SCORE) only when they place the head further
+ * from the camera than this: past the mesh's range, deg. How far the nose-and-ears yaw reads from the mesh depends on
+ * the face: on the phantom it reads large turns low, on a real photograph (Human's sample, session 7) it read a sure
+ * mesh's steady 27–28° as 33–40° (score 0.35–0.7, 1.25–1.45×) and blanked 23–229 of 360 frames of panned clips. A gap
+ * alone cannot tell that face from a mesh lagging a fast turn (39.5° at a true 46.5°, keypoints 51°: also ≈ 1.3×);
+ * a claim past the range can. On the saved phantom landmarks no sure mesh inside the range was a collapse (collapses
+ * scored 0.2–0.9 and keep the plain gap rule). Left: a face read 1.45× still loses frames with strong keypoints from a
+ * mesh reading of ≈ 30° on.
+ */
+export const SURE_MESH_OVERRULED_PAST_DEG = MAX_MESH_YAW_DEG;
 /** A mesh turned less than this may have collapsed from a far turn to either side; past it only to its own side, deg. */
 export const COLLAPSE_ANY_SIDE_BELOW_DEG = 15;
 /**
@@ -239,7 +250,11 @@ function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: 
       // Not on a head that is also tilted or bent (from the camera): the nose-and-ears yaw assumes a level head and read a
       // held −35°/+20°/−15° posture as −40…−42° against a sure mesh's −31° (astronaut, 15 fps dim: 1.7 s blanked).
       const levelHead = Math.abs(camAngles.tiltDeg) < COMBINED_OTHER_DEG && Math.abs(camAngles.flexionDeg) < COMBINED_OTHER_DEG;
-      const kpWeighs = kp !== null && (kp.score >= STRONG_KEYPOINT_SCORE || !(sel.face.meshScore >= CONSISTENT_MESH_SCORE) || (yawFromCamera >= WEAK_KEYPOINTS_FROM_YAW_DEG && levelHead));
+      // A sure mesh is overruled only by keypoints that place the head past its range (SURE_MESH_OVERRULED_PAST_DEG): a real
+      // face's nose and ears read a sure 28° as 33–37°, strong enough (≥ 0.5) and 8° apart, inside the range.
+      const sureMesh = sel.face.meshScore >= CONSISTENT_MESH_SCORE;
+      const kpWeighs = kp !== null && (!sureMesh || (
+        (kp.score >= STRONG_KEYPOINT_SCORE || (yawFromCamera >= WEAK_KEYPOINTS_FROM_YAW_DEG && levelHead)) && Math.abs(kp.yawDeg) > SURE_MESH_OVERRULED_PAST_DEG));
       const collapsed = kp !== null && kpWeighs && sameSide && Math.abs(kp.yawDeg) - yawFromCamera > MESH_COLLAPSE_MARGIN_DEG;
       const beyond = yawFromCamera > MAX_MESH_YAW_DEG || tiltOrBendBeyond || collapsed;
       if (beyond) reasons.push('beyond-tracker-range');
