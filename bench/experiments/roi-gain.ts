@@ -81,7 +81,7 @@ for (const name of variants) {
   const rgbInput = new RgbInput();
   let roi: MeshRoi | null = null;
   const state: Record<string, unknown> = {};
-  const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null; presence?: number }[] = [];
+  const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null; presence?: number; box?: MeshRoi | null }[] = [];
   let detectorRuns = 0;
   const shipped = new FaceMeshTracker(human.tf as TfLike, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: Number(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) });
   for await (const f of dec.frames()) {
@@ -103,7 +103,7 @@ for (const name of variants) {
       const obs = convertFace({ mesh: fc.mesh, boxRaw: [(fc.roi.centerXPx - h) / px.widthPx, (fc.roi.centerYPx - h) / px.heightPx, fc.roi.sizePx / px.widthPx, fc.roi.sizePx / px.heightPx], boxScore: 1, faceScore: fc.faceScore }, { frameIndex: f.frameIndex, timestampMs: f.timestampMs, imageWidthPx: px.widthPx, imageHeightPx: px.heightPx });
       const fit = obs ? fitHead(obs, { imageWidthPx: px.widthPx, imageHeightPx: px.heightPx }) : null;
       const e1 = fc.mesh[33]!, e2 = fc.mesh[263]!;
-      fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: fc.roi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2], presence: fc.faceScore });
+      fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: fc.roi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2], presence: fc.faceScore, box: roiFromMesh(fc.mesh) });
       continue;
     }
     if (fn === 'detector' || !useRoi) {
@@ -125,7 +125,7 @@ for (const name of variants) {
     const obs = convertFace({ mesh: r.mesh, boxRaw: [(useRoi.centerXPx - h) / px.widthPx, (useRoi.centerYPx - h) / px.heightPx, useRoi.sizePx / px.widthPx, useRoi.sizePx / px.heightPx], boxScore: 1, faceScore: r.presence }, { frameIndex: f.frameIndex, timestampMs: f.timestampMs, imageWidthPx: px.widthPx, imageHeightPx: px.heightPx });
     const fit = obs ? fitHead(obs, { imageWidthPx: px.widthPx, imageHeightPx: px.heightPx }) : null;
     const e1 = r.mesh[33]!, e2 = r.mesh[263]!;
-    fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: useRoi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2], presence: r.presence });
+    fits.push({ t: f.timestampMs, R: fit?.headToCamera ?? null, roi: useRoi, eyeMid: [(e1[0]! + e2[0]!) / 2, (e1[1]! + e2[1]!) / 2], presence: r.presence, box: roiFromMesh(r.mesh) });
     roi = fn === 'detector' ? null : fn(r.mesh, useRoi, state);
   }
   await dec.close();
@@ -148,6 +148,34 @@ for (const name of variants) {
     const sz = s.reduce((a, x) => a + x.roi!.sizePx, 0) / s.length;
     return `${d}:${dy.toFixed(3)}/${sz.toFixed(0)}`;
   });
+  // The crop against the outline box of the mesh read in it (MediaPipe's crop of that mesh): centre offset along the
+  // eye line (du) and down the face (dv), share of the crop side, and crop side / MediaPipe's side.
+  const rel = STEPS_DEG.map((d, i) => {
+    const s = fits.filter((x) => x.t >= REST_MS + i * STEP_MS + 600 && x.t < REST_MS + (i + 1) * STEP_MS && x.roi && x.box);
+    if (!s.length) return '';
+    let du = 0, dv = 0, k = 0;
+    for (const x of s) {
+      const c = Math.cos(x.box!.angleRad), sn = Math.sin(x.box!.angleRad);
+      const ex = x.roi!.centerXPx - x.box!.centerXPx, ey = x.roi!.centerYPx - x.box!.centerYPx;
+      du += (c * ex + sn * ey) / x.roi!.sizePx; dv += (-sn * ex + c * ey) / x.roi!.sizePx; k += x.roi!.sizePx / x.box!.sizePx;
+    }
+    return `${d}:${(du / s.length).toFixed(3)},${(dv / s.length).toFixed(3)},${(k / s.length).toFixed(3)}`;
+  });
+  console.log(`   crop − mesh box du,dv/size, side/MediaPipe side: ${rel.join(' ')}`);
+  // How the crop moves with the truth angle over the 0.25 Hz oscillation: least-squares slopes per degree of crop
+  // centre x, y (image px), side (px), angle (mrad), and the residual RMS around that line.
+  {
+    const sl = fits.map((x, i) => ({ x, tr: truth[i] })).filter((q) => q.x.roi && q.tr && q.x.t >= SLOW.startMs + 500 && q.x.t < SLOW.endMs);
+    const fit1 = (get: (r: MeshRoi) => number) => {
+      const n = sl.length, mt = sl.reduce((a, q) => a + q.tr![axis], 0) / n, my = sl.reduce((a, q) => a + get(q.x.roi!), 0) / n;
+      let num = 0, den = 0;
+      for (const q of sl) { num += (q.tr![axis] - mt) * (get(q.x.roi!) - my); den += (q.tr![axis] - mt) ** 2; }
+      const b = num / den;
+      const rms = Math.sqrt(sl.reduce((a, q) => a + (get(q.x.roi!) - my - b * (q.tr![axis] - mt)) ** 2, 0) / n);
+      return `${b.toFixed(2)}±${rms.toFixed(2)}`;
+    };
+    if (sl.length > 10) console.log(`   crop per ° (0.25 Hz): x ${fit1((r) => r.centerXPx)} y ${fit1((r) => r.centerYPx)} side ${fit1((r) => r.sizePx)} angle mrad ${fit1((r) => 1000 * r.angleRad)}`);
+  }
   // DUMP=from:to:step prints frames (truth, reading on the axis, mesh presence, crop side).
   const dump = process.env['DUMP']?.split(':').map(Number);
   if (dump) for (let i = dump[0]!; i < Math.min(dump[1]!, rows.length); i += dump[2] ?? 1) console.log(`   ${i} truth ${rows[i]!.truth.toFixed(1)} read ${rows[i]!.m?.toFixed(1)} presence ${fits[i]?.presence?.toFixed(3)} side ${fits[i]?.roi?.sizePx.toFixed(0)}`);
