@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
-import { needsRecentre, predictRoi, pushCentre, PREDICT_MIN_SHARE, RECENTRE_SHARE, type CentreHistory } from './cropMotion.ts';
+import { needsRecentre, predictRoi, pushCentre, PREDICT_MIN_SHARE, RECENTRE_SHARE, type CentreHistory, type RecentreShares } from './cropMotion.ts';
 import { cropPointToImage, sampleRoi, steadySideWeights, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
@@ -59,11 +59,12 @@ export interface FaceMeshTrackerOptions {
   readonly minFacePresence?: number;
   /**
    * Keep a moving face centred in its crop (cropMotion.ts; default true): the next crop moves ahead by the
-   * face's recent motion, and a face still off-centre by more than 1 % of the side is read again re-centred.
+   * face's recent motion, and a face still off-centre by more than RECENTRE_SHARE (1 % of the side across the eye
+   * line, 2 % along it) is read again re-centred.
    */
   readonly followMotion?: boolean;
-  /** Re-read threshold, share of the crop side (default RECENTRE_SHARE); Infinity: never re-read. */
-  readonly recentreShare?: number;
+  /** Re-read threshold, shares of the crop side (default RECENTRE_SHARE; a number: on a circle); Infinity: never re-read. */
+  readonly recentreShare?: number | RecentreShares;
   /** Move-ahead threshold, share of the crop side per frame (default PREDICT_MIN_SHARE); Infinity: never move ahead. */
   readonly predictMinShare?: number;
 }
