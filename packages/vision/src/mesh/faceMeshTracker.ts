@@ -76,6 +76,7 @@ export class FaceMeshTracker {
   private readonly followMotion: boolean;
   /** Extra mesh runs made to re-centre a moving face (cropMotion.ts), since the tracker was made. */
   recentredReads = 0;
+  private readonly cropBuffer = new Float32Array(FACE_MESH_INPUT_PX * FACE_MESH_INPUT_PX * 3);
 
   constructor(private readonly tf: TfLike, private readonly model: MeshModelLike, private readonly opts: FaceMeshTrackerOptions) {
     this.rotate = opts.rotate ?? true;
@@ -99,7 +100,10 @@ export class FaceMeshTracker {
   /** The mesh model on one ROI of the frame: mesh in image px, presence 0..1 (the crop is sampled in JS, `sampleRoi`). */
   async runRoi(pixels: FramePixels, roi: MeshRoi): Promise<{ mesh: number[][]; presence: number }> {
     const tf = this.tf;
-    const crop = sampleRoi(pixels, roi, FACE_MESH_INPUT_PX);
+    // One crop array for every read: tensor4d takes the values before this call awaits anything (tfjs-wasm
+    // copies them into its heap; WebGL uploads them when the model's first op runs, inside execute), so the next
+    // read may overwrite it. A fresh 442 KB array per read kept V8's garbage collector busy.
+    const crop = sampleRoi(pixels, roi, FACE_MESH_INPUT_PX, this.cropBuffer);
     const outs = tf.tidy(() => {
       const res = this.model.execute(tf.tensor4d(crop, [1, FACE_MESH_INPUT_PX, FACE_MESH_INPUT_PX, 3], 'float32'));
       return Array.isArray(res) ? res : [res];
