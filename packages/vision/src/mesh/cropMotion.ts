@@ -21,11 +21,12 @@ import type { MeshRoi } from './roi.ts';
  * Session 6 used 1 % on a circle (≈ 3 px on a 300 px crop): on the panned photograph 57 of 360 frames read twice.
  * With the crop moved ahead (predictRoi) a sideways pan leaves the face < 1.5 % off along the eye line; what is
  * left is across it (the pan's vertical part), and re-reading only those keeps the jitter gain at 33 reads:
- * rotation / tilt / flexion 1.5–8 Hz RMS 0.270 / 0.158 / 0.510° against 0.251 / 0.192 / 0.491° (circle) and
- * 0.364 / 0.153 / 0.573° with no re-read (bench/experiments/pan-jitter.ts; BENCHMARKS.md "Re-read cost on a fast
- * pan (session 7)"). 2 % along the eyes still re-reads a sideways move the prediction missed (a jerk).
+ * `geste analyze`'s rotation / tilt / flexion 1.5–8 Hz RMS 0.267 / 0.168 / 0.531° against 0.254 / 0.172 / 0.514°
+ * (circle) and ≈ 0.36 / 0.15 / 0.57° with no re-read (bench/experiments/pan-jitter.ts; BENCHMARKS.md "Re-read cost
+ * on a fast pan (session 7)"). 1.5 % along the eyes still re-reads a sideways jerk the prediction missed: at 2 % the
+ * phantom's jerk train lost one combined-posture frame (flexion > 3° off, unflagged); at 1.5 % it reads as before.
  */
-export const RECENTRE_SHARE: RecentreShares = { alongEyes: 0.02, acrossEyes: 0.01 };
+export const RECENTRE_SHARE: RecentreShares = { alongEyes: 0.015, acrossEyes: 0.01 };
 
 /**
  * Motion per frame (share of the crop side) below which the crop is not moved ahead: the same 1 % as

@@ -60,7 +60,7 @@ export interface FaceMeshTrackerOptions {
   /**
    * Keep a moving face centred in its crop (cropMotion.ts; default true): the next crop moves ahead by the
    * face's recent motion, and a face still off-centre by more than RECENTRE_SHARE (1 % of the side across the eye
-   * line, 2 % along it) is read again re-centred.
+   * line, 1.5 % along it) is read again re-centred.
    */
   readonly followMotion?: boolean;
   /** Re-read threshold, shares of the crop side (default RECENTRE_SHARE; a number: on a circle); Infinity: never re-read. */
