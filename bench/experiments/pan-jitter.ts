@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { anglesFromRotationMatrix, fitHead, mat3Multiply, mat3Transpose, type Mat3 } from '../../packages/core/src/index.ts';
 import { convertFace } from '../../packages/vision/src/convert.ts';
 import { humanConfig, DEFAULT_TUNING } from '../../packages/vision/src/humanConfig.ts';
+import { recentreShareFromEnv } from './recentreEnv.ts';
 import { FaceMeshTracker, type MeshModelLike, type TfLike } from '../../packages/vision/src/mesh/faceMeshTracker.ts';
 import { steadySideWeights, roiFromMesh, roiFromDetectorBox, type MeshRoi } from '../../packages/vision/src/mesh/roi.ts';
 import { detectionsFromHuman } from '../../packages/vision/src/mesh/facePath.ts';
@@ -93,7 +94,7 @@ for (const spec of specs) {
     let roi0: MeshRoi | null = null;
     let prevCentre: [number, number] | null = null;
     const hist: [number, number][] = [];
-    const tracker = v === 'tracker' ? new FaceMeshTracker(tf, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: Number(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) }) : null;
+    const tracker = v === 'tracker' ? new FaceMeshTracker(tf, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: recentreShareFromEnv(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) }) : null;
     recentred = 0;
     const rows: { t: number; R: Mat3 | null; offX: number; offY: number; side: number }[] = [];
     for await (const f of dec.frames()) {
@@ -189,7 +190,7 @@ for (const spec of specs) {
     const offs = rows.filter((r) => Number.isFinite(r.offX));
     const maxOff = Math.max(...offs.map((r) => Math.hypot(r.offX, r.offY)));
     const rmsOff = Math.sqrt(offs.reduce((s, r) => s + r.offX ** 2 + r.offY ** 2, 0) / offs.length);
-    console.log(`${spec.name} ${v}: measured ${ok.length}/${rows.length}; face offset in crop rms ${rmsOff.toFixed(2)} max ${maxOff.toFixed(1)} px, side ${(offs.reduce((s, r) => s + r.side, 0) / offs.length).toFixed(0)} px; second reads ${recentred}`);
+    console.log(`${spec.name} ${v}: measured ${ok.length}/${rows.length}; face offset in crop rms ${rmsOff.toFixed(2)} max ${maxOff.toFixed(1)} px, side ${(offs.reduce((s, r) => s + r.side, 0) / offs.length).toFixed(0)} px; second reads ${tracker ? tracker.recentredReads : recentred}`);
     for (const p of parts) console.log('   ' + p);
     if (process.env['DUMP']) rows.forEach((r, i) => console.log(`   ${i} ${AX.map((a) => angs[i]?.[a].toFixed(2)).join(' ')} off ${r.offX.toFixed(1)} ${r.offY.toFixed(1)} side ${r.side.toFixed(1)}`));
   }

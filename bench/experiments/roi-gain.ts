@@ -17,6 +17,7 @@ import { anglesFromRotationMatrix, fitHead, mat3Multiply, mat3Transpose, type Ma
 import { parseTruthCsv, REST_MS } from '../../packages/phantom/src/index.ts';
 import { convertFace } from '../../packages/vision/src/convert.ts';
 import { humanConfig, DEFAULT_TUNING } from '../../packages/vision/src/humanConfig.ts';
+import { recentreShareFromEnv } from './recentreEnv.ts';
 import { FaceMeshTracker, type MeshModelLike, type TfLike } from '../../packages/vision/src/mesh/faceMeshTracker.ts';
 import { steadySideWeights, roiFromMesh, roiFromDetectorBox, type MeshRoi } from '../../packages/vision/src/mesh/roi.ts';
 import { detectionsFromHuman } from '../../packages/vision/src/mesh/facePath.ts';
@@ -83,7 +84,7 @@ for (const name of variants) {
   const state: Record<string, unknown> = {};
   const fits: { t: number; R: Mat3 | null; roi: MeshRoi | null; eyeMid: number[] | null; presence?: number; box?: MeshRoi | null }[] = [];
   let detectorRuns = 0;
-  const shipped = new FaceMeshTracker(human.tf as TfLike, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: Number(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) });
+  const shipped = new FaceMeshTracker(human.tf as TfLike, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: recentreShareFromEnv(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) });
   for await (const f of dec.frames()) {
     const px = { data: f.rgb.data, widthPx: f.rgb.widthPx, heightPx: f.rgb.heightPx, channels: 3 };
     let useRoi: MeshRoi | null = roi;

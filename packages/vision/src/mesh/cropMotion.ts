@@ -8,18 +8,25 @@
  * Two pure rules, used by FaceMeshTracker:
  *   - predict: move the next crop by the face's recent motion (mean of the last two frame-to-frame moves of
  *     the crop centre the mesh gives), when the face moves fast (a pan, a jerk), not on a still face or a nod;
- *   - re-centre: when the face still sits more than RECENTRE_SHARE of the crop side off its crop's centre,
- *     read it once more in the crop centred on that reading (one extra mesh run, only on such frames).
+ *   - re-centre: when the face still sits more than RECENTRE_SHARE of the crop side off its crop's centre
+ *     (along or across the eye line), read it once more in the crop centred on that reading (one extra mesh
+ *     run, only on such frames).
  * Pure math, no tfjs.
  */
 import type { MeshRoi } from './roi.ts';
 
 /**
- * A face whose mesh centre lies farther than this share of the crop side from the crop's centre is read
- * again in the re-centred crop. 1 % ≈ 3 px on a 300 px crop: on the panned photograph, rotation's 1.5–8 Hz
- * noise falls from 0.58° to 0.25° with prediction (17 % of frames read twice; a still face: none).
+ * A face whose mesh centre lies farther than this share of the crop side from the crop's centre, along the eye
+ * line (`alongEyes`) or across it (`acrossEyes`, the crop's own axes), is read again in the re-centred crop.
+ * Session 6 used 1 % on a circle (≈ 3 px on a 300 px crop): on the panned photograph 57 of 360 frames read twice.
+ * With the crop moved ahead (predictRoi) a sideways pan leaves the face < 1.5 % off along the eye line; what is
+ * left is across it (the pan's vertical part), and re-reading only those keeps the jitter gain at 33 reads:
+ * `geste analyze`'s rotation / tilt / flexion 1.5–8 Hz RMS 0.267 / 0.168 / 0.531° against 0.254 / 0.172 / 0.514°
+ * (circle) and ≈ 0.36 / 0.15 / 0.57° with no re-read (bench/experiments/pan-jitter.ts; BENCHMARKS.md "Re-read cost
+ * on a fast pan (session 7)"). 1.5 % along the eyes still re-reads a sideways jerk the prediction missed: at 2 % the
+ * phantom's jerk train lost one combined-posture frame (flexion > 3° off, unflagged); at 1.5 % it reads as before.
  */
-export const RECENTRE_SHARE = 0.01;
+export const RECENTRE_SHARE: RecentreShares = { alongEyes: 0.015, acrossEyes: 0.01 };
 
 /**
  * Motion per frame (share of the crop side) below which the crop is not moved ahead: the same 1 % as
@@ -38,9 +45,27 @@ export function offCentrePx(read: MeshRoi, next: MeshRoi): number {
   return Math.hypot(next.centerXPx - read.centerXPx, next.centerYPx - read.centerYPx);
 }
 
+/**
+ * Re-read thresholds along the crop's own axes, shares of the crop side: `alongEyes` (the crop's x axis, the eye
+ * line) and `acrossEyes` (its y axis). A number: the same share on a circle (offCentrePx).
+ */
+export interface RecentreShares {
+  readonly alongEyes: number;
+  readonly acrossEyes: number;
+}
+
+/** Where the face's mesh crop `next` sits in the crop `read` it was read in, along `read`'s x and y axes (image px). */
+export function offsetInCropPx(read: MeshRoi, next: MeshRoi): { alongEyesPx: number; acrossEyesPx: number } {
+  const dx = next.centerXPx - read.centerXPx, dy = next.centerYPx - read.centerYPx;
+  const c = Math.cos(read.angleRad), s = Math.sin(read.angleRad);
+  return { alongEyesPx: c * dx + s * dy, acrossEyesPx: -s * dx + c * dy };
+}
+
 /** True when the face sits far enough off-centre in `read` to be read again in `next` (RECENTRE_SHARE). */
-export function needsRecentre(read: MeshRoi, next: MeshRoi, share = RECENTRE_SHARE): boolean {
-  return offCentrePx(read, next) > share * read.sizePx;
+export function needsRecentre(read: MeshRoi, next: MeshRoi, share: number | RecentreShares = RECENTRE_SHARE): boolean {
+  if (typeof share === 'number') return offCentrePx(read, next) > share * read.sizePx;
+  const o = offsetInCropPx(read, next);
+  return Math.abs(o.alongEyesPx) > share.alongEyes * read.sizePx || Math.abs(o.acrossEyesPx) > share.acrossEyes * read.sizePx;
 }
 
 /** The history with `next`'s centre appended, keeping the last three. */

@@ -7,7 +7,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { HumanFaceLike } from '../convert.ts';
 import { FACE_MESH_INPUT_PX } from '../humanConfig.ts';
-import { needsRecentre, predictRoi, pushCentre, PREDICT_MIN_SHARE, RECENTRE_SHARE, type CentreHistory } from './cropMotion.ts';
+import { needsRecentre, predictRoi, pushCentre, PREDICT_MIN_SHARE, RECENTRE_SHARE, type CentreHistory, type RecentreShares } from './cropMotion.ts';
 import { cropPointToImage, sampleRoi, steadySideWeights, type FramePixels, roiFromDetectorBox, roiFromMesh, roiOverlap, roiTrackable, type MeshRoi } from './roi.ts';
 
 /** The tfjs calls we use (Human's `human.tf` in either host). */
@@ -59,11 +59,12 @@ export interface FaceMeshTrackerOptions {
   readonly minFacePresence?: number;
   /**
    * Keep a moving face centred in its crop (cropMotion.ts; default true): the next crop moves ahead by the
-   * face's recent motion, and a face still off-centre by more than 1 % of the side is read again re-centred.
+   * face's recent motion, and a face still off-centre by more than RECENTRE_SHARE (1 % of the side across the eye
+   * line, 1.5 % along it) is read again re-centred.
    */
   readonly followMotion?: boolean;
-  /** Re-read threshold, share of the crop side (default RECENTRE_SHARE); Infinity: never re-read. */
-  readonly recentreShare?: number;
+  /** Re-read threshold, shares of the crop side (default RECENTRE_SHARE; a number: on a circle); Infinity: never re-read. */
+  readonly recentreShare?: number | RecentreShares;
   /** Move-ahead threshold, share of the crop side per frame (default PREDICT_MIN_SHARE); Infinity: never move ahead. */
   readonly predictMinShare?: number;
 }
@@ -75,6 +76,7 @@ export class FaceMeshTracker {
   private readonly followMotion: boolean;
   /** Extra mesh runs made to re-centre a moving face (cropMotion.ts), since the tracker was made. */
   recentredReads = 0;
+  private readonly cropBuffer = new Float32Array(FACE_MESH_INPUT_PX * FACE_MESH_INPUT_PX * 3);
 
   constructor(private readonly tf: TfLike, private readonly model: MeshModelLike, private readonly opts: FaceMeshTrackerOptions) {
     this.rotate = opts.rotate ?? true;
@@ -98,7 +100,10 @@ export class FaceMeshTracker {
   /** The mesh model on one ROI of the frame: mesh in image px, presence 0..1 (the crop is sampled in JS, `sampleRoi`). */
   async runRoi(pixels: FramePixels, roi: MeshRoi): Promise<{ mesh: number[][]; presence: number }> {
     const tf = this.tf;
-    const crop = sampleRoi(pixels, roi, FACE_MESH_INPUT_PX);
+    // One crop array for every read: tensor4d takes the values before this call awaits anything (tfjs-wasm
+    // copies them into its heap; WebGL uploads them when the model's first op runs, inside execute), so the next
+    // read may overwrite it. A fresh 442 KB array per read kept V8's garbage collector busy.
+    const crop = sampleRoi(pixels, roi, FACE_MESH_INPUT_PX, this.cropBuffer);
     const outs = tf.tidy(() => {
       const res = this.model.execute(tf.tensor4d(crop, [1, FACE_MESH_INPUT_PX, FACE_MESH_INPUT_PX, 3], 'float32'));
       return Array.isArray(res) ? res : [res];

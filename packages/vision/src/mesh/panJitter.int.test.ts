@@ -21,11 +21,13 @@ const FPS = 30;
 const SECONDS = 4;
 /**
  * 1.5–8 Hz RMS allowed per axis on the panned still. Rotation and tilt: the crop following the face
- * (0.27° / 0.15° on 12 s with it; rotation 0.64° without). Flexion's 0.45–0.55° is the mesh model's own
- * response to where the face sits in its crop, left by any crop rule tried (docs/face-roi.md, "A moving face"):
- * its bound only catches a regression.
+ * (0.27° / 0.15° on 12 s with it; rotation 0.64° without). On this 4 s clip rotation reads 0.273° with the
+ * re-read (cropMotion.ts needsRecentre), 0.353° with the crop moved ahead but never re-read, 0.58° with neither:
+ * the rotation bound fails without either half. Flexion's 0.45–0.55° is the mesh model's own response to where
+ * the face sits in its crop, left by any crop rule tried (docs/face-roi.md, "A moving face"): its bound only
+ * catches a regression.
  */
-const MAX_BAND_RMS_DEG = { rotationDeg: 0.4, tiltDeg: 0.3, flexionDeg: 0.7 } as const;
+const MAX_BAND_RMS_DEG = { rotationDeg: 0.32, tiltDeg: 0.3, flexionDeg: 0.7 } as const;
 
 let dir = '';
 let clip = '';

@@ -157,3 +157,31 @@ describe('sampleRoiBilinear', () => {
     ]) expect(maxDiff(sampleRoiBilinear(px, roi, 40), reference(px, roi, 40))).toBeLessThanOrEqual(BILINEAR_TOL);
   });
 });
+
+describe('sampleRoi into a kept array (the tracker reuses one per read)', () => {
+  it('fills the given array with exactly what a fresh call returns, on every path, whatever it held before', () => {
+    const frame = noiseFrame(640, 480, 3);
+    const rois: MeshRoi[] = [
+      { centerXPx: 320, centerYPx: 240, sizePx: 300, angleRad: 0.2 }, // box mean, inside (3 × 3 taps)
+      { centerXPx: 20, centerYPx: 460, sizePx: 300, angleRad: -0.4 }, // box mean, over the frame's corner
+      { centerXPx: 320, centerYPx: 240, sizePx: 700, angleRad: 0.1 }, // box mean, k > 2
+      { centerXPx: 300, centerYPx: 200, sizePx: 150, angleRad: 0.3 }, // bilinear, inside
+      { centerXPx: 5, centerYPx: 5, sizePx: 150, angleRad: 0 }, // bilinear, over the edge (outside reads 0)
+    ];
+    const kept = new Float32Array(192 * 192 * 3);
+    for (const roi of rois) {
+      kept.fill(Number.NaN); // a previous crop's values must not show through
+      const got = sampleRoi(frame, roi, 192, kept);
+      expect(got).toBe(kept);
+      expect(Array.from(got)).toEqual(Array.from(sampleRoi(frame, roi, 192)));
+    }
+  });
+
+  it('refuses an array of the wrong size, saying what it expected', () => {
+    const frame = noiseFrame(64, 64, 3);
+    const roi: MeshRoi = { centerXPx: 32, centerYPx: 32, sizePx: 40, angleRad: 0 };
+    expect(() => sampleRoi(frame, roi, 16, new Float32Array(10))).toThrow(/holds 10 floats, expected 768/);
+    expect(() => sampleRoiArea(frame, { ...roi, sizePx: 60 }, 16, new Float32Array(10))).toThrow(/expected 768/);
+    expect(() => sampleRoiBilinear(frame, roi, 64, new Float32Array(10))).toThrow(/expected 12288/);
+  });
+});

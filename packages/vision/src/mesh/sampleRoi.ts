@@ -20,14 +20,23 @@ import { roiSampling, type FramePixels, type MeshRoi } from './roi.ts';
 /**
  * The ROI resampled to an `inputPx` square, RGB scaled to 0..1 (the mesh model's input), black outside the
  * image: bilinear up to one frame pixel per crop pixel, the box mean over each crop pixel's footprint beyond.
+ * `out` (inputPx² × 3 floats), when given, is filled and returned instead of a new array: every element is
+ * written, so a caller that copies the crop out before the next call (a tensor) can keep one array.
  */
-export function sampleRoi(px: FramePixels, roi: MeshRoi, inputPx: number): Float32Array {
-  return roi.sizePx / inputPx > 1 ? sampleRoiArea(px, roi, inputPx) : sampleRoiBilinear(px, roi, inputPx);
+export function sampleRoi(px: FramePixels, roi: MeshRoi, inputPx: number, out?: Float32Array): Float32Array {
+  return roi.sizePx / inputPx > 1 ? sampleRoiArea(px, roi, inputPx, out) : sampleRoiBilinear(px, roi, inputPx, out);
+}
+
+function outputFor(inputPx: number, out: Float32Array | undefined): Float32Array {
+  const n = inputPx * inputPx * 3;
+  if (out === undefined) return new Float32Array(n);
+  if (out.length !== n) throw new RangeError(`sampleRoi: the output array holds ${out.length} floats, expected ${n} (${inputPx}² × 3)`);
+  return out;
 }
 
 /** Bilinear sampling at each crop pixel's centre (the four nearest frame pixels; outside the image reads 0). */
-export function sampleRoiBilinear(px: FramePixels, roi: MeshRoi, inputPx: number): Float32Array {
-  const out = new Float32Array(inputPx * inputPx * 3);
+export function sampleRoiBilinear(px: FramePixels, roi: MeshRoi, inputPx: number, into?: Float32Array): Float32Array {
+  const out = outputFor(inputPx, into);
   const [a0, a1, a2, b0, b1, b2] = roiSampling(roi, inputPx);
   const { data, widthPx: w, heightPx: h, channels: ch } = px;
   const row = w * ch;
@@ -90,8 +99,8 @@ export function sampleRoiBilinear(px: FramePixels, roi: MeshRoi, inputPx: number
  * the frame taken as constant over each pixel and 0 outside the image: each frame pixel under the box weighted by
  * its overlap (x overlap × y overlap). (ceil(k) + 1)² taps at most: 9 at the CLI's k ≈ 1.7.
  */
-export function sampleRoiArea(px: FramePixels, roi: MeshRoi, inputPx: number): Float32Array {
-  const out = new Float32Array(inputPx * inputPx * 3);
+export function sampleRoiArea(px: FramePixels, roi: MeshRoi, inputPx: number, into?: Float32Array): Float32Array {
+  const out = outputFor(inputPx, into);
   const [a0, a1, a2, b0, b1, b2] = roiSampling(roi, inputPx);
   const { data, widthPx: w, heightPx: h, channels: ch } = px;
   const row = w * ch;
