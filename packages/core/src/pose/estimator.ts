@@ -20,11 +20,11 @@ import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { FlexionSaturationGuard } from './flexionSaturation.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
-import type { FaceObservation, HandObservation, LandmarkFrame } from '../landmarks/types.ts';
+import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
-import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { MIN_KEYPOINT_SCORE, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
@@ -69,17 +69,6 @@ export const HAND_OCCLUSION_SHARE = 0.15;
 export const HAND_OCCLUSION_BLOCKING_SHARE = 0.5;
 /** Hands below this score are ignored. */
 export const MIN_HAND_SCORE = 0.5;
-/**
- * A hand box counts over the face only when the hand-landmark model also sees a hand in it (its `skeletonScore` at least
- * this) or the palm detector is sure (HAND_SURE_BOX_SCORE). On a real photograph with no hand (Human's samples.jpg,
- * face ≈ 230 px), the palm detector put boxes of 0.45–0.67 × the face box height inside the face (score 0.53–0.71) on
- * 181–273 of 360 frames; the landmark model scored every one of them 0.51–0.53 (it reports nothing under 0.5), the
- * phantom's false boxes 0.51–0.52. Human's own sample of a real hand: box 0.96, landmarks 0.74
- * (docs/hand-over-face.md). Recordings made before session 7 carry no skeletonScore: MIN_HAND_SCORE alone, as before.
- */
-export const MIN_HAND_SKELETON_SCORE = 0.6;
-/** A palm-detector score that counts a hand without the landmark model's word (false boxes on faces: ≤ 0.71). */
-export const HAND_SURE_BOX_SCORE = 0.8;
 /**
  * Ratio of the nose's distance in front of the ear axis to half the ear-to-ear distance, for the keypoint
  * fallback (anthropometric: about 10 cm and 7.5 cm for adults).
@@ -192,20 +181,13 @@ function validFrame(frame: LandmarkFrame): boolean {
   );
 }
 
-/** Whether a hand box is evidence of a hand (MIN_HAND_SKELETON_SCORE, HAND_SURE_BOX_SCORE). */
-export function isHandOverFaceEvidence(h: HandObservation): boolean {
-  if (!(h.score >= MIN_HAND_SCORE)) return false;
-  if (h.skeletonScore === undefined) return true;
-  return h.skeletonScore >= MIN_HAND_SKELETON_SCORE || h.score >= HAND_SURE_BOX_SCORE;
-}
-
 function handCoverShare(frame: LandmarkFrame, face: FaceObservation): number {
   const f = face.boxPx;
   const area = f.width * f.height;
   if (!(area > 0)) return 0;
   let worst = 0;
   for (const h of frame.hands) {
-    if (!isHandOverFaceEvidence(h)) continue;
+    if (!isHandEvidence(h, MIN_HAND_SCORE)) continue; // the landmark model must see a hand too (frameGeometry.ts)
     const w = Math.min(f.x + f.width, h.boxPx.x + h.boxPx.width) - Math.max(f.x, h.boxPx.x);
     const hh = Math.min(f.y + f.height, h.boxPx.y + h.boxPx.height) - Math.max(f.y, h.boxPx.y);
     if (w > 0 && hh > 0) worst = Math.max(worst, (w * hh) / area);

@@ -3,8 +3,10 @@
 // (docs/hand-over-face.md). The photo is not committed; the numbers are.
 import { describe, expect, it } from 'vitest';
 import type { HandObservation, LandmarkFrame } from '../landmarks/types.ts';
-import { HAND_SURE_BOX_SCORE, MIN_HAND_SKELETON_SCORE, isHandOverFaceEvidence, measureFrame } from './estimator.ts';
+import { MIN_HAND_SCORE, measureFrame } from './estimator.ts';
+import { MIN_HAND_SKELETON_SCORE, isHandEvidence } from './frameGeometry.ts';
 import { anatomicalNeutral } from './neutral.ts';
+import { estimateTrunk } from './trunk.ts';
 import { syntheticFace } from './syntheticFace.ts';
 
 /**
@@ -40,21 +42,33 @@ describe('hand over the face', () => {
     }
   });
 
-  it('the same boxes count when the landmark model sees a hand, or the detector is sure', () => {
+  it('the same boxes count when the landmark model sees a hand; a sure palm detector alone does not', () => {
     for (const r of RECORDED_FALSE_HANDS) {
       const seen = measureFrame(frameWith([handAt(r, r.score, MIN_HAND_SKELETON_SCORE)]), anatomicalNeutral());
       expect(seen.reasons).toContain('face-occluded');
       expect(seen.state).toBe('low-confidence');
-      const sure = measureFrame(frameWith([handAt(r, HAND_SURE_BOX_SCORE, 0.51)]), anatomicalNeutral());
-      expect(sure.reasons).toContain('face-occluded');
+      // A bare arm at the image edge of thumb2-still: detector 0.92, landmarks 0.53.
+      const sureBox = measureFrame(frameWith([handAt(r, 0.92, 0.53)]), anatomicalNeutral());
+      expect(sureBox.reasons).not.toContain('face-occluded');
     }
     // Human's own sample of a real hand (its demo's result screenshot): box 0.96, landmarks 0.74.
-    expect(isHandOverFaceEvidence(handAt(RECORDED_FALSE_HANDS[0], 0.96, 0.74))).toBe(true);
+    expect(isHandEvidence(handAt(RECORDED_FALSE_HANDS[0], 0.96, 0.74), MIN_HAND_SCORE)).toBe(true);
   });
 
   it('a recording without the landmark score (before session 7) keeps the old rule: the box score alone', () => {
     const r = RECORDED_FALSE_HANDS[0];
     expect(measureFrame(frameWith([handAt(r, r.score)]), anatomicalNeutral()).reasons).toContain('face-occluded');
-    expect(isHandOverFaceEvidence(handAt(r, 0.49))).toBe(false);
+    expect(isHandEvidence(handAt(r, 0.49), MIN_HAND_SCORE)).toBe(false);
+  });
+
+  it('the same gate holds for a hand over a shoulder (the trunk reference)', () => {
+    const shoulders = { score: 0.8, keypoints: [{ part: 'leftShoulder' as const, xPx: 440, yPx: 400, score: 0.8 }, { part: 'rightShoulder' as const, xPx: 200, yPx: 400, score: 0.8 }] };
+    const over = (score: number, skeletonScore: number): LandmarkFrame => ({
+      ...frameWith([{ boxPx: { x: 180, y: 380, width: 40, height: 57 }, score, skeletonScore }]),
+      bodies: [shoulders],
+    });
+    // The bare arm of thumb2-still (detector 0.92, landmarks 0.53) is no hand; a box the landmark model calls a hand is.
+    expect(estimateTrunk(over(0.92, 0.53)).state).not.toBe('occluded');
+    expect(estimateTrunk(over(0.92, 0.74)).state).toBe('occluded');
   });
 });
