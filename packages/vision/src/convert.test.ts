@@ -68,6 +68,11 @@ describe('toLandmarkFrame', () => {
     expect(f.hands).toEqual([{ boxPx: { x: 10, y: 20, width: 30, height: 40 }, score: 0.66 }]);
   });
 
+  it("keeps the hand-landmark model's own score (Human's fingerScore) as skeletonScore", () => {
+    const f = toLandmarkFrame({ face: [], body: [], hand: [{ box: [10, 20, 30, 40], score: 0.69, fingerScore: 0.51 }] }, ctx);
+    expect(f.hands).toEqual([{ boxPx: { x: 10, y: 20, width: 30, height: 40 }, score: 0.69, skeletonScore: 0.51 }]);
+  });
+
   it('swaps left/right names when the analysed image is mirrored, keeping image coordinates', () => {
     const r: HumanResultLike = {
       face: [],

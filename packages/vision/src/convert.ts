@@ -50,6 +50,8 @@ export interface HumanHandLike {
   /** Pixel box [x, y, w, h]. */
   readonly box: readonly number[];
   readonly score: number;
+  /** The hand-landmark (skeleton) model's score, 0 when it found no hand in the box. */
+  readonly fingerScore?: number;
 }
 export interface HumanResultLike {
   readonly face: readonly HumanFaceLike[];
@@ -135,6 +137,7 @@ export function convertHand(hand: HumanHandLike): HandObservation {
   return {
     boxPx: { x: finite(hand.box[0]), y: finite(hand.box[1]), width: finite(hand.box[2]), height: finite(hand.box[3]) },
     score: clamp01(finite(hand.score)),
+    ...(typeof hand.fingerScore === 'number' ? { skeletonScore: clamp01(finite(hand.fingerScore)) } : {}),
   };
 }
 

@@ -93,6 +93,7 @@ function checkFrame(v: unknown): LandmarkFrame {
     const h = obj(hv, `hands[${i}]`);
     box(h['boxPx'], `hands[${i}].boxPx`);
     num(h, 'score', `hands[${i}]`);
+    if (h['skeletonScore'] !== undefined) num(h, 'skeletonScore', `hands[${i}]`);
   });
   return f as unknown as LandmarkFrame;
 }

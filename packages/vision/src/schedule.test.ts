@@ -90,6 +90,18 @@ describe('model schedule', () => {
     expect(out[40]!.hands).toEqual([hand]);
   });
 
+  it('a palm-detector box the hand-landmark model does not call a hand does not keep the hands on (a real cheek: 0.69 / 0.51)', () => {
+    const s = new ModelSchedule();
+    const falseHand: HandObservation = { ...hand, score: 0.69, skeletonScore: 0.51 };
+    const on: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const p = s.plan(i, i * FRAME_MS_30FPS);
+      if (p.runHands) on.push(i);
+      s.complete({ ...detected(p, i, { rotationDeg: 0 }), hands: p.runHands ? [falseHand] : [] });
+    }
+    expect(on).toEqual([0, 30]); // the 1 s sweep only
+  });
+
   it('runs hands on every frame while the app says a trick window or exam phase needs them', () => {
     const s = new ModelSchedule();
     s.setNeeds({ hands: true });

@@ -23,7 +23,7 @@
  * Decisions use only earlier frames' landmarks and the frames' own timestamps (never the wall clock), so
  * they are deterministic for a given frame sequence.
  */
-import { fitHead, anglesFromRotationMatrix, selectPatientFace, type BodyObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
+import { fitHead, anglesFromRotationMatrix, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
 
 export interface ScheduleTuning {
   /** Body model period while the face is tracked near frontal, ms of frame time (0 = every frame). */
@@ -156,7 +156,9 @@ export class ModelSchedule {
     if (sel.kind !== 'none') this.everFace = true;
     this.prevYawDeg = yaw;
     this.prevFaceSeen = yaw !== null;
-    if (occluded || (p.runHands && frame.hands.length > 0)) this.handsOnUntilMs = ts + this.tuning.handsHoldMs;
+    // Only a box the hand-landmark model also calls a hand keeps the hand model on (core isHandEvidence: on real faces the
+    // palm detector alone finds "hands" on a cheek or a bare arm on most frames; docs/hand-over-face.md).
+    if (occluded || (p.runHands && frame.hands.some((h) => isHandEvidence(h, MIN_HAND_SCORE)))) this.handsOnUntilMs = ts + this.tuning.handsHoldMs;
     this.lastAges = {
       bodyAgeMs: this.lastBodyRunMs === null ? null : ts - this.lastBodyRunMs,
       handsAgeMs: this.lastHandsRunMs === null ? null : ts - this.lastHandsRunMs,

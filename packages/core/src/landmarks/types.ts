@@ -78,7 +78,13 @@ export interface BodyObservation {
 /** A hand found in a frame (used to flag a hand over the face, e.g. during a sensory trick). */
 export interface HandObservation {
   readonly boxPx: BoxPx;
+  /** The hand detector's score for the box, 0..1. */
   readonly score: number;
+  /**
+   * The hand-landmark model's own score that the box holds a hand, 0..1 (0: it found no hand there). Absent in
+   * recordings made before session 7. A palm detector alone puts confident boxes on faces (docs/hand-over-face.md).
+   */
+  readonly skeletonScore?: number;
 }
 
 /** Everything one frame gives. Empty arrays mean "looked and found none". */

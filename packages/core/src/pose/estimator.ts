@@ -24,7 +24,7 @@ import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
-import { MIN_KEYPOINT_SCORE, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { MIN_KEYPOINT_SCORE, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
@@ -187,7 +187,7 @@ function handCoverShare(frame: LandmarkFrame, face: FaceObservation): number {
   if (!(area > 0)) return 0;
   let worst = 0;
   for (const h of frame.hands) {
-    if (h.score < MIN_HAND_SCORE) continue;
+    if (!isHandEvidence(h, MIN_HAND_SCORE)) continue; // the landmark model must see a hand too (frameGeometry.ts)
     const w = Math.min(f.x + f.width, h.boxPx.x + h.boxPx.width) - Math.max(f.x, h.boxPx.x);
     const hh = Math.min(f.y + f.height, h.boxPx.y + h.boxPx.height) - Math.max(f.y, h.boxPx.y);
     if (w > 0 && hh > 0) worst = Math.max(worst, (w * hh) / area);

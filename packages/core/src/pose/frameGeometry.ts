@@ -2,7 +2,7 @@
  * Per-frame geometry shared by calibration and measurement: which face is the patient's, and the
  * shoulder/neck relations that give lateral shift and shoulder elevation.
  */
-import type { BodyObservation, BodyPartName, FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
+import type { BodyObservation, BodyPartName, FaceObservation, HandObservation, LandmarkFrame } from '../landmarks/types.ts';
 import { type HeadFit, headPointToImagePx } from './headFit.ts';
 
 /** Score below which a body keypoint is ignored. MoveNet's own demos use 0.3. */
@@ -11,6 +11,21 @@ export const MIN_KEYPOINT_SCORE = 0.3;
 export const SECOND_FACE_AREA_SHARE = 0.2;
 /** Face detections below this score are ignored. */
 export const MIN_FACE_SCORE = 0.3;
+/**
+ * A hand box is a hand only when the hand-landmark model also sees one in it (`skeletonScore` at least this), whatever
+ * the palm detector scored. On still real photographs with no hand (Human's samples.jpg thumbnails) the detector put
+ * boxes inside a face at 0.53–0.71 on up to 273 of 360 frames, and on a bare arm at 0.91–0.92 on 344; the landmark
+ * model scored those 0.51–0.59 (it reports nothing under 0.5), the phantom's false boxes 0.51–0.52. Human's own sample
+ * of a real hand: landmarks 0.74 (docs/hand-over-face.md). Recordings made before session 7 carry no skeletonScore:
+ * the box score alone, as before.
+ */
+export const MIN_HAND_SKELETON_SCORE = 0.6;
+
+/** Whether a hand box is evidence of a hand: box score ≥ minBoxScore and, when recorded, MIN_HAND_SKELETON_SCORE. */
+export function isHandEvidence(h: HandObservation, minBoxScore: number): boolean {
+  if (!(h.score >= minBoxScore)) return false;
+  return h.skeletonScore === undefined || h.skeletonScore >= MIN_HAND_SKELETON_SCORE;
+}
 
 /**
  * Approximate neck pivot (upper cervical spine) in canonical head coordinates, cm: on the midline,

@@ -13,7 +13,7 @@
  * (image left); roll > 0 the trunk leaning to the person's right (top toward image left).
  */
 import type { BodyKeypoint, LandmarkFrame } from '../landmarks/types.ts';
-import { keypoint } from './frameGeometry.ts';
+import { isHandEvidence, keypoint } from './frameGeometry.ts';
 import type { ReferenceNote } from './reference.ts';
 
 /** A body counts as a second person when its score and a shoulder's score reach this. */
@@ -53,7 +53,7 @@ function hasShoulder(b: { keypoints: readonly BodyKeypoint[]; score: number }): 
 
 function covered(frame: LandmarkFrame, k: BodyKeypoint): boolean {
   for (const h of frame.hands) {
-    if (!(h.score >= MIN_HAND_SCORE_FOR_TRUNK)) continue;
+    if (!isHandEvidence(h, MIN_HAND_SCORE_FOR_TRUNK)) continue;
     const mx = h.boxPx.width * HAND_OVER_SHOULDER_MARGIN, my = h.boxPx.height * HAND_OVER_SHOULDER_MARGIN;
     if (k.xPx >= h.boxPx.x - mx && k.xPx <= h.boxPx.x + h.boxPx.width + mx && k.yPx >= h.boxPx.y - my && k.yPx <= h.boxPx.y + h.boxPx.height + my) return true;
   }

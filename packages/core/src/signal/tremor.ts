@@ -142,8 +142,16 @@ export const TREMOR_FLOOR_RING_HZ = { inner: 0.5, outer: 2 } as const;
 export const TREMOR_MIN_RMS_DEG = 0.1;
 /** A slow rhythm is searched from this frequency up to below TREMOR_BANDS[1].loHz (1.5 Hz). */
 export const SLOW_RHYTHM_MIN_HZ = 0.2;
-/** Harmonic orders checked (2× … 6× the slow rhythm). */
+/** Harmonic orders checked (2× … 6× the slow rhythm), for slow rhythms under HARMONIC_ALL_ORDERS_FROM_HZ. */
 export const HARMONIC_MAX_ORDER = 6;
+/**
+ * From this slow-rhythm frequency up, every multiple up to 8 Hz is checked (0.9 Hz: up to 8×; a 1 Hz rhythm reads
+ * 0.99–1.01 Hz, so the limit is not 1 Hz itself). A still photograph
+ * panned 1 Hz vertically read a 7.00 Hz, 0.25° flexion line (31× its floor) — the 7th multiple of its 1.00 Hz flexion
+ * sway: the angles repeat with the camera's cycle (docs/tremor-peak.md, "Higher overtones"). Not lower: breathing
+ * and postural sway (0.2–0.5 Hz) have multiples every 0.2–0.5 Hz that would cover most of the band.
+ */
+export const HARMONIC_ALL_ORDERS_FROM_HZ = 0.9;
 /** |f − n·f0| within this counts as a multiple, Hz (clean lines are located to ≈ 0.01 Hz; the panned photograph: 0.0003 Hz). */
 export const HARMONIC_TOLERANCE_HZ = 0.06;
 
@@ -244,7 +252,7 @@ export function spectralFloor(psd: Psd, fHz: number): number {
 
 /**
  * The slow rhythm (SLOW_RHYTHM_MIN_HZ to 1.5 Hz, on any of the given spectra) of which `peak` is the n-th
- * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER), or null. The slow rhythm must be a line itself (SLOW_RHYTHM_MIN_PROMINENCE
+ * multiple (2 ≤ n ≤ HARMONIC_MAX_ORDER; from a slow rhythm of HARMONIC_ALL_ORDERS_FROM_HZ up, every multiple to 8 Hz), or null. The slow rhythm must be a line itself (SLOW_RHYTHM_MIN_PROMINENCE
  * over its own floor, and the densest bin within 4/T Hz of itself — a local maximum on the skirt of a larger slow
  * movement, e.g. the ripple of a turn-and-return's spectrum, makes no overtones) and at least as dense as the peak:
  * an overtone is weaker than what makes it.
@@ -263,7 +271,8 @@ export function harmonicOf(peak: TremorPeak, ownPsd: Psd, spectra: readonly (rea
       if (!(v >= (p[k - 1] as number) && v > (p[k + 1] as number)) || v < peakDensity) continue;
       const f0 = interpolatePeakHz(psd, k);
       const n = Math.round(f / f0);
-      if (n < 2 || n > HARMONIC_MAX_ORDER || Math.abs(f - n * f0) > tol) continue;
+      const maxOrder = f0 >= HARMONIC_ALL_ORDERS_FROM_HZ ? Math.max(HARMONIC_MAX_ORDER, Math.floor((TREMOR_BANDS[2].hiHz + tol) / f0)) : HARMONIC_MAX_ORDER;
+      if (n < 2 || n > maxOrder || Math.abs(f - n * f0) > tol) continue;
       if (v < SLOW_RHYTHM_MIN_PROMINENCE * spectralFloor(psd, f0)) continue;
       if (!isDensestWithin(psd, k, sideLobeHz(psd))) continue;
       if (!best || v > best.density) best = { axis, freqHz: f0, n, density: v };
