@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticFace, type BodyObservation, type FaceObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
-import { DEFAULT_SCHEDULE, ModelSchedule, planConfig, type FramePlan } from './schedule.ts';
+import { boxesWithin, DEFAULT_SCHEDULE, ModelSchedule, planConfig, type FramePlan } from './schedule.ts';
 
 const FRAME_MS_30FPS = 1000 / 30;
 
@@ -12,6 +12,8 @@ interface Scene {
   readonly rotationDeg: number | null;
   readonly meshScore?: number;
   readonly handInView?: boolean;
+  /** Where the hand is when in view (default: over the face). */
+  readonly handBox?: HandObservation['boxPx'];
 }
 
 /** What the detector would return for a plan: bodies/hands only where the model ran. */
@@ -24,7 +26,7 @@ function detected(plan: FramePlan, i: number, scene: Scene): LandmarkFrame {
     imageHeightPx: 480,
     faces,
     bodies: plan.runBody ? [body(i)] : [],
-    hands: plan.runHands && scene.handInView ? [hand] : [],
+    hands: plan.runHands && scene.handInView ? [scene.handBox ? { ...hand, boxPx: scene.handBox } : hand] : [],
   };
 }
 
@@ -100,6 +102,27 @@ describe('model schedule', () => {
       s.complete({ ...detected(p, i, { rotationDeg: 0 }), hands: p.runHands ? [falseHand] : [] });
     }
     expect(on).toEqual([0, 30]); // the 1 s sweep only
+  });
+
+  it('a hand far from the face (a false hand on a shirt, a hand on the lap) does not keep the hand model on', () => {
+    // Face box of the synthetic face at 640×480 ≈ 150 px wide around the centre; the false hand of the panned astronaut
+    // clip sat 0.76 face widths below the face box (x 61–109, y 302–443 against a face box y −37…167, 177 px wide).
+    const face = syntheticFace({ angles: { rotationDeg: 0, tiltDeg: 0, flexionDeg: 0 } }).boxPx;
+    const farBelow = { x: face.x, y: face.y + face.height + 0.8 * face.width, width: 50, height: 140 };
+    const { plans } = run(frames(70, { rotationDeg: 0, handInView: true, handBox: farBelow }));
+    expect(where(plans, (p) => p.runHands)).toEqual([0, 30, 60]);
+    const touching = { x: face.x + face.width - 10, y: face.y + face.height / 2, width: 80, height: 80 };
+    const near = run(frames(70, { rotationDeg: 0, handInView: true, handBox: touching }));
+    expect(near.plans.every((p) => p.runHands)).toBe(true);
+    expect(near.plans[40]!.handsReason).toBe('hand-seen');
+  });
+
+  it('boxesWithin: overlap once grown by the margin', () => {
+    const b = { x: 100, y: 100, width: 100, height: 100 };
+    expect(boxesWithin({ x: 250, y: 120, width: 10, height: 10 }, b, 49)).toBe(false);
+    expect(boxesWithin({ x: 250, y: 120, width: 10, height: 10 }, b, 50)).toBe(true);
+    expect(boxesWithin({ x: 0, y: 0, width: 10, height: 10 }, b, 89)).toBe(false);
+    expect(boxesWithin({ x: 0, y: 0, width: 10, height: 10 }, b, 90)).toBe(true);
   });
 
   it('runs hands on every frame while the app says a trick window or exam phase needs them', () => {

@@ -14,16 +14,19 @@
  *   ≥ `bodyEveryFrameFromYawDeg` from the camera (the estimator's mesh-collapse check compares the mesh
  *   with the body's nose and ears from about 50°; core/pose/estimator.ts).
  * - **Hands**: the hand model (≈ 117 ms per run on this machine) runs only while something asks for it:
- *   the app's sensory-trick windows and exam phases (`setNeeds({ hands: true })`), a hand seen on the
- *   last run (kept on while hands are in view), the face mesh signalling occlusion (face lost after
+ *   the app's sensory-trick windows and exam phases (`setNeeds({ hands: true })`), a hand seen near the
+ *   face on the last run (kept on while it stays there; `handNearFaceWidths`), the face mesh signalling occlusion (face lost after
  *   being seen, low mesh score or a poor fit), or a sweep every `handsSweepMs` so a hand that
  *   creeps over the face without upsetting the mesh is still found. Between runs the last hands are held
- *   (empty after a run that found none).
+ *   (empty after a run that found none). A hand far from the face (on the lap, or a false hand on a
+ *   patterned shirt: a box on the astronaut's suit patch kept hands on 144 of 360 frames of a panned
+ *   clip, ≈ 2.4 s of 10 s CPU) does not keep the model on: it cannot cover the face or be a
+ *   sensory trick, and a hand that moves toward the face is found by the next sweep or occlusion signal.
  *
  * Decisions use only earlier frames' landmarks and the frames' own timestamps (never the wall clock), so
  * they are deterministic for a given frame sequence.
  */
-import { fitHead, anglesFromRotationMatrix, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
+import { fitHead, anglesFromRotationMatrix, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyObservation, type BoxPx, type HandObservation, type LandmarkFrame } from '@geste/core';
 
 export interface ScheduleTuning {
   /** Body model period while the face is tracked near frontal, ms of frame time (0 = every frame). */
@@ -34,6 +37,11 @@ export interface ScheduleTuning {
   readonly handsSweepMs: number;
   /** Hands stay on this long after the last occlusion signal or hand seen, ms of frame time. */
   readonly handsHoldMs: number;
+  /**
+   * A hand seen on a run keeps the hand model on only when its box comes within this many face-box widths
+   * of the face box (any hand counts while no single face is seen).
+   */
+  readonly handNearFaceWidths: number;
   /** A face mesh score below this counts as an occlusion signal. */
   readonly occlusionMeshScore: number;
   /** A head fit residual above this (cm on the canonical face) counts as an occlusion signal. */
@@ -51,6 +59,7 @@ export const DEFAULT_SCHEDULE: ScheduleTuning = {
   bodyEveryFrameFromYawDeg: 35,
   handsSweepMs: 1000,
   handsHoldMs: 1000,
+  handNearFaceWidths: 0.5,
   occlusionMeshScore: 0.6,
   occlusionFitResidualCm: 1.0,
 };
@@ -158,7 +167,9 @@ export class ModelSchedule {
     this.prevFaceSeen = yaw !== null;
     // Only a box the hand-landmark model also calls a hand keeps the hand model on (core isHandEvidence: on real faces the
     // palm detector alone finds "hands" on a cheek or a bare arm on most frames; docs/hand-over-face.md).
-    if (occluded || (p.runHands && frame.hands.some((h) => isHandEvidence(h, MIN_HAND_SCORE)))) this.handsOnUntilMs = ts + this.tuning.handsHoldMs;
+    // And only near the face (handNearFaceWidths): a hand on the lap or a false hand on a shirt cannot cover the face.
+    const handKeepsOn = p.runHands && frame.hands.some((h) => isHandEvidence(h, MIN_HAND_SCORE) && (sel.kind !== 'one' || boxesWithin(h.boxPx, sel.face.boxPx, this.tuning.handNearFaceWidths * sel.face.boxPx.width)));
+    if (occluded || handKeepsOn) this.handsOnUntilMs = ts + this.tuning.handsHoldMs;
     this.lastAges = {
       bodyAgeMs: this.lastBodyRunMs === null ? null : ts - this.lastBodyRunMs,
       handsAgeMs: this.lastHandsRunMs === null ? null : ts - this.lastHandsRunMs,
@@ -170,4 +181,9 @@ export class ModelSchedule {
   ages(): FrameAges {
     return this.lastAges;
   }
+}
+
+/** True when box `a` comes within `marginPx` of box `b` (boxes overlap once `b` is grown by the margin on every side). */
+export function boxesWithin(a: BoxPx, b: BoxPx, marginPx: number): boolean {
+  return a.x <= b.x + b.width + marginPx && a.x + a.width >= b.x - marginPx && a.y <= b.y + b.height + marginPx && a.y + a.height >= b.y - marginPx;
 }
