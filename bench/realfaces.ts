@@ -4,15 +4,15 @@
  * the photo held still and panned. Clips are made with ffmpeg in --out (never in the repo) and run through the CLI's
  * own path (`analyzeFile`, as `geste analyze`); scoring in `realfacesLib.ts` (shared with the test).
  *   nice -n 10 node --import tsx bench/realfaces.ts [--faces a,b] [--setups id,id] [--motions roll,still,pan]
- *     [--out /tmp/geste-realfaces] [--report bench/results/realfaces-s7.md] [--reuse]
+ *     [--out /tmp/geste-realfaces] [--report bench/results/realfaces-s7.md] [--reuse] [--score-only]
+ * --setups all = every set-up in CAMERA_SETUPS; still and panned clips are made for the base set-up only.
  * Photos: the two public-domain portraits the phantom uses (assets/faces/ATTRIBUTION.md) and photographs shipped in
  * @vladmandic/human's assets (screenshots of its demos; licence of the photos themselves unknown: used at run time
  * only, never committed). A face whose file is missing is skipped with a note.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFfmpeg } from '../packages/vision/src/node/video.ts';
 import { analyzeFile } from '../apps/cli/src/inputs.ts';
@@ -42,6 +42,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: '/tmp/geste-realfaces' },
     report: { type: 'string' },
     reuse: { type: 'boolean', default: false },
+    /** Report only the clips already analysed in --out (no new runs). */
+    'score-only': { type: 'boolean', default: false },
     'steady-seconds': { type: 'string', default: '10' },
   },
 });
@@ -74,7 +76,8 @@ function fail(msg: string): never {
 async function runClip(face: PhotoFace, setup: CameraSetup, motionKind: string): Promise<ClipResult | null> {
   const name = `${face.id}__${setup.id}__${motionKind}`;
   const json = join(values.out!, `${name}.json`);
-  if (values.reuse && existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as ClipResult;
+  if ((values.reuse || values['score-only']) && existsSync(json)) return JSON.parse(readFileSync(json, 'utf8')) as ClipResult;
+  if (values['score-only']) return null;
   if (!existsSync(face.path)) {
     console.error(`skip ${name}: no photo at ${face.path}`);
     return null;
@@ -82,8 +85,14 @@ async function runClip(face: PhotoFace, setup: CameraSetup, motionKind: string):
   const motion: Motion = motionKind === 'roll' ? { kind: 'roll', steps } : motionKind === 'pan' ? { kind: 'pan', durationS: steadyS } : { kind: 'still', durationS: steadyS };
   const clip = join(values.out!, `${name}.mp4`);
   const t0 = performance.now();
-  await buildPhotoClip(ffmpeg, face, setup, motion, clip);
-  const a = await analyzeFile(clip, {});
+  let a: Awaited<ReturnType<typeof analyzeFile>>;
+  try {
+    await buildPhotoClip(ffmpeg, face, setup, motion, clip);
+    a = await analyzeFile(clip, {});
+  } catch (e) {
+    console.error(`${name}: FAILED ${(e as Error).message.split('\n').slice(-3).join(' ')}`);
+    return null;
+  }
   const headline = a.summary.tremor.headline;
   const result: ClipResult = {
     face: face.id,

@@ -170,9 +170,9 @@ export async function buildPhotoClip(ffmpeg: string, face: PhotoFace, setup: Cam
   const cx = face.centrePx[0] - rx + pad;
   const cy = face.centrePx[1] - ry + pad;
   // Region around the face kept from the photo: 7 face heights square (grey where the photo ends).
-  const side = even(7 * face.faceHeightPx);
-  const scaled = even(side * scale);
   const canvas = even(Math.hypot(W, H) + 0.5 * W);
+  const side = even(Math.min(7 * face.faceHeightPx, canvas / scale));
+  const scaled = Math.min(even(side * scale), canvas);
   const panX = motion.kind === 'pan' ? `+${(W / 8).toFixed(1)}*sin(2*PI*t/2)` : '';
   const panY = motion.kind === 'pan' ? `+${(H / 24).toFixed(1)}*sin(2*PI*t)` : '';
   const angle = motion.kind === 'roll' ? rollExpression(motion.steps) : '0';
@@ -205,6 +205,8 @@ export interface ScoredFrame {
   readonly tiltDeg: number | null;
   readonly flexionDeg: number | null;
   readonly tiltFrame: string | null;
+  /** Why not (fully) measurable, when the analysis said. */
+  readonly reasons?: readonly string[];
 }
 
 export function toScoredFrames(frames: readonly FrameMeasure[]): ScoredFrame[] {
@@ -215,6 +217,7 @@ export function toScoredFrames(frames: readonly FrameMeasure[]): ScoredFrame[] {
     tiltDeg: f.tiltDeg,
     flexionDeg: f.flexionDeg,
     tiltFrame: f.reference?.tiltDeg.frame ?? null,
+    ...(f.reasons.length ? { reasons: f.reasons } : {}),
   }));
 }
 
