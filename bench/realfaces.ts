@@ -137,6 +137,33 @@ lines.push('');
 
 const rolls = results.filter((r) => r.motion === 'roll');
 const scores = new Map<ClipResult, RollScore>(rolls.map((r) => [r, scoreRoll(steps, r.frames)]));
+// Summary against issue 13's targets, over every scored roll clip.
+{
+  const scored = rolls.filter((r) => scores.get(r)!.baseline);
+  const failed = rolls.filter((r) => !scores.get(r)!.baseline);
+  const core = scored.flatMap((r) => scores.get(r)!.bands.slice(0, 2).map((b) => ({ r, b })));
+  const edge = scored.map((r) => ({ r, b: scores.get(r)!.bands[2]! }));
+  const worst = <T,>(xs: T[], f: (x: T) => number): T | undefined => xs.reduce<T | undefined>((a, x) => (a === undefined || f(x) > f(a) ? x : a), undefined);
+  const wCore = worst(core, (x) => x.b.tiltMaeDeg ?? Infinity);
+  const wNm = worst(core, (x) => x.b.notMeasurablePct);
+  const wRot = worst(scored.flatMap((r) => scores.get(r)!.holds.map((h) => ({ r, h }))), (x) => Math.abs(x.h.medianRotationErrDeg ?? 0));
+  const wFlex = worst(scored.flatMap((r) => scores.get(r)!.holds.map((h) => ({ r, h }))), (x) => Math.abs(x.h.medianFlexionErrDeg ?? 0));
+  const edgeMax = worst(edge, (x) => x.b.tiltMaxDeg ?? 0);
+  const steadyAll = results.filter((r) => r.motion !== 'roll');
+  lines.push('## Summary (issue 13 targets, every scored roll clip)', '', '| target | result | met |', '|---|---|---|');
+  lines.push(`| face found at 0° | ${scored.length} of ${rolls.length} roll clips${failed.length ? ` (not: ${failed.map((r) => `${r.face} × ${r.setup}`).join(', ')})` : ''} | ${failed.length ? '**no**' : 'yes'} |`);
+  if (wCore) lines.push(`| tilt MAE ≤ 2° within ±30° | worst band ${f2(wCore.b.tiltMaeDeg)}° (${wCore.r.face} × ${wCore.r.setup}, ${wCore.b.band}); max single frame ${f1(Math.max(...core.map((x) => x.b.tiltMaxDeg ?? 0)))}° | ${(wCore.b.tiltMaeDeg ?? Infinity) <= 2 ? 'yes' : '**no**'} |`);
+  if (wNm) lines.push(`| not measurable ≤ 5 % within ±30° | worst ${f1(wNm.b.notMeasurablePct)} % (${wNm.r.face} × ${wNm.r.setup}, ${wNm.b.band}) | ${wNm.b.notMeasurablePct <= 5 ? 'yes' : '**no**'} |`);
+  const e5 = edge.reduce((a, x) => a + x.b.over5Unflagged, 0);
+  const e10 = edge.reduce((a, x) => a + x.b.over10, 0);
+  lines.push(`| 30–45°: within 5° or flagged, 0 frames > 10° off | ${e5} frames > 5° unflagged, ${e10} > 10°; largest error ${f1(edgeMax?.b.tiltMaxDeg)}° (${edgeMax?.r.face} × ${edgeMax?.r.setup}); flagged ${f1(Math.min(...edge.map((x) => x.b.notMeasurablePct + x.b.lowConfidencePct)))}–${f1(Math.max(...edge.map((x) => x.b.notMeasurablePct + x.b.lowConfidencePct)))} % of the band (not measurable ${f1(Math.min(...edge.map((x) => x.b.notMeasurablePct)))}–${f1(Math.max(...edge.map((x) => x.b.notMeasurablePct)))} %) | ${e5 === 0 && e10 === 0 ? 'yes' : '**no**'} |`);
+  if (wRot && wFlex) lines.push(`| cross-talk (median per hold, composed truth) | rotation worst ${f1(wRot.h.medianRotationErrDeg)}° (${wRot.r.face} × ${wRot.r.setup} at ${wRot.h.holdDeg}°), flexion worst ${f1(wFlex.h.medianFlexionErrDeg)}° (${wFlex.r.face} × ${wFlex.r.setup} at ${wFlex.h.holdDeg}°) | — |`);
+  const tremorCalled = steadyAll.filter((r) => r.tremor !== 'none');
+  const jerky = steadyAll.filter((r) => r.jerks > 0);
+  if (steadyAll.length) lines.push(`| still and panned photo: no tremor, no jerks | tremor called on ${tremorCalled.length} of ${steadyAll.length} clips${tremorCalled.length ? ` (${tremorCalled.map((r) => `${r.face} ${r.motion}: ${r.tremor}`).join('; ')})` : ''}; jerks on ${jerky.length}; measured ${f1(Math.min(...steadyAll.map((r) => scoreSteady(r.frames).measuredPct)))}–100 % | ${tremorCalled.length === 0 && jerky.length === 0 ? 'yes' : '**no**'} |`);
+  const trunk = rolls.reduce((a, r) => a + (scores.get(r)!.tiltReference.trunk ?? 0), 0);
+  lines.push('', `Tilt reference stated by the output: trunk on ${trunk} frames, camera on ${rolls.reduce((a, r) => a + (scores.get(r)!.tiltReference.camera ?? 0), 0)} (no hips in any photo), so the image roll is the truth of what is reported.`, '');
+}
 lines.push('## Tilt against exact roll truth, per face × set-up × band', '');
 lines.push('| face | set-up | band | frames | not meas. % | low conf. % | tilt MAE ° | max ° | > 5° (unflagged) | > 10° | rotation Δ MAE / max ° | flexion Δ MAE / max ° |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -152,14 +179,15 @@ for (const r of rolls) {
 }
 lines.push('', '## Median error per hold (tilt / rotation / flexion, °; frames ≥ 0.2 s into the hold) and the 0° reading', '');
 const levels = [...new Set(steps.filter((s) => s.hold).map((s) => s.toDeg))].sort((a, b) => a - b);
-lines.push(`| face | set-up | 0° reading rot / tilt / flex | tilt ref. | ${levels.map((l) => `${l}°`).join(' | ')} |`);
-lines.push(`|---|---|---|---|${levels.map(() => '---').join('|')}|`);
+lines.push(`| face | set-up | 0° reading rot / tilt / flex | tilt ref. | error slope tilt / rot / flex, ° per 10° roll | ${levels.map((l) => `${l}°`).join(' | ')} |`);
+lines.push(`|---|---|---|---|---|${levels.map(() => '---').join('|')}|`);
 for (const r of rolls) {
   const s = scores.get(r)!;
   if (!s.baseline) continue;
   const b = s.baseline;
   const ref = Object.entries(s.tiltReference).map(([k, v]) => `${k} ${v}`).join(', ');
-  lines.push(`| ${r.face} | ${r.setup} | ${f1(b.rotationDeg)} / ${f1(b.tiltDeg)} / ${f1(b.flexionDeg)} | ${ref} | ${s.holds.map((h) => (h.noValuePct >= 100 ? 'n/m' : `${f1(h.medianTiltErrDeg)} / ${f1(h.medianRotationErrDeg)} / ${f1(h.medianFlexionErrDeg)}${h.noValuePct > 0 ? ` (${h.noValuePct.toFixed(0)} % n/m)` : ''}`)).join(' | ')} |`);
+  const sl = s.slopePer10Deg;
+  lines.push(`| ${r.face} | ${r.setup} | ${f1(b.rotationDeg)} / ${f1(b.tiltDeg)} / ${f1(b.flexionDeg)} | ${ref} | ${f2(sl.tilt)} / ${f2(sl.rotation)} / ${f2(sl.flexion)} | ${s.holds.map((h) => (h.noValuePct >= 100 ? 'n/m' : `${f1(h.medianTiltErrDeg)} / ${f1(h.medianRotationErrDeg)} / ${f1(h.medianFlexionErrDeg)}${h.noValuePct > 0 ? ` (${h.noValuePct.toFixed(0)} % n/m)` : ''}`)).join(' | ')} |`);
 }
 
 const steady = results.filter((r) => r.motion !== 'roll');

@@ -255,6 +255,8 @@ export interface RollScore {
   readonly holds: readonly { holdDeg: number; medianTiltErrDeg: number | null; medianRotationErrDeg: number | null; medianFlexionErrDeg: number | null; noValuePct: number }[];
   /** Frames by the tilt's stated reference (trunk / camera / none). */
   readonly tiltReference: Readonly<Record<string, number>>;
+  /** Least-squares slope of each axis's error on the roll over settled hold frames, ° per 10° of roll (0 = no cross-talk, no gain error). */
+  readonly slopePer10Deg: Readonly<Record<'tilt' | 'rotation' | 'flexion', number | null>>;
 }
 
 const median = (xs: readonly number[]): number | null => {
@@ -281,7 +283,7 @@ export function scoreRoll(steps: readonly RollStep[], frames: readonly ScoredFra
     const r = rollAt(steps, f.tS);
     return r.holdDeg === 0 && f.tS < steps[0]!.durationS && r.sinceHoldStartS >= 0.3 && f.tiltDeg !== null && f.rotationDeg !== null && f.flexionDeg !== null;
   });
-  if (base.length < 5) return { baseline: null, bands: [], holds: [], tiltReference };
+  if (base.length < 5) return { baseline: null, bands: [], holds: [], tiltReference, slopePer10Deg: { tilt: null, rotation: null, flexion: null } };
   const baseline: HeadAngles = {
     rotationDeg: median(base.map((f) => f.rotationDeg!))!,
     tiltDeg: median(base.map((f) => f.tiltDeg!))!,
@@ -334,7 +336,16 @@ export function scoreRoll(steps: readonly RollStep[], frames: readonly ScoredFra
       noValuePct: h.length ? (100 * h.filter((r) => r.tiltErr === null).length) / h.length : 100,
     };
   });
-  return { baseline, bands, holds, tiltReference };
+  const settled = rows.filter((r) => r.roll.holdDeg !== null && r.roll.sinceHoldStartS >= HOLD_SETTLE_S);
+  const slope = (k: 'tiltErr' | 'rotErr' | 'flexErr'): number | null => {
+    const pts = settled.flatMap((r) => (r[k] === null ? [] : [[r.roll.tiltDeg, r[k]!] as const]));
+    if (pts.length < 10) return null;
+    const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+    const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+    const sxx = pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+    return sxx > 0 ? (10 * pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0)) / sxx : null;
+  };
+  return { baseline, bands, holds, tiltReference, slopePer10Deg: { tilt: slope('tiltErr'), rotation: slope('rotErr'), flexion: slope('flexErr') } };
 }
 
 /** Still or panned photo: spread of each axis (SD over frames with a value) and the measured share. */
