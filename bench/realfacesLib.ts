@@ -248,7 +248,7 @@ export interface BandScore {
 }
 
 export interface RollScore {
-  /** The 0° hold's median reading (the photo's own posture); null when the face was not measured there. */
+  /** The 0° holds' median reading (the photo's own posture; every 0° hold, from 0.3 s in); null when the face was not measured there. */
   readonly baseline: HeadAngles | null;
   readonly bands: readonly BandScore[];
   /** Median tilt error per hold level (frames ≥ 0.2 s into the hold), with the share of hold frames without a value. */
@@ -281,7 +281,7 @@ export function scoreRoll(steps: readonly RollStep[], frames: readonly ScoredFra
   for (const f of frames) tiltReference[f.tiltFrame ?? 'none'] = (tiltReference[f.tiltFrame ?? 'none'] ?? 0) + 1;
   const base = frames.filter((f) => {
     const r = rollAt(steps, f.tS);
-    return r.holdDeg === 0 && f.tS < steps[0]!.durationS && r.sinceHoldStartS >= 0.3 && f.tiltDeg !== null && f.rotationDeg !== null && f.flexionDeg !== null;
+    return r.holdDeg === 0 && r.sinceHoldStartS >= 0.3 && f.tiltDeg !== null && f.rotationDeg !== null && f.flexionDeg !== null;
   });
   if (base.length < 5) return { baseline: null, bands: [], holds: [], tiltReference, slopePer10Deg: { tilt: null, rotation: null, flexion: null } };
   const baseline: HeadAngles = {
