@@ -45,6 +45,8 @@ const { values } = parseArgs({
     /** Report only the clips already analysed in --out (no new runs). */
     'score-only': { type: 'boolean', default: false },
     'steady-seconds': { type: 'string', default: '10' },
+    /** A paragraph put under the report's title (e.g. the commands that made the clips of a --score-only report). */
+    header: { type: 'string' },
   },
 });
 
@@ -128,6 +130,7 @@ for (const face of faces) {
 // ---- report ----
 const lines: string[] = [];
 lines.push(`# Real photographs: exact tilt truth (session 7)`, '');
+if (values.header) lines.push(values.header, '');
 lines.push(`Command: \`nice -n 10 node --import tsx bench/realfaces.ts ${process.argv.slice(2).join(' ')}\`; load average at start ${startLoad}, at end ${load()}.`);
 lines.push(`Roll schedule: holds 0 (1.5 s), +10/+20/+30/+40, 0, −10/−20/−30/−40, 0 (0.8 s each, 10° steps in 0.4 s), then a sweep 0 → +45° at 10°/s and 0.5 s at 45°: ${steps.reduce((s, x) => s + x.durationS, 0).toFixed(1)} s.`);
 lines.push(`Truth: the 0° hold's median reading composed with the exact image roll (\`truthAt\` in bench/realfacesLib.ts); errors = reading − truth. Bands by |roll|. "> 5° unflagged" = state measured (not low confidence).`, '');
@@ -161,6 +164,15 @@ const scores = new Map<ClipResult, RollScore>(rolls.map((r) => [r, scoreRoll(ste
   const tremorCalled = steadyAll.filter((r) => r.tremor !== 'none');
   const jerky = steadyAll.filter((r) => r.jerks > 0);
   if (steadyAll.length) lines.push(`| still and panned photo: no tremor, no jerks | tremor called on ${tremorCalled.length} of ${steadyAll.length} clips${tremorCalled.length ? ` (${tremorCalled.map((r) => `${r.face} ${r.motion}: ${r.tremor}`).join('; ')})` : ''}; jerks on ${jerky.length}; measured ${f1(Math.min(...steadyAll.map((r) => scoreSteady(r.frames).measuredPct)))}–100 % | ${tremorCalled.length === 0 && jerky.length === 0 ? 'yes' : '**no**'} |`);
+  lines.push('', '### Per set-up, worst over its faces', '', '| set-up | faces | tilt MAE 0–15 / 15–30 / 30–45° | not measurable ±30° | 30–45°: flagged % / largest error ° / > 10° | cross-talk worst hold rot / flex ° |', '|---|---|---|---|---|---|');
+  for (const setup of setups) {
+    const rs = scored.filter((r) => r.setup === setup.id);
+    if (!rs.length) continue;
+    const band = (i: number, k: 'tiltMaeDeg' | 'notMeasurablePct'): number => Math.max(...rs.map((r) => scores.get(r)!.bands[i]![k] ?? 0));
+    const eb = rs.map((r) => scores.get(r)!.bands[2]!);
+    const holdsOf = rs.flatMap((r) => scores.get(r)!.holds);
+    lines.push(`| ${setup.id} | ${rs.length}${failed.some((r) => r.setup === setup.id) ? ` (+${failed.filter((r) => r.setup === setup.id).length} not found)` : ''} | ${f2(band(0, 'tiltMaeDeg'))} / ${f2(band(1, 'tiltMaeDeg'))} / ${f2(band(2, 'tiltMaeDeg'))} | ${f1(Math.max(band(0, 'notMeasurablePct'), band(1, 'notMeasurablePct')))} % | ${f1(Math.min(...eb.map((b) => b.notMeasurablePct + b.lowConfidencePct)))}–${f1(Math.max(...eb.map((b) => b.notMeasurablePct + b.lowConfidencePct)))} / ${f1(Math.max(...eb.map((b) => b.tiltMaxDeg ?? 0)))} / ${eb.reduce((a, b) => a + b.over10, 0)} | ${f1(Math.max(...holdsOf.map((h) => Math.abs(h.medianRotationErrDeg ?? 0))))} / ${f1(Math.max(...holdsOf.map((h) => Math.abs(h.medianFlexionErrDeg ?? 0))))} |`);
+  }
   const trunk = rolls.reduce((a, r) => a + (scores.get(r)!.tiltReference.trunk ?? 0), 0);
   lines.push('', `Tilt reference stated by the output: trunk on ${trunk} frames, camera on ${rolls.reduce((a, r) => a + (scores.get(r)!.tiltReference.camera ?? 0), 0)} (no hips in any photo), so the image roll is the truth of what is reported.`, '');
 }
