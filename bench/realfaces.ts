@@ -131,9 +131,10 @@ for (const face of faces) {
 const lines: string[] = [];
 lines.push(`# Real photographs: exact tilt truth (session 7)`, '');
 if (values.header) lines.push(values.header, '');
-lines.push(`Command: \`nice -n 10 node --import tsx bench/realfaces.ts ${process.argv.slice(2).join(' ')}\`; load average at start ${startLoad}, at end ${load()}.`);
+const shownArgs = process.argv.slice(2).filter((a, i, all) => a !== '--header' && all[i - 1] !== '--header');
+lines.push(`Command: \`node --import tsx bench/realfaces.ts ${shownArgs.join(' ')}\`; load average at start ${startLoad}, at end ${load()}.`);
 lines.push(`Roll schedule: holds 0 (1.5 s), +10/+20/+30/+40, 0, −10/−20/−30/−40, 0 (0.8 s each, 10° steps in 0.4 s), then a sweep 0 → +45° at 10°/s and 0.5 s at 45°: ${steps.reduce((s, x) => s + x.durationS, 0).toFixed(1)} s.`);
-lines.push(`Truth: the 0° hold's median reading composed with the exact image roll (\`truthAt\` in bench/realfacesLib.ts); errors = reading − truth. Bands by |roll|. "> 5° unflagged" = state measured (not low confidence).`, '');
+lines.push(`Truth: the 0° holds' median reading composed with the exact image roll (\`truthAt\` in bench/realfacesLib.ts); errors = reading − truth. Bands by |roll|. "> 5° unflagged" = state measured (not low confidence).`, '');
 lines.push('## Faces', '', '| face | who | photo |', '|---|---|---|');
 for (const f of faces) lines.push(`| ${f.id} | ${f.who} | ${f.source} |`);
 lines.push('');
