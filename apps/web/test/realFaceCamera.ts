@@ -8,6 +8,7 @@
  *
  * - thumb2: the 2nd thumbnail, a woman whose head is turned ≈ 28° to her own left (the CLI reads 28° left,
  *   tilt ≈ 4° left).
+ * - thumb2-mirror: the same mirrored left–right, turned ≈ 28° to her right (the CLI reads 28.3° right).
  * - thumb3: the 3rd thumbnail, a man near frontal (the CLI reads ≈ 5° left).
  */
 import { execFileSync } from 'node:child_process';
@@ -30,8 +31,9 @@ export function samplesJpgOrNull(): string | null {
 }
 
 const FACES = {
-  thumb2: { crop: '148:157:165:0', scale: '600:636' },
-  thumb3: { crop: '150:157:375:0', scale: '600:628' },
+  thumb2: { crop: '148:157:165:0', scale: '600:636', mirror: false },
+  'thumb2-mirror': { crop: '148:157:165:0', scale: '600:636', mirror: true },
+  thumb3: { crop: '150:157:375:0', scale: '600:628', mirror: false },
 } as const;
 
 export type RealFace = keyof typeof FACES;
@@ -52,7 +54,7 @@ export function realFaceVideo(face: RealFace, motion: RealMotion, seconds = moti
     '-v', 'error', '-y', '-nostdin',
     '-f', 'lavfi', '-i', `color=c=0x808080:s=960x960:r=15:d=${seconds}`,
     '-loop', '1', '-framerate', '15', '-i', photo,
-    '-filter_complex', `[1:v]crop=${f.crop},scale=${f.scale}:flags=lanczos[f];[0:v][f]overlay=(W-w)/2:(H-h)/2:shortest=1,${camera},format=yuv420p`,
+    '-filter_complex', `[1:v]crop=${f.crop},scale=${f.scale}:flags=lanczos${f.mirror ? ',hflip' : ''}[f];[0:v][f]overlay=(W-w)/2:(H-h)/2:shortest=1,${camera},format=yuv420p`,
     '-t', String(seconds), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });
   return out;
