@@ -24,7 +24,10 @@ export function Gauge(props: {
   const { axis, valueDeg, zoneDeg } = props;
   const { t, lang, number } = useI18n();
   const unc = valueDeg === null || props.uncertainDeg === null || props.uncertainDeg === undefined ? null : Math.round(props.uncertainDeg);
-  const untrained = props.bandDeg === null;
+  // No band and no in/out verdict when the axis is not trained now (bandDeg null) or, on the plain ±zone dial,
+  // when its zero is uncertain: docs/anatomical-zero.md, an uncertain axis is neither scored nor warned on.
+  const notJudged = props.bandDeg === undefined && unc !== null;
+  const untrained = props.bandDeg === null || notJudged;
   const [lo, hi] = props.bandDeg ?? [-zoneDeg, zoneDeg];
   const label = axisLabel(axis, lang);
   const words = unc === null ? angleWords(axis, valueDeg, lang) : t('m.gauge.about', { words: angleWords(axis, valueDeg, lang), deg: unc });
@@ -41,7 +44,7 @@ export function Gauge(props: {
     return `M ${x1} ${y1} A ${r} ${r} 0 0 1 ${x2} ${y2}`;
   };
   const [nx, ny] = valueDeg === null ? [100, 100] : pt(valueDeg, 70);
-  const state = valueDeg === null ? 'unknown' : untrained ? 'untrained' : inside ? 'in' : 'out';
+  const state = valueDeg === null ? 'unknown' : notJudged ? 'uncertain' : untrained ? 'untrained' : inside ? 'in' : 'out';
   const id = `hatch-${axis}`;
   const ends: Record<typeof axis, [string, string]> = {
     rotationDeg: [t('m.gauge.left'), t('m.gauge.right')],
@@ -73,7 +76,7 @@ export function Gauge(props: {
       <div className="gauge-value">
         <span className="gauge-number">{valueDeg === null ? '—' : `${unc === null ? '' : '≈'}${number(Math.round(valueDeg), 0)}°`}</span>
         <span className="gauge-words">{words}</span>
-        <span className="gauge-state">{t(state === 'unknown' ? 'm.gauge.unknown' : state === 'untrained' ? 'm.gauge.untrained' : inside ? 'm.gauge.in' : 'm.gauge.out')}</span>
+        <span className="gauge-state">{t(state === 'unknown' ? 'm.gauge.unknown' : state === 'uncertain' ? 'm.gauge.notJudged' : state === 'untrained' ? 'm.gauge.untrained' : inside ? 'm.gauge.in' : 'm.gauge.out')}</span>
       </div>
     </figure>
   );

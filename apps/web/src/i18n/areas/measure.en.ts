@@ -151,6 +151,7 @@ export const measureEn = {
   'm.gauge.up': 'up',
   'm.gauge.down': 'down',
   'm.gauge.unknown': '? not measurable',
+  'm.gauge.notJudged': '– zero uncertain: not judged',
   'm.gauge.untrained': '– not trained now',
   'm.gauge.in': '✓ inside the zone',
   'm.gauge.out': '! outside the zone',

@@ -139,6 +139,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.gauge.up': 'arriba',
   'm.gauge.down': 'abajo',
   'm.gauge.unknown': '? no medible',
+  'm.gauge.notJudged': '– cero incierto: no se valora',
   'm.gauge.untrained': '– no se entrena ahora',
   'm.gauge.in': '✓ dentro de la zona',
   'm.gauge.out': '! fuera de la zona',

@@ -1,0 +1,61 @@
+/**
+ * Fake-camera videos of a real photographed face for Chromium's `--use-file-for-fake-video-capture` (y4m,
+ * 640×480, 15 fps), made at test time from the sample photograph Human ships (`assets/samples.jpg`). Its
+ * licence is not known: nothing derived from it is committed; the y4m files live in a temp folder.
+ * Framing as packages/vision/test/realFaceClips.ts (and BENCHMARKS.md "A second real face"): the thumbnail
+ * scaled onto a 960×960 grey canvas, filmed 640×480 from (160, 150), held still or gently panned
+ * (x 0.5 Hz ±80 px, y 1 Hz ±20 px).
+ *
+ * - thumb2: the 2nd thumbnail, a woman whose head is turned ≈ 28° to her own left (the CLI reads 28° left,
+ *   tilt ≈ 4° left).
+ * - thumb2-mirror: the same mirrored left–right, turned ≈ 28° to her right (the CLI reads 28.3° right).
+ * - thumb3: the 3rd thumbnail, a man near frontal (the CLI reads ≈ 5° left).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ffmpegPath } from './fakeCamera.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Human's samples.jpg, or null when it is not installed (callers skip with a message). */
+export function samplesJpgOrNull(): string | null {
+  try {
+    const p = join(require.resolve('@vladmandic/human').replace(/dist[/\\][^/\\]*$/, ''), 'assets', 'samples.jpg');
+    return existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+const FACES = {
+  thumb2: { crop: '148:157:165:0', scale: '600:636', mirror: false },
+  'thumb2-mirror': { crop: '148:157:165:0', scale: '600:636', mirror: true },
+  thumb3: { crop: '150:157:375:0', scale: '600:628', mirror: false },
+} as const;
+
+export type RealFace = keyof typeof FACES;
+export type RealMotion = 'still' | 'pan';
+
+const CACHE = join(tmpdir(), 'geste-web-real-face-v1');
+
+/** Path of the y4m (`seconds` long, looped by Chromium), made on first use; throws when samples.jpg is missing. */
+export function realFaceVideo(face: RealFace, motion: RealMotion, seconds = motion === 'still' ? 4 : 8): string {
+  const photo = samplesJpgOrNull();
+  if (photo === null) throw new Error('samples.jpg of @vladmandic/human is not installed: run npm install');
+  mkdirSync(CACHE, { recursive: true });
+  const out = join(CACHE, `${face}-${motion}-${seconds}s.y4m`);
+  if (existsSync(out) && statSync(out).size > 1_000_000) return out;
+  const f = FACES[face];
+  const camera = motion === 'still' ? 'crop=640:480:160:150' : `crop=640:480:x='160+80*sin(2*PI*t/2)':y='150+20*sin(2*PI*t)'`;
+  execFileSync(ffmpegPath(), [
+    '-v', 'error', '-y', '-nostdin',
+    '-f', 'lavfi', '-i', `color=c=0x808080:s=960x960:r=15:d=${seconds}`,
+    '-loop', '1', '-framerate', '15', '-i', photo,
+    '-filter_complex', `[1:v]crop=${f.crop},scale=${f.scale}:flags=lanczos${f.mirror ? ',hflip' : ''}[f];[0:v][f]overlay=(W-w)/2:(H-h)/2:shortest=1,${camera},format=yuv420p`,
+    '-t', String(seconds), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out,
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return out;
+}
