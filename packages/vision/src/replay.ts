@@ -95,6 +95,15 @@ function checkFrame(v: unknown): LandmarkFrame {
     num(h, 'score', `hands[${i}]`);
     if (h['skeletonScore'] !== undefined) num(h, 'skeletonScore', `hands[${i}]`);
   });
+  if (f['bodyHeld'] !== undefined) {
+    const held = obj(f['bodyHeld'], 'bodyHeld');
+    num(held, 'ageMs', 'bodyHeld');
+    if (held['faceCentrePx'] !== null) {
+      const c = obj(held['faceCentrePx'], 'bodyHeld.faceCentrePx');
+      num(c, 'xPx', 'bodyHeld.faceCentrePx');
+      num(c, 'yPx', 'bodyHeld.faceCentrePx');
+    }
+  }
   return f as unknown as LandmarkFrame;
 }
 

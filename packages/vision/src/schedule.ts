@@ -9,8 +9,12 @@
  *   `grep` of packages/core and apps finds no use of points 468..477), so `DEFAULT_TUNING.iris` is false.
  * - **Body (MoveNet)**: shoulder elevation and the lateral shift are posture measures that change over
  *   seconds, so the body runs at `bodyPeriodMs` (default 333 ms = 3 Hz) and the frames in between carry
- *   the last body with its age (`FramePlan.bodyAgeMs`). It runs on every frame while the previous frame
- *   had no single fitted face (the nose-and-ears fallback then gives the rotation) or the head was turned
+ *   the last body, marked `LandmarkFrame.bodyHeld` (its age and where the face was when it was read: core reads the
+ *   sideways shift against a held body only while the face has stayed put, docs/lateral-shift.md). It runs
+ *   again once the face has moved more than `bodyWhenFaceMovedCm` sideways since it was read (a panned camera,
+ *   a hand-held phone, a sway of the whole trunk), at most every `bodyMovingPeriodMs` (100 ms), so a moving
+ *   picture still gets a shift ≈ 10 times a second. It runs on every frame while the previous frame had no
+ *   single fitted face (the nose-and-ears fallback then gives the rotation) or the head was turned
  *   ≥ `bodyEveryFrameFromYawDeg` from the camera (the estimator's mesh-collapse check compares the mesh
  *   with the body's nose and ears from about 50°; core/pose/estimator.ts).
  * - **Hands**: the hand model (≈ 117 ms per run on this machine) runs only while something asks for it:
@@ -26,13 +30,25 @@
  * Decisions use only earlier frames' landmarks and the frames' own timestamps (never the wall clock), so
  * they are deterministic for a given frame sequence.
  */
-import { fitHead, anglesFromRotationMatrix, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyObservation, type BoxPx, type HandObservation, type LandmarkFrame } from '@geste/core';
+import { fitHead, anglesFromRotationMatrix, faceCentrePx, MAX_FACE_MOVE_SINCE_BODY_CM, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyHeld, type BodyObservation, type BoxPx, type HandObservation, type LandmarkFrame } from '@geste/core';
 
 export interface ScheduleTuning {
   /** Body model period while the face is tracked near frontal, ms of frame time (0 = every frame). */
   readonly bodyPeriodMs: number;
   /** From this |yaw| from the camera (previous frame) the body runs on every frame. */
   readonly bodyEveryFrameFromYawDeg: number;
+  /**
+   * The body runs again on the next frame once the face (previous frame) has moved sideways this far (cm at the
+   * face's scale) since the held body was read (Infinity = never): core reads the sideways shift against a held
+   * body only within MAX_FACE_MOVE_SINCE_BODY_CM of where the face was (docs/lateral-shift.md).
+   */
+  readonly bodyWhenFaceMovedCm: number;
+  /**
+   * …but not sooner than this after the last body run, ms of frame time. 100 ms: a still photo panned ±80 px at
+   * 0.5 Hz ran the body on 96 of 360 frames (35 at 3 Hz; 133 with no floor), and the shift samples stay within
+   * the 200 ms gap the sustained-posture scoring bridges.
+   */
+  readonly bodyMovingPeriodMs: number;
   /** Hand sweep period when nothing asks for hands, ms of frame time (0 = hands on every frame, Infinity = no sweep). */
   readonly handsSweepMs: number;
   /** Hands stay on this long after the last occlusion signal or hand seen, ms of frame time. */
@@ -57,6 +73,8 @@ export interface ScheduleTuning {
 export const DEFAULT_SCHEDULE: ScheduleTuning = {
   bodyPeriodMs: 1000 / 3,
   bodyEveryFrameFromYawDeg: 35,
+  bodyWhenFaceMovedCm: MAX_FACE_MOVE_SINCE_BODY_CM,
+  bodyMovingPeriodMs: 100,
   handsSweepMs: 1000,
   handsHoldMs: 1000,
   handNearFaceWidths: 0.5,
@@ -97,9 +115,12 @@ export class ModelSchedule {
   private handsOnUntilMs = -Infinity;
   private prevYawDeg: number | null = null;
   private prevFaceSeen = false;
+  /** Sideways face movement (cm) on the previous frame since its held body was read (0 when fresh or unknown). */
+  private prevFaceMovedCm = 0;
   private everFace = false;
   private heldBodies: readonly BodyObservation[] = [];
   private heldHands: readonly HandObservation[] = [];
+  private heldBodyFaceCentrePx: BodyHeld['faceCentrePx'] = null;
   private lastPlan: FramePlan | null = null;
   private lastAges: FrameAges = { bodyAgeMs: null, handsAgeMs: null };
 
@@ -122,7 +143,8 @@ export class ModelSchedule {
     const bodyDue = this.lastBodyRunMs === null || timestampMs - this.lastBodyRunMs >= t.bodyPeriodMs || timestampMs < this.lastBodyRunMs;
     const headFar = this.prevYawDeg !== null && this.prevYawDeg >= t.bodyEveryFrameFromYawDeg;
     const noFace = !this.prevFaceSeen;
-    const runBody = bodyDue || headFar || noFace;
+    const faceMoved = this.prevFaceMovedCm > t.bodyWhenFaceMovedCm && (this.lastBodyRunMs === null || timestampMs - this.lastBodyRunMs >= t.bodyMovingPeriodMs);
+    const runBody = bodyDue || headFar || noFace || faceMoved;
     let handsReason: FramePlan['handsReason'] = 'off';
     if (this.needs.hands || this.handsWindowsMs.some((w) => timestampMs >= w.startMs && timestampMs <= w.endMs)) handsReason = 'needed';
     else if (timestampMs < this.handsOnUntilMs) handsReason = this.heldHands.length > 0 ? 'hand-seen' : 'occlusion';
@@ -143,21 +165,27 @@ export class ModelSchedule {
     }
     this.lastPlan = null;
     const ts = frame.timestampMs;
+    const sel = selectPatientFace(frame);
     if (p.runBody) {
       this.heldBodies = frame.bodies;
       this.lastBodyRunMs = ts;
+      this.heldBodyFaceCentrePx = sel.kind === 'one' ? faceCentrePx(sel.face) : null;
     }
     if (p.runHands) {
       this.heldHands = frame.hands;
       this.lastHandsRunMs = ts;
     }
     // Signals for the next frame.
-    const sel = selectPatientFace(frame);
     let yaw: number | null = null;
     let occluded = false;
+    this.prevFaceMovedCm = 0;
     if (sel.kind === 'one') {
       const fit = fitHead(sel.face, frame);
       if (fit !== null) yaw = Math.abs(anglesFromRotationMatrix(fit.headToCamera).rotationDeg);
+      const now = faceCentrePx(sel.face);
+      if (!p.runBody && fit !== null && now !== null && this.heldBodyFaceCentrePx !== null) {
+        this.prevFaceMovedCm = Math.abs(now.xPx - this.heldBodyFaceCentrePx.xPx) / fit.pxPerCm;
+      }
       occluded = sel.face.meshScore < this.tuning.occlusionMeshScore || fit === null || fit.rmsResidualCm > this.tuning.occlusionFitResidualCm;
     } else if (sel.kind === 'none') {
       occluded = this.everFace; // the face went away: a hand in front of it is one reason
@@ -174,7 +202,10 @@ export class ModelSchedule {
       bodyAgeMs: this.lastBodyRunMs === null ? null : ts - this.lastBodyRunMs,
       handsAgeMs: this.lastHandsRunMs === null ? null : ts - this.lastHandsRunMs,
     };
-    return p.runBody && p.runHands ? frame : { ...frame, bodies: this.heldBodies, hands: this.heldHands };
+    if (p.runBody && p.runHands) return frame;
+    if (p.runBody) return { ...frame, hands: this.heldHands };
+    const bodyHeld: BodyHeld = { ageMs: ts - (this.lastBodyRunMs ?? ts), faceCentrePx: this.heldBodyFaceCentrePx };
+    return { ...frame, bodies: this.heldBodies, hands: this.heldHands, bodyHeld };
   }
 
   /** Ages of the body and hands carried by the last completed frame. */

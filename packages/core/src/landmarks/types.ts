@@ -98,6 +98,22 @@ export interface LandmarkFrame {
   readonly faces: readonly FaceObservation[];
   readonly bodies: readonly BodyObservation[];
   readonly hands: readonly HandObservation[];
+  /**
+   * Present when `bodies` were not read on this frame but carried from an earlier one (the vision schedule runs
+   * the body model at 3 Hz): how old they are and where the patient's face centre (`faceCentrePx`) was on the
+   * frame they were read from (null: no single face there). Absent: the bodies belong to this frame, or the
+   * source does not say (recordings made before session 7). Core uses it so a held body that lags a moving
+   * picture is not read as a sideways shift (docs/lateral-shift.md).
+   */
+  readonly bodyHeld?: BodyHeld;
+}
+
+/** Where a held body came from (see `LandmarkFrame.bodyHeld`). */
+export interface BodyHeld {
+  /** Frame time since the body was read, ms. */
+  readonly ageMs: number;
+  /** The patient's face centre (`faceCentrePx`) on the frame the body was read from; null when no single face. */
+  readonly faceCentrePx: { readonly xPx: number; readonly yPx: number } | null;
 }
 
 /** Describes where frames came from (written into every result for provenance). */

@@ -70,6 +70,41 @@ export function selectBody(frame: LandmarkFrame, nearPx?: readonly [number, numb
   return best ?? frame.bodies[0];
 }
 
+/**
+ * How far (cm, sideways in the image, at the face's scale) the face may have moved since a held body was read for
+ * the sideways shift still to be read against that body. The shift is the neck pivot minus the shoulder midpoint;
+ * with a held body, whatever the face moved since is read as shift when the trunk moved with it (a camera pan, a
+ * hand-held phone, a sway of the whole trunk): a still photograph panned ±80 px at 0.5 Hz read −8.4…+7.2 cm
+ * (BENCHMARKS.md, session 7). 0.5 cm bounds that error at a quarter of the 2 cm at which a shift scores
+ * (LATERAL_SHIFT_PRESENT_CM), and is more than a head at rest moves in 333 ms (docs/lateral-shift.md).
+ */
+export const MAX_FACE_MOVE_SINCE_BODY_CM = 0.5;
+
+/** The face's centre in the image: the mean of its 468 mesh points (the iris points left out), px. */
+export function faceCentrePx(face: FaceObservation): { xPx: number; yPx: number } | null {
+  const n = Math.min(468, face.meshPx.length);
+  if (n === 0) return null;
+  let x = 0, y = 0;
+  for (let i = 0; i < n; i++) {
+    x += face.meshPx[i]!.x;
+    y += face.meshPx[i]!.y;
+  }
+  return { xPx: x / n, yPx: y / n };
+}
+
+/**
+ * Sideways distance (px) the patient's face moved since the frame's held body was read: 0 when the body is the
+ * frame's own, Infinity when it cannot be told (no single face now or then).
+ */
+export function faceMoveSinceBodyPx(frame: LandmarkFrame): number {
+  const held = frame.bodyHeld;
+  if (held === undefined || held.ageMs === 0) return 0;
+  const sel = selectPatientFace(frame);
+  const now = sel.kind === 'one' ? faceCentrePx(sel.face) : null;
+  if (now === null || held.faceCentrePx === null) return Infinity;
+  return Math.abs(now.xPx - held.faceCentrePx.xPx);
+}
+
 export interface ShoulderGeometry {
   /** Neck pivot relative to the shoulder midpoint, cm, + = patient's right (image left). */
   readonly lateralOffsetCm: number | null;
@@ -92,7 +127,8 @@ export function shoulderGeometry(frame: LandmarkFrame, fit: HeadFit | null, pxPe
   if (ls && rs && ls.xPx > rs.xPx) {
     // Person's left shoulder is on the image right. Right shoulder higher = smaller image y.
     shoulderElevationDeg = (Math.atan2(ls.yPx - rs.yPx, ls.xPx - rs.xPx) * 180) / Math.PI;
-    if (pivot && pxPerCm) {
+    // A held body is compared with the face only while the face has not moved past MAX_FACE_MOVE_SINCE_BODY_CM since.
+    if (pivot && pxPerCm && faceMoveSinceBodyPx(frame) / pxPerCm <= MAX_FACE_MOVE_SINCE_BODY_CM) {
       const midX = (ls.xPx + rs.xPx) / 2;
       // Patient's right is image left: a pivot left of the midpoint is a shift to the patient's right.
       lateralOffsetCm = -(pivot[0] - midX) / pxPerCm;
