@@ -53,6 +53,14 @@ describe('replay', () => {
     expect(await collect(src.frames())).toEqual([]);
   });
 
+  it('keeps a held body\'s age and face centre (bodyHeld) and names a malformed one', () => {
+    const held: LandmarkFrame = { ...frame(1), bodyHeld: { ageMs: 33.4, faceCentrePx: { xPx: 150.25, yPx: 120.5 } } };
+    const none: LandmarkFrame = { ...frame(2), bodyHeld: { ageMs: 66.7, faceCentrePx: null } };
+    expect(parseLandmarks(serializeLandmarks(info, [frame(0), held, none])).frames).toEqual([frame(0), held, none]);
+    const bad = serializeLandmarks(info, [frame(0), { ...held, bodyHeld: { ageMs: 33.4, faceCentrePx: { xPx: 'left' } } } as unknown as LandmarkFrame]);
+    expect(caught(() => parseLandmarks(bad)).message).toMatch(/line 3.*bodyHeld\.faceCentrePx\.xPx must be a finite number/);
+  });
+
   it('names the line of a malformed frame', () => {
     const lines = serializeLandmarks(info, [frame(0), frame(1), frame(2)]).split('\n');
     lines[2] = lines[2]!.replace('"frameIndex":1', '"frameIndex":"one"');

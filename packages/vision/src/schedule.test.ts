@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticFace, type BodyObservation, type FaceObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
+import { faceCentrePx, syntheticFace, type BodyObservation, type FaceObservation, type HandObservation, type LandmarkFrame } from '@geste/core';
 import { boxesWithin, DEFAULT_SCHEDULE, ModelSchedule, planConfig, type FramePlan } from './schedule.ts';
 
 const FRAME_MS_30FPS = 1000 / 30;
@@ -14,11 +14,13 @@ interface Scene {
   readonly handInView?: boolean;
   /** Where the hand is when in view (default: over the face). */
   readonly handBox?: HandObservation['boxPx'];
+  /** The face's centre x in the image (default 320); the synthetic face has 12 px per cm. */
+  readonly centerXPx?: number;
 }
 
 /** What the detector would return for a plan: bodies/hands only where the model ran. */
 function detected(plan: FramePlan, i: number, scene: Scene): LandmarkFrame {
-  const faces: FaceObservation[] = scene.rotationDeg === null ? [] : [{ ...syntheticFace({ angles: { rotationDeg: scene.rotationDeg, tiltDeg: 0, flexionDeg: 0 } }), meshScore: scene.meshScore ?? 0.95 }];
+  const faces: FaceObservation[] = scene.rotationDeg === null ? [] : [{ ...syntheticFace({ angles: { rotationDeg: scene.rotationDeg, tiltDeg: 0, flexionDeg: 0 }, centerPx: [scene.centerXPx ?? 320, 240] }), meshScore: scene.meshScore ?? 0.95 }];
   return {
     frameIndex: i,
     timestampMs: i * FRAME_MS_30FPS,
@@ -57,6 +59,33 @@ describe('model schedule', () => {
     expect(bodyAgesMs[4]!).toBeCloseTo(4 * FRAME_MS_30FPS, 6);
     expect(bodyAgesMs[10]!).toBe(0);
     expect(Math.max(...bodyAgesMs.map((a) => a!))).toBeLessThan(DEFAULT_SCHEDULE.bodyPeriodMs);
+  });
+
+  it('marks a held body with its age and where the face was when it was read', () => {
+    const { frames: out } = run(frames(12, { rotationDeg: 5 }));
+    expect(out[0]!.bodyHeld).toBeUndefined();
+    expect(out[4]!.bodyHeld!.ageMs).toBeCloseTo(4 * FRAME_MS_30FPS, 6);
+    expect(out[4]!.bodyHeld!.faceCentrePx).toEqual(faceCentrePx(out[0]!.faces[0]!));
+    expect(out[10]!.bodyHeld).toBeUndefined();
+  });
+
+  it('reads the body again, at most every 100 ms, while the face moves sideways (a panned camera), then 3 Hz again', () => {
+    // 12 px a frame = 1 cm a frame for 30 frames, then still
+    const scenes = [...Array.from({ length: 30 }, (_, i) => ({ rotationDeg: 0, centerXPx: 150 + 12 * i })), ...frames(40, { rotationDeg: 0, centerXPx: 150 + 12 * 29 })];
+    const { plans, frames: out } = run(scenes);
+    const moving = where(plans, (p) => p.runBody && p.frameIndex < 30);
+    expect(moving.length).toBeGreaterThanOrEqual(9); // 3 Hz would read 3
+    for (let k = 1; k < moving.length; k++) {
+      expect((moving[k]! - moving[k - 1]!) * FRAME_MS_30FPS).toBeGreaterThanOrEqual(DEFAULT_SCHEDULE.bodyMovingPeriodMs - 1e-6);
+      expect(moving[k]! - moving[k - 1]!).toBeLessThanOrEqual(4);
+    }
+    // still again: 3 Hz (10 frames apart; 11 where 10 frame steps add up to a hair under 333 ms)
+    const still = where(plans, (p) => p.runBody && p.frameIndex >= 31);
+    expect(still.length).toBeGreaterThanOrEqual(3);
+    for (let k = 1; k < still.length; k++) expect([10, 11]).toContain(still[k]! - still[k - 1]!);
+    // a held frame carries where the face was: the schedule's frames say how far the face moved since
+    const held = out[moving[1]! + 1]!;
+    expect(held.bodyHeld!.faceCentrePx!.xPx).toBeCloseTo(faceCentrePx(out[moving[1]!]!.faces[0]!)!.xPx, 6);
   });
 
   it('runs the body on every frame while the head is turned ≥ 35° or no face is found', () => {
