@@ -69,15 +69,15 @@ describe('model schedule', () => {
     expect(out[10]!.bodyHeld).toBeUndefined();
   });
 
-  it('reads the body again, at most every 100 ms, while the face moves sideways (a panned camera), then 3 Hz again', () => {
+  it('reads the body again, at most every 200 ms, while the face moves sideways (a panned camera), then 3 Hz again', () => {
     // 12 px a frame = 1 cm a frame for 30 frames, then still
     const scenes = [...Array.from({ length: 30 }, (_, i) => ({ rotationDeg: 0, centerXPx: 150 + 12 * i })), ...frames(40, { rotationDeg: 0, centerXPx: 150 + 12 * 29 })];
     const { plans, frames: out } = run(scenes);
     const moving = where(plans, (p) => p.runBody && p.frameIndex < 30);
-    expect(moving.length).toBeGreaterThanOrEqual(9); // 3 Hz would read 3
+    expect(moving.length).toBeGreaterThanOrEqual(5); // 1 s at 5 Hz; 3 Hz would read 3
     for (let k = 1; k < moving.length; k++) {
       expect((moving[k]! - moving[k - 1]!) * FRAME_MS_30FPS).toBeGreaterThanOrEqual(DEFAULT_SCHEDULE.bodyMovingPeriodMs - 1e-6);
-      expect(moving[k]! - moving[k - 1]!).toBeLessThanOrEqual(4);
+      expect(moving[k]! - moving[k - 1]!).toBeLessThanOrEqual(7);
     }
     // still again: 3 Hz (10 frames apart; 11 where 10 frame steps add up to a hair under 333 ms)
     const still = where(plans, (p) => p.runBody && p.frameIndex >= 31);
