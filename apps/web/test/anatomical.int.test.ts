@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, launch, servePreview } from './harness.ts';
 import type { Served } from './harness.ts';
 import { PHANTOM_REST_ROTATION_DEG, phantomVideo } from './phantomCamera.ts';
-import { shot, startCamera, storedSessions, waitAttr } from './pageTools.ts';
+import { runStraightestCheck, shot, startCamera, storedSessions, waitAttr } from './pageTools.ts';
 
 /** Live and the check read the phantom's turn within this (mesh + reference, docs/phantom.md). */
 const TOL_ROTATION_DEG = 6;
@@ -39,14 +39,7 @@ describe('a head resting 30° to the right (anatomical zero, issue 12)', () => {
       await waitAttr(page, '[data-testid=check-face]', 'data-ok', { oneOf: ['true'] });
 
       // The check: words on screen and a warning; it is saved as the training start, not as a zero.
-      let state: string | null = null;
-      for (let attempt = 0; attempt < 3 && state !== 'ok'; attempt++) {
-        await page.waitForSelector('[data-testid=calibrate]:not([disabled])', { timeout: 60_000 });
-        await page.click('[data-testid=calibrate]');
-        state = await waitAttr(page, '[data-testid=calibration-status]', 'data-state', { oneOf: ['ok', 'failed'] }, 40_000);
-        if (state === 'failed') console.warn('check failed:', await page.textContent('[data-testid=calibration-status]'));
-      }
-      expect(state).toBe('ok');
+      expect(await runStraightestCheck(page)).toBe('ok');
       const words = (await page.textContent('[data-testid=straightest-words]')) ?? '';
       expect(words).toMatch(/Your straightest is \d+° turned to (your|the) right/);
       const saidDeg = Number(/(\d+)° turned/.exec(words)![1]);

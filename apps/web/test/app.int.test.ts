@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { buildApp, launch, servePreview } from './harness.ts';
 import type { Launched, Served } from './harness.ts';
 import { fakeVideo } from './fakeCamera.ts';
-import { setTabHidden, shot, startCamera, storedSessions, unplugCamera, waitAttr } from './pageTools.ts';
+import { runStraightestCheck, setTabHidden, shot, startCamera, storedSessions, unplugCamera, waitAttr } from './pageTools.ts';
 
 let served: Served;
 beforeAll(async () => {
@@ -38,15 +38,7 @@ describe('Geste web app in headless Chromium with a fake camera', () => {
       await shot(page, '02-setup-face-found');
 
       // Calibration (the video holds still for 20 s of every 26 s; retry if it caught the tilt).
-      let state: string | null = null;
-      for (let attempt = 0; attempt < 3 && state !== 'ok'; attempt++) {
-        await page.waitForSelector('[data-testid=calibrate]:not([disabled])', { timeout: 60_000 });
-        await page.click('[data-testid=calibrate]');
-        state = await waitAttr(page, '[data-testid=calibration-status]', 'data-state', { oneOf: ['ok', 'failed'] }, 30_000);
-        if (state === 'failed') console.warn('calibration failed:', await page.textContent('[data-testid=calibration-status]'));
-        if (state === 'failed') await page.waitForTimeout(4000);
-      }
-      expect(state).toBe('ok');
+      expect(await runStraightestCheck(page, { statusTimeoutMs: 30_000, retryAfterMs: 4000 })).toBe('ok');
       // The straightest posture is a check against the anatomical zero, in words; it never becomes the zero.
       await expect(page.textContent('[data-testid=straightest-words]')).resolves.toMatch(/Your straightest is/);
       await shot(page, '03-calibrated');

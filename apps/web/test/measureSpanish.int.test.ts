@@ -13,7 +13,7 @@ import { MEASURES, measureWords } from '@geste/core';
 import { buildApp, launch, servePreview } from './harness.ts';
 import type { Served } from './harness.ts';
 import { fakeVideo } from './fakeCamera.ts';
-import { SCREENSHOT_DIR, startCamera, waitAttr } from './pageTools.ts';
+import { SCREENSHOT_DIR, runStraightestCheck, startCamera, waitAttr } from './pageTools.ts';
 import { en } from '../src/i18n/en.ts';
 import { es } from '../src/i18n/es.ts';
 
@@ -85,14 +85,7 @@ describe('measuring screens in Spanish on a phone', () => {
       expect(await page.textContent('main h1')).toBe('Preparar');
       await startCamera(page);
       await waitAttr(page, '[data-testid=check-face]', 'data-ok', { oneOf: ['true'] });
-      let state: string | null = null;
-      for (let attempt = 0; attempt < 3 && state !== 'ok'; attempt++) {
-        await page.waitForSelector('[data-testid=calibrate]:not([disabled])', { timeout: 60_000 });
-        await page.click('[data-testid=calibrate]');
-        state = await waitAttr(page, '[data-testid=calibration-status]', 'data-state', { oneOf: ['ok', 'failed'] }, 30_000);
-        if (state === 'failed') await page.waitForTimeout(4000);
-      }
-      expect(state).toBe('ok');
+      expect(await runStraightestCheck(page, { statusTimeoutMs: 30_000, retryAfterMs: 4000 })).toBe('ok');
       expect(await page.textContent('[data-testid=straightest-words]')).toMatch(/Su postura más recta/);
       expect(await englishLeft(page)).toEqual([]);
       await shot(page, 'setup');

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { buildApp, launch, servePreview } from './harness.ts';
 import type { Served } from './harness.ts';
 import { realFaceVideo, samplesJpgOrNull } from './realFaceCamera.ts';
-import { startCamera, waitAttr } from './pageTools.ts';
+import { runStraightestCheck, startCamera, waitAttr } from './pageTools.ts';
 
 /** The woman's turn to her left, as the CLI reads the same clip (BENCHMARKS.md "A second real face"); mirrored: to her right. */
 const TURNED_FACE_ROTATION_DEG = -28;
@@ -43,19 +43,12 @@ afterAll(async () => {
   await served?.stop();
 });
 
-/** Opens set-up on `clip`, runs the straightest-posture check (up to 3 tries under load); returns the page. */
-async function checkStraightest(page: Page): Promise<void> {
+/** Opens set-up, runs the straightest-posture check (pageTools' runStraightestCheck: up to 3 tries under load). */
+async function openAndCheck(page: Page): Promise<void> {
   await page.goto(`${served.url}?nosw#/setup`);
   await startCamera(page);
   await waitAttr(page, '[data-testid=check-face]', 'data-ok', { oneOf: ['true'] });
-  let state: string | null = null;
-  for (let attempt = 0; attempt < 3 && state !== 'ok'; attempt++) {
-    await page.waitForSelector('[data-testid=calibrate]:not([disabled])', { timeout: 60_000 });
-    await page.click('[data-testid=calibrate]');
-    state = await waitAttr(page, '[data-testid=calibration-status]', 'data-state', { oneOf: ['ok', 'failed'] }, 40_000);
-    if (state === 'failed') console.warn('check failed:', await page.textContent('[data-testid=calibration-status]'));
-  }
-  expect(state).toBe('ok');
+  expect(await runStraightestCheck(page)).toBe('ok');
 }
 
 describe.skipIf(photo === null)('a real photographed face on the fake camera (issues 12/13)', () => {
@@ -66,7 +59,7 @@ describe.skipIf(photo === null)('a real photographed face on the fake camera (is
     try {
       const page = l.page;
       page.on('pageerror', (e) => errors.push(e.message));
-      await checkStraightest(page);
+      await openAndCheck(page);
       const words = (await page.textContent('[data-testid=straightest-words]')) ?? '';
       const said = /Your straightest is (\d+)° turned to (?:your|the) (left|right)/.exec(words);
       expect(said, words).not.toBeNull();
@@ -102,7 +95,7 @@ describe.skipIf(photo === null)('a real photographed face on the fake camera (is
     const l = await launch({ fakeVideo: realFaceVideo('thumb3', 'still') });
     try {
       const page = l.page;
-      await checkStraightest(page);
+      await openAndCheck(page);
       const rotation = Number(await page.getAttribute('[data-testid=straightest-result] [data-axis=rotationDeg]', 'data-value'));
       const tilt = Number(await page.getAttribute('[data-testid=straightest-result] [data-axis=tiltDeg]', 'data-value'));
       expect(Math.abs(rotation)).toBeLessThan(WARN_DEG);
