@@ -13,49 +13,27 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { realFaceFfmpegInputs, samplesJpgPath, type RealMotion } from '../../../packages/vision/test/realFaceClips.ts';
 import { ffmpegPath } from './fakeCamera.ts';
 
-const require = createRequire(import.meta.url);
+export type { RealMotion };
+/** The faces the web tests film (packages/vision/test/realFaceClips.ts has their crops). */
+export type RealFace = 'thumb2' | 'thumb2-mirror' | 'thumb3';
 
 /** Human's samples.jpg, or null when it is not installed (callers skip with a message). */
-export function samplesJpgOrNull(): string | null {
-  try {
-    const p = join(require.resolve('@vladmandic/human').replace(/dist[/\\][^/\\]*$/, ''), 'assets', 'samples.jpg');
-    return existsSync(p) ? p : null;
-  } catch {
-    return null;
-  }
-}
-
-const FACES = {
-  thumb2: { crop: '148:157:165:0', scale: '600:636', mirror: false },
-  'thumb2-mirror': { crop: '148:157:165:0', scale: '600:636', mirror: true },
-  thumb3: { crop: '150:157:375:0', scale: '600:628', mirror: false },
-} as const;
-
-export type RealFace = keyof typeof FACES;
-export type RealMotion = 'still' | 'pan';
+export const samplesJpgOrNull = samplesJpgPath;
 
 const CACHE = join(tmpdir(), 'geste-web-real-face-v1');
 
 /** Path of the y4m (`seconds` long, looped by Chromium), made on first use; throws when samples.jpg is missing. */
 export function realFaceVideo(face: RealFace, motion: RealMotion, seconds = motion === 'still' ? 4 : 8): string {
-  const photo = samplesJpgOrNull();
+  const photo = samplesJpgPath();
   if (photo === null) throw new Error('samples.jpg of @vladmandic/human is not installed: run npm install');
   mkdirSync(CACHE, { recursive: true });
   const out = join(CACHE, `${face}-${motion}-${seconds}s.y4m`);
   if (existsSync(out) && statSync(out).size > 1_000_000) return out;
-  const f = FACES[face];
-  const camera = motion === 'still' ? 'crop=640:480:160:150' : `crop=640:480:x='160+80*sin(2*PI*t/2)':y='150+20*sin(2*PI*t)'`;
-  execFileSync(ffmpegPath(), [
-    '-v', 'error', '-y', '-nostdin',
-    '-f', 'lavfi', '-i', `color=c=0x808080:s=960x960:r=15:d=${seconds}`,
-    '-loop', '1', '-framerate', '15', '-i', photo,
-    '-filter_complex', `[1:v]crop=${f.crop},scale=${f.scale}:flags=lanczos${f.mirror ? ',hflip' : ''}[f];[0:v][f]overlay=(W-w)/2:(H-h)/2:shortest=1,${camera},format=yuv420p`,
-    '-t', String(seconds), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(ffmpegPath(), [...realFaceFfmpegInputs(photo, face, motion, seconds, 15), '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', out], { stdio: ['ignore', 'ignore', 'pipe'] });
   return out;
 }

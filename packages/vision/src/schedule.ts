@@ -31,7 +31,7 @@
  * Decisions use only earlier frames' landmarks and the frames' own timestamps (never the wall clock), so
  * they are deterministic for a given frame sequence.
  */
-import { fitHead, anglesFromRotationMatrix, faceCentrePx, MAX_FACE_MOVE_SINCE_BODY_CM, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyHeld, type BodyObservation, type BoxPx, type HandObservation, type LandmarkFrame } from '@geste/core';
+import { fitHead, anglesFromRotationMatrix, faceCentrePx, faceMovedSidewaysPx, MAX_FACE_MOVE_SINCE_BODY_CM, isHandEvidence, MIN_HAND_SCORE, selectPatientFace, type BodyHeld, type BodyObservation, type BoxPx, type HandObservation, type LandmarkFrame } from '@geste/core';
 
 export interface ScheduleTuning {
   /** Body model period while the face is tracked near frontal, ms of frame time (0 = every frame). */
@@ -45,9 +45,9 @@ export interface ScheduleTuning {
    */
   readonly bodyWhenFaceMovedCm: number;
   /**
-   * …but not sooner than this after the last body run, ms of frame time. 100 ms: a still photo panned ±80 px at
-   * 0.5 Hz ran the body on 96 of 360 frames (35 at 3 Hz; 133 with no floor), and the shift samples stay within
-   * the 200 ms gap the sustained-posture scoring bridges.
+   * …but not sooner than this after the last body run, ms of frame time. 200 ms: on a still photo panned ±80 px at
+   * 0.5 Hz, 100 ms ran the body on 96 of 360 frames (35 at 3 Hz; 133 with no floor) and cost ≈ 1 s of a 12 s clip
+   * for the same shift median; at 200 ms the shift samples still fall 5 times a second.
    */
   readonly bodyMovingPeriodMs: number;
   /** Hand sweep period when nothing asks for hands, ms of frame time (0 = hands on every frame, Infinity = no sweep). */
@@ -183,9 +183,10 @@ export class ModelSchedule {
     if (sel.kind === 'one') {
       const fit = fitHead(sel.face, frame);
       if (fit !== null) yaw = Math.abs(anglesFromRotationMatrix(fit.headToCamera).rotationDeg);
-      const now = faceCentrePx(sel.face);
-      if (!p.runBody && fit !== null && now !== null && this.heldBodyFaceCentrePx !== null) {
-        this.prevFaceMovedCm = Math.abs(now.xPx - this.heldBodyFaceCentrePx.xPx) / fit.pxPerCm;
+      // How far the face moved since the held body, as core's shift check measures it (unknown: not moved).
+      if (!p.runBody && fit !== null) {
+        const movedPx = faceMovedSidewaysPx(sel.face, this.heldBodyFaceCentrePx);
+        if (Number.isFinite(movedPx)) this.prevFaceMovedCm = movedPx / fit.pxPerCm;
       }
       occluded = sel.face.meshScore < this.tuning.occlusionMeshScore || fit === null || fit.rmsResidualCm > this.tuning.occlusionFitResidualCm;
     } else if (sel.kind === 'none') {

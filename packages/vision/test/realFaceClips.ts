@@ -62,15 +62,24 @@ export async function makeRealFaceClip(dir: string, face: RealFaceName, motion: 
   await mkdir(dir, { recursive: true });
   const out = join(dir, `${face}-${motion}-${seconds}s${startS ? `-from${startS}s` : ''}.mp4`);
   if ((await stat(out).catch(() => null))?.size) return out;
+  await exec(await findFfmpeg(), [...realFaceFfmpegInputs(photo, face, motion, seconds, 30, startS), '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', out], { maxBuffer: 1 << 24 });
+  return out;
+}
+
+/**
+ * ffmpeg's inputs, filter graph and length for a real-face clip at `fps` (the output options and path are the
+ * caller's): the thumbnail on the grey canvas, filmed still or panned. Shared with the web app's fake camera
+ * (apps/web/test/realFaceCamera.ts), so both film the same faces the same way.
+ */
+export function realFaceFfmpegInputs(photo: string, face: RealFaceName, motion: RealMotion, seconds: number, fps: number, startS = 0): string[] {
   const f: RealFace = REAL_FACES[face];
   const t = startS ? `(t+${startS})` : 't';
   const camera = motion === 'still' ? 'crop=640:480:160:150' : `crop=640:480:x='160+80*sin(2*PI*${t}/2)':y='150+20*sin(2*PI*${t})'`;
-  await exec(await findFfmpeg(), [
+  return [
     '-v', 'error', '-y', '-nostdin',
-    '-f', 'lavfi', '-i', `color=c=0x808080:s=960x960:r=30:d=${seconds}`,
-    '-loop', '1', '-framerate', '30', '-i', photo,
+    '-f', 'lavfi', '-i', `color=c=0x808080:s=960x960:r=${fps}:d=${seconds}`,
+    '-loop', '1', '-framerate', String(fps), '-i', photo,
     '-filter_complex', `[1:v]crop=${f.crop},scale=${f.scale}:flags=lanczos${f.mirror ? ',hflip' : ''}[f];[0:v][f]overlay=(W-w)/2:(H-h)/2:shortest=1,${camera},format=yuv420p`,
-    '-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', out,
-  ], { maxBuffer: 1 << 24 });
-  return out;
+    '-t', String(seconds),
+  ];
 }

@@ -100,9 +100,13 @@ export function faceMoveSinceBodyPx(frame: LandmarkFrame): number {
   const held = frame.bodyHeld;
   if (held === undefined || held.ageMs === 0) return 0;
   const sel = selectPatientFace(frame);
-  const now = sel.kind === 'one' ? faceCentrePx(sel.face) : null;
-  if (now === null || held.faceCentrePx === null) return Infinity;
-  return Math.abs(now.xPx - held.faceCentrePx.xPx);
+  return sel.kind === 'one' ? faceMovedSidewaysPx(sel.face, held.faceCentrePx) : Infinity;
+}
+
+/** Sideways distance (px) between `face`'s centre and an earlier centre `thenPx`; Infinity when either is unknown. */
+export function faceMovedSidewaysPx(face: FaceObservation, thenPx: { readonly xPx: number } | null): number {
+  const now = faceCentrePx(face);
+  return now === null || thenPx === null ? Infinity : Math.abs(now.xPx - thenPx.xPx);
 }
 
 export interface ShoulderGeometry {

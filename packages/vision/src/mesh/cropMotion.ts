@@ -29,8 +29,8 @@ import type { MeshRoi } from './roi.ts';
 export const RECENTRE_SHARE: RecentreShares = { alongEyes: 0.015, acrossEyes: 0.01 };
 
 /**
- * Motion per frame (share of the crop side) below which the crop is not moved ahead: the same 1 % as
- * RECENTRE_SHARE (≈ 3 px per frame on a 300 px crop), far above a still face's mesh-centre jitter (≈ 0.05 % of
+ * Motion per frame (share of the crop side) below which the crop is not moved ahead: 1 % (as RECENTRE_SHARE across
+ * the eye line; ≈ 3 px per frame on a 300 px crop), far above a still face's mesh-centre jitter (≈ 0.05 % of
  * the side). A nod moves the outline's centre too: at 0.3 % the crop moved ahead on the ±3° 2 Hz flexion probe
  * and its gain rose 0.993 → 1.052 (astronaut), at 0.6 % 1.230 → 1.251 (hopper); at 1 % neither moves, and the
  * panned photograph's rotation reads 0.26° (0.25° at 0.3 %). bench/experiments/roi-gain.ts, pan-jitter.ts.
@@ -47,7 +47,7 @@ export function offCentrePx(read: MeshRoi, next: MeshRoi): number {
 
 /**
  * Re-read thresholds along the crop's own axes, shares of the crop side: `alongEyes` (the crop's x axis, the eye
- * line) and `acrossEyes` (its y axis). A number: the same share on a circle (offCentrePx).
+ * line) and `acrossEyes` (its y axis). `needsRecentre` also takes a plain number: one share on a circle (offCentrePx).
  */
 export interface RecentreShares {
   readonly alongEyes: number;
