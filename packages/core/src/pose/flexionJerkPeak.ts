@@ -14,7 +14,7 @@
  * camera (small-jerks, 18° read 21.5°).
  *
  * Measured on replayed landmarks (core-range chin-down readings ≥ 10°, the shipped own crop, BENCHMARKS.md "Chin-down jerk
- * peaks"): below 25 deg/s 9 % of frames are > 3° off, at 25–100 deg/s 43–48 %, from 100 deg/s 35 of 37. A tremor is a
+ * peaks"): below 25 deg/s 18 % of frames are > 3° off, at 25–100 deg/s 42–56 %, from 100 deg/s 37 of 39. A tremor is a
  * fast vertical motion too: the phantom's pitch tremors (3.5 Hz ±3°, 7 Hz ±0.5°) stay under 10° chin-down and are never
  * flagged; a flexion tremor on a chin-down posture is, on the frames where it is this fast (docs/jerk-peak.md).
  *
@@ -25,7 +25,7 @@ import { doubted } from './doubt.ts';
 
 /**
  * Flexion speed from which a chin-down reading is doubted, deg/s. Replayed chin-down readings (≥ 10°, own crop): from 100
- * deg/s 35 of 37 frames were > 3° off, at 50–100 deg/s 47 of 104; the 8 jerk-peak frames had 214–320 deg/s in the window.
+ * deg/s 37 of 39 frames were > 3° off, at 50–100 deg/s 55 of 118; the 8 jerk-peak frames had 214–320 deg/s in the window.
  */
 export const JERK_SPEED_DEG_PER_S = 100;
 /**
