@@ -19,6 +19,7 @@ import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './r
 import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { FlexionSaturationGuard } from './flexionSaturation.ts';
+import { FlexionJerkPeakGuard } from './flexionJerkPeak.ts';
 import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
@@ -90,13 +91,15 @@ export interface HeadPoseEstimatorOptions extends FitOptions {
  * Frames measured in order, through the guards that need the frames before: readings held back just after a turn
  * beyond the tracker's range (reentry.ts), the flexion of a mesh pushed past what it models dropped
  * (flexionRange.ts, from the same head fit the measure used) and a chin-down bend the mesh does not follow flagged
- * (flexionLag.ts: fast; flexionSaturation.ts: slow, past the mesh's chin-down limit). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
+ * (flexionLag.ts: fast; flexionSaturation.ts: slow, past the mesh's chin-down limit), and a fast chin-down movement's
+ * over-read peak flagged (flexionJerkPeak.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
  */
 export class GuardedFrameMeasurer {
   private readonly reentry = new RangeReentryGuard();
   private readonly flexionRange = new FlexionRangeGuard();
   private readonly flexionLag = new FlexionLagGuard();
   private readonly flexionSaturation = new FlexionSaturationGuard();
+  private readonly flexionJerkPeak = new FlexionJerkPeakGuard();
 
   constructor(private readonly fitOptions: FitOptions = {}) {}
 
@@ -113,7 +116,8 @@ export class GuardedFrameMeasurer {
     const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
-    return { measure: this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), fit };
+    // The jerk-peak flag last, so its doubts do not start the edge band's hold.
+    return { measure: this.flexionJerkPeak.apply(this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), measure), fit };
   }
 
   /** Time of the last frame past a confident limit (range.ts) whose confidence fell below the measured bar (0.5). */
