@@ -5,11 +5,15 @@
 //   node --import tsx bench/experiments/kpgain-survey.ts --out frames.jsonl FILE...
 // --drop-mesh: remove every face from the frames (a SIMULATED mesh dropout: the body keypoints stay as saved).
 // --drop-every N: remove the faces from frames whose index mod N is 0 (simulated dropouts inside sure-mesh stretches).
+// --drop-cover: remove the faces from 4 s on for 1.5 s of every 4 s (the windows of the patched real clips).
+// --neutral calibrate: calibrate on the first 2 s (real clips; phantom clips do so unless they start in a posture).
+// Runs on core without keypointGain.ts too (the what-if columns are then null), to compare with the code before it.
 import { readFileSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as core from '@geste/core';
 import {
-  KeypointGainLearner, RecordingAnalyzer, anglesFromRotationMatrix, bodyReadOnFrame, fitHead, keypointYawFromCameraDeg, selectPatientFace,
+  RecordingAnalyzer, anglesFromRotationMatrix, fitHead, keypointYawFromCameraDeg, selectPatientFace,
   type LandmarkFrame, type NeutralStrategy,
 } from '@geste/core';
 import { parseLandmarks } from '@geste/vision';
@@ -17,7 +21,7 @@ import { REST_MS, findScript, parseTruthCsv, type TruthRow } from '@geste/phanto
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   out: { type: 'string', default: 'kpgain-frames.jsonl' }, 'drop-mesh': { type: 'boolean', default: false },
-  'drop-every': { type: 'string' }, neutral: { type: 'string' },
+  'drop-every': { type: 'string' }, 'drop-cover': { type: 'boolean', default: false }, neutral: { type: 'string' },
 } });
 writeFileSync(values.out!, '');
 const dropEvery = values['drop-every'] ? Number(values['drop-every']) : 0;
@@ -41,12 +45,15 @@ function truthFor(path: string): { truth: TruthRow[] | null; clip: string } {
 
 for (const path of positionals) {
   const raw = load(path);
-  const dropped = (i: number) => values['drop-mesh'] || (dropEvery > 0 && i % dropEvery === 0);
+  const dropped = (i: number) => {
+    const t = raw[i]!.timestampMs / 1000;
+    return values['drop-mesh'] || (dropEvery > 0 && i % dropEvery === 0) || (values['drop-cover'] && t >= 4 && t % 4 < 1.5);
+  };
   const frames = raw.map((f, i) => (dropped(i) ? { ...f, faces: [] } : f));
   const { truth, clip } = truthFor(path);
   const script = truth ? findScript(clip) : undefined;
-  const anatomical = truth === null || (script !== undefined && (script.placement !== undefined || script.events.holds[0]?.kind === 'posture' || script.name.includes('start-')));
-  const strategy: NeutralStrategy = values.neutral === 'anatomical' || anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };
+  const anatomical = (truth === null && values.neutral !== 'calibrate') || (script !== undefined && (script.placement !== undefined || script.events.holds[0]?.kind === 'posture' || script.name.includes('start-')));
+  const strategy: NeutralStrategy = values.neutral === 'anatomical' || (anatomical && values.neutral !== 'calibrate') ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };
   const run = (fs: LandmarkFrame[]) => {
     const analyzer = new RecordingAnalyzer(strategy);
     for (const f of fs) analyzer.push(f);
@@ -58,7 +65,9 @@ for (const path of positionals) {
   const baseByIdx = new Map(base.frames.map((m) => [m.frameIndex, m]));
   // What-if: a learner fed like GuardedFrameMeasurer's, asked on every frame (before it learns from it) what the
   // fallback would give if the mesh were lost there.
-  const learner = new KeypointGainLearner();
+  const Learner = (core as Record<string, unknown>).KeypointGainLearner as (new () => core.KeypointGainLearner) | undefined;
+  const bodyRead = (core as Record<string, unknown>).bodyReadOnFrame as ((f: LandmarkFrame) => boolean) | undefined;
+  const learner = Learner ? new Learner() : null;
   const tByIdx = new Map((truth ?? []).map((t) => [t.frameIndex, t]));
   const lines: string[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -78,17 +87,18 @@ for (const path of positionals) {
     }
     const kp = keypointYawFromCameraDeg(f, 0.2);
     const kp3 = keypointYawFromCameraDeg(f);
-    const wi = kp3 === null ? null : learner.correct(kp3.yawDeg);
+    const wi = kp3 === null || learner === null ? null : learner.correct(kp3.yawDeg);
     const bm = baseByIdx.get(f.frameIndex);
-    if (bm) learner.observe(bm, { timestampMs: f.timestampMs, mesh: meshYaw === null || bm.method !== 'face-mesh' ? null : { rotationDeg: meshYaw, tiltDeg: meshTilt!, flexionDeg: meshFlex!, meshScore: meshScore ?? 0 }, keypoint: kp3, bodyFresh: bodyReadOnFrame(f) });
+    if (bm && learner && bodyRead) learner.observe(bm, { timestampMs: f.timestampMs, mesh: meshYaw === null || bm.method !== 'face-mesh' ? null : { rotationDeg: meshYaw, tiltDeg: meshTilt!, flexionDeg: meshFlex!, meshScore: meshScore ?? 0 }, keypoint: kp3, bodyFresh: bodyRead(f) });
     lines.push(JSON.stringify({
       file: path, clip, i: f.frameIndex, ms: f.timestampMs, dropped: dropped(i), anatomical,
       tR: t?.rotationDeg ?? null, tT: t?.tiltDeg ?? null, tF: t?.flexionDeg ?? null,
+      neutralYaw: anglesFromRotationMatrix(res.neutral.neutral.headToCamera).rotationDeg,
       st: m?.state ?? null, method: m?.method ?? null, why: m?.reasons ?? null, c: m?.confidence ?? null, mR: m?.rotationDeg ?? null,
       baseMethod: bm?.method ?? null, baseR: bm?.rotationDeg ?? null, baseSt: bm?.state ?? null,
       wiYaw: wi?.yawDeg ?? null, wiIn: wi?.withinLearned ?? null, wiGain: wi?.gain.gain ?? null, wiMax: wi?.gain.maxLearnedYawDeg ?? null,
       meshYaw, meshTilt, meshFlex, meshScore, faceW, resid, kpYaw: kp?.yawDeg ?? null, kpScore: kp?.score ?? null,
-      nFaces: f.faces.length,
+      nFaces: f.faces.length, bodyAgeMs: f.bodyHeld?.ageMs ?? null,
     }));
   }
   appendFileSync(values.out!, lines.join('\n') + '\n');
