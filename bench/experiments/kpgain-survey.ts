@@ -13,7 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as core from '@geste/core';
 import {
-  RecordingAnalyzer, anglesFromRotationMatrix, fitHead, keypointYawFromCameraDeg, selectPatientFace,
+  RecordingAnalyzer, anglesFromRotationMatrix, fitHead, keypoint, keypointYawFromCameraDeg, selectBody, selectPatientFace,
   type LandmarkFrame, type NeutralStrategy,
 } from '@geste/core';
 import { parseLandmarks } from '@geste/vision';
@@ -87,6 +87,9 @@ for (const path of positionals) {
     }
     const kp = keypointYawFromCameraDeg(f, 0.2);
     const kp3 = keypointYawFromCameraDeg(f);
+    // The ear line's slope in the image (a head tilt seen by the body model), deg.
+    const body = selectBody(f), le = keypoint(body, 'leftEar', 0.2), re = keypoint(body, 'rightEar', 0.2);
+    const earLineDeg = le && re ? (Math.atan2(le.yPx - re.yPx, le.xPx - re.xPx) * 180) / Math.PI : null;
     const wi = kp3 === null || learner === null ? null : learner.correct(kp3.yawDeg);
     const bm = baseByIdx.get(f.frameIndex);
     if (bm && learner && bodyRead) learner.observe(bm, { timestampMs: f.timestampMs, mesh: meshYaw === null || bm.method !== 'face-mesh' ? null : { rotationDeg: meshYaw, tiltDeg: meshTilt!, flexionDeg: meshFlex!, meshScore: meshScore ?? 0 }, keypoint: kp3, bodyFresh: bodyRead(f) });
@@ -98,7 +101,7 @@ for (const path of positionals) {
       baseMethod: bm?.method ?? null, baseR: bm?.rotationDeg ?? null, baseSt: bm?.state ?? null,
       wiYaw: wi?.yawDeg ?? null, wiIn: wi?.withinLearned ?? null, wiGain: wi?.gain.gain ?? null, wiMax: wi?.gain.maxLearnedYawDeg ?? null,
       meshYaw, meshTilt, meshFlex, meshScore, faceW, resid, kpYaw: kp?.yawDeg ?? null, kpScore: kp?.score ?? null,
-      nFaces: f.faces.length, bodyAgeMs: f.bodyHeld?.ageMs ?? null,
+      nFaces: f.faces.length, earLineDeg, bodyAgeMs: f.bodyHeld?.ageMs ?? null,
     }));
   }
   appendFileSync(values.out!, lines.join('\n') + '\n');

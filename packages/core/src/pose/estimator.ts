@@ -26,7 +26,7 @@ import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.t
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { MIN_KEYPOINT_SCORE, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
-import { KEYPOINT_FALLBACK_MIN_SCORE, KeypointGainLearner, bodyReadOnFrame } from './keypointGain.ts';
+import { KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG, KEYPOINT_FALLBACK_MIN_SCORE, KeypointGainLearner, bodyReadOnFrame, earLineSlopeDeg } from './keypointGain.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
 export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
@@ -363,6 +363,7 @@ function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral, keypointG
   const corrected = keypointGain?.correct(kp.yawDeg) ?? null;
   if (Math.abs(corrected?.yawDeg ?? kp.yawDeg) > MAX_KEYPOINT_YAW_DEG) return 'beyond';
   if (corrected === null || !corrected.withinLearned || kp.score < KEYPOINT_FALLBACK_MIN_SCORE) return null;
+  if ((earLineSlopeDeg(frame) ?? Infinity) >= KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG) return null; // a tilted head: the yaw assumes a level one
   const neutralYawDeg = anglesFromRotationMatrix(neutral.headToCamera).rotationDeg;
   return { rotationDeg: corrected.yawDeg - neutralYawDeg, confidence: 0.3 * kp.score };
 }
