@@ -74,6 +74,26 @@ describe('the nose-and-ears fallback learns the person\'s gain (issue 13, sessio
     });
   }
 
+  it('no number while the ear line slopes ≥ 10° in the image (a tilted head), though the gain was learned', () => {
+    const readings = REAL_FACE_SMALL_PAN_28;
+    const calibration = calibrateNeutral(readings.filter((r) => r[0] <= 2000).map((r, i) => frameFrom(r, i)));
+    if (!calibration.ok) throw new Error('the first 2 s of the recording did not calibrate');
+    const est = new HeadPoseEstimator({ neutral: calibration.neutral });
+    for (const [i, r] of readings.entries()) if (r[0] < 4000) est.measure(frameFrom(r, i));
+    // The next frame without its mesh, its nose and ears rolled in the image about their midpoint.
+    const rolled = (i: number, deg: number): LandmarkFrame => {
+      const f = frameFrom(readings[i]!, i, true);
+      const c = Math.cos((deg * Math.PI) / 180), s = Math.sin((deg * Math.PI) / 180), cx = 335, cy = 235;
+      const keypoints = f.bodies[0]!.keypoints.map((k) => ({ ...k, xPx: cx + c * (k.xPx - cx) - s * (k.yPx - cy), yPx: cy + s * (k.xPx - cx) + c * (k.yPx - cy) }));
+      return { ...f, bodies: [{ ...f.bodies[0]!, keypoints }] };
+    };
+    const i0 = readings.findIndex((r) => r[0] >= 4000);
+    expect(est.measure(rolled(i0, 3)).method).toBe('body-keypoints');
+    const tilted = est.measure(rolled(i0 + 1, 15));
+    expect(tilted.rotationDeg).toBeNull();
+    expect(tilted.state).toBe('not-measurable');
+  });
+
   it('the real face with a patch over its centre (face lost, nose misplaced): no nose-and-ears number', () => {
     const { out } = replay(REAL_FACE_PATCHED_28, () => false);
     const lost = REAL_FACE_PATCHED_28.flatMap((r, i) => (r[1] === null ? [i] : []));
