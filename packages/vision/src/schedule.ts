@@ -15,7 +15,7 @@
  *   a hand-held phone, a sway of the whole trunk), at most every `bodyMovingPeriodMs` (200 ms), so a moving
  *   picture still gets a shift 5 times a second (100 ms cost the fast-panned clip 1.0 s of 12 s: 1.47× → 1.67× real
  *   time at 200 ms, BENCHMARKS "Sideways shift on a moving picture"). It runs on every frame while the previous frame had no
- *   single fitted face (the nose-and-ears fallback then gives the rotation) or the head was turned
+ *   single fitted face (the nose-and-ears fallback then may give the rotation: core/pose/keypointGain.ts) or the head was turned
  *   ≥ `bodyEveryFrameFromYawDeg` from the camera (the estimator's mesh-collapse check compares the mesh
  *   with the body's nose and ears from about 50°; core/pose/estimator.ts).
  * - **Hands**: the hand model (≈ 117 ms per run on this machine) runs only while something asks for it:

@@ -11,9 +11,9 @@
  * 4. A face turned beyond range, or a collapsed mesh → not measurable ('beyond-tracker-range'): on the
  *    phantom neither model reads a 60° turn within 10°, so no number is given.
  * 5. No face, or a hand covering the face → fall back to body keypoints (nose and both ears) for rotation
- *    only → 'low-confidence', tilt and flexion null.
+ *    only → 'low-confidence', tilt and flexion null; only once the person's keypoint gain has been learned from a sure
+ *    mesh on that side (keypointGain.ts), so never in the pure `measureFrame`.
  * 6. Nothing usable → not measurable with the reasons collected on the way.
- * 5. Nothing usable → not measurable with the reasons collected on the way.
  */
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
 import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
@@ -27,6 +27,7 @@ import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.t
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { MIN_KEYPOINT_SCORE, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
+import { KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG, KEYPOINT_FALLBACK_MIN_SCORE, KeypointGainLearner, bodyReadOnFrame, earLineSlopeDeg } from './keypointGain.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
 export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
@@ -55,7 +56,8 @@ export const SURE_MESH_OVERRULED_PAST_DEG = MAX_MESH_YAW_DEG;
 export const COLLAPSE_ANY_SIDE_BELOW_DEG = 15;
 /**
  * The nose-and-ears fallback reads large turns low (a true 60° reads about 46°, 68° about 58° on the
- * phantom), so past this yaw from the camera its reading could be off by more than 10°: not measurable.
+ * phantom), so past this yaw from the camera (after the learned gain, keypointGain.ts) its reading could be off by more
+ * than 10°: not measurable.
  */
 export const MAX_KEYPOINT_YAW_DEG = 40;
 /** Keypoints this weak still count as evidence against a collapsed mesh (never as a measurement). */
@@ -100,6 +102,8 @@ export class GuardedFrameMeasurer {
   private readonly flexionLag = new FlexionLagGuard();
   private readonly flexionSaturation = new FlexionSaturationGuard();
   private readonly flexionJerkPeak = new FlexionJerkPeakGuard();
+  /** The person's nose-and-ears gain, learned from frames measured by a sure mesh (keypointGain.ts). */
+  private readonly keypointGain = new KeypointGainLearner();
 
   constructor(private readonly fitOptions: FitOptions = {}) {}
 
@@ -109,7 +113,7 @@ export class GuardedFrameMeasurer {
 
   /** `measure`, and the head fit it used (null when no single face was fitted), for callers that need the fit too. */
   measureWithFit(frame: LandmarkFrame, neutral: Neutral): { measure: FrameMeasure; fit: HeadFit | null } {
-    const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions);
+    const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
     const evidence = flexionEvidenceFromFit(fit);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), evidence);
     const eyes = eyeEvidence(frame);
@@ -117,7 +121,10 @@ export class GuardedFrameMeasurer {
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
     // The jerk-peak flag last, so its doubts do not start the edge band's hold.
-    return { measure: this.flexionJerkPeak.apply(this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), measure), fit };
+    const out = this.flexionJerkPeak.apply(this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), measure);
+    const mesh = fit === null || out.method !== 'face-mesh' ? null : { ...anglesFromRotationMatrix(fit.headToCamera), meshScore: meshEvidence(frame)?.meshScore ?? 0 };
+    this.keypointGain.observe(out, { timestampMs: frame.timestampMs, mesh, keypoint: keypointYawFromCameraDeg(frame), bodyFresh: bodyReadOnFrame(frame) });
+    return { measure: out, fit };
   }
 
   /** Time of the last frame past a confident limit (range.ts) whose confidence fell below the measured bar (0.5). */
@@ -221,7 +228,7 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
 }
 
 /** `measureFrame` and the head fit it used (null when no single face was fitted), so the guards need not fit again. */
-function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions): { measure: FrameMeasure; fit: HeadFit | null } {
+function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions, keypointGain: KeypointGainLearner | null = null): { measure: FrameMeasure; fit: HeadFit | null } {
   if (!validFrame(frame)) return { measure: notMeasurable(frame, ['invalid-frame']), fit: null };
   const reasons: NotMeasurableReason[] = [];
   const sel = selectPatientFace(frame);
@@ -309,7 +316,7 @@ function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: 
     } };
   }
 
-  const fallback = rotationFromKeypoints(frame, neutral);
+  const fallback = rotationFromKeypoints(frame, neutral, keypointGain);
   if (fallback === 'beyond') reasons.push('beyond-tracker-range');
   else if (fallback !== null) {
     return { fit, measure: {
@@ -353,12 +360,16 @@ export function keypointYawFromCameraDeg(frame: LandmarkFrame, minScore = MIN_KE
   return { yawDeg: (Math.atan2(-n, (NOSE_TO_EAR_AXIS_RATIO * d) / 2) * 180) / Math.PI, score: Math.min(nose.score, le.score, re.score) };
 }
 
-function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral): { rotationDeg: number; confidence: number } | 'beyond' | null {
+/** Rotation from the nose and ears, corrected by the person's learned gain (keypointGain.ts); null without one. */
+function rotationFromKeypoints(frame: LandmarkFrame, neutral: Neutral, keypointGain: KeypointGainLearner | null): { rotationDeg: number; confidence: number } | 'beyond' | null {
   const kp = keypointYawFromCameraDeg(frame);
   if (kp === null) return null;
-  if (Math.abs(kp.yawDeg) > MAX_KEYPOINT_YAW_DEG) return 'beyond';
+  const corrected = keypointGain?.correct(kp.yawDeg) ?? null;
+  if (Math.abs(corrected?.yawDeg ?? kp.yawDeg) > MAX_KEYPOINT_YAW_DEG) return 'beyond';
+  if (corrected === null || !corrected.withinLearned || kp.score < KEYPOINT_FALLBACK_MIN_SCORE) return null;
+  if ((earLineSlopeDeg(frame) ?? Infinity) >= KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG) return null; // a tilted head: the yaw assumes a level one
   const neutralYawDeg = anglesFromRotationMatrix(neutral.headToCamera).rotationDeg;
-  return { rotationDeg: kp.yawDeg - neutralYawDeg, confidence: 0.3 * kp.score };
+  return { rotationDeg: corrected.yawDeg - neutralYawDeg, confidence: 0.3 * kp.score };
 }
 
 function withShoulders(m: FrameMeasure, frame: LandmarkFrame, neutral: Neutral, fit: HeadFit | null): FrameMeasure {

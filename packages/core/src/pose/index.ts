@@ -18,3 +18,4 @@ export * from './graded.ts';
 export * from './gradedStart.ts';
 export * from './flexionRange.ts';
 export * from './flexionLag.ts';
+export * from './keypointGain.ts';
