@@ -17,6 +17,16 @@ function beyond(i: number): FrameMeasure {
 }
 
 describe('RangeReentryGuard', () => {
+  it('says a face lost after a far turn is beyond the range, keeping the other reasons; not before one', () => {
+    const noFace = (i: number): FrameMeasure => ({ ...beyond(i), reasons: ['no-face', 'no-shoulders'] });
+    const g = new RangeReentryGuard();
+    let i = 0;
+    expect(g.apply(noFace(i++)).reasons).toEqual(['no-face', 'no-shoulders']); // nothing seen yet: just no face
+    for (; i < 10; i++) g.apply(mesh(i, i * 4));
+    g.apply(beyond(i++));
+    expect(g.apply(noFace(i++)).reasons).toEqual(['beyond-tracker-range', 'no-shoulders']);
+  });
+
   it('holds a collapse that lasts 0.7 s after a far turn, and counts the run only after the collapse hold', () => {
     const g = new RangeReentryGuard();
     let i = 0;

@@ -134,8 +134,13 @@ export class RangeReentryGuard {
       }
       this.run = null; // a break in the run (no face, fallback): start counting again
       // The nose-and-ears fallback reads far turns low (a true −70° read −19° on the phantom): while the head may
-      // still be beyond the mesh's range, it is held back too.
-      return m.method === 'body-keypoints' ? heldBack(m) : m;
+      // still be beyond the mesh's range, it is held back too. A frame with no face at all then says why in the same
+      // words (the fallback gives nothing without a learned keypoint gain, keypointGain.ts).
+      if (m.method === 'body-keypoints') return heldBack(m);
+      if (this.mode === 'beyond' && m.state === 'not-measurable' && m.reasons.includes('no-face')) {
+        return { ...m, reasons: ['beyond-tracker-range', ...m.reasons.filter((r) => r !== 'no-face')] };
+      }
+      return m;
     }
     if (this.mode === 'free') {
       if (this.trusted !== null && this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
