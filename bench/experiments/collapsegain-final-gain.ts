@@ -14,6 +14,6 @@ for (const file of process.argv.slice(2)) {
   let firstTrusted: (number | null)[] = [null, null];
   for (const f of frames) { g.measure(f, cal.neutral); for (const k of [0, 1]) if (firstTrusted[k] === null && l.gainFor(k ? 1 : -1)) firstTrusted[k] = Math.round(f.timestampMs); }
   const desc = (k: 0 | 1) => { const s = l.sides[k]; if (!s.length) return 'n0'; const r = s.map((x) => x.ratio).sort((a, b) => a - b); const gg = l.gainFor(k ? 1 : -1);
-    return `n${s.length} span${Math.round(s[s.length - 1]!.ms - s[0]!.ms)}ms med${q(r, .5).toFixed(2)} p10-90 ${q(r, .1).toFixed(2)}-${q(r, .9).toFixed(2)} ${gg ? 'TRUSTED ' + gg.gain.toFixed(2) + ' from ' + firstTrusted[k] + 'ms' : 'untrusted'}`; };
+    return `n${s.length} span${Math.round(s[s.length - 1]!.ms - s[0]!.ms)}ms med${q(r, .5).toFixed(2)} p10-90 ${q(r, .1).toFixed(2)}-${q(r, .9).toFixed(2)} ${gg ? 'TRUSTED ' + gg.gain.toFixed(2) : 'untrusted'}${firstTrusted[k] === null ? '' : ' first trusted at ' + firstTrusted[k] + 'ms'}`; };
   console.log(file.replace(/.*\.cache\//, '').replace('/work/s8-farturn/m8all/', 'm8all/'), '| −:', desc(0), '| +:', desc(1));
 }
