@@ -40,23 +40,19 @@ function walk(p: string, out: string[]): string[] {
 }
 
 const TAGS = /(\.faceMeshRoi-own|\.faceMeshRoi-human|\.own-s6)$/;
-interface Clip { file: string; group: string; crop: 'own' | 'human'; kind: 'phantom' | 'photo'; frames: LandmarkFrame[]; truthOf: (m: FrameMeasure[], f: LandmarkFrame) => HeadAngles | null; neutral: 'calibrate' | 'anatomical' }
+interface Clip { file: string; group: string; crop: 'own' | 'human'; kind: 'phantom' | 'photo'; load: () => LandmarkFrame[]; truthOf: (m: FrameMeasure[], f: LandmarkFrame) => HeadAngles | null; neutral: 'calibrate' | 'anatomical' }
 
 function loadClips(): Clip[] {
   const seen = new Set<string>();
   const clips: Clip[] = [];
   for (const root of positionals) {
     for (const file of walk(root, [])) {
-      const text = readFileSync(file, 'utf8');
-      const hash = createHash('md5').update(text).digest('hex');
-      if (seen.has(hash)) continue;
-      seen.add(hash);
       const base = basename(file).replace(/\.landmarks\.json$/, '');
-      const frames = (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
+      const load = () => (JSON.parse(readFileSync(file, 'utf8')) as { frames: LandmarkFrame[] }).frames;
       if (base.endsWith('__tiltedge')) {
         const steps = JSON.parse(readFileSync(join(dirname(file), `${base}.steps.json`), 'utf8')) as RollStep[];
         let baseline: HeadAngles | null | undefined;
-        clips.push({ file, group: base.replace('__tiltedge', '').replace('__', ' × '), crop: 'own', kind: 'photo', frames, neutral: 'anatomical', truthOf: (ms, f) => {
+        clips.push({ file, group: base.replace('__tiltedge', '').replace('__', ' × '), crop: 'own', kind: 'photo', load, neutral: 'anatomical', truthOf: (ms, f) => {
           if (baseline === undefined) {
             const b = ms.filter((m) => { const r = rollAt(steps, m.timestampMs / 1000); return r.holdDeg === 0 && r.sinceHoldStartS >= 0.3 && m.tiltDeg !== null && m.rotationDeg !== null && m.flexionDeg !== null; });
             const med = (xs: number[]) => { const s = [...xs].sort((a, c) => a - c); return s.length % 2 ? s[s.length >> 1]! : (s[(s.length >> 1) - 1]! + s[s.length >> 1]!) / 2; };
@@ -74,18 +70,21 @@ function loadClips(): Clip[] {
       if (!existsSync(tp)) continue;
       const truth = parseTruthCsv(readFileSync(tp, 'utf8'));
       if (!values.all && !truth.some((t) => Math.abs(t.tiltDeg) > 25)) continue;
+      // Identical files (copies of a clip's landmarks in several folders) count once.
+      const hash = createHash('md5').update(readFileSync(file)).digest('hex');
+      if (seen.has(hash)) continue;
+      seen.add(hash);
       const byIdx = new Map(truth.map((t) => [t.frameIndex, t]));
       const parts = dirname(file).split('/');
       const src = file.includes('/full/') ? ' [full]' : ' [matrix]';
       const group = `${parts.at(-2)} × ${parts.at(-1)} × ${clip}${src}${crop === 'human' ? ' (Human crop)' : ''}`;
-      clips.push({ file, group, crop, kind: 'phantom', frames, neutral: 'calibrate', truthOf: (_ms, f) => { const t = byIdx.get(f.frameIndex); return t && t.timestampMs >= REST_MS ? t : null; } });
+      clips.push({ file, group, crop, kind: 'phantom', load, neutral: 'calibrate', truthOf: (_ms, f) => { const t = byIdx.get(f.frameIndex); return t && t.timestampMs >= REST_MS ? t : null; } });
     }
   }
   return clips;
 }
 
-async function replay(c: Clip): Promise<FrameMeasure[]> {
-  const frames = c.frames;
+async function replay(c: Clip, frames: LandmarkFrame[]): Promise<FrameMeasure[]> {
   const res = await analyzeLandmarkSource({
     info: { kind: 'replay', models: {}, imageWidthPx: frames[0]?.imageWidthPx ?? 640, imageHeightPx: frames[0]?.imageHeightPx ?? 480, nominalFps: null },
     async *frames() { yield* frames; },
@@ -97,15 +96,18 @@ async function replay(c: Clip): Promise<FrameMeasure[]> {
 export interface Row { group: string; kind: string; crop: string; i: number; tS: number; truth: HeadAngles; cam: HeadAngles | null; byLimit: { state: string; conf: number; tilt: number | null; rot: number | null; flex: number | null; reasons: readonly string[] }[] }
 const rows: Row[] = [];
 const clips = loadClips();
+let framesReplayed = 0;
 for (const c of clips) {
+  const frames = c.load();
+  framesReplayed += frames.length;
   const runs: FrameMeasure[][] = [];
   for (const L of limits) {
     (LEVEL_HEAD_TILT as { confidentDeg: number }).confidentDeg = L;
-    runs.push(await replay(c));
+    runs.push(await replay(c, frames));
   }
   (LEVEL_HEAD_TILT as { confidentDeg: number }).confidentDeg = ORIGINAL_TILT_LIMIT;
   const byIdx = runs.map((r) => new Map(r.map((m) => [m.frameIndex, m])));
-  for (const f of c.frames) {
+  for (const f of frames) {
     const truth = c.truthOf(runs[0]!, f);
     if (!truth) continue;
     const sel = selectPatientFace(f);
@@ -116,7 +118,7 @@ for (const c of clips) {
       return { state: m?.state ?? 'missing', conf: m?.confidence ?? 0, tilt: m?.tiltDeg ?? null, rot: m?.rotationDeg ?? null, flex: m?.flexionDeg ?? null, reasons: m?.reasons ?? [] };
     }) });
   }
-  process.stderr.write(`${c.group}: ${c.frames.length} frames\n`);
+  process.stderr.write(`${c.group}: ${frames.length} frames\n`);
 }
 if (values.json) writeFileSync(values.json, JSON.stringify({ limits, rows }));
 
@@ -142,7 +144,7 @@ function stats(rs: Row[], li: number) {
   };
 }
 const L: string[] = [];
-L.push(`Files: ${clips.length} (${clips.filter((c) => c.kind === 'phantom').length} phantom, ${clips.filter((c) => c.kind === 'photo').length} photo); scored frames ${rows.length}; level-head tilt confident limits tried ${limits.join(', ')}° (product: ${ORIGINAL_TILT_LIMIT}°; 35° = the rule before session 8), turned/bent head ${MESH_CONFIDENT_DEG.tiltDeg}°; tilt range limit ${MESH_RANGE_DEG.tiltDeg}°.`, '');
+L.push(`Files: ${clips.length} (${clips.filter((c) => c.kind === 'phantom').length} phantom, ${clips.filter((c) => c.kind === 'photo').length} photo); frames replayed ${framesReplayed}, scored (truth known, after the rest) ${rows.length}; level-head tilt confident limits tried ${limits.join(', ')}° (product: ${ORIGINAL_TILT_LIMIT}°; 35° = the rule before session 8), turned/bent head ${MESH_CONFIDENT_DEG.tiltDeg}°; tilt range limit ${MESH_RANGE_DEG.tiltDeg}°.`, '');
 for (const [li, lim] of limits.entries()) {
   L.push(`### Tilt confident limit ${lim}°`, '', '| group | class | band | frames | not meas. | low conf. | measured | tilt MAE ° | max ° | > 5° | > 10° | measured > 5° / > 10° | measured max ° |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const groups = [...new Set(rows.map((r) => r.group))];
