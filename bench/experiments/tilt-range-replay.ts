@@ -39,7 +39,7 @@ function walk(p: string, out: string[]): string[] {
   return out;
 }
 
-const TAGS = /(\.faceMeshRoi-own|\.faceMeshRoi-human|\.own-s6)$/;
+const TAGS = /(\.faceMeshRoi-own|\.faceMeshRoi-human|\.own-s6|\.own-s8)$/;
 interface Clip { file: string; group: string; crop: 'own' | 'human'; kind: 'phantom' | 'photo'; load: () => LandmarkFrame[]; truthOf: (m: FrameMeasure[], f: LandmarkFrame) => HeadAngles | null; neutral: 'calibrate' | 'anatomical' }
 
 function loadClips(): Clip[] {
@@ -64,7 +64,7 @@ function loadClips(): Clip[] {
       }
       const clip = base.replace(TAGS, '');
       const tag = base.slice(clip.length);
-      const crop = tag === '.faceMeshRoi-own' || tag === '.own-s6' ? 'own' : 'human';
+      const crop = tag === '.faceMeshRoi-own' || tag === '.own-s6' || tag === '.own-s8' ? 'own' : 'human';
       if (values.crops !== 'all' && values.crops !== crop) continue;
       const tp = join(dirname(file), `${clip}.truth.csv`);
       if (!existsSync(tp)) continue;
