@@ -20,7 +20,7 @@ import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { FlexionSaturationGuard } from './flexionSaturation.ts';
 import { FlexionJerkPeakGuard } from './flexionJerkPeak.ts';
-import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from './range.ts';
+import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG, tiltConfidentDeg } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
@@ -139,7 +139,7 @@ export class GuardedFrameMeasurer {
    */
   private edgeHysteresis(m: FrameMeasure, cam: HeadAngles | null): FrameMeasure {
     if (m.method === 'none' || cam === null) return m;
-    const from = (axis: keyof typeof MESH_CONFIDENT_DEG) => Math.abs(cam[axis]) - MESH_CONFIDENT_DEG[axis];
+    const from = (axis: keyof typeof MESH_CONFIDENT_DEG) => Math.abs(cam[axis]) - (axis === 'tiltDeg' ? tiltConfidentDeg(cam) : MESH_CONFIDENT_DEG[axis]);
     const past = Math.max(from('rotationDeg'), from('tiltDeg'), from('flexionDeg'));
     if (m.confidence < 0.5 && past > 0) {
       this.lastEdgeDoubtMs = m.timestampMs;
@@ -173,10 +173,11 @@ export function meshEvidence(frame: LandmarkFrame): MeshEvidence | null {
   return sel.kind === 'one' && Number.isFinite(sel.face.meshScore) ? { meshScore: sel.face.meshScore } : null;
 }
 
-/** 1 up to the confident limit, falling linearly to 0.5 at the range limit (range.ts). */
-function edgeFactor(fromCameraDeg: number, axis: keyof typeof MESH_RANGE_DEG): number {
-  const lo = MESH_CONFIDENT_DEG[axis], hi = MESH_RANGE_DEG[axis];
-  return fromCameraDeg <= lo ? 1 : 1 - (0.5 * Math.min(1, (fromCameraDeg - lo) / (hi - lo)));
+/** 1 up to the confident limit `lo`, falling linearly to 0.5 at the range limit (range.ts). */
+function edgeFactor(fromCameraDeg: number, axis: keyof typeof MESH_RANGE_DEG, lo = MESH_CONFIDENT_DEG[axis]): number {
+  const hi = MESH_RANGE_DEG[axis];
+  if (fromCameraDeg <= lo) return 1;
+  return hi > lo ? 1 - (0.5 * Math.min(1, (fromCameraDeg - lo) / (hi - lo))) : 0.5;
 }
 
 function validFrame(frame: LandmarkFrame): boolean {
@@ -277,7 +278,7 @@ function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: 
       }
       if (meshUsable) {
         const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
-        const yawFactor = edgeFactor(yawFromCamera, 'rotationDeg') * edgeFactor(Math.abs(camAngles.tiltDeg), 'tiltDeg') * edgeFactor(Math.abs(camAngles.flexionDeg), 'flexionDeg');
+        const yawFactor = edgeFactor(yawFromCamera, 'rotationDeg') * edgeFactor(Math.abs(camAngles.tiltDeg), 'tiltDeg', tiltConfidentDeg(camAngles)) * edgeFactor(Math.abs(camAngles.flexionDeg), 'flexionDeg');
         const fitFactor = 1 - Math.min(0.5, fit.rmsResidualCm / (2 * MAX_FIT_RESIDUAL_CM));
         const coverFactor = 1 - cover;
         confidence = scores * yawFactor * fitFactor * coverFactor;
