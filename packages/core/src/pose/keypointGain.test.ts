@@ -134,6 +134,12 @@ describe('KeypointGainLearner', () => {
     expect(l.correct(-25)).toBeNull(); // the other side has learned nothing
   });
 
+  it('trusts a gain taught by a body read on every frame at 30 fps (more readings than the window holds in 2 s)', () => {
+    const l = new KeypointGainLearner();
+    for (let ms = 0; ms <= 3000; ms += 1000 / 30) teach(l, ms, 20, 25);
+    expect(l.correct(25)!.yawDeg).toBeCloseTo(20, 9);
+  });
+
   it('learns nothing from held bodies, unsure or tilted meshes, turns under 10°, or keypoints on the other side', () => {
     const l = new KeypointGainLearner();
     for (let i = 0; i < 3 * KEYPOINT_GAIN_MIN_SAMPLES; i++) {

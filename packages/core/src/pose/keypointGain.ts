@@ -133,7 +133,10 @@ export class KeypointGainLearner {
   /** The learned gain of the side a yaw (from the camera) lies on, or null while that side has none it can trust. */
   gainFor(yawDeg: number): KeypointGain | null {
     const side = this.sides[yawDeg > 0 ? 1 : 0];
-    if (side.length < KEYPOINT_GAIN_MIN_SAMPLES || side[side.length - 1]!.ms - side[0]!.ms < KEYPOINT_GAIN_MIN_SPAN_MS) return null;
+    // A full window counts as spread enough: with a body read on every frame at 30 fps its 60 samples span only 1.97 s,
+    // and the gain was never trusted (recordings made before the body schedule; the body read again while a face moves).
+    const spanMs = side.length === 0 ? 0 : side[side.length - 1]!.ms - side[0]!.ms;
+    if (side.length < KEYPOINT_GAIN_MIN_SAMPLES || (spanMs < KEYPOINT_GAIN_MIN_SPAN_MS && side.length < KEYPOINT_GAIN_WINDOW_SAMPLES)) return null;
     const ratios = side.map((s) => s.ratio).sort((a, b) => a - b);
     const gain = quantile(ratios, 0.5);
     if (!(gain >= KEYPOINT_GAIN_MIN)) return null;
