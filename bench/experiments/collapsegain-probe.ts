@@ -14,7 +14,7 @@ import { REST_MS, parseTruthCsv } from '@geste/phantom';
 const [file, list] = process.argv.slice(2);
 const want = new Set((list ?? '').split(',').filter(Boolean).map(Number));
 const frames = (JSON.parse(readFileSync(file!, 'utf8')) as { frames: LandmarkFrame[] }).frames;
-let clip = basename(file!).replace(/\.landmarks\.json$/, '');
+const clip = basename(file!).replace(/\.landmarks\.json$/, '');
 const truth = new Map(parseTruthCsv(readFileSync(join(dirname(file!), `${clip.split('.')[0]}.truth.csv`), 'utf8')).map((t) => [t.frameIndex, t]));
 const cal = calibrateNeutral(frames.filter((f) => f.timestampMs <= REST_MS));
 if (!cal.ok) throw new Error('calibration failed');

@@ -10,12 +10,13 @@ const steps = JSON.parse(readFileSync(process.argv[3]!, 'utf8')) as RollStep[];
 const groups = new Map<string, any[]>();
 for (const r of d.rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
 const med = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]!; };
-let n = 0, worst = { rot: 0, flex: 0, tilt: 0 }, over3 = 0;
+let n = 0, over3 = 0;
+const worst = { rot: 0, flex: 0, tilt: 0 };
 const per: string[] = [];
 for (const [g, rows] of groups) {
   const base = rows.filter((r: any) => { const x = rollAt(steps, r.tS); return x.holdDeg === 0 && x.sinceHoldStartS >= 0.3 && r.cam; });
   const b = { rotationDeg: med(base.map((r: any) => r.cam.rotationDeg)), tiltDeg: med(base.map((r: any) => r.cam.tiltDeg)), flexionDeg: med(base.map((r: any) => r.cam.flexionDeg)) };
-  let gw = { rot: 0, flex: 0, tilt: 0 };
+  const gw = { rot: 0, flex: 0, tilt: 0 };
   for (const r of rows) {
     if (r.byLimit[0].state === r.byLimit[1].state || !r.cam) continue;
     const t = truthAt(b, rollAt(steps, r.tS).tiltDeg);
