@@ -122,7 +122,8 @@ export class FaceMeshTracker {
     }
   }
 
-  private face(mesh: number[][], presence: number, roi: MeshRoi, boxScore: number, widthPx: number, heightPx: number): TrackedMeshFace {
+  /** `carried`: the face was tracked on this frame, so `boxScore` is the detector's from the frame that started the track. */
+  private face(mesh: number[][], presence: number, roi: MeshRoi, boxScore: number, carried: boolean, widthPx: number, heightPx: number): TrackedMeshFace {
     const h = roi.sizePx / 2;
     return {
       mesh,
@@ -130,6 +131,7 @@ export class FaceMeshTracker {
       boxRaw: [(roi.centerXPx - h) / widthPx, (roi.centerYPx - h) / heightPx, roi.sizePx / widthPx, roi.sizePx / heightPx],
       boxScore,
       faceScore: presence,
+      ...(carried ? { boxScoreCarried: true } : {}),
       roi,
     };
   }
@@ -176,7 +178,7 @@ export class FaceMeshTracker {
       if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
       if (this.tracks.some((t) => roiOverlap(t.roi, next) > DUPLICATE_TRACK_IOU)) continue;
       this.tracks.push({ roi: next, boxScore: d.score, weights, centres: pushCentre([], next) });
-      out.push(this.face(b.mesh, b.presence, roi, d.score, widthPx, heightPx));
+      out.push(this.face(b.mesh, b.presence, roi, d.score, false, widthPx, heightPx));
     }
     return out;
   }
@@ -207,7 +209,10 @@ export class FaceMeshTracker {
         lost++;
         continue;
       }
-      faces.push(this.face(r.mesh, r.presence, read, t.boxScore, widthPx, heightPx));
+      // The periodic detector check (facePath.ts) does not refresh boxScore: a fresh score would still be about one frame
+      // a second old, and the detector scores a turned face low (0.73 at a held 30° turn on the phantom) however good
+      // the mesh is. The face is marked carried instead; core then judges it by its mesh score.
+      faces.push(this.face(r.mesh, r.presence, read, t.boxScore, true, widthPx, heightPx));
       const centres = pushCentre(t.centres, next);
       const ahead = this.followMotion ? predictRoi(next, centres, this.opts.predictMinShare ?? PREDICT_MIN_SHARE) : next;
       kept.push({ roi: roiTrackable(ahead, widthPx, heightPx) ? ahead : next, boxScore: t.boxScore, weights: t.weights, centres });
