@@ -58,7 +58,9 @@ for (const dir of positionals) {
     const truthPath = join(dir, `${clip}.truth.csv`);
     if (!existsSync(truthPath)) { process.stderr.write(`${dir}/${clip}: no truth, skipped\n`); continue; }
     const truth = new Map(parseTruthCsv(readFileSync(truthPath, 'utf8')).map((t) => [t.frameIndex, t]));
-    const frames = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { frames: LandmarkFrame[] }).frames;
+    let frames: LandmarkFrame[];
+    try { frames = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { frames: LandmarkFrame[] }).frames; } catch { process.stderr.write(`${dir}/${file}: not complete JSON, skipped\n`); continue; }
+    const label = positionals.length > 1 ? `${dir.split('/').slice(-2).join('/')}/${clip}` : clip;
     const anat = anatomicalClip(clip);
     const a = await analyze(frames, anat), b = await analyze(variantFrames(frames), anat);
     totals.clips++;
@@ -78,13 +80,13 @@ for (const dir of positionals) {
       if (m.state === 'low-confidence') totals.lowBefore++;
       if (n.state === 'low-confidence') totals.lowAfter++;
       if (s && s.ageMs > 0) { totals.carriedFrames++; if (m.state === 'low-confidence') totals.lowCarried++; }
-      const dump = values.frames === clip;
+      const dump = values.frames === clip || values.frames === label;
       if (m.state === n.state && !dump) continue;
       const t = truth.get(m.frameIndex);
       if (!t) continue;
       const errDeg = Object.fromEntries(AXES.map((ax) => [ax, n[ax] === null ? null : Math.abs((n[ax] as number) - t[ax])])) as Record<Axis, number | null>;
       const edge = AXES.filter((ax) => Math.abs(t[ax]) >= EDGE_BANDS_DEG[ax][0]);
-      rows.push({ clip, frameIndex: m.frameIndex, tMs: m.timestampMs, det: s?.det ?? NaN, mesh: s?.mesh ?? NaN, ageMs: s?.ageMs ?? NaN, confBefore: m.confidence, confAfter: n.confidence, before: m.state, after: n.state, truth: { rotationDeg: t.rotationDeg, tiltDeg: t.tiltDeg, flexionDeg: t.flexionDeg }, errDeg, edge });
+      rows.push({ clip: label, frameIndex: m.frameIndex, tMs: m.timestampMs, det: s?.det ?? NaN, mesh: s?.mesh ?? NaN, ageMs: s?.ageMs ?? NaN, confBefore: m.confidence, confAfter: n.confidence, before: m.state, after: n.state, truth: { rotationDeg: t.rotationDeg, tiltDeg: t.tiltDeg, flexionDeg: t.flexionDeg }, errDeg, edge });
     }
   }
 }
