@@ -36,8 +36,6 @@ export interface HumanFaceLike {
   readonly boxRaw: readonly number[];
   readonly boxScore: number;
   readonly faceScore: number;
-  /** Own-ROI tracking only: `boxScore` was carried from the detector run that started the track (FaceObservation.detectionCarried). */
-  readonly boxScoreCarried?: boolean;
 }
 export interface HumanBodyKeypointLike {
   readonly part: string;
@@ -120,8 +118,6 @@ export function convertFace(face: HumanFaceLike, ctx: ConvertContext): FaceObser
     boxPx: boxOfPoints(meshPx.slice(0, 468)),
     detectionScore: clamp01(finite(face.boxScore)),
     meshScore: clamp01(finite(face.faceScore)),
-    // Only when true, so a fresh detection and Human's own crop write the same JSON as before.
-    ...(face.boxScoreCarried === true ? { detectionCarried: true } : {}),
   };
 }
 

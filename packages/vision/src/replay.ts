@@ -77,9 +77,6 @@ function checkFrame(v: unknown): LandmarkFrame {
     box(face['boxPx'], `faces[${i}].boxPx`);
     num(face, 'detectionScore', `faces[${i}]`);
     num(face, 'meshScore', `faces[${i}]`);
-    if (face['detectionCarried'] !== undefined && typeof face['detectionCarried'] !== 'boolean') {
-      throw new Bad(`faces[${i}].detectionCarried must be true or false when present, got ${JSON.stringify(face['detectionCarried'])}`);
-    }
   });
   arr(f, 'bodies', 'frame').forEach((bv, i) => {
     const b = obj(bv, `bodies[${i}]`);

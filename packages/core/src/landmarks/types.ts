@@ -35,14 +35,6 @@ export interface FaceObservation {
   readonly detectionScore: number;
   /** Face-mesh confidence (face presence after mesh), 0..1. */
   readonly meshScore: number;
-  /**
-   * True when the face was tracked on this frame (read in a crop made from the previous frame's mesh) and
-   * `detectionScore` was carried from the detector run that started the track, maybe seconds and a far turn ago:
-   * it says nothing about this frame, and core judges the face by `meshScore` (docs/face-roi.md "A carried detector
-   * score"). Absent: the detector scored this frame, or the source does not say (Human's own crop; recordings made
-   * before session 8), and both scores count as before.
-   */
-  readonly detectionCarried?: boolean;
 }
 
 export const BODY_PARTS = [

@@ -277,10 +277,7 @@ function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: 
         return { measure: withShoulders(notMeasurable(frame, reasons), frame, neutral, fit), fit };
       }
       if (meshUsable) {
-        // A detector score carried by tracking is about the frame that started the track, not this one (after a far turn
-        // it held a level head at 0.48 for 16 s): the face's own mesh score judges it (FaceObservation.detectionCarried).
-        const detection = sel.face.detectionCarried === true ? 1 : Math.min(1, sel.face.detectionScore);
-        const scores = detection * Math.min(1, Math.max(0, sel.face.meshScore));
+        const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
         const yawFactor = edgeFactor(yawFromCamera, 'rotationDeg') * edgeFactor(Math.abs(camAngles.tiltDeg), 'tiltDeg', tiltConfidentDeg(camAngles)) * edgeFactor(Math.abs(camAngles.flexionDeg), 'flexionDeg');
         const fitFactor = 1 - Math.min(0.5, fit.rmsResidualCm / (2 * MAX_FIT_RESIDUAL_CM));
         const coverFactor = 1 - cover;

@@ -122,8 +122,7 @@ export class FaceMeshTracker {
     }
   }
 
-  /** `carried`: the face was tracked on this frame, so `boxScore` is the detector's from the frame that started the track. */
-  private face(mesh: number[][], presence: number, roi: MeshRoi, boxScore: number, carried: boolean, widthPx: number, heightPx: number): TrackedMeshFace {
+  private face(mesh: number[][], presence: number, roi: MeshRoi, boxScore: number, widthPx: number, heightPx: number): TrackedMeshFace {
     const h = roi.sizePx / 2;
     return {
       mesh,
@@ -131,7 +130,6 @@ export class FaceMeshTracker {
       boxRaw: [(roi.centerXPx - h) / widthPx, (roi.centerYPx - h) / heightPx, roi.sizePx / widthPx, roi.sizePx / heightPx],
       boxScore,
       faceScore: presence,
-      ...(carried ? { boxScoreCarried: true } : {}),
       roi,
     };
   }
@@ -178,7 +176,7 @@ export class FaceMeshTracker {
       if (!next || !roiTrackable(next, widthPx, heightPx)) continue;
       if (this.tracks.some((t) => roiOverlap(t.roi, next) > DUPLICATE_TRACK_IOU)) continue;
       this.tracks.push({ roi: next, boxScore: d.score, weights, centres: pushCentre([], next) });
-      out.push(this.face(b.mesh, b.presence, roi, d.score, false, widthPx, heightPx));
+      out.push(this.face(b.mesh, b.presence, roi, d.score, widthPx, heightPx));
     }
     return out;
   }
@@ -209,10 +207,7 @@ export class FaceMeshTracker {
         lost++;
         continue;
       }
-      // The periodic detector check (facePath.ts) does not refresh boxScore: a fresh score would still be about one frame
-      // a second old, and the detector scores a turned face low (0.73 at a held 30° turn on the phantom) however good
-      // the mesh is. The face is marked carried instead; core then judges it by its mesh score.
-      faces.push(this.face(r.mesh, r.presence, read, t.boxScore, true, widthPx, heightPx));
+      faces.push(this.face(r.mesh, r.presence, read, t.boxScore, widthPx, heightPx));
       const centres = pushCentre(t.centres, next);
       const ahead = this.followMotion ? predictRoi(next, centres, this.opts.predictMinShare ?? PREDICT_MIN_SHARE) : next;
       kept.push({ roi: roiTrackable(ahead, widthPx, heightPx) ? ahead : next, boxScore: t.boxScore, weights: t.weights, centres });
