@@ -3,7 +3,7 @@
 // `geste analyze` code twice: as recorded, and with a variant of the faces' detector score, then lists every frame whose
 // state differs with its scores, the age of the detector score, its confidence and its error against the truth.
 //   node --import tsx bench/experiments/stalescore-replay.ts <dir>... [--tag .s8] [--variant carried-one|mesh-only|as-is]
-//     [--frames clip] [--json out.json]
+//     [--frames clip] [--json out.json] [--against <dir> [--against-tag .s8]]
 // Variants: carried-one = a detector score carried by tracking (same value as the frame before, no fresh detector run)
 // counts as 1 (core judges a tracked face by its mesh score); as-is = the recording untouched (for a branch whose core
 // reads a `detectionCarried` flag the recording carries). A frame's "age" is the frame time since the detector score
@@ -15,7 +15,7 @@ import type { LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
 import { parseTruthCsv, findScript, REST_MS, EDGE_BANDS_DEG } from '@geste/phantom';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { tag: { type: 'string', default: '.s8' }, variant: { type: 'string', default: 'carried-one' }, frames: { type: 'string' }, json: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { tag: { type: 'string', default: '.s8' }, variant: { type: 'string', default: 'carried-one' }, frames: { type: 'string' }, json: { type: 'string' }, against: { type: 'string' }, 'against-tag': { type: 'string', default: '.s8' } } });
 const AXES = ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const;
 type Axis = (typeof AXES)[number];
 
@@ -62,11 +62,15 @@ for (const dir of positionals) {
     try { frames = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { frames: LandmarkFrame[] }).frames; } catch { process.stderr.write(`${dir}/${file}: not complete JSON, skipped\n`); continue; }
     const label = positionals.length > 1 ? `${dir.split('/').slice(-2).join('/')}/${clip}` : clip;
     const anat = anatomicalClip(clip);
-    const a = await analyze(frames, anat), b = await analyze(variantFrames(frames), anat);
+    // --against <dir>: "after" is the same clip's landmarks from another models run (e.g. a vision change), not a variant.
+    const afterPath = values.against ? join(values.against, `${clip}${values['against-tag']}.landmarks.json`) : null;
+    if (afterPath && !existsSync(afterPath)) continue;
+    const afterFrames = afterPath ? (JSON.parse(readFileSync(afterPath, 'utf8')) as { frames: LandmarkFrame[] }).frames : variantFrames(frames);
+    const a = await analyze(frames, anat), b = await analyze(afterFrames, anat);
     totals.clips++;
     let lastDet: number | null = null, lastChangeMs = 0;
     const age = new Map<number, { det: number; mesh: number; ageMs: number }>();
-    for (const f of frames) {
+    for (const f of afterPath ? afterFrames : frames) {
       if (f.faces.length !== 1) continue;
       const d = f.faces[0]!.detectionScore;
       if (d !== lastDet) { lastDet = d; lastChangeMs = f.timestampMs; }
