@@ -2,9 +2,9 @@
 // its last run? Replays saved landmarks (<dir>/<clip><tag>.landmarks.json + <clip>.truth.csv) through this branch's
 // `geste analyze` code twice: as recorded, and with a variant of the faces' detector score, then lists every frame whose
 // state differs with its scores, the age of the detector score, its confidence and its error against the truth.
-//   node --import tsx bench/experiments/stalescore-replay.ts <dir>... [--tag .s8] [--variant carried-one|mesh-only|as-is]
+//   node --import tsx bench/experiments/stalescore-replay.ts <dir>... [--tag .s8] [--variant rescore-sim|carried-one|as-is]
 //     [--frames clip] [--json out.json] [--against <dir> [--against-tag .s8]]
-// Variants: carried-one = a detector score carried by tracking (same value as the frame before, no fresh detector run)
+// Variants: rescore-sim (below); carried-one = a detector score carried by tracking (same value as the frame before, no fresh detector run)
 // counts as 1 (core judges a tracked face by its mesh score); as-is = the recording untouched (for a branch whose core
 // reads a `detectionCarried` flag the recording carries). A frame's "age" is the frame time since the detector score
 // last changed (a fresh detector box always has a new float score).
@@ -19,8 +19,29 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { t
 const AXES = ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const;
 type Axis = (typeof AXES)[number];
 
-function variantFrames(frames: LandmarkFrame[]): LandmarkFrame[] {
+// rescore-sim: what the vision fix (faceMeshTracker `rescore`) would give without running the detector: a re-detection is
+// a change of score (or a frame with no face before it); a periodic check falls 1000 ms of frame time after the detector
+// last looked; there the track's score rises to the clip's first detection (a face at rest) when the truth is within 10°
+// of neutral on every axis, and stays otherwise (an estimate: the real detector may score other poses higher too).
+function rescoreSim(frames: LandmarkFrame[], truth: Map<number, Record<Axis, number>>): LandmarkFrame[] {
+  const restScore = frames.find((f) => f.faces.length === 1)?.faces[0]!.detectionScore ?? 1;
+  let recorded: number | null = null, track: number | null = null, lastLookMs = -Infinity;
+  return frames.map((f) => {
+    if (f.faces.length !== 1) { if (f.faces.length === 0) { recorded = null; track = null; lastLookMs = f.timestampMs; } return f; }
+    const face = f.faces[0]!;
+    if (recorded === null || face.detectionScore !== recorded) { recorded = face.detectionScore; track = recorded; lastLookMs = f.timestampMs; return f; }
+    if (f.timestampMs - lastLookMs >= 1000) {
+      lastLookMs = f.timestampMs;
+      const t = truth.get(f.frameIndex);
+      if (t && AXES.every((a) => Math.abs(t[a]) <= 10)) track = Math.max(track!, restScore);
+    }
+    return track === face.detectionScore ? f : { ...f, faces: [{ ...face, detectionScore: track! }] };
+  });
+}
+
+function variantFrames(frames: LandmarkFrame[], truth: Map<number, Record<Axis, number>>): LandmarkFrame[] {
   if (values.variant === 'as-is') return frames;
+  if (values.variant === 'rescore-sim') return rescoreSim(frames, truth);
   let prev: number | null = null;
   return frames.map((f) => {
     if (f.faces.length !== 1) { prev = f.faces.length ? null : prev; return f; }
@@ -65,7 +86,7 @@ for (const dir of positionals) {
     // --against <dir>: "after" is the same clip's landmarks from another models run (e.g. a vision change), not a variant.
     const afterPath = values.against ? join(values.against, `${clip}${values['against-tag']}.landmarks.json`) : null;
     if (afterPath && !existsSync(afterPath)) continue;
-    const afterFrames = afterPath ? (JSON.parse(readFileSync(afterPath, 'utf8')) as { frames: LandmarkFrame[] }).frames : variantFrames(frames);
+    const afterFrames = afterPath ? (JSON.parse(readFileSync(afterPath, 'utf8')) as { frames: LandmarkFrame[] }).frames : variantFrames(frames, truth);
     const a = await analyze(frames, anat), b = await analyze(afterFrames, anat);
     totals.clips++;
     let lastDet: number | null = null, lastChangeMs = 0;
