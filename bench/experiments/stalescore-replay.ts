@@ -119,7 +119,7 @@ const changed = rows.filter((r) => r.before !== r.after);
 const maxErr = (r: Row) => Math.max(...AXES.map((ax) => r.errDeg[ax] ?? 0));
 const trans = new Map<string, number>();
 for (const r of changed) trans.set(`${r.before} → ${r.after}`, (trans.get(`${r.before} → ${r.after}`) ?? 0) + 1);
-console.log(`variant ${values.variant}: ${totals.clips} clips, ${totals.frames} frames; low confidence ${totals.lowBefore} → ${totals.lowAfter}; frames with a carried detector score ${totals.carriedFrames} (low confidence ${totals.lowCarried})`);
+console.log(`${values.against ? `against ${values.against}` : `variant ${values.variant}`}: ${totals.clips} clips, ${totals.frames} frames; low confidence ${totals.lowBefore} → ${totals.lowAfter}; frames with a carried detector score ${totals.carriedFrames} (low confidence ${totals.lowCarried})`);
 console.log(`frames that change state: ${changed.length} (${[...trans].map(([k, v]) => `${k}: ${v}`).join(', ')})`);
 const byClip = new Map<string, Row[]>();
 for (const r of changed) byClip.set(r.clip, [...(byClip.get(r.clip) ?? []), r]);
