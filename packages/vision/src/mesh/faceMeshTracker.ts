@@ -45,6 +45,7 @@ export interface TrackedMeshFace extends HumanFaceLike {
 
 interface Track {
   roi: MeshRoi;
+  /** The best detector score this face has had since the track started (`rescore`): the seed's, raised by later checks. */
   boxScore: number;
   /** Weights of the outline's width and height for the crop side, fixed when the track starts (roi.ts `extentWeights`). */
   weights: readonly [number, number];
@@ -141,6 +142,28 @@ export class FaceMeshTracker {
   async seed(pixels: FramePixels, detections: readonly DetectedFace[]): Promise<TrackedMeshFace[]> {
     this.tracks = [];
     return this.addTracks(pixels, detections);
+  }
+
+  /**
+   * The periodic check's boxes (facePath.ts) refresh the detector score of the tracks they overlap (crop IoU >
+   * DUPLICATE_TRACK_IOU), up only: a track keeps the best score the detector has given its face. Without this a track
+   * started on a poor view (a re-detection at a far turn: 0.65 on the phantom's range-of-motion sweep, against 0.89 at
+   * rest) carried that score for as long as it lasted (16 s there), and core's confidence (detector × mesh score × fit)
+   * held a level head below 0.5. Up only, because the detector scores a turned or bent face low however good its mesh is
+   * (0.73 at a held 30° turn, 0.74 at 37° flexion): a fresh score would tie the next second's confidence to the pose
+   * on one check frame. Call before `track` on the frame whose detector boxes these are. Returns how many scores rose.
+   */
+  rescore(detections: readonly DetectedFace[]): number {
+    let raised = 0;
+    for (const t of this.tracks) {
+      for (const d of detections) {
+        if (!(d.score > t.boxScore)) continue;
+        if (roiOverlap(t.roi, roiFromDetectorBox(d.box, d.eyes, { rotate: this.rotate })) <= DUPLICATE_TRACK_IOU) continue;
+        t.boxScore = d.score;
+        raised++;
+      }
+    }
+    return raised;
   }
 
   /**

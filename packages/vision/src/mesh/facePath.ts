@@ -144,6 +144,8 @@ export class OwnMeshFacePath {
       this.looked();
       return this.tracker.seed(pixels, detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
     }
+    // The periodic check's boxes first refresh the tracked faces' detector scores (up only), so this frame has them.
+    if (checking) this.tracker.rescore(detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
     const r = await this.tracker.track(pixels);
     if (r.lost === 0) {
       this.detectorRanLast = checking;
