@@ -115,7 +115,7 @@ export const TREMOR_PEAK_VERDICTS: readonly TremorPeakVerdict[] = ['tremor', 'no
  * talking moved it 1.6–4.0 %/° with the angle wobble 0.26–0.46°.
  */
 export const TALKING_MIN_MOUTH_PROMINENCE = 10;
-export const TALKING_MIN_COHERENCE = 0.7;
+export const TALKING_MIN_COHERENCE = 0.8;
 export const TALKING_MIN_MOUTH_PCT_PER_DEG = 1;
 /** The least mouth line, % of the eye distance: below it a face is not talking (still faces' lip jitter: ≤ 0.45 % at a peak). */
 export const TALKING_MIN_MOUTH_RMS_PCT = 0.5;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AXES, type Axis, type Series } from '../measures/types.ts';
 import { gaussian, makeTimestampsMs, syntheticRng } from './synthetic.ts';
 import { TALKING_FLEXION_DEG, TALKING_MOUTH_OPENING, TALKING_ROTATION_DEG, TALKING_TILT_DEG, TALKING_TIMESTAMPS_MS } from './talking.fixture.ts';
-import { analyzeTremorSeries, TALKING_MIN_MOUTH_PCT_PER_DEG } from './tremor.ts';
+import { analyzeTremorSeries, TALKING_MIN_COHERENCE, TALKING_MIN_MOUTH_PCT_PER_DEG } from './tremor.ts';
 
 const TOL_FREQ_HZ = 0.1;
 const TOL_RMS_SHARE = 0.2;
@@ -64,7 +64,7 @@ describe('talking is not a head tremor (recorded: olive-narrow, combined-extensi
     if (!flex.measurable || !flex.peak) throw new Error('expected a flexion peak');
     expect(flex.peak.verdict).toBe('matches-the-mouth');
     expect(Math.abs((flex.peak.mouth?.freqHz ?? 0) - flex.peak.freqHz)).toBeLessThan(TOL_FREQ_HZ);
-    expect(flex.peak.mouth!.coherence).toBeGreaterThan(0.7);
+    expect(flex.peak.mouth!.coherence).toBeGreaterThanOrEqual(TALKING_MIN_COHERENCE);
     expect(r.headline).toBeNull();
   });
 });
