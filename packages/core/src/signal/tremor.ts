@@ -110,13 +110,13 @@ export const TREMOR_PEAK_VERDICTS: readonly TremorPeakVerdict[] = ['tremor', 'no
 /**
  * Talking (docs/tremor-peak.md, "Talking"): a peak is the mouth's, not the head's, when the mouth opening has a clear
  * line at the same frequency (within the Hann main lobe, 2/T Hz), the angle follows it (coherence), and the mouth moves
- * far more than a head rhythm of that size would move it. A real 1° roll tremor on a still-mouthed phantom face moves
- * the lip gap 0.13–0.28 % of the eye distance per degree (coherence up to 0.92: the mesh's lips follow the head);
- * talking moved it 1.6–4.0 %/° with the angle wobble 0.26–0.46°.
+ * more than a head rhythm of that size would move it. Real phantom tremors on still mouths moved the lip gap 0.13–0.28 %
+ * of the eye distance per degree (roll, yaw, 3.5 Hz pitch) and 1.4 %/° (7 Hz pitch, 0.32°), coherence up to 0.98: the
+ * mesh's lips follow the head. Talking moved it 1.6–4.0 %/° with the angle wobble 0.26–0.46°. Thin margins: see the doc.
  */
 export const TALKING_MIN_MOUTH_PROMINENCE = 10;
 export const TALKING_MIN_COHERENCE = 0.8;
-export const TALKING_MIN_MOUTH_PCT_PER_DEG = 1;
+export const TALKING_MIN_MOUTH_PCT_PER_DEG = 1.5;
 /** The least mouth line, % of the eye distance: below it a face is not talking (still faces' lip jitter: ≤ 0.45 % at a peak). */
 export const TALKING_MIN_MOUTH_RMS_PCT = 0.5;
 

@@ -86,6 +86,14 @@ describe('a real tremor is still found', () => {
       expect(r.headline?.axis).toBe('flexionDeg');
       expect(Math.abs(r.headline!.peak.freqHz - 4.5)).toBeLessThan(TOL_FREQ_HZ);
     });
+    it(`7 Hz, 0.5° flexion tremor whose lips follow at 1.4 %/° (the recorded 7 Hz pitch tremor's leak; seed ${seed})`, () => {
+      // The full set's 7 Hz, 0.32° flexion tremor (astronaut, no talking) moved the lip gap 0.44 %, coherence 0.98.
+      expect(1.4).toBeLessThan(TALKING_MIN_MOUTH_PCT_PER_DEG);
+      const { angles, mouth } = head(seed, 7, 0.5 * Math.SQRT2, (_ms, f, g) => 0.02 + 0.014 * f + 0.0002 * g());
+      const r = analyzeTremorSeries(angles, {}, mouth);
+      expect(r.headline?.axis).toBe('flexionDeg');
+      expect(Math.abs(r.headline!.peak.freqHz - 7)).toBeLessThan(TOL_FREQ_HZ);
+    });
     it(`4.8 Hz, 0.5° tremor while talking at the same rate (not coherent; seed ${seed})`, () => {
       const talking = talker(seed);
       const { angles, mouth } = head(seed, 4.8, 0.5 * Math.SQRT2, (ms, _f, g) => talking(ms) + 0.0005 * g());
