@@ -79,6 +79,7 @@ export async function analyzeLandmarkSource(source: LandmarkSource, opts: Analyz
     result.neutral,
     opts.phases ?? [],
     result.droppedOutOfOrder ? [`${result.droppedOutOfOrder} frames with repeated or backward timestamps were skipped.`] : [],
+    result.mouthOpening,
   );
   const summary = { ...session, anatomical: summarizeReference(result.anatomicalFrames, result.frames, camera) };
   const measures = summaryMeasures(summary);

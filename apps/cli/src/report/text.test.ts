@@ -12,3 +12,26 @@ describe('terminal report words', () => {
     expect(directed('tiltDeg', Number.NaN)).toBe('not measured');
   });
 });
+
+// Talking read as tremor (issue 13, session 8): the recorded talking face of core's tremorTalking.test.ts, summarised as
+// `geste analyze` summarises a recording; the text report says why the 4.8 Hz rhythm is not a tremor.
+import { anatomicalNeutral, summarizeSession, type FrameMeasure } from '@geste/core';
+import { describeSummary } from './text.ts';
+import { TALKING_FLEXION_DEG, TALKING_MOUTH_OPENING, TALKING_ROTATION_DEG, TALKING_TILT_DEG, TALKING_TIMESTAMPS_MS } from '../../../../packages/core/src/signal/talking.fixture.ts';
+
+describe('the text report on a talking face', () => {
+  const frames: FrameMeasure[] = TALKING_TIMESTAMPS_MS.map((timestampMs, i) => {
+    const [r, t, f] = [TALKING_ROTATION_DEG[i] ?? null, TALKING_TILT_DEG[i] ?? null, TALKING_FLEXION_DEG[i] ?? null];
+    const ok = r !== null && t !== null && f !== null;
+    return { frameIndex: i, timestampMs, state: ok ? 'measured' : 'not-measurable', reasons: ok ? [] : ['no-face'], confidence: ok ? 0.9 : 0, method: 'face-mesh', rotationDeg: r, tiltDeg: t, flexionDeg: f, lateralShiftCm: null, shoulderElevationDeg: null };
+  });
+  const neutral = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null } as const;
+  it('reports no tremor and names the mouth as the 4.8 Hz rhythm', () => {
+    const mouth = { timestampsMs: [...TALKING_TIMESTAMPS_MS], values: [...TALKING_MOUTH_OPENING] };
+    const text = describeSummary(summarizeSession(frames, neutral, [], [], mouth));
+    expect(text).toMatch(/Head tremor: none found \(a 4\.8 Hz rhythm in flexion[^)]*\)? matches the mouth's movement \(talking\)\)\./);
+  });
+  it('without the mouth the same angles read as a tremor (the false finding)', () => {
+    expect(describeSummary(summarizeSession(frames, neutral))).toMatch(/Head tremor: 4\.8 Hz, 0\.\d° RMS\./);
+  });
+});

@@ -1,4 +1,4 @@
-import { AXES, type Axis } from '@geste/core';
+import { AXES, type Axis, type TremorPeakVerdict } from '@geste/core';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
 import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
 
@@ -40,13 +40,33 @@ export function describeSummary(s: SessionSummary): string {
   return lines.join('\n');
 }
 
-/** Why a clear rhythm was not called tremor: it is a multiple of a slower movement (core tremor.ts, docs/tremor-peak.md). */
+/**
+ * Why a clear rhythm was not called tremor (core tremor.ts, docs/tremor-peak.md): it is a multiple of a slower movement,
+ * or it follows the mouth (talking). Only these two verdicts have a rhythm to explain; the others are noise or too small.
+ */
 function overtoneNote(s: SessionSummary): string {
   for (const a of AXES) {
     const r = s.tremor.axes[a];
-    const h = r.measurable ? r.peak?.harmonicOf : null;
-    if (r.measurable && r.peak && h) {
-      return ` (a ${r.peak.freqHz.toFixed(1)} Hz rhythm in ${AXIS_WORDS[a].name.toLowerCase()} is ${h.n}× a slower ${h.freqHz.toFixed(1)} Hz movement in ${AXIS_WORDS[h.axis].name.toLowerCase()}: its overtone, or a moving camera's)`;
+    if (!r.measurable || !r.peak) continue;
+    const p = r.peak;
+    const v: TremorPeakVerdict = p.verdict;
+    switch (v) {
+      case 'harmonic-of-slower-movement': {
+        const h = p.harmonicOf;
+        if (h) return ` (a ${p.freqHz.toFixed(1)} Hz rhythm in ${AXIS_WORDS[a].name.toLowerCase()} is ${h.n}× a slower ${h.freqHz.toFixed(1)} Hz movement in ${AXIS_WORDS[h.axis].name.toLowerCase()}: its overtone, or a moving camera's)`;
+        break;
+      }
+      case 'matches-the-mouth':
+        return ` (a ${p.freqHz.toFixed(1)} Hz rhythm in ${AXIS_WORDS[a].name.toLowerCase()} matches the mouth's movement (talking))`;
+      case 'tremor':
+      case 'not-above-noise':
+      case 'beside-a-stronger-line':
+      case 'too-small':
+        break;
+      default: {
+        const unhandled: never = v; // a new verdict must be given words here (closed codes)
+        void unhandled;
+      }
     }
   }
   return '';

@@ -4,7 +4,7 @@
  * (summary.json), the app, the PDF report and the clinician view all summarise frames with it, and
  * `summaryMeasures` turns it into registry keys (measures/registry.ts) for display and storage.
  */
-import { AXES, type Axis, type FrameMeasure, type NotMeasurableReason, type PoseMethod } from '../measures/types.ts';
+import { AXES, type Axis, type FrameMeasure, type NotMeasurableReason, type PoseMethod, type Series } from '../measures/types.ts';
 import type { SummaryMeasureKey } from '../measures/registry.ts';
 import { type JerkResult, detectJerks } from '../signal/jerks.ts';
 import { type NeutralResult, neutralTime } from '../signal/neutral.ts';
@@ -95,6 +95,8 @@ export function summarizeSession(
   neutral: NeutralChoice,
   phases: readonly ExamPhase[] = [],
   notes: readonly string[] = [],
+  /** The mouth's opening (signal/mouth.ts, from the same landmarks): a tremor peak that is the mouth's rhythm (talking) is not called tremor. */
+  mouthOpening: Series | null = null,
 ): SessionSummary {
   const reasons: Partial<Record<NotMeasurableReason, number>> = {};
   const methods: Partial<Record<PoseMethod, number>> = {};
@@ -137,7 +139,7 @@ export function summarizeSession(
     timeInNeutral: neutralTime(frames),
     rangeOfMotion: rangeOfMotion(frames),
     jerks: detectJerks(frames),
-    tremor: analyzeTremor(frames),
+    tremor: analyzeTremor(frames, {}, mouthOpening),
     severity: scoreSession({ frames, neutralKind: neutral.neutral.kind, phases }),
   };
 }

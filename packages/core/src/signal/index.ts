@@ -9,3 +9,4 @@ export * from './neutral.ts';
 export * from './rangeOfMotion.ts';
 export * from './sensoryTrick.ts';
 export * from './synthetic.ts';
+export * from './mouth.ts';

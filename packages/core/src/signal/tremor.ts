@@ -6,6 +6,7 @@ import { fftInPlace, nextPowerOfTwo } from './fft.ts';
 import { measuredRuns, resampleUniform } from './resample.ts';
 import { cleanSeries, nominalStepMs, quantileSorted, requirePositive, seriesFromFrames } from './series.ts';
 import { WelchAccumulator, type Psd } from './welch.ts';
+import { coherenceAt } from './mouth.ts';
 
 export const TREMOR_BANDS = [
   { band: '0-1.5Hz', loHz: 0, hiHz: 1.5 },
@@ -80,6 +81,18 @@ export interface TremorPeak {
   readonly verdict: TremorPeakVerdict;
   /** For 'harmonic-of-slower-movement': the slower rhythm (axis, Hz) of which this peak is the n-th multiple. */
   readonly harmonicOf: { readonly axis: Axis; readonly freqHz: number; readonly n: number } | null;
+  /** For 'matches-the-mouth': the mouth's rhythm at this frequency (talking; signal/mouth.ts, docs/tremor-peak.md). */
+  readonly mouth?: TalkingMatch;
+}
+
+/** The mouth's line that explains a peak: its frequency, size and how closely the angle follows it. */
+export interface TalkingMatch {
+  /** The mouth opening's peak, Hz. */
+  readonly freqHz: number;
+  /** Its RMS, % of the outer-eye-corner distance (floor taken off, as for angles). */
+  readonly rmsPct: number;
+  /** Magnitude-squared coherence of the angle with the mouth opening at the peak (COHERENCE_SEGMENT_S segments). */
+  readonly coherence: number;
 }
 
 /**
@@ -89,7 +102,23 @@ export interface TremorPeak {
  * line — its side lobe (a 0.8 Hz sway has one at 1.1 Hz), not a rhythm of its own. 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
  * rhythm (< 1.5 Hz, any axis) — e.g. a camera swaying at 1 Hz gives lines at 2 and 3 Hz.
  */
-export type TremorPeakVerdict = 'tremor' | 'not-above-noise' | 'beside-a-stronger-line' | 'too-small' | 'harmonic-of-slower-movement';
+export type TremorPeakVerdict = 'tremor' | 'not-above-noise' | 'beside-a-stronger-line' | 'too-small' | 'harmonic-of-slower-movement' | 'matches-the-mouth';
+
+/** Every verdict, for exhaustive renderers (closed codes). 'matches-the-mouth': the angle's rhythm follows the mouth's (talking). */
+export const TREMOR_PEAK_VERDICTS: readonly TremorPeakVerdict[] = ['tremor', 'not-above-noise', 'beside-a-stronger-line', 'too-small', 'harmonic-of-slower-movement', 'matches-the-mouth'];
+
+/**
+ * Talking (docs/tremor-peak.md, "Talking"): a peak is the mouth's, not the head's, when the mouth opening has a clear
+ * line at the same frequency (within the Hann main lobe, 2/T Hz), the angle follows it (coherence), and the mouth moves
+ * more than a head rhythm of that size would move it. Real phantom tremors on still mouths moved the lip gap 0.13–0.28 %
+ * of the eye distance per degree (roll, yaw, 3.5 Hz pitch) and 1.4 %/° (7 Hz pitch, 0.32°), coherence up to 0.98: the
+ * mesh's lips follow the head. Talking moved it 1.6–4.0 %/° with the angle wobble 0.26–0.46°. Thin margins: see the doc.
+ */
+export const TALKING_MIN_MOUTH_PROMINENCE = 10;
+export const TALKING_MIN_COHERENCE = 0.8;
+export const TALKING_MIN_MOUTH_PCT_PER_DEG = 1.5;
+/** The least mouth line, % of the eye distance: below it a face is not talking (still faces' lip jitter: ≤ 0.45 % at a peak). */
+export const TALKING_MIN_MOUTH_RMS_PCT = 0.5;
 
 /** Peaks are searched from this frequency up (below it, posture changes dominate). */
 export const TREMOR_PEAK_MIN_HZ = 1;
@@ -190,13 +219,17 @@ export interface TremorResult {
 }
 
 /** Tremor analysis of the three head axes of a session's frames (not-measurable frames are gaps). */
-export function analyzeTremor(frames: readonly FrameMeasure[], options: Partial<TremorOptions> = {}): TremorResult {
+/**
+ * `mouthOpening`: the mouth's opening over the same recording (signal/mouth.ts `mouthOpeningSeries`, from the landmarks
+ * the angles came from); with it, a peak that is the mouth's rhythm (talking) is not called tremor.
+ */
+export function analyzeTremor(frames: readonly FrameMeasure[], options: Partial<TremorOptions> = {}, mouthOpening: Series | null = null): TremorResult {
   const series = {} as Record<Axis, Series>;
   for (const a of AXES) series[a] = seriesFromFrames(frames, a);
-  return analyzeTremorSeries(series, options);
+  return analyzeTremorSeries(series, options, mouthOpening);
 }
 
-export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, options: Partial<TremorOptions> = {}): TremorResult {
+export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, options: Partial<TremorOptions> = {}, mouthOpening: Series | null = null): TremorResult {
   const opts = { ...TREMOR_DEFAULTS, ...options };
   const axes = {} as Record<Axis, TremorAxisResult>;
   for (const a of AXES) axes[a] = analyzeTremorAxis(a, series[a], opts);
@@ -223,6 +256,16 @@ export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, opti
     const h = harmonicOf(r.peak, r.psd, AXES.map((b) => [b, axes[b]] as const).flatMap(([b, x]) => (x.measurable ? [[b, x.psd] as const] : [])));
     if (h) axes[a] = { ...r, peak: { ...r.peak, verdict: 'harmonic-of-slower-movement', harmonicOf: h } };
   }
+  // A peak that is the mouth's rhythm (talking moves the lips, and the head-pose fit follows them a little).
+  if (mouthOpening) {
+    const mouth = mouthLine(mouthOpening, opts);
+    for (const a of AXES) {
+      const r = axes[a];
+      if (!mouth || !r.measurable || !r.peak || r.peak.verdict !== 'tremor') continue;
+      const m = talkingMatch(r.peak, series[a], mouthOpening, mouth, opts.segmentS);
+      if (m) axes[a] = { ...r, peak: { ...r.peak, verdict: 'matches-the-mouth', mouth: m } };
+    }
+  }
   let headline: TremorResult['headline'] = null;
   for (const a of AXES) {
     const r = axes[a];
@@ -230,6 +273,28 @@ export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, opti
     if (!headline || r.peak.powerDeg2 > headline.peak.powerDeg2) headline = { axis: a, peak: r.peak };
   }
   return { axes, dominantAxisByBand, dominantTremorAxis: headline?.axis ?? null, headline };
+}
+
+/** The mouth opening's strongest 1–8 Hz line in % of the eye distance (the same spectrum and peak rules as an angle's), or null. */
+export function mouthLine(mouthOpening: Series, options: Partial<TremorOptions> = {}): TremorPeak | null {
+  const pct: Series = { timestampsMs: mouthOpening.timestampsMs, values: mouthOpening.values.map((v) => (v === null ? null : 100 * v)) };
+  const r = analyzeTremorAxis('flexionDeg', pct, options);
+  return r.measurable ? r.peak : null;
+}
+
+/**
+ * The mouth's line that explains `peak` (TALKING_* rules), or null: the mouth line lies within 2/T Hz of the peak, stands
+ * TALKING_MIN_MOUTH_PROMINENCE over its floor, is at least TALKING_MIN_MOUTH_RMS_PCT and TALKING_MIN_MOUTH_PCT_PER_DEG × the
+ * peak's RMS, and the angle is coherent with the mouth there (≥ TALKING_MIN_COHERENCE, from 3 segments up).
+ */
+export function talkingMatch(peak: TremorPeak, angle: Series, mouthOpening: Series, mouth: TremorPeak, segmentS = TREMOR_DEFAULTS.segmentS): TalkingMatch | null {
+  const resolutionHz = 2 / segmentS;
+  if (Math.abs(mouth.freqHz - peak.freqHz) > resolutionHz) return null;
+  if (mouth.prominence < TALKING_MIN_MOUTH_PROMINENCE || mouth.rmsDeg < TALKING_MIN_MOUTH_RMS_PCT) return null;
+  if (mouth.rmsDeg < TALKING_MIN_MOUTH_PCT_PER_DEG * peak.rmsDeg) return null;
+  const c = coherenceAt(angle, mouthOpening, peak.freqHz);
+  if (!c || c.segments < 3 || c.coherence < TALKING_MIN_COHERENCE) return null;
+  return { freqHz: mouth.freqHz, rmsPct: mouth.rmsDeg, coherence: c.coherence };
 }
 
 /** Density of the PSD at frequency f (nearest bin). */
