@@ -1,7 +1,7 @@
 // Issue 13, session 8 ("speech"): does a lip-free head motion (eye line, nose tip, forehead from the face mesh) tell talking
 // from tremor? Coherence of the fitted angle with each upper-face proxy at the peak.   node --import tsx bench/experiments/speech-upperface.ts <landmarks.json>...
 import { readFileSync } from 'node:fs';
-import { coherenceAt, seriesFromFrames, analyzeTremorAxis, type LandmarkFrame, type Series } from '@geste/core';
+import { coherenceAt, seriesFromFrames, type LandmarkFrame, type Series } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
 import { REST_MS } from '@geste/phantom';
 const cases = process.argv.slice(2);
