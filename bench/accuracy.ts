@@ -4,7 +4,8 @@
  *
  *   node --import tsx bench/accuracy.ts [--set full|small] [--only a,b] [--out <cache dir>]
  *   (with --faces/--cameras, --out is the cache root: clips go to <out>/<set>/<face>/<camera>/)
- *   node --import tsx bench/accuracy.ts --set matrix --faces a,b --cameras c,d   (faces × camera set-ups, accuracyMatrix.ts)
+ *   node --import tsx bench/accuracy.ts --set matrix --faces a,b --cameras c,d [--no-render]   (faces × camera set-ups, accuracyMatrix.ts;
+ *   --no-render runs only the clips already rendered and lists the others as not run)
  *
  * Videos are cached in packages/phantom/.cache/<set> (keyed by script + renderer version), so a rerun
  * only analyses. If the analyser cannot be loaded, the report says so and the comparison code is
@@ -23,7 +24,7 @@ import {
 } from '@geste/phantom';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' }, replay: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'full' }, only: { type: 'string' }, out: { type: 'string' }, 'reuse-analysis': { type: 'boolean', default: false }, report: { type: 'string' }, tuning: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string' }, replay: { type: 'boolean', default: false }, 'no-render': { type: 'boolean', default: false } } });
 // Faces × camera set-ups (issue 13): --faces a,b --cameras c,d (or --set matrix) → bench/accuracyMatrix.ts.
 if (values.faces || values.cameras || values.set === 'matrix') {
   const { runMatrix } = await import('./accuracyMatrix.ts');
@@ -33,6 +34,7 @@ if (values.faces || values.cameras || values.set === 'matrix') {
     root, set: values.set === 'small' || values.set === 'full' ? values.set : 'matrix',
     faces: (values.faces ?? 'astronaut').split(','), cameras: (values.cameras ?? 'webcam-640').split(','),
     ...(values.only ? { only: values.only.split(',') } : {}), ...(values.out ? { cacheRoot: values.out } : {}), reuseAnalysis: values['reuse-analysis'] ?? false,
+    noRender: values['no-render'] ?? false,
     reportPath: values.report ?? join(root, 'bench/results/accuracy-matrix.md'), analyze,
     ...(values.replay ? { replay: await loadReplay() } : {}),
     ...(values.tuning ? { tuning: JSON.parse(values.tuning) as Record<string, unknown> } : {}),

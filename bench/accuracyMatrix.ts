@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync, statSync } from 'no
 import { join } from 'node:path';
 import {
   generateSet, parseTruthCsv, scoreClips, targetLines, scriptsInSet, REST_MS, RANGE_BANDS_DEG, FACE_IDS, CAMERA_IDS, findFace, findCamera,
+  findScript, clipSetup, clipCacheKey, DEFAULT_CAMERA_ID,
   type ClipFiles, type ClipForScoring, type EventsFile, type GroupScore, type MeasuredRow, type PhantomSet,
 } from '@geste/phantom';
 
@@ -42,6 +43,11 @@ export interface MatrixOptions {
   readonly tuning?: Record<string, unknown>;
   /** Where clips, landmarks and analyses live (--out): <cacheRoot>/<set>/<face>/<camera>/; default packages/phantom/.cache. */
   readonly cacheRoot?: string;
+  /**
+   * --no-render: run only the clips whose current render is already there (cache key unchanged); the others are not
+   * rendered but listed in the report as not run, so a partial matrix says what it left out.
+   */
+  readonly noRender?: boolean;
 }
 
 /** File-name suffix for a tuning override ('' without one): '.faceMeshRoi-own'. */
@@ -54,8 +60,9 @@ const f = (v: number | null | undefined, d = 2) => (v === null || v === undefine
 export async function runMatrix(o: MatrixOptions): Promise<void> {
   for (const id of o.faces) if (!findFace(id)) throw new Error(`unknown face "${id}"; faces: ${FACE_IDS.join(', ')}`);
   for (const id of o.cameras) if (!findCamera(id)) throw new Error(`unknown camera set-up "${id}"; set-ups: ${CAMERA_IDS.join(', ')}`);
-  const groups: { face: string; camera: string; score: GroupScore; analyseS: number; frames: number }[] = [];
+  const groups: Group[] = [];
   const replayedAsSaved: string[] = [];
+  const notRendered: string[] = [];
   const t0 = Date.now();
   for (const face of o.faces) {
     for (const camera of o.cameras) {
@@ -72,9 +79,15 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
       };
       const wanted = scriptsInSet(o.set).map((s) => s.name).filter((n) => !o.only || o.only.includes(n));
       const asSaved = o.replay ? wanted.map(savedRender) : wanted.map(() => null);
-      const toRender = wanted.filter((_, i) => asSaved[i] === null);
+      let toRender = wanted.filter((_, i) => asSaved[i] === null);
+      if (o.noRender) {
+        const current = toRender.filter((n) => renderIsCurrent(dir, n, face, camera));
+        for (const n of toRender) if (!current.includes(n)) notRendered.push(`${face}/${camera}/${n}`);
+        toRender = current;
+      }
       const rendered = toRender.length ? await generateSet(o.set, dir, { formats: ['mp4'], face, camera, only: toRender }) : [];
-      const clips = wanted.map((n, i) => asSaved[i] ?? rendered.find((r) => r.name === n)!).filter((c) => c !== undefined);
+      const clips = wanted.map((n, i) => asSaved[i] ?? rendered.find((r) => r.name === n)).filter((c): c is ClipFiles => c !== undefined);
+      if (clips.length === 0) continue;
       for (const [i, c] of asSaved.entries()) if (c) replayedAsSaved.push(`${face}/${camera}/${wanted[i]!}`);
       const scored: ClipForScoring[] = [];
       let analyseS = 0, frames = 0;
@@ -113,21 +126,35 @@ export async function runMatrix(o: MatrixOptions): Promise<void> {
         frames += truth.length;
         scored.push({ name: clip.name, truth, measured, summary, events });
       }
-      groups.push({ face, camera, score: scoreClips(scored), analyseS, frames });
+      groups.push({ face, camera, score: scoreClips(scored), analyseS, frames, perClip: scored.map((c) => ({ clip: c.name, score: scoreClips([c]) })) });
     }
   }
-  writeReport(o, groups, (Date.now() - t0) / 1000, replayedAsSaved);
+  writeReport(o, groups, (Date.now() - t0) / 1000, replayedAsSaved, notRendered);
 }
 
-function writeReport(o: MatrixOptions, groups: { face: string; camera: string; score: GroupScore; analyseS: number; frames: number }[], wallS: number, replayedAsSaved: readonly string[] = []): void {
+/** The clip's render in `dir` is there and its cache key is the current one (what generateSet would reuse). */
+function renderIsCurrent(dir: string, name: string, face: string, camera: string): boolean {
+  const base = join(dir, name);
+  if (![`${base}.mp4`, `${base}.truth.csv`, `${base}.events.json`, `${base}.done.json`].every((p) => existsSync(p))) return false;
+  const script = findScript(name);
+  if (!script) return false;
+  const { scene, cam } = clipSetup(script, { face, camera });
+  const key = clipCacheKey(script, scene, cam.id !== DEFAULT_CAMERA_ID ? cam.fps : 30, ['mp4'], cam);
+  return (JSON.parse(readFileSync(`${base}.done.json`, 'utf8')) as { key?: string }).key === key;
+}
+
+type Group = { face: string; camera: string; score: GroupScore; analyseS: number; frames: number; perClip: readonly { clip: string; score: GroupScore }[] };
+
+function writeReport(o: MatrixOptions, groups: Group[], wallS: number, replayedAsSaved: readonly string[] = [], notRendered: readonly string[] = []): void {
   const L: string[] = [];
   L.push(`# Geste accuracy per face and camera set-up (${o.set} set)`, '');
-  L.push(`Generated by \`node --import tsx bench/accuracy.ts --set ${o.set} --faces ${o.faces.join(',')} --cameras ${o.cameras.join(',')}${o.only ? ` --only ${o.only.join(',')}` : ''}${o.tuning ? ` --tuning '${JSON.stringify(o.tuning)}'` : ''}${o.replay ? ' --replay' : ''}${o.reuseAnalysis ? ' --reuse-analysis' : ''}\` on ${new Date().toISOString().slice(0, 10)} (${wallS.toFixed(0)} s wall clock including rendering).`);
+  L.push(`Generated by \`node --import tsx bench/accuracy.ts --set ${o.set} --faces ${o.faces.join(',')} --cameras ${o.cameras.join(',')}${o.only ? ` --only ${o.only.join(',')}` : ''}${o.tuning ? ` --tuning '${JSON.stringify(o.tuning)}'` : ''}${o.replay ? ' --replay' : ''}${o.reuseAnalysis ? ' --reuse-analysis' : ''}${o.noRender ? ' --no-render' : ''}${o.cacheRoot ? ` --out ${o.cacheRoot}` : ''}\` on ${new Date().toISOString().slice(0, 10)} (${wallS.toFixed(0)} s wall clock including rendering).`);
   L.push('Scoring: packages/phantom/src/score.ts (the tests use the same code). Tremor, jerks and time in neutral are read from `geste analyze`\'s own summary;');
   L.push('jerks count only on the scripted axis; angles are compared after the 2 s calibration rest; "flagged" = low confidence or not measurable.');
   if (o.tuning) L.push(`Vision tuning override: ${JSON.stringify(o.tuning)} (analyses and landmarks saved as <clip>${tuningTag(o.tuning)}.measured.json / .landmarks.json).`);
   if (o.replay) L.push('--replay: the models\' landmarks saved by an earlier run of the same clips, analysed again by `analyzeLandmarkSource` (the code behind `geste analyze`) with the current core.');
   if (replayedAsSaved.length) L.push(`Replayed from the saved render and landmarks as they are (not re-rendered, whatever the current cache key): ${replayedAsSaved.join(', ')}.`);
+  if (notRendered.length) L.push(`--no-render: **not run** (no current render of these clips): ${notRendered.join(', ')}.`);
   L.push('');
   L.push('## Faces and set-ups', '');
   for (const id of o.faces) L.push(`- **${id}**: ${findFace(id)!.description}`);
@@ -160,6 +187,14 @@ function writeReport(o: MatrixOptions, groups: { face: string; camera: string; s
     });
     L.push('', '| target | result | met |', '|---|---|---|');
     for (const t of targetLines(s)) L.push(`| ${t.target} | ${t.result} | ${t.pass === null ? '—' : t.pass ? 'yes' : '**no**'} |`);
+    // Per clip: the same scoring on each clip alone (the worst-clip target reads these MAEs).
+    L.push('', '| clip | core MAE rotation / tilt / flexion | core not measurable r / t / f | edges ok (r, t, f), off > 10° | combined ok (r, t, f) |', '|---|---|---|---|---|');
+    for (const c of g.perClip) {
+      const cs = c.score;
+      const edges = cs.edges.filter((e) => e.frames > 0);
+      const comb = cs.combined.filter((x) => x.frames > 0);
+      L.push(`| ${c.clip} | ${cs.core.map((x) => f(x.stats.maeDeg)).join(' / ')}° | ${cs.coreNotMeasurable.map((x) => `${(100 * x.share).toFixed(1)} %`).join(' / ')} | ${edges.length ? `${cs.edges.map((e) => (e.frames ? `${e.okFrames}/${e.frames}` : '—')).join(', ')}; ${edges.reduce((n, e) => n + e.offBy10WhileMeasurable, 0)}` : '—'} | ${comb.length ? cs.combined.map((x) => `${x.okFrames}/${x.frames}`).join(', ') : '—'} |`);
+    }
     L.push('');
   }
   mkdirSync(join(o.reportPath, '..'), { recursive: true });
