@@ -1,7 +1,7 @@
 // Re-entry after the mesh's range and collapse holds (issue 13): a collapse can last 0.5–1 s, not one frame.
 import { describe, expect, it } from 'vitest';
 import type { FrameMeasure } from '../measures/types.ts';
-import { CONSISTENT_MESH_SCORE, CONSISTENT_RUN_FRAMES, RangeReentryGuard, REENTRY_COLLAPSE_HOLD_MS, REENTRY_HOLD_MS } from './reentry.ts';
+import { CONSISTENT_MESH_SCORE, CONSISTENT_RUN_FRAMES, CONSISTENT_RUN_MIN_MS, RangeReentryGuard, REENTRY_COLLAPSE_HOLD_MS, REENTRY_HOLD_MS } from './reentry.ts';
 import { measureFrame } from './estimator.ts';
 import { MESH_RANGE_DEG } from './range.ts';
 import { anatomicalNeutral } from './neutral.ts';
@@ -123,6 +123,23 @@ describe('re-entry ends when the mesh is consistent again', () => {
     }
     // Sooner than either timed hold.
     expect((CONSISTENT_RUN_FRAMES - 1) * FRAME_MS).toBeLessThan(REENTRY_HOLD_MS);
+  });
+
+  it('at 60 fps three sure frames are not enough: the consistent run must also span CONSISTENT_RUN_MIN_MS', () => {
+    // Recorded (astronaut × hd-720-60, far-turn-return-70, session 8): after the turn out went beyond the range, the mesh
+    // slid into collapse — −40.6, −35.7, −28.2, −26.4° scored 0.92, 0.94, 0.94, 0.90 — at a true −65.6…−67.6°.
+    const ms60 = 1000 / 60;
+    const at60 = (k: number, rotationDeg: number): FrameMeasure => ({ ...mesh(0, rotationDeg), frameIndex: k, timestampMs: k * ms60 });
+    const g = new RangeReentryGuard();
+    let k = 0;
+    for (; k < 10; k++) g.apply({ ...beyond(k), timestampMs: k * ms60 });
+    const slide = [-40.6, -35.7, -28.2, -26.4].map((r) => g.apply(at60(k++, r), SURE));
+    expect(slide.every((m) => m.state === 'not-measurable')).toBe(true);
+    expect(g.apply(at60(k++, -27.6), UNSURE).state).toBe('not-measurable'); // the recorded next frame scored 0.77
+    // A steady run that lasts: released once its sure frames span the minimum time (5 frames at 60 fps).
+    const steady = [-20, -19, -18, -17, -16, -15].map((r) => g.apply(at60(k++, r), SURE));
+    const released = steady.findIndex((m) => m.method === 'face-mesh');
+    expect(released).toBe(Math.ceil(CONSISTENT_RUN_MIN_MS / ms60));
   });
 
   it('sure frames that jump between two readings, or one unsure frame, restart the count', () => {

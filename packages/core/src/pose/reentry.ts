@@ -49,6 +49,12 @@ export const LOST_AT_EDGE_WINDOW_DEG = 25;
 export const JUMP_SLACK_DEG = 6;
 /** Mesh frames in a row that end a hold early when each is sure of itself and they agree. */
 export const CONSISTENT_RUN_FRAMES = 3;
+/**
+ * …and the time those frames must span, ms (3 frames at 30 fps span 67 ms): a count alone is 33 ms at 60 fps. On the
+ * phantom astronaut × hd-720-60 `far-turn-return-70` (session 8) a mesh sliding into collapse on the way out read a true
+ * −67…−69° as −28…−26° on 5 frames scored 0.75–0.94: three sure frames 5–8° apart ended the hold after 33 ms.
+ */
+export const CONSISTENT_RUN_MIN_MS = 60;
 /** The face-mesh model's own score from which a mesh counts as tracking the face (0–1). */
 export const CONSISTENT_MESH_SCORE = 0.9;
 /** Largest step between consistent frames on top of what the head can move in the time, deg. */
@@ -102,7 +108,7 @@ export class RangeReentryGuard {
   /** Last trusted mesh reading and its time. */
   private trusted: { angles: Angles; ms: number } | null = null;
   /** The current run of usable mesh frames while held. */
-  private run: { startMs: number; needMs: number; last: Angles; lastMs: number; consistent: number } | null = null;
+  private run: { startMs: number; needMs: number; last: Angles; lastMs: number; consistent: number; consistentFromMs: number } | null = null;
   /** After an early (consistency) release: mesh readings are low confidence until this time. */
   private provisionalUntilMs = -Infinity;
 
@@ -145,7 +151,7 @@ export class RangeReentryGuard {
     if (this.mode === 'free') {
       if (this.trusted !== null && this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
         this.mode = 'jump';
-        this.run = { startMs: m.timestampMs, needMs: this.collapseHoldMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0 };
+        this.run = { startMs: m.timestampMs, needMs: this.collapseHoldMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0, consistentFromMs: m.timestampMs };
         return heldBack(m);
       }
       this.trusted = { angles: a, ms: m.timestampMs };
@@ -158,14 +164,16 @@ export class RangeReentryGuard {
     if (this.run !== null && this.jumped(this.run.last, this.run.lastMs, a, m.timestampMs)) this.run = null; // not steady: restart
     if (this.run === null) {
       const needMs = this.mode === 'beyond' && nearEdge(a) ? this.holdMs : this.collapseHoldMs;
-      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0 };
+      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0, consistentFromMs: m.timestampMs };
     } else {
       const agrees = this.sure(evidence) && this.steady(this.run.last, this.run.lastMs, a, m.timestampMs);
-      this.run = { ...this.run, last: a, lastMs: m.timestampMs, consistent: agrees ? this.run.consistent + 1 : this.sure(evidence) ? 1 : 0 };
+      const consistent = agrees ? this.run.consistent + 1 : this.sure(evidence) ? 1 : 0;
+      const consistentFromMs = agrees && this.run.consistent > 0 ? this.run.consistentFromMs : m.timestampMs;
+      this.run = { ...this.run, last: a, lastMs: m.timestampMs, consistent, consistentFromMs };
     }
     if (m.timestampMs - this.run.startMs >= this.run.needMs) return this.release(m, a);
     // The mesh is consistent again: sure of itself on several frames in a row that agree with each other.
-    if (this.run.consistent >= CONSISTENT_RUN_FRAMES) {
+    if (this.run.consistent >= CONSISTENT_RUN_FRAMES && m.timestampMs - this.run.consistentFromMs >= CONSISTENT_RUN_MIN_MS) {
       this.provisionalUntilMs = this.run.startMs + this.run.needMs;
       return provisional(this.release(m, a));
     }
