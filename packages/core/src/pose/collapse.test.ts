@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { BodyObservation, LandmarkFrame } from '../landmarks/types.ts';
+import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
-import { HeadPoseEstimator, NOSE_TO_EAR_AXIS_RATIO, SURE_MESH_OVERRULED_PAST_DEG, keypointYawFromCameraDeg, measureFrame } from './estimator.ts';
+import { HeadPoseEstimator, SURE_MESH_OVERRULED_PAST_DEG, keypointYawFromCameraDeg, measureFrame } from './estimator.ts';
 import { anatomicalNeutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
+import { noseAndEars } from './noseAndEars.fixture.ts';
 import { type CollapseReading, PHANTOM_FAR_TURN_15FPS, PHANTOM_FAR_TURN_30FPS, REAL_FACE_PAN, REAL_FACE_SMALL_PAN } from './collapse.fixture.ts';
 
 /** A measured frame is within this of the mesh reading it came from (synthetic mesh, anatomical neutral = the camera). */
 const SAME_READING_TOL_DEG = 0.5;
 /** Issue 13: at 45–80° of turn, no frame more than this off while measurable. */
 const GROSS_ERROR_DEG = 10;
-
-/** Body keypoints whose nose-and-ears yaw (estimator.ts keypointYawFromCameraDeg) is `yawDeg`, each scored `score`. */
-function noseAndEars(yawDeg: number, score: number): BodyObservation {
-  const rightEarX = 280, leftEarX = 390, halfEarsPx = (leftEarX - rightEarX) / 2;
-  const noseX = (rightEarX + leftEarX) / 2 - Math.tan((yawDeg * Math.PI) / 180) * NOSE_TO_EAR_AXIS_RATIO * halfEarsPx;
-  return {
-    score,
-    keypoints: [
-      { part: 'nose', xPx: noseX, yPx: 240, score },
-      { part: 'rightEar', xPx: rightEarX, yPx: 230, score },
-      { part: 'leftEar', xPx: leftEarX, yPx: 230, score },
-    ],
-  };
-}
 
 /** A frame made from one recorded reading: the mesh at its fitted angles and score, the nose and ears at their yaw and score. */
 function frameFrom(r: CollapseReading, frameIndex: number): LandmarkFrame {

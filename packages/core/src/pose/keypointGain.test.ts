@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { BodyObservation, LandmarkFrame } from '../landmarks/types.ts';
+import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
 import { anglesFromRotationMatrix } from './euler.ts';
-import { HeadPoseEstimator, NOSE_TO_EAR_AXIS_RATIO, keypointYawFromCameraDeg } from './estimator.ts';
+import { HeadPoseEstimator, keypointYawFromCameraDeg } from './estimator.ts';
 import { type GainReading, PHANTOM_BEARD_GLASSES_HOLD, REAL_FACE_MIRROR_PAN_28, REAL_FACE_PATCHED_28, REAL_FACE_SMALL_PAN_28 } from './keypointGain.fixture.ts';
 import { KEYPOINT_GAIN_MIN, KEYPOINT_GAIN_MIN_SAMPLES, KEYPOINT_GAIN_MIN_SPAN_MS, KeypointGainLearner } from './keypointGain.ts';
 import { calibrateNeutral } from './neutral.ts';
 import { syntheticFace } from './syntheticFace.ts';
+import { noseAndEars } from './noseAndEars.fixture.ts';
 
 /** Issue 13: a frame given as measurable (low confidence included) is never further off than this. */
 const GROSS_ERROR_DEG = 10;
@@ -14,20 +15,6 @@ const GROSS_ERROR_DEG = 10;
 const REAL_FALLBACK_TOL_DEG = 5;
 /** The mesh's reading of the motionless photograph: the median of its open frames (−27.8°, spread ±0.7°). */
 const PATCHED_PHOTO_YAW_DEG = -27.8;
-
-/** Nose and both ears (scored `score`) whose nose-and-ears yaw (keypointYawFromCameraDeg) is `yawDeg`. */
-function noseAndEars(yawDeg: number, score: number): BodyObservation {
-  const rightEarX = 280, leftEarX = 390, halfEarsPx = (leftEarX - rightEarX) / 2;
-  const noseX = (rightEarX + leftEarX) / 2 - Math.tan((yawDeg * Math.PI) / 180) * NOSE_TO_EAR_AXIS_RATIO * halfEarsPx;
-  return {
-    score,
-    keypoints: [
-      { part: 'nose', xPx: noseX, yPx: 240, score },
-      { part: 'rightEar', xPx: rightEarX, yPx: 230, score },
-      { part: 'leftEar', xPx: leftEarX, yPx: 230, score },
-    ],
-  };
-}
 
 /** A frame from one recorded reading; `dropMesh` removes the face (a simulated mesh dropout). */
 function frameFrom(r: GainReading, frameIndex: number, dropMesh = false): LandmarkFrame {
