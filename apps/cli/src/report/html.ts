@@ -5,6 +5,7 @@
 import { AXES, type FrameMeasure } from '@geste/core';
 import type { RecordingAnalysis } from '../analyze.ts';
 import { linePlotSvg } from './svgPlot.ts';
+import { overtoneNote } from './text.ts';
 import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, REASON_WORDS, evidenceText } from './words.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -147,7 +148,7 @@ ${bodyPlot}
 <p>Jerks (brief fast deviations): <strong>${s.jerks.count}</strong>${s.jerks.perMinute !== null ? ` (${s.jerks.perMinute.toFixed(1)} per minute)` : ''}${s.jerks.peakVelocityDegPerS !== null ? `, fastest ${s.jerks.peakVelocityDegPerS.toFixed(0)} °/s` : ''}.</p>
 ${spectrumPlot}
 <table><thead><tr><th>Axis</th><th>0–1.5 Hz (drift)</th><th>1.5–4.5 Hz</th><th>4.5–8 Hz</th></tr></thead><tbody>${tremorRows}</tbody></table>
-<p>Head tremor (the strongest 1–8 Hz peak that stands over the measurement's jitter and is no overtone of a slower movement): ${s.tremor.headline ? `${esc(AXIS_WORDS[s.tremor.headline.axis].name)}, ${s.tremor.headline.peak.freqHz.toFixed(1)} Hz, ${s.tremor.headline.peak.rmsDeg.toFixed(2)}° RMS` : '<span class="nm">none found</span>'}.</p>
+<p>Head tremor (the strongest 1–8 Hz peak that stands over the measurement's jitter, is no overtone of a slower movement and does not follow the mouth): ${s.tremor.headline ? `${esc(AXIS_WORDS[s.tremor.headline.axis].name)}, ${s.tremor.headline.peak.freqHz.toFixed(1)} Hz, ${s.tremor.headline.peak.rmsDeg.toFixed(2)}° RMS` : `<span class="nm">none found</span>${esc(overtoneNote(s))}`}.</p>
 
 <h2>Objective severity items</h2>
 <p>Computed from this recording in the bands of published clinical motor-severity scales; not a clinician's rating. Sum of the assessed items: <strong>${t.score} of ${t.maxOfAssessed}</strong> from ${t.itemsAssessed} of ${t.itemsTotal} items${t.complete ? '' : ` — <strong>partial</strong>: ${t.notAssessed.length} item(s) cannot be assessed from this recording, so this is not a total out of ${t.maxScore}`}.</p>

@@ -44,7 +44,7 @@ export function describeSummary(s: SessionSummary): string {
  * Why a clear rhythm was not called tremor (core tremor.ts, docs/tremor-peak.md): it is a multiple of a slower movement,
  * or it follows the mouth (talking). Only these two verdicts have a rhythm to explain; the others are noise or too small.
  */
-function overtoneNote(s: SessionSummary): string {
+export function overtoneNote(s: SessionSummary): string {
   for (const a of AXES) {
     const r = s.tremor.axes[a];
     if (!r.measurable || !r.peak) continue;
