@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AXES, type Axis } from '@geste/core';
+import { AXES, type Axis, type LandmarkFrame } from '@geste/core';
 import {
   compareAngles, compareJerks, tremorOverInterval, compareTimeInNeutral, compareTremor, coreRangeAccuracy, wideRotationAccuracy,
   generateSet, parseTruthCsv, findScript, scriptsInSet, mulberry32, REST_MS, RANGE_BANDS_DEG, TARGETS,
@@ -61,11 +61,8 @@ async function loadAnalyzer(): Promise<{ analyze: Analyze | null; why: string }>
 /** --replay: saved landmark frames through `analyzeLandmarkSource` (the code behind `geste analyze`, without the models). */
 async function loadReplay(): Promise<import('./accuracyMatrix.ts').AnalyzeLandmarks> {
   const cli = (await import('@geste/cli')) as unknown as { analyzeLandmarkSource: (s: unknown, o: Record<string, unknown>) => Promise<{ frames: readonly MeasuredRow[]; summary: unknown }> };
-  return (frames, opts) => cli.analyzeLandmarkSource({
-    info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
-    async *frames() { yield* frames; },
-    async close() {},
-  }, opts);
+  const { replaySourceFromFrames } = await import('@geste/vision');
+  return (frames, opts) => cli.analyzeLandmarkSource(replaySourceFromFrames(frames as LandmarkFrame[]), opts);
 }
 
 // ---- reading the analyser's summary defensively (its types belong to another package) ----

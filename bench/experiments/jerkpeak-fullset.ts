@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { parseTruthCsv, scoreClips, targetLines, REST_MS, type ClipForScoring, type EventsFile, type MeasuredRow } from '@geste/phantom';
 
 // The 21 clips of bench/results/accuracy-full-s7-21.md (the full set without issue 12's anatomical-zero clips).
@@ -28,11 +29,7 @@ for (const clip of clips) {
   const events = JSON.parse(readFileSync(join(dir, `${clip}.events.json`), 'utf8')) as EventsFile;
   const saved = JSON.parse(readFileSync(join(dir, `${clip}.measured.json`), 'utf8')) as { frames: MeasuredRow[]; summary: unknown };
   const frames = (JSON.parse(readFileSync(lmPath, 'utf8')) as { frames: LandmarkFrame[] }).frames;
-  const res = await analyzeLandmarkSource({
-    info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
-    async *frames() { yield* frames; },
-    async close() {},
-  } as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+  const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
   const measured: MeasuredRow[] = res.frames.map((f) => ({ frameIndex: f.frameIndex, rotationDeg: f.rotationDeg, tiltDeg: f.tiltDeg, flexionDeg: f.flexionDeg, state: f.state }));
   before.push({ name: clip, truth, measured: saved.frames, summary: saved.summary, events });
   after.push({ name: clip, truth, measured, summary: res.summary, events });

@@ -4,15 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { mouthOpeningSeries, type LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { REST_MS } from '@geste/phantom';
 
 const [path, label] = process.argv.slice(2) as [string, string];
 const frames = (JSON.parse(readFileSync(path, 'utf8')) as { frames: LandmarkFrame[] }).frames;
-const res = await analyzeLandmarkSource({
-  info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
-  async *frames() { yield* frames; },
-  async close() {},
-} as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
 const mouth = mouthOpeningSeries(frames);
 const fmt = (xs: readonly (number | null)[], d: number) => `[${xs.map((v) => (v === null ? 'null' : v.toFixed(d))).join(',')}]`;
 console.log(`// ${label}: angles \`geste analyze\` read (saved landmarks replayed, calibrate-window neutral 0–${REST_MS} ms) and the mouth

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AXES, analyzeTremor, coherenceAt, mouthLine, seriesFromFrames, mouthOpeningSeries, type LandmarkFrame, type TremorResult } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { REST_MS } from '@geste/phantom';
 
 const dir = process.argv[2]!;
@@ -12,11 +13,7 @@ const head = (r: TremorResult) => (r.headline ? `${r.headline.axis.slice(0, 3)} 
 const only = process.argv[3]?.split(',');
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.s8.landmarks.json') && (!only || only.includes(x.replace('.s8.landmarks.json', '')))).sort()) {
   const frames = (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { frames: LandmarkFrame[] }).frames;
-  const res = await analyzeLandmarkSource({
-    info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
-    async *frames() { yield* frames; },
-    async close() {},
-  } as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+  const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
   const blind = analyzeTremor(res.frames);
   const withMouth = res.summary.tremor;
   const m = mouthLine(mouthOpeningSeries(frames));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AXES, analyzeTremorAxis, coherenceAt, mouthOpeningSeries, seriesFromFrames, type LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { REST_MS } from '@geste/phantom';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { clips: { type: 'string' }, faces: { type: 'string' }, cameras: { type: 'string', default: 'webcam-640,laptop-15fps-dim' } } });
@@ -20,11 +21,7 @@ for (const face of faces) for (const cam of values.cameras!.split(',')) {
     const p = join(cd, `${clip}.landmarks.json`);
     if (!existsSync(p)) continue;
     const frames = (JSON.parse(readFileSync(p, 'utf8')) as { frames: LandmarkFrame[] }).frames;
-    const res = await analyzeLandmarkSource({
-      info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
-      async *frames() { yield* frames; },
-      async close() {},
-    } as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+    const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
     const mouth = mouthOpeningSeries(frames);
     const m = analyzeTremorAxis('rotationDeg', { timestampsMs: mouth.timestampsMs, values: mouth.values.map((v) => (v === null ? null : 100 * v)) });
     const mp = m.measurable ? m.peak : null;

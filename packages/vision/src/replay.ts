@@ -193,9 +193,18 @@ export function parseLandmarks(text: string): { info: SourceInfo; frames: Landma
 /** A `LandmarkSource` that replays a recording (parsed eagerly, so errors surface at creation). */
 export function createReplaySource(text: string): LandmarkSource {
   const { info, frames } = parseLandmarks(text);
+  return replaySourceFromFrames(frames, info);
+}
+
+/**
+ * A `LandmarkSource` over frames already in memory (a parsed recording, or landmarks a benchmark saved), so they go
+ * through `geste analyze`'s code again without the models. `info` defaults to a replay at the first frame's size.
+ */
+export function replaySourceFromFrames(frames: readonly LandmarkFrame[], info?: SourceInfo): LandmarkSource {
   let closed = false;
+  const first = frames[0];
   return {
-    info: { ...info },
+    info: { ...(info ?? { kind: 'replay', models: {}, imageWidthPx: first?.imageWidthPx ?? 640, imageHeightPx: first?.imageHeightPx ?? 480, nominalFps: null }) },
     async *frames() {
       for (const f of frames) {
         if (closed) return;

@@ -25,9 +25,9 @@ import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
-import { MIN_KEYPOINT_SCORE, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { MIN_KEYPOINT_SCORE, bodyReadOnFrame, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
-import { KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG, KEYPOINT_FALLBACK_MIN_SCORE, KeypointGainLearner, bodyReadOnFrame, earLineSlopeDeg } from './keypointGain.ts';
+import { KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG, KEYPOINT_FALLBACK_MIN_SCORE, KeypointGainLearner, earLineSlopeDeg } from './keypointGain.ts';
 
 /** Beyond this yaw from the camera the face mesh is not trusted (trackers degrade past ~45°; see docs/clinical.md). */
 export const MAX_MESH_YAW_DEG = MESH_RANGE_DEG.rotationDeg;
@@ -122,7 +122,7 @@ export class GuardedFrameMeasurer {
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
     // The jerk-peak flag last, so its doubts do not start the edge band's hold.
     const out = this.flexionJerkPeak.apply(this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), measure);
-    const mesh = fit === null || out.method !== 'face-mesh' ? null : { ...anglesFromRotationMatrix(fit.headToCamera), meshScore: meshEvidence(frame)?.meshScore ?? 0 };
+    const mesh = evidence === null || out.method !== 'face-mesh' ? null : { ...evidence.cameraAngles, meshScore: meshEvidence(frame)?.meshScore ?? 0 };
     this.keypointGain.observe(out, { timestampMs: frame.timestampMs, mesh, keypoint: keypointYawFromCameraDeg(frame), bodyFresh: bodyReadOnFrame(frame) });
     return { measure: out, fit };
   }

@@ -92,13 +92,18 @@ export function faceCentrePx(face: FaceObservation): { xPx: number; yPx: number 
   return { xPx: x / n, yPx: y / n };
 }
 
+/** The body was read on this frame (recordings made before the held-body marker count every body as read). */
+export function bodyReadOnFrame(frame: LandmarkFrame): boolean {
+  return frame.bodyHeld === undefined || frame.bodyHeld.ageMs === 0;
+}
+
 /**
  * Sideways distance (px) the patient's face moved since the frame's held body was read: 0 when the body is the
  * frame's own, Infinity when it cannot be told (no single face now or then).
  */
 export function faceMoveSinceBodyPx(frame: LandmarkFrame): number {
   const held = frame.bodyHeld;
-  if (held === undefined || held.ageMs === 0) return 0;
+  if (held === undefined || bodyReadOnFrame(frame)) return 0;
   const sel = selectPatientFace(frame);
   return sel.kind === 'one' ? faceMovedSidewaysPx(sel.face, held.faceCentrePx) : Infinity;
 }

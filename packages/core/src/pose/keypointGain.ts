@@ -18,6 +18,7 @@
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure } from '../measures/types.ts';
 import { keypoint, selectBody } from './frameGeometry.ts';
+import { quantileSorted as quantile } from '../signal/series.ts';
 import { COMBINED_OTHER_DEG, MESH_CONFIDENT_DEG } from './range.ts';
 
 /**
@@ -88,23 +89,12 @@ export interface GainEvidence {
   readonly bodyFresh: boolean;
 }
 
-function quantile(sorted: readonly number[], p: number): number {
-  const i = p * (sorted.length - 1);
-  const lo = Math.floor(i), hi = Math.ceil(i);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
-}
-
 /** The slope of the line through the body model's ears in the image, 0–90° (null: an ear not seen at MIN_KEYPOINT_SCORE). */
 export function earLineSlopeDeg(frame: LandmarkFrame): number | null {
   const body = selectBody(frame);
   const le = keypoint(body, 'leftEar'), re = keypoint(body, 'rightEar');
   if (!le || !re || (le.xPx === re.xPx && le.yPx === re.yPx)) return null;
   return (Math.atan2(Math.abs(le.yPx - re.yPx), Math.abs(le.xPx - re.xPx)) * 180) / Math.PI;
-}
-
-/** The body was read on this frame (recordings made before the held-body marker count every body as read). */
-export function bodyReadOnFrame(frame: LandmarkFrame): boolean {
-  return frame.bodyHeld === undefined || frame.bodyHeld.ageMs === 0;
 }
 
 export class KeypointGainLearner {

@@ -8,6 +8,7 @@
  */
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import type { Series } from '../measures/types.ts';
+import { selectPatientFace } from '../pose/frameGeometry.ts';
 import { fftInPlace, nextPowerOfTwo } from './fft.ts';
 import { measuredRuns, resampleUniform } from './resample.ts';
 import { cleanSeries, nominalStepMs } from './series.ts';
@@ -16,10 +17,11 @@ import { hannWindow } from './welch.ts';
 /** Face-mesh indices: upper and lower inner lip (centre), outer eye corners (the face's size). */
 export const MOUTH_LANDMARKS = { upperLip: 13, lowerLip: 14, eyeRight: 33, eyeLeft: 263 } as const;
 
-/** Inner-lip gap over the outer-eye-corner distance (3-D, mesh units), or null when the face or a point is missing. */
+/** Inner-lip gap over the outer-eye-corner distance (3-D, mesh units) of the patient's face, or null when no single face or a point is missing. */
 export function mouthOpeningRatio(frame: LandmarkFrame): number | null {
-  const mesh = frame.faces[0]?.meshPx;
-  if (!mesh) return null;
+  const sel = selectPatientFace(frame); // the face the angles come from (none, or two people: no signal)
+  if (sel.kind !== 'one') return null;
+  const mesh = sel.face.meshPx;
   const u = mesh[MOUTH_LANDMARKS.upperLip], l = mesh[MOUTH_LANDMARKS.lowerLip];
   const r = mesh[MOUTH_LANDMARKS.eyeRight], e = mesh[MOUTH_LANDMARKS.eyeLeft];
   if (!u || !l || !r || !e) return null;

@@ -218,9 +218,8 @@ export interface TremorResult {
   readonly headline: { readonly axis: Axis; readonly peak: TremorPeak } | null;
 }
 
-/** Tremor analysis of the three head axes of a session's frames (not-measurable frames are gaps). */
 /**
- * `mouthOpening`: the mouth's opening over the same recording (signal/mouth.ts `mouthOpeningSeries`, from the landmarks
+ * Tremor analysis of the three head axes of a session's frames (not-measurable frames are gaps). `mouthOpening`: the mouth's opening over the same recording (signal/mouth.ts `mouthOpeningSeries`, from the landmarks
  * the angles came from); with it, a peak that is the mouth's rhythm (talking) is not called tremor.
  */
 export function analyzeTremor(frames: readonly FrameMeasure[], options: Partial<TremorOptions> = {}, mouthOpening: Series | null = null): TremorResult {

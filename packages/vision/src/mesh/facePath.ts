@@ -145,7 +145,8 @@ export class OwnMeshFacePath {
       return this.tracker.seed(pixels, detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
     }
     // The periodic check's boxes first refresh the tracked faces' detector scores (up only), so this frame has them.
-    if (checking) this.tracker.rescore(detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
+    const checkBoxes = checking ? detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx) : [];
+    if (checking) this.tracker.rescore(checkBoxes);
     const r = await this.tracker.track(pixels);
     if (r.lost === 0) {
       this.detectorRanLast = checking;
@@ -154,7 +155,7 @@ export class OwnMeshFacePath {
       // The periodic check: the main call ran the detector; a box that no tracked face explains starts a track.
       this.counters.checkFrames++;
       this.looked();
-      const added = await this.tracker.addNew(pixels, detectionsFromHuman(mainFaces, pixels.widthPx, pixels.heightPx));
+      const added = await this.tracker.addNew(pixels, checkBoxes);
       return added.length ? [...r.faces, ...added] : r.faces;
     }
     // A face was lost: look again on this same frame, so a face that moved fast is not a missing frame.
