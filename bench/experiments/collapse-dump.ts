@@ -12,7 +12,7 @@ import {
   type LandmarkFrame, MIN_KEYPOINT_SCORE_FOR_CHECK, anglesFromRotationMatrix, fitHead, keypointYawFromCameraDeg, selectPatientFace,
 } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
-import { parseLandmarks } from '@geste/vision';
+import { parseLandmarks, replaySourceFromFrames } from '@geste/vision';
 import { parseTruthCsv, REST_MS } from '@geste/phantom';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
@@ -29,11 +29,7 @@ try {
   truth = null;
 }
 const calibrate = (values.neutral ?? (truth ? 'calibrate' : 'anatomical')) === 'calibrate';
-const res = await analyzeLandmarkSource({
-  info: { kind: 'replay', models: {}, imageWidthPx: frames[0]?.imageWidthPx ?? 640, imageHeightPx: frames[0]?.imageHeightPx ?? 480, nominalFps: null },
-  async *frames() { yield* frames; },
-  async close() {},
-} as never, { neutral: calibrate ? { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } : { kind: 'anatomical' } });
+const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: calibrate ? { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } : { kind: 'anatomical' } });
 const byIdx = new Map(res.frames.map((m) => [m.frameIndex, m]));
 
 const f1 = (x: number | null | undefined) => (x === null || x === undefined ? '   —  ' : x.toFixed(1).padStart(6));

@@ -11,6 +11,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FrameMeasure, LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { type ClipForScoring, type EventsFile, type MeasuredRow, REST_MS, inCoreRange, parseTruthCsv, scoreClips } from '@geste/phantom';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'string' }, only: { type: 'string' } } });
@@ -42,11 +43,7 @@ for (const root of positionals) {
     const truth = parseTruthCsv(readFileSync(tp, 'utf8'));
     if (values.only === 'far' && !truth.some((t) => Math.abs(t.rotationDeg) > 44)) continue;
     const frames = (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
-    const res = await analyzeLandmarkSource({
-      info: { kind: 'replay', models: {}, imageWidthPx: frames[0]?.imageWidthPx ?? 640, imageHeightPx: frames[0]?.imageHeightPx ?? 480, nominalFps: null },
-      async *frames() { yield* frames; },
-      async close() {},
-    } as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+    const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
     const byIdx = new Map<number, FrameMeasure>(res.frames.map((m) => [m.frameIndex, m]));
     const key = `${relative(root, dirname(file)).replace(/^s6-helpers\/(edges|sat)\//, '')}${tag}`;
     const g = groups.get(key) ?? { clips: [], core: 0, coreNm: 0, coreBeyond: 0, beyond: 0, frames: 0 };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FrameMeasure, LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import {
   parseTruthCsv, scoreClips, targetLines, inCoreRange, REST_MS, isCombinedPosture, EDGE_BANDS_DEG,
   type ClipForScoring, type EventsFile, type MeasuredRow,
@@ -37,11 +38,7 @@ for (const face of faces) {
       const frames = (JSON.parse(readFileSync(lm, 'utf8')) as { frames: LandmarkFrame[] }).frames;
       const truth = parseTruthCsv(readFileSync(join(dir, `${clip}.truth.csv`), 'utf8'));
       const events = JSON.parse(readFileSync(join(dir, `${clip}.events.json`), 'utf8')) as EventsFile;
-      const res = await analyzeLandmarkSource({
-        info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null },
-        async *frames() { yield* frames; },
-        async close() {},
-      } as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+      const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
       const byIdx = new Map<number, FrameMeasure>(res.frames.map((m) => [m.frameIndex, m]));
       for (const t of truth) {
         if (t.timestampMs < REST_MS) continue;

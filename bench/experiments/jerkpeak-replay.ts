@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { parseTruthCsv, findScript, inCoreRange, isCombinedPosture, REST_MS, type EventsFile } from '@geste/phantom';
 import { eyeEvidence } from '../../packages/core/src/pose/flexionLag.ts';
 import { fitHead } from '../../packages/core/src/pose/headFit.ts';
@@ -36,11 +37,7 @@ for (const path of positionals) {
   const truth = parseTruthCsv(readFileSync(join(c.dir, `${c.clip}.truth.csv`), 'utf8'));
   const script = findScript(c.clip);
   const anatomical = script !== undefined && (script.placement !== undefined || script.events.holds[0]?.kind === 'posture' || script.name.includes('start-'));
-  const res = await analyzeLandmarkSource({
-    info: { kind: 'replay', models: {}, imageWidthPx: frames[0]?.imageWidthPx ?? 640, imageHeightPx: frames[0]?.imageHeightPx ?? 480, nominalFps: null },
-    async *frames() { yield* frames; },
-    async close() {},
-  } as never, { neutral: anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+  const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
   const byIdx = new Map(res.frames.map((m) => [m.frameIndex, m]));
   const lmByIdx = new Map(frames.map((f) => [f.frameIndex, f]));
   const id = `${c.dir}/${c.clip}${c.tag}`;

@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { coherenceAt, seriesFromFrames, type LandmarkFrame, type Series } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { REST_MS } from '@geste/phantom';
 const cases = process.argv.slice(2);
 for (const c of cases) {
   const frames = (JSON.parse(readFileSync(c, 'utf8')) as { frames: LandmarkFrame[] }).frames;
-  const res = await analyzeLandmarkSource({ info: { kind: 'replay', models: {}, imageWidthPx: 640, imageHeightPx: 480, nominalFps: null }, async *frames() { yield* frames; }, async close() {} } as never, { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+  const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
   const h = res.summary.tremor.headline ?? null;
   let axis = h?.axis; let f = h?.peak.freqHz;
   if (!h) { for (const a of ['rotationDeg','tiltDeg','flexionDeg'] as const) { const r = res.summary.tremor.axes[a]; if (r.measurable && r.peak?.verdict === 'matches-the-mouth') { axis = a; f = r.peak.freqHz; } } }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { parseTruthCsv, findScript, REST_MS, EDGE_BANDS_DEG } from '@geste/phantom';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { tag: { type: 'string', default: '.s8' }, variant: { type: 'string', default: 'carried-one' }, frames: { type: 'string' }, json: { type: 'string' }, against: { type: 'string' }, 'against-tag': { type: 'string', default: '.s8' } } });
@@ -62,11 +63,7 @@ function anatomicalClip(clip: string): boolean {
 }
 
 async function analyze(frames: LandmarkFrame[], anatomical: boolean) {
-  return analyzeLandmarkSource({
-    info: { kind: 'replay', models: {}, imageWidthPx: frames[0]?.imageWidthPx ?? 640, imageHeightPx: frames[0]?.imageHeightPx ?? 480, nominalFps: null },
-    async *frames() { yield* frames; },
-    async close() {},
-  } as never, { neutral: anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
+  return analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
 }
 
 interface Row { clip: string; frameIndex: number; tMs: number; det: number; mesh: number; ageMs: number; confBefore: number; confAfter: number; before: string; after: string; truth: Record<Axis, number>; errDeg: Record<Axis, number | null>; edge: Axis[] }

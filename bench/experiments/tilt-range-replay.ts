@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type FrameMeasure, type HeadAngles, type LandmarkFrame, anglesFromRotationMatrix, fitHead, selectPatientFace } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
+import { replaySourceFromFrames } from '@geste/vision';
 import { REST_MS, parseTruthCsv } from '@geste/phantom';
 import { LEVEL_HEAD_TILT, MESH_CONFIDENT_DEG, MESH_RANGE_DEG } from '../../packages/core/src/pose/range.ts';
 import { type RollStep, rollAt, truthAt } from '../realfacesLib.ts';
@@ -85,11 +86,7 @@ function loadClips(): Clip[] {
 }
 
 async function replay(c: Clip, frames: LandmarkFrame[]): Promise<FrameMeasure[]> {
-  const res = await analyzeLandmarkSource({
-    info: { kind: 'replay', models: {}, imageWidthPx: frames[0]?.imageWidthPx ?? 640, imageHeightPx: frames[0]?.imageHeightPx ?? 480, nominalFps: null },
-    async *frames() { yield* frames; },
-    async close() {},
-  } as never, c.neutral === 'calibrate' ? { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } } : {});
+  const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), c.neutral === 'calibrate' ? { neutral: { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } } : {});
   return [...res.frames];
 }
 
