@@ -23,7 +23,7 @@ cfg.body = { enabled: true, modelPath: `blazepose-${variant}.json`, detector: { 
 const human = new Human(cfg);
 await human.load();
 const W = 640, H = 480;
-const ff = spawn(process.env.FFMPEG!, ['-v', 'error', '-i', mp4, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+const ff = spawn(process.env.FFMPEG!, ['-v', 'error', '-i', mp4!, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
 let buf = Buffer.alloc(0); let idx = 0; const yaws: number[] = [];
 const frames: Buffer[] = [];
 for await (const chunk of ff.stdout) { buf = Buffer.concat([buf, chunk]); while (buf.length >= W * H * 3) { frames.push(buf.subarray(0, W * H * 3)); buf = buf.subarray(W * H * 3); } }

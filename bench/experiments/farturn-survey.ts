@@ -68,7 +68,7 @@ for (const file of files.sort()) {
     if (held) {
       tot.held++;
       if (core) tot.heldCore++;
-      if (values.held) appendFileSync(values.held, JSON.stringify({ file, i: f.frameIndex, ms: Math.round(f.timestampMs), core, t: t ? AX.map((a) => r1(t[a])) : null, raw: [raw.state[0] + raw.method[0], ...AX.map((a) => r1(raw[a])), r1(raw.confidence)], err: err(raw), score: r1((meshEvidence(f)?.meshScore ?? NaN) * 100) }) + '\n');
+      if (values.held) appendFileSync(values.held, JSON.stringify({ file, i: f.frameIndex, ms: Math.round(f.timestampMs), core, t: t ? AX.map((a) => r1(t[a])) : null, raw: [raw.state[0]! + raw.method[0]!, ...AX.map((a) => r1(raw[a])), r1(raw.confidence)], err: err(raw), score: r1((meshEvidence(f)?.meshScore ?? NaN) * 100) }) + '\n');
     }
     if (b) {
       const o = b.measure(f, cal.neutral);

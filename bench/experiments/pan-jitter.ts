@@ -91,7 +91,7 @@ for (const spec of specs) {
     const rgbInput = new RgbInput();
     let roi: MeshRoi | null = null;
     let weights: [number, number] | null = null;
-    let roi0: MeshRoi | null = null;
+    let roi0 = null as MeshRoi | null;
     let prevCentre: [number, number] | null = null;
     const hist: [number, number][] = [];
     const tracker = v === 'tracker' ? new FaceMeshTracker(tf, model, { maxFaces: 1, ...(process.env['ROI_RECENTRE_SHARE'] ? { recentreShare: recentreShareFromEnv(process.env['ROI_RECENTRE_SHARE']) } : {}), ...(process.env['ROI_PREDICT_MIN_SHARE'] ? { predictMinShare: Number(process.env['ROI_PREDICT_MIN_SHARE']) } : {}) }) : null;
