@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { AXES, type Axis, type LandmarkFrame } from '@geste/core';
 import {
   compareAngles, compareJerks, tremorOverInterval, compareTimeInNeutral, compareTremor, coreRangeAccuracy, wideRotationAccuracy,
-  generateSet, parseTruthCsv, findScript, scriptsInSet, mulberry32, REST_MS, RANGE_BANDS_DEG, TARGETS,
+  generateSet, parseTruthCsv, findScript, startsOffNeutral, scriptsInSet, mulberry32, REST_MS, RANGE_BANDS_DEG, TARGETS,
   scoreClips, targetLines, type ClipForScoring, type MeasuredRow, type TruthRow, type EventsFile, type ErrorStats, type TremorComparison, type JerkComparison,
   type NeutralTimeComparison, fileSizeBytes,
 } from '@geste/phantom';
@@ -96,13 +96,6 @@ const tremors: { clip: string; axis: Axis; cmp: TremorComparison; note: string }
 const jerks: { clip: string; cmp: JerkComparison; anyAxis: JerkComparison }[] = [];
 const forScoring: ClipForScoring[] = [];
 const neutral: { clip: string; cmp: NeutralTimeComparison }[] = [];
-/**
- * Issue 12's clips rest in their posture from the first frame or place the trunk and camera: calibrating on their first
- * seconds would erase exactly what they test. They are analysed against the anatomical zero (the CLI's default), scored
- * on every frame, kept out of the pooled and issue-13 tables (which are calibrated), and reported in their own section.
- */
-const isAnatomicalClip = (s: ReturnType<typeof findScript>): boolean =>
-  s !== undefined && (s.placement !== undefined || s.events.holds[0]?.kind === 'posture' || s.name.includes('start-'));
 const anatomicalRows: { clip: string; description: string; frames: number; nm: number[]; mae: (number | null)[]; medianErr: (number | null)[]; gross: number; uncertain: (number | null)[] }[] = [];
 const perClip: { clip: string; frames: number; nm: number[]; mae: (number | null)[]; gross: number; analyseS: number | null; renderFps: number | null; mp4MB: number }[] = [];
 let offset = 0;
@@ -115,7 +108,7 @@ for (const clip of clips) {
   let summary: unknown = null;
   // Analysis results are kept next to the video; --reuse-analysis reads them instead of re-running
   // the models (only valid while the video and the analyser are unchanged).
-  const anatomical = isAnatomicalClip(script);
+  const anatomical = startsOffNeutral(script); // issue 12's clips: against the anatomical zero, scored on every frame, reported apart
   const savedPath = clip.truthCsv.replace('.truth.csv', `${tuningTag}${anatomical ? '.anatomical' : ''}.measured.json`);
   if (analyze && values['reuse-analysis'] && existsSync(savedPath)) {
     const saved = JSON.parse(readFileSync(savedPath, 'utf8')) as { frames: MeasuredRow[]; summary: unknown };

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
 import { replaySourceFromFrames } from '@geste/vision';
-import { parseTruthCsv, findScript, inCoreRange, isCombinedPosture, REST_MS, type EventsFile } from '@geste/phantom';
+import { parseTruthCsv, findScript, startsOffNeutral, inCoreRange, isCombinedPosture, REST_MS, type EventsFile } from '@geste/phantom';
 import { eyeEvidence } from '../../packages/core/src/pose/flexionLag.ts';
 import { fitHead } from '../../packages/core/src/pose/headFit.ts';
 import { selectPatientFace } from '../../packages/core/src/pose/frameGeometry.ts';
@@ -36,7 +36,7 @@ for (const path of positionals) {
   const frames = (JSON.parse(readFileSync(path, 'utf8')) as { frames: LandmarkFrame[] }).frames;
   const truth = parseTruthCsv(readFileSync(join(c.dir, `${c.clip}.truth.csv`), 'utf8'));
   const script = findScript(c.clip);
-  const anatomical = script !== undefined && (script.placement !== undefined || script.events.holds[0]?.kind === 'posture' || script.name.includes('start-'));
+  const anatomical = startsOffNeutral(script);
   const res = await analyzeLandmarkSource(replaySourceFromFrames(frames), { neutral: anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS } });
   const byIdx = new Map(res.frames.map((m) => [m.frameIndex, m]));
   const lmByIdx = new Map(frames.map((f) => [f.frameIndex, f]));

@@ -17,7 +17,7 @@ import {
   type LandmarkFrame, type NeutralStrategy,
 } from '@geste/core';
 import { parseLandmarks } from '@geste/vision';
-import { REST_MS, findScript, parseTruthCsv, type TruthRow } from '@geste/phantom';
+import { REST_MS, findScript, startsOffNeutral, parseTruthCsv, type TruthRow } from '@geste/phantom';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   out: { type: 'string', default: 'kpgain-frames.jsonl' }, 'drop-mesh': { type: 'boolean', default: false },
@@ -52,7 +52,7 @@ for (const path of positionals) {
   const frames = raw.map((f, i) => (dropped(i) ? { ...f, faces: [] } : f));
   const { truth, clip } = truthFor(path);
   const script = truth ? findScript(clip) : undefined;
-  const anatomical = (truth === null && values.neutral !== 'calibrate') || (script !== undefined && (script.placement !== undefined || script.events.holds[0]?.kind === 'posture' || script.name.includes('start-')));
+  const anatomical = (truth === null && values.neutral !== 'calibrate') || startsOffNeutral(script);
   const strategy: NeutralStrategy = values.neutral === 'anatomical' || (anatomical && values.neutral !== 'calibrate') ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };
   const run = (fs: LandmarkFrame[]) => {
     const analyzer = new RecordingAnalyzer(strategy);

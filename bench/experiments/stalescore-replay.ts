@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { LandmarkFrame } from '@geste/core';
 import { analyzeLandmarkSource } from '@geste/cli';
 import { replaySourceFromFrames } from '@geste/vision';
-import { parseTruthCsv, findScript, REST_MS, EDGE_BANDS_DEG } from '@geste/phantom';
+import { parseTruthCsv, findScript, startsOffNeutral, REST_MS, EDGE_BANDS_DEG } from '@geste/phantom';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { tag: { type: 'string', default: '.s8' }, variant: { type: 'string', default: 'carried-one' }, frames: { type: 'string' }, json: { type: 'string' }, against: { type: 'string' }, 'against-tag': { type: 'string', default: '.s8' } } });
 const AXES = ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const;
@@ -58,8 +58,7 @@ function variantFrames(frames: LandmarkFrame[], truth: Map<number, Record<Axis, 
 
 // The neutral the bench uses (bench/accuracy.ts isAnatomicalClip): the anatomical zero for clips that start off neutral.
 function anatomicalClip(clip: string): boolean {
-  const s = findScript(clip);
-  return s !== undefined && (s.placement !== undefined || s.events.holds[0]?.kind === 'posture' || s.name.includes('start-'));
+  return startsOffNeutral(findScript(clip));
 }
 
 async function analyze(frames: LandmarkFrame[], anatomical: boolean) {

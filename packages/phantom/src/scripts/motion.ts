@@ -463,3 +463,12 @@ export function scriptsInSet(set: PhantomSet): MotionScript[] {
 export function findScript(name: string): MotionScript | undefined {
   return SCRIPTS.find((s) => s.name === name);
 }
+
+/**
+ * Issue 12's clips rest in their posture from the first frame or place the trunk and camera: calibrating on their first
+ * seconds would erase exactly what they test, so the bench analyses them against the anatomical zero (the CLI's
+ * default) and keeps them out of the calibrated tables.
+ */
+export function startsOffNeutral(s: MotionScript | undefined): boolean {
+  return s !== undefined && (s.placement !== undefined || s.events.holds[0]?.kind === 'posture' || s.name.includes('start-'));
+}
