@@ -20,7 +20,10 @@ import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { FlexionSaturationGuard } from './flexionSaturation.ts';
 import { FlexionJerkPeakGuard } from './flexionJerkPeak.ts';
-import { COMBINED_OTHER_DEG, COMBINED_TURN_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG, tiltConfidentDeg } from './range.ts';
+import { flexionEdgeDoubt } from './flexionEdge.ts';
+import { TurnLeadGuard } from './turnLead.ts';
+import { isCombinedTurn } from './combinedPosture.ts';
+import { COMBINED_OTHER_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG, tiltConfidentDeg } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
@@ -93,8 +96,9 @@ export interface HeadPoseEstimatorOptions extends FitOptions {
  * Frames measured in order, through the guards that need the frames before: readings held back just after a turn
  * beyond the tracker's range (reentry.ts), the flexion of a mesh pushed past what it models dropped
  * (flexionRange.ts, from the same head fit the measure used) and a chin-down bend the mesh does not follow flagged
- * (flexionLag.ts: fast; flexionSaturation.ts: slow, past the mesh's chin-down limit), and a fast chin-down movement's
- * over-read peak flagged (flexionJerkPeak.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
+ * (flexionLag.ts: fast; flexionSaturation.ts: slow, past the mesh's chin-down limit), a fast chin-down movement's
+ * over-read peak flagged (flexionJerkPeak.ts), a large chin-up or an unsure mesh's chin-down (flexionEdge.ts) and a fast
+ * turn toward the range's edge (turnLead.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
  */
 export class GuardedFrameMeasurer {
   private readonly reentry = new RangeReentryGuard();
@@ -102,6 +106,7 @@ export class GuardedFrameMeasurer {
   private readonly flexionLag = new FlexionLagGuard();
   private readonly flexionSaturation = new FlexionSaturationGuard();
   private readonly flexionJerkPeak = new FlexionJerkPeakGuard();
+  private readonly turnLead = new TurnLeadGuard();
   /** The person's nose-and-ears gain, learned from frames measured by a sure mesh (keypointGain.ts). */
   private readonly keypointGain = new KeypointGainLearner();
 
@@ -120,8 +125,10 @@ export class GuardedFrameMeasurer {
     const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
-    // The jerk-peak flag last, so its doubts do not start the edge band's hold.
-    const out = this.flexionJerkPeak.apply(this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null), measure);
+    // The jerk-peak, flexion-edge and turn-lead flags last, so their doubts do not start the edge band's hold.
+    const banded = this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null);
+    const edged = flexionEdgeDoubt(this.flexionJerkPeak.apply(banded, measure), measure, meshEvidence(frame)?.meshScore ?? null);
+    const out = this.turnLead.apply(edged, turnDeg);
     const mesh = evidence === null || out.method !== 'face-mesh' ? null : { ...evidence.cameraAngles, meshScore: meshEvidence(frame)?.meshScore ?? 0 };
     this.keypointGain.observe(out, { timestampMs: frame.timestampMs, mesh, keypoint: keypointYawFromCameraDeg(frame), bodyFresh: bodyReadOnFrame(frame) });
     return { measure: out, fit };
@@ -300,7 +307,8 @@ function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: 
     // A turn combined with a tilt or bend (relative to neutral): the mesh's tilt and flexion are unreliable there (range.ts).
     // Tilt and bend together (√(tilt² + flexion²)), not the larger one: on the way into −35°/+20°/−15° one face read
     // −21.4°/+7.5°/−9.9° (rotation 3.3° off) with neither past 10° (olive-narrow, webcam).
-    const combinedTurn = Math.abs(a.rotationDeg) >= COMBINED_TURN_DEG && Math.hypot(a.tiltDeg, a.flexionDeg) >= COMBINED_OTHER_DEG;
+    // A smaller turn with more tilt and bend too (turn × √(tilt² + flexion²), combinedPosture.ts).
+    const combinedTurn = isCombinedTurn(a);
     const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded') || combinedTurn;
     return { fit, measure: {
       frameIndex: frame.frameIndex,

@@ -195,7 +195,9 @@ describe('combined postures (estimator)', () => {
     expect(measureFrame(frame(-35, 20, -15), anatomicalNeutral()).state).toBe('low-confidence');
     expect(measureFrame(frame(30, 0, 12), anatomicalNeutral()).state).toBe('low-confidence');
     expect(measureFrame(frame(35, 0, 0), anatomicalNeutral()).method).toBe('face-mesh');
-    expect(measureFrame(frame(15, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
+    // A 15° turn with a 20° tilt is combined since session 9 (turn × tilt 300 deg², combinedPosture.ts); 10° with 20° is not.
+    expect(measureFrame(frame(15, 20, 0), anatomicalNeutral()).state).toBe('low-confidence');
+    expect(measureFrame(frame(10, 20, 0), anatomicalNeutral()).state).not.toBe('low-confidence');
     expect(measureFrame(frame(-20, 12, -10), anatomicalNeutral()).state).toBe('low-confidence');
   });
 });
