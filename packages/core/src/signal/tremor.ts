@@ -117,7 +117,9 @@ export const TREMOR_PEAK_VERDICTS: readonly TremorPeakVerdict[] = ['tremor', 'no
  * line at the same frequency (within the Hann main lobe, 2/T Hz), the angle follows it (coherence), and both the lips
  * and the jaw move more, per degree of the head's whole movement at that frequency, than a head rhythm moves them.
  * The mesh's lips follow a real head tremor (up to 1.33 % of the eye distance per degree, coherence 0.97: a 7 Hz pitch
- * tremor), its chin does not (≤ 0.66 %/° where the lips pass); talking moved the jaw 1.28–2.87 %/°.
+ * tremor), its chin does not (≤ 0.45 %/° where the lips pass every other gate); talking moved the jaw 1.28–2.87 %/°.
+ * ref: jaw and lips open the mouth together in speech — D. J. Ostry, K. G. Munhall, "Control of jaw orientation and
+ * position in mastication and speech", J. Neurophysiol. 71(4):1528, 1994.
  */
 export const TALKING_MIN_MOUTH_PROMINENCE = 10;
 export const TALKING_MIN_COHERENCE = 0.8;
@@ -125,7 +127,7 @@ export const TALKING_MIN_COHERENCE = 0.8;
 export const TALKING_MIN_MOUTH_RMS_PCT = 0.5;
 /** The lips' line at the peak per degree of the head's movement there, at least (talking: 0.83–3.96; true tremors: up to 1.33 — a sanity floor, the jaw separates). */
 export const TALKING_MIN_LIPS_PCT_PER_HEAD_DEG = 0.5;
-/** The jaw's line at the peak per degree of the head's movement there, at least (talking: 1.28–2.87; true tremors whose lips pass: ≤ 0.66). */
+/** The jaw's line at the peak per degree of the head's movement there, at least (talking: 1.28–2.87; true tremors whose lips pass every other gate: ≤ 0.45, whose lips nearly pass: ≤ 0.66). */
 export const TALKING_MIN_JAW_PCT_PER_HEAD_DEG = 0.9;
 
 /** Peaks are searched from this frequency up (below it, posture changes dominate). */
