@@ -45,7 +45,7 @@ export interface RecordingMeasures {
   readonly straightest: StraightestCheck | null;
   /** Frames whose timestamp did not increase (dropped, counted here). */
   readonly droppedOutOfOrder: number;
-  /** The mouth's opening per frame (signal/mouth.ts): tremor analysis tells talking from tremor with it. */
+  /** The lips' and the jaw's opening per frame (signal/mouth.ts): tremor analysis tells talking from tremor with them. */
   readonly mouthOpening: MouthMovement;
 }
 
