@@ -1,5 +1,5 @@
 // Writes packages/core/src/signal/talking.fixture.ts: the angles this branch's `geste analyze` reads (replayed, no models)
-// and the mouth opening (signal/mouth.ts) of one matrix clip where talking read as tremor (issue 13, session 8).
+// and the mouth opening and jaw opening (signal/mouth.ts) of one matrix clip where talking read as tremor (issue 13, session 8).
 //   node --import tsx bench/experiments/speech-fixture.ts <clipDir>/<clip>.landmarks.json <label> > packages/core/src/signal/talking.fixture.ts
 import { readFileSync } from 'node:fs';
 import { mouthOpeningSeries, type LandmarkFrame } from '@geste/core';
@@ -19,4 +19,6 @@ export const TALKING_TIMESTAMPS_MS: readonly number[] = ${fmt(res.frames.map((f)
 export const TALKING_ROTATION_DEG: readonly (number | null)[] = ${fmt(res.frames.map((f) => f.rotationDeg), 3)};
 export const TALKING_TILT_DEG: readonly (number | null)[] = ${fmt(res.frames.map((f) => f.tiltDeg), 3)};
 export const TALKING_FLEXION_DEG: readonly (number | null)[] = ${fmt(res.frames.map((f) => f.flexionDeg), 3)};
-export const TALKING_MOUTH_OPENING: readonly (number | null)[] = ${fmt(mouth.values, 5)};`);
+export const TALKING_MOUTH_OPENING: readonly (number | null)[] = ${fmt(mouth.values, 5)};
+/** The jaw's opening (chin 152 to the outer eye corners' midpoint over their distance, signal/mouth.ts jawOpeningRatio; session 9). */
+export const TALKING_JAW_OPENING: readonly (number | null)[] = ${fmt(mouth.jaw, 5)};`);

@@ -17,7 +17,7 @@ describe('terminal report words', () => {
 // `geste analyze` summarises a recording; the text report says why the 4.8 Hz rhythm is not a tremor.
 import { anatomicalNeutral, summarizeSession, type FrameMeasure } from '@geste/core';
 import { describeSummary } from './text.ts';
-import { TALKING_FLEXION_DEG, TALKING_MOUTH_OPENING, TALKING_ROTATION_DEG, TALKING_TILT_DEG, TALKING_TIMESTAMPS_MS } from '../../../../packages/core/src/signal/talking.fixture.ts';
+import { TALKING_FLEXION_DEG, TALKING_JAW_OPENING, TALKING_MOUTH_OPENING, TALKING_ROTATION_DEG, TALKING_TILT_DEG, TALKING_TIMESTAMPS_MS } from '../../../../packages/core/src/signal/talking.fixture.ts';
 
 describe('the text report on a talking face', () => {
   const frames: FrameMeasure[] = TALKING_TIMESTAMPS_MS.map((timestampMs, i) => {
@@ -27,7 +27,7 @@ describe('the text report on a talking face', () => {
   });
   const neutral = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null } as const;
   it('reports no tremor and names the mouth as the 4.8 Hz rhythm', () => {
-    const mouth = { timestampsMs: [...TALKING_TIMESTAMPS_MS], values: [...TALKING_MOUTH_OPENING] };
+    const mouth = { timestampsMs: [...TALKING_TIMESTAMPS_MS], values: [...TALKING_MOUTH_OPENING], jaw: [...TALKING_JAW_OPENING] };
     const text = describeSummary(summarizeSession(frames, neutral, [], [], mouth));
     expect(text).toMatch(/Head tremor: none found \(a 4\.8 Hz rhythm in flexion[^)]*\)? matches the mouth's movement \(talking\)\)\./);
   });

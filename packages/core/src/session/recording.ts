@@ -17,8 +17,7 @@ import { AnatomicalEstimator } from '../pose/anatomical.ts';
 import type { CameraContext } from '../pose/reference.ts';
 import type { TrunkSetup } from '../pose/trunkSetup.ts';
 import { type StraightestCheck, checkStraightest } from '../pose/straightest.ts';
-import type { Series } from '../measures/types.ts';
-import { mouthOpeningRatio } from '../signal/mouth.ts';
+import { jawOpeningRatio, mouthOpeningRatio, type MouthMovement } from '../signal/mouth.ts';
 
 export type NeutralStrategy =
   | { readonly kind: 'anatomical' }
@@ -46,8 +45,8 @@ export interface RecordingMeasures {
   readonly straightest: StraightestCheck | null;
   /** Frames whose timestamp did not increase (dropped, counted here). */
   readonly droppedOutOfOrder: number;
-  /** The mouth's opening per frame (signal/mouth.ts): tremor analysis tells talking from tremor with it. */
-  readonly mouthOpening: Series;
+  /** The lips' and the jaw's opening per frame (signal/mouth.ts): tremor analysis tells talking from tremor with them. */
+  readonly mouthOpening: MouthMovement;
 }
 
 export class RecordingAnalyzer {
@@ -64,6 +63,7 @@ export class RecordingAnalyzer {
   private readonly anatomicalMeasures: FrameMeasure[] = [];
   private readonly mouthTimestampsMs: number[] = [];
   private readonly mouthValues: (number | null)[] = [];
+  private readonly jawValues: (number | null)[] = [];
 
   /** `options.camera`: what is known about the camera (pitch against gravity, mirrored); default unknown. */
   constructor(strategy: NeutralStrategy = { kind: 'anatomical' }, options: FitOptions & { readonly camera?: CameraContext; readonly trunkSetup?: TrunkSetup | null } = {}) {
@@ -87,6 +87,7 @@ export class RecordingAnalyzer {
     this.lastTimestampMs = frame.timestampMs;
     this.mouthTimestampsMs.push(frame.timestampMs);
     this.mouthValues.push(mouthOpeningRatio(frame));
+    this.jawValues.push(jawOpeningRatio(frame));
     this.anatomicalMeasures.push(this.anatomical.measure(frame));
     if (this.strategy.kind === 'anatomical') {
       this.measures.push(this.anatomicalMeasures[this.anatomicalMeasures.length - 1]!);
@@ -112,7 +113,7 @@ export class RecordingAnalyzer {
       const { startMs, endMs } = this.strategy;
       straightest = checkStraightest(this.anatomicalMeasures.filter((m) => m.timestampMs >= startMs && m.timestampMs <= endMs));
     }
-    return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.strategy.kind === 'anatomical' ? this.measures : this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped, mouthOpening: { timestampsMs: this.mouthTimestampsMs, values: this.mouthValues } };
+    return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.strategy.kind === 'anatomical' ? this.measures : this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped, mouthOpening: { timestampsMs: this.mouthTimestampsMs, values: this.mouthValues, jaw: this.jawValues } };
   }
 
   /** Against a calibrated or given neutral: the same guards as `HeadPoseEstimator.measure` (re-entry, flexion range). */

@@ -4,12 +4,13 @@
  * (summary.json), the app, the PDF report and the clinician view all summarise frames with it, and
  * `summaryMeasures` turns it into registry keys (measures/registry.ts) for display and storage.
  */
-import { AXES, type Axis, type FrameMeasure, type NotMeasurableReason, type PoseMethod, type Series } from '../measures/types.ts';
+import { AXES, type Axis, type FrameMeasure, type NotMeasurableReason, type PoseMethod } from '../measures/types.ts';
 import type { SummaryMeasureKey } from '../measures/registry.ts';
 import { type JerkResult, detectJerks } from '../signal/jerks.ts';
 import { type NeutralResult, neutralTime } from '../signal/neutral.ts';
 import { type AxisRange, rangeOfMotion } from '../signal/rangeOfMotion.ts';
 import { type TremorResult, analyzeTremor } from '../signal/tremor.ts';
+import type { MouthMovement } from '../signal/mouth.ts';
 import { scoreSession } from '../scoring/items.ts';
 import type { SeverityReport } from '../scoring/types.ts';
 import type { ExamPhase } from '../scoring/types.ts';
@@ -96,7 +97,7 @@ export function summarizeSession(
   phases: readonly ExamPhase[] = [],
   notes: readonly string[] = [],
   /** The mouth's opening (signal/mouth.ts, from the same landmarks): a tremor peak that is the mouth's rhythm (talking) is not called tremor. */
-  mouthOpening: Series | null = null,
+  mouthOpening: MouthMovement | null = null,
 ): SessionSummary {
   const reasons: Partial<Record<NotMeasurableReason, number>> = {};
   const methods: Partial<Record<PoseMethod, number>> = {};

@@ -14,8 +14,17 @@ import { measuredRuns, resampleUniform } from './resample.ts';
 import { cleanSeries, nominalStepMs } from './series.ts';
 import { hannWindow } from './welch.ts';
 
-/** Face-mesh indices: upper and lower inner lip (centre), outer eye corners (the face's size). */
-export const MOUTH_LANDMARKS = { upperLip: 13, lowerLip: 14, eyeRight: 33, eyeLeft: 263 } as const;
+/** Face-mesh indices: upper and lower inner lip (centre), chin (the jaw), outer eye corners (the face's size). */
+export const MOUTH_LANDMARKS = { upperLip: 13, lowerLip: 14, chin: 152, eyeRight: 33, eyeLeft: 263 } as const;
+
+/**
+ * The mouth's movement over a recording: `values` the lips' opening (mouthOpeningRatio), `jaw` the jaw's
+ * (jawOpeningRatio), per timestamp; null where no single face was seen. Talking moves both; a head tremor moves neither
+ * much (docs/tremor-peak.md, "Talking").
+ */
+export interface MouthMovement extends Series {
+  readonly jaw: readonly (number | null)[];
+}
 
 /** Inner-lip gap over the outer-eye-corner distance (3-D, mesh units) of the patient's face, or null when no single face or a point is missing. */
 export function mouthOpeningRatio(frame: LandmarkFrame): number | null {
@@ -31,9 +40,26 @@ export function mouthOpeningRatio(frame: LandmarkFrame): number | null {
   return gap / size;
 }
 
-/** The mouth's opening over a recording (null where no face was seen): the tremor analysis's talking signal. */
-export function mouthOpeningSeries(frames: readonly LandmarkFrame[]): Series {
-  return { timestampsMs: frames.map((f) => f.timestampMs), values: frames.map(mouthOpeningRatio) };
+/**
+ * The jaw's opening: chin to the outer eye corners' midpoint over their distance (3-D, mesh units), or null as
+ * mouthOpeningRatio. Speech moves the jaw (the chin drops with the lower lip); a head turning rigidly leaves this
+ * distance alone, save for the mesh's own errors.
+ */
+export function jawOpeningRatio(frame: LandmarkFrame): number | null {
+  const sel = selectPatientFace(frame);
+  if (sel.kind !== 'one') return null;
+  const mesh = sel.face.meshPx;
+  const c = mesh[MOUTH_LANDMARKS.chin], r = mesh[MOUTH_LANDMARKS.eyeRight], e = mesh[MOUTH_LANDMARKS.eyeLeft];
+  if (!c || !r || !e) return null;
+  const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
+  const drop = Math.hypot(c.x - (r.x + e.x) / 2, c.y - (r.y + e.y) / 2, c.z - (r.z + e.z) / 2);
+  if (!(size > 0) || !Number.isFinite(drop)) return null;
+  return drop / size;
+}
+
+/** The mouth's movement over a recording (null where no face was seen): the tremor analysis's talking signal. */
+export function mouthOpeningSeries(frames: readonly LandmarkFrame[]): MouthMovement {
+  return { timestampsMs: frames.map((f) => f.timestampMs), values: frames.map(mouthOpeningRatio), jaw: frames.map(jawOpeningRatio) };
 }
 
 /** Coherence segments, s: short, so that an 8-s clip gives several (7 at 50 % overlap); resolution ±1/T = ±0.5 Hz. */

@@ -6,7 +6,7 @@ import { fftInPlace, nextPowerOfTwo } from './fft.ts';
 import { measuredRuns, resampleUniform } from './resample.ts';
 import { cleanSeries, nominalStepMs, quantileSorted, requirePositive, seriesFromFrames } from './series.ts';
 import { WelchAccumulator, type Psd } from './welch.ts';
-import { coherenceAt } from './mouth.ts';
+import { coherenceAt, type MouthMovement } from './mouth.ts';
 
 export const TREMOR_BANDS = [
   { band: '0-1.5Hz', loHz: 0, hiHz: 1.5 },
@@ -93,6 +93,11 @@ export interface TalkingMatch {
   readonly rmsPct: number;
   /** Magnitude-squared coherence of the angle with the mouth opening at the peak (COHERENCE_SEGMENT_S segments). */
   readonly coherence: number;
+  /** The lips' and the jaw's lines at the peak (±2/T Hz, floor taken off), % of the eye distance. */
+  readonly lipsAtPeakPct: number;
+  readonly jawAtPeakPct: number;
+  /** The head's whole movement at the peak: root-sum-square of the three angles' lines there (±2/T Hz, floor taken off), deg. */
+  readonly headAtPeakDeg: number;
 }
 
 /**
@@ -109,16 +114,21 @@ export const TREMOR_PEAK_VERDICTS: readonly TremorPeakVerdict[] = ['tremor', 'no
 
 /**
  * Talking (docs/tremor-peak.md, "Talking"): a peak is the mouth's, not the head's, when the mouth opening has a clear
- * line at the same frequency (within the Hann main lobe, 2/T Hz), the angle follows it (coherence), and the mouth moves
- * more than a head rhythm of that size would move it. Real phantom tremors on still mouths moved the lip gap 0.13–0.28 %
- * of the eye distance per degree (roll, yaw, 3.5 Hz pitch) and 1.4 %/° (7 Hz pitch, 0.32°), coherence up to 0.98: the
- * mesh's lips follow the head. Talking moved it 1.6–4.0 %/° with the angle wobble 0.26–0.46°. Thin margins: see the doc.
+ * line at the same frequency (within the Hann main lobe, 2/T Hz), the angle follows it (coherence), and both the lips
+ * and the jaw move more, per degree of the head's whole movement at that frequency, than a head rhythm moves them.
+ * The mesh's lips follow a real head tremor (up to 1.33 % of the eye distance per degree, coherence 0.97: a 7 Hz pitch
+ * tremor), its chin does not (≤ 0.45 %/° where the lips pass every other gate); talking moved the jaw 1.28–2.87 %/°.
+ * ref: jaw and lips open the mouth together in speech — D. J. Ostry, K. G. Munhall, "Control of jaw orientation and
+ * position in mastication and speech", J. Neurophysiol. 71(4):1528, 1994.
  */
 export const TALKING_MIN_MOUTH_PROMINENCE = 10;
 export const TALKING_MIN_COHERENCE = 0.8;
-export const TALKING_MIN_MOUTH_PCT_PER_DEG = 1.5;
 /** The least mouth line, % of the eye distance: below it a face is not talking (still faces' lip jitter: ≤ 0.45 % at a peak). */
 export const TALKING_MIN_MOUTH_RMS_PCT = 0.5;
+/** The lips' line at the peak per degree of the head's movement there, at least (talking: 0.83–3.96; true tremors: up to 1.33 — a sanity floor, the jaw separates). */
+export const TALKING_MIN_LIPS_PCT_PER_HEAD_DEG = 0.5;
+/** The jaw's line at the peak per degree of the head's movement there, at least (talking: 1.28–2.87; true tremors whose lips pass every other gate: ≤ 0.45, whose lips nearly pass: ≤ 0.66). */
+export const TALKING_MIN_JAW_PCT_PER_HEAD_DEG = 0.9;
 
 /** Peaks are searched from this frequency up (below it, posture changes dominate). */
 export const TREMOR_PEAK_MIN_HZ = 1;
@@ -222,13 +232,13 @@ export interface TremorResult {
  * Tremor analysis of the three head axes of a session's frames (not-measurable frames are gaps). `mouthOpening`: the mouth's opening over the same recording (signal/mouth.ts `mouthOpeningSeries`, from the landmarks
  * the angles came from); with it, a peak that is the mouth's rhythm (talking) is not called tremor.
  */
-export function analyzeTremor(frames: readonly FrameMeasure[], options: Partial<TremorOptions> = {}, mouthOpening: Series | null = null): TremorResult {
+export function analyzeTremor(frames: readonly FrameMeasure[], options: Partial<TremorOptions> = {}, mouthOpening: MouthMovement | null = null): TremorResult {
   const series = {} as Record<Axis, Series>;
   for (const a of AXES) series[a] = seriesFromFrames(frames, a);
   return analyzeTremorSeries(series, options, mouthOpening);
 }
 
-export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, options: Partial<TremorOptions> = {}, mouthOpening: Series | null = null): TremorResult {
+export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, options: Partial<TremorOptions> = {}, mouthOpening: MouthMovement | null = null): TremorResult {
   const opts = { ...TREMOR_DEFAULTS, ...options };
   const axes = {} as Record<Axis, TremorAxisResult>;
   for (const a of AXES) axes[a] = analyzeTremorAxis(a, series[a], opts);
@@ -257,11 +267,13 @@ export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, opti
   }
   // A peak that is the mouth's rhythm (talking moves the lips, and the head-pose fit follows them a little).
   if (mouthOpening) {
-    const mouth = mouthLine(mouthOpening, opts);
+    const lips = analyzeTremorAxis('flexionDeg', percentOf(mouthOpening), opts);
+    const jaw = analyzeTremorAxis('flexionDeg', percentOf({ timestampsMs: mouthOpening.timestampsMs, values: mouthOpening.jaw }), opts);
+    const angleSpectra = AXES.flatMap((b) => { const x = axes[b]; return x.measurable ? [x.psd] : []; });
     for (const a of AXES) {
       const r = axes[a];
-      if (!mouth || !r.measurable || !r.peak || r.peak.verdict !== 'tremor') continue;
-      const m = talkingMatch(r.peak, series[a], mouthOpening, mouth, opts.segmentS);
+      if (!lips.measurable || !lips.peak || !jaw.measurable || !r.measurable || !r.peak || r.peak.verdict !== 'tremor') continue;
+      const m = talkingMatch(r.peak, series[a], mouthOpening, lips.peak, { lips: lips.psd, jaw: jaw.psd, angles: angleSpectra }, opts.segmentS);
       if (m) axes[a] = { ...r, peak: { ...r.peak, verdict: 'matches-the-mouth', mouth: m } };
     }
   }
@@ -274,26 +286,49 @@ export function analyzeTremorSeries(series: Readonly<Record<Axis, Series>>, opti
   return { axes, dominantAxisByBand, dominantTremorAxis: headline?.axis ?? null, headline };
 }
 
+function percentOf(s: Series): Series {
+  return { timestampsMs: s.timestampsMs, values: s.values.map((v) => (v === null ? null : 100 * v)) };
+}
+
 /** The mouth opening's strongest 1–8 Hz line in % of the eye distance (the same spectrum and peak rules as an angle's), or null. */
 export function mouthLine(mouthOpening: Series, options: Partial<TremorOptions> = {}): TremorPeak | null {
-  const pct: Series = { timestampsMs: mouthOpening.timestampsMs, values: mouthOpening.values.map((v) => (v === null ? null : 100 * v)) };
-  const r = analyzeTremorAxis('flexionDeg', pct, options);
+  const r = analyzeTremorAxis('flexionDeg', percentOf(mouthOpening), options);
   return r.measurable ? r.peak : null;
+}
+
+/** RMS of a spectrum's line at fHz: the bins within ±halfWidthHz of it, each less the floor around fHz (spectralFloor). */
+export function lineRmsAt(psd: Psd, fHz: number, halfWidthHz: number): number {
+  const floor = spectralFloor(psd, fHz);
+  let power = 0;
+  for (let k = 0; k < psd.psd.length; k++) if (Math.abs((psd.freqsHz[k] as number) - fHz) <= halfWidthHz) power += Math.max(0, (psd.psd[k] as number) - floor) * psd.dfHz;
+  return Math.sqrt(power);
+}
+
+/** Spectra (in %, and the angles' in deg) that talkingMatch compares at a peak. */
+export interface TalkingSpectra {
+  readonly lips: Psd;
+  readonly jaw: Psd;
+  /** The measurable head axes' spectra. */
+  readonly angles: readonly Psd[];
 }
 
 /**
  * The mouth's line that explains `peak` (TALKING_* rules), or null: the mouth line lies within 2/T Hz of the peak, stands
- * TALKING_MIN_MOUTH_PROMINENCE over its floor, is at least TALKING_MIN_MOUTH_RMS_PCT and TALKING_MIN_MOUTH_PCT_PER_DEG × the
- * peak's RMS, and the angle is coherent with the mouth there (≥ TALKING_MIN_COHERENCE, from 3 segments up).
+ * TALKING_MIN_MOUTH_PROMINENCE over its floor and is at least TALKING_MIN_MOUTH_RMS_PCT; at the peak (±2/T Hz) the lips move
+ * at least TALKING_MIN_LIPS_PCT_PER_HEAD_DEG and the jaw TALKING_MIN_JAW_PCT_PER_HEAD_DEG per degree of the head's whole
+ * movement there (all three angles); and the angle is coherent with the mouth there (≥ TALKING_MIN_COHERENCE, from 3 segments up).
  */
-export function talkingMatch(peak: TremorPeak, angle: Series, mouthOpening: Series, mouth: TremorPeak, segmentS = TREMOR_DEFAULTS.segmentS): TalkingMatch | null {
+export function talkingMatch(peak: TremorPeak, angle: Series, mouthOpening: Series, mouth: TremorPeak, spectra: TalkingSpectra, segmentS = TREMOR_DEFAULTS.segmentS): TalkingMatch | null {
   const resolutionHz = 2 / segmentS;
   if (Math.abs(mouth.freqHz - peak.freqHz) > resolutionHz) return null;
   if (mouth.prominence < TALKING_MIN_MOUTH_PROMINENCE || mouth.rmsDeg < TALKING_MIN_MOUTH_RMS_PCT) return null;
-  if (mouth.rmsDeg < TALKING_MIN_MOUTH_PCT_PER_DEG * peak.rmsDeg) return null;
+  const head = Math.hypot(...spectra.angles.map((p) => lineRmsAt(p, peak.freqHz, resolutionHz)));
+  const lips = lineRmsAt(spectra.lips, peak.freqHz, resolutionHz);
+  const jaw = lineRmsAt(spectra.jaw, peak.freqHz, resolutionHz);
+  if (!(head > 0) || lips < TALKING_MIN_LIPS_PCT_PER_HEAD_DEG * head || jaw < TALKING_MIN_JAW_PCT_PER_HEAD_DEG * head) return null;
   const c = coherenceAt(angle, mouthOpening, peak.freqHz);
   if (!c || c.segments < 3 || c.coherence < TALKING_MIN_COHERENCE) return null;
-  return { freqHz: mouth.freqHz, rmsPct: mouth.rmsDeg, coherence: c.coherence };
+  return { freqHz: mouth.freqHz, rmsPct: mouth.rmsDeg, coherence: c.coherence, lipsAtPeakPct: lips, jawAtPeakPct: jaw, headAtPeakDeg: head };
 }
 
 /** Density of the PSD at frequency f (nearest bin). */
