@@ -531,8 +531,12 @@ export function tremorPeak(psd: Psd): TremorPeak | null {
   if (kPeak < 0 || !((p[kPeak] as number) > 0)) return null;
   const freqHz = interpolatePeakHz(psd, kPeak);
   const top = p[kPeak] as number;
+  // Set when a walk climbs to a bin denser than the peak without first passing a real valley: the peak is a ripple
+  // on the skirt of a stronger line (e.g. a slow excursion's), however far that line lies (docs/tremor-peak.md, "A ripple on a slow movement's skirt").
+  let onStrongerSkirt = false;
   const walk = (dir: -1 | 1): number => {
     let k = kPeak;
+    let kDip = kPeak;
     for (;;) {
       const n = k + dir;
       if (n < 1 || n >= p.length) break;
@@ -541,7 +545,13 @@ export function tremorPeak(psd: Psd): TremorPeak | null {
       if ((p[n] as number) < 0.02 * top) break; // the peak's skirt has ended
       const rising = (p[n] as number) > (p[k] as number);
       if (rising && (p[k] as number) < TREMOR_PEAK_RIPPLE_SHARE * top) break; // a real valley: the next peak starts here
+      if ((p[n] as number) > top) {
+        // A denser line's skirt: its power is not this peak's. Stop at the deepest dip on the way.
+        onStrongerSkirt = true;
+        return kDip;
+      }
       k = n;
+      if ((p[k] as number) < (p[kDip] as number)) kDip = k;
     }
     return k;
   };
@@ -558,7 +568,7 @@ export function tremorPeak(psd: Psd): TremorPeak | null {
   const prominence = floor > 0 ? top / floor : Infinity;
   const rmsDeg = Math.sqrt(power);
   const minProminence = tremorMinProminence(psd.segments);
-  const besideStronger = !isDensestWithin(psd, kPeak, sideLobeHz(psd), freqHz);
+  const besideStronger = onStrongerSkirt || !isDensestWithin(psd, kPeak, sideLobeHz(psd), freqHz);
   const verdict: TremorPeakVerdict = besideStronger ? 'beside-a-stronger-line' : prominence < minProminence ? 'not-above-noise' : rmsDeg < TREMOR_MIN_RMS_DEG ? 'too-small' : 'tremor';
   return { freqHz, powerDeg2: power, rmsDeg, loHz: f[kLo] as number, hiHz: f[kHi] as number, band: band.band, floorDeg2PerHz: floor, prominence, verdict, harmonicOf: null };
 }
