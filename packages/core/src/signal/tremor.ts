@@ -104,7 +104,8 @@ export interface TalkingMatch {
  * 'tremor': a spectral line, at least TREMOR_MIN_RMS_DEG. 'not-above-noise': the peak does not stand
  * tremorMinProminence(segments) times over its surroundings (measurement jitter, or the skirt of a slow movement).
  * 'beside-a-stronger-line': within 4/T Hz (two Hann main-lobe half-widths, 0.5 Hz for 8 s segments) of a denser
- * line — its side lobe (a 0.8 Hz sway has one at 1.1 Hz), not a rhythm of its own. 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
+ * line — its side lobe (a 0.8 Hz sway has one at 1.1 Hz), not a rhythm of its own; also a peak whose summed range climbs to a
+ * denser bin before a real valley (a ripple on a slow movement's skirt, however far its line lies). 'too-small': under TREMOR_MIN_RMS_DEG. 'harmonic-of-slower-movement': an integer multiple of a stronger slow
  * rhythm (< 1.5 Hz, any axis) — e.g. a camera swaying at 1 Hz gives lines at 2 and 3 Hz.
  */
 export type TremorPeakVerdict = 'tremor' | 'not-above-noise' | 'beside-a-stronger-line' | 'too-small' | 'harmonic-of-slower-movement' | 'matches-the-mouth';
