@@ -11,8 +11,16 @@ export function humanPackageDir(): string {
   return dirname(dirname(require.resolve('@vladmandic/human')));
 }
 
+/**
+ * Bench-only override of the model folder (docs/vision.md, "Another face mesh"): a folder laid out like Human's, e.g.
+ * with another face-mesh model saved as facemesh.json. Unset (the default), Human's own folder is used.
+ */
+export const BENCH_MODEL_DIR_ENV = 'GESTE_BENCH_HUMAN_MODEL_DIR';
+
 /** Folder holding Human's model files (blazeface.json, facemesh.json, …), ending with '/'. */
 export function humanModelDir(): string {
+  const bench = process.env[BENCH_MODEL_DIR_ENV];
+  if (bench) return bench.endsWith('/') ? bench : bench + '/';
   return join(humanPackageDir(), 'models') + '/';
 }
 
