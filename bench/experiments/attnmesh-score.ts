@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseTruthCsv, scoreClips, type EventsFile, type MeasuredRow, type TruthRow } from '@geste/phantom';
+import { parseTruthCsv, scoreClips, REST_MS, type EventsFile, type MeasuredRow, type TruthRow } from '@geste/phantom';
 
 const { values } = parseArgs({ options: { matrix: { type: 'string' }, runs: { type: 'string' }, models: { type: 'string', default: 'saved,facemesh,attention' } } });
 if (!values.matrix || !values.runs) throw new Error('usage: attnmesh-score.ts --matrix <dir> --runs <dir> [--models saved,facemesh,attention]');
@@ -58,9 +58,20 @@ function crossTalk(truth: readonly TruthRow[], byFrame: Map<number, MeasuredRow>
   return parts.join('; ') || '—';
 }
 
+/** Least-squares slope of the reading on the truth (one axis, measured frames after the calibration rest), after removing each side's mean. */
+function slope(truth: readonly TruthRow[], byFrame: Map<number, MeasuredRow>, key: AxisKey): number | null {
+  const pairs = truth.filter((t) => t.timestampMs >= REST_MS).map((t) => [t[key], byFrame.get(t.frameIndex)] as const)
+    .filter(([, m]) => m && m.state !== 'not-measurable' && m[key] !== null).map(([x, m]) => [x, m![key]!] as const);
+  if (pairs.length < 10) return null;
+  const mx = pairs.reduce((a, [x]) => a + x, 0) / pairs.length;
+  const my = pairs.reduce((a, [, y]) => a + y, 0) / pairs.length;
+  const sxx = pairs.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return sxx > 0 ? pairs.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / sxx : null;
+}
+
 const L: string[] = [];
-L.push('| clip | mesh | tremor gain (RMS read / truth) | excursions ≥ 5°: truth peak → median read (rot / tilt / flex) | level 30–45° turn: median error | core MAE rot / tilt / flex | core not measurable rot / tilt / flex | CPU ms/frame (load) |');
-L.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+L.push('| clip | mesh | tremor gain (RMS read / truth) | excursions ≥ 5°: truth peak → median read (rot / tilt / flex) | level 30–45° turn: median error | edge band: ok / frames (max error while measurable) | core MAE rot / tilt / flex | core not measurable rot / tilt / flex | CPU ms/frame (load) |');
+L.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const spec of specs) {
   const truth = parseTruthCsv(readFileSync(join(values.matrix, `${spec}.truth.csv`), 'utf8'));
   const events = JSON.parse(readFileSync(join(values.matrix, `${spec}.events.json`), 'utf8')) as EventsFile;
@@ -71,13 +82,14 @@ for (const spec of specs) {
     const name = spec.split('/').at(-1)!;
     const s = scoreClips([{ name, truth, measured, summary, events }]);
     const byFrame = new Map(measured.map((m) => [m.frameIndex, m]));
-    const trem = s.tremors.map((t) => `${t.axis} ${f(t.measuredRmsDeg, 2)}/${f(t.truthRmsDeg, 2)} = ${t.measuredRmsDeg !== null && t.truthRmsDeg ? (t.measuredRmsDeg / t.truthRmsDeg).toFixed(2) : '—'}× (${f(t.measuredHz, 2)} Hz)`).join('; ') || '—';
+    const trem = s.tremors.map((t) => `${t.axis.replace('Deg', '')} ${f(t.measuredRmsDeg, 2)}/${f(t.truthRmsDeg, 2)} = ${t.measuredRmsDeg !== null && t.truthRmsDeg ? (t.measuredRmsDeg / t.truthRmsDeg).toFixed(2) : '—'}× (${f(t.measuredHz, 2)} Hz; slope ${f(slope(truth, byFrame, t.axis as AxisKey), 2)})`).join('; ') || '—';
     const exc = AX.map(([k, n]) => { const e = excursions(truth, byFrame, k); return e.length ? `${n} ${e.join(', ')}` : ''; }).filter(Boolean).join(' / ') || '—';
+    const edge = s.edges.filter((e) => e.frames > 0).map((e) => `${e.axis.replace('Deg', '')} ${e.okFrames}/${e.frames} (${f(e.maxErrorWhileMeasurableDeg)}°)`).join('; ') || '—';
     const mae = s.core.map((c) => f(c.stats.maeDeg, 2)).join(' / ');
     const nm = s.coreNotMeasurable.map((c) => `${(100 * c.share).toFixed(1)} %`).join(' / ');
     const t = timings.find((x) => x.spec === spec && x.model === model);
     const cost = t ? `${t.cpuMsPerFrame.toFixed(0)} (${t.load1Before.toFixed(1)}→${t.load1After.toFixed(1)})` : '—';
-    L.push(`| ${spec} | ${model === 'saved' ? 'facemesh, saved s8 landmarks' : model} | ${trem} | ${exc} | ${crossTalk(truth, byFrame)} | ${mae}° | ${nm} | ${cost} |`);
+    L.push(`| ${spec} | ${model === 'saved' ? 'facemesh, saved s8 landmarks' : model} | ${trem} | ${exc} | ${crossTalk(truth, byFrame)} | ${edge} | ${mae}° | ${nm} | ${cost} |`);
   }
 }
 process.stdout.write(L.join('\n') + '\n');
