@@ -7,7 +7,8 @@
  * attnmesh-score.ts. The renders are read only.
  *
  *   node --import tsx bench/experiments/attnmesh-run.ts --matrix <dir with <face>/<camera>/<clip>.mp4> --out <dir> \
- *     --models facemesh,attention --attention-dir <dir> face/camera/clip ...
+ *     --models facemesh,attention --dirs attention=<dir>[,attention-refined=<dir>] face/camera/clip ...
+ * A model other than facemesh needs its folder (attnmesh-prepare.ts) in --dirs.
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -18,19 +19,20 @@ import { BENCH_MODEL_DIR_ENV } from '@geste/vision/node';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { matrix: { type: 'string' }, out: { type: 'string' }, models: { type: 'string', default: 'facemesh,attention' }, 'attention-dir': { type: 'string' } },
+  options: { matrix: { type: 'string' }, out: { type: 'string' }, models: { type: 'string', default: 'facemesh,attention' }, dirs: { type: 'string', default: '' } },
 });
-if (!values.matrix || !values.out || positionals.length === 0) throw new Error('usage: attnmesh-run.ts --matrix <dir> --out <dir> [--models facemesh,attention] --attention-dir <dir> face/camera/clip ...');
+if (!values.matrix || !values.out || positionals.length === 0) throw new Error('usage: attnmesh-run.ts --matrix <dir> --out <dir> [--models facemesh,attention] --dirs attention=<dir> face/camera/clip ...');
 const models = values.models!.split(',');
-if (models.includes('attention') && !values['attention-dir']) throw new Error('--attention-dir is needed for the attention model (attnmesh-prepare.ts makes it)');
+const dirs = new Map(values.dirs!.split(',').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+for (const m of models) if (m !== 'facemesh' && !dirs.get(m)) throw new Error(`--dirs needs ${m}=<model folder> (attnmesh-prepare.ts makes it)`);
 
 type Analyze = (path: string, opts: Record<string, unknown>) => Promise<{ frames: readonly MeasuredRow[]; summary: unknown; landmarks?: readonly unknown[] | null }>;
 const { analyzeVideo } = (await import('@geste/cli')) as unknown as { analyzeVideo: Analyze };
 
 for (const spec of positionals) {
   for (const model of models) {
-    if (model === 'attention') process.env[BENCH_MODEL_DIR_ENV] = values['attention-dir']!;
-    else delete process.env[BENCH_MODEL_DIR_ENV];
+    if (model === 'facemesh') delete process.env[BENCH_MODEL_DIR_ENV];
+    else process.env[BENCH_MODEL_DIR_ENV] = dirs.get(model)!;
     const mp4 = join(values.matrix, `${spec}.mp4`);
     const outBase = join(values.out, model, spec);
     mkdirSync(join(outBase, '..'), { recursive: true });
