@@ -4,14 +4,17 @@
  * not flagged not measurable, with truth, reading and state (low confidence counts as measurable, as in score.ts).
  * Reads <root>/matrix/<face>/<camera>/<clip>.{truth.csv,measured.json}; no models, no scoring change.
  *
- *   node --import tsx bench/experiments/matrix-s9-offframes.ts --root /work/s9-cameras2/replay --cameras backlit-640 [--faces a,b] [--deg 5] [--clip c]
+ * With --bands: instead, each clip's per-band MAE (after the rest) where it is over --deg (which clip makes a band's
+ * pooled MAE fail).
+ *
+ *   node --import tsx bench/experiments/matrix-s9-offframes.ts --root /work/s9-cameras2/replay --cameras backlit-640 [--faces a,b] [--deg 5] [--clip c] [--bands]
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseTruthCsv, scriptsInSet, REST_MS, type MeasuredRow } from '@geste/phantom';
+import { compareAngles, parseTruthCsv, scriptsInSet, REST_MS, type MeasuredRow } from '@geste/phantom';
 
-const { values } = parseArgs({ options: { root: { type: 'string' }, cameras: { type: 'string' }, faces: { type: 'string' }, deg: { type: 'string', default: '5' }, clip: { type: 'string' } } });
+const { values } = parseArgs({ options: { root: { type: 'string' }, cameras: { type: 'string' }, faces: { type: 'string' }, deg: { type: 'string', default: '5' }, clip: { type: 'string' }, bands: { type: 'boolean', default: false } } });
 if (!values.root || !values.cameras) throw new Error('usage: --root <matrix run root> --cameras c[,d] [--faces a,b] [--deg 5] [--clip name]');
 const base = join(values.root, 'matrix');
 const limitDeg = Number(values.deg);
@@ -26,6 +29,13 @@ for (const cam of values.cameras.split(',')) {
       const truth = parseTruthCsv(readFileSync(`${p}.truth.csv`, 'utf8'));
       const { frames } = JSON.parse(readFileSync(`${p}.measured.json`, 'utf8')) as { frames: MeasuredRow[] };
       const byIndex = new Map(frames.map((m) => [m.frameIndex, m]));
+      if (values.bands) {
+        for (const a of compareAngles(truth.filter((t) => t.timestampMs >= REST_MS), frames)) {
+          const over = a.bands.filter((b) => b.stats.maeDeg !== null && b.stats.maeDeg > limitDeg);
+          if (over.length) console.log(`${face} × ${cam} ${s.name} ${a.axis.replace('Deg', '')}: ${over.map((b) => `${b.loDeg}–${b.hiDeg}° MAE ${b.stats.maeDeg!.toFixed(2)} (${b.stats.measuredFrames} frames)`).join('; ')}`);
+        }
+        continue;
+      }
       for (const axis of axes) {
         let run: string[] = [];
         let first = -1;
