@@ -5,7 +5,7 @@
  * Reads <root>/matrix/<face>/<camera>/<clip>.{truth.csv,measured.json}; no models, no scoring change.
  *
  * With --bands: instead, each clip's per-band MAE (after the rest) where it is over --deg (which clip makes a band's
- * pooled MAE fail).
+ * pooled MAE fail), and any band over 5 % not measurable.
  *
  *   node --import tsx bench/experiments/matrix-s9-offframes.ts --root /work/s9-cameras2/replay --cameras backlit-640 [--faces a,b] [--deg 5] [--clip c] [--bands]
  */
@@ -31,8 +31,8 @@ for (const cam of values.cameras.split(',')) {
       const byIndex = new Map(frames.map((m) => [m.frameIndex, m]));
       if (values.bands) {
         for (const a of compareAngles(truth.filter((t) => t.timestampMs >= REST_MS), frames)) {
-          const over = a.bands.filter((b) => b.stats.maeDeg !== null && b.stats.maeDeg > limitDeg);
-          if (over.length) console.log(`${face} × ${cam} ${s.name} ${a.axis.replace('Deg', '')}: ${over.map((b) => `${b.loDeg}–${b.hiDeg}° MAE ${b.stats.maeDeg!.toFixed(2)} (${b.stats.measuredFrames} frames)`).join('; ')}`);
+          const over = a.bands.filter((b) => (b.stats.maeDeg !== null && b.stats.maeDeg > limitDeg) || b.stats.shareNotMeasurable > 0.05);
+          if (over.length) console.log(`${face} × ${cam} ${s.name} ${a.axis.replace('Deg', '')}: ${over.map((b) => `${b.loDeg}–${b.hiDeg}° MAE ${b.stats.maeDeg === null ? "—" : b.stats.maeDeg.toFixed(2)} (${b.stats.measuredFrames} frames), not measurable ${b.stats.frames - b.stats.measuredFrames}/${b.stats.frames}`).join('; ')}`);
         }
         continue;
       }
