@@ -27,7 +27,7 @@ const FFMPEG = join(process.cwd(), 'node_modules/@ffmpeg-installer/linux-x64/ffm
 const STRIDE = Number(process.env.STRIDE ?? 1);
 
 interface Pt { x: number; y: number }
-type FaceApi = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped vendor bundle, experiment only
+type FaceApi = any; // untyped vendor bundle, experiment only
 
 async function loadFaceApi(): Promise<FaceApi> {
   const patched = join(dirname(FACEAPI_DIR), 'face-api.esm.node.mjs');
@@ -62,7 +62,7 @@ async function* decodeRgb(mp4: string, w: number, h: number): AsyncGenerator<Uin
 }
 
 const signal2d = (nose: Pt, eyeA: Pt, eyeB: Pt) => {
-  const mx = (eyeA.x + eyeB.x) / 2, my = (eyeA.y + eyeB.y) / 2;
+  const mx = (eyeA.x + eyeB.x) / 2;
   return (nose.x - mx) / Math.hypot(eyeB.x - eyeA.x, eyeB.y - eyeA.y);
 };
 
@@ -74,11 +74,57 @@ function fit(pairs: readonly [number, number][]) {
   return { n, slope: sxy / sxx, r: sxy / Math.sqrt(sxx * syy) };
 }
 
-const clips = process.argv.slice(2);
-if (clips.length === 0) throw new Error('usage: faceapi-gain.ts <clip.mp4> [...] (first clip = reference face)');
+const args = process.argv.slice(2);
+const PITCH = args[0] === '--pitch';
+const clips = PITCH ? args.slice(1) : args;
+if (clips.length === 0) throw new Error('usage: faceapi-gain.ts [--pitch] <clip.mp4> [...] (first clip = reference face)');
 const t0 = Date.now();
 const faceapi = await loadFaceApi();
 process.stdout.write(`face-api loaded (tfjs ${faceapi.tf.version_core}, backend ${faceapi.tf.getBackend()}) in ${Date.now() - t0} ms\n`);
+const median = (v: readonly number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? (s[s.length >> 1]! + s[(s.length - 1) >> 1]!) / 2 : NaN; };
+const pitch2d = (nose: Pt, eyeA: Pt, eyeB: Pt) => (nose.y - (eyeA.y + eyeB.y) / 2) / Math.hypot(eyeB.x - eyeA.x, eyeB.y - eyeA.y);
+
+/**
+ * --pitch: the −35° chin-up of edge-tilt-flexion-40. The 2-D vertical signal (nose tip below the eye-corner midline, over
+ * the eye-corner distance) at the frames within 1° of the −35° peak minus its median over the rest (every 3rd frame of
+ * the first 2 s), for face-api and MediaPipe; Geste's median measured flexion at the same frames.
+ */
+async function pitchMode() {
+  const out: { face: string; fa: number; mp: number; ge: number; n: number }[] = [];
+  for (const mp4 of clips) {
+    const base = mp4.replace(/\.mp4$/, '');
+    const truthRows = parseTruthCsv(readFileSync(`${base}.truth.csv`, 'utf8'));
+    const peak = Math.min(...truthRows.map((t) => t.flexionDeg));
+    const isPeak = (i: number) => Math.abs(truthRows[i]!.flexionDeg - peak) <= 1;
+    const isRest = (i: number) => truthRows[i]!.timestampMs < REST_MS && i % 3 === 0;
+    const lm = (JSON.parse(readFileSync(`${base}.landmarks.json`, 'utf8')) as { frames: { frameIndex: number; imageWidthPx: number; imageHeightPx: number; faces: { meshPx: Pt[] }[] }[] }).frames;
+    const measured = (JSON.parse(readFileSync(`${base}.measured.json`, 'utf8')) as { frames: { frameIndex: number; flexionDeg?: number | null }[] }).frames;
+    const w = lm[0]!.imageWidthPx, h = lm[0]!.imageHeightPx;
+    const mpSig = (sel: (i: number) => boolean) => lm.filter((f) => sel(f.frameIndex) && f.faces[0]?.meshPx).map((f) => { const m = f.faces[0]!.meshPx; return pitch2d(m[1]!, m[33]!, m[263]!); });
+    const fa: { rest: number[]; peak: number[] } = { rest: [], peak: [] };
+    let idx = 0;
+    const opts = new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.3 });
+    for await (const rgb of decodeRgb(mp4, w, h)) {
+      const i = idx++;
+      if (i >= truthRows.length || (!isPeak(i) && !isRest(i))) continue;
+      const img = faceapi.tf.tensor3d(rgb, [h, w, 3], 'int32');
+      const det = await faceapi.detectSingleFace(img, opts).withFaceLandmarks();
+      img.dispose();
+      if (!det) continue;
+      const p = det.landmarks.positions as Pt[];
+      (isPeak(i) ? fa.peak : fa.rest).push(pitch2d(p[30]!, p[36]!, p[45]!));
+    }
+    const ge = median(measured.filter((f) => isPeak(f.frameIndex) && typeof f.flexionDeg === 'number').map((f) => f.flexionDeg!));
+    const r = { face: mp4.split('/').at(-3)!, fa: median(fa.peak) - median(fa.rest), mp: median(mpSig(isPeak)) - median(mpSig(isRest)), ge, n: fa.peak.length };
+    out.push(r);
+    process.stdout.write(`${mp4}: peak ${peak}°, face-api peak frames ${fa.peak.length} rest ${fa.rest.length}; Δ2-D face-api ${r.fa.toFixed(4)}, MediaPipe ${r.mp.toFixed(4)}; Geste median flexion ${ge.toFixed(1)}°\n`);
+  }
+  const ref = out[0]!;
+  process.stdout.write('\nface | face-api Δ2-D | ratio | MediaPipe Δ2-D | ratio | face-api/MediaPipe | Geste flexion at peak | ratio\n');
+  for (const r of out) process.stdout.write(`${r.face} | ${r.fa.toFixed(4)} | ${(r.fa / ref.fa).toFixed(2)} | ${r.mp.toFixed(4)} | ${(r.mp / ref.mp).toFixed(2)} | ${(r.fa / r.mp).toFixed(2)} | ${r.ge.toFixed(1)} | ${(r.ge / ref.ge).toFixed(2)}\n`);
+}
+
+if (PITCH) { await pitchMode(); process.exit(0); }
 
 const rows: { clip: string; fa: ReturnType<typeof fit>; mp: ReturnType<typeof fit>; ge: ReturnType<typeof fit>; missed: number; msPerFrame: number }[] = [];
 for (const mp4 of clips) {
