@@ -61,6 +61,33 @@ async function* decodeRgb(mp4: string, w: number, h: number): AsyncGenerator<Uin
   }
 }
 
+/**
+ * CROP=mesh: skip face-api's detector; crop the frame to the saved MediaPipe mesh's bounding box (grown 15 %, square)
+ * and run the 68-point net on the crop alone. Returns the 68 points in crop pixels (the 2-D signals are ratios, so
+ * translation does not matter), or null.
+ */
+const CROP_MESH = process.env.CROP === 'mesh';
+async function landmarks68(faceapi: FaceApi, rgb: Uint8Array, w: number, h: number, mesh: Pt[] | undefined): Promise<Pt[] | null> {
+  const img = faceapi.tf.tensor3d(rgb, [h, w, 3], 'int32');
+  try {
+    if (!CROP_MESH) {
+      const det = await faceapi.detectSingleFace(img, new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.3 })).withFaceLandmarks();
+      return det ? (det.landmarks.positions as Pt[]) : null;
+    }
+    if (!mesh?.length) return null;
+    const xs = mesh.map((p) => p.x), ys = mesh.map((p) => p.y);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const half = (Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) * 1.15) / 2;
+    const x0 = Math.max(0, Math.round(cx - half)), y0 = Math.max(0, Math.round(cy - half));
+    const x1 = Math.min(w, Math.round(cx + half)), y1 = Math.min(h, Math.round(cy + half));
+    const crop = faceapi.tf.slice(img, [y0, x0, 0], [y1 - y0, x1 - x0, 3]);
+    try {
+      const lm = await faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
+      return lm.positions as Pt[];
+    } finally { crop.dispose(); }
+  } finally { img.dispose(); }
+}
+
 const signal2d = (nose: Pt, eyeA: Pt, eyeB: Pt) => {
   const mx = (eyeA.x + eyeB.x) / 2;
   return (nose.x - mx) / Math.hypot(eyeB.x - eyeA.x, eyeB.y - eyeA.y);
@@ -80,7 +107,7 @@ const clips = PITCH ? args.slice(1) : args;
 if (clips.length === 0) throw new Error('usage: faceapi-gain.ts [--pitch] <clip.mp4> [...] (first clip = reference face)');
 const t0 = Date.now();
 const faceapi = await loadFaceApi();
-process.stdout.write(`face-api loaded (tfjs ${faceapi.tf.version_core}, backend ${faceapi.tf.getBackend()}) in ${Date.now() - t0} ms\n`);
+process.stdout.write(`face-api loaded (tfjs ${faceapi.tf.version_core}, backend ${faceapi.tf.getBackend()}) in ${Date.now() - t0} ms; crop: ${CROP_MESH ? 'saved MediaPipe mesh box' : 'own tiny face detector'}\n`);
 const median = (v: readonly number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? (s[s.length >> 1]! + s[(s.length - 1) >> 1]!) / 2 : NaN; };
 const pitch2d = (nose: Pt, eyeA: Pt, eyeB: Pt) => (nose.y - (eyeA.y + eyeB.y) / 2) / Math.hypot(eyeB.x - eyeA.x, eyeB.y - eyeA.y);
 
@@ -103,15 +130,12 @@ async function pitchMode() {
     const mpSig = (sel: (i: number) => boolean) => lm.filter((f) => sel(f.frameIndex) && f.faces[0]?.meshPx).map((f) => { const m = f.faces[0]!.meshPx; return pitch2d(m[1]!, m[33]!, m[263]!); });
     const fa: { rest: number[]; peak: number[] } = { rest: [], peak: [] };
     let idx = 0;
-    const opts = new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.3 });
+    const lmByIndex = new Map(lm.map((f) => [f.frameIndex, f]));
     for await (const rgb of decodeRgb(mp4, w, h)) {
       const i = idx++;
       if (i >= truthRows.length || (!isPeak(i) && !isRest(i))) continue;
-      const img = faceapi.tf.tensor3d(rgb, [h, w, 3], 'int32');
-      const det = await faceapi.detectSingleFace(img, opts).withFaceLandmarks();
-      img.dispose();
-      if (!det) continue;
-      const p = det.landmarks.positions as Pt[];
+      const p = await landmarks68(faceapi, rgb, w, h, lmByIndex.get(i)?.faces[0]?.meshPx);
+      if (!p) continue;
       (isPeak(i) ? fa.peak : fa.rest).push(pitch2d(p[30]!, p[36]!, p[45]!));
     }
     const ge = median(measured.filter((f) => isPeak(f.frameIndex) && typeof f.flexionDeg === 'number').map((f) => f.flexionDeg!));
@@ -143,18 +167,15 @@ for (const mp4 of clips) {
     if (t && t.timestampMs >= REST_MS && typeof f.rotationDeg === 'number') ge.push([t.rotationDeg, f.rotationDeg]);
   }
   let idx = 0, missed = 0, inferMs = 0, inferN = 0;
-  const opts = new faceapi.TinyFaceDetectorOptions({ inputSize: 416, scoreThreshold: 0.3 });
+  const lmByIndex = new Map(lm.map((f) => [f.frameIndex, f]));
   for await (const rgb of decodeRgb(mp4, w, h)) {
     const i = idx++;
     const t = truth.get(i);
     if (!t || t.timestampMs < REST_MS || i % STRIDE !== 0) continue;
     const s = Date.now();
-    const img = faceapi.tf.tensor3d(rgb, [h, w, 3], 'int32');
-    const det = await faceapi.detectSingleFace(img, opts).withFaceLandmarks();
-    img.dispose();
+    const p = await landmarks68(faceapi, rgb, w, h, lmByIndex.get(i)?.faces[0]?.meshPx);
     inferMs += Date.now() - s; inferN++;
-    if (!det) { missed++; continue; }
-    const p = det.landmarks.positions as Pt[];
+    if (!p) { missed++; continue; }
     fa.push([t.rotationDeg, signal2d(p[30]!, p[36]!, p[45]!)]);
   }
   rows.push({ clip: mp4, fa: fit(fa), mp: fit(mp), ge: fit(ge), missed, msPerFrame: inferMs / Math.max(1, inferN) });
