@@ -120,16 +120,17 @@ export class GuardedFrameMeasurer {
   measureWithFit(frame: LandmarkFrame, neutral: Neutral): { measure: FrameMeasure; fit: HeadFit | null } {
     const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
     const evidence = flexionEvidenceFromFit(fit);
-    const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEvidence(frame)), evidence);
+    const meshEv = meshEvidence(frame);
+    const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEv), evidence);
     const eyes = eyeEvidence(frame);
     const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
     // The jerk-peak, flexion-edge and turn-lead flags last, so their doubts do not start the edge band's hold.
     const banded = this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null);
-    const edged = flexionEdgeDoubt(this.flexionJerkPeak.apply(banded, measure), measure, meshEvidence(frame)?.meshScore ?? null);
+    const edged = flexionEdgeDoubt(this.flexionJerkPeak.apply(banded, measure), measure, meshEv?.meshScore ?? null);
     const out = this.turnLead.apply(edged, turnDeg);
-    const mesh = evidence === null || out.method !== 'face-mesh' ? null : { ...evidence.cameraAngles, meshScore: meshEvidence(frame)?.meshScore ?? 0 };
+    const mesh = evidence === null || out.method !== 'face-mesh' ? null : { ...evidence.cameraAngles, meshScore: meshEv?.meshScore ?? 0 };
     this.keypointGain.observe(out, { timestampMs: frame.timestampMs, mesh, keypoint: keypointYawFromCameraDeg(frame), bodyFresh: bodyReadOnFrame(frame) });
     return { measure: out, fit };
   }

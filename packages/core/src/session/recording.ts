@@ -17,7 +17,7 @@ import { AnatomicalEstimator } from '../pose/anatomical.ts';
 import type { CameraContext } from '../pose/reference.ts';
 import type { TrunkSetup } from '../pose/trunkSetup.ts';
 import { type StraightestCheck, checkStraightest } from '../pose/straightest.ts';
-import { jawOpeningRatio, mouthOpeningRatio, type MouthMovement } from '../signal/mouth.ts';
+import { mouthOnFrame, type MouthMovement } from '../signal/mouth.ts';
 
 export type NeutralStrategy =
   | { readonly kind: 'anatomical' }
@@ -86,8 +86,9 @@ export class RecordingAnalyzer {
     }
     this.lastTimestampMs = frame.timestampMs;
     this.mouthTimestampsMs.push(frame.timestampMs);
-    this.mouthValues.push(mouthOpeningRatio(frame));
-    this.jawValues.push(jawOpeningRatio(frame));
+    const mouth = mouthOnFrame(frame);
+    this.mouthValues.push(mouth.lips);
+    this.jawValues.push(mouth.jaw);
     this.anatomicalMeasures.push(this.anatomical.measure(frame));
     if (this.strategy.kind === 'anatomical') {
       this.measures.push(this.anatomicalMeasures[this.anatomicalMeasures.length - 1]!);

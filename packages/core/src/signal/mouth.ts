@@ -26,18 +26,33 @@ export interface MouthMovement extends Series {
   readonly jaw: readonly (number | null)[];
 }
 
+/** The lips' and the jaw's opening on one frame (mouthOpeningRatio, jawOpeningRatio), from one patient-face selection. */
+export interface MouthOnFrame {
+  readonly lips: number | null;
+  readonly jaw: number | null;
+}
+
+/**
+ * The lips' and the jaw's opening of the patient's face on one frame, each over the outer-eye-corner distance (3-D,
+ * mesh units); both null when no single face (none, or two people), each null when its points are missing.
+ */
+export function mouthOnFrame(frame: LandmarkFrame): MouthOnFrame {
+  const sel = selectPatientFace(frame); // the face the angles come from
+  if (sel.kind !== 'one') return { lips: null, jaw: null };
+  const mesh = sel.face.meshPx;
+  const r = mesh[MOUTH_LANDMARKS.eyeRight], e = mesh[MOUTH_LANDMARKS.eyeLeft];
+  if (!r || !e) return { lips: null, jaw: null };
+  const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
+  if (!(size > 0)) return { lips: null, jaw: null };
+  const u = mesh[MOUTH_LANDMARKS.upperLip], l = mesh[MOUTH_LANDMARKS.lowerLip], c = mesh[MOUTH_LANDMARKS.chin];
+  const gap = u && l ? Math.hypot(u.x - l.x, u.y - l.y, u.z - l.z) : NaN;
+  const drop = c ? Math.hypot(c.x - (r.x + e.x) / 2, c.y - (r.y + e.y) / 2, c.z - (r.z + e.z) / 2) : NaN;
+  return { lips: Number.isFinite(gap) ? gap / size : null, jaw: Number.isFinite(drop) ? drop / size : null };
+}
+
 /** Inner-lip gap over the outer-eye-corner distance (3-D, mesh units) of the patient's face, or null when no single face or a point is missing. */
 export function mouthOpeningRatio(frame: LandmarkFrame): number | null {
-  const sel = selectPatientFace(frame); // the face the angles come from (none, or two people: no signal)
-  if (sel.kind !== 'one') return null;
-  const mesh = sel.face.meshPx;
-  const u = mesh[MOUTH_LANDMARKS.upperLip], l = mesh[MOUTH_LANDMARKS.lowerLip];
-  const r = mesh[MOUTH_LANDMARKS.eyeRight], e = mesh[MOUTH_LANDMARKS.eyeLeft];
-  if (!u || !l || !r || !e) return null;
-  const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
-  const gap = Math.hypot(u.x - l.x, u.y - l.y, u.z - l.z);
-  if (!(size > 0) || !Number.isFinite(gap)) return null;
-  return gap / size;
+  return mouthOnFrame(frame).lips;
 }
 
 /**
@@ -46,20 +61,13 @@ export function mouthOpeningRatio(frame: LandmarkFrame): number | null {
  * distance alone, save for the mesh's own errors.
  */
 export function jawOpeningRatio(frame: LandmarkFrame): number | null {
-  const sel = selectPatientFace(frame);
-  if (sel.kind !== 'one') return null;
-  const mesh = sel.face.meshPx;
-  const c = mesh[MOUTH_LANDMARKS.chin], r = mesh[MOUTH_LANDMARKS.eyeRight], e = mesh[MOUTH_LANDMARKS.eyeLeft];
-  if (!c || !r || !e) return null;
-  const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
-  const drop = Math.hypot(c.x - (r.x + e.x) / 2, c.y - (r.y + e.y) / 2, c.z - (r.z + e.z) / 2);
-  if (!(size > 0) || !Number.isFinite(drop)) return null;
-  return drop / size;
+  return mouthOnFrame(frame).jaw;
 }
 
 /** The mouth's movement over a recording (null where no face was seen): the tremor analysis's talking signal. */
 export function mouthOpeningSeries(frames: readonly LandmarkFrame[]): MouthMovement {
-  return { timestampsMs: frames.map((f) => f.timestampMs), values: frames.map(mouthOpeningRatio), jaw: frames.map(jawOpeningRatio) };
+  const each = frames.map(mouthOnFrame);
+  return { timestampsMs: frames.map((f) => f.timestampMs), values: each.map((m) => m.lips), jaw: each.map((m) => m.jaw) };
 }
 
 /** Coherence segments, s: short, so that an 8-s clip gives several (7 at 50 % overlap); resolution ±1/T = ±0.5 Hz. */
