@@ -21,6 +21,15 @@
  * one face), so they are not used for this. Frames released this way stay **low confidence** until the timed hold
  * would have ended (a return read 5.4° short at a true 45° on the phantom: honest, not yet trusted).
  *
+ * A run that reads a different posture on an axis that was away from its edge before the excursion is not taken
+ * early (session 10, docs/far-range.md "A collapse that reads a new tilt"): back-lit, coming back from −70° one face's
+ * mesh read a steady −30° with 14–16° of tilt that was not there, scored 0.93–1.00, three agreeing frames. Before the
+ * far turn the same mesh read the tilt within 6° of the truth. So while the last trusted reading's axis lay more than
+ * `LOST_AT_EDGE_WINDOW_DEG` inside its range (the head did not go beyond along it), a reading that moved more than
+ * `REENTRY_UNCHANGED_AXIS_DEG` on that axis does not count toward the early release, and its run needs
+ * `REENTRY_COLLAPSE_HOLD_MS`. A patient who changes tilt while turned away waits that long; one who holds a tilt through
+ * the turn (a turned and tilted torticollis) is not affected.
+ *
  * While held, the body-keypoint fallback is held back as well (it reads far turns low; at 15 fps a true −70° read
  * anything from +30° to −31°). A face lost within `LOST_AT_EDGE_MS` of a trusted reading near the range edge
  * counts as gone beyond the range.
@@ -55,6 +64,12 @@ export const CONSISTENT_RUN_FRAMES = 3;
  * −67…−69° as −28…−26° on 5 frames scored 0.75–0.94: three sure frames 5–8° apart ended the hold after 33 ms.
  */
 export const CONSISTENT_RUN_MIN_MS = 60;
+/**
+ * Largest change, from the last trusted reading before a far excursion, on an axis that was then more than
+ * `LOST_AT_EDGE_WINDOW_DEG` inside its range, for a returning run to count after the short hold or to end the hold early,
+ * deg. Over all saved returns (348 files) real returns moved such an axis ≤ 8.2°; the back-lit collapse moved tilt 20°.
+ */
+export const REENTRY_UNCHANGED_AXIS_DEG = 12;
 /** The face-mesh model's own score from which a mesh counts as tracking the face (0–1). */
 export const CONSISTENT_MESH_SCORE = 0.9;
 /** Largest step between consistent frames on top of what the head can move in the time, deg. */
@@ -84,6 +99,18 @@ function nearEdge(a: Angles, windowDeg = REENTRY_EDGE_WINDOW_DEG): boolean {
     Math.abs(a.rotationDeg) >= MESH_RANGE_DEG.rotationDeg - windowDeg ||
     Math.abs(a.tiltDeg) >= MESH_RANGE_DEG.tiltDeg - windowDeg ||
     Math.abs(a.flexionDeg) >= MESH_RANGE_DEG.flexionDeg - windowDeg
+  );
+}
+
+const AXES = ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const;
+
+/**
+ * A reading that moved more than `REENTRY_UNCHANGED_AXIS_DEG` from `before` on an axis that `before` held more than
+ * `LOST_AT_EDGE_WINDOW_DEG` inside the mesh's range (an axis the head did not go beyond along).
+ */
+function changedAwayFromEdge(before: Angles, now: Angles): boolean {
+  return AXES.some(
+    (axis) => Math.abs(before[axis]) < MESH_RANGE_DEG[axis] - LOST_AT_EDGE_WINDOW_DEG && Math.abs(now[axis] - before[axis]) > REENTRY_UNCHANGED_AXIS_DEG,
   );
 }
 
@@ -162,14 +189,18 @@ export class RangeReentryGuard {
       return this.release(m, a); // continuous with the last trusted reading again: the glitch is over
     }
     if (this.run !== null && this.jumped(this.run.last, this.run.lastMs, a, m.timestampMs)) this.run = null; // not steady: restart
+    // After a far excursion: a new posture on an axis that stayed away from its edge (a collapse's tilt) counts late.
+    const changed = this.mode === 'beyond' && this.trusted !== null && changedAwayFromEdge(this.trusted.angles, a);
+    const sure = this.sure(evidence) && !changed;
     if (this.run === null) {
-      const needMs = this.mode === 'beyond' && nearEdge(a) ? this.holdMs : this.collapseHoldMs;
-      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0, consistentFromMs: m.timestampMs };
+      const needMs = this.mode === 'beyond' && nearEdge(a) && !changed ? this.holdMs : this.collapseHoldMs;
+      this.run = { startMs: m.timestampMs, needMs, last: a, lastMs: m.timestampMs, consistent: sure ? 1 : 0, consistentFromMs: m.timestampMs };
     } else {
-      const agrees = this.sure(evidence) && this.steady(this.run.last, this.run.lastMs, a, m.timestampMs);
-      const consistent = agrees ? this.run.consistent + 1 : this.sure(evidence) ? 1 : 0;
+      const agrees = sure && this.steady(this.run.last, this.run.lastMs, a, m.timestampMs);
+      const consistent = agrees ? this.run.consistent + 1 : sure ? 1 : 0;
       const consistentFromMs = agrees && this.run.consistent > 0 ? this.run.consistentFromMs : m.timestampMs;
-      this.run = { ...this.run, last: a, lastMs: m.timestampMs, consistent, consistentFromMs };
+      const needMs = changed ? this.collapseHoldMs : this.run.needMs;
+      this.run = { ...this.run, needMs, last: a, lastMs: m.timestampMs, consistent, consistentFromMs };
     }
     if (m.timestampMs - this.run.startMs >= this.run.needMs) return this.release(m, a);
     // The mesh is consistent again: sure of itself on several frames in a row that agree with each other.
