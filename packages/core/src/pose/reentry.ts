@@ -67,7 +67,8 @@ export const CONSISTENT_RUN_MIN_MS = 60;
 /**
  * Largest change, from the last trusted reading before a far excursion, on an axis that was then more than
  * `LOST_AT_EDGE_WINDOW_DEG` inside its range, for a returning run to count after the short hold or to end the hold early,
- * deg. Over all saved returns (348 files) real returns moved such an axis ≤ 8.2°; the back-lit collapse moved tilt 20°.
+ * deg. On 348 saved landmark files every returning frame within 5° of the truth moved such an axis ≤ 8.2° (213 frames);
+ * the back-lit collapse moved tilt 18–20° (docs/far-range.md).
  */
 export const REENTRY_UNCHANGED_AXIS_DEG = 12;
 /** The face-mesh model's own score from which a mesh counts as tracking the face (0–1). */
