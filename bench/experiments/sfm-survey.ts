@@ -18,10 +18,10 @@ const { values } = parseArgs({ options: {
   root: { type: 'string', default: '/work/s9-lead/matrix-replay/matrix' }, camera: { type: 'string', default: 'webcam-640' },
   faces: { type: 'string', default: 'astronaut,deep-wide,hopper' }, learn: { type: 'string', default: 'far-turn-return-70' },
   clips: { type: 'string', default: 'combined-extension,edge-tilt-flexion-40,far-turn-return-70,hold-neutral-20s,small-jerks,small-tilt-flexion,small-tremor-yaw-2hz,tremor-roll-4.5hz' },
-  'max-yaw': { type: 'string', default: '45' }, 'min-score': { type: 'string', default: '0.9' }, auto: { type: 'boolean', default: false }, 'no-contour': { type: 'boolean', default: false }, pinhole: { type: 'boolean', default: false }, hfov: { type: 'string', default: '60' },
+  'max-yaw': { type: 'string', default: '45' }, 'min-score': { type: 'string', default: '0.9' }, auto: { type: 'boolean', default: false }, 'no-contour': { type: 'boolean', default: false }, pinhole: { type: 'boolean', default: false }, points: { type: 'string' }, hfov: { type: 'string', default: '60' },
 } });
 const MAX_YAW = Number(values['max-yaw']), MIN_SCORE = Number(values['min-score']);
-const POINTS = values['no-contour'] ? RIGID_FACE_POINTS.filter((m) => !CONTOUR_POINTS.includes(m)) : RIGID_FACE_POINTS;
+const POINTS = values.points ? values.points.split(',').map(Number) : values['no-contour'] ? RIGID_FACE_POINTS.filter((m) => !CONTOUR_POINTS.includes(m)) : RIGID_FACE_POINTS;
 const P = POINTS.length;
 const CANON_RIGID = canonPoints(POINTS);
 
