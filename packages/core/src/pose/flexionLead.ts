@@ -12,19 +12,24 @@
  * still moves outward at 36.7 / 38.1 deg/s: leads 27.4° / 27.0° (margins 2.4° / 2.0° over the 25° bar; readings 3.7° /
  * 3.2° over the 20° floor). A span of 150 ms catches 319 but not 320; 120 ms neither.
  * The floor keeps the rule to readings within the 5° target of the 25° bar: without it the rule flags 303 core-range
- * frames over all saved landmarks, with it 120 (BENCHMARKS.md, session 10 chinup): every one a fast arrival into a held
- * 20° chin-up (small-tilt-flexion) or the way into the −35° hold (edge-tilt-flexion-40), none in a slow move (the full
- * set's −25° retrocollis: 16 deg/s, lead 25.0° at a 23.4° reading, is not flagged only because its speed is measured
- * over 270 ms — it is the thinnest margin, 0.05° in lead). Nothing in the frame separates these: a nod that stops at a
- * true −20° reads the same 20–24° and moves as fast. So such frames are low confidence, never given a new value.
+ * frames over all saved landmarks and the back-lit set, with it 120 (BENCHMARKS.md, session 10 chinup): every one a fast
+ * arrival into a held 20° chin-up (small-tilt-flexion) or the way into the −35° hold (edge-tilt-flexion-40). Thinnest
+ * margin on the other side: the full set's held −25° retrocollis (read −22…−24°) comes in at 13 deg/s, lead 24.81° at a
+ * 23.47° reading (0.19° under the bar; a slow chin-up at 10 deg/s is flagged from a 24° reading). Nothing in the frame
+ * separates the caught frames from the arrivals: a nod that stops at a true −20° reads the same 20–24° as fast, and the
+ * eyes' rise unexplained by the reading over the same window is 0.001–0.012 face widths on the short frames and up to
+ * 0.119 on the arrivals (the eye-corner width shrinks 5.7–8.7 % on the short frames, ≥ 5 % on 94 of the 115 others).
+ * So such frames are low confidence (value kept), never given a new value.
  *
  * **Drop hold: a low-confidence chin-up frame within `CHIN_UP_DROP_HOLD_MS` after a chin-up frame whose flexion was not
- * given (flexionRange.ts's residual rule, or the re-entry rule) gives no flexion either** — the flag does not flicker off
- * for one frame while the mesh is past its edge, as the edge band's hold (estimator.ts) does for confidence. On the
- * back-lit beard-glasses (backlit-640) a true −32.4° read −20.6° (11.8° off, low confidence) between two frames whose
- * flexion the residual rule dropped (its residual 0.008 cm under the drop bar). Over all saved landmarks (and the
- * back-lit set) the hold takes flexion from 9 core-range frames (5 within 5°) and 29 frames of the 30–45° band (7 within
- * 5°, 20 off 5–10°, 2 off > 10°); 40 ms (the next frame at 30 fps only) would take 5 and 17.
+ * given while its rotation and tilt were (flexionRange.ts's residual rule) gives no flexion either** — the flag does not
+ * flicker off for one frame while the mesh is past its edge, as the edge band's hold (estimator.ts) does for confidence.
+ * On the back-lit beard-glasses (backlit-640) a true −32.4° read −20.6° (11.8° off, low confidence) between two frames
+ * whose flexion the residual rule dropped (its fit residual 0.008 cm under the dropped frame before it). Over all saved
+ * landmarks and the back-lit set the hold takes flexion from 9 core-range frames (5 within 5°) and 29 frames of the
+ * 30–45° band (7 within 5°, 20 off 5–10°, 2 off > 10°); 40 ms (the next frame at 30 fps only) would take 5 and 17. A frame
+ * held back whole (the re-entry rule's not measurable) does not start the hold: it would take flexion from 58 core frames
+ * on the far-turn clips.
  */
 import type { FrameMeasure } from '../measures/types.ts';
 import { CHIN_UP_DOUBT_DEG } from './flexionEdge.ts';
