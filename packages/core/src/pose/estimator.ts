@@ -129,7 +129,7 @@ export class GuardedFrameMeasurer {
     const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
-    // The jerk-peak, flexion-edge and turn-lead flags last, so their doubts do not start the edge band's hold.
+    // The jerk-peak, flexion-edge, flexion-lead and turn-lead flags last, so their doubts do not start the edge band's hold.
     const banded = this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null);
     const edged = flexionEdgeDoubt(this.flexionJerkPeak.apply(banded, measure), measure, meshEv?.meshScore ?? null);
     const out = this.turnLead.apply(this.flexionLead.apply(edged, measure), turnDeg);
