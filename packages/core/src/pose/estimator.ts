@@ -22,6 +22,7 @@ import { FlexionSaturationGuard } from './flexionSaturation.ts';
 import { FlexionJerkPeakGuard } from './flexionJerkPeak.ts';
 import { flexionEdgeDoubt } from './flexionEdge.ts';
 import { TurnLeadGuard } from './turnLead.ts';
+import { FlexionLeadGuard } from './flexionLead.ts';
 import { isCombinedTurn } from './combinedPosture.ts';
 import { COMBINED_OTHER_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG, tiltConfidentDeg } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
@@ -97,8 +98,9 @@ export interface HeadPoseEstimatorOptions extends FitOptions {
  * beyond the tracker's range (reentry.ts), the flexion of a mesh pushed past what it models dropped
  * (flexionRange.ts, from the same head fit the measure used) and a chin-down bend the mesh does not follow flagged
  * (flexionLag.ts: fast; flexionSaturation.ts: slow, past the mesh's chin-down limit), a fast chin-down movement's
- * over-read peak flagged (flexionJerkPeak.ts), a large chin-up or an unsure mesh's chin-down (flexionEdge.ts) and a fast
- * turn toward the range's edge (turnLead.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
+ * over-read peak flagged (flexionJerkPeak.ts), a large chin-up or an unsure mesh's chin-down (flexionEdge.ts), a fast
+ * chin-up toward the edge or a chin-up frame between dropped ones (flexionLead.ts) and a fast turn toward the range's
+ * edge (turnLead.ts). `HeadPoseEstimator` and `RecordingAnalyzer` share it.
  */
 export class GuardedFrameMeasurer {
   private readonly reentry = new RangeReentryGuard();
@@ -106,6 +108,7 @@ export class GuardedFrameMeasurer {
   private readonly flexionLag = new FlexionLagGuard();
   private readonly flexionSaturation = new FlexionSaturationGuard();
   private readonly flexionJerkPeak = new FlexionJerkPeakGuard();
+  private readonly flexionLead = new FlexionLeadGuard();
   private readonly turnLead = new TurnLeadGuard();
   /** The person's nose-and-ears gain, learned from frames measured by a sure mesh (keypointGain.ts). */
   private readonly keypointGain = new KeypointGainLearner();
@@ -126,10 +129,10 @@ export class GuardedFrameMeasurer {
     const turnDeg = evidence?.cameraAngles.rotationDeg ?? null;
     const lagged = this.flexionLag.apply(guarded, measure, eyes, turnDeg);
     const saturated = this.flexionSaturation.apply(lagged, measure, eyes, turnDeg);
-    // The jerk-peak, flexion-edge and turn-lead flags last, so their doubts do not start the edge band's hold.
+    // The jerk-peak, flexion-edge, flexion-lead and turn-lead flags last, so their doubts do not start the edge band's hold.
     const banded = this.edgeHysteresis(saturated, evidence?.cameraAngles ?? null);
     const edged = flexionEdgeDoubt(this.flexionJerkPeak.apply(banded, measure), measure, meshEv?.meshScore ?? null);
-    const out = this.turnLead.apply(edged, turnDeg);
+    const out = this.turnLead.apply(this.flexionLead.apply(edged, measure), turnDeg);
     const mesh = evidence === null || out.method !== 'face-mesh' ? null : { ...evidence.cameraAngles, meshScore: meshEv?.meshScore ?? 0 };
     this.keypointGain.observe(out, { timestampMs: frame.timestampMs, mesh, keypoint: keypointYawFromCameraDeg(frame), bodyFresh: bodyReadOnFrame(frame) });
     return { measure: out, fit };
