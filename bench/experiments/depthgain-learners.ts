@@ -23,11 +23,11 @@ const { values } = parseArgs({ options: {
 const f3 = (v: number | null) => (v === null ? '  —  ' : v.toFixed(2));
 for (const camera of values.cameras.split(',')) {
   console.log(`\n${camera}, ${values.clip}: learned k (— = no minimum inside 0.4…2.0, or refused); oracle = k whose 2-D fit reads the turned frames' |yaw| at the truth (median ratio 1)`);
-  console.log('face           | frames (≥20°) | residual-all | residual-interior | residual-own | angle-match | oracle');
+  console.log('face           | frames (≥20°) | residual-all | residual-interior | residual-own | angle-match | oracle (2-D fit) | oracle-a (mesh z × k, 3-D fit) | foreshortening angle − truth: median (IQR)');
   for (const face of values.faces.split(',')) {
     const dir = `${values.matrix}/${face}/${camera}`;
     if (!existsSync(`${dir}/${values.clip}.landmarks.json`)) continue;
     const v = learnVariants(dir, values.clip);
-    console.log(`${face.padEnd(14)} | ${String(v.frames).padStart(3)} (${String(v.spanFrames).padStart(3)})     | ${f3(v.residualAll).padStart(12)} | ${f3(v.residualInterior).padStart(17)} | ${f3(v.residualOwn).padStart(12)} | ${f3(v.angleMatch).padStart(11)} | ${f3(v.oracle).padStart(6)}`);
+    console.log(`${face.padEnd(14)} | ${String(v.frames).padStart(3)} (${String(v.spanFrames).padStart(3)})     | ${f3(v.residualAll).padStart(12)} | ${f3(v.residualInterior).padStart(17)} | ${f3(v.residualOwn).padStart(12)} | ${f3(v.angleMatch).padStart(11)} | ${f3(v.oracle).padStart(16)} | ${f3(v.oracleMeshZ).padStart(30)} | ${v.foreshorteningErrDeg === null ? '—' : `${v.foreshorteningErrDeg[1].toFixed(1)}° (${v.foreshorteningErrDeg[0].toFixed(1)}…${v.foreshorteningErrDeg[2].toFixed(1)})`}`);
   }
 }

@@ -1,12 +1,13 @@
 /**
  * Experiment (issue 13, session 10, depthgain): learn the depth scale k of the standard face from a person's own turns
- * (packages/core/src/pose/depthGain.ts) and see what it does to the per-face rotation gain.
+ * (depthgain-learner.ts) and see what it does to the per-face rotation gain.
  *
  *   node --import tsx bench/experiments/depthgain-probe.ts [--matrix DIR] [--faces a,b] [--cameras c] [--sweep]
  *
+ * Needs the what-if applied: git apply bench/experiments/depthgain-whatif.patch (revert with git apply -R after).
  * Per face × camera: k learned from far-turn-return-70 and from edge-tilt-flexion-40; then every clip replayed through
  * the recording analyser (calibration window 0–2 s, like bench/accuracy.ts) with the standard 3-D fit and with the 2-D
- * fit at the k of core's learner (refuses when its residual has no minimum), of the 'residual-own' learner
+ * fit at the k of the foreshortening learner (depthgain-learner.ts; refuses when its residual has no minimum), of the 'residual-own' learner
  * (depthgain-learners.ts) and at the oracle k (from the truth; an upper bound for any learner). Gain = least-squares slope of the measured rotation (flexion) on the truth over the frames after the
  * rest that are measured or low-confidence, where the truth spans at least 4° on that axis. --sweep: the rotation
  * gain of small-tremor-yaw-2hz and far-turn-return-70 at a grid of k for both options (a: mesh z × k then the 3-D fit;
@@ -15,8 +16,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RecordingAnalyzer, type LandmarkFrame, type FrameMeasure } from '@geste/core';
-import { learnDepthScale } from '../../packages/core/src/pose/depthGain.ts';
-import { learnVariants } from './depthgainLib.ts';
+import { learnDepthScale } from './depthgain-learner.ts';
+import { learnVariants, whatIfFit } from './depthgainLib.ts';
 import { RIGID_FACE_POINTS } from '../../packages/core/src/pose/faceIndices.ts';
 import type { FitOptions } from '../../packages/core/src/pose/headFit.ts';
 import { parseTruthCsv, REST_MS, type TruthRow } from '@geste/phantom';
@@ -79,9 +80,9 @@ for (const camera of values.cameras.split(',')) {
     console.log(`  far-turn-return-70 learners: residual-all ${f3(v.residualAll)}, residual-interior ${f3(v.residualInterior)}, residual-own ${f3(v.residualOwn)}, angle-match ${f3(v.angleMatch)}; oracle (truth) ${f3(v.oracle)}`);
     const variants: [string, FitOptions][] = [['3-D (today)', {}]];
     const kCore = learned['far-turn-return-70'] ?? null;
-    if (kCore !== null) variants.push([`2-D k=${kCore.toFixed(2)} (core learner)`, { depthScale: kCore }]);
-    if (v.residualOwn !== null) variants.push([`2-D k=${v.residualOwn.toFixed(2)} (residual-own)`, { depthScale: v.residualOwn }]);
-    if (v.oracle !== null) variants.push([`2-D k=${v.oracle.toFixed(2)} (oracle)`, { depthScale: v.oracle }]);
+    if (kCore !== null) variants.push([`2-D k=${kCore.toFixed(2)} (foreshortening learner)`, whatIfFit({ depthScale: kCore })]);
+    if (v.residualOwn !== null) variants.push([`2-D k=${v.residualOwn.toFixed(2)} (residual-own)`, whatIfFit({ depthScale: v.residualOwn })]);
+    if (v.oracle !== null) variants.push([`2-D k=${v.oracle.toFixed(2)} (oracle)`, whatIfFit({ depthScale: v.oracle })]);
     console.log(`  clip                     | ${variants.map(([n]) => `${n}: rot gain / rot MAE / flex gain / flex MAE / tilt MAE`).join(' | ')}`);
     for (const clip of values.clips.split(',')) {
       const c = load(dir, clip);
@@ -99,8 +100,8 @@ for (const camera of values.cameras.split(',')) {
         if (!c) continue;
         const row: string[] = [];
         for (const kk of [0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4]) {
-          const ga = gain(c.truth, analyse(c.frames, { meshDepthScale: kk }), clip === 'edge-tilt-flexion-40' ? 'flexionDeg' : 'rotationDeg');
-          const gb = gain(c.truth, analyse(c.frames, { depthScale: kk }), clip === 'edge-tilt-flexion-40' ? 'flexionDeg' : 'rotationDeg');
+          const ga = gain(c.truth, analyse(c.frames, whatIfFit({ meshDepthScale: kk })), clip === 'edge-tilt-flexion-40' ? 'flexionDeg' : 'rotationDeg');
+          const gb = gain(c.truth, analyse(c.frames, whatIfFit({ depthScale: kk })), clip === 'edge-tilt-flexion-40' ? 'flexionDeg' : 'rotationDeg');
           row.push(`${kk.toFixed(1)}: a ${f2(ga.slope)} b ${f2(gb.slope)}`);
         }
         console.log(`  sweep ${clip} (${clip === 'edge-tilt-flexion-40' ? 'flexion' : 'rotation'} gain): ${row.join(' | ')}`);

@@ -8,8 +8,10 @@ import { CANONICAL_FACE_CM } from '../../packages/core/src/pose/canonicalFace.ts
 import { alignSimilarity } from '../../packages/core/src/pose/quatAlign.ts';
 import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from '../../packages/core/src/pose/faceIndices.ts';
 import { anglesFromRotationMatrix, type Mat3 } from '../../packages/core/src/pose/euler.ts';
-import { depthScaledModel, fitPose2d, fitWeights } from '../../packages/core/src/pose/pose2d.ts';
+import { depthScaledModel, fitPose2d, fitWeights } from './depthgain-pose2d.ts';
 import { parseTruthCsv, REST_MS } from '@geste/phantom';
+import { type FitOptions, fitHead } from '../../packages/core/src/pose/headFit.ts';
+import { syntheticFace } from '../../packages/core/src/pose/syntheticFace.ts';
 
 export const CONTOUR = [127, 356, 234, 454, 93, 323, 162, 389, 21, 251, 116, 345, 117, 346, 123, 352, 187, 411];
 const W_ALL = fitWeights(RIGID_FACE_POINTS);
@@ -57,6 +59,31 @@ export interface LearnedVariants {
   readonly residualOwn: number | null;
   readonly angleMatch: number | null;
   readonly oracle: number | null;
+  /** Option a: the k (mesh z × k about its centroid, then the 3-D fit) whose turned frames read the truth (median ratio 1). */
+  readonly oracleMeshZ: number | null;
+  /** Median and quartiles of (foreshortening angle − |truth yaw|) over the turned frames, deg: < 0 = widths shrink less than cos θ. */
+  readonly foreshorteningErrDeg: readonly [number, number, number] | null;
+}
+
+/** Option a's oracle: yaw of the 3-D fit with the mesh's z scaled by k, against the truth. */
+function oracleMeshZ(samples: readonly Sample[]): number | null {
+  const med = (xs: number[]) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s[s.length >> 1]!; };
+  const ratio = (k: number) => med(samples.map((smp) => {
+    const o = Float64Array.from(smp.o);
+    let cz = 0, w = 0;
+    for (let i = 0; i < FACE_MESH_POINTS; i++) { cz += W_ALL[i]! * o[i * 3 + 2]!; w += W_ALL[i]!; }
+    cz /= w;
+    for (let i = 0; i < FACE_MESH_POINTS; i++) o[i * 3 + 2] = cz + k * (o[i * 3 + 2]! - cz);
+    const fit = alignSimilarity(CANON, o, W_ALL);
+    return fit ? Math.abs(yawOf(fit.rotation)) / Math.abs(smp.truthYaw) : NaN;
+  })) - 1;
+  let prev = ratio(KS[0]!);
+  for (let i = 1; i < KS.length; i++) {
+    const r = ratio(KS[i]!);
+    if (prev <= 0 && r > 0) return KS[i - 1]! + (0.05 * -prev) / (r - prev);
+    prev = r;
+  }
+  return null;
 }
 
 /** The four learners (and the truth's oracle) on one clip's saved landmarks: `<dir>/<clip>.landmarks.json` + `.truth.csv`. */
@@ -107,10 +134,29 @@ export function learnVariants(dir: string, clip: string): LearnedVariants {
     };
     const foreshortening = samples.map((s) => (Math.acos(Math.min(1, s.widthRatio / w0)) * 180) / Math.PI);
   const span = samples.filter((s) => Math.abs(s.yawStd) >= 20).length;
-  if (samples.length < 15 || rest.length < 10) return { frames: samples.length, spanFrames: span, residualAll: null, residualInterior: null, residualOwn: null, angleMatch: null, oracle: null };
+  if (samples.length < 15 || rest.length < 10) return { frames: samples.length, spanFrames: span, residualAll: null, residualInterior: null, residualOwn: null, angleMatch: null, oracle: null, oracleMeshZ: null, foreshorteningErrDeg: null };
   return {
     frames: samples.length, spanFrames: span,
     residualAll: argminParabola(curve(CANON, W_ALL)), residualInterior: argminParabola(curve(CANON, W_INT)), residualOwn: argminParabola(curve(own, W_ALL)),
-    angleMatch: crossing(foreshortening), oracle: crossing(samples.map((s) => Math.abs(s.truthYaw))),
+    angleMatch: crossing(foreshortening), oracle: crossing(samples.map((s) => Math.abs(s.truthYaw))), oracleMeshZ: oracleMeshZ(samples),
+    foreshorteningErrDeg: (() => { const e = foreshortening.map((f, i) => f - Math.abs(samples[i]!.truthYaw)).sort((a, b) => a - b); return [e[e.length >> 2]!, e[e.length >> 1]!, e[(3 * e.length) >> 2]!] as const; })(),
   };
 }
+
+/**
+ * Fit options of the what-if (bench/experiments/depthgain-whatif.patch): `depthScale` (option b) or `meshDepthScale`
+ * (option a). Throws, saying what to do, when the patch is not applied (core's fit would ignore them silently).
+ */
+export function whatIfFit(o: { readonly depthScale?: number; readonly meshDepthScale?: number }): FitOptions {
+  if (!whatIfChecked) {
+    const face = syntheticFace({ angles: { rotationDeg: 25, tiltDeg: 0, flexionDeg: 0 } });
+    const image = { imageWidthPx: 640, imageHeightPx: 480 };
+    const plain = fitHead(face, image), scaled = fitHead(face, image, { depthScale: 0.5 } as FitOptions);
+    if (!plain || !scaled || Math.abs(yawOf(plain.headToCamera) - yawOf(scaled.headToCamera)) < 1) {
+      throw new Error('core ignores FitOptions.depthScale: apply the what-if first (git apply bench/experiments/depthgain-whatif.patch), and revert it after (git apply -R …)');
+    }
+    whatIfChecked = true;
+  }
+  return o as FitOptions;
+}
+let whatIfChecked = false;

@@ -11,7 +11,6 @@ import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import { type Mat3, mat3Multiply } from './euler.ts';
 import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from './faceIndices.ts';
 import { alignSimilarity } from './quatAlign.ts';
-import { depthScaledModel, fitPose2d } from './pose2d.ts';
 import { DEFAULT_HFOV_DEG, assumedCamera, refinePerspective } from './refine.ts';
 
 export interface HeadFit {
@@ -53,25 +52,6 @@ export interface FitOptions {
    * Human's own mesh response dominates.
    */
   readonly viewingRay?: boolean;
-  /**
-   * The person's depth scale of the standard face, learned from their own turns (depthGain.ts): when set, the pose is
-   * fitted in 2-D (image x, y) to the canonical face with its depth scaled by this, from the closed-form start.
-   * Default absent: the closed-form 3-D fit.
-   */
-  readonly depthScale?: number;
-  /** Experiment (depthGain.ts, option a): the mesh's z scaled by this about its centroid before the 3-D fit. */
-  readonly meshDepthScale?: number;
-}
-
-const scaledModels = new Map<number, Float64Array>();
-function scaledCanon(k: number): Float64Array {
-  let m = scaledModels.get(k);
-  if (m === undefined) {
-    m = depthScaledModel(CANON, WEIGHTS, k);
-    if (scaledModels.size > 16) scaledModels.clear();
-    scaledModels.set(k, m);
-  }
-  return m;
 }
 
 /**
@@ -104,19 +84,9 @@ export function fitHead(
     observed[i * 3 + 1] = p.y;
     observed[i * 3 + 2] = p.z;
   }
-  if (opts.meshDepthScale !== undefined && opts.meshDepthScale !== 1) {
-    let cz = 0, w = 0;
-    for (let i = 0; i < FACE_MESH_POINTS; i++) { cz += WEIGHTS[i]! * observed[i * 3 + 2]!; w += WEIGHTS[i]!; }
-    cz /= w;
-    for (let i = 0; i < FACE_MESH_POINTS; i++) observed[i * 3 + 2] = cz + opts.meshDepthScale * (observed[i * 3 + 2]! - cz);
-  }
   const fit = alignSimilarity(CANON, observed, WEIGHTS);
   if (fit === null) return null;
   const closedForm: HeadFit = { headToCamera: fit.rotation, pxPerCm: fit.scale, originPx: fit.translation, rmsResidualCm: fit.rmsResidualA };
-  if (opts.depthScale !== undefined && Number.isFinite(opts.depthScale) && opts.depthScale > 0) {
-    const p = fitPose2d(scaledCanon(opts.depthScale), observed, WEIGHTS, fit);
-    if (p !== null) return { headToCamera: p.rotation, pxPerCm: p.scale, originPx: [p.translation[0], p.translation[1], fit.translation[2]], rmsResidualCm: fit.rmsResidualA };
-  }
   if (opts.perspective !== true && opts.viewingRay !== true) return closedForm;
   const camera = assumedCamera(image.imageWidthPx, image.imageHeightPx, opts.cameraHfovDeg ?? DEFAULT_HFOV_DEG);
   if (opts.perspective !== true) {

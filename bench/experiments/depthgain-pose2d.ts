@@ -1,11 +1,12 @@
 /**
+ * Experiment (issue 13, session 10, depthgain; not in core: it did not help, BENCHMARKS.md "(session 10, depthgain)").
  * Weak-perspective pose of a rigid 3-D model from the image x, y of its points (no use of the mesh's guessed depth), and
- * the canonical face with its depth scaled (depthGain.ts learns the scale; headFit.ts applies it).
+ * the canonical face with its depth scaled (depthgain-learner.ts learns the scale; depthgain-whatif.patch applies it in headFit.ts).
  * ref: Hartley & Zisserman, "Multiple View Geometry", 2nd ed., §6.3.4 (affine / weak-perspective camera) and §A6.2
  * (Gauss–Newton).
  */
-import { type Mat3, mat3Multiply } from './euler.ts';
-import { FACE_MESH_POINTS } from './faceIndices.ts';
+import { type Mat3, mat3Multiply } from '../../packages/core/src/pose/euler.ts';
+import { FACE_MESH_POINTS } from '../../packages/core/src/pose/faceIndices.ts';
 
 /** Gauss–Newton iterations of the 2-D pose fit (it converges in 3–5 from the closed-form start). */
 const POSE_ITERATIONS = 10;

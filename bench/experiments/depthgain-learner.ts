@@ -1,4 +1,5 @@
 /**
+ * Experiment (issue 13, session 10, depthgain; not in core: it did not help, BENCHMARKS.md "(session 10, depthgain)").
  * A person's own face depth, learned from foreshortening over their own turns, for the head fit (issue 13).
  *
  * Why: the head fit aligns one standard face (canonicalFace.ts) to the mesh. A face whose nose stands out less than the
@@ -14,13 +15,13 @@
  * false` and the reason) without enough frames turned at least DEPTH_LEARN_MIN_SPAN_DEG; the fit is then unchanged.
  * ref: Belhumeur, Kriegman, Yuille, "The bas-relief ambiguity", IJCV 35(1), 1999 (why small motion cannot fix depth).
  */
-import type { LandmarkFrame } from '../landmarks/types.ts';
-import { CANONICAL_FACE_CM } from './canonicalFace.ts';
-import { type Mat3, anglesFromRotationMatrix } from './euler.ts';
-import { FACE_MESH_POINTS } from './faceIndices.ts';
-import { selectPatientFace } from './frameGeometry.ts';
-import { alignSimilarity } from './quatAlign.ts';
-import { depthScaledModel, fitPose2d, fitWeights } from './pose2d.ts';
+import type { LandmarkFrame } from '../../packages/core/src/landmarks/types.ts';
+import { CANONICAL_FACE_CM } from '../../packages/core/src/pose/canonicalFace.ts';
+import { type Mat3, anglesFromRotationMatrix } from '../../packages/core/src/pose/euler.ts';
+import { FACE_MESH_POINTS } from '../../packages/core/src/pose/faceIndices.ts';
+import { selectPatientFace } from '../../packages/core/src/pose/frameGeometry.ts';
+import { alignSimilarity } from '../../packages/core/src/pose/quatAlign.ts';
+import { depthScaledModel, fitPose2d, fitWeights } from './depthgain-pose2d.ts';
 
 /** A sure mesh: the face model's own score at least this (reentry.ts CONSISTENT_MESH_SCORE). */
 export const DEPTH_LEARN_MIN_MESH_SCORE = 0.9;
@@ -31,6 +32,11 @@ export const DEPTH_LEARN_MAX_TURN_DEG = 45;
 export const DEPTH_LEARN_MIN_SPAN_FRAMES = 15;
 /** …this far, deg. Below it only depth × angle is seen (bas-relief) and the learner refuses. */
 export const DEPTH_LEARN_MIN_SPAN_DEG = 20;
+/**
+ * …and the sure-mesh frames must sweep at least this range of turn (largest minus smallest signed yaw), deg: a face held
+ * still at 28° (a real photograph, panned) otherwise taught k = 1.46–1.97 from one pose.
+ */
+export const DEPTH_LEARN_MIN_SWEEP_DEG = 30;
 /** Range of k searched. */
 export const DEPTH_SCALE_MIN = 0.4;
 export const DEPTH_SCALE_MAX = 2.0;
@@ -72,7 +78,7 @@ export function learnDepthScale(frames: readonly LandmarkFrame[], weightsRigid: 
   const weights = opts.weights ?? fitWeights(weightsRigid);
   const canon = Float64Array.from(CANONICAL_FACE_CM);
   const samples: Sample[] = [];
-  let spanFrames = 0, maxTurnDeg = 0;
+  let spanFrames = 0, maxTurnDeg = 0, minSignedDeg = Infinity, maxSignedDeg = -Infinity;
   const minSpanDeg = opts.minSpanDeg ?? DEPTH_LEARN_MIN_SPAN_DEG;
   for (const frame of frames) {
     if (!Array.isArray(frame.faces)) continue;
@@ -88,7 +94,10 @@ export function learnDepthScale(frames: readonly LandmarkFrame[], weightsRigid: 
     if (!finite) continue;
     const fit = alignSimilarity(canon, observed, weights);
     if (fit === null) continue;
-    const yaw = Math.abs(anglesFromRotationMatrix(fit.rotation).rotationDeg);
+    const signed = anglesFromRotationMatrix(fit.rotation).rotationDeg;
+    minSignedDeg = Math.min(minSignedDeg, signed);
+    maxSignedDeg = Math.max(maxSignedDeg, signed);
+    const yaw = Math.abs(signed);
     if (yaw < DEPTH_LEARN_MIN_TURN_DEG || yaw > DEPTH_LEARN_MAX_TURN_DEG) continue;
     if (yaw >= minSpanDeg) spanFrames++;
     maxTurnDeg = Math.max(maxTurnDeg, yaw);
@@ -96,7 +105,7 @@ export function learnDepthScale(frames: readonly LandmarkFrame[], weightsRigid: 
   }
   const counts = { frames: samples.length, spanFrames, maxTurnDeg };
   if (samples.length < (opts.minSpanFrames ?? DEPTH_LEARN_MIN_SPAN_FRAMES)) return { ok: false, reason: 'too-few-turned-frames', ...counts };
-  if (spanFrames < (opts.minSpanFrames ?? DEPTH_LEARN_MIN_SPAN_FRAMES)) return { ok: false, reason: 'turn-span-too-small', ...counts };
+  if (spanFrames < (opts.minSpanFrames ?? DEPTH_LEARN_MIN_SPAN_FRAMES) || maxSignedDeg - minSignedDeg < DEPTH_LEARN_MIN_SWEEP_DEG) return { ok: false, reason: 'turn-span-too-small', ...counts };
   const residual = (k: number): number => {
     const model = depthScaledModel(canon, weights, k);
     let total = 0, used = 0;
