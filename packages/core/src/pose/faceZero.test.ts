@@ -47,6 +47,15 @@ describe('face zero: one decision per recording', () => {
     expect(t.decision).toBe('taken');
   });
 
+  it('skips a non-finite reading instead of letting it spoil the gain for the rest of the recording', () => {
+    const t = new FaceZeroTracker();
+    t.addReadings({ alphaDeg: Number.NaN, pitchDeg: 0 }, Number.POSITIVE_INFINITY);
+    t.addReadings({ alphaDeg: 9, pitchDeg: Number.NaN }, 9);
+    const zs = feed(t, nods(90, 0, 10, (_p, i) => 9 + wobble(i)));
+    expect(zs.at(-1)!.zero).toBe('face-geometry');
+    expect(Number.isFinite(zs.at(-1)!.offsetDeg)).toBe(true);
+  });
+
   it('once refused as not rigid stays refused, though later nods bring the overall gain back under the bar', () => {
     const t = new FaceZeroTracker();
     // Points that follow the nods (gain 0.6), over ≈ 13° of pitch: refused.

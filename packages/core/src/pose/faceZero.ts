@@ -172,7 +172,10 @@ export class FaceZeroTracker {
    * MIN_RIGIDITY_KEYPOINT_SCORE with the head's camera-relative flexion then, deg; `alphaDeg` the slope at
    * MIN_EAR_EYE_SCORE (null when not read). Lets a recorded sequence of readings be replayed.
    */
-  addReadings(rigidity: { readonly alphaDeg: number; readonly pitchDeg: number } | null, alphaDeg: number | null): FaceZero {
+  addReadings(rigidityIn: { readonly alphaDeg: number; readonly pitchDeg: number } | null, alphaIn: number | null): FaceZero {
+    // A non-finite reading is no reading (it would make the gain NaN for the rest of the recording).
+    const rigidity = rigidityIn && Number.isFinite(rigidityIn.alphaDeg) && Number.isFinite(rigidityIn.pitchDeg) ? rigidityIn : null;
+    const alphaDeg = alphaIn !== null && Number.isFinite(alphaIn) ? alphaIn : null;
     const any = rigidity?.alphaDeg ?? null;
     if (rigidity) {
       this.rigidityAlphas.push(rigidity.alphaDeg);
