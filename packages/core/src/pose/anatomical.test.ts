@@ -64,8 +64,8 @@ const run = (frames: LandmarkFrame[], camera?: CameraContext) => {
 
 describe('anatomical reference', () => {
   it('flexion against gravity when the camera pitch is known; uncertain and said so when not', () => {
-    // A head nodding ±6° about level, seen by a camera looking up 20°: it reads 20° more chin-up against the camera.
-    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 + ((i % 3) - 1) * 6 }));
+    // A head nodding ±8° about level (the face zero is taken after ≥ 15° of nodding), seen by a camera looking up 20°: it reads 20° more chin-up against the camera.
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 + ((i % 3) - 1) * 8 }));
     const truthLast = heads.at(-1)!.flexionDeg + 20;
     // A face whose ear–eye line has the norm's slope at its Frankfurt zero.
     const frames = heads.map((head, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })]));
@@ -88,7 +88,7 @@ describe('anatomical reference', () => {
 
   it('does not use the ear–eye line before the head has moved enough to show it is fixed in the head, and says so', () => {
     // A head held still: the points could be guesses that follow the face (on the phantom even hair-covered
-    // ears read a plausible slope), so the zero waits for ≥ 10° of nodding.
+    // ears read a plausible slope), so the zero waits for nodding (≥ 10° to refuse it, ≥ 15° to take it).
     const head = { rotationDeg: 0, tiltDeg: 0, flexionDeg: -20 };
     const still = run(Array.from({ length: MIN_EAR_EYE_READINGS * 3 }, (_, i) => frame(i, head, [body({ earEyeSlopeDeg: EAR_EYE_LINE_ABOVE_FRANKFURT_DEG, head })])), { pitchDeg: 20 }).at(-1)!;
     expect(still.reference!.flexionDeg.zero).toBe('canonical-face');
@@ -135,7 +135,7 @@ describe('anatomical reference', () => {
 
   it('learns the face’s own flexion zero from the ear–eye line, whatever the head does', () => {
     const slope = EAR_EYE_LINE_ABOVE_FRANKFURT_DEG + 8; // this face's line 8° steeper than the norm: its zero is 8° off the average face's
-    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: (i % 5) * 4 - 8, tiltDeg: 0, flexionDeg: (i % 3) * 5 }));
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: (i % 5) * 4 - 8, tiltDeg: 0, flexionDeg: (i % 3) * 8 }));
     const frames = heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: slope, head: h })]));
     const out = run(frames, { pitchDeg: 0 });
     const before = out[0]!, last = out.at(-1)!;
@@ -146,7 +146,7 @@ describe('anatomical reference', () => {
   });
 
   it('takes the plausible slopes about the norm, not about 0, and refuses keypoints far off it', () => {
-    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: (i % 3) * 6 }));
+    const heads: HeadAngles[] = Array.from({ length: MIN_EAR_EYE_READINGS + 5 }, (_, i) => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: (i % 3) * 8 }));
     const steep = EAR_EYE_LINE_ABOVE_FRANKFURT_DEG + MAX_PLAUSIBLE_EAR_EYE_DEG - 1; // beyond ±10° of 0, within ±10° of the norm
     const ok = run(heads.map((h, i) => frame(i, h, [body({ earEyeSlopeDeg: steep, head: h })])), { pitchDeg: 0 }).at(-1)!;
     expect(ok.reference!.flexionDeg.zero).toBe('face-geometry');

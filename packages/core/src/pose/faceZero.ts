@@ -53,10 +53,11 @@ export const MAX_EAR_EYE_YAW_DEG = 30;
 export const MAX_PLAUSIBLE_EAR_EYE_DEG = 10;
 /**
  * Rigidity check: a line fixed in the head gives the same α whatever the head's pitch to the camera. The zero
- * is used only when the readings span at least MIN_RIGIDITY_PITCH_SPREAD_DEG of camera-relative flexion (else
- * 'face-geometry-not-checked': a little nodding is needed) and α follows that pitch with a least-squares gain
- * of at most MAX_EAR_EYE_PITCH_GAIN (deg of α per deg of pitch); above it the keypoints are not on a rigid
- * ear–eye line and the zero is refused ('face-geometry-not-rigid'). On the phantom's modelled ears
+ * is judged only when the readings span at least MIN_RIGIDITY_PITCH_SPREAD_DEG of camera-relative flexion (else
+ * 'face-geometry-not-checked': a little nodding is needed); when α follows that pitch with a least-squares gain
+ * above MAX_EAR_EYE_PITCH_GAIN (deg of α per deg of pitch) the keypoints are not on a rigid ear–eye line and the
+ * zero is refused ('face-geometry-not-rigid'); it is taken only with more spread and a margin
+ * (MIN_FACE_ZERO_TAKE_SPREAD_DEG, FACE_ZERO_GAIN_MARGIN), and either decision holds for the recording. On the phantom's modelled ears
  * MoveNet's ear keypoints gave a gain of ≈ 0.75 (its ear point moved 1 cm for a 25° nod where a rigid ear
  * 7 cm behind the eye moves 3 cm), and ≈ 0.6 on the ears placed on the phantom's Frankfurt plane (looks v2),
  * even when those stand out 60° from the head: the points stay where a face's ears usually are
@@ -119,30 +120,95 @@ export interface FaceZero {
   readonly readings: number;
 }
 
-/** Learns a face's ear–eye slope as the median of its readings (bounded memory). */
+/**
+ * The one decision about the face's own zero, taken once per recording (FaceZeroTracker): 'open' until the
+ * readings settle it, then 'taken' or 'refused' for good. A zero that switched on and off within a recording
+ * stepped flexion by its offset each time (a real talking person, session 10: ≈ 8° steps at different times in
+ * copies of one clip, false flexion jerks), so neither decision is undone by later readings.
+ */
+export type FaceZeroDecision = 'open' | 'taken' | 'refused';
+
+/**
+ * The face's own zero is taken only after the head's camera-relative pitch has spanned this much (10th to 90th
+ * percentile), deg — more than MIN_RIGIDITY_PITCH_SPREAD_DEG, which is enough to *refuse* it. A least-squares
+ * gain over a small pitch spread is pulled toward 0 (the pitch it is regressed on is itself noisy, and a few
+ * degrees of α noise dominate), so a spread of just 10° makes non-rigid points look rigid: the phantom's ear
+ * points (gain 0.53 over 23° of pitch) read 0.14 over 10.5° and were taken, then refused 0.3 s later; a gain
+ * above the bar at a small spread is, for the same reason, already enough to refuse. Session 10, facezero.
+ */
+export const MIN_FACE_ZERO_TAKE_SPREAD_DEG = 15;
+/**
+ * The zero is taken only with a gain at most MAX_EAR_EYE_PITCH_GAIN − this (0.2): between the two bars the
+ * decision waits for more nodding instead of flipping on noise about the bar.
+ */
+export const FACE_ZERO_GAIN_MARGIN = 0.1;
+
+/**
+ * Learns a face's ear–eye slope as the median of its readings (bounded memory), and decides once per recording
+ * whether it is used (FaceZeroDecision): refused as soon as the points are seen to follow the head's pitch
+ * (gain > MAX_EAR_EYE_PITCH_GAIN once the pitch has spanned MIN_RIGIDITY_PITCH_SPREAD_DEG), taken once the
+ * pitch has spanned MIN_FACE_ZERO_TAKE_SPREAD_DEG with a gain clear of the bar by FACE_ZERO_GAIN_MARGIN. The
+ * largest spread seen counts: a spread seen once has been seen, even when later readings at one pitch narrow
+ * the percentiles again. Deterministic: the same frames give the same decision, live or from a file.
+ */
 export class FaceZeroTracker {
   private readonly values: number[] = [];
   /** Every reading at MIN_RIGIDITY_KEYPOINT_SCORE and the head's camera-relative flexion then, deg: the rigidity check. */
   private readonly rigidityAlphas: number[] = [];
   private readonly rigidityPitches: number[] = [];
   private implausible = 0;
+  private maxSpreadDeg = 0;
+  private decided: FaceZeroDecision = 'open';
   constructor(private readonly maxReadings = 600) {}
 
   update(frame: LandmarkFrame, fit: HeadFit | null): FaceZero {
-    const any = fit ? earEyeSlopeDeg(frame, fit, MIN_RIGIDITY_KEYPOINT_SCORE) : null;
-    if (any !== null) {
-      this.rigidityAlphas.push(any);
-      this.rigidityPitches.push(anglesFromRotationMatrix(fit!.headToCamera).flexionDeg);
+    if (!fit) return this.addReadings(null, null);
+    const any = earEyeSlopeDeg(frame, fit, MIN_RIGIDITY_KEYPOINT_SCORE);
+    return this.addReadings(any === null ? null : { alphaDeg: any, pitchDeg: anglesFromRotationMatrix(fit.headToCamera).flexionDeg }, earEyeSlopeDeg(frame, fit));
+  }
+
+  /**
+   * One frame's readings, as `update` takes them from the frame: `rigidity` the slope α at
+   * MIN_RIGIDITY_KEYPOINT_SCORE with the head's camera-relative flexion then, deg; `alphaDeg` the slope at
+   * MIN_EAR_EYE_SCORE (null when not read). Lets a recorded sequence of readings be replayed.
+   */
+  addReadings(rigidityIn: { readonly alphaDeg: number; readonly pitchDeg: number } | null, alphaIn: number | null): FaceZero {
+    // A non-finite reading is no reading (it would make the gain NaN for the rest of the recording).
+    const rigidity = rigidityIn && Number.isFinite(rigidityIn.alphaDeg) && Number.isFinite(rigidityIn.pitchDeg) ? rigidityIn : null;
+    const alphaDeg = alphaIn !== null && Number.isFinite(alphaIn) ? alphaIn : null;
+    const any = rigidity?.alphaDeg ?? null;
+    if (rigidity) {
+      this.rigidityAlphas.push(rigidity.alphaDeg);
+      this.rigidityPitches.push(rigidity.pitchDeg);
       if (this.rigidityAlphas.length > this.maxReadings) { this.rigidityAlphas.shift(); this.rigidityPitches.shift(); }
     }
-    const a = fit ? earEyeSlopeDeg(frame, fit) : null;
+    const a = alphaDeg;
     if (a !== null) {
       if (Math.abs(a - EAR_EYE_LINE_ABOVE_FRANKFURT_DEG) <= MAX_PLAUSIBLE_EAR_EYE_DEG) {
         this.values.push(a);
         if (this.values.length > this.maxReadings) this.values.shift();
       } else this.implausible++;
     }
+    if (any !== null) this.decide();
     return this.current();
+  }
+
+  /** The decision so far ('open' until the readings settle it; final after). */
+  get decision(): FaceZeroDecision {
+    return this.decided;
+  }
+
+  private decide(): void {
+    this.maxSpreadDeg = Math.max(this.maxSpreadDeg, pitchSpreadDeg(this.rigidityPitches));
+    if (this.decided !== 'open' || this.values.length < MIN_EAR_EYE_READINGS) return;
+    if (this.maxSpreadDeg < MIN_RIGIDITY_PITCH_SPREAD_DEG) return;
+    const gain = leastSquaresGain(this.rigidityAlphas, this.rigidityPitches);
+    if (gain === null) return;
+    // Used only once the points were seen to stay fixed in the head: on the phantom, ear points that followed
+    // the face (gain 0.57–0.77) read a plausible α at one pitch — even guessed ears under a hair shell
+    // (astronaut, camera 20 cm below: α 11.4°, score 0.62) — and would have given a confident zero.
+    if (Math.abs(gain) > MAX_EAR_EYE_PITCH_GAIN) this.decided = 'refused';
+    else if (this.maxSpreadDeg >= MIN_FACE_ZERO_TAKE_SPREAD_DEG && Math.abs(gain) <= MAX_EAR_EYE_PITCH_GAIN - FACE_ZERO_GAIN_MARGIN) this.decided = 'taken';
   }
 
   current(): FaceZero {
@@ -150,14 +216,10 @@ export class FaceZeroTracker {
       const note: ReferenceNote = this.implausible > this.values.length ? 'face-geometry-implausible' : 'face-geometry-unavailable';
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: [note], readings: this.values.length };
     }
-    const gain = pitchGain(this.rigidityAlphas, this.rigidityPitches);
-    // Used only once the points were seen to stay fixed in the head: on the phantom, ear points that followed
-    // the face (gain 0.57–0.77) read a plausible α at one pitch — even guessed ears under a hair shell
-    // (astronaut, camera 20 cm below: α 11.4°, score 0.62) — and would have given a confident zero.
-    if (gain === null) {
+    if (this.decided === 'open') {
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: ['face-geometry-not-checked'], readings: this.values.length };
     }
-    if (Math.abs(gain) > MAX_EAR_EYE_PITCH_GAIN) {
+    if (this.decided === 'refused') {
       return { offsetDeg: 0, zero: 'canonical-face', uncertaintyDeg: CANONICAL_ZERO_UNCERTAINTY_DEG, notes: ['face-geometry-not-rigid'], readings: this.values.length };
     }
     const s = [...this.values].sort((x, y) => x - y);
@@ -167,19 +229,31 @@ export class FaceZeroTracker {
   }
 }
 
-/**
- * Least-squares gain of α on the head's camera-relative pitch, or null when the pitches span less than
- * MIN_RIGIDITY_PITCH_SPREAD_DEG (10th to 90th percentile), so rigidity cannot be judged.
- */
-export function pitchGain(alphasDeg: readonly number[], pitchesDeg: readonly number[]): number | null {
+/** Spread of the head's camera-relative pitches, 10th to 90th percentile, deg (0 for fewer than 2). */
+export function pitchSpreadDeg(pitchesDeg: readonly number[]): number {
+  const n = pitchesDeg.length;
+  if (n < 2) return 0;
+  const sorted = [...pitchesDeg].sort((x, y) => x - y);
+  return sorted[Math.floor((n - 1) * 0.9)]! - sorted[Math.floor((n - 1) * 0.1)]!;
+}
+
+function leastSquaresGain(alphasDeg: readonly number[], pitchesDeg: readonly number[]): number | null {
   const n = Math.min(alphasDeg.length, pitchesDeg.length);
   if (n < 2) return null;
-  const sorted = pitchesDeg.slice(0, n).sort((x, y) => x - y);
-  if (sorted[Math.floor((n - 1) * 0.9)]! - sorted[Math.floor((n - 1) * 0.1)]! < MIN_RIGIDITY_PITCH_SPREAD_DEG) return null;
   let mp = 0, ma = 0;
   for (let i = 0; i < n; i++) { mp += pitchesDeg[i]!; ma += alphasDeg[i]!; }
   mp /= n; ma /= n;
   let sxy = 0, sxx = 0;
   for (let i = 0; i < n; i++) { sxy += (pitchesDeg[i]! - mp) * (alphasDeg[i]! - ma); sxx += (pitchesDeg[i]! - mp) ** 2; }
   return sxx > 0 ? sxy / sxx : null;
+}
+
+/**
+ * Least-squares gain of α on the head's camera-relative pitch, or null when the pitches span less than
+ * MIN_RIGIDITY_PITCH_SPREAD_DEG (10th to 90th percentile), so rigidity cannot be judged.
+ */
+export function pitchGain(alphasDeg: readonly number[], pitchesDeg: readonly number[]): number | null {
+  const n = Math.min(alphasDeg.length, pitchesDeg.length);
+  if (pitchSpreadDeg(pitchesDeg.slice(0, n)) < MIN_RIGIDITY_PITCH_SPREAD_DEG) return null;
+  return leastSquaresGain(alphasDeg.slice(0, n), pitchesDeg.slice(0, n));
 }

@@ -52,4 +52,21 @@ describe('anatomical reference in the recording summary', () => {
     const n = near.finish();
     expect(summarizeReference(n.anatomicalFrames, n.frames, { pitchDeg: null }).neutralVersusAnatomical!.differsByMoreThan10Deg).toBe(false);
   });
+
+  it('names the zero each part of the recording was measured on, and when it changed', () => {
+    const a = new RecordingAnalyzer();
+    for (let i = 0; i < 30; i++) a.push(frame(i, 10));
+    const r = a.finish();
+    const one = summarizeReference(r.anatomicalFrames, r.frames, { pitchDeg: null });
+    expect(one.perAxis.flexionDeg.zeroSegments).toEqual([{ zero: 'canonical-face', fromMs: 0, toMs: 2900, frames: 30 }]);
+    expect(one.perAxis.flexionDeg.words).not.toMatch(/then from/);
+    // The face's own zero taken from frame 12 on (faceZero.ts takes it at most once per recording).
+    const changed = r.anatomicalFrames.map((f, i) => (i < 12 || !f.reference ? f : { ...f, reference: { ...f.reference, flexionDeg: { ...f.reference.flexionDeg, zero: 'face-geometry' as const, notes: [] } } }));
+    const two = summarizeReference(changed, changed, { pitchDeg: null });
+    expect(two.perAxis.flexionDeg.zeroSegments).toEqual([
+      { zero: 'canonical-face', fromMs: 0, toMs: 1100, frames: 12 },
+      { zero: 'face-geometry', fromMs: 1200, toMs: 2900, frames: 18 },
+    ]);
+    expect(two.perAxis.flexionDeg.words).toContain('zero from an average face (0.0–1.2 s, 12 frames), then from the ear–eye line (1.2–2.9 s, 18 frames)');
+  });
 });

@@ -23,8 +23,21 @@ export interface AxisReferenceSummary {
   readonly uncertaintyDeg: number | null;
   /** More than half the frames with a value are uncertain: read the median as "about", never as a confident number. */
   readonly uncertain: boolean;
+  /**
+   * The head zero on consecutive frames with a value, in order: one entry when the zero held for the whole
+   * recording; more when it changed (the face's own zero taken part-way, faceZero.ts), each with its times.
+   */
+  readonly zeroSegments: readonly ZeroSegment[];
   /** The reference in words, e.g. "against the camera — rotation is measured against the camera: …". */
   readonly words: string;
+}
+
+export interface ZeroSegment {
+  readonly zero: HeadZero;
+  /** First and last frame of the segment with a value (the frames' own timestamps), ms. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly frames: number;
 }
 
 export interface NeutralVersusAnatomical {
@@ -53,6 +66,23 @@ function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+const ZERO_WORDS: Readonly<Record<HeadZero, string>> = { 'face-geometry': 'the ear–eye line', 'canonical-face': 'an average face' };
+
+/**
+ * Names the zero the frames were actually measured on: one zero → as before (the ear–eye line named, the
+ * average face said by the notes); a zero that changed → each zero with its times, so a reader is never told
+ * one zero while part of the frames were measured on the other.
+ */
+function zeroWords(segments: readonly ZeroSegment[], startMs: number): string {
+  if (segments.length === 0) return '';
+  if (segments.length === 1) return segments[0]!.zero === 'face-geometry' ? ', zero from the ear–eye line' : '';
+  const t = (ms: number) => ((ms - startMs) / 1000).toFixed(1);
+  return ', zero ' + segments.map((g, i) => {
+    const endMs = segments[i + 1]?.fromMs ?? g.toMs;
+    return `${i === 0 ? 'from' : 'then from'} ${ZERO_WORDS[g.zero]} (${t(g.fromMs)}–${t(endMs)} s, ${g.frames} frame${g.frames === 1 ? '' : 's'})`;
+  }).join(', ');
+}
+
 const top = <K extends string>(r: Partial<Record<K, number>>): K | null => {
   const e = (Object.entries(r) as [K, number][]).sort((a, b) => b[1] - a[1])[0];
   return e ? e[0] : null;
@@ -71,6 +101,7 @@ export function summarizeReference(anatomical: readonly FrameMeasure[], measured
     const values: number[] = [];
     const uncs: number[] = [];
     let uncertainFrames = 0;
+    const segments: { zero: HeadZero; fromMs: number; toMs: number; frames: number }[] = [];
     for (const f of anatomical) {
       const v = f[a];
       const r = f.reference?.[a];
@@ -79,6 +110,9 @@ export function summarizeReference(anatomical: readonly FrameMeasure[], measured
       uncs.push(r.uncertaintyDeg);
       frames[r.frame] = (frames[r.frame] ?? 0) + 1;
       zero[r.zero] = (zero[r.zero] ?? 0) + 1;
+      const seg = segments.at(-1);
+      if (seg && seg.zero === r.zero) { seg.toMs = f.timestampMs; seg.frames++; }
+      else segments.push({ zero: r.zero, fromMs: f.timestampMs, toMs: f.timestampMs, frames: 1 });
       if (r.uncertain) uncertainFrames++;
       for (const n of r.notes) notes[n] = (notes[n] ?? 0) + 1;
     }
@@ -90,7 +124,8 @@ export function summarizeReference(anatomical: readonly FrameMeasure[], measured
       medianDeg: median(values),
       uncertaintyDeg: median(uncs),
       uncertain,
-      words: mainFrame === null ? 'not measured' : [FRAME_WORDS[mainFrame] + (top(zero) === 'face-geometry' ? ', zero from the ear–eye line' : ''), ...mainNotes].join(' — '),
+      zeroSegments: segments,
+      words: mainFrame === null ? 'not measured' : [FRAME_WORDS[mainFrame] + zeroWords(segments, anatomical[0]?.timestampMs ?? 0), ...mainNotes].join(' — '),
     };
   }
   let neutralVersusAnatomical: NeutralVersusAnatomical | null = null;
