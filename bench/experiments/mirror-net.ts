@@ -11,12 +11,18 @@
  * (the mirror reading a′ = −angle of the flipped-back mesh), so rotation d = rot(M) − rot(M′).
  * Also checks the crop code: the crop of the flipped frame with the mirrored ROI against the flipped crop.
  *
- *   nice -n 10 node --import tsx bench/experiments/mirror-net.ts REF.mp4 REF-landmarks MIRROR.mp4 [--every N] [--truth T.csv]
+ * --average (with --every 1 and --truth): what averaging the image and its mirror would give, on one crop per frame:
+ * each frame's saved landmarks with the mesh replaced by M ("one crop") or by the point-wise mean of M and M′ ("mean of
+ * both"), both through `analyzeLandmarkSource` (the CLI's code) with the 2 s calibration and with the anatomical zero,
+ * scored against truth. The crop is made from the frame's own saved mesh (not the previous frame's, as tracking does),
+ * the same crop for both, so only the averaging differs.
+ *
+ *   nice -n 10 node --import tsx bench/experiments/mirror-net.ts REF.mp4 REF-landmarks MIRROR.mp4 [--every N] [--truth T.csv] [--average]
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { anglesFromRotationMatrix, fitHead, type HeadAngles } from '../../packages/core/src/index.ts';
+import { anglesFromRotationMatrix, fitHead, type FrameMeasure, type HeadAngles, type LandmarkFrame } from '../../packages/core/src/index.ts';
 import { convertFace } from '../../packages/vision/src/convert.ts';
 import { humanConfig, DEFAULT_TUNING } from '../../packages/vision/src/humanConfig.ts';
 import type { MeshModelLike, TfLike } from '../../packages/vision/src/mesh/faceMeshTracker.ts';
@@ -25,10 +31,10 @@ import { DISK_SCHEME, registerDiskModelRouter } from '../../packages/vision/src/
 import { humanModelDir, humanNodeWasmEntry, tfjsWasmDir } from '../../packages/vision/src/node/paths.ts';
 import { openVideo } from '../../packages/vision/src/node/video.ts';
 import { canonicalMirrorPairs, loadFrames } from './mirrorLib.ts';
-import { quantile } from './mirror-core.ts';
+import { analyzeFrames, quantile } from './mirror-core.ts';
 
 const N = 192;
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '10' }, truth: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string', default: '10' }, truth: { type: 'string' }, average: { type: 'boolean', default: false } } });
 const [refMp4, lmPath, mirMp4] = positionals;
 if (!refMp4 || !lmPath || !mirMp4) throw new Error('Expected REF.mp4 REF-landmarks MIRROR.mp4.');
 const every = Number(values.every);
@@ -67,13 +73,18 @@ function flipCrop(c: Float32Array): Float32Array {
 /** A mesh read in a flipped crop, back in the unflipped crop's coordinates and index order. */
 const unflip = (raw: number[][]): number[][] => pairs.map((j) => [N - raw[j]![0]!, raw[j]![1]!, raw[j]![2]!]);
 
-function angles(raw: number[][], roi: MeshRoi, w: number, h: number): HeadAngles | null {
+function observe(raw: number[][], roi: MeshRoi, w: number, h: number, boxScore = 1, faceScore = 1): ReturnType<typeof convertFace> {
   const mesh = raw.map((p) => cropPointToImage(roi, N, p));
   const half = roi.sizePx / 2;
-  const obs = convertFace({ mesh, boxRaw: [(roi.centerXPx - half) / w, (roi.centerYPx - half) / h, roi.sizePx / w, roi.sizePx / h], boxScore: 1, faceScore: 1 }, { frameIndex: 0, timestampMs: 0, imageWidthPx: w, imageHeightPx: h });
+  return convertFace({ mesh, boxRaw: [(roi.centerXPx - half) / w, (roi.centerYPx - half) / h, roi.sizePx / w, roi.sizePx / h], boxScore, faceScore }, { frameIndex: 0, timestampMs: 0, imageWidthPx: w, imageHeightPx: h });
+}
+function angles(raw: number[][], roi: MeshRoi, w: number, h: number): HeadAngles | null {
+  const obs = observe(raw, roi, w, h);
   const fit = obs ? fitHead(obs, { imageWidthPx: w, imageHeightPx: h }) : null;
   return fit ? anglesFromRotationMatrix(fit.headToCamera) : null;
 }
+const one: LandmarkFrame[] = [];
+const both: LandmarkFrame[] = [];
 
 const truth = values.truth
   ? new Map(readFileSync(values.truth, 'utf8').trim().split('\n').slice(1).map((l) => { const v = l.split(',').map(Number); return [v[0]!, { rotationDeg: v[2]!, tiltDeg: v[3]!, flexionDeg: v[4]! }] as const; }))
@@ -89,7 +100,12 @@ for await (const fa of decA.frames()) {
   const fb = nb.value;
   if (fa.frameIndex % every !== 0) continue;
   const s = saved.get(fa.frameIndex);
-  if (!s || s.faces.length !== 1) continue;
+  if (!s) continue;
+  if (s.faces.length !== 1) {
+    one.push(s);
+    both.push(s);
+    continue;
+  }
   const W = fa.rgb.widthPx, H = fa.rgb.heightPx;
   const roi = roiFromMesh(s.faces[0]!.meshPx.map((p) => [p.x, p.y, p.z]));
   if (!roi) continue;
@@ -111,6 +127,14 @@ for await (const fa of decA.frames()) {
   const a = angles(m.raw, roi, W, H);
   const af = angles(unflip(mf.raw), roi, W, H);
   const av = angles(unflip(mv.raw), roi, W, H);
+  if (values.average) {
+    const f0 = s.faces[0]!;
+    const back = unflip(mf.raw);
+    const o1 = observe(m.raw, roi, W, H, f0.detectionScore, m.presence);
+    const o2 = observe(m.raw.map((p, i) => p.map((x, k) => (x + back[i]![k]!) / 2)), roi, W, H, f0.detectionScore, Math.min(m.presence, mf.presence));
+    one.push({ ...s, faces: o1 ? [o1] : [] });
+    both.push({ ...s, faces: o2 ? [o2] : [] });
+  }
   if (!a || !af || !av) continue;
   // a + a′ with a′ = −(angle of the flipped-back mesh) for rotation and tilt; flexion a − a′ with a′ = its own.
   const d = (x: HeadAngles, y: HeadAngles): HeadAngles => ({ rotationDeg: x.rotationDeg - y.rotationDeg, tiltDeg: x.tiltDeg - y.tiltDeg, flexionDeg: x.flexionDeg - y.flexionDeg });
@@ -145,6 +169,25 @@ if (truth) {
       return `MAE ${mae.toFixed(2)} median ${quantile(s, 0.5).toFixed(2)}`;
     };
     console.log(`  ${q} vs truth (fitHead, zero = first 2 s): crop ${err(one)}; flipped crop ${err(flip)}; mean of both ${err(mean)}`);
+  }
+}
+
+if (values.average && truth) {
+  const t = truth;
+  for (const neutral of ['calibrate', 'anatomical'] as const) {
+    const r1 = await analyzeFrames(one, neutral);
+    const r2 = await analyzeFrames(both, neutral);
+    const parts: string[] = [];
+    for (const q of ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const) {
+      const score = (rs: readonly FrameMeasure[]): string => {
+        const e = rs.filter((r) => r[q] !== null && t.has(r.frameIndex) && r.timestampMs >= 2000).map((r) => r[q]! - t.get(r.frameIndex)![q]);
+        const abs = e.map(Math.abs).sort((x, y) => x - y);
+        const mae = e.reduce((x, y) => x + Math.abs(y), 0) / e.length;
+        return `MAE ${mae.toFixed(2)} P95 ${quantile(abs, 0.95).toFixed(2)} median ${quantile([...e].sort((x, y) => x - y), 0.5).toFixed(2)} (n ${e.length})`;
+      };
+      parts.push(`${q}: one crop ${score(r1)} → mean of both ${score(r2)}`);
+    }
+    console.log(`  average (${neutral}, after 2 s): ${parts.join('; ')}`);
   }
 }
 
