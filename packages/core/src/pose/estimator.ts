@@ -122,7 +122,9 @@ export class GuardedFrameMeasurer {
   /** `measure`, and the head fit it used (null when no single face was fitted), for callers that need the fit too. */
   measureWithFit(frame: LandmarkFrame, neutral: Neutral): { measure: FrameMeasure; fit: HeadFit | null } {
     const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
-    const evidence = flexionEvidenceFromFit(fit);
+    // The flexion-range rule also fits the face without its mouth (an open mouth alone does not drop flexion).
+    const fitted = fit === null ? null : selectPatientFace(frame);
+    const evidence = flexionEvidenceFromFit(fit, fitted?.kind === 'one' ? fitted.face : null);
     const meshEv = meshEvidence(frame);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEv), evidence);
     const eyes = eyeEvidence(frame);

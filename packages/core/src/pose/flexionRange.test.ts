@@ -95,12 +95,15 @@ describe('flexion far-range rule on recorded phantom meshes', () => {
 
 describe('FlexionRangeGuard on synthetic faces', () => {
   const NOISE_PX = 0.4;
-  /** The lower face (below the nose) pulled toward the eyes, as an extrapolating mesh squashes it. */
+  /**
+   * The face below the eyes pulled toward them, as an extrapolating mesh squashes it. (Below the nose alone — the lower
+   * face only — is what an open mouth does too, and no longer drops flexion: see the talking tests below.)
+   */
   function squashed(face: FaceObservation, share: number): FaceObservation {
-    const noseY = face.meshPx[1]!.y;
+    const eyeY = face.meshPx[168]!.y;
     return {
       ...face,
-      meshPx: face.meshPx.map((p, i) => (CANONICAL_FACE_CM[i * 3 + 1]! > 1 ? { ...p, y: noseY + (p.y - noseY) * (1 - share) } : p)),
+      meshPx: face.meshPx.map((p, i) => (CANONICAL_FACE_CM[i * 3 + 1]! > -1 ? { ...p, y: eyeY + (p.y - eyeY) * (1 - share) } : p)),
     };
   }
   const rest = (g: FlexionRangeGuard, n = 20) => {
@@ -142,7 +145,7 @@ describe('FlexionRangeGuard on synthetic faces', () => {
     expect(m.state).toBe('measured');
     const ev = flexionFitEvidence(f)!;
     const between = (FLEXION_RESIDUAL_DOUBT_CM + FLEXION_RESIDUAL_EXCESS_CM) / 2;
-    const out = g.apply(m, { ...ev, residualCm: g.baselineCm + between });
+    const out = g.apply(m, { ...ev, residualCm: g.baselineCm + between, noMouthResidualCm: g.noMouthBaselineCm! + between });
     expect(out.state).toBe('low-confidence');
     expect(out.flexionDeg).toBe(m.flexionDeg);
     expect(g.apply(m, ev).state).toBe('measured');
@@ -152,7 +155,8 @@ describe('FlexionRangeGuard on synthetic faces', () => {
     const g = new FlexionRangeGuard();
     const f = frameOf(syntheticFace({ angles: { rotationDeg: 0, tiltDeg: 0, flexionDeg: -25 }, noisePx: NOISE_PX, seed: 99 }), 0);
     // A face whose canonical fit is poorer than the default baseline by more than the drop bar.
-    const ev = { ...flexionFitEvidence(f)!, residualCm: DEFAULT_BASELINE_CM + 3 * FLEXION_RESIDUAL_EXCESS_CM };
+    // (No residual without the mouth: the rise is the residual's alone.)
+    const ev = { ...flexionFitEvidence(f)!, residualCm: DEFAULT_BASELINE_CM + 3 * FLEXION_RESIDUAL_EXCESS_CM, noMouthResidualCm: null };
     const m = g.apply(measureFrame(f, anatomicalNeutral()), ev);
     expect(m.flexionDeg).not.toBeNull();
     expect(m.state).toBe('low-confidence');

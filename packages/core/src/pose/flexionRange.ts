@@ -26,9 +26,12 @@
  * Stateful, in frame order, after the re-entry guard; the live estimator and the recording analyser both use it.
  */
 import type { FrameMeasure, HeadAngles } from '../measures/types.ts';
-import type { LandmarkFrame } from '../landmarks/types.ts';
+import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
+import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import { anglesFromRotationMatrix } from './euler.ts';
+import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from './faceIndices.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
+import { alignSimilarity } from './quatAlign.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
 import { provisional, withoutFlexion } from './doubt.ts';
@@ -73,32 +76,75 @@ export const BASELINE_MIN_FRAMES = 10;
 export interface FlexionFitEvidence {
   /** RMS residual of the canonical face fitted to the mesh, cm. */
   readonly residualCm: number;
+  /** The same without the mouth and jaw (noMouthResidualCm); null when not computed (the rise is then the residual's alone). */
+  readonly noMouthResidualCm: number | null;
   /** The fitted head orientation relative to the camera (not the neutral). */
   readonly cameraAngles: HeadAngles;
 }
 
-/** The evidence from a head fit already made (null: no fit, or no finite residual). */
-export function flexionEvidenceFromFit(fit: HeadFit | null): FlexionFitEvidence | null {
+/** Canonical points lower than this are the mouth, the jaw and the chin (below the nose's base; y grows downward), cm. */
+export const MOUTH_JAW_BELOW_CM = 2.5;
+const CANON = Float64Array.from(CANONICAL_FACE_CM);
+/** The head fit's weights (headFit.ts: rigid points 1, others 0.15) with the mouth, jaw and chin left out. */
+const NO_MOUTH_WEIGHTS: Float64Array = (() => {
+  const w = new Float64Array(FACE_MESH_POINTS).fill(0.15);
+  for (const i of RIGID_FACE_POINTS) w[i] = 1;
+  for (let i = 0; i < FACE_MESH_POINTS; i++) if (CANONICAL_FACE_CM[i * 3 + 1]! > MOUTH_JAW_BELOW_CM) w[i] = 0;
+  return w;
+})();
+
+/**
+ * RMS residual of the canonical face fitted to the mesh without its mouth, jaw and chin (canonical points below
+ * MOUTH_JAW_BELOW_CM), cm; null when the mesh is incomplete or degenerate. Session 10 (mouth): on a real talker with the
+ * mouth wide open the head fit's residual rose 0.31 → 0.63 cm (the lips and the dropped jaw) and the rule withheld
+ * flexion on 29 of 500 frames; this residual stayed within 0.03 cm of its closed-mouth level. docs/far-range.md, "An open mouth".
+ */
+export function noMouthResidualCm(face: FaceObservation): number | null {
+  if (face.meshPx.length < FACE_MESH_POINTS) return null;
+  const observed = new Float64Array(FACE_MESH_POINTS * 3);
+  for (let i = 0; i < FACE_MESH_POINTS; i++) {
+    const p = face.meshPx[i]!;
+    observed[i * 3] = p.x;
+    observed[i * 3 + 1] = p.y;
+    observed[i * 3 + 2] = p.z;
+  }
+  const fit = alignSimilarity(CANON, observed, NO_MOUTH_WEIGHTS);
+  return fit === null || !Number.isFinite(fit.rmsResidualA) ? null : fit.rmsResidualA;
+}
+
+/**
+ * The evidence from a head fit already made (null: no fit, or no finite residual); with the fitted face, the residual
+ * without the mouth too.
+ */
+export function flexionEvidenceFromFit(fit: HeadFit | null, face: FaceObservation | null = null): FlexionFitEvidence | null {
   if (fit === null || !Number.isFinite(fit.rmsResidualCm)) return null;
-  return { residualCm: fit.rmsResidualCm, cameraAngles: anglesFromRotationMatrix(fit.headToCamera) };
+  return {
+    residualCm: fit.rmsResidualCm,
+    noMouthResidualCm: face === null ? null : noMouthResidualCm(face),
+    cameraAngles: anglesFromRotationMatrix(fit.headToCamera),
+  };
 }
 
 /** The evidence for a frame on its own (fits the frame's one face; for tests and experiments). */
 export function flexionFitEvidence(frame: LandmarkFrame, fitOptions: FitOptions = {}): FlexionFitEvidence | null {
   if (!Array.isArray(frame.faces) || frame.faces.length === 0) return null;
   const sel = selectPatientFace(frame);
-  return sel.kind === 'one' ? flexionEvidenceFromFit(fitHead(sel.face, frame, fitOptions)) : null;
+  return sel.kind === 'one' ? flexionEvidenceFromFit(fitHead(sel.face, frame, fitOptions), sel.face) : null;
 }
 
 export class FlexionRangeGuard {
   private readonly recent: number[] = [];
+  /** The residuals without the mouth of the same near-frontal frames (null where not computed). */
+  private readonly recentNoMouth: (number | null)[] = [];
 
   /** The person's near-frontal residual so far (median of recent near-frontal frames), cm. */
   get baselineCm(): number {
-    if (this.recent.length === 0) return DEFAULT_BASELINE_CM;
-    const s = [...this.recent].sort((a, b) => a - b);
-    const k = s.length >> 1;
-    return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+    return median(this.recent) ?? DEFAULT_BASELINE_CM;
+  }
+
+  /** The person's near-frontal residual without the mouth so far, cm (null: none yet). */
+  get noMouthBaselineCm(): number | null {
+    return median(this.recentNoMouth.filter((v): v is number => v !== null));
   }
 
   apply(m: FrameMeasure, evidence: FlexionFitEvidence | null): FrameMeasure {
@@ -108,13 +154,22 @@ export class FlexionRangeGuard {
       a.flexionDeg >= -BASELINE_CHIN_UP_DEG && a.flexionDeg <= BASELINE_CHIN_DOWN_DEG;
     if (nearFrontal) {
       this.recent.push(evidence.residualCm);
-      if (this.recent.length > BASELINE_FRAMES) this.recent.shift();
+      this.recentNoMouth.push(evidence.noMouthResidualCm ?? null);
+      if (this.recent.length > BASELINE_FRAMES) {
+        this.recent.shift();
+        this.recentNoMouth.shift();
+      }
       return m;
     }
     // Turned faces fit worse anyway (up to 0.26 cm above the near-frontal baseline on correct far-turn readings):
     // the baseline is for a face seen from the front. Turned and bent is the combined-posture rule's (range.ts).
     const chinUp = -a.flexionDeg >= FLEXION_CHECK_CHIN_UP_DEG && Math.abs(a.rotationDeg) < COMBINED_TURN_DEG;
-    const excessCm = evidence.residualCm - this.baselineCm;
+    // The rise must show without the mouth and jaw too (session 10): a mouth opened wide raised the residual 0.3 cm on a
+    // real talker while the rest of the face fitted as at rest; a mesh pushed past what it models departs there too
+    // (beard-glasses' −35° hold: +0.08…0.20 cm with the mouth, +0.12…0.26 cm without).
+    const noMouthBaseline = this.noMouthBaselineCm;
+    const noMouthExcessCm = evidence.noMouthResidualCm === null || noMouthBaseline === null ? Infinity : evidence.noMouthResidualCm - noMouthBaseline;
+    const excessCm = Math.min(evidence.residualCm - this.baselineCm, noMouthExcessCm);
     if (!chinUp || excessCm < FLEXION_RESIDUAL_DOUBT_CM) return m;
     // A right mesh's residual rises with its own chin-up too (+0.04 cm at −19°, +0.19 cm at −32° on the astronaut): the
     // bar for dropping flexion rises with the reading past FLEXION_EXCESS_RISE_FROM_DEG.
@@ -123,4 +178,11 @@ export class FlexionRangeGuard {
     if (excessCm < barCm || !ownBaseline) return provisional(m);
     return withoutFlexion(m);
   }
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((x, y) => x - y);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
 }

@@ -26,6 +26,8 @@ export interface SyntheticFaceOptions {
   readonly mirrored?: boolean;
   readonly imageWidthPx?: number;
   readonly imageHeightPx?: number;
+  /** The face's own points (468 × 3, cm, canonical frame) instead of the canonical face, e.g. with the jaw opened. */
+  readonly shapeCm?: readonly number[];
 }
 
 /** Index of each canonical point's left-right mirror partner (from the exact symmetry of the model). */
@@ -55,9 +57,11 @@ export function syntheticFace(opts: SyntheticFaceOptions): FaceObservation {
   const rand = seededRandom(opts.seed ?? 1);
   const noise = opts.noisePx ?? 0;
   const width = opts.imageWidthPx ?? 640;
+  const shape = opts.shapeCm ?? CANONICAL_FACE_CM;
+  if (shape.length !== FACE_MESH_POINTS * 3) throw new Error(`syntheticFace: shapeCm must hold ${FACE_MESH_POINTS * 3} numbers (468 points × 3), got ${shape.length}`);
   const pts: PointPx[] = [];
   for (let i = 0; i < FACE_MESH_POINTS; i++) {
-    const x = CANONICAL_FACE_CM[i * 3]!, y = CANONICAL_FACE_CM[i * 3 + 1]!, z = CANONICAL_FACE_CM[i * 3 + 2]!;
+    const x = shape[i * 3]!, y = shape[i * 3 + 1]!, z = shape[i * 3 + 2]!;
     const rx = rot[0] * x + rot[1] * y + rot[2] * z;
     const ry = rot[3] * x + rot[4] * y + rot[5] * z;
     const rz = rot[6] * x + rot[7] * y + rot[8] * z;
