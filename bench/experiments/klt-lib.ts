@@ -1,7 +1,7 @@
 // Model-free angle anchor (issue 13, session 10 "klt"): pyramidal Lucas-Kanade tracking of image texture points on
 // grayscale frames, Shi-Tomasi corners, and rigid structure from motion of the tracks (Tomasi-Kanade factorisation,
-// metric upgrade, Christy-Horaud perspective iterations) whose depth flip is chosen by a reference depth per point
-// (the mesh's z near the point: only its sign is used). Pure math: no Node, no DOM.
+// metric upgrade, Christy-Horaud perspective iterations) whose depth flip is chosen by a caller's score (the sign of
+// the mesh reading's motion, or the mesh's depth near each point: a sign only, never a gain). Pure math: no Node, no DOM.
 // ref: Lucas B., Kanade T., "An iterative image registration technique...", IJCAI 1981; Bouguet J.-Y., "Pyramidal
 //      implementation of the Lucas Kanade feature tracker", Intel 2000 (coarse-to-fine, per-level iterations);
 //      Shi J., Tomasi C., "Good features to track", CVPR 1994 (min eigenvalue of the structure tensor);
@@ -209,12 +209,29 @@ export interface RigidSfm {
   readonly rotations: Mat3[];
   readonly rank3Residual: number;
   readonly metricConditioning: number;
-  /** Correlation of the chosen shape's camera depth (frame `refFrame`) with the reference depth. */
-  readonly depthCorrelation: number;
+  /** The chosen depth flip's score (see FlipScore). */
+  readonly flipScore: number;
 }
 export type RigidResult = { ok: true; sfm: RigidSfm } | { ok: false; reason: string };
 
-function factoriseAny(tracks: readonly Float64Array[], refDepth: ArrayLike<number>, refFrame: number): RigidResult {
+/**
+ * Scores a candidate of the depth (Necker) flip, higher is better: e.g. the correlation of its per-frame camera depth
+ * with a reference depth, or of its yaw series with a reference reading's sign of motion.
+ */
+export type FlipScore = (shape: Float64Array, rotations: readonly Mat3[]) => number;
+
+/** Flip score from a reference depth per point, read in frame `refFrame`. */
+export function depthFlipScore(refDepth: ArrayLike<number>, refFrame: number): FlipScore {
+  return (shape, rotations) => {
+    const R = rotations[refFrame]!;
+    const P = shape.length / 3;
+    const depth = new Float64Array(P);
+    for (let i = 0; i < P; i++) depth[i] = R[6] * shape[i * 3]! + R[7] * shape[i * 3 + 1]! + R[8] * shape[i * 3 + 2]!;
+    return correlation(depth, refDepth);
+  };
+}
+
+function factoriseAny(tracks: readonly Float64Array[], flipScore: FlipScore): RigidResult {
   const F = tracks.length;
   const P = tracks[0]!.length / 2;
   if (F < 5) return { ok: false, reason: `too few frames (${F})` };
@@ -293,11 +310,8 @@ function factoriseAny(tracks: readonly Float64Array[], refDepth: ArrayLike<numbe
     const shape = Float64Array.from(S);
     for (let i = 0; i < P; i++) shape[i * 3 + 2]! *= flip;
     const rotations = rotsFor(flip);
-    const R = rotations[refFrame]!;
-    const depth = new Float64Array(P);
-    for (let i = 0; i < P; i++) depth[i] = R[6] * shape[i * 3]! + R[7] * shape[i * 3 + 1]! + R[8] * shape[i * 3 + 2]!;
-    const corr = correlation(depth, refDepth);
-    if (best === null || corr > best.sfm.depthCorrelation) best = { sfm: { shape, rotations, rank3Residual, metricConditioning, depthCorrelation: corr } };
+    const score = flipScore(shape, rotations);
+    if (best === null || score > best.sfm.flipScore) best = { sfm: { shape, rotations, rank3Residual, metricConditioning, flipScore: score } };
   }
   return { ok: true, sfm: best!.sfm };
 }
@@ -317,8 +331,8 @@ function orthogonalize(v: number[], u: number[]): number[] { const d = v[0]! * u
 function cross(a: number[], b: number[]): number[] { return [a[1]! * b[2]! - a[2]! * b[1]!, a[2]! * b[0]! - a[0]! * b[2]!, a[0]! * b[1]! - a[1]! * b[0]!]; }
 
 /** Factorisation, then (with a camera) Christy-Horaud affine iterations that remove perspective from the tracks. */
-export function rigidSfm(tracks: readonly Float64Array[], refDepth: ArrayLike<number>, refFrame: number, cam: PinholeCamera | null, iterations = 5): RigidResult {
-  let res = factoriseAny(tracks, refDepth, refFrame);
+export function rigidSfm(tracks: readonly Float64Array[], flipScore: FlipScore, cam: PinholeCamera | null, iterations = 5): RigidResult {
+  let res = factoriseAny(tracks, flipScore);
   if (cam === null) return res;
   for (let k = 0; k < iterations && res.ok; k++) {
     const s = res.sfm;
@@ -326,7 +340,7 @@ export function rigidSfm(tracks: readonly Float64Array[], refDepth: ArrayLike<nu
       const fit = fit2d(s.shape, t, s.rotations[f]!);
       return perspectiveCorrect(s.shape, t, fit.rotation, fit.scale, cam);
     });
-    res = factoriseAny(corrected, refDepth, refFrame);
+    res = factoriseAny(corrected, flipScore);
   }
   return res;
 }

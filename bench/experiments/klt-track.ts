@@ -119,7 +119,8 @@ export const DEFAULT_TRACK_CONFIG: TrackConfig = { maxFbPx: 0.5, maxResidual: 12
  * Tracks points from frame `from` step by step to frame `to` (either direction). Returns per visited frame (from
  * excluded) the positions, NaN for lost points (a lost point stays lost).
  */
-export function trackRun(clip: Clip, pyr: PyramidCache, start: Float64Array, from: number, to: number, cfg: TrackConfig = DEFAULT_TRACK_CONFIG): Map<number, Float64Array> {
+export interface LossCounts { lk: number; fb: number; residual: number; leftFace: number }
+export function trackRun(clip: Clip, pyr: PyramidCache, start: Float64Array, from: number, to: number, cfg: TrackConfig = DEFAULT_TRACK_CONFIG, losses?: LossCounts): Map<number, Float64Array> {
   const out = new Map<number, Float64Array>();
   const P = start.length / 2;
   let cur = Float64Array.from(start);
@@ -133,8 +134,9 @@ export function trackRun(clip: Clip, pyr: PyramidCache, start: Float64Array, fro
       const x = cur[i * 2]!, y = cur[i * 2 + 1]!;
       if (Number.isNaN(x)) continue;
       const t = trackFB(pyr.get(f), pyr.get(g), x, y, cfg.maxFbPx, DEFAULT_TRACK);
-      if (!t.ok || t.residual > cfg.maxResidual) continue;
-      if (stay && !inside(stay, t.x, t.y)) continue;
+      if (!t.ok) { if (losses) { if (Number.isFinite(t.fbPx)) losses.fb++; else losses.lk++; } continue; }
+      if (t.residual > cfg.maxResidual) { if (losses) losses.residual++; continue; }
+      if (stay && !inside(stay, t.x, t.y)) { if (losses) losses.leftFace++; continue; }
       next[i * 2] = t.x; next[i * 2 + 1] = t.y;
     }
     out.set(g, next);
