@@ -9,10 +9,10 @@ import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Mat3, mat3Multiply, mat3Transpose } from '../../packages/core/src/pose/euler.ts';
 import { correlation, depthFlipScore, gainStats, pointResiduals, relativeYawDeg, rigidSfm, type FlipScore, type RigidSfm } from './klt-lib.ts';
-import { DEFAULT_TRACK_CONFIG, linkFrames, loadClip, PyramidCache, seedPoints, trackRun, type Clip, type TrackConfig } from './klt-track.ts';
+import { DEFAULT_MASK, DEFAULT_TRACK_CONFIG, linkFrames, loadClip, PyramidCache, seedPoints, trackRun, type Clip, type TrackConfig } from './klt-track.ts';
 import { fitPinhole, type PinholeCamera } from './sfm-lib.ts';
 
-const { values } = parseArgs({ options: { faces: { type: 'string' }, cameras: { type: 'string' }, limit: { type: 'string' }, tremor: { type: 'boolean' }, json: { type: 'string' }, root: { type: 'string' }, focal: { type: 'string' }, fb: { type: 'string' }, resid: { type: 'string' }, stay: { type: 'string' }, direct: { type: 'boolean' }, runs: { type: 'string' }, 'flip-depth': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { faces: { type: 'string' }, cameras: { type: 'string' }, limit: { type: 'string' }, tremor: { type: 'boolean' }, json: { type: 'string' }, root: { type: 'string' }, focal: { type: 'string' }, fb: { type: 'string' }, resid: { type: 'string' }, stay: { type: 'string' }, direct: { type: 'boolean' }, runs: { type: 'string' }, 'flip-depth': { type: 'boolean' }, 'eye-grow': { type: 'string' } } });
 const ROOT = values.root ?? '/work/s9-lead/matrix-replay/matrix';
 const FACES = (values.faces ?? 'astronaut,deep-wide').split(',');
 const CAMERAS = (values.cameras ?? 'webcam-640').split(',');
@@ -48,7 +48,7 @@ function farTurn(face: string, cameraId: string): FarResult | null {
   const clip = loadClip(base);
   const pyr = new PyramidCache(clip.frames);
   const cam = camera(clip);
-  const { pts: seeds, depth } = seedPoints(clip, pyr, 0);
+  const { pts: seeds, depth } = seedPoints(clip, pyr, 0, 160, 6, { ...DEFAULT_MASK, ...(values['eye-grow'] ? { eyeGrow: Number(values['eye-grow']) } : {}) });
   const runsAll = runsWithin(clip.truthYawDeg, LIMIT_DEG);
   const runs = values.runs ? values.runs.split(',').map((k) => runsAll[Number(k)]!).filter(Boolean) : runsAll;
   const tracks = new Map<number, Float64Array>();
