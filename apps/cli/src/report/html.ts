@@ -6,7 +6,7 @@ import { AXES, type FrameMeasure } from '@geste/core';
 import type { RecordingAnalysis } from '../analyze.ts';
 import { linePlotSvg } from './svgPlot.ts';
 import { overtoneNote } from './text.ts';
-import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, REASON_WORDS, evidenceText } from './words.ts';
+import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, REASON_WORDS, evidenceText, neutralAxesNote } from './words.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const num = (v: number | null | undefined, digits = 1, unit = '') =>
@@ -43,6 +43,8 @@ function decimate<T>(xs: readonly T[], max = 3000): T[] {
 
 export function renderHtmlReport(a: RecordingAnalysis, title: string): string {
   const s = a.summary;
+  const counted = neutralAxesNote(s.timeInNeutral.perAxis);
+  const tinWhich = counted ? `${counted.counted} (${counted.left} could not be counted)` : 'all three angles';
   const frames = decimate(a.frames);
   const anglePlot = linePlotSvg(
     AXES.map((axis) => ({
@@ -138,7 +140,7 @@ ${s.anatomical ? `<p>What each angle was measured against:</p><ul>${AXES.map((ax
   const med = r.medianDeg === null ? 'not measured' : `${r.uncertain ? 'about ' : ''}${r.medianDeg.toFixed(1)}°${r.uncertain ? ` (uncertain, ±${Math.round(r.uncertaintyDeg ?? 0)}°)` : ''}`;
   return `<li>${esc(AXIS_WORDS[ax].name)}: ${esc(r.words)}; median against the anatomical zero ${esc(med)}</li>`;
 }).join('')}</ul>${s.anatomical.neutralVersusAnatomical ? `<p class="${s.anatomical.neutralVersusAnatomical.differsByMoreThan10Deg ? 'safety' : ''}">${esc(s.anatomical.neutralVersusAnatomical.sentence)}</p>` : ''}` : ''}
-<p>Time with all three angles within 10° of neutral: <strong>${num(s.timeInNeutral.combined.percentWithin, 0, ' %')}</strong>; longest continuous hold ${num(s.timeInNeutral.longestHoldS, 1, ' s')}.</p>
+<p>Time with ${esc(tinWhich)} within 10° of neutral: <strong>${num(s.timeInNeutral.combined.percentWithin, 0, ' %')}</strong>; longest continuous hold ${num(s.timeInNeutral.longestHoldS, 1, ' s')}.</p>
 
 <h2>Shifts and shoulders</h2>
 ${bodyPlot}

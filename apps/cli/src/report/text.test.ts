@@ -35,3 +35,21 @@ describe('the text report on a talking face', () => {
     expect(describeSummary(summarizeSession(frames, neutral))).toMatch(/Head tremor: 4\.8 Hz, 0\.\d° RMS\./);
   });
 });
+
+// A chin held up on an uncertain zero is not counted in the time in neutral (real talker, session 10): the words must not
+// read as if all three angles were within 10°.
+describe('the time-in-neutral line names the angles it counted', () => {
+  const neutral = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null } as const;
+  // What `geste analyze` gave on a real talker: chin up 14° on an average face's zero, uncertain (±17°), turn and tilt sure.
+  const sure = { frame: 'camera', zero: 'canonical-face', uncertaintyDeg: 3, uncertain: false, notes: [] } as const;
+  const reference = { rotationDeg: sure, tiltDeg: sure, flexionDeg: { ...sure, uncertaintyDeg: 17, uncertain: true } } as const;
+  const frame = (i: number, flexionDeg: number, uncertainChin = false): FrameMeasure => ({ frameIndex: i, timestampMs: i * 40, state: 'measured', reasons: [], confidence: 0.9, method: 'face-mesh', rotationDeg: 2, tiltDeg: -1, flexionDeg, lateralShiftCm: null, shoulderElevationDeg: null, ...(uncertainChin ? { reference } : {}) });
+  it('says which angle was left out when its zero was uncertain on every frame', () => {
+    const text = describeSummary(summarizeSession(Array.from({ length: 100 }, (_, i) => frame(i, -14, true)), neutral));
+    expect(text).toMatch(/Within 10° of neutral: 100 % of the time \(turn and tilt only: chin up\/down could not be counted\); jerks: 0\./);
+  });
+  it('says nothing extra when all three were measured', () => {
+    const text = describeSummary(summarizeSession(Array.from({ length: 100 }, (_, i) => frame(i, 3)), neutral));
+    expect(text).toMatch(/Within 10° of neutral: 100 % of the time; jerks: 0\./);
+  });
+});

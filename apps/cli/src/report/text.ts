@@ -1,6 +1,6 @@
 import { AXES, type Axis, type TremorPeakVerdict } from '@geste/core';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
-import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS } from './words.ts';
+import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS, neutralAxesNote } from './words.ts';
 
 
 /** A signed angle with its direction in words ("28.4° chin turned to the right", core registry words); 0 has no direction. */
@@ -34,7 +34,9 @@ export function describeSummary(s: SessionSummary): string {
   // The headline numbers (core's summaryMeasures; the same as summary.json's "measures").
   const m = s.measures ?? summaryMeasures(s);
   const tin = m.timeInNeutralPct;
-  lines.push(`  Within 10° of neutral: ${tin === null ? 'not measured' : `${tin.toFixed(0)} % of the time`}; jerks: ${s.jerks.count}.`);
+  const counted = neutralAxesNote(s.timeInNeutral.perAxis);
+  const which = tin !== null && counted ? ` (${counted.counted} only: ${counted.left} could not be counted)` : '';
+  lines.push(`  Within 10° of neutral: ${tin === null ? 'not measured' : `${tin.toFixed(0)} % of the time${which}`}; jerks: ${s.jerks.count}.`);
   lines.push(`  Head tremor: ${m.tremorPeakHz === null || m.tremorRmsDeg === null ? `none found${overtoneNote(s)}` : `${m.tremorPeakHz.toFixed(1)} Hz, ${m.tremorRmsDeg.toFixed(1)}° RMS`}.`);
   lines.push(s.safety);
   return lines.join('\n');

@@ -1,5 +1,5 @@
 /** The one place where CLI/report codes become words for people. */
-import { SEVERITY_ITEM_MEASURES, measureWords, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type SeverityItemId } from '@geste/core';
+import { AXES, SEVERITY_ITEM_MEASURES, measureWords, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type SeverityItemId } from '@geste/core';
 
 export const REASON_WORDS: Readonly<Record<NotMeasurableReason, string>> = {
   'no-face': 'no face in view',
@@ -30,6 +30,21 @@ export const AXIS_WORDS: Readonly<Record<Axis, { name: string; positive: string;
   tiltDeg: { name: 'Tilt (laterocollis)', ...directionWords('restTiltDeg') },
   flexionDeg: { name: 'Flexion / extension (antero-/retrocollis)', ...directionWords('restFlexionDeg') },
 };
+
+/** Short axis names for the time-in-neutral line. */
+export const NEUTRAL_AXIS_WORDS: Readonly<Record<Axis, string>> = { rotationDeg: 'turn', tiltDeg: 'tilt', flexionDeg: 'chin up/down' };
+
+/**
+ * Which angles the combined time in neutral counted: an axis that was never measurable (e.g. chin up/down on an
+ * uncertain zero) is left out of the combined figure, and the words must say so — "100 % within 10°" next to a chin
+ * held 14° up would read as all three angles. Empty when all three or none were counted.
+ */
+export function neutralAxesNote(perAxis: Readonly<Record<Axis, { readonly percentWithin: number | null }>>): { counted: string; left: string } | null {
+  const counted = AXES.filter((a) => perAxis[a].percentWithin !== null);
+  if (counted.length === 0 || counted.length === AXES.length) return null;
+  const names = (axes: readonly Axis[]) => axes.map((a) => NEUTRAL_AXIS_WORDS[a]).join(' and ');
+  return { counted: names(counted), left: names(AXES.filter((a) => !counted.includes(a))) };
+}
 
 export const NEUTRAL_WORDS = {
   calibrated: "the person's own calibrated straight posture",
