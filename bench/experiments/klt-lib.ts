@@ -7,7 +7,7 @@
 //      Shi J., Tomasi C., "Good features to track", CVPR 1994 (min eigenvalue of the structure tensor);
 //      Kalal Z. et al., "Forward-backward error", ICPR 2010.
 import { type Mat3, mat3Multiply, mat3Transpose } from '../../packages/core/src/pose/euler.ts';
-import { fit2d, perspectiveCorrect, symEig, type PinholeCamera } from './sfm-lib.ts';
+import { fit2d, metricFactorisation, perspectiveCorrect, type PinholeCamera } from './sfm-lib.ts';
 
 export interface GrayImage { readonly w: number; readonly h: number; readonly data: Float32Array }
 
@@ -236,64 +236,9 @@ function factoriseAny(tracks: readonly Float64Array[], flipScore: FlipScore): Ri
   const P = tracks[0]!.length / 2;
   if (F < 5) return { ok: false, reason: `too few frames (${F})` };
   if (P < 6) return { ok: false, reason: `too few points (${P})` };
-  const W = new Float64Array(2 * F * P);
-  tracks.forEach((t, f) => {
-    let mx = 0, my = 0;
-    for (let i = 0; i < P; i++) { mx += t[i * 2]!; my += t[i * 2 + 1]!; }
-    mx /= P; my /= P;
-    for (let i = 0; i < P; i++) { W[(2 * f) * P + i] = t[i * 2]! - mx; W[(2 * f + 1) * P + i] = t[i * 2 + 1]! - my; }
-  });
-  // Work in the 2F-row space when P is large: C = W^T W (P x P) is fine for P <= ~300.
-  const C = new Float64Array(P * P);
-  for (let r = 0; r < 2 * F; r++) {
-    for (let i = 0; i < P; i++) {
-      const wi = W[r * P + i]!;
-      if (wi === 0) continue;
-      for (let j = i; j < P; j++) C[i * P + j]! += wi * W[r * P + j]!;
-    }
-  }
-  for (let i = 0; i < P; i++) for (let j = 0; j < i; j++) C[i * P + j] = C[j * P + i]!;
-  const { values, vectors } = symEig(C, P);
-  const rank3Residual = values[3]! / values[2]!;
-  const M0 = new Float64Array(2 * F * 3);
-  for (let r = 0; r < 2 * F; r++) {
-    for (let k = 0; k < 3; k++) {
-      let s = 0;
-      for (let i = 0; i < P; i++) s += W[r * P + i]! * vectors[i * P + k]!;
-      M0[r * 3 + k] = s / Math.sqrt(values[k]!);
-    }
-  }
-  const S0 = new Float64Array(3 * P);
-  for (let k = 0; k < 3; k++) for (let i = 0; i < P; i++) S0[k * P + i] = Math.sqrt(values[k]!) * vectors[i * P + k]!;
-  const g = (a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number): number[] => {
-    const a1 = a[ao]!, a2 = a[ao + 1]!, a3 = a[ao + 2]!, b1 = b[bo]!, b2 = b[bo + 1]!, b3 = b[bo + 2]!;
-    return [a1 * b1, a1 * b2 + a2 * b1, a1 * b3 + a3 * b1, a2 * b2, a2 * b3 + a3 * b2, a3 * b3];
-  };
-  const AtA = new Float64Array(36);
-  const addRow = (row: number[]) => { for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) AtA[i * 6 + j]! += row[i]! * row[j]!; };
-  for (let f = 0; f < F; f++) {
-    const mm = g(M0, 6 * f, M0, 6 * f), nn = g(M0, 6 * f + 3, M0, 6 * f + 3);
-    const sc = (mm[0]! + mm[3]! + mm[5]! + nn[0]! + nn[3]! + nn[5]!) / 2 || 1;
-    addRow(mm.map((v, i) => (v - nn[i]!) / sc));
-    addRow(g(M0, 6 * f, M0, 6 * f + 3).map((v) => v / sc));
-  }
-  const me = symEig(AtA, 6);
-  const metricConditioning = me.values[5]! / me.values[4]!;
-  const l = [0, 1, 2, 3, 4, 5].map((i) => me.vectors[i * 6 + 5]!);
-  let L = [l[0]!, l[1]!, l[2]!, l[1]!, l[3]!, l[4]!, l[2]!, l[4]!, l[5]!];
-  if (L[0]! + L[4]! + L[8]! < 0) L = L.map((v) => -v);
-  const le = symEig(L, 3);
-  if (!(le.values[2]! > 0)) return { ok: false, reason: `metric upgrade not positive definite (eigenvalues ${[...le.values].map((v) => v.toExponential(2)).join(', ')})` };
-  const S = new Float64Array(P * 3);
-  for (let i = 0; i < P; i++) {
-    for (let k = 0; k < 3; k++) {
-      let s = 0;
-      for (let j = 0; j < 3; j++) s += le.vectors[j * 3 + k]! * S0[j * P + i]!;
-      S[i * 3 + k] = s / Math.sqrt(le.values[k]!);
-    }
-  }
-  const Q = new Float64Array(9);
-  for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) Q[j * 3 + k] = le.vectors[j * 3 + k]! * Math.sqrt(le.values[k]!);
+  const fac = metricFactorisation(tracks, P);
+  if (!fac.ok) return fac;
+  const { M0, S, Q, rank3Residual, metricConditioning } = fac;
   const rotsFor = (flip: number): Mat3[] => {
     const out: Mat3[] = [];
     for (let f = 0; f < F; f++) {

@@ -81,14 +81,15 @@ export interface LearnedShape {
 
 export type LearnResult = { ok: true; shape: LearnedShape } | { ok: false; reason: string };
 
-/** tracks: per frame, flattened x,y (px) of the P rigid points. */
-function factorise(tracks: readonly Float64Array[], points: readonly number[]): LearnResult {
+/**
+ * Tomasi–Kanade rank-3 factorisation of centred 2-D tracks (per frame, flattened x, y of P points) with the metric
+ * upgrade for scaled orthography: M0 (2F × 3), the shape S (P × 3, up to the depth flip) and Q (M = M0 Q). Shared by
+ * the mesh-point learner here and klt-lib.ts's texture tracks.
+ */
+export function metricFactorisation(tracks: readonly Float64Array[], P: number):
+  | { ok: true; M0: Float64Array; S: Float64Array; Q: Float64Array; rank3Residual: number; metricConditioning: number }
+  | { ok: false; reason: string } {
   const F = tracks.length;
-  const P = points.length;
-  const CANON = canonPoints(points);
-  const NOSE_TIP = points.indexOf(1);
-  const EYE_CORNERS = [33, 133, 263, 362].map((m) => points.indexOf(m));
-  if (F < 10) return { ok: false, reason: `too few frames (${F})` };
   // Centred measurement matrix W, 2F x P.
   const W = new Float64Array(2 * F * P);
   tracks.forEach((t, f) => {
@@ -150,6 +151,20 @@ function factorise(tracks: readonly Float64Array[], points: readonly number[]): 
   }
   const Q = new Float64Array(9);
   for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) Q[j * 3 + k] = le.vectors[j * 3 + k]! * Math.sqrt(le.values[k]!);
+  return { ok: true, M0, S, Q, rank3Residual, metricConditioning };
+}
+
+/** tracks: per frame, flattened x,y (px) of the P rigid points. */
+function factorise(tracks: readonly Float64Array[], points: readonly number[]): LearnResult {
+  const F = tracks.length;
+  const P = points.length;
+  const CANON = canonPoints(points);
+  const NOSE_TIP = points.indexOf(1);
+  const EYE_CORNERS = [33, 133, 263, 362].map((m) => points.indexOf(m));
+  if (F < 10) return { ok: false, reason: `too few frames (${F})` };
+  const fac = metricFactorisation(tracks, P);
+  if (!fac.ok) return fac;
+  const { M0, S, Q, rank3Residual, metricConditioning } = fac;
   // Two candidate shapes (the depth flip); align each to the canonical face, keep the nose-in-front one.
   const w = new Float64Array(P).fill(1);
   let best: { shape: Float64Array; resid: number; flip: number; rot: Mat3; scale: number } | null = null;

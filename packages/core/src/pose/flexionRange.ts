@@ -29,8 +29,7 @@ import type { FrameMeasure, HeadAngles } from '../measures/types.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import { anglesFromRotationMatrix } from './euler.ts';
-import { FACE_MESH_POINTS, RIGID_FACE_POINTS } from './faceIndices.ts';
-import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
+import { CANONICAL_FACE, type FitOptions, type HeadFit, fitHead, headFitWeights, meshArray } from './headFit.ts';
 import { alignSimilarity } from './quatAlign.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
@@ -84,14 +83,8 @@ export interface FlexionFitEvidence {
 
 /** Canonical points lower than this are the mouth, the jaw and the chin (below the nose's base; y grows downward), cm. */
 export const MOUTH_JAW_BELOW_CM = 2.5;
-const CANON = Float64Array.from(CANONICAL_FACE_CM);
 /** The head fit's weights (headFit.ts: rigid points 1, others 0.15) with the mouth, jaw and chin left out. */
-const NO_MOUTH_WEIGHTS: Float64Array = (() => {
-  const w = new Float64Array(FACE_MESH_POINTS).fill(0.15);
-  for (const i of RIGID_FACE_POINTS) w[i] = 1;
-  for (let i = 0; i < FACE_MESH_POINTS; i++) if (CANONICAL_FACE_CM[i * 3 + 1]! > MOUTH_JAW_BELOW_CM) w[i] = 0;
-  return w;
-})();
+const NO_MOUTH_WEIGHTS: Float64Array = headFitWeights((i) => CANONICAL_FACE_CM[i * 3 + 1]! > MOUTH_JAW_BELOW_CM);
 
 /**
  * RMS residual of the canonical face fitted to the mesh without its mouth, jaw and chin (canonical points below
@@ -100,15 +93,9 @@ const NO_MOUTH_WEIGHTS: Float64Array = (() => {
  * flexion on 29 of 500 frames; this residual stayed within 0.03 cm of its closed-mouth level. docs/far-range.md, "An open mouth".
  */
 export function noMouthResidualCm(face: FaceObservation): number | null {
-  if (face.meshPx.length < FACE_MESH_POINTS) return null;
-  const observed = new Float64Array(FACE_MESH_POINTS * 3);
-  for (let i = 0; i < FACE_MESH_POINTS; i++) {
-    const p = face.meshPx[i]!;
-    observed[i * 3] = p.x;
-    observed[i * 3 + 1] = p.y;
-    observed[i * 3 + 2] = p.z;
-  }
-  const fit = alignSimilarity(CANON, observed, NO_MOUTH_WEIGHTS);
+  const observed = meshArray(face);
+  if (observed === null) return null;
+  const fit = alignSimilarity(CANONICAL_FACE, observed, NO_MOUTH_WEIGHTS);
   return fit === null || !Number.isFinite(fit.rmsResidualA) ? null : fit.rmsResidualA;
 }
 

@@ -27,13 +27,32 @@ export interface HeadFit {
 const WEIGHT_RIGID = 1;
 const WEIGHT_OTHER = 0.15;
 
-const WEIGHTS: Float64Array = (() => {
+/** The head fit's per-point weights (rigid points 1, the others 0.15), with the points `leaveOut` names at 0. */
+export function headFitWeights(leaveOut: (index: number) => boolean = () => false): Float64Array {
   const w = new Float64Array(FACE_MESH_POINTS).fill(WEIGHT_OTHER);
   for (const i of RIGID_FACE_POINTS) w[i] = WEIGHT_RIGID;
+  for (let i = 0; i < FACE_MESH_POINTS; i++) if (leaveOut(i)) w[i] = 0;
   return w;
-})();
+}
 
-const CANON = Float64Array.from(CANONICAL_FACE_CM);
+const WEIGHTS: Float64Array = headFitWeights();
+
+/** The canonical face as a flat x, y, z array, cm (what the fits align). */
+export const CANONICAL_FACE: Float64Array = Float64Array.from(CANONICAL_FACE_CM);
+const CANON = CANONICAL_FACE;
+
+/** The mesh's points as a flat x, y, z array (image px and the model's depth); null when the mesh is incomplete. */
+export function meshArray(face: FaceObservation): Float64Array | null {
+  if (face.meshPx.length < FACE_MESH_POINTS) return null;
+  const observed = new Float64Array(FACE_MESH_POINTS * 3);
+  for (let i = 0; i < FACE_MESH_POINTS; i++) {
+    const p = face.meshPx[i]!;
+    observed[i * 3] = p.x;
+    observed[i * 3 + 1] = p.y;
+    observed[i * 3 + 2] = p.z;
+  }
+  return observed;
+}
 
 export interface FitOptions {
   /**
@@ -76,14 +95,8 @@ export function fitHead(
   image: { readonly imageWidthPx: number; readonly imageHeightPx: number },
   opts: FitOptions = {},
 ): HeadFit | null {
-  if (face.meshPx.length < FACE_MESH_POINTS) return null;
-  const observed = new Float64Array(FACE_MESH_POINTS * 3);
-  for (let i = 0; i < FACE_MESH_POINTS; i++) {
-    const p = face.meshPx[i]!;
-    observed[i * 3] = p.x;
-    observed[i * 3 + 1] = p.y;
-    observed[i * 3 + 2] = p.z;
-  }
+  const observed = meshArray(face);
+  if (observed === null) return null;
   const fit = alignSimilarity(CANON, observed, WEIGHTS);
   if (fit === null) return null;
   const closedForm: HeadFit = { headToCamera: fit.rotation, pxPerCm: fit.scale, originPx: fit.translation, rmsResidualCm: fit.rmsResidualA };
