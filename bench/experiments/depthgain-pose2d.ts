@@ -7,6 +7,7 @@
  */
 import { type Mat3, mat3Multiply } from '../../packages/core/src/pose/euler.ts';
 import { FACE_MESH_POINTS } from '../../packages/core/src/pose/faceIndices.ts';
+import { expRot } from '../../packages/core/src/pose/refine.ts';
 
 /** Gauss–Newton iterations of the 2-D pose fit (it converges in 3–5 from the closed-form start). */
 const POSE_ITERATIONS = 10;
@@ -20,19 +21,6 @@ export interface Pose2d {
   readonly translation: readonly [number, number];
   /** Weighted sum of squared image residuals divided by scale² (model units², i.e. cm² for the canonical face). */
   readonly sseModel: number;
-}
-
-/** Small-angle rotation exp([ω]×) (Rodrigues). */
-function expRot(wx: number, wy: number, wz: number): Mat3 {
-  const th = Math.hypot(wx, wy, wz);
-  if (th < 1e-12) return [1, -wz, wy, wz, 1, -wx, -wy, wx, 1];
-  const kx = wx / th, ky = wy / th, kz = wz / th;
-  const c = Math.cos(th), s = Math.sin(th), v = 1 - c;
-  return [
-    c + kx * kx * v, kx * ky * v - kz * s, kx * kz * v + ky * s,
-    ky * kx * v + kz * s, c + ky * ky * v, ky * kz * v - kx * s,
-    kz * kx * v - ky * s, kz * ky * v + kx * s, c + kz * kz * v,
-  ];
 }
 
 /** Symmetric positive 6×6 solve (Cholesky); null when not positive definite. */

@@ -9,6 +9,7 @@ import { CANONICAL_FACE_CM } from '../../packages/core/src/pose/canonicalFace.ts
 import { type Mat3, mat3Multiply } from '../../packages/core/src/pose/euler.ts';
 import { RIGID_FACE_POINTS } from '../../packages/core/src/pose/faceIndices.ts';
 import { alignSimilarity } from '../../packages/core/src/pose/quatAlign.ts';
+import { expRot, solve } from '../../packages/core/src/pose/refine.ts';
 
 /** Eigen-decomposition of a symmetric n x n matrix (row-major), cyclic Jacobi. Values descending, vectors as columns. */
 export function symEig(Ain: ArrayLike<number>, n: number): { values: Float64Array; vectors: Float64Array } {
@@ -212,18 +213,6 @@ export function shapeStats(sh: ArrayLike<number>, points: readonly number[] = RI
   return { noseDepthCm: eyeZ - sh[NOSE_TIP * 3 + 2]!, eyeWidthCm: Math.hypot(sh[eo[0]! * 3]! - sh[eo[1]! * 3]!, sh[eo[0]! * 3 + 1]! - sh[eo[1]! * 3 + 1]!, sh[eo[0]! * 3 + 2]! - sh[eo[1]! * 3 + 2]!) };
 }
 
-function expRot(wx: number, wy: number, wz: number): Mat3 {
-  const th = Math.hypot(wx, wy, wz);
-  if (th < 1e-12) return [1, -wz, wy, wz, 1, -wx, -wy, wx, 1];
-  const kx = wx / th, ky = wy / th, kz = wz / th;
-  const c = Math.cos(th), s = Math.sin(th), v = 1 - c;
-  return [
-    c + kx * kx * v, kx * ky * v - kz * s, kx * kz * v + ky * s,
-    ky * kx * v + kz * s, c + ky * ky * v, ky * kz * v - kx * s,
-    kz * kx * v - ky * s, kz * ky * v + kx * s, c + kz * kz * v,
-  ];
-}
-
 /**
  * Weak-perspective 2-D fit: minimise sum |s (R X_i)_xy + t - u_i|^2 over R, s, t (Gauss-Newton, analytic Jacobian),
  * started from `start`. shape: P x 3 cm; obs: P x 2 px.
@@ -259,7 +248,7 @@ export function fit2d(shape: ArrayLike<number>, obs: ArrayLike<number>, start: M
       }
     }
     for (let a = 0; a < 4; a++) JtJ[a * 4 + a]! *= 1 + 1e-6;
-    const dx = solve4(JtJ, Jtr.map((v) => -v));
+    const dx = solve(Float64Array.from(JtJ), Jtr.map((v) => -v), 4);
     if (dx === null) break;
     R = mat3Multiply(expRot(dx[0]!, dx[1]!, dx[2]!), R);
     s += dx[3]!;
@@ -268,27 +257,6 @@ export function fit2d(shape: ArrayLike<number>, obs: ArrayLike<number>, start: M
   let ss = 0;
   for (let i = 0; i < n; i++) { const p = rxy(R, i); ss += (s * p[0] - U[i * 2]!) ** 2 + (s * p[1] - U[i * 2 + 1]!) ** 2; }
   return { rotation: R, scale: s, rmsPx: Math.sqrt(ss / n) };
-}
-
-function solve4(Ain: Float64Array, bin: Float64Array): Float64Array | null {
-  const n = 4, A = Float64Array.from(Ain), b = Float64Array.from(bin);
-  for (let col = 0; col < n; col++) {
-    let piv = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(A[r * n + col]!) > Math.abs(A[piv * n + col]!)) piv = r;
-    if (Math.abs(A[piv * n + col]!) < 1e-14) return null;
-    if (piv !== col) {
-      for (let k = 0; k < n; k++) { const t = A[col * n + k]!; A[col * n + k] = A[piv * n + k]!; A[piv * n + k] = t; }
-      const t = b[col]!; b[col] = b[piv]!; b[piv] = t;
-    }
-    for (let r = col + 1; r < n; r++) {
-      const f = A[r * n + col]! / A[col * n + col]!;
-      for (let k = col; k < n; k++) A[r * n + k]! -= f * A[col * n + k]!;
-      b[r]! -= f * b[col]!;
-    }
-  }
-  const x = new Float64Array(n);
-  for (let r = n - 1; r >= 0; r--) { let s = b[r]!; for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * x[k]!; x[r] = s / A[r * n + r]!; }
-  return x;
 }
 
 export interface PinholeCamera { readonly focalPx: number; readonly cxPx: number; readonly cyPx: number }

@@ -24,7 +24,8 @@ export const DEFAULT_HFOV_DEG = 60;
 const ITERATIONS = 10;
 const NPARAM = 7; // ωx, ωy, ωz, Tx, Ty, Tz, c
 
-function expRot(wx: number, wy: number, wz: number): Mat3 {
+/** Rotation exp([ω]×) of a rotation vector ω (Rodrigues), rad. */
+export function expRot(wx: number, wy: number, wz: number): Mat3 {
   const th = Math.hypot(wx, wy, wz);
   if (th < 1e-12) return [1, -wz, wy, wz, 1, -wx, -wy, wx, 1];
   const kx = wx / th, ky = wy / th, kz = wz / th;
@@ -37,7 +38,7 @@ function expRot(wx: number, wy: number, wz: number): Mat3 {
 }
 
 /** Solves A·x = b (n×n, Gaussian elimination with partial pivoting); null if singular. Overwrites A, b. */
-function solve(A: Float64Array, b: Float64Array, n: number): Float64Array | null {
+export function solve(A: Float64Array, b: Float64Array, n: number): Float64Array | null {
   for (let col = 0; col < n; col++) {
     let piv = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(A[r * n + col]!) > Math.abs(A[piv * n + col]!)) piv = r;
