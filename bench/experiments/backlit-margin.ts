@@ -5,41 +5,26 @@
 // releases), prints one JSON line: the change from the last reading it gave before the excursion on the axes then more than
 // LOST_AT_EDGE_WINDOW_DEG inside their range, the mesh score, the guard's output and, for phantom clips, the truth.
 //   node --import tsx bench/experiments/backlit-margin.ts --out runs.jsonl FILE...
-import { readFileSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileSync, appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   LOST_AT_EDGE_WINDOW_DEG, RangeReentryGuard, anatomicalNeutral, calibrateNeutral, measureFrame, meshEvidence,
-  type FrameMeasure, type LandmarkFrame, type Neutral,
+  type FrameMeasure, type Neutral,
 } from '@geste/core';
-import { parseLandmarks } from '@geste/vision';
 import { MESH_RANGE_DEG } from '../../packages/core/src/pose/range.ts';
-import { REST_MS, findScript, startsOffNeutral, parseTruthCsv, type TruthRow } from '@geste/phantom';
+import { REST_MS, findScript, startsOffNeutral } from '@geste/phantom';
+import { loadLandmarkFrames, truthForLandmarks } from './savedLandmarks.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'backlit-margin.jsonl' } } });
 writeFileSync(values.out!, '');
 
-function load(path: string): LandmarkFrame[] {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return parseLandmarks(text).frames;
-  return (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
-}
-function truthFor(path: string): { truth: TruthRow[] | null; clip: string } {
-  const clip = basename(path).replace(/\.landmarks\.jsonl?$/, '').replace(/\.(?!\d)[^.]*$/, '');
-  const dirs = [dirname(path), dirname(path).replace('/s6-helpers/edges/', '/').replace('/s6-helpers/sat/', '/')];
-  for (const d of dirs) {
-    const t = join(d, `${clip}.truth.csv`);
-    if (existsSync(t)) return { truth: parseTruthCsv(readFileSync(t, 'utf8')), clip };
-  }
-  return { truth: null, clip };
-}
 const AXES = ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const;
 const r1 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
 const given = (m: FrameMeasure) => m.method === 'face-mesh' && m.rotationDeg !== null;
 
 for (const path of positionals) {
-  const frames = load(path);
-  const { truth, clip } = truthFor(path);
+  const frames = loadLandmarkFrames(path);
+  const { truth, clip } = truthForLandmarks(path);
   const script = truth ? findScript(clip) : undefined;
   let neutral: Neutral = anatomicalNeutral();
   if (truth !== null && !startsOffNeutral(script)) {

@@ -3,39 +3,23 @@
 // mesh's own scores, the fitted camera angles and residual, the eyes' image height and face width, nose-and-ears yaw and
 // keypoint scores. One JSON line per frame.
 //   node --import tsx bench/experiments/edge5-dump.ts --out frames.jsonl FILE...
-import { readFileSync, writeFileSync, appendFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileSync, appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   RecordingAnalyzer, anglesFromRotationMatrix, eyeEvidence, fitHead, keypoint, keypointYawFromCameraDeg, selectBody, selectPatientFace,
-  type LandmarkFrame, type NeutralStrategy,
+  type NeutralStrategy,
 } from '@geste/core';
-import { parseLandmarks } from '@geste/vision';
-import { REST_MS, findScript, parseTruthCsv, type TruthRow } from '@geste/phantom';
+import { REST_MS, findScript } from '@geste/phantom';
+import { loadLandmarkFrames, truthForLandmarks } from './savedLandmarks.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: 'edge5-frames.jsonl' } } });
 writeFileSync(values.out!, '');
 
-function load(path: string): LandmarkFrame[] {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return parseLandmarks(text).frames;
-  return (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
-}
-function truthFor(path: string): { truth: TruthRow[] | null; clip: string } {
-  // <clip>[.<tuning tag>].landmarks.json; a clip name may hold a dot before a digit (tremor-roll-4.5hz).
-  const clip = basename(path).replace(/\.landmarks\.jsonl?$/, '').replace(/\.(?!\d)[^.]*$/, '');
-  const dirs = [dirname(path), dirname(path).replace('/s6-helpers/edges/', '/').replace('/s6-helpers/sat/', '/')];
-  for (const d of dirs) {
-    const t = join(d, `${clip}.truth.csv`);
-    if (existsSync(t)) return { truth: parseTruthCsv(readFileSync(t, 'utf8')), clip };
-  }
-  return { truth: null, clip };
-}
 const r2 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
 
 for (const path of positionals) {
-  const frames = load(path);
-  const { truth, clip } = truthFor(path);
+  const frames = loadLandmarkFrames(path);
+  const { truth, clip } = truthForLandmarks(path);
   const script = truth ? findScript(clip) : undefined;
   const anatomical = truth === null || (script !== undefined && (script.placement !== undefined || script.events.holds[0]?.kind === 'posture' || script.name.includes('start-')));
   const strategy: NeutralStrategy = anatomical ? { kind: 'anatomical' } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS };

@@ -3,15 +3,9 @@
  * spread (10th–90th percentile) and the rigidity gain behind its decision — printed where the decision changes.
  *   node --import tsx bench/experiments/facezero-trace.ts FILE...
  */
-import { readFileSync } from 'node:fs';
-import { AnatomicalEstimator, type LandmarkFrame } from '@geste/core';
-import { parseLandmarks } from '@geste/vision';
+import { AnatomicalEstimator } from '@geste/core';
+import { loadLandmarkFrames } from './savedLandmarks.ts';
 
-function load(path: string): LandmarkFrame[] {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return parseLandmarks(text).frames;
-  return (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
-}
 
 interface Internals { rigidityAlphas: number[]; rigidityPitches: number[]; values: number[] }
 
@@ -34,7 +28,7 @@ for (const path of process.argv.slice(2)) {
   let last = '';
   let maxSpread = 0;
   const out: string[] = [];
-  for (const f of load(path)) {
+  for (const f of loadLandmarkFrames(path)) {
     const m = est.measure(f);
     const z = est.faceZeroState;
     const [spread, gain] = spreadAndGain(tracker.rigidityAlphas, tracker.rigidityPitches);

@@ -16,8 +16,8 @@ import {
   RecordingAnalyzer, anglesFromRotationMatrix, fitHead, keypoint, keypointYawFromCameraDeg, selectBody, selectPatientFace,
   type LandmarkFrame, type NeutralStrategy,
 } from '@geste/core';
-import { parseLandmarks } from '@geste/vision';
 import { REST_MS, findScript, startsOffNeutral, parseTruthCsv, type TruthRow } from '@geste/phantom';
+import { loadLandmarkFrames } from './savedLandmarks.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   out: { type: 'string', default: 'kpgain-frames.jsonl' }, 'drop-mesh': { type: 'boolean', default: false },
@@ -26,11 +26,6 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: {
 writeFileSync(values.out!, '');
 const dropEvery = values['drop-every'] ? Number(values['drop-every']) : 0;
 
-function load(path: string): LandmarkFrame[] {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return parseLandmarks(text).frames;
-  return (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
-}
 
 /** The clip's truth, next to the landmarks or in the cache the s6-helpers copies came from. */
 function truthFor(path: string): { truth: TruthRow[] | null; clip: string } {
@@ -44,7 +39,7 @@ function truthFor(path: string): { truth: TruthRow[] | null; clip: string } {
 }
 
 for (const path of positionals) {
-  const raw = load(path);
+  const raw = loadLandmarkFrames(path);
   const dropped = (i: number) => {
     const t = raw[i]!.timestampMs / 1000;
     return values['drop-mesh'] || (dropEvery > 0 && i % dropEvery === 0) || (values['drop-cover'] && t >= 4 && t % 4 < 1.5);

@@ -6,22 +6,16 @@
  * switches between the two zeros, and the offsets used.
  *   node --import tsx bench/experiments/realvideo-zero-survey.ts FILE...   (e.g. $(cat /work/s9-lm-all.txt))
  */
-import { readFileSync } from 'node:fs';
-import { AnatomicalEstimator, type LandmarkFrame } from '@geste/core';
-import { parseLandmarks } from '@geste/vision';
+import { AnatomicalEstimator } from '@geste/core';
+import { loadLandmarkFrames } from './savedLandmarks.ts';
 
-function load(path: string): LandmarkFrame[] {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return parseLandmarks(text).frames;
-  return (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
-}
 
 let files = 0, withZero = 0, dropped = 0, framesAll = 0, framesOnZero = 0;
 const lines: string[] = [];
 for (const path of process.argv.slice(2)) {
   const est = new AnatomicalEstimator();
   let used = 0, switches = 0, drops = 0, last: boolean | null = null, minOff = Infinity, maxOff = -Infinity, firstMs: number | null = null;
-  const frames = load(path);
+  const frames = loadLandmarkFrames(path);
   for (const f of frames) {
     est.measure(f);
     const z = est.faceZeroState;
