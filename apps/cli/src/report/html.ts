@@ -11,6 +11,8 @@ import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WOR
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const num = (v: number | null | undefined, digits = 1, unit = '') =>
   v === null || v === undefined || !Number.isFinite(v) ? '<span class="nm">not measured</span>' : `${v.toFixed(digits)}${unit}`;
+/** A sustained range of motion one way: negative means that side of neutral was never reached (core rangeOfMotion.ts). */
+const romDeg = (v: number | null) => (v !== null && Number.isFinite(v) && v < 0 ? '<span class="nm">not reached</span>' : num(v, 1, '°'));
 
 const LINE_STYLE = {
   rotationDeg: { color: '#1b4f9c', dash: '' },
@@ -90,7 +92,7 @@ export function renderHtmlReport(a: RecordingAnalysis, title: string): string {
     const rom = s.rangeOfMotion[axis];
     const w = AXIS_WORDS[axis];
     const zone = s.timeInNeutral.perAxis[axis];
-    return `<tr><th scope="row">${esc(w.name)}</th><td>${num(p.medianDeg)}°</td><td>${num(p.maxPositiveDeg)}° <small>(${esc(w.positive)})</small></td><td>${num(p.maxNegativeDeg)}° <small>(${esc(w.negative)})</small></td><td>${num(rom.positiveDeg)}° / ${num(rom.negativeDeg)}°</td><td>${num(zone.percentWithin, 0, ' %')}</td></tr>`;
+    return `<tr><th scope="row">${esc(w.name)}</th><td>${num(p.medianDeg, 1, '°')}</td><td>${num(p.maxPositiveDeg, 1, '°')} <small>(${esc(w.positive)})</small></td><td>${num(p.maxNegativeDeg, 1, '°')} <small>(${esc(w.negative)})</small></td><td>${romDeg(rom.positiveDeg)} / ${romDeg(rom.negativeDeg)}</td><td>${num(zone.percentWithin, 0, ' %')}</td></tr>`;
   }).join('');
 
   const tremorRows = AXES.map((axis) => {
