@@ -29,7 +29,7 @@ import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
-import { MIN_KEYPOINT_SCORE, bodyReadOnFrame, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { type FaceSelection, MIN_KEYPOINT_SCORE, bodyReadOnFrame, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
 import { type Neutral, anatomicalNeutral } from './neutral.ts';
 import { KEYPOINT_FALLBACK_MAX_EAR_LINE_DEG, KEYPOINT_FALLBACK_MIN_SCORE, KeypointGainLearner, earLineSlopeDeg } from './keypointGain.ts';
 
@@ -121,10 +121,9 @@ export class GuardedFrameMeasurer {
 
   /** `measure`, and the head fit it used (null when no single face was fitted), for callers that need the fit too. */
   measureWithFit(frame: LandmarkFrame, neutral: Neutral): { measure: FrameMeasure; fit: HeadFit | null } {
-    const { measure, fit } = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
+    const { measure, fit, face } = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
     // The flexion-range rule also fits the face without its mouth (an open mouth alone does not drop flexion).
-    const fitted = fit === null ? null : selectPatientFace(frame);
-    const evidence = flexionEvidenceFromFit(fit, fitted?.kind === 'one' ? fitted.face : null);
+    const evidence = flexionEvidenceFromFit(fit, face);
     const meshEv = meshEvidence(frame);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEv), evidence);
     const eyes = eyeEvidence(frame);
@@ -241,11 +240,19 @@ export function measureFrame(frame: LandmarkFrame, neutral: Neutral, fitOptions:
   return measureFrameAndFit(frame, neutral, fitOptions).measure;
 }
 
-/** `measureFrame` and the head fit it used (null when no single face was fitted), so the guards need not fit again. */
-function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions, keypointGain: KeypointGainLearner | null = null): { measure: FrameMeasure; fit: HeadFit | null } {
-  if (!validFrame(frame)) return { measure: notMeasurable(frame, ['invalid-frame']), fit: null };
-  const reasons: NotMeasurableReason[] = [];
+/**
+ * `measureFrame`, the head fit it used and the face it fitted (both null when no single face was fitted), so the
+ * guards need neither fit nor select the face again.
+ */
+function measureFrameAndFit(frame: LandmarkFrame, neutral: Neutral, fitOptions: FitOptions, keypointGain: KeypointGainLearner | null = null): { measure: FrameMeasure; fit: HeadFit | null; face: FaceObservation | null } {
+  if (!validFrame(frame)) return { measure: notMeasurable(frame, ['invalid-frame']), fit: null, face: null };
   const sel = selectPatientFace(frame);
+  const out = measureSelected(frame, sel, neutral, fitOptions, keypointGain);
+  return { ...out, face: out.fit !== null && sel.kind === 'one' ? sel.face : null };
+}
+
+function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neutral, fitOptions: FitOptions, keypointGain: KeypointGainLearner | null): { measure: FrameMeasure; fit: HeadFit | null } {
+  const reasons: NotMeasurableReason[] = [];
   if (sel.kind === 'multiple') return { measure: notMeasurable(frame, ['multiple-faces']), fit: null };
 
   let fit: HeadFit | null = null;

@@ -199,8 +199,9 @@ export class FaceZeroTracker {
   }
 
   private decide(): void {
+    if (this.decided !== 'open') return; // final: no more sorting of the readings on every frame
     this.maxSpreadDeg = Math.max(this.maxSpreadDeg, pitchSpreadDeg(this.rigidityPitches));
-    if (this.decided !== 'open' || this.values.length < MIN_EAR_EYE_READINGS) return;
+    if (this.values.length < MIN_EAR_EYE_READINGS) return;
     if (this.maxSpreadDeg < MIN_RIGIDITY_PITCH_SPREAD_DEG) return;
     const gain = leastSquaresGain(this.rigidityAlphas, this.rigidityPitches);
     if (gain === null) return;

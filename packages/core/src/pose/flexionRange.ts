@@ -34,6 +34,7 @@ import { alignSimilarity } from './quatAlign.ts';
 import { selectPatientFace } from './frameGeometry.ts';
 import { COMBINED_TURN_DEG } from './range.ts';
 import { provisional, withoutFlexion } from './doubt.ts';
+import { quantileSorted } from '../signal/series.ts';
 
 /**
  * Residual rise over the person's near-frontal baseline from which a chin-up reading is not trusted, cm. 0.08 (was 0.10):
@@ -168,8 +169,5 @@ export class FlexionRangeGuard {
 }
 
 function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((x, y) => x - y);
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+  return values.length === 0 ? null : quantileSorted([...values].sort((x, y) => x - y), 0.5);
 }
