@@ -7,9 +7,11 @@
 // guard alone, and the same frames as a patient who is turned AND tilted (synthetic: a tilt and a bend added to every
 // reading), so the rule is shown not to key on a combined-looking posture.
 import { describe, expect, it } from 'vitest';
-import type { FrameMeasure } from '../measures/types.ts';
-import { BACKLIT_FAR_TURN, type ReturnReading } from './backlitReturn.fixture.ts';
-import { REENTRY_COLLAPSE_HOLD_MS, RangeReentryGuard } from './reentry.ts';
+import { BACKLIT_FAR_TURN } from './backlitReturn.fixture.ts';
+import { REENTRY_COLLAPSE_HOLD_MS } from './reentry.ts';
+import { type ReadingShift, type Replayed, largestReturnErrorDeg as largestErrorDeg, replayReturn } from './returnReplay.testing.ts';
+
+const replay = (shift?: ReadingShift): Replayed[] => replayReturn(BACKLIT_FAR_TURN, shift);
 
 /** Issue 13's bar: no frame given (measured or low confidence) may be off by more than this on any axis, deg. */
 const GROSS_ERROR_DEG = 10;
@@ -25,33 +27,6 @@ const HELD_TILT_DEG = 20;
 const HELD_FLEXION_DEG = -15;
 /** The first beyond-range frame of the turn out to −70° (true −46.5°). */
 const FIRST_BEYOND = 82;
-
-type Shift = (frameIndex: number) => { tiltDeg: number; flexionDeg: number };
-const NO_SHIFT: Shift = () => ({ tiltDeg: 0, flexionDeg: 0 });
-
-interface Replayed { readonly reading: ReturnReading; readonly out: FrameMeasure }
-
-function replay(shift: Shift = NO_SHIFT): Replayed[] {
-  const guard = new RangeReentryGuard();
-  return BACKLIT_FAR_TURN.map((reading, frameIndex) => {
-    const [timestampMs, state, reasons, method, rotationDeg, tiltDeg, flexionDeg, confidence, meshScore] = reading;
-    const s = shift(frameIndex);
-    const m: FrameMeasure = {
-      frameIndex, timestampMs, state, reasons, confidence, method, rotationDeg,
-      tiltDeg: tiltDeg === null ? null : tiltDeg + s.tiltDeg,
-      flexionDeg: flexionDeg === null ? null : flexionDeg + s.flexionDeg,
-      lateralShiftCm: 0, shoulderElevationDeg: null,
-    };
-    return { reading, out: guard.apply(m, meshScore === null ? null : { meshScore }) };
-  });
-}
-
-function largestErrorDeg(r: Replayed): number | null {
-  const { out, reading } = r;
-  if (out.rotationDeg === null) return null;
-  const [, , , , , , , , , tR, tT, tF] = reading;
-  return Math.max(Math.abs(out.rotationDeg - tR), Math.abs((out.tiltDeg ?? tT) - tT), Math.abs((out.flexionDeg ?? tF) - tF));
-}
 
 const given = (r: Replayed) => r.out.method === 'face-mesh' && r.out.rotationDeg !== null;
 

@@ -4,32 +4,14 @@
 // even when the face-mesh model is sure of them (score 0.98–1.00), and a sure mesh right at the edge read rotation
 // 16.5° off. These tests replay the recorded frames (farTurnReturn.fixture.ts) through the guard alone.
 import { describe, expect, it } from 'vitest';
-import type { FrameMeasure } from '../measures/types.ts';
-import { FAR_TURN_HUMAN_CROP, FAR_TURN_OWN_CROP, type ReturnReading } from './farTurnReturn.fixture.ts';
-import { REENTRY_HOLD_MS, RangeReentryGuard } from './reentry.ts';
+import { FAR_TURN_HUMAN_CROP, FAR_TURN_OWN_CROP } from './farTurnReturn.fixture.ts';
+import { REENTRY_HOLD_MS } from './reentry.ts';
+import { type Replayed, largestReturnErrorDeg as largestErrorDeg, replayReturn as replay } from './returnReplay.testing.ts';
 
 /** Issue 13's bar: no frame given (measured or low confidence) may be off by more than this on any axis, deg. */
 const GROSS_ERROR_DEG = 10;
 /** The two returns of far-turn-return-70 (from −70° and from +70°): from the end of each hold to 0.8 s later, ms. */
 const RETURN_WINDOWS_MS: readonly (readonly [number, number])[] = [[4200, 5000], [7900, 8700]];
-
-interface Replayed { readonly reading: ReturnReading; readonly out: FrameMeasure }
-
-function replay(fixture: readonly ReturnReading[]): Replayed[] {
-  const guard = new RangeReentryGuard();
-  return fixture.map((reading, frameIndex) => {
-    const [timestampMs, state, reasons, method, rotationDeg, tiltDeg, flexionDeg, confidence, meshScore] = reading;
-    const m: FrameMeasure = { frameIndex, timestampMs, state, reasons, confidence, method, rotationDeg, tiltDeg, flexionDeg, lateralShiftCm: 0, shoulderElevationDeg: null };
-    return { reading, out: guard.apply(m, meshScore === null ? null : { meshScore }) };
-  });
-}
-
-function largestErrorDeg(r: Replayed): number | null {
-  const { out, reading } = r;
-  if (out.rotationDeg === null) return null;
-  const [, , , , , , , , , tR, tT, tF] = reading;
-  return Math.max(Math.abs(out.rotationDeg - tR), Math.abs((out.tiltDeg ?? tT) - tT), Math.abs((out.flexionDeg ?? tF) - tF));
-}
 
 const inReturn = (r: Replayed) => RETURN_WINDOWS_MS.some(([a, b]) => r.reading[0] >= a && r.reading[0] <= b);
 
