@@ -6,7 +6,7 @@
  * lip opening ahead of the fit without mouth, jaw and chin (flexionRange.ts `noMouthFit`) — 3.3° with the mouth wide open.
  *
  * While the mouth is open, the flexion is moved by the share `s` of the head fit's lead over the fit without the mouth,
- * counted from that lead on the person's own closed-mouth frames (faces differ: 0.1–2.3° on the phantom's faces, a
+ * counted from that lead on the person's own closed-mouth frames (faces differ: −0.1…2.3° on the phantom's faces, a
  * constant the neutral already holds): flexion − s·(lead − closed lead). `s` rises smoothly from 0 to 1 as the lips open
  * from MOUTH_FROM to MOUTH_FULL eye widths above the person's own closed lips (the mesh's closed lips: 0.01–0.02 on the
  * real talkers, 0.09–0.12 on most phantom faces), so a closed-mouth frame is left exactly as it was, and the reading does
