@@ -17,6 +17,7 @@
  */
 import { CONSISTENT_MESH_SCORE, type MeshEvidence, RangeReentryGuard } from './reentry.ts';
 import { FlexionRangeGuard, flexionEvidenceFromFit } from './flexionRange.ts';
+import { MouthFlexionCorrector } from './mouthFlexion.ts';
 import { FlexionLagGuard, eyeEvidence } from './flexionLag.ts';
 import { FlexionSaturationGuard } from './flexionSaturation.ts';
 import { FlexionJerkPeakGuard } from './flexionJerkPeak.ts';
@@ -104,6 +105,7 @@ export interface HeadPoseEstimatorOptions extends FitOptions {
  */
 export class GuardedFrameMeasurer {
   private readonly reentry = new RangeReentryGuard();
+  private readonly mouth = new MouthFlexionCorrector();
   private readonly flexionRange = new FlexionRangeGuard();
   private readonly flexionLag = new FlexionLagGuard();
   private readonly flexionSaturation = new FlexionSaturationGuard();
@@ -121,9 +123,12 @@ export class GuardedFrameMeasurer {
 
   /** `measure`, and the head fit it used (null when no single face was fitted), for callers that need the fit too. */
   measureWithFit(frame: LandmarkFrame, neutral: Neutral): { measure: FrameMeasure; fit: HeadFit | null } {
-    const { measure, fit, face } = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
-    // The flexion-range rule also fits the face without its mouth (an open mouth alone does not drop flexion).
+    const fitted = measureFrameAndFit(frame, neutral, this.fitOptions, this.keypointGain);
+    const { fit, face } = fitted;
+    // The flexion-range rule also fits the face without its mouth (an open mouth alone does not drop flexion)…
     const evidence = flexionEvidenceFromFit(fit, face);
+    // …and an open mouth's pull on the flexion is taken out (mouthFlexion.ts): the guards see the corrected reading.
+    const measure = this.mouth.apply(fitted.measure, evidence, face);
     const meshEv = meshEvidence(frame);
     const guarded = this.flexionRange.apply(this.reentry.apply(measure, meshEv), evidence);
     const eyes = eyeEvidence(frame);

@@ -78,6 +78,8 @@ export interface FlexionFitEvidence {
   readonly residualCm: number;
   /** The same without the mouth and jaw (noMouthResidualCm); null when not computed (the rise is then the residual's alone). */
   readonly noMouthResidualCm: number | null;
+  /** The flexion (from the camera, deg) of that fit without the mouth and jaw; null or absent when not computed (mouthFlexion.ts). */
+  readonly noMouthFlexionDeg?: number | null;
   /** The fitted head orientation relative to the camera (not the neutral). */
   readonly cameraAngles: HeadAngles;
 }
@@ -94,10 +96,20 @@ const NO_MOUTH_WEIGHTS: Float64Array = headFitWeights((i) => CANONICAL_FACE_CM[i
  * flexion on 29 of 500 frames; this residual stayed within 0.03 cm of its closed-mouth level. docs/far-range.md, "An open mouth".
  */
 export function noMouthResidualCm(face: FaceObservation): number | null {
+  return noMouthFit(face)?.residualCm ?? null;
+}
+
+/**
+ * The canonical face fitted to the mesh without its mouth, jaw and chin: its RMS residual (cm) and its flexion from the
+ * camera (deg); null when the mesh is incomplete or degenerate. One fit for the flexion-range rule and the open-mouth
+ * correction (mouthFlexion.ts).
+ */
+export function noMouthFit(face: FaceObservation): { residualCm: number; flexionDeg: number } | null {
   const observed = meshArray(face);
   if (observed === null) return null;
   const fit = alignSimilarity(CANONICAL_FACE, observed, NO_MOUTH_WEIGHTS);
-  return fit === null || !Number.isFinite(fit.rmsResidualA) ? null : fit.rmsResidualA;
+  if (fit === null || !Number.isFinite(fit.rmsResidualA)) return null;
+  return { residualCm: fit.rmsResidualA, flexionDeg: anglesFromRotationMatrix(fit.rotation).flexionDeg };
 }
 
 /**
@@ -106,9 +118,11 @@ export function noMouthResidualCm(face: FaceObservation): number | null {
  */
 export function flexionEvidenceFromFit(fit: HeadFit | null, face: FaceObservation | null = null): FlexionFitEvidence | null {
   if (fit === null || !Number.isFinite(fit.rmsResidualCm)) return null;
+  const noMouth = face === null ? null : noMouthFit(face);
   return {
     residualCm: fit.rmsResidualCm,
-    noMouthResidualCm: face === null ? null : noMouthResidualCm(face),
+    noMouthResidualCm: noMouth?.residualCm ?? null,
+    noMouthFlexionDeg: noMouth?.flexionDeg ?? null,
     cameraAngles: anglesFromRotationMatrix(fit.headToCamera),
   };
 }

@@ -17,5 +17,6 @@ export * from './straightest.ts';
 export * from './graded.ts';
 export * from './gradedStart.ts';
 export * from './flexionRange.ts';
+export * from './mouthFlexion.ts';
 export * from './flexionLag.ts';
 export * from './keypointGain.ts';

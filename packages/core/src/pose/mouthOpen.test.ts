@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import { FACE_MESH_POINTS } from './faceIndices.ts';
+import { HINGE_Y_CM, HINGE_Z_CM, JAW_POINTS, UPPER_LIP, withJawOpen } from './jawDrop.testing.ts';
 import { syntheticFace } from './syntheticFace.ts';
 import { FLEXION_RESIDUAL_EXCESS_CM, FlexionRangeGuard, flexionFitEvidence } from './flexionRange.ts';
 import { HeadPoseEstimator, measureFrame } from './estimator.ts';
@@ -21,46 +22,6 @@ const IMAGE = { imageWidthPx: 640, imageHeightPx: 480 } as const;
 /** A webcam: 600 px focal length, the face 60 cm away (10 px per cm at the face). */
 const PERSPECTIVE = { focalPx: 600, distanceCm: 60 } as const;
 const NOISE_PX = 0.4;
-
-/**
- * The lips (MediaPipe face mesh, FACEMESH_LIPS and the two rings between): the upper lip's points, which stay with the
- * skull when the jaw opens. Mouth corners 61 / 291 are among them.
- */
-const UPPER_LIP = [
-  61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291, 78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308,
-  76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292,
-];
-/**
- * The mandible's points: below the line through the mouth corners (61 / 291, canonical y 4.34 cm) and not on the upper
- * lip — the lower lip, the chin and the jaw line up to its angle (58 / 288, y 4.79 cm); 97 points. Chosen by anatomy, not by
- * the rule's own cut (MOUTH_JAW_BELOW_CM = 2.5 cm).
- */
-const JAW_POINTS: readonly number[] = (() => {
-  const cornerYCm = CANONICAL_FACE_CM[61 * 3 + 1]!;
-  const out: number[] = [];
-  for (let i = 0; i < FACE_MESH_POINTS; i++) if (CANONICAL_FACE_CM[i * 3 + 1]! > cornerYCm && !UPPER_LIP.includes(i)) out.push(i);
-  return out;
-})();
-/**
- * The jaw's hinge, a transverse axis (along x) through the two temporomandibular joints: taken through the face oval's
- * side points 234 / 454, canonical (±7.66, −0.67, 2.44) cm — the mesh's rearmost points, about 1 cm in front of the ear
- * and at the level of its middle (between the brow, y ≈ −4, and the nose's base, y 2.1). Canonical frame: y down, z away
- * from the camera.
- */
-const HINGE_Y_CM = CANONICAL_FACE_CM[234 * 3 + 1]!;
-const HINGE_Z_CM = CANONICAL_FACE_CM[234 * 3 + 2]!;
-
-/** The canonical face with the jaw opened by jawDeg about the hinge (the chin goes down and back). */
-function withJawOpen(jawDeg: number): number[] {
-  const t = (jawDeg * Math.PI) / 180, c = Math.cos(t), s = Math.sin(t);
-  const out = [...CANONICAL_FACE_CM];
-  for (const i of JAW_POINTS) {
-    const dy = CANONICAL_FACE_CM[i * 3 + 1]! - HINGE_Y_CM, dz = CANONICAL_FACE_CM[i * 3 + 2]! - HINGE_Z_CM;
-    out[i * 3 + 1] = HINGE_Y_CM + dy * c - dz * s;
-    out[i * 3 + 2] = HINGE_Z_CM + dz * c + dy * s;
-  }
-  return out;
-}
 
 function frameOf(k: number, angles: { rotationDeg: number; tiltDeg: number; flexionDeg: number }, jawDeg: number): LandmarkFrame {
   const face = syntheticFace({ angles, perspective: PERSPECTIVE, ...IMAGE, noisePx: NOISE_PX, seed: 1 + k, shapeCm: withJawOpen(jawDeg) });

@@ -1,0 +1,103 @@
+/**
+ * An open mouth does not bend the head (session 11, jawflex). The head fit (headFit.ts) weighs the ≈ 400 non-rigid mesh
+ * points 0.15 each, together as much as the rigid ones; when the jaw drops, the lower lip, the chin and the jaw line move
+ * down and back and pull the fitted flexion toward chin-down: on a generated jaw opened about its hinge, +0.3° per degree
+ * of jaw (3.5° with the lips 0.26 eye widths apart); on two real talkers the head fit's flexion ran 13.5–13.7° per unit of
+ * lip opening ahead of the fit without mouth, jaw and chin (flexionRange.ts `noMouthFit`) — 3.3° with the mouth wide open.
+ *
+ * While the mouth is open, the flexion is moved by the share `s` of the head fit's lead over the fit without the mouth,
+ * counted from that lead on the person's own closed-mouth frames (faces differ: −0.1…2.3° on the phantom's faces, a
+ * constant the neutral already holds): flexion − s·(lead − closed lead). `s` rises smoothly from 0 to 1 as the lips open
+ * from MOUTH_FROM to MOUTH_FULL eye widths above the person's own closed lips (the mesh's closed lips: 0.01–0.02 on the
+ * real talkers, 0.09–0.12 on most phantom faces), so a closed-mouth frame is left exactly as it was, and the reading does
+ * not step as the mouth opens and closes at speech rates. Flexion only: rotation and tilt moved ≤ 0.2° with the mouth.
+ *
+ * Stateful, in frame order; the live estimator and the recording analyser share it (estimator.ts
+ * GuardedFrameMeasurer). docs/far-range.md, "…but not for an open mouth".
+ */
+import type { FrameMeasure } from '../measures/types.ts';
+import type { FaceObservation } from '../landmarks/types.ts';
+import { quantileSorted } from '../signal/series.ts';
+import type { FlexionFitEvidence } from './flexionRange.ts';
+
+/** Face-mesh indices: inner lips (centre) and outer eye corners, as signal/mouth.ts (the tremor verdict's talking signal). */
+const UPPER_LIP = 13, LOWER_LIP = 14, EYE_RIGHT = 33, EYE_LEFT = 263;
+
+/**
+ * Lips opened this far above the person's closed lips (eye widths) start the correction: the phantom's faces that never
+ * talk read their closed lips up to 0.054 above their own level as the head turns and bends (dark-stubble); from 0.03
+ * the correction moved 104 of their closed-mouth frames. */
+export const MOUTH_FROM = 0.055;
+/** …and from this far above it is whole (a mouth opened to speak: 0.2–0.3 on the real talkers). */
+export const MOUTH_FULL = 0.125;
+/** Closed lips: this quantile of the person's recent lip openings (speech keeps the mouth closed a good part of the time). */
+export const CLOSED_LIPS_QUANTILE = 0.05;
+/** Recent frames for the closed-lips level, and for the closed-mouth lead. */
+export const LIPS_WINDOW_FRAMES = 300;
+export const LEAD_WINDOW_FRAMES = 60;
+/** Closed-mouth frames needed before any correction (the lead's level is the person's own). */
+export const LEAD_MIN_FRAMES = 10;
+/**
+ * Only for a face within this turn and tilt of the camera, deg: the lips' reading and the lead move with the posture too
+ * (beard-glasses held at −35°/+20°/−15°: closed lips 0.14 against 0.09 at rest, the correction 1.3° off).
+ */
+export const MOUTH_TURN_TILT_DEG = 20;
+
+/** Inner lips apart over the outer-eye-corner distance (3-D, mesh units), as signal/mouth.ts; null when points are missing. */
+export function lipsApart(face: FaceObservation): number | null {
+  const m = face.meshPx;
+  const u = m[UPPER_LIP], l = m[LOWER_LIP], r = m[EYE_RIGHT], e = m[EYE_LEFT];
+  if (!u || !l || !r || !e) return null;
+  const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
+  const gap = Math.hypot(u.x - l.x, u.y - l.y, u.z - l.z);
+  return size > 0 && Number.isFinite(gap) ? gap / size : null;
+}
+
+/** Share of the correction for lips `aboveClosed` eye widths above the closed level: 0 … 1, smoothstep. */
+export function mouthShare(aboveClosed: number): number {
+  const x = Math.max(0, Math.min(1, (aboveClosed - MOUTH_FROM) / (MOUTH_FULL - MOUTH_FROM)));
+  return x * x * (3 - 2 * x);
+}
+
+export class MouthFlexionCorrector {
+  private readonly lips: number[] = [];
+  private readonly closedLead: number[] = [];
+
+  /** The person's closed-lips level so far (null: no frame yet). */
+  get closedLips(): number | null {
+    return this.lips.length === 0 ? null : quantileSorted([...this.lips].sort((a, b) => a - b), CLOSED_LIPS_QUANTILE);
+  }
+
+  /** The head fit's flexion lead over the fit without the mouth on closed-mouth frames, deg (null: too few yet). */
+  get closedLeadDeg(): number | null {
+    return this.closedLead.length < LEAD_MIN_FRAMES ? null : quantileSorted([...this.closedLead].sort((a, b) => a - b), 0.5);
+  }
+
+  /** The share of the correction on the last frame (0 closed … 1 wide open). */
+  lastShare = 0;
+
+  apply(m: FrameMeasure, evidence: FlexionFitEvidence | null, face: FaceObservation | null): FrameMeasure {
+    this.lastShare = 0;
+    const noMouth = evidence?.noMouthFlexionDeg;
+    const lips = face === null ? null : lipsApart(face);
+    if (evidence === null || noMouth === null || noMouth === undefined || lips === null || m.method !== 'face-mesh') return m;
+    const cam = evidence.cameraAngles;
+    if (Math.abs(cam.rotationDeg) > MOUTH_TURN_TILT_DEG || Math.abs(cam.tiltDeg) > MOUTH_TURN_TILT_DEG) return m;
+    push(this.lips, lips, LIPS_WINDOW_FRAMES);
+    const share = mouthShare(lips - this.closedLips!);
+    const lead = evidence.cameraAngles.flexionDeg - noMouth;
+    if (share === 0) {
+      push(this.closedLead, lead, LEAD_WINDOW_FRAMES);
+      return m;
+    }
+    const closedLead = this.closedLeadDeg;
+    if (closedLead === null || m.flexionDeg === null) return m;
+    this.lastShare = share;
+    return { ...m, flexionDeg: m.flexionDeg - share * (lead - closedLead) };
+  }
+}
+
+function push(list: number[], v: number, max: number): void {
+  list.push(v);
+  if (list.length > max) list.shift();
+}
