@@ -4,7 +4,7 @@
  * expressions, no lenses), both through the real analyser (`analyzeVideo` of @geste/cli), calibrated on the first
  * 2 s of rest. One 6 s clip: rest (the window's glare over the upper half of both lenses), a turn to +30° through
  * the poses where it covers most of a lens and the eye behind it, a hold, the return. Two renders and two analyses
- * (≈ 45 s on an idle 2-core machine). Cached in packages/phantom/.cache/small-glare.
+ * (104 s on the shared 2-core machine at load 7–11). Cached in packages/phantom/.cache/small-glare.
  *
  * What is true today (BENCHMARKS.md "Glare on glasses (session 11, glare)"): the face mesh reads through the glare.
  * Glare during the calibration rest moves the zero by 1–2°, so the readings shift by that much (mean 0.6–1.5° per
