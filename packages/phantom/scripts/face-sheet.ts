@@ -32,6 +32,8 @@ for (const id of ids) {
   const scene = sceneForCamera({ ...DEFAULT_SCENE, face: face.photo, ...(face.look ? { look: face.look } : {}) }, cam);
   const r = await openRenderer(scene);
   const poses: [string, FramePose][] = [0, 30, -30, 60, -60].map((rot) => [`rot ${rot}`, { angles: { rotationDeg: rot, tiltDeg: 0, flexionDeg: 0 }, lateralShiftCm: 0, shoulderElevationDeg: 0, handPhase: 0 }]);
+  // Lens glare (faces.ts lensGlare) moves with the pose: add the turn where it covers most of a lens and the nods.
+  if (face.look?.lensGlare) for (const [label, rot, flex] of [['rot 15', 15, 0], ['chin down 20', 0, 20], ['chin up 20', 0, -20]] as const) poses.push([label, { angles: { rotationDeg: rot, tiltDeg: 0, flexionDeg: flex }, lateralShiftCm: 0, shoulderElevationDeg: 0, handPhase: 0 }]);
   if (face.look?.blinkEveryMs || face.look?.talks) poses.push(['blink+mouth', { angles: { rotationDeg: 15, tiltDeg: 0, flexionDeg: 0 }, lateralShiftCm: 0, shoulderElevationDeg: 0, handPhase: 0, blink: face.look.blinkEveryMs ? 1 : 0, mouthOpen: face.look.talks ? 1 : 0 }]);
   const tiles: Buffer[] = [];
   const scores: string[] = [];

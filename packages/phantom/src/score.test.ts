@@ -174,6 +174,13 @@ describe('faces and camera set-ups', () => {
     expect(expressionAt(undefined, 5, 1000)).toEqual({ blink: 0, mouthOpen: 0 });
   });
 
+  it('glasses-glare is beard-glasses plus lens glare, so their clips pair frame for frame', () => {
+    const { lensGlare, ...rest } = findFace('glasses-glare')!.look!;
+    expect(rest).toEqual(findFace('beard-glasses')!.look);
+    expect(lensGlare!.lights.length).toBeGreaterThan(0);
+    expect(PHANTOM_FACES.filter((f) => f.id !== 'glasses-glare').every((f) => f.look?.lensGlare === undefined)).toBe(true);
+  });
+
   it('the default face and camera leave the scene as before (cache keys of earlier clips hold)', () => {
     const { scene } = clipSetup(findScript('small-jerks')!, {});
     expect(scene.look).toBeUndefined();

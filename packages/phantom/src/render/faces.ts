@@ -38,6 +38,16 @@ export interface FaceLook {
   readonly brows?: { readonly rgb: Rgb; readonly strength: number };
   /** Glasses frames as 3-D geometry (rims, bridge, temples). */
   readonly glasses?: { readonly rgb: Rgb; readonly rimCm: number; readonly lensWidthCm: number; readonly lensHeightCm: number };
+  /**
+   * Lens glare (needs glasses): curved lenses that mirror the room's lights (looks.js lensMaterial). Each light is
+   * an angular rectangle fixed in the room, as seen from the head looking at the camera: azimuth + = image right,
+   * elevation + = up; strength ≥ 1 saturates its middle. lensCurveCm = the lens front's radius of curvature.
+   */
+  readonly lensGlare?: {
+    readonly lensCurveCm: number;
+    readonly edgeSoftDeg?: number;
+    readonly lights: readonly { readonly azDeg: number; readonly elDeg: number; readonly halfWidthDeg: number; readonly halfHeightDeg: number; readonly strength: number; readonly bars?: boolean }[];
+  };
   /** Ears on the phantom's Frankfurt plane (looks.js buildEars; docs/phantom.md "Ears"). */
   readonly ears?: boolean;
   /** Mean time between blinks, ms (absent = no blinks). */
@@ -79,6 +89,25 @@ export const PHANTOM_FACES: readonly PhantomFace[] = [
       v: EARED_LOOK_V, beard: { rgb: [52, 38, 28], density: 0.9 }, brows: { rgb: [45, 33, 24], strength: 0.7 }, hairRgb: [58, 44, 32],
       jawScale: 1.1, foreheadScale: 1.08, widthScale: 1.03, glasses: { rgb: [22, 22, 24], rimCm: 0.22, lensWidthCm: 5.0, lensHeightCm: 3.6 },
       ears: true, blinkEveryMs: 3000, talks: true,
+    },
+  },
+  {
+    // beard-glasses with glare on its lenses (session 11): the same geometry, seeds and expressions, so its clips
+    // pair frame for frame with beard-glasses'. A window behind the camera (upper left as the head sees it) and a
+    // ceiling lamp.
+    id: 'glasses-glare', photo: 'astronaut',
+    description: 'beard-glasses with curved lenses mirroring a window and a ceiling lamp: glare that slides, grows and goes with the pose',
+    look: {
+      v: EARED_LOOK_V, beard: { rgb: [52, 38, 28], density: 0.9 }, brows: { rgb: [45, 33, 24], strength: 0.7 }, hairRgb: [58, 44, 32],
+      jawScale: 1.1, foreheadScale: 1.08, widthScale: 1.03, glasses: { rgb: [22, 22, 24], rimCm: 0.22, lensWidthCm: 5.0, lensHeightCm: 3.6 },
+      ears: true, blinkEveryMs: 3000, talks: true,
+      lensGlare: {
+        lensCurveCm: 12,
+        lights: [
+          { azDeg: -20, elDeg: 8, halfWidthDeg: 22, halfHeightDeg: 18, strength: 1.6, bars: true },
+          { azDeg: 8, elDeg: 40, halfWidthDeg: 7, halfHeightDeg: 5, strength: 2.5 },
+        ],
+      },
     },
   },
   {

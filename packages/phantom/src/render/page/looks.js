@@ -108,8 +108,100 @@ function tube(points, radius, material, closed) {
   return new THREE.Mesh(new THREE.TubeGeometry(curve, closed ? 48 : 16, radius, 8, closed), material);
 }
 
+// Lens glare (faces.ts lensGlare): each lens is a curved glass surface filling its rim; its fragment shader
+// mirrors the view ray about the lens's own (interpolated) normal and looks the mirrored ray up in the room's
+// lights (windows/lamps: angular rectangles, fixed in the room, with a window's cross bars). The highlight is
+// therefore specular: it slides across the lens and comes and goes as the head turns and nods against the
+// lights, and it is large when the lens's curvature spreads the mirrored rays over a large light. Clear glass
+// elsewhere (a faint tint and a Fresnel rise at grazing angles).
+const MAX_GLARE_LIGHTS = 3;
+function lensMaterial(glare) {
+  const lights = glare.lights.slice(0, MAX_GLARE_LIGHTS);
+  const rad = Math.PI / 180;
+  const box = lights.map((l) => new THREE.Vector4(l.azDeg * rad, l.elDeg * rad, l.halfWidthDeg * rad, l.halfHeightDeg * rad));
+  const strength = lights.map((l) => l.strength);
+  const bars = lights.map((l) => (l.bars ? 1 : 0));
+  while (box.length < MAX_GLARE_LIGHTS) { box.push(new THREE.Vector4(0, 0, 0, 0)); strength.push(0); bars.push(0); }
+  return new THREE.ShaderMaterial({
+    transparent: true, depthWrite: false, side: THREE.DoubleSide,
+    uniforms: { uBox: { value: box }, uStrength: { value: strength }, uBars: { value: bars }, uSoft: { value: (glare.edgeSoftDeg ?? 2) * rad } },
+    vertexShader: `
+varying vec3 vPos; varying vec3 vNormal;
+void main() {
+  vec4 w = modelMatrix * vec4(position, 1.0);
+  vPos = w.xyz;
+  vNormal = normalize(mat3(modelMatrix) * normal);
+  gl_Position = projectionMatrix * viewMatrix * w;
+}`,
+    fragmentShader: `
+uniform vec4 uBox[${MAX_GLARE_LIGHTS}]; uniform float uStrength[${MAX_GLARE_LIGHTS}]; uniform float uBars[${MAX_GLARE_LIGHTS}]; uniform float uSoft;
+varying vec3 vPos; varying vec3 vNormal;
+void main() {
+  vec3 v = normalize(cameraPosition - vPos);      // toward the camera (world = three.js room frame)
+  vec3 n = normalize(vNormal);
+  if (dot(n, v) < 0.0) n = -n;
+  vec3 r = reflect(-v, n);                         // the ray the camera sees mirrored in the lens
+  // Room direction of the mirrored ray: azimuth (+ = image right) and elevation (+ = up), seen from the head
+  // looking toward the camera (three.js +z).
+  float az = atan(r.x, max(r.z, 1e-3));
+  float el = atan(r.y, max(r.z, 1e-3));
+  float I = 0.0;
+  for (int k = 0; k < ${MAX_GLARE_LIGHTS}; k++) {
+    vec4 b = uBox[k];
+    if (uStrength[k] <= 0.0 || r.z <= 0.0) continue;
+    float dx = abs(az - b.x), dy = abs(el - b.y);
+    float m = (1.0 - smoothstep(b.z - uSoft, b.z + uSoft, dx)) * (1.0 - smoothstep(b.w - uSoft, b.w + uSoft, dy));
+    // A window's cross bars (dark lines through its centre), and a brighter middle.
+    float barW = 0.06 * min(b.z, b.w);
+    float bar = uBars[k] * (1.0 - smoothstep(barW, barW * 1.8, dx)) + uBars[k] * (1.0 - smoothstep(barW, barW * 1.8, dy));
+    m *= 1.0 - 0.85 * clamp(bar, 0.0, 1.0);
+    m *= 0.75 + 0.25 * (1.0 - dx / max(b.z, 1e-3)) * (1.0 - dy / max(b.w, 1e-3));
+    I += uStrength[k] * m;
+  }
+  float fres = 0.04 + 0.96 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
+  float a = clamp(fres * 0.6 + I, 0.0, 1.0);
+  vec3 c = mix(vec3(0.75, 0.8, 0.85), vec3(1.0), clamp(I, 0.0, 1.0));
+  gl_FragColor = vec4(c, a);
+  #include <colorspace_fragment>
+}`,
+  });
+}
+
+/**
+ * One lens: the rim's rounded rectangle filled in rings, on the rim's own wrap plus a spherical front
+ * (radius glare.lensCurveCm).
+ */
+function buildLens(cx, cy, zRim, hw, hh, side, at, glare) {
+  const R = glare.lensCurveCm, RINGS = 8, SEG = 48;
+  // A sphere's cap: the rim is flat, so the lens meets it at its mean edge radius (± 0.15 cm at R = 12: inside the rim's tube).
+  const sagEdge = (hw * hw + hh * hh + Math.min(hw, hh) ** 2) / 2;
+  const pos = [], idx = [];
+  const point = (k, j) => {
+    const f = k / RINGS, a = (j / SEG) * 2 * Math.PI;
+    const c = Math.cos(a), s = Math.sin(a);
+    const xe = hw * Math.sign(c) * Math.abs(c) ** 0.5, ye = hh * Math.sign(s) * Math.abs(s) ** 0.5;
+    const x = f * xe, y = f * ye;
+    const outward = Math.max(0, side * x) / hw;
+    const z = zRim + 0.5 * outward * outward + (x * x + y * y - sagEdge) / (2 * R);
+    return at([cx + x, cy + y, z]);
+  };
+  const centre = point(0, 0);
+  pos.push(centre.x, centre.y, centre.z);
+  for (let k = 1; k <= RINGS; k++) for (let j = 0; j < SEG; j++) { const p = point(k, j); pos.push(p.x, p.y, p.z); }
+  const id = (k, j) => (k === 0 ? 0 : 1 + (k - 1) * SEG + (j % SEG));
+  for (let j = 0; j < SEG; j++) idx.push(0, id(1, j), id(1, j + 1));
+  for (let k = 1; k < RINGS; k++) for (let j = 0; j < SEG; j++) idx.push(id(k, j), id(k + 1, j), id(k + 1, j + 1), id(k, j), id(k + 1, j + 1), id(k, j + 1));
+  const geo = new THREE.BufferGeometry();
+  geo.setAttribute('position', new THREE.Float32BufferAttribute(pos, 3));
+  geo.setIndex(idx);
+  geo.computeVertexNormals();
+  const lens = new THREE.Mesh(geo, lensMaterial(glare));
+  lens.renderOrder = 1;
+  return lens;
+}
+
 /** Glasses frames: two rims in front of the eyes, a bridge over the nose, temples back to the ears. */
-function buildGlasses(Pcm, pivot, g) {
+function buildGlasses(Pcm, pivot, g, glare) {
   const mat = new THREE.MeshLambertMaterial({ color: lin(g.rgb) });
   const group = new THREE.Group();
   const at = (p) => S(p[0] - pivot[0], p[1] - pivot[1], p[2] - pivot[2]);
@@ -131,6 +223,7 @@ function buildGlasses(Pcm, pivot, g) {
     }
     group.add(tube(pts, g.rimCm, mat, true));
     rims.push({ cx, cy, side });
+    if (glare) group.add(buildLens(cx, cy, zRim, hw, hh, side, at, glare));
   }
   const inner = (r) => [r.cx - r.side * hw, r.cy - 0.3, zRim + 0.05];
   const outer = (r) => [r.cx + r.side * hw, r.cy - 0.4, zRim + 0.5];
@@ -255,7 +348,7 @@ function buildEars(Pcm, pivot, skinRgb, restN, headGroup) {
  */
 export function applyLook({ headGroup, faceMesh, Pcm, pivot, look, photoSkinRgb, skinRgb, restN }) {
   patchFaceMaterial(faceMesh.material, faceMesh.geometry, Pcm, look, photoSkinRgb);
-  if (look.glasses) headGroup.add(buildGlasses(Pcm, pivot, look.glasses));
+  if (look.glasses) headGroup.add(buildGlasses(Pcm, pivot, look.glasses, look.lensGlare));
   if (look.ears) headGroup.add(buildEars(Pcm, pivot, skinRgb, restN, headGroup));
   const pos = faceMesh.geometry.getAttribute('position');
   const base = Pcm.map((p) => p.slice());
