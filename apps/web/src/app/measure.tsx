@@ -245,9 +245,9 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     let zeroWatch = new FlexionZeroWatch();
     const onTick = (tick: LoopTick): void => {
       for (const l of tickListeners) l(tick);
-      const zeroBefore = zeroWatch.current;
-      const zeroChange = zeroWatch.push(tick.measure);
-      if (zeroChange || (zeroBefore === null && zeroWatch.current !== null)) set({ flexionZero: zeroWatch.current, flexionZeroChange: zeroWatch.lastChange });
+      zeroWatch.push(tick.measure);
+      const z = zeroWatch.current, shown = snap.flexionZero;
+      if (z && (!shown || shown.zero !== z.zero || shown.decision !== z.decision)) set({ flexionZero: z, flexionZeroChange: zeroWatch.lastChange });
       const doneMs = performance.now();
       const latency = doneMs - tick.frameAtMs;
       debug.framesMeasured++;

@@ -114,7 +114,7 @@ describe('chin up/down zero while measuring', () => {
     expect(changes).toEqual([]);
     expect(watch.current).toEqual({ zero: 'canonical-face', decision: 'open' });
     const en = text(createElement(FlexionZeroView, { zero: watch.current, change: null, lang: 'en' }));
-    expect(en).toBe('Chin up/down zero: an average face, for now (it could be a few degrees off for you).');
+    expect(en).toBe('Chin up/down zero: an average face, for now (it could be several degrees off for you).');
   });
 
   it('a frame without chin up/down neither changes the zero nor counts as one', () => {
@@ -169,5 +169,28 @@ describe('a stored exam’s chin up/down zero', () => {
     expect(clockWords(42_900)).toBe('0:42');
     expect(clockWords(725_000)).toBe('12:05');
     expect(clockWords(-5)).toBe('0:00');
+  });
+});
+
+describe('a new engine part-way (the camera’s angle changed: the app makes a new estimator)', () => {
+  it('the face’s own zero dropped back to the average face is announced; a refusal reopened is not', () => {
+    const taken = measureAll(120, RIGID);
+    const again = measureAll(20, RIGID).map((m, i) => ({ ...m, timestampMs: taken.at(-1)!.timestampMs + (i + 1) * FRAME_MS }));
+    const w = new FlexionZeroWatch();
+    for (const m of taken) w.push(m);
+    const back = again.map((m) => w.push(m)).filter((c) => c !== null);
+    expect(back).toHaveLength(1);
+    expect(back[0]!.to).toEqual({ zero: 'canonical-face', decision: 'open' });
+    expect(flexionZeroChangeWords(back[0]!, 'en')).toBe(`Chin up/down is measured against an average face again (from ${clockWords(120 * FRAME_MS)}).`);
+    // Stretches of such an exam: average face, own zero, average face again.
+    expect(sessionFlexionZeroSegments([...taken, ...again]).map((g) => g.zero)).toEqual(['canonical-face', 'face-geometry', 'canonical-face']);
+
+    const refused = measureAll(120, FOLLOWS);
+    const w2 = new FlexionZeroWatch();
+    for (const m of refused) w2.push(m);
+    const reopened = measureAll(20, RIGID).map((m, i) => ({ ...m, timestampMs: refused.at(-1)!.timestampMs + (i + 1) * FRAME_MS })).map((m) => w2.push(m));
+    expect(reopened.every((c) => c === null)).toBe(true);
+    expect(w2.current).toEqual({ zero: 'canonical-face', decision: 'open' });
+    expect(w2.lastChange).toBeNull(); // the refusal's notice is taken down with it
   });
 });

@@ -161,7 +161,8 @@ export interface FlexionZeroChange {
 /**
  * Watches the chin up/down zero over the frames of one camera run and says when it changed: the face's
  * own zero taken, refused, or (a new engine after the camera's angle changed) back to the average face.
- * The first zero seen is not a change; frames without chin up/down leave the zero as it was.
+ * The first zero seen is not a change; frames without chin up/down leave the zero as it was; a refusal
+ * reopened by a new engine is not one either (the zero stays the average face's; `current` says "for now").
  */
 export class FlexionZeroWatch {
   private startMs: number | null = null;
@@ -175,7 +176,9 @@ export class FlexionZeroWatch {
     if (!z) return null;
     const prev = this.cur;
     this.cur = z;
-    if (!prev || (prev.zero === z.zero && prev.decision === z.decision)) return null;
+    // A refusal reopened: its notice no longer holds.
+    if (prev?.decision === 'refused' && z.decision === 'open') this.last = null;
+    if (!prev || (prev.zero === z.zero && (z.decision !== 'refused' || prev.decision === 'refused'))) return null;
     this.last = { from: prev, to: z, atMs: m.timestampMs - this.startMs };
     return this.last;
   }

@@ -149,7 +149,7 @@ export const measureEn = {
   'm.fzero.now.refused': "Chin up/down stays measured against an average face (decided at {at}): the points found at your ears did not move the way ears do, so your own face's proportions are not used this time.",
   'm.fzero.now.average': 'Chin up/down is measured against an average face again (from {at}).',
   'm.fzero.in.taken': "Chin up/down zero: your face's own proportions (the line from your ear to your eye).",
-  'm.fzero.in.open': 'Chin up/down zero: an average face, for now (it could be a few degrees off for you).',
+  'm.fzero.in.open': 'Chin up/down zero: an average face, for now (it could be several degrees off for you).',
   'm.fzero.in.refused': "Chin up/down zero: an average face (your own face's proportions could not be used this time).",
   'm.fzero.seg.whole.face-geometry': "Chin up/down was measured against your face's own proportions for the whole exam.",
   'm.fzero.seg.whole.canonical-face': 'Chin up/down was measured against an average face for the whole exam.',

@@ -137,7 +137,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.fzero.now.refused': 'La flexión/extensión se sigue midiendo respecto a una cara media (decidido en {at}): los puntos encontrados en sus orejas no se movieron como se mueven las orejas, así que esta vez no se usan las proporciones de su propia cara.',
   'm.fzero.now.average': 'La flexión/extensión vuelve a medirse respecto a una cara media (desde {at}).',
   'm.fzero.in.taken': 'Cero de la flexión/extensión: las proporciones de su propia cara (la línea de la oreja al ojo).',
-  'm.fzero.in.open': 'Cero de la flexión/extensión: una cara media, por ahora (para usted puede desviarse unos grados).',
+  'm.fzero.in.open': 'Cero de la flexión/extensión: una cara media, por ahora (para usted puede desviarse varios grados).',
   'm.fzero.in.refused': 'Cero de la flexión/extensión: una cara media (esta vez no se pudieron usar las proporciones de su propia cara).',
   'm.fzero.seg.whole.face-geometry': 'La flexión/extensión se midió respecto a las proporciones de su propia cara durante todo el examen.',
   'm.fzero.seg.whole.canonical-face': 'La flexión/extensión se midió respecto a una cara media durante todo el examen.',
