@@ -143,20 +143,22 @@ const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1)
  * The chin up/down zero in use while measuring and, when it changed in this camera run, the change with its
  * time, in large words: a change of zero moves the chin up/down numbers, so the person must be able to see
  * it. The live region lets a screen reader say the change; nothing is spoken aloud (the app speaks exam
- * steps and training cues only, and a zero change is not a cue).
+ * steps and training cues only, and a zero change is not a cue). `quiet` (training): shown, not a live
+ * region, so a screen reader hears only the training's own banner and cues.
  */
-export function FlexionZeroNote(): ReactNode {
+export function FlexionZeroNote(props: { quiet?: boolean }): ReactNode {
   const s = useMeasure();
   const { lang } = useI18n();
   if (!s.cameraOn) return null;
-  return <FlexionZeroView zero={s.flexionZero} change={s.flexionZeroChange} lang={lang} />;
+  return <FlexionZeroView zero={s.flexionZero} change={s.flexionZeroChange} lang={lang} quiet={props.quiet ?? false} />;
 }
 
 /** FlexionZeroNote's words for a given zero and change (no app state: rendered as is by tests). */
-export function FlexionZeroView(props: { zero: FlexionZero | null; change: FlexionZeroChange | null; lang: Lang }): ReactNode {
+export function FlexionZeroView(props: { zero: FlexionZero | null; change: FlexionZeroChange | null; lang: Lang; quiet?: boolean }): ReactNode {
   const { zero, change, lang } = props;
+  const live = props.quiet ? {} : ({ role: 'status', 'aria-live': 'polite' } as const);
   return (
-    <div className="flexion-zero" role="status" aria-live="polite" data-testid="flexion-zero" data-zero={zero?.zero ?? ''} data-decision={zero?.decision ?? ''}>
+    <div className="flexion-zero" {...live} data-testid="flexion-zero" data-zero={zero?.zero ?? ''} data-decision={zero?.decision ?? ''}>
       {change && (
         <p className="flexion-zero-change" data-testid="flexion-zero-change" data-to={change.to.decision} data-at-ms={Math.round(change.atMs)}>
           {flexionZeroChangeWords(change, lang)}

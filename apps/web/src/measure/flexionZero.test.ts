@@ -194,3 +194,14 @@ describe('a new engine part-way (the camera’s angle changed: the app makes a n
     expect(w2.lastChange).toBeNull(); // the refusal's notice is taken down with it
   });
 });
+
+describe('training stays quiet', () => {
+  it('the zero note is a live region in the live view and exam, not in training (shown, not announced)', () => {
+    const change: FlexionZeroChange = { from: { zero: 'canonical-face', decision: 'open' }, to: { zero: 'face-geometry', decision: 'taken' }, atMs: 42_000 };
+    const live = renderToStaticMarkup(createElement(FlexionZeroView, { zero: change.to, change, lang: 'en' }));
+    const quiet = renderToStaticMarkup(createElement(FlexionZeroView, { zero: change.to, change, lang: 'en', quiet: true }));
+    expect(live).toContain('aria-live="polite"');
+    expect(quiet).not.toMatch(/aria-live|role="status"/);
+    expect(text(createElement(FlexionZeroView, { zero: change.to, change, lang: 'en', quiet: true }))).toContain('(from 0:42)');
+  });
+});

@@ -457,7 +457,7 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
       <Caption />
       <MeasureStatus />
       {v?.reference && <ReferenceNote reference={v.reference} />}
-      <FlexionZeroNote />
+      <FlexionZeroNote quiet />
       <div className="session-facts" data-testid="session-progress" data-cues={v?.stats.cues ?? 0}>
         <span>{t('m.train.left', { s: leftS })}</span>
         <span>{t('m.train.atTargetSoFar', { pct })}</span>
