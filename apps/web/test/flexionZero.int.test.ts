@@ -2,12 +2,12 @@
  * End-to-end: which chin up/down zero the numbers use, on screen and with the stored exam (core decides once
  * per recording whether the face's own ear–eye zero is used, pose/faceZero.ts; docs/anatomical-zero.md).
  *
- * No clip here can make the zero change in a short run: on every saved phantom recording (webcam-640 matrix,
- * session 11) core neither takes nor refuses the face's own zero — the body model's ear points score below
- * 0.6 or the head does not nod 10° — so a change is tested on frames core measures in
- * src/measure/flexionZero.test.ts, and here the real pipeline: the phantom on Chromium's fake camera, the live
- * view naming the zero in use with no change announced, a time-shortened exam whose result and stored record
- * carry core's zero stretches, and History opening an exam stored before the stretches were kept.
+ * No phantom clip takes the face's own zero (the body model's ear points follow the face), so taking it is
+ * tested on frames core measures (src/measure/flexionZero.test.ts). Here the real pipeline: the phantom on
+ * Chromium's fake camera, the live view naming the zero in use with no change announced, a time-shortened
+ * exam whose result and stored record carry core's zero stretches, History opening an exam stored before the
+ * stretches were kept, and a nodding face with ears (the matrix's edge-tilt-flexion-40 on deep-wide, refused
+ * at 10.0 s on its saved landmarks) whose refusal the live view announces.
  * The change notices themselves are rendered in Chromium with the app's styles (component level).
  * Screenshots go to a temporary folder (GESTE_SHOT_DIR to choose), not docs/screenshots.
  * Run: npx vitest run apps/web/test/flexionZero.int.test.ts   (needs /usr/bin/chromium; builds the app)
@@ -143,4 +143,23 @@ describe('the chin up/down zero on screen and with the exam', () => {
       await l.close();
     }
   }, 120_000);
+
+  it('a nodding phantom with ears: the live view says the face’s own zero was refused, with its time', async () => {
+    const nods = await phantomVideo('nods-deep-wide');
+    const l = await launch({ fakeVideo: nods });
+    try {
+      const page = l.page;
+      await page.goto(`${served.url}?nosw#/live`);
+      await startCamera(page);
+      // Core decides from the readings, not the clock; the fake camera loops the 12 s clip.
+      await waitAttr(page, '[data-testid=flexion-zero]', 'data-decision', { oneOf: ['refused', 'taken'] }, 150_000);
+      expect(await page.getAttribute('[data-testid=flexion-zero]', 'data-decision')).toBe('refused');
+      expect(await page.getAttribute('[data-testid=flexion-zero-change]', 'data-to')).toBe('refused');
+      const notice = (await page.textContent('[data-testid=flexion-zero-change]')) ?? '';
+      expect(notice).toMatch(/^Chin up\/down stays measured against an average face \(decided at \d+:\d\d\): the points found at your ears did not move the way ears do/);
+      await snap(page, 'live-zero-refused');
+    } finally {
+      await l.close();
+    }
+  }, 400_000);
 });
