@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateClip } from '@geste/phantom';
+import { findScript, generateClip } from '@geste/phantom';
 import type { MotionScript, PoseSample } from '@geste/phantom';
 
 export const PHANTOM_REST_ROTATION_DEG = 30;
@@ -28,14 +28,25 @@ const restRight30: MotionScript = {
 
 const CACHE = join(tmpdir(), 'geste-web-phantom-camera-v1');
 
-/** Path of the y4m, rendering it on first use (≈ 60 frames; a minute or two on a loaded machine). */
-export async function phantomVideo(kind: 'rest-right-30'): Promise<string> {
+/**
+ * - nods-deep-wide: the matrix's edge-tilt-flexion-40 (tilt ±40°, chin down 40°, chin up 35°; 12 s) on the
+ *   deep-wide face, which has modelled ears, at webcam-640: on its saved landmarks core refuses the face's own
+ *   zero at 10.0 s (the body model's ear points follow the nods; docs/anatomical-zero.md).
+ */
+export type PhantomClip = 'rest-right-30' | 'nods-deep-wide';
+
+/** Path of the y4m, rendering it on first use (≈ 60 frames, or 360 for the nods; minutes on a loaded machine). */
+export async function phantomVideo(kind: PhantomClip): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
-  const script = kind === 'rest-right-30' ? restRight30 : restRight30;
-  const clip = await generateClip(script, { outDir: CACHE, fps: 15, formats: ['y4m'] });
+  if (kind === 'nods-deep-wide') {
+    const nods = findScript('edge-tilt-flexion-40')!;
+    const clip = await generateClip(nods, { outDir: join(CACHE, 'deep-wide'), face: 'deep-wide', camera: 'webcam-640', formats: ['y4m'] });
+    return clip.y4m!;
+  }
+  const clip = await generateClip(restRight30, { outDir: CACHE, fps: 15, formats: ['y4m'] });
   return clip.y4m!;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  void phantomVideo('rest-right-30').then((p) => console.log(p));
+  void phantomVideo((process.argv[2] as PhantomClip | undefined) ?? 'rest-right-30').then((p) => console.log(p));
 }

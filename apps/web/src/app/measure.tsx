@@ -16,8 +16,8 @@ import { MeasureLoop } from '../measure/loop.ts';
 import type { LoopStatus, LoopTick } from '../measure/loop.ts';
 import { anatomicalNeutral } from '../measure/pose.ts';
 import type { Neutral, PoseEngine } from '../measure/pose.ts';
-import { createEngine } from '../measure/reference.ts';
-import type { PitchSource } from '../measure/reference.ts';
+import { FlexionZeroWatch, createEngine } from '../measure/reference.ts';
+import type { FlexionZero, FlexionZeroChange, PitchSource } from '../measure/reference.ts';
 import { trainingStartFromJson } from '@geste/core';
 import type { StraightestCheck } from '@geste/core';
 import { DevicePitchSensor, browserPitchEnv, usablePitchDeg } from '../measure/devicePitch.ts';
@@ -73,6 +73,12 @@ export interface MeasureSnapshot {
   readonly pitchSource: PitchSource;
   readonly fps: number;
   readonly latencyMs: number | null;
+  /**
+   * The chin up/down zero in this camera run (null until a frame has chin up/down) and its latest change
+   * (core decides once per recording whether the face's own zero is used; measure/reference.ts).
+   */
+  readonly flexionZero: FlexionZero | null;
+  readonly flexionZeroChange: FlexionZeroChange | null;
 }
 
 export interface MeasureApi {
@@ -167,6 +173,8 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       pitchSource: { kind: 'unknown' },
       fps: 0,
       latencyMs: null,
+      flexionZero: null,
+      flexionZeroChange: null,
     };
     const snapListeners = new Set<() => void>();
     const tickListeners = new Set<(t: LoopTick) => void>();
@@ -234,8 +242,12 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     };
 
     const recentFrames: number[] = [];
+    let zeroWatch = new FlexionZeroWatch();
     const onTick = (tick: LoopTick): void => {
       for (const l of tickListeners) l(tick);
+      zeroWatch.push(tick.measure);
+      const z = zeroWatch.current, shown = snap.flexionZero;
+      if (z && (!shown || shown.zero !== z.zero || shown.decision !== z.decision)) set({ flexionZero: z, flexionZeroChange: zeroWatch.lastChange });
       const doneMs = performance.now();
       const latency = doneMs - tick.frameAtMs;
       debug.framesMeasured++;
@@ -289,7 +301,8 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       camera: () => cam,
       async startCamera(deviceId) {
         api.stopCamera();
-        set({ cameraError: null, loopStatus: 'starting' });
+        zeroWatch = new FlexionZeroWatch();
+        set({ cameraError: null, loopStatus: 'starting', flexionZero: null, flexionZeroChange: null });
         debug.cameraError = null;
         try {
           const [c, d] = await Promise.all([openCamera(deviceId), getDetector()]);

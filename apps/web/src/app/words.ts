@@ -9,7 +9,7 @@ import type { NotMeasurableReason } from '@geste/core';
 import type { CameraErrorCode } from '../camera/camera.ts';
 import type { Correction } from '../feedback/zone.ts';
 import type { LoopStatus } from '../measure/loop.ts';
-import type { FlexionReference, TurnTiltReference } from '../measure/reference.ts';
+import type { FlexionReference, FlexionZero, FlexionZeroChange, StoredZeroSegment, TurnTiltReference } from '../measure/reference.ts';
 import { AXES, STRAIGHTEST_WARN_DEG, STRAIGHT_WITHIN_DEG, formatMeasure } from '@geste/core';
 import type { Axis, ReferenceNote, StraightestCheck, StraightestFailure } from '@geste/core';
 import { translate } from '../i18n/i18n.tsx';
@@ -176,4 +176,37 @@ export function measureValueWords(key: string, value: number | null, lang: Lang 
   if (value === null) return translate(lang, 'm.val.notMeasurable');
   if (/^rom[A-Z]/.test(key) && value < 0) return translate(lang, 'm.val.notReached', { deg: Math.round(-value) });
   return formatMeasure(key, value, lang);
+}
+
+/** A time into a session as m:ss ("0:42", "12:05"); never negative. */
+export function clockWords(ms: number): string {
+  const totalS = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(totalS / 60)}:${String(totalS % 60).padStart(2, '0')}`;
+}
+
+/** The chin up/down zero in use, in words for the live view. */
+export function flexionZeroWords(z: FlexionZero, lang: Lang = 'en'): string {
+  return translate(lang, `m.fzero.in.${z.decision}`);
+}
+
+/** A change of the chin up/down zero while measuring, with its time ("… (from 0:42)."). */
+export function flexionZeroChangeWords(c: FlexionZeroChange, lang: Lang = 'en'): string {
+  const at = clockWords(c.atMs);
+  if (c.to.decision === 'taken') return translate(lang, 'm.fzero.now.taken', { at });
+  if (c.to.decision === 'refused') return translate(lang, 'm.fzero.now.refused', { at });
+  return translate(lang, 'm.fzero.now.average', { at });
+}
+
+/**
+ * The chin up/down zero of a stored exam, stretch by stretch (core `zeroSegments`, kept with the record),
+ * like the CLI's "zero from an average face (0.0–6.3 s), then from the ear–eye line (6.3–20.0 s)". A stretch
+ * ends where the next begins. Null for records stored without them: nothing is said rather than a guess.
+ */
+export function zeroSegmentsWords(segments: readonly StoredZeroSegment[] | undefined, lang: Lang = 'en'): string | null {
+  if (!segments || segments.length === 0) return null;
+  if (segments.length === 1) return translate(lang, `m.fzero.seg.whole.${segments[0]!.zero}`);
+  const list = segments
+    .map((g, i) => translate(lang, `m.fzero.seg.item.${g.zero}`, { from: clockWords(g.fromMs), to: clockWords(segments[i + 1]?.fromMs ?? g.toMs) }))
+    .join(translate(lang, 'm.fzero.seg.then'));
+  return translate(lang, 'm.fzero.seg.list', { list });
 }

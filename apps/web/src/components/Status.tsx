@@ -4,12 +4,12 @@
  */
 import type { ReactNode } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { cameraErrorWords, flexionReferenceWords, loopWords, reasonWords, referenceNoteText, turnTiltReferenceWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, loopWords, reasonWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
-import type { FrameReference } from '../measure/reference.ts';
+import type { FlexionZero, FlexionZeroChange, FrameReference, StoredZeroSegment } from '../measure/reference.ts';
 
 export function confidenceWords(confidence: number, state: string, lang: Lang = 'en'): string {
   if (state === 'not-measurable') return translate(lang, 'm.status.notMeasurable');
@@ -138,3 +138,44 @@ export function ReferenceNote(props: { reference?: FrameReference | null; detail
 }
 
 const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
+/**
+ * The chin up/down zero in use while measuring and, when it changed in this camera run, the change with its
+ * time, in large words: a change of zero moves the chin up/down numbers, so the person must be able to see
+ * it. The live region lets a screen reader say the change; nothing is spoken aloud (the app speaks exam
+ * steps and training cues only, and a zero change is not a cue). `quiet` (training): shown, not a live
+ * region, so a screen reader hears only the training's own banner and cues.
+ */
+export function FlexionZeroNote(props: { quiet?: boolean }): ReactNode {
+  const s = useMeasure();
+  const { lang } = useI18n();
+  if (!s.cameraOn) return null;
+  return <FlexionZeroView zero={s.flexionZero} change={s.flexionZeroChange} lang={lang} quiet={props.quiet ?? false} />;
+}
+
+/** FlexionZeroNote's words for a given zero and change (no app state: rendered as is by tests). */
+export function FlexionZeroView(props: { zero: FlexionZero | null; change: FlexionZeroChange | null; lang: Lang; quiet?: boolean }): ReactNode {
+  const { zero, change, lang } = props;
+  const live = props.quiet ? {} : ({ role: 'status', 'aria-live': 'polite' } as const);
+  return (
+    <div className="flexion-zero" {...live} data-testid="flexion-zero" data-zero={zero?.zero ?? ''} data-decision={zero?.decision ?? ''}>
+      {change && (
+        <p className="flexion-zero-change" data-testid="flexion-zero-change" data-to={change.to.decision} data-at-ms={Math.round(change.atMs)}>
+          {flexionZeroChangeWords(change, lang)}
+        </p>
+      )}
+      {zero && <p className="flexion-zero-now">{flexionZeroWords(zero, lang)}</p>}
+    </div>
+  );
+}
+
+/** A stored exam's chin up/down zero, stretch by stretch; nothing for records stored without it. */
+export function ZeroSegmentsNote(props: { segments: readonly StoredZeroSegment[] | undefined; lang: Lang }): ReactNode {
+  const words = zeroSegmentsWords(props.segments, props.lang);
+  if (words === null) return null;
+  return (
+    <p className="flexion-zero-segments" data-testid="zero-segments" data-segments={props.segments!.map((g) => g.zero).join(',')}>
+      {words}
+    </p>
+  );
+}

@@ -10,8 +10,8 @@
  *   uncertain — plus core's notes (why a better reference was not available).
  * - `ReferenceTally`: the same per session, as numbers stored with the session's measures.
  */
-import { AnatomicalEstimator } from '@geste/core';
-import type { CameraContext, FrameMeasure, FrameReference as CoreFrameReference, ReferenceNote } from '@geste/core';
+import { AnatomicalEstimator, zeroSegments } from '@geste/core';
+import type { CameraContext, FrameMeasure, FrameReference as CoreFrameReference, HeadZero, MeasurementSession, ReferenceNote } from '@geste/core';
 import type { PoseEngine } from './pose.ts';
 
 export type TurnTiltReference = 'trunk' | 'camera' | 'none';
@@ -132,3 +132,72 @@ export function referenceFromMeasures(m: Record<string, number | null | undefine
     notes: [],
   };
 }
+
+/**
+ * The chin up/down zero of one frame as the screens name it: the average face's or the face's own ear–eye
+ * line (core HeadZero), and core's decision about the face's own zero (pose/faceZero.ts, once per
+ * recording): 'taken' (the face's own zero is in use), 'refused' (its ear and eye points were seen to
+ * follow the head: the average face for good), else 'open' (not decided yet, or not enough ear readings).
+ */
+export interface FlexionZero {
+  readonly zero: HeadZero;
+  readonly decision: 'open' | 'taken' | 'refused';
+}
+
+export function flexionZeroOf(m: FrameMeasure): FlexionZero | null {
+  const r = m.reference?.flexionDeg;
+  if (m.state === 'not-measurable' || m.flexionDeg === null || !r || r.frame === null) return null;
+  if (r.zero === 'face-geometry') return { zero: 'face-geometry', decision: 'taken' };
+  return { zero: 'canonical-face', decision: r.notes.includes('face-geometry-not-rigid') ? 'refused' : 'open' };
+}
+
+/** A change of the chin up/down zero while measuring, `atMs` after the first frame the watch saw. */
+export interface FlexionZeroChange {
+  readonly to: FlexionZero;
+  readonly from: FlexionZero;
+  readonly atMs: number;
+}
+
+/**
+ * Watches the chin up/down zero over the frames of one camera run and says when it changed: the face's
+ * own zero taken, refused, or (a new engine after the camera's angle changed) back to the average face.
+ * The first zero seen is not a change; frames without chin up/down leave the zero as it was; a refusal
+ * reopened by a new engine is not one either (the zero stays the average face's; `current` says "for now").
+ */
+export class FlexionZeroWatch {
+  private startMs: number | null = null;
+  private cur: FlexionZero | null = null;
+  private last: FlexionZeroChange | null = null;
+
+  /** The frame's zero; returns the change it made, or null. */
+  push(m: FrameMeasure): FlexionZeroChange | null {
+    this.startMs ??= m.timestampMs;
+    const z = flexionZeroOf(m);
+    if (!z) return null;
+    const prev = this.cur;
+    this.cur = z;
+    // A refusal reopened: its notice no longer holds.
+    if (prev?.decision === 'refused' && z.decision === 'open') this.last = null;
+    if (!prev || (prev.zero === z.zero && (z.decision !== 'refused' || prev.decision === 'refused'))) return null;
+    this.last = { from: prev, to: z, atMs: m.timestampMs - this.startMs };
+    return this.last;
+  }
+
+  get current(): FlexionZero | null {
+    return this.cur;
+  }
+
+  /** The latest change, or null when the zero has not changed since the first frame. */
+  get lastChange(): FlexionZeroChange | null {
+    return this.last;
+  }
+}
+
+/** A session's chin up/down zero stretches for its record: core's `zeroSegments`, in ms after the session's first frame. */
+export function sessionFlexionZeroSegments(frames: readonly FrameMeasure[]): StoredZeroSegment[] {
+  const segs = zeroSegments(frames, 'flexionDeg');
+  const t0 = frames[0]?.timestampMs ?? 0;
+  return segs.map((g) => ({ zero: g.zero, fromMs: Math.round(g.fromMs - t0), toMs: Math.round(g.toMs - t0), frames: g.frames }));
+}
+
+export type StoredZeroSegment = NonNullable<MeasurementSession['flexionZeroSegments']>[number];

@@ -8,8 +8,8 @@ import type { ReactNode } from 'react';
 import type { FrameMeasure } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
-import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
-import { ReferenceTally, referenceFromMeasures } from '../measure/reference.ts';
+import { CameraControls, CameraStatus, FlexionZeroNote, MeasureStatus, ReferenceNote, ZeroSegmentsNote } from '../components/Status.tsx';
+import { ReferenceTally, referenceFromMeasures, sessionFlexionZeroSegments } from '../measure/reference.ts';
 import { EXAM_STEPS, examLengthS, stepMs, stepWords } from '../exam/steps.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { analyzeExam } from '../exam/analyze.ts';
@@ -76,7 +76,8 @@ export function ExamScreen(): ReactNode {
     const analysis = analyzeExam(r.frames, r.phases, 'anatomical');
     const tally = new ReferenceTally();
     for (const f of r.frames) tally.push(f);
-    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: { ...analysis.measures, ...tally.measures() }, items: analysis.items, note };
+    // Which chin up/down zero the frames used, when (core zeroSegments): it can change once during an exam.
+    const rec: SessionRecord = { ...r.record, endedAtMs: Date.now(), measures: { ...analysis.measures, ...tally.measures() }, items: analysis.items, note, flexionZeroSegments: sessionFlexionZeroSegments(r.frames) };
     r.record = rec;
     await r.writer.flush();
     await saveSession(rec);
@@ -221,6 +222,7 @@ export function ExamScreen(): ReactNode {
           <Caption />
           <MeasureStatus />
           <ReferenceNote />
+          <FlexionZeroNote />
           <button type="button" className="btn" onClick={() => void finish(t('m.exam.stoppedEarly'))}>
             {t('m.exam.stop')}
           </button>
@@ -244,6 +246,7 @@ function ExamResult(props: { record: SessionRecord; onAgain: () => void }): Reac
         {t('m.exam.resultsText', { from: t(props.record.neutral === 'calibrated' ? 'm.exam.fromCalibrated' : 'm.exam.fromStraight') })}
       </p>
       {ref && <ReferenceNote reference={ref} detail />}
+      <ZeroSegmentsNote segments={props.record.flexionZeroSegments} lang={lang} />
       <table data-testid="exam-items">
         <caption>{t('m.exam.items')}</caption>
         <thead>

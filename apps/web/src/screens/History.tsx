@@ -5,7 +5,7 @@ import { compareMeasure, measureLabel } from '@geste/core';
 import type { Change } from '@geste/core';
 import { listSessions } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
-import { ReferenceNote } from '../components/Status.tsx';
+import { ReferenceNote, ZeroSegmentsNote } from '../components/Status.tsx';
 import { referenceFromMeasures } from '../measure/reference.ts';
 import { measureValueWords } from '../app/words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -50,6 +50,7 @@ export function HistoryScreen(): ReactNode {
               ) : (
                 <p data-testid="history-reference">{t('m.hist.cameraRef')}</p>
               )}
+              <ZeroSegmentsNote segments={s.flexionZeroSegments} lang={lang} />
               <dl className="facts">
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => {
                   const prev = previousOfKind(sessions, i);

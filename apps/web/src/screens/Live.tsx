@@ -5,7 +5,7 @@ import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx
 import { Gauge } from '../components/Gauge.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
-import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, FlexionZeroNote, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { trainingStartWords } from '../app/words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { referenceOf } from '../measure/reference.ts';
@@ -67,6 +67,7 @@ export function LiveScreen(): ReactNode {
         )}
       </p>
       <ReferenceNote detail />
+      <FlexionZeroNote />
       <MeasureStatus />
       <LiveAngles zoneDeg={zoneDeg} angles={angles} measurable={s.cameraOn && s.latest !== null && s.latest.state !== 'not-measurable'} />
       <Trace zoneDeg={zoneDeg} />

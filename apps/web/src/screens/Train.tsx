@@ -14,7 +14,7 @@ import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { correctionWords } from '../app/words.ts';
 import { translate, useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
-import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, FlexionZeroNote, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
 import { GradedSession, stageDeg } from '../feedback/graded.ts';
@@ -457,6 +457,7 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
       <Caption />
       <MeasureStatus />
       {v?.reference && <ReferenceNote reference={v.reference} />}
+      <FlexionZeroNote quiet />
       <div className="session-facts" data-testid="session-progress" data-cues={v?.stats.cues ?? 0}>
         <span>{t('m.train.left', { s: leftS })}</span>
         <span>{t('m.train.atTargetSoFar', { pct })}</span>

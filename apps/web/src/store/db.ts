@@ -9,6 +9,7 @@
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
 import * as core from '@geste/core';
+import type { StoredZeroSegment } from '../measure/reference.ts';
 
 export type SessionKind = 'exam' | 'biofeedback' | 'exercise' | 'trick';
 
@@ -25,6 +26,8 @@ export interface SessionRecord {
   items: Record<string, number | null>;
   trick: { name: string; reductionPct: number | null } | null;
   note: string;
+  /** The chin up/down zero stretch by stretch (exams since session 11; core MeasurementSession). */
+  flexionZeroSegments?: StoredZeroSegment[] | undefined;
 }
 
 export interface SeriesChunk {

@@ -364,8 +364,27 @@ export const MeasurementSession = z
       })
       .nullable(),
     note: safeText(2000),
+    /**
+     * The chin up/down zero on consecutive stretches of the session, in order (core `zeroSegments`): the
+     * average face's, or the face's own ear–eye line once taken (pose/faceZero.ts), with the stretch's first
+     * and last measured frame in ms after the session's first frame. Absent on sessions stored
+     * before it was kept (and on kinds that do not keep it): say nothing then.
+     */
+    flexionZeroSegments: z
+      .array(
+        z.object({
+          zero: z.enum(['face-geometry', 'canonical-face']),
+          fromMs: z.number().min(0).max(86_400_000),
+          toMs: z.number().min(0).max(86_400_000),
+          frames: z.number().int().min(1),
+        }),
+      )
+      .max(100)
+      .optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.flexionZeroSegments?.some((g) => g.toMs < g.fromMs))
+      ctx.addIssue({ code: 'custom', path: ['flexionZeroSegments'], params: { gesteCode: 'inconsistent' }, message: 'each stretch ends on or after its start' });
     if (Object.keys(s.measures).length + Object.keys(s.items).length > 500)
       ctx.addIssue({ code: 'custom', path: ['measures'], params: { gesteCode: 'out-of-range' }, message: 'at most 500 measures and items' });
     if (s.endedAtMs !== null && s.endedAtMs < s.startedAtMs)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import { syntheticFace } from '../pose/syntheticFace.ts';
 import { RecordingAnalyzer } from './recording.ts';
-import { summarizeReference } from './referenceSummary.ts';
+import { summarizeReference, zeroSegments } from './referenceSummary.ts';
 
 const TOL_DEG = 1;
 
@@ -68,5 +68,21 @@ describe('anatomical reference in the recording summary', () => {
       { zero: 'face-geometry', fromMs: 1200, toMs: 2900, frames: 18 },
     ]);
     expect(two.perAxis.flexionDeg.words).toContain('zero from an average face (0.0–1.2 s, 12 frames), then from the ear–eye line (1.2–2.9 s, 18 frames)');
+  });
+
+  it('zeroSegments is the one definition: the summary’s stretches, frames without a value skipped (the app keeps them with an exam)', () => {
+    const a = new RecordingAnalyzer();
+    for (let i = 0; i < 30; i++) a.push(frame(i, 10));
+    const r = a.finish();
+    const changed = r.anatomicalFrames.map((f, i) => (i < 12 || !f.reference ? f : { ...f, reference: { ...f.reference, flexionDeg: { ...f.reference.flexionDeg, zero: 'face-geometry' as const, notes: [] } } }));
+    // A lost face in each stretch: no value, so it belongs to neither and the stretch runs on across it.
+    const gaps = changed.map((f, i) => (i === 5 || i === 20 ? { ...f, state: 'not-measurable' as const, flexionDeg: null } : f));
+    expect(zeroSegments(gaps)).toEqual(summarizeReference(gaps, gaps, { pitchDeg: null }).perAxis.flexionDeg.zeroSegments);
+    expect(zeroSegments(gaps)).toEqual([
+      { zero: 'canonical-face', fromMs: 0, toMs: 1100, frames: 11 },
+      { zero: 'face-geometry', fromMs: 1200, toMs: 2900, frames: 17 },
+    ]);
+    expect(zeroSegments(gaps, 'rotationDeg')).toEqual([{ zero: 'canonical-face', fromMs: 0, toMs: 2900, frames: 28 }]);
+    expect(zeroSegments([])).toEqual([]);
   });
 });

@@ -83,6 +83,30 @@ function zeroWords(segments: readonly ZeroSegment[], startMs: number): string {
   }).join(', ');
 }
 
+/** A frame counts for an axis when it is measurable and has a finite value with a frame of reference. */
+function hasReferencedValue(f: FrameMeasure, a: Axis): boolean {
+  const v = f[a];
+  const r = f.reference?.[a];
+  return f.state !== 'not-measurable' && v !== null && Number.isFinite(v) && !!r && r.frame !== null;
+}
+
+/**
+ * The head zero of one axis on consecutive frames with a value, in order (the frames' own timestamps): one
+ * segment when the zero held throughout, more when it changed (the face's own zero taken part-way,
+ * faceZero.ts). The one definition behind `summarizeReference` (CLI, HTML report) and the app's exam record.
+ */
+export function zeroSegments(frames: readonly FrameMeasure[], axis: Axis = 'flexionDeg'): ZeroSegment[] {
+  const segments: { zero: HeadZero; fromMs: number; toMs: number; frames: number }[] = [];
+  for (const f of frames) {
+    if (!hasReferencedValue(f, axis)) continue;
+    const z = f.reference![axis].zero;
+    const seg = segments.at(-1);
+    if (seg && seg.zero === z) { seg.toMs = f.timestampMs; seg.frames++; }
+    else segments.push({ zero: z, fromMs: f.timestampMs, toMs: f.timestampMs, frames: 1 });
+  }
+  return segments;
+}
+
 const top = <K extends string>(r: Partial<Record<K, number>>): K | null => {
   const e = (Object.entries(r) as [K, number][]).sort((a, b) => b[1] - a[1])[0];
   return e ? e[0] : null;
@@ -101,21 +125,18 @@ export function summarizeReference(anatomical: readonly FrameMeasure[], measured
     const values: number[] = [];
     const uncs: number[] = [];
     let uncertainFrames = 0;
-    const segments: { zero: HeadZero; fromMs: number; toMs: number; frames: number }[] = [];
     for (const f of anatomical) {
       const v = f[a];
       const r = f.reference?.[a];
-      if (f.state === 'not-measurable' || v === null || !Number.isFinite(v) || !r || r.frame === null) continue;
+      if (!hasReferencedValue(f, a) || v === null || !r || r.frame === null) continue;
       values.push(v);
       uncs.push(r.uncertaintyDeg);
       frames[r.frame] = (frames[r.frame] ?? 0) + 1;
       zero[r.zero] = (zero[r.zero] ?? 0) + 1;
-      const seg = segments.at(-1);
-      if (seg && seg.zero === r.zero) { seg.toMs = f.timestampMs; seg.frames++; }
-      else segments.push({ zero: r.zero, fromMs: f.timestampMs, toMs: f.timestampMs, frames: 1 });
       if (r.uncertain) uncertainFrames++;
       for (const n of r.notes) notes[n] = (notes[n] ?? 0) + 1;
     }
+    const segments = zeroSegments(anatomical, a);
     const mainFrame = top(frames);
     const mainNotes = (Object.entries(notes) as [ReferenceNote, number][]).filter(([, c]) => c * 2 >= values.length).map(([n]) => referenceNoteWords(n));
     const uncertain = values.length > 0 && uncertainFrames * 2 > values.length;
