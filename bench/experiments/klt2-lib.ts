@@ -143,7 +143,7 @@ export function metricUpgrade(a: AffineFactors, F: number): MetricResult | { rea
   const base = new Float64Array(P * 3);
   for (let p = 0; p < P; p++) for (let k = 0; k < 3; k++) { let s = 0; for (let j = 0; j < 3; j++) s += le.vectors[j * 3 + k]! * a.S[p * 3 + j]!; base[p * 3 + k] = s / Math.sqrt(le.values[k]!); }
   const scales = new Float64Array(F);
-  const rots: [Mat3[], Mat3[]] = [[], []];
+  const rots: Mat3[][] = [[], []];
   const shapes: [Float64Array, Float64Array] = [Float64Array.from(base), Float64Array.from(base)];
   for (let p = 0; p < P; p++) shapes[1][p * 3 + 2]! *= -1;
   for (let f = 0; f < F; f++) {
@@ -153,10 +153,10 @@ export function metricUpgrade(a: AffineFactors, F: number): MetricResult | { rea
     [1, -1].forEach((flip, k) => {
       const mf = [m[0]!, m[1]!, m[2]! * flip], nf = [nn[0]!, nn[1]!, nn[2]! * flip];
       const r1 = normalize(mf), r2 = normalize(orthogonalize(nf, r1)), r3 = cross(r1, r2);
-      rots[k].push([...r1, ...r2, ...r3] as unknown as Mat3);
+      rots[k]!.push([...r1, ...r2, ...r3] as unknown as Mat3);
     });
   }
-  return { rotations: rots, scales, shapes, metricConditioning };
+  return { rotations: rots as [Mat3[], Mat3[]], scales, shapes, metricConditioning };
 }
 
 export interface Pose { R: Mat3; T: [number, number, number] }
@@ -279,13 +279,13 @@ function normaliseShape(X: Float64Array): { shape: Float64Array; centre: [number
   const P = X.length / 3;
   const c: [number, number, number] = [0, 0, 0];
   let n = 0;
-  for (let p = 0; p < P; p++) { if (Number.isNaN(X[p * 3]!)) continue; for (let i = 0; i < 3; i++) c[i] += X[p * 3 + i]!; n++; }
-  for (let i = 0; i < 3; i++) c[i] /= n || 1;
+  for (let p = 0; p < P; p++) { if (Number.isNaN(X[p * 3]!)) continue; for (let i = 0; i < 3; i++) c[i]! += X[p * 3 + i]!; n++; }
+  for (let i = 0; i < 3; i++) c[i]! /= n || 1;
   let ss = 0;
-  for (let p = 0; p < P; p++) { if (Number.isNaN(X[p * 3]!)) continue; for (let i = 0; i < 3; i++) ss += (X[p * 3 + i]! - c[i]) ** 2; }
+  for (let p = 0; p < P; p++) { if (Number.isNaN(X[p * 3]!)) continue; for (let i = 0; i < 3; i++) ss += (X[p * 3 + i]! - c[i]!) ** 2; }
   const k = 1 / Math.sqrt(ss / (n || 1));
   const shape = new Float64Array(P * 3);
-  for (let p = 0; p < P; p++) for (let i = 0; i < 3; i++) shape[p * 3 + i] = (X[p * 3 + i]! - c[i]) * k;
+  for (let p = 0; p < P; p++) for (let i = 0; i < 3; i++) shape[p * 3 + i] = (X[p * 3 + i]! - c[i]!) * k;
   return { shape, centre: c, k };
 }
 
@@ -303,12 +303,12 @@ export interface MissingSfm {
 /**
  * The whole chain: affine ALS, metric upgrade, both flips bundle-adjusted, the flip chosen by `flipScore` (higher is
  * better: e.g. the correlation of the yaw with a reference reading's sign of motion); then points whose reprojection
- * RMS exceeds max(minPx, 3 x median) are dropped, up to 3 rounds.
+ * RMS exceeds max(minPx, 3 x median) are dropped, up to 2 rounds.
  */
 export function missingSfm(o: Observations, cam: PinholeCamera, flipScore: (poses: readonly Pose[]) => number, minPx = 1.5, rounds = 30): MissingSfm | { reason: string } {
   let active = new Set([...Array(o.P).keys()]);
   let last: MissingSfm | { reason: string } = { reason: 'no round' };
-  for (let drop = 0; drop < 4; drop++) {
+  for (let drop = 0; drop < 3; drop++) {
     const sub: Observations = { F: o.F, P: o.P, uv: o.uv.map((v, i) => (active.has(Math.floor(i / 2) % o.P) ? v : NaN)) };
     const aff = affineAls(sub);
     if (aff === null) return { reason: `fewer than 6 points seen in every frame (${completePoints(sub).length})` };
@@ -322,7 +322,7 @@ export function missingSfm(o: Observations, cam: PinholeCamera, flipScore: (pose
     const errs = [...active].map((p) => best.pointRmsPx[p]!).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
     const lim = Math.max(minPx, 3 * errs[Math.floor(errs.length / 2)]!);
     const next = new Set([...active].filter((p) => best.pointRmsPx[p]! <= lim));
-    if (next.size === active.size || drop === 3) break;
+    if (next.size === active.size || drop === 2) break;
     active = next;
   }
   return last;
