@@ -22,7 +22,7 @@ export function describeSummary(s: SessionSummary): string {
   const reasons = Object.entries(s.notMeasurableReasons).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (reasons.length > 0) {
     lines.push('  Reasons noted:');
-    for (const [r, n] of reasons) lines.push(`    ${REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r}: ${n} frames (${share(n)} %)`);
+    for (const [r, n] of reasons) lines.push(`    ${REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r}: ${n} frame${n === 1 ? '' : 's'} (${share(n)} %)`);
   }
   const anat = s.anatomical;
   for (const a of AXES) {
