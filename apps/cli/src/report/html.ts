@@ -81,7 +81,7 @@ export function renderHtmlReport(a: RecordingAnalysis, title: string): string {
 
   const pct = (n: number) => (s.frames ? ((100 * n) / s.frames).toFixed(1) : '0');
   const reasonRows = Object.entries(s.notMeasurableReasons)
-    .map(([r, n]) => `<li>${esc(REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r)}: ${n} frames (${pct(n)} %)</li>`)
+    .map(([r, n]) => `<li>${esc(REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r)}: ${n} frame${n === 1 ? '' : 's'} (${pct(n)} %)</li>`)
     .join('');
   const methodRows = Object.entries(s.methods)
     .map(([m, n]) => `<li>${esc(METHOD_WORDS[m as keyof typeof METHOD_WORDS] ?? m)}: ${n} frames</li>`)

@@ -53,3 +53,32 @@ describe('the time-in-neutral line names the angles it counted', () => {
     expect(text).toMatch(/Within 10° of neutral: 100 % of the time; jerks: 0\./);
   });
 });
+
+// A chin held down past the mesh's range (session 11, glare helper's edge-tilt-flexion-40 run): core's flexion guards mark
+// those frames low confidence with flexion not given, reason `beyond-tracker-range`. The text report gave neither the
+// lower-confidence share nor the reason, and the reason's words said "head turned" for a chin-down.
+import { withoutFlexion, doubted } from '../../../../packages/core/src/pose/doubt.ts';
+import { renderHtmlReport } from './html.ts';
+import type { RecordingAnalysis } from '../analyze.ts';
+
+describe('lower-confidence frames and their reasons', () => {
+  const neutral = { neutral: anatomicalNeutral(), requested: 'anatomical', fellBackToAnatomical: false, calibration: null } as const;
+  // 4 s: 70 frames measured bending down to 35°, 20 held at 40° (beyond the mesh's range: flexion dropped by core's
+  // guard), 10 doubted for low confidence without a reason.
+  const fs: FrameMeasure[] = Array.from({ length: 100 }, (_, i) => {
+    const f: FrameMeasure = { frameIndex: i, timestampMs: i * 40, state: 'measured', reasons: [], confidence: 0.9, method: 'face-mesh', rotationDeg: 1, tiltDeg: -1, flexionDeg: Math.min(40, i * 0.5), lateralShiftCm: null, shoulderElevationDeg: null };
+    return i >= 90 ? doubted(f) : i >= 70 ? withoutFlexion(f) : f;
+  });
+  const summary = summarizeSession(fs, neutral);
+  const text = describeSummary(summary);
+  it('the text summary gives the lower-confidence share and each reason with counts and %', () => {
+    expect(text).toContain('Measured 100 of 100 frames (100 %), 30 of them (30.0 %) with lower confidence over 4.0 s');
+    expect(text).toContain('  Reasons noted:\n    head turned, tilted or bent (chin up or down) further than the face tracker sees reliably: 20 frames (20.0 %)');
+  });
+  it('neither report calls a chin-down beyond range a turn', () => {
+    const html = renderHtmlReport({ source: { kind: 'landmarks', imageWidthPx: 640, imageHeightPx: 480 }, frames: fs, summary } as unknown as RecordingAnalysis, 'test');
+    expect(html).toContain('of which 30 with lower confidence');
+    expect(html).toContain('<li>head turned, tilted or bent (chin up or down) further than the face tracker sees reliably: 20 frames (20.0 %)</li>');
+    for (const out of [text, html]) expect(out).not.toContain('head turned further');
+  });
+});

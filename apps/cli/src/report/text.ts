@@ -14,10 +14,16 @@ export function directed(a: Axis, v: number | null): string {
 export function describeSummary(s: SessionSummary): string {
   const lines: string[] = [];
   const pct = s.frames ? ((100 * s.measurableFrames) / s.frames).toFixed(0) : '0';
-  lines.push(`Measured ${s.measurableFrames} of ${s.frames} frames (${pct} %) over ${s.durationS.toFixed(1)} s; neutral: ${NEUTRAL_WORDS[s.neutral.kind]}.`);
+  const share = (n: number) => (s.frames ? ((100 * n) / s.frames).toFixed(1) : '0');
+  const low = s.lowConfidenceFrames > 0 ? `, ${s.lowConfidenceFrames} of them (${share(s.lowConfidenceFrames)} %) with lower confidence` : '';
+  lines.push(`Measured ${s.measurableFrames} of ${s.frames} frames (${pct} %)${low} over ${s.durationS.toFixed(1)} s; neutral: ${NEUTRAL_WORDS[s.neutral.kind]}.`);
   if (s.neutral.fellBackToAnatomical) lines.push(`  The calibration window could not be used (${s.neutral.calibrationProblem}); angles are relative to the camera-derived neutral.`);
-  const top = Object.entries(s.notMeasurableReasons).sort((a, b) => b[1] - a[1])[0];
-  if (top && s.notMeasurableFrames > 0) lines.push(`  Most common problem: ${REASON_WORDS[top[0] as keyof typeof REASON_WORDS]} (${top[1]} frames).`);
+  // Why frames were not measured or doubted, most frequent first, as the HTML report lists them (a frame can have several).
+  const reasons = Object.entries(s.notMeasurableReasons).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  if (reasons.length > 0) {
+    lines.push('  Reasons noted:');
+    for (const [r, n] of reasons) lines.push(`    ${REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r}: ${n} frame${n === 1 ? '' : 's'} (${share(n)} %)`);
+  }
   const anat = s.anatomical;
   for (const a of AXES) {
     const p = s.posture[a];

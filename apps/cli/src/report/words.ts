@@ -4,7 +4,8 @@ import { AXES, SEVERITY_ITEM_MEASURES, measureWords, type Axis, type NotAssessab
 export const REASON_WORDS: Readonly<Record<NotMeasurableReason, string>> = {
   'no-face': 'no face in view',
   'multiple-faces': 'more than one face in view (whose head to measure is unclear)',
-  'beyond-tracker-range': 'head turned further than the face tracker sees reliably',
+  // Set for a far turn, tilt or bend alike (core's estimator, reentry and flexion guards); the code does not say which axis.
+  'beyond-tracker-range': 'head turned, tilted or bent (chin up or down) further than the face tracker sees reliably',
   'face-occluded': 'a hand or object covered part of the face',
   'low-face-confidence': 'the face tracker was unsure (poor light, blur, or an unusual view)',
   'no-shoulders': 'shoulders not visible (shift and shoulder elevation not measured)',

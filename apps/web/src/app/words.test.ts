@@ -32,6 +32,9 @@ describe('the same words in Spanish', () => {
     expect(angleWords('flexionDeg', -8, 'es')).toBe('8° barbilla arriba');
     expect(trunkCheckWords({ turnTilt: 'trunk', notes: [] }, 'es').text).toMatch(/respecto a su tronco/);
     expect(reasonWords('no-face', 'es')).toMatch(/^Su cara no está a la vista/);
+    // Core sets this reason for a far turn, tilt or chin up/down alike (session 11): the words must not say "turned" only.
+    expect(reasonWords('beyond-tracker-range')).toMatch(/turned, tilted or bent \(chin up or down\)/);
+    expect(reasonWords('beyond-tracker-range', 'es')).toMatch(/girada, inclinada o flexionada \(barbilla arriba o abajo\)/);
     expect(correctionWords('chin-up', 'es')).toMatchObject({ spoken: 'Levante un poco la barbilla.', arrow: '↑' });
     expect(flexionReferenceWords('uncertain', null, 'es').short).toBe('incierto (puede desviarse varios grados)');
     expect(devicePitchWords({ kind: 'ok', elevationDeg: -7 } as Parameters<typeof devicePitchWords>[0], 'es').text).toBe('La cámara mira 7° hacia abajo. Geste corrige la flexión/extensión según esto.');

@@ -19,7 +19,7 @@ export const measureEn = {
   // Why a frame is not measurable
   'm.reason.no-face': 'Your face is not in view. Move so the camera can see your face.',
   'm.reason.multiple-faces': 'More than one face is in view. Geste measures one person: ask others to step out of view.',
-  'm.reason.beyond-tracker-range': 'Your head is turned further than the camera can measure reliably.',
+  'm.reason.beyond-tracker-range': 'Your head is turned, tilted or bent (chin up or down) further than the camera can measure reliably.',
   'm.reason.face-occluded': 'Your face is partly covered (for example by a hand).',
   'm.reason.low-face-confidence': 'Your face is hard to see. More even light on your face would help.',
   'm.reason.no-shoulders': 'Your shoulders are not in view, so shoulder measures are missing.',

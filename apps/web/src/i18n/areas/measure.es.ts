@@ -16,7 +16,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.cam.unknown.fix': 'Pulse «Encender la cámara» para intentarlo de nuevo, o elija otra cámara.',
   'm.reason.no-face': 'Su cara no está a la vista. Colóquese de modo que la cámara vea su cara.',
   'm.reason.multiple-faces': 'Hay más de una cara a la vista. Geste mide a una sola persona: pida a los demás que se aparten.',
-  'm.reason.beyond-tracker-range': 'Su cabeza está girada más de lo que la cámara puede medir con fiabilidad.',
+  'm.reason.beyond-tracker-range': 'Su cabeza está girada, inclinada o flexionada (barbilla arriba o abajo) más de lo que la cámara puede medir con fiabilidad.',
   'm.reason.face-occluded': 'Su cara está en parte tapada (por ejemplo, por una mano).',
   'm.reason.low-face-confidence': 'Su cara se ve mal. Una luz más uniforme sobre la cara ayudaría.',
   'm.reason.no-shoulders': 'Sus hombros no están a la vista, así que faltan las medidas de los hombros.',
