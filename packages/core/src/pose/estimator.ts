@@ -152,7 +152,10 @@ export class GuardedFrameMeasurer {
    * and below 0.5, a frame still within EDGE_BAND_DEG of a confident limit needs MEASURED_AGAIN_CONFIDENCE to be called
    * measured again, so the flag does not flicker off while the mesh comes back from its edge (beard-glasses, dim 15 fps: a
    * chin-down 30.5° read 22.3° at 0.546 right after a frame at 0.468). Only at the edges: everywhere, the band flagged 767
-   * core-range frames of faces whose confidence sits near 0.5 at rest.
+   * core-range frames of faces whose confidence sits near 0.5 at rest. A frame still past the confident limit within the
+   * hold has not come back at all and stays low confidence whatever its confidence (session 11: glasses-glare, webcam,
+   * a true chin-down 37.4° read 27.1° at 0.61, 31.0° from the camera, 33 ms after a frame at 0.44; on the webcam matrix
+   * this flags that frame and one other, a true 30.5° read 28.4°).
    */
   private edgeHysteresis(m: FrameMeasure, cam: HeadAngles | null): FrameMeasure {
     if (m.method === 'none' || cam === null) return m;
@@ -163,7 +166,8 @@ export class GuardedFrameMeasurer {
       return m;
     }
     const recent = m.timestampMs > this.lastEdgeDoubtMs && m.timestampMs - this.lastEdgeDoubtMs <= LOW_CONFIDENCE_HOLD_MS;
-    return m.state === 'measured' && recent && past > -EDGE_BAND_DEG && m.confidence < MEASURED_AGAIN_CONFIDENCE ? { ...m, state: 'low-confidence' } : m;
+    const held = past > 0 || (past > -EDGE_BAND_DEG && m.confidence < MEASURED_AGAIN_CONFIDENCE);
+    return m.state === 'measured' && recent && held ? { ...m, state: 'low-confidence' } : m;
   }
 }
 
