@@ -1,25 +1,10 @@
 // Session 11 (jawflex): the generated jaw drop (mouthOpen.test.ts's hinge about the temporomandibular joints) — how far the
 // head fit and the fit without mouth, jaw and chin read from the true angles, per jaw opening, with seeded mesh noise.
 //   node --import tsx bench/experiments/jawflex-synthetic.ts
-import { FACE_MESH_POINTS, alignSimilarity, anglesFromRotationMatrix, fitHead, headFitWeights, meshArray, mouthOnFrame, syntheticFace, type LandmarkFrame } from '@geste/core';
+import { alignSimilarity, anglesFromRotationMatrix, fitHead, headFitWeights, meshArray, mouthOnFrame, syntheticFace, type LandmarkFrame } from '@geste/core';
 import { CANONICAL_FACE_CM } from '../../packages/core/src/pose/canonicalFace.ts';
 import { MOUTH_JAW_BELOW_CM } from '../../packages/core/src/pose/flexionRange.ts';
-
-const UPPER_LIP = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291, 78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308, 76, 184, 74, 73, 72, 11, 302, 303, 304, 408, 306, 62, 183, 42, 41, 38, 12, 268, 271, 272, 407, 292];
-const cornerY = CANONICAL_FACE_CM[61 * 3 + 1]!;
-const JAW: number[] = [];
-for (let i = 0; i < FACE_MESH_POINTS; i++) if (CANONICAL_FACE_CM[i * 3 + 1]! > cornerY && !UPPER_LIP.includes(i)) JAW.push(i);
-const HY = CANONICAL_FACE_CM[234 * 3 + 1]!, HZ = CANONICAL_FACE_CM[234 * 3 + 2]!;
-function jawOpen(deg: number): number[] {
-  const t = (deg * Math.PI) / 180, c = Math.cos(t), s = Math.sin(t);
-  const out = [...CANONICAL_FACE_CM];
-  for (const i of JAW) {
-    const dy = CANONICAL_FACE_CM[i * 3 + 1]! - HY, dz = CANONICAL_FACE_CM[i * 3 + 2]! - HZ;
-    out[i * 3 + 1] = HY + dy * c - dz * s;
-    out[i * 3 + 2] = HZ + dz * c + dy * s;
-  }
-  return out;
-}
+import { withJawOpen as jawOpen } from '../../packages/core/src/pose/jawDrop.testing.ts';
 const NO_MOUTH = headFitWeights((i) => CANONICAL_FACE_CM[i * 3 + 1]! > MOUTH_JAW_BELOW_CM);
 const CANON = Float64Array.from(CANONICAL_FACE_CM);
 const IMAGE = { imageWidthPx: 640, imageHeightPx: 480 };
