@@ -11,7 +11,7 @@
 //      intersection bundle adjustment).
 import { type Mat3, mat3Multiply, mat3Transpose } from '../../packages/core/src/pose/euler.ts';
 import { expRot, solve } from '../../packages/core/src/pose/refine.ts';
-import { symEig, type PinholeCamera } from './sfm-lib.ts';
+import { metricEigen, symEig, type PinholeCamera } from './sfm-lib.ts';
 
 /** Observations: uv[(f * P + p) * 2 + {0,1}], px; NaN = point p not seen in frame f. */
 export interface Observations { readonly F: number; readonly P: number; readonly uv: Float64Array }
@@ -118,25 +118,9 @@ export interface MetricResult {
 /** Metric upgrade of affine motion rows (scaled orthography), both depth flips. */
 export function metricUpgrade(a: AffineFactors, F: number): MetricResult | { reason: string } {
   const M0 = a.M;
-  const g = (ao: number, bo: number): number[] => {
-    const a1 = M0[ao]!, a2 = M0[ao + 1]!, a3 = M0[ao + 2]!, b1 = M0[bo]!, b2 = M0[bo + 1]!, b3 = M0[bo + 2]!;
-    return [a1 * b1, a1 * b2 + a2 * b1, a1 * b3 + a3 * b1, a2 * b2, a2 * b3 + a3 * b2, a3 * b3];
-  };
-  const AtA = new Float64Array(36);
-  const addRow = (row: number[]) => { for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) AtA[i * 6 + j]! += row[i]! * row[j]!; };
-  for (let f = 0; f < F; f++) {
-    const mm = g(6 * f, 6 * f), nn = g(6 * f + 3, 6 * f + 3);
-    const sc = (mm[0]! + mm[3]! + mm[5]! + nn[0]! + nn[3]! + nn[5]!) / 2 || 1;
-    addRow(mm.map((v, i) => (v - nn[i]!) / sc));
-    addRow(g(6 * f, 6 * f + 3).map((v) => v / sc));
-  }
-  const me = symEig(AtA, 6);
-  const metricConditioning = me.values[5]! / me.values[4]!;
-  const l = [0, 1, 2, 3, 4, 5].map((i) => me.vectors[i * 6 + 5]!);
-  let L = [l[0]!, l[1]!, l[2]!, l[1]!, l[3]!, l[4]!, l[2]!, l[4]!, l[5]!];
-  if (L[0]! + L[4]! + L[8]! < 0) L = L.map((v) => -v);
-  const le = symEig(L, 3);
-  if (!(le.values[2]! > 0)) return { reason: `metric upgrade not positive definite (eigenvalues ${[...le.values].map((v) => v.toExponential(2)).join(', ')})` };
+  const up = metricEigen(M0, F);
+  if ('reason' in up) return up;
+  const { le, metricConditioning } = up;
   const Q = new Float64Array(9);
   for (let j = 0; j < 3; j++) for (let k = 0; k < 3; k++) Q[j * 3 + k] = le.vectors[j * 3 + k]! * Math.sqrt(le.values[k]!);
   const P = a.S.length / 3;

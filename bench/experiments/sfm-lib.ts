@@ -65,6 +65,36 @@ export const CANON_RIGID = canonPoints(RIGID_FACE_POINTS);
 /** Silhouette points (face contour, temples): they slide over the face as it turns. */
 export const CONTOUR_POINTS = [127, 356, 234, 454, 93, 323, 162, 389, 21, 251];
 
+/**
+ * The metric step of Tomasi–Kanade: from affine motion rows (6 numbers per frame, the image x and y rows), the symmetric
+ * L = Q Qᵀ that makes each frame's two rows orthogonal and of equal length (least squares, each frame weighed the same),
+ * as its eigen-decomposition; `metricConditioning` = smallest / second smallest eigenvalue of the system.
+ */
+export function metricEigen(M0: ArrayLike<number>, F: number): { le: { values: Float64Array; vectors: Float64Array }; metricConditioning: number } | { reason: string } {
+  // L = Q Q^T symmetric, m L m = n L n, m L n = 0.
+  const g = (ao: number, bo: number): number[] => {
+    const a1 = M0[ao]!, a2 = M0[ao + 1]!, a3 = M0[ao + 2]!, b1 = M0[bo]!, b2 = M0[bo + 1]!, b3 = M0[bo + 2]!;
+    return [a1 * b1, a1 * b2 + a2 * b1, a1 * b3 + a3 * b1, a2 * b2, a2 * b3 + a3 * b2, a3 * b3];
+  };
+  const AtA = new Float64Array(36);
+  const addRow = (row: number[]) => { for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) AtA[i * 6 + j]! += row[i]! * row[j]!; };
+  for (let f = 0; f < F; f++) {
+    const mm = g(6 * f, 6 * f), nn = g(6 * f + 3, 6 * f + 3);
+    // Normalise each frame's rows by its scale so every frame weighs the same.
+    const sc = (mm[0]! + mm[3]! + mm[5]! + nn[0]! + nn[3]! + nn[5]!) / 2 || 1;
+    addRow(mm.map((v, i) => (v - nn[i]!) / sc));
+    addRow(g(6 * f, 6 * f + 3).map((v) => v / sc));
+  }
+  const me = symEig(AtA, 6);
+  const metricConditioning = me.values[5]! / me.values[4]!;
+  const l = [0, 1, 2, 3, 4, 5].map((i) => me.vectors[i * 6 + 5]!);
+  let L = [l[0]!, l[1]!, l[2]!, l[1]!, l[3]!, l[4]!, l[2]!, l[4]!, l[5]!];
+  if (L[0]! + L[4]! + L[8]! < 0) L = L.map((v) => -v);
+  const le = symEig(L, 3);
+  if (!(le.values[2]! > 0)) return { reason: `metric upgrade not positive definite (eigenvalues ${[...le.values].map((v) => v.toExponential(2)).join(', ')})` };
+  return { le, metricConditioning };
+}
+
 export interface LearnedShape {
   /** Rigid points in the canonical face's frame, cm, flattened xyz. */
   readonly shapeCm: Float64Array;
@@ -120,27 +150,9 @@ export function metricFactorisation(tracks: readonly Float64Array[], P: number):
   }
   const S0 = new Float64Array(3 * P);
   for (let k = 0; k < 3; k++) for (let i = 0; i < P; i++) S0[k * P + i] = Math.sqrt(values[k]!) * vectors[i * P + k]!;
-  // Metric upgrade: L = Q Q^T symmetric, m L m = n L n, m L n = 0.
-  const g = (a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number): number[] => {
-    const a1 = a[ao]!, a2 = a[ao + 1]!, a3 = a[ao + 2]!, b1 = b[bo]!, b2 = b[bo + 1]!, b3 = b[bo + 2]!;
-    return [a1 * b1, a1 * b2 + a2 * b1, a1 * b3 + a3 * b1, a2 * b2, a2 * b3 + a3 * b2, a3 * b3];
-  };
-  const AtA = new Float64Array(36);
-  const addRow = (row: number[]) => { for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) AtA[i * 6 + j]! += row[i]! * row[j]!; };
-  for (let f = 0; f < F; f++) {
-    const mm = g(M0, 6 * f, M0, 6 * f), nn = g(M0, 6 * f + 3, M0, 6 * f + 3);
-    // Normalise each frame's rows by its scale so every frame weighs the same.
-    const sc = (mm[0]! + mm[3]! + mm[5]! + nn[0]! + nn[3]! + nn[5]!) / 2 || 1;
-    addRow(mm.map((v, i) => (v - nn[i]!) / sc));
-    addRow(g(M0, 6 * f, M0, 6 * f + 3).map((v) => v / sc));
-  }
-  const me = symEig(AtA, 6);
-  const metricConditioning = me.values[5]! / me.values[4]!;
-  const l = [0, 1, 2, 3, 4, 5].map((i) => me.vectors[i * 6 + 5]!);
-  let L = [l[0]!, l[1]!, l[2]!, l[1]!, l[3]!, l[4]!, l[2]!, l[4]!, l[5]!];
-  if (L[0]! + L[4]! + L[8]! < 0) L = L.map((v) => -v);
-  const le = symEig(L, 3);
-  if (!(le.values[2]! > 0)) return { ok: false, reason: `metric upgrade not positive definite (eigenvalues ${[...le.values].map((v) => v.toExponential(2)).join(', ')})` };
+  const up = metricEigen(M0, F);
+  if ('reason' in up) return { ok: false, reason: up.reason };
+  const { le, metricConditioning } = up;
   // Q = U D^{1/2}; S = Q^{-1} S0 = D^{-1/2} U^T S0 ; M = M0 Q.
   const S = new Float64Array(P * 3);
   for (let i = 0; i < P; i++) {
