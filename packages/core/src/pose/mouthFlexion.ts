@@ -18,10 +18,8 @@
 import type { FrameMeasure } from '../measures/types.ts';
 import type { FaceObservation } from '../landmarks/types.ts';
 import { quantileSorted } from '../signal/series.ts';
+import { mouthOnFace } from '../signal/mouth.ts';
 import type { FlexionFitEvidence } from './flexionRange.ts';
-
-/** Face-mesh indices: inner lips (centre) and outer eye corners, as signal/mouth.ts (the tremor verdict's talking signal). */
-const UPPER_LIP = 13, LOWER_LIP = 14, EYE_RIGHT = 33, EYE_LEFT = 263;
 
 /**
  * Lips opened this far above the person's closed lips (eye widths) start the correction: the phantom's faces that never
@@ -43,14 +41,9 @@ export const LEAD_MIN_FRAMES = 10;
  */
 export const MOUTH_TURN_TILT_DEG = 20;
 
-/** Inner lips apart over the outer-eye-corner distance (3-D, mesh units), as signal/mouth.ts; null when points are missing. */
+/** Inner lips apart over the outer-eye-corner distance (3-D, mesh units): signal/mouth.ts's, the tremor verdict's talking signal; null when points are missing. */
 export function lipsApart(face: FaceObservation): number | null {
-  const m = face.meshPx;
-  const u = m[UPPER_LIP], l = m[LOWER_LIP], r = m[EYE_RIGHT], e = m[EYE_LEFT];
-  if (!u || !l || !r || !e) return null;
-  const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
-  const gap = Math.hypot(u.x - l.x, u.y - l.y, u.z - l.z);
-  return size > 0 && Number.isFinite(gap) ? gap / size : null;
+  return mouthOnFace(face).lips;
 }
 
 /** Share of the correction for lips `aboveClosed` eye widths above the closed level: 0 … 1, smoothstep. */

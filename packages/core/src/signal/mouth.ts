@@ -6,7 +6,7 @@
  * ref: magnitude-squared coherence by Welch's method — G. C. Carter, "Coherence and time delay estimation",
  * Proc. IEEE 75(2), 1987.
  */
-import type { LandmarkFrame } from '../landmarks/types.ts';
+import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
 import type { Series } from '../measures/types.ts';
 import { selectPatientFace } from '../pose/frameGeometry.ts';
 import { fftInPlace, nextPowerOfTwo } from './fft.ts';
@@ -38,8 +38,12 @@ export interface MouthOnFrame {
  */
 export function mouthOnFrame(frame: LandmarkFrame): MouthOnFrame {
   const sel = selectPatientFace(frame); // the face the angles come from
-  if (sel.kind !== 'one') return { lips: null, jaw: null };
-  const mesh = sel.face.meshPx;
+  return sel.kind === 'one' ? mouthOnFace(sel.face) : { lips: null, jaw: null };
+}
+
+/** The same for one face already selected (pose/mouthFlexion.ts has the face the angles were fitted to). */
+export function mouthOnFace(face: FaceObservation): MouthOnFrame {
+  const mesh = face.meshPx;
   const r = mesh[MOUTH_LANDMARKS.eyeRight], e = mesh[MOUTH_LANDMARKS.eyeLeft];
   if (!r || !e) return { lips: null, jaw: null };
   const size = Math.hypot(r.x - e.x, r.y - e.y, r.z - e.z);
