@@ -12,13 +12,22 @@ const has = (m: Readonly<Record<string, number | null>>, k: string): boolean => 
 const POSTURE_KEYS = ['restRotationDeg', 'restTiltDeg', 'restFlexionDeg'] as const;
 const ROM_KEYS = ['romRotationRightDeg', 'romRotationLeftDeg', 'romTiltRightDeg', 'romTiltLeftDeg', 'romFlexionDeg', 'romExtensionDeg'] as const;
 const HOLD_KEYS = ['holdNeutral1S', 'holdNeutral2S'] as const;
-const COVERED = new Set<string>([...POSTURE_KEYS, ...ROM_KEYS, ...HOLD_KEYS, 'restTimeInNeutralPct', 'restMeasuredS', 'tremorPeakHz', 'tremorRmsDeg', 'jerksPerMin', 'jerkPeakVelocityDegPerS', 'framesMeasured', 'framesTotal']);
+/** Why frames were doubted or beyond the tracker's range (session 12), said in the recording sentence. */
+const QUALITY_KEYS = ['lowConfidencePct', 'beyondRangeTurnPct', 'beyondRangeTiltPct', 'beyondRangeChinDownPct', 'beyondRangeChinUpPct'] as const;
+const COVERED = new Set<string>([...POSTURE_KEYS, ...ROM_KEYS, ...HOLD_KEYS, 'restTimeInNeutralPct', 'restMeasuredS', 'tremorPeakHz', 'tremorRmsDeg', 'jerksPerMin', 'jerkPeakVelocityDegPerS', 'framesMeasured', 'framesTotal', ...QUALITY_KEYS]);
 
 /** "turned to the right" style words of a posture value within 1° of straight. */
 function postureWord(key: string, v: number): string {
   const def = measureDef(key);
   if (Math.abs(v) < 1) return `${def?.label.replace(/^Resting posture: /, '') ?? key} within 1° of straight`;
   return formatMeasure(key, v);
+}
+
+/** "; 5 % with lower confidence; chin down further than the camera measures reliably: 12 % of frames" (keys present only). */
+function qualityWords(measures: Readonly<Record<string, number | null>>): string {
+  return QUALITY_KEYS.filter((k) => has(measures, k))
+    .map((k) => (k === 'lowConfidencePct' ? `; ${formatMeasure(k, measures[k])} with lower confidence` : `; ${measureLabel(k).replace(/ \(share of frames\)$/, '').toLowerCase()}: ${formatMeasure(k, measures[k])} of frames`))
+    .join('');
 }
 
 /** The exam in sentences: posture, range of motion, tremor and jerks, holding, recording quality, then any other measures. */
@@ -39,7 +48,7 @@ export function examSentences(measures: Readonly<Record<string, number | null>>)
   const rest = has(measures, 'restTimeInNeutralPct') ? `; at rest within 10° of straight ${formatMeasure('restTimeInNeutralPct', measures['restTimeInNeutralPct'])} of the time` : '';
   if (holds.length > 0 || rest !== '') out.push(`Holding the head straight: ${holds.length > 0 ? holds.join(', ') : 'not tested'}${rest}.`);
   if (has(measures, 'framesMeasured') && has(measures, 'framesTotal') && measures['framesTotal']! > 0)
-    out.push(`Recording: the head was measurable in ${Math.round((100 * measures['framesMeasured']!) / measures['framesTotal']!)} % of frames.`);
+    out.push(`Recording: the head was measurable in ${Math.round((100 * measures['framesMeasured']!) / measures['framesTotal']!)} % of frames${qualityWords(measures)}.`);
   const others = Object.keys(measures).filter((k) => !COVERED.has(k)).sort().map((k) => `${measureLabel(k)} ${formatMeasure(k, measures[k])}`);
   if (others.length > 0) out.push(`Other measures: ${others.join('; ')}.`);
   return out;

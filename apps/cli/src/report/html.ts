@@ -6,7 +6,7 @@ import { AXES, type FrameMeasure } from '@geste/core';
 import type { RecordingAnalysis } from '../analyze.ts';
 import { linePlotSvg } from './svgPlot.ts';
 import { overtoneNote } from './text.ts';
-import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, REASON_WORDS, evidenceText, neutralAxesNote } from './words.ts';
+import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, evidenceText, neutralAxesNote, reasonLines } from './words.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const num = (v: number | null | undefined, digits = 1, unit = '') =>
@@ -80,9 +80,10 @@ export function renderHtmlReport(a: RecordingAnalysis, title: string): string {
     : '<p class="nm">Tremor spectrum not measurable: too little continuous measured data (needs about 8 s without gaps).</p>';
 
   const pct = (n: number) => (s.frames ? ((100 * n) / s.frames).toFixed(1) : '0');
-  const reasonRows = Object.entries(s.notMeasurableReasons)
-    .map(([r, n]) => `<li>${esc(REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r)}: ${n} frame${n === 1 ? '' : 's'} (${pct(n)} %)</li>`)
-    .join('');
+  // The same lines as the text report (words.ts reasonLines): beyond-range per movement, then why confidence was lower.
+  const why = reasonLines(s);
+  const reasonRows = why.reasons.map((l) => `<li>${esc(l)}</li>`).join('');
+  const doubtRows = why.doubts.map((l) => `<li>${esc(l)}</li>`).join('');
   const methodRows = Object.entries(s.methods)
     .map(([m, n]) => `<li>${esc(METHOD_WORDS[m as keyof typeof METHOD_WORDS] ?? m)}: ${n} frames</li>`)
     .join('');
@@ -132,6 +133,7 @@ ${s.notes.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`)
 <span>Measured frames</span><span>${s.measurableFrames} of ${s.frames} (${pct(s.measurableFrames)} %), of which ${s.lowConfidenceFrames} with lower confidence</span>
 <span>Not measurable</span><span>${s.notMeasurableFrames} frames (${pct(s.notMeasurableFrames)} %)</span></div>
 ${reasonRows ? `<p>Reasons noted:</p><ul>${reasonRows}</ul>` : ''}
+${doubtRows ? `<p>Why confidence was lower:</p><ul>${doubtRows}</ul>` : ''}
 <p>How angles were measured:</p><ul>${methodRows}</ul>
 
 <h2>Head posture</h2>

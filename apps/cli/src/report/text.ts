@@ -1,6 +1,6 @@
 import { AXES, type Axis, type TremorPeakVerdict } from '@geste/core';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
-import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS, neutralAxesNote } from './words.ts';
+import { AXIS_WORDS, NEUTRAL_WORDS, neutralAxesNote, reasonLines } from './words.ts';
 
 
 /** A signed angle with its direction in words ("28.4° chin turned to the right", core registry words); 0 has no direction. */
@@ -19,11 +19,9 @@ export function describeSummary(s: SessionSummary): string {
   lines.push(`Measured ${s.measurableFrames} of ${s.frames} frames (${pct} %)${low} over ${s.durationS.toFixed(1)} s; neutral: ${NEUTRAL_WORDS[s.neutral.kind]}.`);
   if (s.neutral.fellBackToAnatomical) lines.push(`  The calibration window could not be used (${s.neutral.calibrationProblem}); angles are relative to the camera-derived neutral.`);
   // Why frames were not measured or doubted, most frequent first, as the HTML report lists them (a frame can have several).
-  const reasons = Object.entries(s.notMeasurableReasons).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
-  if (reasons.length > 0) {
-    lines.push('  Reasons noted:');
-    for (const [r, n] of reasons) lines.push(`    ${REASON_WORDS[r as keyof typeof REASON_WORDS] ?? r}: ${n} frame${n === 1 ? '' : 's'} (${share(n)} %)`);
-  }
+  const why = reasonLines(s);
+  if (why.reasons.length > 0) lines.push('  Reasons noted:', ...why.reasons.map((l) => `    ${l}`));
+  if (why.doubts.length > 0) lines.push('  Why confidence was lower:', ...why.doubts.map((l) => `    ${l}`));
   const anat = s.anatomical;
   for (const a of AXES) {
     const p = s.posture[a];

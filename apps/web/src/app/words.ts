@@ -5,7 +5,7 @@
  * the words themselves live in i18n/areas/measure.{en,es}.ts. The UPPER_CASE tables are the English
  * words, kept for screens that do not pass a language yet.
  */
-import type { NotMeasurableReason } from '@geste/core';
+import type { DoubtReason, FrameMeasure, NotMeasurableReason, RangeDirection } from '@geste/core';
 import type { CameraErrorCode } from '../camera/camera.ts';
 import type { Correction } from '../feedback/zone.ts';
 import type { LoopStatus } from '../measure/loop.ts';
@@ -28,6 +28,30 @@ export function cameraErrorWords(code: CameraErrorCode, lang: Lang = 'en'): { ti
 }
 export function reasonWords(r: NotMeasurableReason, lang: Lang = 'en'): string {
   return translate(lang, `m.reason.${r}`);
+}
+/** A movement beyond the tracker's range (FrameMeasure.beyondRangeAxes), in words. */
+export function beyondRangeWords(d: RangeDirection, lang: Lang = 'en'): string {
+  return translate(lang, `m.beyond.${d}`);
+}
+/** Why a frame has lower confidence where its reasons do not say (FrameMeasure.doubts), in words. */
+export function doubtWords(d: DoubtReason, lang: Lang = 'en'): string {
+  return translate(lang, `m.doubt.${d}`);
+}
+/**
+ * Why a frame is not measured or has lower confidence, as sentences with a key each: its reasons (shoulders left out:
+ * they are not about the head), `beyond-tracker-range` said per movement when the frame names them (frames from before
+ * session 12 do not, and keep the words for any movement), then its doubts.
+ */
+export function frameWhyWords(m: Pick<FrameMeasure, 'reasons' | 'beyondRangeAxes' | 'doubts'>, lang: Lang = 'en'): { key: string; reason: string; words: string }[] {
+  const out: { key: string; reason: string; words: string }[] = [];
+  for (const r of m.reasons) {
+    if (r === 'no-shoulders') continue;
+    if (r === 'beyond-tracker-range' && (m.beyondRangeAxes?.length ?? 0) > 0) {
+      for (const d of m.beyondRangeAxes ?? []) out.push({ key: `${r}:${d}`, reason: r, words: beyondRangeWords(d, lang) });
+    } else out.push({ key: r, reason: r, words: reasonWords(r, lang) });
+  }
+  for (const d of m.doubts ?? []) out.push({ key: d, reason: d, words: doubtWords(d, lang) });
+  return out;
 }
 export function correctionWords(c: Correction, lang: Lang = 'en'): { short: string; spoken: string; arrow: string } {
   return { short: translate(lang, `m.corr.${c}.short`), spoken: translate(lang, `m.corr.${c}.spoken`), arrow: ARROWS[c] };

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, loopWords, reasonWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
@@ -61,12 +61,12 @@ export function MeasureStatus(): ReactNode {
   const { lang } = useI18n();
   const m = s.latest;
   if (!s.cameraOn || !m) return null;
-  const reasons = m.reasons.filter((r) => r !== 'no-shoulders');
+  const why = frameWhyWords(m, lang);
   return (
     <div className="measure-status" role="status" aria-live="polite" data-testid="measure-status" data-state={m.state} data-reasons={m.reasons.join(',')}>
       <span className={`pill pill-${m.state}`}>{m.state === 'not-measurable' ? '? ' : m.state === 'low-confidence' ? '~ ' : '✓ '}{confidenceWords(m.confidence, m.state, lang)}</span>
-      {reasons.map((r) => (
-        <p key={r} className="reason" data-reason={r}>{reasonWords(r, lang)}</p>
+      {why.map((w) => (
+        <p key={w.key} className="reason" data-reason={w.reason}>{w.words}</p>
       ))}
     </div>
   );

@@ -44,6 +44,11 @@ export const MEASURES_ES: Readonly<Record<RegistryKey, MeasureWordsEs>> = {
   restFlexionDeg: { label: 'Postura en reposo: flexión o extensión', positive: 'barbilla abajo (flexión)', negative: 'barbilla arriba (extensión)' },
   framesMeasured: l('Fotogramas de vídeo que se pudieron medir'),
   framesTotal: l('Fotogramas de vídeo analizados'),
+  lowConfidencePct: l('Fotogramas de vídeo medidos con menos confianza (proporción de fotogramas)'),
+  beyondRangeTurnPct: l('Cabeza girada más de lo que la cámara mide con fiabilidad (proporción de fotogramas)'),
+  beyondRangeTiltPct: l('Cabeza inclinada (oreja hacia el hombro) más de lo que la cámara mide con fiabilidad (proporción de fotogramas)'),
+  beyondRangeChinDownPct: l('Barbilla abajo más de lo que la cámara mide con fiabilidad (proporción de fotogramas)'),
+  beyondRangeChinUpPct: l('Barbilla arriba más de lo que la cámara mide con fiabilidad (proporción de fotogramas)'),
   // Entrenamiento
   targetS: l('Duración prevista'),
   durationS: l('Duración'),

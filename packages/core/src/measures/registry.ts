@@ -71,6 +71,12 @@ export const EXAM_MEASURES = {
   restFlexionDeg: { label: 'Resting posture: chin down or up', unit: 'deg', better: 'neither', group: 'posture', positive: 'chin down', negative: 'chin up' },
   framesMeasured: { label: 'Video frames that could be measured', unit: 'count', better: 'neither', group: 'quality' },
   framesTotal: { label: 'Video frames analysed', unit: 'count', better: 'neither', group: 'quality' },
+  // Why frames were not measured or doubted (FrameMeasure.beyondRangeAxes, state): set when any frame was (session 12).
+  lowConfidencePct: { label: 'Video frames measured with lower confidence (share of frames)', unit: 'pct', better: 'neither', group: 'quality' },
+  beyondRangeTurnPct: { label: 'Head turned further than the camera measures reliably (share of frames)', unit: 'pct', better: 'neither', group: 'quality' },
+  beyondRangeTiltPct: { label: 'Head tilted (ear toward the shoulder) further than the camera measures reliably (share of frames)', unit: 'pct', better: 'neither', group: 'quality' },
+  beyondRangeChinDownPct: { label: 'Chin down further than the camera measures reliably (share of frames)', unit: 'pct', better: 'neither', group: 'quality' },
+  beyondRangeChinUpPct: { label: 'Chin up further than the camera measures reliably (share of frames)', unit: 'pct', better: 'neither', group: 'quality' },
 } as const satisfies Record<string, MeasureDef>;
 
 /** Measures of a live biofeedback training session. */

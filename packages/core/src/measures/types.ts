@@ -25,6 +25,48 @@ export type NotMeasurableReason =
   | 'no-shoulders'
   | 'invalid-frame';
 
+/**
+ * Which movement of the head went past (or toward the edge of) what the face tracker reads reliably: a turn, a tilt, a
+ * bend with the chin down or one with the chin up (from the camera's view; flexion > 0 is chin down).
+ */
+export type RangeDirection = 'turn' | 'tilt' | 'chin-down' | 'chin-up';
+export const RANGE_DIRECTIONS: readonly RangeDirection[] = ['turn', 'tilt', 'chin-down', 'chin-up'];
+
+/**
+ * Why a frame is low confidence, where `NotMeasurableReason` has no word for it (those codes stay as they were, so
+ * frames.csv and the summary's reason counts of old recordings read the same). One code per rule that lowers confidence:
+ * - `range-edge-turn` … `range-edge-chin-up`: the head near the edge of the tracker's range on that movement (confidence
+ *   falls toward the edge, or a reading just back from it is held low; estimator.ts, flexionEdge.ts, flexionRange.ts)
+ * - `fast-turn`: a fast turn toward the edge of the range (turnLead.ts)
+ * - `fast-bend`: a fast chin movement the mesh lags or over-reads (flexionLag.ts, flexionJerkPeak.ts, flexionLead.ts)
+ * - `turn-with-tilt-or-bend`: a turn combined with a tilt or bend, where the mesh's tilt and flexion are unreliable
+ *   (combinedPosture.ts)
+ * - `settling-after-range`: readings just after the head came back from beyond the range, or after the tracker's reading
+ *   jumped, not yet steady (reentry.ts)
+ * - `tracker-jump`: the reading jumped further than a head moves in the time; held back until steady (reentry.ts)
+ * - `unsure-face`: the face models were unsure of the face (their scores or the fit of the face shape)
+ */
+export type DoubtReason =
+  | 'range-edge-turn'
+  | 'range-edge-tilt'
+  | 'range-edge-chin-down'
+  | 'range-edge-chin-up'
+  | 'fast-turn'
+  | 'fast-bend'
+  | 'turn-with-tilt-or-bend'
+  | 'settling-after-range'
+  | 'tracker-jump'
+  | 'unsure-face';
+export const DOUBT_REASONS: readonly DoubtReason[] = [
+  'range-edge-turn', 'range-edge-tilt', 'range-edge-chin-down', 'range-edge-chin-up', 'fast-turn', 'fast-bend',
+  'turn-with-tilt-or-bend', 'settling-after-range', 'tracker-jump', 'unsure-face',
+];
+
+/** The `range-edge-…` doubt for a movement. */
+export function rangeEdgeDoubt(d: RangeDirection): DoubtReason {
+  return `range-edge-${d}`;
+}
+
 /** How the head angles of a frame were obtained. */
 export type PoseMethod = 'face-mesh' | 'body-keypoints' | 'none';
 
@@ -53,6 +95,13 @@ export interface FrameMeasure {
    * anatomical estimator (pose/anatomical.ts). Absent for angles relative to a calibrated neutral.
    */
   readonly reference?: FrameReference;
+  /**
+   * Set with the reason `beyond-tracker-range`: which movement(s) went beyond the tracker's range (optional: frames from
+   * before session 12 have none, and then the words say "turned, tilted or bent").
+   */
+  readonly beyondRangeAxes?: readonly RangeDirection[];
+  /** Why a low-confidence frame is low confidence, where `reasons` does not say it (optional; absent when none). */
+  readonly doubts?: readonly DoubtReason[];
 }
 
 /** A time series of one measure; null = not measurable at that sample. Timestamps strictly increasing. */

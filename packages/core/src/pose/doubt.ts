@@ -1,23 +1,39 @@
 /**
- * How the in-order guards (reentry.ts, flexionRange.ts, flexionLag.ts, flexionSaturation.ts) mark a frame they doubt:
- * one place for the confidence under the "measured" bar and for a flexion that is not given.
+ * How the in-order guards (reentry.ts, flexionRange.ts, flexionLag.ts, flexionSaturation.ts, …) mark a frame they doubt:
+ * one place for the confidence under the "measured" bar, for a flexion that is not given, and for saying why (the
+ * optional `doubts` and `beyondRangeAxes` of FrameMeasure: added, never replacing the frame's `reasons`).
  */
-import type { FrameMeasure } from '../measures/types.ts';
+import type { DoubtReason, FrameMeasure, RangeDirection } from '../measures/types.ts';
 
 /** Confidence of a doubted frame: just under the 0.5 bar for "measured". */
 export const DOUBTED_CONFIDENCE = 0.49;
 
-/** The frame as low confidence (value kept). */
-export function doubted(m: FrameMeasure): FrameMeasure {
-  return { ...m, state: 'low-confidence', confidence: Math.min(m.confidence, DOUBTED_CONFIDENCE) };
+/** The frame with `why` added to its doubts (once; in the order the rules found them). */
+export function withDoubts(m: FrameMeasure, why: readonly DoubtReason[]): FrameMeasure {
+  if (why.length === 0) return m;
+  const doubts = [...new Set([...(m.doubts ?? []), ...why])];
+  return doubts.length === (m.doubts?.length ?? 0) ? m : { ...m, doubts };
 }
 
-/** A measured frame as low confidence; any other frame unchanged. */
-export function provisional(m: FrameMeasure): FrameMeasure {
-  return m.state === 'measured' ? doubted(m) : m;
+/** The frame with `axes` added to the movements beyond the tracker's range (see `beyond-tracker-range`). */
+export function withBeyondAxes(m: FrameMeasure, axes: readonly RangeDirection[]): FrameMeasure {
+  if (axes.length === 0) return m;
+  const beyondRangeAxes = [...new Set([...(m.beyondRangeAxes ?? []), ...axes])];
+  return beyondRangeAxes.length === (m.beyondRangeAxes?.length ?? 0) ? m : { ...m, beyondRangeAxes };
 }
 
-/** Low confidence and flexion not given (reason `beyond-tracker-range`); rotation and tilt kept. */
-export function withoutFlexion(m: FrameMeasure): FrameMeasure {
-  return { ...doubted(m), flexionDeg: null, reasons: [...new Set([...m.reasons, 'beyond-tracker-range' as const])] };
+/** The frame as low confidence (value kept), saying why. */
+export function doubted(m: FrameMeasure, why: DoubtReason): FrameMeasure {
+  return withDoubts({ ...m, state: 'low-confidence', confidence: Math.min(m.confidence, DOUBTED_CONFIDENCE) }, [why]);
+}
+
+/** A measured frame as low confidence, saying why; any other frame unchanged. */
+export function provisional(m: FrameMeasure, why: DoubtReason): FrameMeasure {
+  return m.state === 'measured' ? doubted(m, why) : m;
+}
+
+/** Low confidence and flexion not given (reason `beyond-tracker-range`, on the chin-up or chin-down side); rotation and tilt kept. */
+export function withoutFlexion(m: FrameMeasure, side: 'chin-down' | 'chin-up'): FrameMeasure {
+  const low = { ...m, state: 'low-confidence' as const, confidence: Math.min(m.confidence, DOUBTED_CONFIDENCE) };
+  return withBeyondAxes({ ...low, flexionDeg: null, reasons: [...new Set([...m.reasons, 'beyond-tracker-range' as const])] }, [side]);
 }

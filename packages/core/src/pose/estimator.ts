@@ -27,7 +27,8 @@ import { FlexionLeadGuard } from './flexionLead.ts';
 import { isCombinedTurn } from './combinedPosture.ts';
 import { COMBINED_OTHER_DEG, MESH_CONFIDENT_DEG, MESH_RANGE_DEG, tiltConfidentDeg } from './range.ts';
 import type { FaceObservation, LandmarkFrame } from '../landmarks/types.ts';
-import type { FrameMeasure, HeadAngles, NotMeasurableReason, PoseMethod } from '../measures/types.ts';
+import { type DoubtReason, type FrameMeasure, type HeadAngles, type NotMeasurableReason, type PoseMethod, type RangeDirection, rangeEdgeDoubt } from '../measures/types.ts';
+import { withBeyondAxes, withDoubts } from './doubt.ts';
 import { anglesFromRotationMatrix, mat3Multiply, mat3Transpose } from './euler.ts';
 import { type FitOptions, type HeadFit, fitHead } from './headFit.ts';
 import { type FaceSelection, MIN_KEYPOINT_SCORE, bodyReadOnFrame, isHandEvidence, keypoint, selectBody, selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
@@ -167,7 +168,10 @@ export class GuardedFrameMeasurer {
     }
     const recent = m.timestampMs > this.lastEdgeDoubtMs && m.timestampMs - this.lastEdgeDoubtMs <= LOW_CONFIDENCE_HOLD_MS;
     const held = past > 0 || (past > -EDGE_BAND_DEG && m.confidence < MEASURED_AGAIN_CONFIDENCE);
-    return m.state === 'measured' && recent && held ? { ...m, state: 'low-confidence' } : m;
+    if (!(m.state === 'measured' && recent && held)) return m;
+    // Said as the movements within the band of their confident limit (the ones holding the flag).
+    const near = (['rotationDeg', 'tiltDeg', 'flexionDeg'] as const).filter((axis) => from(axis) > -EDGE_BAND_DEG);
+    return withDoubts({ ...m, state: 'low-confidence' }, near.map((axis) => rangeEdgeDoubt(direction(axis, cam))));
   }
 }
 
@@ -192,6 +196,13 @@ export function meshEvidence(frame: LandmarkFrame): MeshEvidence | null {
   if (!Array.isArray(frame.faces) || frame.faces.length === 0) return null;
   const sel = selectPatientFace(frame);
   return sel.kind === 'one' && Number.isFinite(sel.face.meshScore) ? { meshScore: sel.face.meshScore } : null;
+}
+
+/** The movement a camera-frame angle goes toward: flexion by its sign (> 0 chin down). */
+function direction(axis: keyof HeadAngles, cam: HeadAngles): RangeDirection {
+  if (axis === 'rotationDeg') return 'turn';
+  if (axis === 'tiltDeg') return 'tilt';
+  return cam.flexionDeg > 0 ? 'chin-down' : 'chin-up';
 }
 
 /** 1 up to the confident limit `lo`, falling linearly to 0.5 at the range limit (range.ts). */
@@ -266,6 +277,8 @@ function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neut
 
   let fit: HeadFit | null = null;
   let meshUsable = false;
+  /** Why a face-mesh frame is low confidence, where `reasons` does not say it. */
+  const lowWhy: DoubtReason[] = [];
   let confidence = 0;
   if (sel.kind === 'none') {
     reasons.push('no-face');
@@ -302,8 +315,13 @@ function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neut
       if (cover >= HAND_OCCLUSION_SHARE) reasons.push('face-occluded');
       meshUsable = !beyond && cover < HAND_OCCLUSION_BLOCKING_SHARE;
       if (beyond) {
-        // Turned beyond what either model measures reliably: say so rather than fall back to a guess.
-        return { measure: withShoulders(notMeasurable(frame, reasons), frame, neutral, fit), fit };
+        // Turned beyond what either model measures reliably: say so rather than fall back to a guess, and say which
+        // movement (a collapsed mesh is a far turn's).
+        const axes: RangeDirection[] = [];
+        if (yawFromCamera > MAX_MESH_YAW_DEG || collapsed) axes.push('turn');
+        if (Math.abs(camAngles.tiltDeg) > MESH_RANGE_DEG.tiltDeg) axes.push('tilt');
+        if (Math.abs(camAngles.flexionDeg) > MESH_RANGE_DEG.flexionDeg) axes.push(direction('flexionDeg', camAngles));
+        return { measure: withBeyondAxes(withShoulders(notMeasurable(frame, reasons), frame, neutral, fit), axes), fit };
       }
       if (meshUsable) {
         const scores = Math.min(1, sel.face.detectionScore) * Math.min(1, Math.max(0, sel.face.meshScore));
@@ -311,6 +329,16 @@ function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neut
         const fitFactor = 1 - Math.min(0.5, fit.rmsResidualCm / (2 * MAX_FIT_RESIDUAL_CM));
         const coverFactor = 1 - cover;
         confidence = scores * yawFactor * fitFactor * coverFactor;
+        // Why a confidence under the bar is low: the range edge (on the movements whose factor fell), the face models'
+        // own doubt (their scores and the fit), or else a hand (reason face-occluded) or all of them a little.
+        if (confidence < 0.5) {
+          if (yawFactor < 1) {
+            if (edgeFactor(yawFromCamera, 'rotationDeg') < 1) lowWhy.push('range-edge-turn');
+            if (edgeFactor(Math.abs(camAngles.tiltDeg), 'tiltDeg', tiltConfidentDeg(camAngles)) < 1) lowWhy.push('range-edge-tilt');
+            if (edgeFactor(Math.abs(camAngles.flexionDeg), 'flexionDeg') < 1) lowWhy.push(rangeEdgeDoubt(direction('flexionDeg', camAngles)));
+          }
+          if (scores * fitFactor < 0.5 || (lowWhy.length === 0 && cover < HAND_OCCLUSION_SHARE)) lowWhy.push('unsure-face');
+        }
       }
     }
   }
@@ -332,7 +360,8 @@ function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neut
     // A smaller turn with more tilt and bend too (turn × √(tilt² + flexion²), combinedPosture.ts).
     const combinedTurn = isCombinedTurn(a);
     const lowConfidence = confidence < 0.5 || reasons.includes('face-occluded') || combinedTurn;
-    return { fit, measure: {
+    if (combinedTurn) lowWhy.push('turn-with-tilt-or-bend');
+    const measure: FrameMeasure = {
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,
       state: lowConfidence ? 'low-confidence' : 'measured',
@@ -344,7 +373,8 @@ function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neut
       flexionDeg: a.flexionDeg,
       lateralShiftCm,
       shoulderElevationDeg,
-    } };
+    };
+    return { fit, measure: lowConfidence ? withDoubts(measure, lowWhy) : measure };
   }
 
   const fallback = rotationFromKeypoints(frame, neutral, keypointGain);
@@ -365,7 +395,8 @@ function measureSelected(frame: LandmarkFrame, sel: FaceSelection, neutral: Neut
     } };
   }
   const out = notMeasurable(frame, reasons.length ? reasons : ['no-face']);
-  return { measure: shoulderElevationDeg === null ? out : { ...out, shoulderElevationDeg }, fit };
+  const withAxes = fallback === 'beyond' ? withBeyondAxes(out, ['turn']) : out; // the nose and ears read a far turn
+  return { measure: shoulderElevationDeg === null ? withAxes : { ...withAxes, shoulderElevationDeg }, fit };
 }
 
 /**

@@ -35,7 +35,7 @@ export const UNSURE_CHIN_DOWN_DEG = 25;
  */
 export function flexionEdgeDoubt(m: FrameMeasure, raw: FrameMeasure, meshScore: number | null): FrameMeasure {
   if (m.method !== 'face-mesh' || m.flexionDeg === null || raw.method !== 'face-mesh' || raw.flexionDeg === null) return m;
-  if (raw.flexionDeg >= UNSURE_CHIN_DOWN_DEG && meshScore !== null && meshScore < CONSISTENT_MESH_SCORE) return withoutFlexion(m);
-  if (m.state === 'measured' && m.flexionDeg <= -CHIN_UP_DOUBT_DEG) return doubted(m);
+  if (raw.flexionDeg >= UNSURE_CHIN_DOWN_DEG && meshScore !== null && meshScore < CONSISTENT_MESH_SCORE) return withoutFlexion(m, 'chin-down');
+  if (m.state === 'measured' && m.flexionDeg <= -CHIN_UP_DOUBT_DEG) return doubted(m, 'range-edge-chin-up');
   return m;
 }

@@ -66,6 +66,6 @@ export class FlexionJerkPeakGuard {
     if (raw.flexionDeg < JERK_CHIN_DOWN_DEG) return m;
     if (m.state !== 'measured' || m.method !== 'face-mesh' || m.flexionDeg === null) return m;
     const fast = this.history.some((s) => nowMs - s.ms < JERK_HOLD_MS && s.speedDegPerS !== null && Math.abs(s.speedDegPerS) >= JERK_SPEED_DEG_PER_S);
-    return fast ? doubted(m) : m;
+    return fast ? doubted(m, 'fast-bend') : m;
   }
 }

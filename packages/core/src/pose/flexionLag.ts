@@ -85,7 +85,7 @@ export class FlexionLagGuard {
     if (cameraTurnDeg === null || Math.abs(cameraTurnDeg) >= COMBINED_TURN_DEG) return m;
     const excess = this.unexplainedDrop(old, now);
     if (excess < LAG_DOUBT_FACE_WIDTHS) return m;
-    return excess < LAG_DROP_FACE_WIDTHS ? doubted(m) : withoutFlexion(m);
+    return excess < LAG_DROP_FACE_WIDTHS ? doubted(m, 'fast-bend') : withoutFlexion(m, 'chin-down');
   }
 
   /** The eyes' downward image motion from `a` to `b` not explained by the chin-down the reading gained, face widths. */

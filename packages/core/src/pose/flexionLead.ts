@@ -65,12 +65,12 @@ export class FlexionLeadGuard {
       if (m.state === 'low-confidence' && m.method === 'face-mesh' && m.reasons.includes('beyond-tracker-range')) this.lastDropMs = now.ms;
       return m;
     }
-    if (m.state === 'low-confidence' && now.ms > this.lastDropMs && now.ms - this.lastDropMs <= CHIN_UP_DROP_HOLD_MS) return withoutFlexion(m);
+    if (m.state === 'low-confidence' && now.ms > this.lastDropMs && now.ms - this.lastDropMs <= CHIN_UP_DROP_HOLD_MS) return withoutFlexion(m, 'chin-up');
     if (m.state !== 'measured' || m.method !== 'face-mesh' || -m.flexionDeg < CHIN_UP_LEAD_FROM_DEG) return m;
     const old = this.history[0]!;
     if (now.ms - old.ms < LAG_MIN_SPAN_MS) return m;
     const outwardDegPerS = ((now.chinUpDeg - old.chinUpDeg) * 1000) / (now.ms - old.ms);
     if (outwardDegPerS <= 0) return m;
-    return -m.flexionDeg + (outwardDegPerS * CHIN_UP_LEAD_MS) / 1000 >= CHIN_UP_DOUBT_DEG ? doubted(m) : m;
+    return -m.flexionDeg + (outwardDegPerS * CHIN_UP_LEAD_MS) / 1000 >= CHIN_UP_DOUBT_DEG ? doubted(m, 'fast-bend') : m;
   }
 }

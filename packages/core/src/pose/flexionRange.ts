@@ -177,8 +177,8 @@ export class FlexionRangeGuard {
     // bar for dropping flexion rises with the reading past FLEXION_EXCESS_RISE_FROM_DEG.
     const barCm = FLEXION_RESIDUAL_EXCESS_CM + FLEXION_EXCESS_RISE_CM_PER_DEG * Math.max(0, -a.flexionDeg - FLEXION_EXCESS_RISE_FROM_DEG);
     const ownBaseline = this.recent.length >= BASELINE_MIN_FRAMES;
-    if (excessCm < barCm || !ownBaseline) return provisional(m);
-    return withoutFlexion(m);
+    if (excessCm < barCm || !ownBaseline) return provisional(m, 'range-edge-chin-up');
+    return withoutFlexion(m, 'chin-up');
   }
 }
 

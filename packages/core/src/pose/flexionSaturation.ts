@@ -53,7 +53,7 @@ export class FlexionSaturationGuard {
     if (this.anchor === null || m.method !== 'face-mesh' || m.flexionDeg === null) return m;
     if (cameraTurnDeg === null || Math.abs(cameraTurnDeg) >= COMBINED_TURN_DEG) return m;
     if (missingBendDeg(this.anchor, eyes, raw.flexionDeg) < SAT_MISSING_DEG) return m;
-    return withoutFlexion(m);
+    return withoutFlexion(m, 'chin-down');
   }
 }
 

@@ -37,9 +37,9 @@
  * Stateful, in frame order; the CLI's recording analyser and the live estimator both use it, so both paths give
  * the same frames.
  */
-import type { FrameMeasure } from '../measures/types.ts';
+import type { FrameMeasure, RangeDirection } from '../measures/types.ts';
 import { MESH_RANGE_DEG } from './range.ts';
-import { provisional } from './doubt.ts';
+import { provisional, withBeyondAxes, withDoubts } from './doubt.ts';
 
 /** Usable mesh frames needed, without a break, before readings count again after a return through the range edge. */
 export const REENTRY_HOLD_MS = 150;
@@ -115,7 +115,29 @@ function changedAwayFromEdge(before: Angles, now: Angles): boolean {
   );
 }
 
-function heldBack(m: FrameMeasure): FrameMeasure {
+/**
+ * Which movements of a reading are within `windowDeg` of the mesh's range limits (range.ts), for the words of a frame
+ * held back after the face was lost there.
+ */
+export function edgeDirections(a: Angles, windowDeg: number): RangeDirection[] {
+  const out: RangeDirection[] = [];
+  if (Math.abs(a.rotationDeg) >= MESH_RANGE_DEG.rotationDeg - windowDeg) out.push('turn');
+  if (Math.abs(a.tiltDeg) >= MESH_RANGE_DEG.tiltDeg - windowDeg) out.push('tilt');
+  if (Math.abs(a.flexionDeg) >= MESH_RANGE_DEG.flexionDeg - windowDeg) out.push(a.flexionDeg > 0 ? 'chin-down' : 'chin-up');
+  return out;
+}
+
+/**
+ * The frame held back (not measurable, reason `beyond-tracker-range`), with the movements that went beyond the range
+ * (`axes`), or after a jump of the reading (`jump`: the doubt `tracker-jump`, no movement named: it is not known to have
+ * gone beyond). The frame's own doubts are dropped: they were about a value no longer given.
+ */
+function heldBack(m: FrameMeasure, axes: readonly RangeDirection[], jump: boolean): FrameMeasure {
+  const { doubts: _doubts, beyondRangeAxes: _axes, ...rest } = m;
+  return withDoubts(withBeyondAxes(heldBackFrame(rest), axes), jump ? ['tracker-jump'] : []);
+}
+
+function heldBackFrame(m: FrameMeasure): FrameMeasure {
   return {
     ...m,
     state: 'not-measurable',
@@ -133,6 +155,8 @@ function heldBack(m: FrameMeasure): FrameMeasure {
 export class RangeReentryGuard {
   /** 'free': readings pass; 'beyond': after a beyond-range frame; 'jump': after an implausible jump. */
   private mode: 'free' | 'beyond' | 'jump' = 'free';
+  /** The movements that went beyond the range when the guard last entered 'beyond' (for the held frames' words). */
+  private beyondAxes: readonly RangeDirection[] = [];
   /** Last trusted mesh reading and its time. */
   private trusted: { angles: Angles; ms: number } | null = null;
   /** The current run of usable mesh frames while held. */
@@ -153,6 +177,7 @@ export class RangeReentryGuard {
   apply(m: FrameMeasure, evidence: MeshEvidence | null = null): FrameMeasure {
     if (m.state === 'not-measurable' && m.reasons.includes('beyond-tracker-range')) {
       this.mode = 'beyond';
+      this.beyondAxes = m.beyondRangeAxes ?? [];
       this.run = null;
       this.provisionalUntilMs = -Infinity;
       return m;
@@ -165,14 +190,15 @@ export class RangeReentryGuard {
         const t = this.trusted;
         if (t === null || !nearEdge(t.angles, LOST_AT_EDGE_WINDOW_DEG) || m.timestampMs - t.ms > LOST_AT_EDGE_MS) return m;
         this.mode = 'beyond';
+        this.beyondAxes = edgeDirections(t.angles, LOST_AT_EDGE_WINDOW_DEG);
       }
       this.run = null; // a break in the run (no face, fallback): start counting again
       // The nose-and-ears fallback reads far turns low (a true −70° read −19° on the phantom): while the head may
       // still be beyond the mesh's range, it is held back too. A frame with no face at all then says why in the same
       // words (the fallback gives nothing without a learned keypoint gain, keypointGain.ts).
-      if (m.method === 'body-keypoints') return heldBack(m);
+      if (m.method === 'body-keypoints') return this.held(m);
       if (this.mode === 'beyond' && m.state === 'not-measurable' && m.reasons.includes('no-face')) {
-        return { ...m, reasons: ['beyond-tracker-range', ...m.reasons.filter((r) => r !== 'no-face')] };
+        return withBeyondAxes({ ...m, reasons: ['beyond-tracker-range', ...m.reasons.filter((r) => r !== 'no-face')] }, this.beyondAxes);
       }
       return m;
     }
@@ -180,10 +206,10 @@ export class RangeReentryGuard {
       if (this.trusted !== null && this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
         this.mode = 'jump';
         this.run = { startMs: m.timestampMs, needMs: this.collapseHoldMs, last: a, lastMs: m.timestampMs, consistent: this.sure(evidence) ? 1 : 0, consistentFromMs: m.timestampMs };
-        return heldBack(m);
+        return this.held(m);
       }
       this.trusted = { angles: a, ms: m.timestampMs };
-      return m.timestampMs < this.provisionalUntilMs ? provisional(m) : m;
+      return m.timestampMs < this.provisionalUntilMs ? provisional(m, 'settling-after-range') : m;
     }
     // Held: after a beyond-range frame or a jump.
     if (this.mode === 'jump' && this.trusted !== null && !this.jumped(this.trusted.angles, this.trusted.ms, a, m.timestampMs)) {
@@ -207,9 +233,14 @@ export class RangeReentryGuard {
     // The mesh is consistent again: sure of itself on several frames in a row that agree with each other.
     if (this.run.consistent >= CONSISTENT_RUN_FRAMES && m.timestampMs - this.run.consistentFromMs >= CONSISTENT_RUN_MIN_MS) {
       this.provisionalUntilMs = this.run.startMs + this.run.needMs;
-      return provisional(this.release(m, a));
+      return provisional(this.release(m, a), 'settling-after-range');
     }
-    return heldBack(m);
+    return this.held(m);
+  }
+
+  /** A frame held back in the current mode: after a beyond-range frame, with its movements; after a jump, saying so. */
+  private held(m: FrameMeasure): FrameMeasure {
+    return this.mode === 'jump' ? heldBack(m, [], true) : heldBack(m, this.beyondAxes, false);
   }
 
   private release(m: FrameMeasure, a: Angles): FrameMeasure {

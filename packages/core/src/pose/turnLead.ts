@@ -45,6 +45,6 @@ export class TurnLeadGuard {
     if (ref === null || m.state !== 'measured' || m.method !== 'face-mesh') return m;
     const outwardDegPerS = ((now.turnDeg - ref.turnDeg) * 1000) / (now.ms - ref.ms);
     if (outwardDegPerS <= 0) return m;
-    return now.turnDeg + (outwardDegPerS * TURN_LEAD_MS) / 1000 >= MESH_RANGE_DEG.rotationDeg ? doubted(m) : m;
+    return now.turnDeg + (outwardDegPerS * TURN_LEAD_MS) / 1000 >= MESH_RANGE_DEG.rotationDeg ? doubted(m, 'fast-turn') : m;
   }
 }

@@ -4,7 +4,7 @@
  * with their signs as docs/clinical.md) and time within 10° of neutral at rest. Keys are the registry's
  * (measures/registry.ts), so every screen and report labels them the same way.
  */
-import type { FrameMeasure, NeutralKind } from '../measures/types.ts';
+import { type FrameMeasure, type NeutralKind, RANGE_DIRECTIONS, type RangeDirection } from '../measures/types.ts';
 import type { ExamMeasureKey, SeverityItemKey } from '../measures/registry.ts';
 import { holdAttempt, neutralTime } from '../signal/neutral.ts';
 import { rangeOfMotion } from '../signal/rangeOfMotion.ts';
@@ -67,5 +67,15 @@ export function examMeasures(frames: readonly FrameMeasure[], phases: readonly E
   }
   measures.framesMeasured = frames.filter((f) => f.state !== 'not-measurable').length;
   measures.framesTotal = frames.length;
+  // Why frames were doubted or not measured, as shares of the exam's frames: the lower-confidence share, and each movement
+  // that went beyond the tracker's range (a frame beyond on two counts under both); set only when some frame was.
+  const share = (n: number): number | null => r1((100 * n) / frames.length);
+  const low = frames.filter((f) => f.state === 'low-confidence').length;
+  if (low > 0) measures.lowConfidencePct = share(low);
+  const beyondKeys = { turn: 'beyondRangeTurnPct', tilt: 'beyondRangeTiltPct', 'chin-down': 'beyondRangeChinDownPct', 'chin-up': 'beyondRangeChinUpPct' } as const satisfies Record<RangeDirection, ExamMeasureKey>;
+  for (const d of RANGE_DIRECTIONS) {
+    const n = frames.filter((f) => f.beyondRangeAxes?.includes(d)).length;
+    if (n > 0) measures[beyondKeys[d]] = share(n);
+  }
   return { items, measures };
 }

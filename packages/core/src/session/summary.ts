@@ -4,7 +4,7 @@
  * (summary.json), the app, the PDF report and the clinician view all summarise frames with it, and
  * `summaryMeasures` turns it into registry keys (measures/registry.ts) for display and storage.
  */
-import { AXES, type Axis, type FrameMeasure, type NotMeasurableReason, type PoseMethod } from '../measures/types.ts';
+import { AXES, type Axis, type DoubtReason, type FrameMeasure, type NotMeasurableReason, type PoseMethod, type RangeDirection } from '../measures/types.ts';
 import type { SummaryMeasureKey } from '../measures/registry.ts';
 import { type JerkResult, detectJerks } from '../signal/jerks.ts';
 import { type NeutralResult, neutralTime } from '../signal/neutral.ts';
@@ -53,6 +53,16 @@ export interface SessionSummary {
   readonly lowConfidenceFrames: number;
   readonly notMeasurableFrames: number;
   readonly notMeasurableReasons: Partial<Record<NotMeasurableReason, number>>;
+  /**
+   * Frames per movement that went beyond the tracker's range (FrameMeasure.beyondRangeAxes: a frame turned and tilted
+   * beyond counts under both). Optional: summaries from before session 12 have none.
+   */
+  readonly beyondRangeByAxis?: Partial<Record<RangeDirection, number>>;
+  /**
+   * Frames per doubt (FrameMeasure.doubts: why a frame is low confidence where its reasons do not say; `tracker-jump` is
+   * on frames held back as not measurable). Optional like beyondRangeByAxis.
+   */
+  readonly doubtReasons?: Partial<Record<DoubtReason, number>>;
   readonly methods: Partial<Record<PoseMethod, number>>;
   readonly posture: Readonly<Record<Axis, AxisPosture>>;
   readonly lateralShiftCm: ShiftPosture;
@@ -101,6 +111,8 @@ export function summarizeSession(
 ): SessionSummary {
   const reasons: Partial<Record<NotMeasurableReason, number>> = {};
   const methods: Partial<Record<PoseMethod, number>> = {};
+  const beyondByAxis: Partial<Record<RangeDirection, number>> = {};
+  const doubts: Partial<Record<DoubtReason, number>> = {};
   let measurable = 0, low = 0, none = 0;
   for (const f of frames) {
     if (f.state === 'not-measurable') none++;
@@ -110,6 +122,8 @@ export function summarizeSession(
     }
     methods[f.method] = (methods[f.method] ?? 0) + 1;
     for (const r of f.reasons) reasons[r] = (reasons[r] ?? 0) + 1;
+    for (const d of f.beyondRangeAxes ?? []) beyondByAxis[d] = (beyondByAxis[d] ?? 0) + 1;
+    for (const d of f.doubts ?? []) doubts[d] = (doubts[d] ?? 0) + 1;
   }
   const first = frames[0]?.timestampMs ?? 0;
   const last = frames[frames.length - 1]?.timestampMs ?? 0;
@@ -133,6 +147,8 @@ export function summarizeSession(
     lowConfidenceFrames: low,
     notMeasurableFrames: none,
     notMeasurableReasons: reasons,
+    beyondRangeByAxis: beyondByAxis,
+    doubtReasons: doubts,
     methods,
     posture: postureByAxis,
     lateralShiftCm: shiftPosture(frames.map((f) => f.lateralShiftCm)),
