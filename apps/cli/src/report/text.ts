@@ -1,6 +1,6 @@
 import { AXES, type Axis, type TremorPeakVerdict } from '@geste/core';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
-import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS, neutralAxesNote } from './words.ts';
+import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS, lensGlareWords, neutralAxesNote } from './words.ts';
 
 
 /** A signed angle with its direction in words ("28.4° chin turned to the right", core registry words); 0 has no direction. */
@@ -18,6 +18,7 @@ export function describeSummary(s: SessionSummary): string {
   const low = s.lowConfidenceFrames > 0 ? `, ${s.lowConfidenceFrames} of them (${share(s.lowConfidenceFrames)} %) with lower confidence` : '';
   lines.push(`Measured ${s.measurableFrames} of ${s.frames} frames (${pct} %)${low} over ${s.durationS.toFixed(1)} s; neutral: ${NEUTRAL_WORDS[s.neutral.kind]}.`);
   if (s.neutral.fellBackToAnatomical) lines.push(`  The calibration window could not be used (${s.neutral.calibrationProblem}); angles are relative to the camera-derived neutral.`);
+  if (s.neutral.lensGlare) lines.push(`  ${s.neutral.lensGlare.outcome === 'kept' ? '! ' : ''}${lensGlareWords(s.neutral.lensGlare)}`);
   // Why frames were not measured or doubted, most frequent first, as the HTML report lists them (a frame can have several).
   const reasons = Object.entries(s.notMeasurableReasons).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (reasons.length > 0) {
