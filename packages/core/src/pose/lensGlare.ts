@@ -4,7 +4,7 @@
  * in the landmarks tells that zero from the person's own: the cue is in the image. The vision package measures the
  * share of near-white pixels in each lens box (`FaceObservation.lensGlareShares`); here a frame with either lens at
  * LENS_GLARE_SHARE or more counts as glare. A rest with glare-free frames enough is averaged over those; otherwise it
- * is kept and marked, and the words say what to change (docs/anatomical-zero.md "Glare on glasses").
+ * is kept and marked, and the words say what to change (docs/anatomical-zero.md "Glare on glasses during the calibration").
  */
 import type { LandmarkFrame } from '../landmarks/types.ts';
 import { selectPatientFace } from './frameGeometry.ts';

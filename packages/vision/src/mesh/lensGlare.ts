@@ -1,6 +1,6 @@
 /**
  * Glare on glasses: the share of near-white pixels in the box where a glasses lens sits over each eye, read from
- * the frame's own bytes and the frame's own mesh (docs/anatomical-zero.md "Glare on glasses"). A lens that mirrors
+ * the frame's own bytes and the frame's own mesh (docs/anatomical-zero.md "Glare on glasses during the calibration"). A lens that mirrors
  * a window or a lamp shows a patch of clipped, colourless pixels; on the phantom such a patch during the
  * calibration rest moved the zero by about 2° (BENCHMARKS.md "(session 11, glare)"). Core decides what to do with it.
  *
