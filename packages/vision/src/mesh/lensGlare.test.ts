@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LENS_EYE_CORNERS, lensGlareShares } from './lensGlare.ts';
+import { convertFace } from '../convert.ts';
+import { parseFrameLine } from '../replay.ts';
 
 // A 200 × 120 grey frame (skin-like, 180/140/120) with two eyes: the mesh's 33–133 eye from (40, 60) to (80, 60) and
 // its 362–263 eye from (120, 60) to (160, 60). Each lens box is 56 × 28 px round its eye.
@@ -57,5 +59,14 @@ describe('lens glare share (vision)', () => {
     const [first, second] = lensGlareShares(frame(3), mesh(-75));
     expect(first).toBeNull();
     expect(second).toBe(0);
+  });
+
+  it('travels on the face into the LandmarkFrame and through a saved recording; a malformed share is refused', () => {
+    const shares = lensGlareShares(frame(3, lampInFirstLens), mesh());
+    const face = convertFace({ mesh: mesh(), boxRaw: [0, 0, 1, 1], boxScore: 0.9, faceScore: 0.9, lensGlareShares: shares }, { frameIndex: 0, timestampMs: 0, imageWidthPx: W, imageHeightPx: H });
+    expect(face?.lensGlareShares).toEqual(shares);
+    const line = JSON.stringify({ frameIndex: 0, timestampMs: 0, imageWidthPx: W, imageHeightPx: H, faces: [face], bodies: [], hands: [] });
+    expect(parseFrameLine(line, 2).faces[0]?.lensGlareShares).toEqual(shares);
+    expect(() => parseFrameLine(line.replace(/"lensGlareShares":\[[^\]]*\]/, '"lensGlareShares":[2,0]'), 2)).toThrow(/lensGlareShares/);
   });
 });
