@@ -5,8 +5,9 @@
 import { AXES, type FrameMeasure } from '@geste/core';
 import type { RecordingAnalysis } from '../analyze.ts';
 import { linePlotSvg } from './svgPlot.ts';
+import { lensGlareWords } from './glareWords.ts';
 import { overtoneNote } from './text.ts';
-import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, REASON_WORDS, evidenceText, lensGlareWords, neutralAxesNote } from './words.ts';
+import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, REASON_WORDS, evidenceText, neutralAxesNote } from './words.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const num = (v: number | null | undefined, digits = 1, unit = '') =>

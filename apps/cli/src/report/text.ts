@@ -1,7 +1,7 @@
 import { AXES, type Axis, type TremorPeakVerdict } from '@geste/core';
+import { lensGlareWords } from './glareWords.ts';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
-import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS, lensGlareWords, neutralAxesNote } from './words.ts';
-
+import { AXIS_WORDS, NEUTRAL_WORDS, REASON_WORDS, neutralAxesNote } from './words.ts';
 
 /** A signed angle with its direction in words ("28.4° chin turned to the right", core registry words); 0 has no direction. */
 export function directed(a: Axis, v: number | null): string {

@@ -1,5 +1,5 @@
 /** The one place where CLI/report codes become words for people. */
-import { AXES, SEVERITY_ITEM_MEASURES, measureWords, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type RestLensGlare, type SeverityItemId } from '@geste/core';
+import { AXES, SEVERITY_ITEM_MEASURES, measureWords, type Axis, type NotAssessableReason, type NotMeasurableReason, type PoseMethod, type SeverityItemId } from '@geste/core';
 
 export const REASON_WORDS: Readonly<Record<NotMeasurableReason, string>> = {
   'no-face': 'no face in view',
@@ -51,17 +51,6 @@ export const NEUTRAL_WORDS = {
   calibrated: "the person's own calibrated straight posture",
   anatomical: 'the anatomical zero (the head straight against the trunk or the camera, and against gravity when the camera’s tilt is known; each angle below says which)',
 } as const;
-
-/**
- * Glare on glasses during the calibration rest (core pose/lensGlare.ts), in plain words: what was seen, what it did
- * to the neutral, and what to change. 'kept': the neutral includes the glare frames and may be off by about 2° (the
- * phantom's shift, BENCHMARKS.md "(session 11, glare)").
- */
-export function lensGlareWords(g: RestLensGlare): string {
-  const seen = `Reflections on the glasses during the calibration: ${g.framesWithGlare} of ${g.framesChecked} still frames showed a bright reflection on a lens (up to ${Math.round(100 * g.maxShare)} % of the lens).`;
-  if (g.outcome === 'left-out') return `${seen} The neutral was taken from the other ${g.framesChecked - g.framesWithGlare} frames.`;
-  return `${seen} Too few frames were free of it, so the neutral includes them and may be off by about 2° on each angle. Tilt the screen or move the lamp until the glasses show no bright patch, then calibrate again.`;
-}
 
 /** Item labels come from core's measure registry (one vocabulary), with the item's score range. */
 export const ITEM_WORDS: Readonly<Record<SeverityItemId, string>> = Object.fromEntries(
