@@ -36,6 +36,8 @@ export interface HumanFaceLike {
   readonly boxRaw: readonly number[];
   readonly boxScore: number;
   readonly faceScore: number;
+  /** The own-ROI path's glare shares in the two lens boxes (mesh/lensGlare.ts); absent on Human's own crop. */
+  readonly lensGlareShares?: readonly [number | null, number | null];
 }
 export interface HumanBodyKeypointLike {
   readonly part: string;
@@ -82,6 +84,8 @@ function finite(n: unknown): number {
   return typeof n === 'number' && Number.isFinite(n) ? n + 0 : 0;
 }
 
+const shareOrNull = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? clamp01(v) : null);
+
 function clamp01(n: number): number {
   return n < 0 ? 0 : n > 1 ? 1 : n;
 }
@@ -118,6 +122,7 @@ export function convertFace(face: HumanFaceLike, ctx: ConvertContext): FaceObser
     boxPx: boxOfPoints(meshPx.slice(0, 468)),
     detectionScore: clamp01(finite(face.boxScore)),
     meshScore: clamp01(finite(face.faceScore)),
+    ...(face.lensGlareShares ? { lensGlareShares: [shareOrNull(face.lensGlareShares[0]), shareOrNull(face.lensGlareShares[1])] as const } : {}),
   };
 }
 

@@ -10,3 +10,4 @@ export * from './schedule.ts';
 export * from './mesh/roi.ts';
 export * from './mesh/faceMeshTracker.ts';
 export * from './mesh/facePath.ts';
+export * from './mesh/lensGlare.ts';

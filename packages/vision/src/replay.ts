@@ -77,6 +77,12 @@ function checkFrame(v: unknown): LandmarkFrame {
     box(face['boxPx'], `faces[${i}].boxPx`);
     num(face, 'detectionScore', `faces[${i}]`);
     num(face, 'meshScore', `faces[${i}]`);
+    if (face['lensGlareShares'] !== undefined) {
+      const g = arr(face, 'lensGlareShares', `faces[${i}]`);
+      if (g.length !== 2 || !g.every((x) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1))) {
+        throw new Bad(`faces[${i}].lensGlareShares must be two shares (0..1 or null)`);
+      }
+    }
   });
   arr(f, 'bodies', 'frame').forEach((bv, i) => {
     const b = obj(bv, `bodies[${i}]`);

@@ -5,6 +5,7 @@
 import { AXES, type FrameMeasure } from '@geste/core';
 import type { RecordingAnalysis } from '../analyze.ts';
 import { linePlotSvg } from './svgPlot.ts';
+import { lensGlareWords } from './glareWords.ts';
 import { overtoneNote } from './text.ts';
 import { AXIS_WORDS, ITEM_WORDS, METHOD_WORDS, NEUTRAL_WORDS, NOT_ASSESSABLE_WORDS, evidenceText, neutralAxesNote, reasonLines } from './words.ts';
 
@@ -132,6 +133,7 @@ ${s.notes.length ? `<ul class="notes">${s.notes.map((n) => `<li>${esc(n)}</li>`)
 <div class="kv"><span>Neutral used</span><span>${esc(NEUTRAL_WORDS[s.neutral.kind])}${s.neutral.fellBackToAnatomical ? ` — the requested calibration could not be used (${esc(s.neutral.calibrationProblem ?? '')})` : ''}</span>
 <span>Measured frames</span><span>${s.measurableFrames} of ${s.frames} (${pct(s.measurableFrames)} %), of which ${s.lowConfidenceFrames} with lower confidence</span>
 <span>Not measurable</span><span>${s.notMeasurableFrames} frames (${pct(s.notMeasurableFrames)} %)</span></div>
+${s.neutral.lensGlare ? `<p class="${s.neutral.lensGlare.outcome === 'kept' ? 'safety' : ''}" data-glare="${s.neutral.lensGlare.outcome}">${esc(lensGlareWords(s.neutral.lensGlare))}</p>` : ''}
 ${reasonRows ? `<p>Reasons noted:</p><ul>${reasonRows}</ul>` : ''}
 ${doubtRows ? `<p>Why confidence was lower:</p><ul>${doubtRows}</ul>` : ''}
 <p>How angles were measured:</p><ul>${methodRows}</ul>

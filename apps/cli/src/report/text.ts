@@ -1,7 +1,7 @@
 import { AXES, type Axis, type TremorPeakVerdict } from '@geste/core';
+import { lensGlareWords } from './glareWords.ts';
 import { type SessionSummary, summaryMeasures } from '../summary.ts';
 import { AXIS_WORDS, NEUTRAL_WORDS, neutralAxesNote, reasonLines } from './words.ts';
-
 
 /** A signed angle with its direction in words ("28.4° chin turned to the right", core registry words); 0 has no direction. */
 export function directed(a: Axis, v: number | null): string {
@@ -18,6 +18,7 @@ export function describeSummary(s: SessionSummary): string {
   const low = s.lowConfidenceFrames > 0 ? `, ${s.lowConfidenceFrames} of them (${share(s.lowConfidenceFrames)} %) with lower confidence` : '';
   lines.push(`Measured ${s.measurableFrames} of ${s.frames} frames (${pct} %)${low} over ${s.durationS.toFixed(1)} s; neutral: ${NEUTRAL_WORDS[s.neutral.kind]}.`);
   if (s.neutral.fellBackToAnatomical) lines.push(`  The calibration window could not be used (${s.neutral.calibrationProblem}); angles are relative to the camera-derived neutral.`);
+  if (s.neutral.lensGlare) lines.push(`  ${s.neutral.lensGlare.outcome === 'kept' ? '! ' : ''}${lensGlareWords(s.neutral.lensGlare)}`);
   // Why frames were not measured or doubted, most frequent first, as the HTML report lists them (a frame can have several).
   const why = reasonLines(s);
   if (why.reasons.length > 0) lines.push('  Reasons noted:', ...why.reasons.map((l) => `    ${l}`));

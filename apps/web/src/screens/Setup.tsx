@@ -7,8 +7,8 @@
  */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { AXES, checkStraightest, gradedTargets } from '@geste/core';
-import type { FrameMeasure, LandmarkFrame, StraightestFailure } from '@geste/core';
+import { AXES, checkStraightest, frameLensGlareShare, gradedTargets } from '@geste/core';
+import type { FrameMeasure, LandmarkFrame, RestLensGlare, StraightestFailure } from '@geste/core';
 import { VideoSlot, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import type { TrainingStart } from '../app/measure.tsx';
 import { axisLabel, axisWordsIn, calibrationWords, devicePitchWords, straightestSentence, trunkCheckWords } from '../app/words.ts';
@@ -29,7 +29,7 @@ type CalState =
   | { kind: 'ready'; untilMs: number }
   | { kind: 'collecting'; startMs: number; frames: LandmarkFrame[]; measures: FrameMeasure[] }
   | { kind: 'ok'; start: TrainingStart }
-  | { kind: 'failed'; reason: StraightestFailure };
+  | { kind: 'failed'; reason: StraightestFailure; lensGlare?: RestLensGlare };
 
 function lightWords(b: number | null, lang: Lang): { ok: boolean | null; text: string } {
   if (b === null) return { ok: null, text: translate(lang, 'm.setup.light.checking') };
@@ -43,6 +43,20 @@ const mark = (ok: boolean | null): string => (ok === null ? '… ' : ok ? '✓ '
 /** "30° → 20° → 10° → 0°": core's graded targets from the training start toward straight. */
 export function stepsWords(start: TrainingStart): string {
   return gradedTargets(start.check.trainingStart.anglesDeg).map((t) => `${stageDeg(t)}°`).join(' → ');
+}
+
+/**
+ * Glare on glasses while holding (core pose/lensGlare.ts), in large text: 'kept' (too few glare-free frames: the
+ * result may be ≈ 2° off) as a warning with what to change, 'left-out' as a note.
+ */
+export function LensGlareWords(props: { glare: RestLensGlare; fresh: boolean; lang: Lang }): ReactNode {
+  const g = props.glare;
+  const kept = g.outcome === 'kept';
+  return (
+    <p className={`big ${kept ? 'alert alert-warn' : 'alert alert-info'}`} role={kept && props.fresh ? 'alert' : undefined} data-testid="glare-words" data-outcome={g.outcome}>
+      {translate(props.lang, kept ? 'm.setup.glareKept' : 'm.setup.glareLeftOut', { n: g.framesWithGlare, total: g.framesChecked })}
+    </p>
+  );
 }
 
 export function StraightestResult(props: { start: TrainingStart; fresh: boolean }): ReactNode {
@@ -61,6 +75,7 @@ export function StraightestResult(props: { start: TrainingStart; fresh: boolean 
         {first}
       </p>
       {rest && <p className="straightest-more">{rest}</p>}
+      {c.lensGlare && <LensGlareWords glare={c.lensGlare} fresh={props.fresh} lang={lang} />}
       {warn && (
         <div className="alert alert-warn" role={props.fresh ? 'alert' : undefined} data-testid="straightest-warning">
           <strong>{t('m.setup.warnTitle')}</strong> {t('m.setup.warnText', { steps: stepsWords(props.start) })}
@@ -113,15 +128,17 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
       // 3 s, and enough frames on a slow device (up to 8 s).
       if ((spanMs >= CALIBRATION_MS && c.frames.length >= MIN_CALIBRATION_FRAMES) || spanMs >= MAX_CALIBRATION_MS) {
         const nowMs = Date.now();
-        const result = checkStraightest(c.measures, nowMs);
+        // Glare on glasses (core pose/lensGlare.ts): each frame's lens share from the vision package.
+        const result = checkStraightest(c.measures, nowMs, c.frames.map(frameLensGlareShare));
         let next: CalState;
         if (result.ok) {
           const start: TrainingStart = { check: result, measuredAtMs: nowMs };
           next = { kind: 'ok', start };
           void api.setTrainingStart(start);
           speaker.say(t('m.setup.saySaved', { sentence: straightestSentence(result, lang) }));
+          if (result.lensGlare?.outcome === 'kept') speaker.say(t('m.setup.glareKept', { n: result.lensGlare.framesWithGlare, total: result.lensGlare.framesChecked }).replace(/^! /, ''));
         } else {
-          next = { kind: 'failed', reason: result.reason };
+          next = { kind: 'failed', reason: result.reason, ...(result.lensGlare ? { lensGlare: result.lensGlare } : {}) };
           speaker.say(t('m.setup.sayFailed'));
         }
         calRef.current = next;
@@ -205,6 +222,7 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
             {cal.kind === 'collecting' && <p className="big">{t('m.setup.holdStill')}</p>}
             {cal.kind === 'failed' && <p className="big">{t('m.setup.failed', { why: calibrationWords(cal.reason, lang) })}</p>}
           </div>
+          {cal.kind === 'failed' && cal.lensGlare && <LensGlareWords glare={cal.lensGlare} fresh lang={lang} />}
           {shown && <StraightestResult start={shown} fresh={cal.kind === 'ok'} />}
           <div className="row">
             <button type="button" className="btn" onClick={props.onDone} disabled={!s.cameraOn}>

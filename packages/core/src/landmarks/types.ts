@@ -35,6 +35,13 @@ export interface FaceObservation {
   readonly detectionScore: number;
   /** Face-mesh confidence (face presence after mesh), 0..1. */
   readonly meshScore: number;
+  /**
+   * Glare on glasses: the share (0..1) of near-white pixels in the box where a glasses lens sits over each eye, the
+   * mesh's 33–133 eye first, then its 362–263 eye (null: that box mostly outside the frame). Measured by the vision
+   * package from the frame's bytes (packages/vision/src/mesh/lensGlare.ts); absent in recordings made before
+   * session 12 and on Human's own crop. Used by the calibration (pose/lensGlare.ts).
+   */
+  readonly lensGlareShares?: readonly [number | null, number | null];
 }
 
 export const BODY_PARTS = [

@@ -14,6 +14,7 @@ export * from './trunkSetup.ts';
 export * from './faceZero.ts';
 export * from './anatomical.ts';
 export * from './straightest.ts';
+export * from './lensGlare.ts';
 export * from './graded.ts';
 export * from './gradedStart.ts';
 export * from './flexionRange.ts';

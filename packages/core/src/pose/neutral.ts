@@ -10,6 +10,7 @@ import { MAT3_IDENTITY, type Mat3, rotationDistanceDeg } from './euler.ts';
 import { type FitOptions, fitHead } from './headFit.ts';
 import { meanRotation } from './rotation.ts';
 import { selectPatientFace, shoulderGeometry } from './frameGeometry.ts';
+import { type RestLensGlare, frameLensGlareShare, preferGlareFree } from './lensGlare.ts';
 
 export interface Neutral {
   readonly kind: NeutralKind;
@@ -25,6 +26,12 @@ export interface Neutral {
   readonly framesUsed: number;
   /** Largest angle between a calibration frame and the mean, deg (how still the person was). */
   readonly spreadDeg: number;
+  /**
+   * Glare on glasses during the calibration rest (pose/lensGlare.ts): absent when there was none (or it was not
+   * measured); 'left-out' when the neutral is the glare-free frames' mean; 'kept' when it includes glare frames and
+   * may be a few degrees off.
+   */
+  readonly lensGlare?: RestLensGlare;
 }
 
 export function anatomicalNeutral(): Neutral {
@@ -56,10 +63,7 @@ export interface CalibrationOptions extends FitOptions {
 export function calibrateNeutral(frames: readonly LandmarkFrame[], opts: CalibrationOptions = {}): CalibrationResult {
   const minFrames = opts.minFrames ?? 10;
   const maxSpread = opts.maxSpreadDeg ?? 4;
-  const rotations: Mat3[] = [];
-  const lateral: number[] = [];
-  const shoulder: number[] = [];
-  const ears: number[] = [];
+  const fitted: { rotation: Mat3; geometry: ReturnType<typeof shoulderGeometry>; glareShare: number | null }[] = [];
   let multiple = 0;
   for (const frame of frames) {
     const sel = selectPatientFace(frame);
@@ -67,12 +71,14 @@ export function calibrateNeutral(frames: readonly LandmarkFrame[], opts: Calibra
     if (sel.kind !== 'one') continue;
     const fit = fitHead(sel.face, frame, opts);
     if (fit === null || fit.rmsResidualCm > 1.0) continue;
-    rotations.push(fit.headToCamera);
-    const g = shoulderGeometry(frame, fit);
-    if (g.lateralOffsetCm !== null) lateral.push(g.lateralOffsetCm);
-    if (g.shoulderElevationDeg !== null) shoulder.push(g.shoulderElevationDeg);
-    if (g.earDistanceCm !== null) ears.push(g.earDistanceCm);
+    fitted.push({ rotation: fit.headToCamera, geometry: shoulderGeometry(frame, fit), glareShare: frameLensGlareShare(frame) });
   }
+  // Glare on glasses moves the mesh's reading of a still head (pose/lensGlare.ts): the glare-free frames when enough.
+  const { use, glare } = preferGlareFree(fitted, (f) => f.glareShare, minFrames);
+  const rotations = use.map((f) => f.rotation);
+  const lateral = use.flatMap((f) => (f.geometry.lateralOffsetCm !== null ? [f.geometry.lateralOffsetCm] : []));
+  const shoulder = use.flatMap((f) => (f.geometry.shoulderElevationDeg !== null ? [f.geometry.shoulderElevationDeg] : []));
+  const ears = use.flatMap((f) => (f.geometry.earDistanceCm !== null ? [f.geometry.earDistanceCm] : []));
   if (rotations.length < minFrames) {
     return {
       ok: false,
@@ -96,6 +102,7 @@ export function calibrateNeutral(frames: readonly LandmarkFrame[], opts: Calibra
       earDistanceCm: median(ears),
       framesUsed: rotations.length,
       spreadDeg,
+      ...(glare ? { lensGlare: glare } : {}),
     },
   };
 }
@@ -126,6 +133,12 @@ function isRotation(m: unknown): m is Mat3 {
   return Math.abs(det - 1) < 1e-3;
 }
 
+const isRestLensGlare = (g: unknown): g is RestLensGlare => {
+  if (typeof g !== 'object' || g === null) return false;
+  const o = g as Record<string, unknown>;
+  return (o.outcome === 'left-out' || o.outcome === 'kept') && [o.framesChecked, o.framesWithGlare, o.maxShare].every((x) => typeof x === 'number' && Number.isFinite(x));
+};
+
 const nullableFinite = (v: unknown): v is number | null => v === null || (typeof v === 'number' && Number.isFinite(v));
 
 /** Validates a neutral read from JSON (a file, storage, the network). Throws NeutralFormatError with words. */
@@ -145,5 +158,6 @@ export function neutralFromJson(value: unknown): Neutral {
     earDistanceCm: (v.earDistanceCm as number | null | undefined) ?? null,
     framesUsed: typeof v.framesUsed === 'number' && Number.isFinite(v.framesUsed) ? v.framesUsed : 0,
     spreadDeg: typeof v.spreadDeg === 'number' && Number.isFinite(v.spreadDeg) ? v.spreadDeg : 0,
+    ...(isRestLensGlare(v.lensGlare) ? { lensGlare: v.lensGlare } : {}),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { AXES, type Axis, type FrameMeasure } from '../measures/types.ts';
 import type { FrameReference } from './reference.ts';
+import { type RestLensGlare, preferGlareFree } from './lensGlare.ts';
 
 /** An axis of the straightest posture further than this from the anatomical zero raises the warning. */
 export const STRAIGHTEST_WARN_DEG = 10;
@@ -48,8 +49,10 @@ export type StraightestCheck =
       readonly sentence: string;
       readonly reference: FrameReference | null;
       readonly trainingStart: TrainingStart;
+      /** Glare on glasses while holding (pose/lensGlare.ts); absent when there was none or it was not measured. */
+      readonly lensGlare?: RestLensGlare;
     }
-  | { readonly ok: false; readonly reason: StraightestFailure; readonly framesUsed: number; readonly sentence: string };
+  | { readonly ok: false; readonly reason: StraightestFailure; readonly framesUsed: number; readonly sentence: string; readonly lensGlare?: RestLensGlare };
 
 const WORDS: Readonly<Record<Axis, { positive: string; negative: string }>> = {
   rotationDeg: { positive: 'turned to the right', negative: 'turned to the left' },
@@ -78,12 +81,17 @@ export function axisWords(axis: Axis, valueDeg: number): string {
 
 /**
  * Checks the straightest posture from anatomical measures (AnatomicalEstimator output) of the frames in
- * which the person held it. `takenAtMs` is stored on the training start.
+ * which the person held it. `takenAtMs` is stored on the training start. `lensGlareShares`, when given, is each
+ * measure's frame's lens glare share (`frameLensGlareShare`, same order): frames with glare on the glasses are left
+ * out when enough others remain, else kept and the result says so (`lensGlare`).
  */
-export function checkStraightest(measures: readonly FrameMeasure[], takenAtMs: number | null = null): StraightestCheck {
-  const usable = measures.filter((m) => m.state !== 'not-measurable' && m.rotationDeg !== null);
+export function checkStraightest(measures: readonly FrameMeasure[], takenAtMs: number | null = null, lensGlareShares?: readonly (number | null)[]): StraightestCheck {
+  const shareOf = new Map(measures.map((m, i) => [m, lensGlareShares?.[i] ?? null]));
+  const measured = measures.filter((m) => m.state !== 'not-measurable' && m.rotationDeg !== null);
+  const { use: usable, glare } = preferGlareFree(measured, (m) => shareOf.get(m) ?? null, MIN_STRAIGHTEST_FRAMES);
+  const glarePart = glare ? { lensGlare: glare } : {};
   if (usable.length < MIN_STRAIGHTEST_FRAMES) {
-    return { ok: false, reason: 'too-few-frames', framesUsed: usable.length, sentence: `Only ${usable.length} frames showed your face well enough (at least ${MIN_STRAIGHTEST_FRAMES} are needed). Face the camera in good light and try again.` };
+    return { ok: false, reason: 'too-few-frames', framesUsed: usable.length, sentence: `Only ${usable.length} frames showed your face well enough (at least ${MIN_STRAIGHTEST_FRAMES} are needed). Face the camera in good light and try again.`, ...glarePart };
   }
   const last = usable[usable.length - 1]!;
   const reference = last.reference ?? null;
@@ -101,7 +109,7 @@ export function checkStraightest(measures: readonly FrameMeasure[], takenAtMs: n
     perAxis[a] = { offsetDeg: med, uncertain, beyondWarn: !uncertain && Math.abs(med) > STRAIGHTEST_WARN_DEG };
   }
   if (spread > MAX_STRAIGHTEST_SPREAD_DEG) {
-    return { ok: false, reason: 'not-still', framesUsed: usable.length, sentence: `Your head moved about ${Math.round(spread)}° while holding; hold your straightest comfortable posture still for a few seconds and try again.` };
+    return { ok: false, reason: 'not-still', framesUsed: usable.length, sentence: `Your head moved about ${Math.round(spread)}° while holding; hold your straightest comfortable posture still for a few seconds and try again.`, ...glarePart };
   }
   const sure = AXES.filter((a) => perAxis[a].offsetDeg !== null && !perAxis[a].uncertain);
   const maxOffsetDeg = Math.max(0, ...sure.map((a) => Math.abs(perAxis[a].offsetDeg!)));
@@ -125,6 +133,7 @@ export function checkStraightest(measures: readonly FrameMeasure[], takenAtMs: n
     sentence,
     reference,
     trainingStart: { kind: 'training-start', anglesDeg, takenAtMs, framesUsed: usable.length },
+    ...glarePart,
   };
 }
 

@@ -17,6 +17,7 @@ import { AnatomicalEstimator } from '../pose/anatomical.ts';
 import type { CameraContext } from '../pose/reference.ts';
 import type { TrunkSetup } from '../pose/trunkSetup.ts';
 import { type StraightestCheck, checkStraightest } from '../pose/straightest.ts';
+import { frameLensGlareShare } from '../pose/lensGlare.ts';
 import { mouthOnFrame, type MouthMovement } from '../signal/mouth.ts';
 
 export type NeutralStrategy =
@@ -52,6 +53,8 @@ export interface RecordingMeasures {
 export class RecordingAnalyzer {
   private readonly strategy: NeutralStrategy;
   private choice: NeutralChoice | null = null;
+  /** The calibration window's lens glare share per frame time (pose/lensGlare.ts), for the straightest check. */
+  private readonly restGlareShares = new Map<number, number | null>();
   private readonly pending: LandmarkFrame[] = [];
   private readonly measures: FrameMeasure[] = [];
   private lastTimestampMs = -Infinity;
@@ -112,7 +115,9 @@ export class RecordingAnalyzer {
     let straightest: StraightestCheck | null = null;
     if (this.strategy.kind === 'calibrate-window') {
       const { startMs, endMs } = this.strategy;
-      straightest = checkStraightest(this.anatomicalMeasures.filter((m) => m.timestampMs >= startMs && m.timestampMs <= endMs));
+      const held = this.anatomicalMeasures.filter((m) => m.timestampMs >= startMs && m.timestampMs <= endMs);
+      // Glare on glasses (pose/lensGlare.ts): the same frames the calibration left out are left out here.
+      straightest = checkStraightest(held, null, held.map((m) => this.restGlareShares.get(m.timestampMs) ?? null));
     }
     return { neutral: this.choice!, frames: this.measures, anatomicalFrames: this.strategy.kind === 'anatomical' ? this.measures : this.anatomicalMeasures, straightest, droppedOutOfOrder: this.dropped, mouthOpening: { timestampsMs: this.mouthTimestampsMs, values: this.mouthValues, jaw: this.jawValues } };
   }
@@ -126,6 +131,7 @@ export class RecordingAnalyzer {
     if (this.strategy.kind !== 'calibrate-window') return;
     const { startMs, endMs } = this.strategy;
     const window = this.pending.filter((f) => f.timestampMs >= startMs && f.timestampMs <= endMs);
+    for (const f of window) this.restGlareShares.set(f.timestampMs, frameLensGlareShare(f));
     const calibration = calibrateNeutral(window, this.fit);
     this.choice = calibration.ok
       ? { neutral: calibration.neutral, requested: 'calibrate-window', fellBackToAnatomical: false, calibration }

@@ -16,6 +16,7 @@ import type { SeverityReport } from '../scoring/types.ts';
 import type { ExamPhase } from '../scoring/types.ts';
 import type { NeutralChoice } from './recording.ts';
 import type { ReferenceSummary } from './referenceSummary.ts';
+import type { RestLensGlare } from '../pose/lensGlare.ts';
 
 export const SAFETY_LINE =
   'Geste measures and reports head posture and movement. It does not diagnose, and it does not recommend doses or treatment changes: discuss results with your clinician.';
@@ -44,6 +45,8 @@ export interface SessionSummary {
     readonly requested: NeutralChoice['requested'];
     readonly fellBackToAnatomical: boolean;
     readonly calibrationProblem: string | null;
+    /** Glare on glasses during the calibration rest (pose/lensGlare.ts); absent when there was none. */
+    readonly lensGlare?: RestLensGlare;
   };
   /** Things about the input a reader should know (truncated file, rotation, dropped frames). */
   readonly notes: readonly string[];
@@ -139,6 +142,7 @@ export function summarizeSession(
       requested: neutral.requested,
       fellBackToAnatomical: neutral.fellBackToAnatomical,
       calibrationProblem: cal && !cal.ok ? cal.reason : null,
+      ...(neutral.neutral.lensGlare ? { lensGlare: neutral.neutral.lensGlare } : {}),
     },
     notes,
     durationS: frames.length > 1 ? (last - first) / 1000 : 0,

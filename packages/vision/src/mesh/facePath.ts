@@ -13,6 +13,7 @@ import type { FramePixels } from './roi.ts';
 import { DEFAULT_FACE_MESH_ROI, HUMAN_MODEL_FILES, type VisionTuning } from '../humanConfig.ts';
 import { VisionError } from '../errors.ts';
 import { FaceMeshTracker, type DetectedFace, type MeshModelLike, type TfLike, type TrackedMeshFace } from './faceMeshTracker.ts';
+import { lensGlareShares } from './lensGlare.ts';
 
 /** Our own ROI applies when asked for (`faceMeshRoi: 'own'`) and the iris model is not wanted (Human's iris step needs Human's own mesh crop). */
 export function usesOwnMeshRoi(tuning: Pick<VisionTuning, 'iris' | 'faceMeshRoi'>): boolean {
@@ -177,7 +178,7 @@ interface ResultWithFaces {
  * One frame through Human and the own-ROI mesh: `humanDetect` runs Human with a per-call config; `pixels`
  * is the same frame's pixels (RGB or RGBA bytes); `timestampMs` (frame time) paces the periodic check for a
  * face that entered (FACE_CHECK_INTERVAL_MS). Returns Human's result with
- * its faces replaced by the tracked meshes, the milliseconds spent in our face step, and whether Human was
+ * its faces replaced by the tracked meshes (each with its lens glare shares, lensGlare.ts), the milliseconds spent in our face step, and whether Human was
  * skipped (tracking, and neither body nor hands wanted: Human would have nothing to do).
  */
 export async function detectWithOwnMesh<R extends ResultWithFaces>(
@@ -192,10 +193,12 @@ export async function detectWithOwnMesh<R extends ResultWithFaces>(
   const result = humanSkipped ? ({ face: [], body: [], hand: [], error: null } as unknown as R) : await humanDetect(path.mainCallConfig(plan));
   if (result.error) return { result, meshMs: 0, humanSkipped };
   const t0 = performance.now();
-  const faces = await path.faces(pixels, result.face as unknown as HumanDetectionLike[], async () => {
+  const read = await path.faces(pixels, result.face as unknown as HumanDetectionLike[], async () => {
     const again = await humanDetect(path.redetectCallConfig());
     return again.error ? [] : (again.face as unknown as HumanDetectionLike[]);
   });
+  // Glare on glasses (lensGlare.ts): from this frame's bytes in the lens boxes round this frame's mesh.
+  const faces = read.map((f) => ({ ...f, lensGlareShares: lensGlareShares(pixels, f.mesh) }));
   return { result: { ...result, face: faces }, meshMs: performance.now() - t0, humanSkipped };
 }
 

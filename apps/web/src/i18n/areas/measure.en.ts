@@ -237,6 +237,8 @@ export const measureEn = {
   'm.setup.getReady': 'Get ready… sit as straight as is comfortable.',
   'm.setup.holdStill': 'Hold still… measuring your straightest posture.',
   'm.setup.failed': '✗ That did not work: {why} Try again.',
+  'm.setup.glareKept': '! Reflections on your glasses during the calibration: {n} of {total} pictures showed a bright reflection on a lens, and that can move the measurement by about 2°. Tilt the screen or move the lamp, then calibrate again.',
+  'm.setup.glareLeftOut': 'Reflections on your glasses during the calibration: {n} of {total} pictures showed a bright reflection on a lens and were left out.',
   'm.setup.toLive': 'Go to live view →',
   'm.setup.toTrain': 'Train from here →',
   // Live view

@@ -222,6 +222,8 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.setup.getReady': 'Prepárese… ponga la cabeza tan recta como le resulte cómodo.',
   'm.setup.holdStill': 'Sin moverse… midiendo su postura más recta.',
   'm.setup.failed': '✗ No ha funcionado: {why} Inténtelo de nuevo.',
+  'm.setup.glareKept': '! Reflejos en sus gafas durante la calibración: {n} de {total} imágenes mostraron un reflejo brillante en un cristal, y eso puede desviar la medida unos 2°. Incline la pantalla o mueva la lámpara y vuelva a calibrar.',
+  'm.setup.glareLeftOut': 'Reflejos en sus gafas durante la calibración: {n} de {total} imágenes mostraron un reflejo brillante en un cristal y no se tuvieron en cuenta.',
   'm.setup.toLive': 'Ir a la vista en directo →',
   'm.setup.toTrain': 'Entrenar desde aquí →',
   'm.live.title': 'Vista en directo',
