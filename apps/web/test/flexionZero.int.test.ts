@@ -158,6 +158,16 @@ describe('the chin up/down zero on screen and with the exam', () => {
       const notice = (await page.textContent('[data-testid=flexion-zero-change]')) ?? '';
       expect(notice).toMatch(/^Chin up\/down stays measured against an average face \(decided at \d+:\d\d\): the points found at your ears did not move the way ears do/);
       await snap(page, 'live-zero-refused');
+      // The camera stopped and started again is a new recording (the person may have moved or changed): the
+      // refusal is not carried over; the zero is undecided again, with nothing announced (session 12).
+      await page.click('.camera-controls button:has-text("Stop camera")');
+      await page.waitForSelector('[data-testid=start-camera]');
+      await startCamera(page);
+      await waitAttr(page, '[data-testid=flexion-zero]', 'data-decision', { oneOf: ['open', 'refused', 'taken'] }, 60_000);
+      expect(await page.getAttribute('[data-testid=flexion-zero]', 'data-decision')).toBe('open');
+      expect(await page.$('[data-testid=flexion-zero-change]')).toBeNull();
+      expect(await page.textContent('[data-testid=flexion-zero]')).toBe('Chin up/down zero: an average face, for now (it could be several degrees off for you).');
+      await snap(page, 'live-zero-after-restart');
     } finally {
       await l.close();
     }

@@ -18,6 +18,8 @@ export interface StoredSession {
   note: string;
   measures: Record<string, number | null>;
   items: Record<string, number | null>;
+  /** The chin up/down zero stretch by stretch (exams; training, exercise and trick sessions since session 12). */
+  flexionZeroSegments?: { zero: string; fromMs: number; toMs: number; frames: number }[];
   seriesFrames: number;
 }
 

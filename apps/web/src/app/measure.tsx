@@ -15,8 +15,8 @@ import type { FrameDetector } from '../vision/detector.ts';
 import { MeasureLoop } from '../measure/loop.ts';
 import type { LoopStatus, LoopTick } from '../measure/loop.ts';
 import { anatomicalNeutral } from '../measure/pose.ts';
-import type { Neutral, PoseEngine } from '../measure/pose.ts';
-import { FlexionZeroWatch, createEngine } from '../measure/reference.ts';
+import type { Neutral } from '../measure/pose.ts';
+import { EngineKeeper, FlexionZeroWatch } from '../measure/reference.ts';
 import type { FlexionZero, FlexionZeroChange, PitchSource } from '../measure/reference.ts';
 import { trainingStartFromJson } from '@geste/core';
 import type { StraightestCheck } from '@geste/core';
@@ -178,15 +178,14 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
     };
     const snapListeners = new Set<() => void>();
     const tickListeners = new Set<(t: LoopTick) => void>();
-    let engine: PoseEngine = createEngine({ kind: 'unknown' });
-    // The sensor wins over the person's word; a new engine only when the source changes kind or the
-    // sensor's pitch moves by a degree or more.
+    // One engine per camera run; within a run a change of the camera's pitch (the sensor wins over the
+    // person's word; a sensor's pitch counts when it moves by a degree or more) changes only its pitch, so the
+    // face's own chin up/down zero is not decided again mid-exam (EngineKeeper).
+    const keeper = new EngineKeeper({ kind: 'unknown' });
     const updatePitch = (st: DevicePitchState, levelConfirmed: boolean): void => {
       const deg = usablePitchDeg(st);
       const next: PitchSource = deg !== null ? { kind: 'sensor', pitchDeg: deg } : levelConfirmed ? { kind: 'level-at-eye-height' } : { kind: 'unknown' };
-      const cur = snap.pitchSource;
-      const changed = next.kind !== cur.kind || (next.kind === 'sensor' && cur.kind === 'sensor' && Math.abs(next.pitchDeg - cur.pitchDeg) >= 1);
-      if (changed) engine = createEngine(next);
+      const changed = keeper.setPitch(next);
       set({ devicePitch: st, cameraLevelConfirmed: levelConfirmed, ...(changed ? { pitchSource: next } : {}) }, changed || (st.kind !== 'ok' && st.kind !== 'moving'));
     };
     const pitchSensor = new DevicePitchSensor(browserPitchEnv(), (st) => updatePitch(st, snap.cameraLevelConfirmed));
@@ -301,6 +300,8 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       camera: () => cam,
       async startCamera(deviceId) {
         api.stopCamera();
+        // A new camera run is a new recording: the face's own zero is decided again (EngineKeeper).
+        keeper.newRun();
         zeroWatch = new FlexionZeroWatch();
         set({ cameraError: null, loopStatus: 'starting', flexionZero: null, flexionZeroChange: null });
         debug.cameraError = null;
@@ -311,7 +312,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
           video.srcObject = c.stream;
           await video.play().catch(() => undefined);
           const cameras = await listCameras().catch(() => []);
-          loop = new MeasureLoop({ video, track: c.track, detector: d, engine: () => engine, onTick, onStatus });
+          loop = new MeasureLoop({ video, track: c.track, detector: d, engine: () => keeper.engine, onTick, onStatus });
           set({ cameraOn: true, cameraLabel: c.label, cameras });
           loop.start();
         } catch (e) {

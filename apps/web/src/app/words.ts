@@ -222,13 +222,14 @@ export function flexionZeroChangeWords(c: FlexionZeroChange, lang: Lang = 'en'):
 }
 
 /**
- * The chin up/down zero of a stored exam, stretch by stretch (core `zeroSegments`, kept with the record),
- * like the CLI's "zero from an average face (0.0–6.3 s), then from the ear–eye line (6.3–20.0 s)". A stretch
- * ends where the next begins. Null for records stored without them: nothing is said rather than a guess.
+ * The chin up/down zero of a stored exam or training/exercise session (`of`), stretch by stretch (core
+ * `zeroSegments`, kept with the record), like the CLI's "zero from an average face (0.0–6.3 s), then from the
+ * ear–eye line (6.3–20.0 s)". A stretch ends where the next begins. Null for records stored without them:
+ * nothing is said rather than a guess.
  */
-export function zeroSegmentsWords(segments: readonly StoredZeroSegment[] | undefined, lang: Lang = 'en'): string | null {
+export function zeroSegmentsWords(segments: readonly StoredZeroSegment[] | undefined, lang: Lang = 'en', of: 'exam' | 'session' = 'exam'): string | null {
   if (!segments || segments.length === 0) return null;
-  if (segments.length === 1) return translate(lang, `m.fzero.seg.whole.${segments[0]!.zero}`);
+  if (segments.length === 1) return translate(lang, of === 'exam' ? `m.fzero.seg.whole.${segments[0]!.zero}` : `m.fzero.seg.wholeSession.${segments[0]!.zero}`);
   const list = segments
     .map((g, i) => translate(lang, `m.fzero.seg.item.${g.zero}`, { from: clockWords(g.fromMs), to: clockWords(segments[i + 1]?.fromMs ?? g.toMs) }))
     .join(translate(lang, 'm.fzero.seg.then'));

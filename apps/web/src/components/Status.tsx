@@ -121,7 +121,7 @@ export function ReferenceNote(props: { reference?: FrameReference | null; detail
       ? t('m.status.turnAndTilt', { ref: turnTiltReferenceWords(ref.turnTilt, lang).short })
       : t('m.status.turnThenTilt', { turn: turnTiltReferenceWords(ref.turnTilt, lang).short, tilt: turnTiltReferenceWords(ref.tilt, lang).short });
   return (
-    <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-notes={ref.notes.join(',')}>
+    <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-flexion-zero={ref.flexionZero ?? ''} data-notes={ref.notes.join(',')}>
       <p>
         <strong>{t('m.status.refHeading')}</strong> {turnTilt} {t('m.status.chin', { ref: fx.short })}
       </p>
@@ -169,9 +169,9 @@ export function FlexionZeroView(props: { zero: FlexionZero | null; change: Flexi
   );
 }
 
-/** A stored exam's chin up/down zero, stretch by stretch; nothing for records stored without it. */
-export function ZeroSegmentsNote(props: { segments: readonly StoredZeroSegment[] | undefined; lang: Lang }): ReactNode {
-  const words = zeroSegmentsWords(props.segments, props.lang);
+/** A stored exam's or training/exercise session's chin up/down zero, stretch by stretch; nothing for records stored without it. */
+export function ZeroSegmentsNote(props: { segments: readonly StoredZeroSegment[] | undefined; lang: Lang; of?: 'exam' | 'session' }): ReactNode {
+  const words = zeroSegmentsWords(props.segments, props.lang, props.of ?? 'exam');
   if (words === null) return null;
   return (
     <p className="flexion-zero-segments" data-testid="zero-segments" data-segments={props.segments!.map((g) => g.zero).join(',')}>

@@ -10,7 +10,9 @@ import { CueScheduler, pushFrame, summariseSet, trackerFor } from '@geste/core';
 import type { Cue, Exercise, HoldEvent, RepEvent, SetSummary, SetTracker } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
-import { CameraControls, CameraStatus } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, ZeroSegmentsNote } from '../components/Status.tsx';
+import { SessionZeroSegments } from '../measure/reference.ts';
+import type { StoredZeroSegment } from '../measure/reference.ts';
 import { newSessionId, saveSession } from '../store/db.ts';
 import type { SessionRecord } from '../store/db.ts';
 import { ExerciseAvatar } from './ExerciseAvatar.tsx';
@@ -30,6 +32,8 @@ interface Run {
   manualHolds: number;
   finished: boolean;
   lastEvent: string;
+  /** The chin up/down zero stretch by stretch, kept with the record as an exam's is. */
+  zeros: SessionZeroSegments;
 }
 
 const PRIORITY = { rep: 3, done: 5, other: 1, unseen: 2 } as const;
@@ -46,7 +50,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
   const run = useRef<Run | null>(null);
   const [view, setView] = useState<{ count: number; holdMs: number; currentDeg: number | null; unseen: boolean; elapsedMs: number; lastEvent: string } | null>(null);
   const [manual, setManual] = useState(false);
-  const [summary, setSummary] = useState<{ set: SetSummary; manualHolds: number } | null>(null);
+  const [summary, setSummary] = useState<{ set: SetSummary; manualHolds: number; zeros: StoredZeroSegment[] } | null>(null);
 
   const say = (cue: Cue, nowMs: number): void => {
     const r = run.current;
@@ -56,7 +60,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
   };
 
   const start = (): void => {
-    run.current = { tracker: trackerFor(ex, axisPull), cues: new CueScheduler(), startedAtMs: Date.now(), firstTs: null, lastTs: 0, unseenSinceTs: null, manualHolds: 0, finished: false, lastEvent: '' };
+    run.current = { tracker: trackerFor(ex, axisPull), cues: new CueScheduler(), startedAtMs: Date.now(), firstTs: null, lastTs: 0, unseenSinceTs: null, manualHolds: 0, finished: false, lastEvent: '', zeros: new SessionZeroSegments() };
     setSummary(null);
     setManual(false);
     prefs.speaker.say(w.cues.start);
@@ -76,7 +80,8 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     // A paced set stopped early ("Finish now") counts the breaths that were completed, not all of them.
     const breaths = tr.kind === 'paced' ? Math.min(tr.cycles, Math.floor((Date.now() - r.startedAtMs) / (tr.inhaleMs + tr.holdBreathMs + tr.exhaleMs))) : 0;
     const set = tr.kind === 'paced' ? { ...full, done: breaths, completion: breaths / tr.cycles } : full;
-    setSummary({ set, manualHolds: r.manualHolds });
+    const zeros = r.zeros.stored();
+    setSummary({ set, manualHolds: r.manualHolds, zeros });
     prefs.speaker.say(w.cues.done);
     const rec: SessionRecord = {
       type: 'session',
@@ -90,6 +95,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
       items: {},
       trick: null,
       note: `exercise:${ex.id}${props.programId ? ` program:${props.programId}` : ''}`,
+      flexionZeroSegments: zeros,
     };
     void saveSession(rec);
   };
@@ -138,6 +144,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
     const now = m.timestampMs;
     r.firstTs ??= now;
     r.lastTs = now;
+    r.zeros.push(m);
     for (const e of pushFrame(r.tracker, m)) onEvent(e, r, now);
     if (m.state === 'not-measurable') {
       r.unseenSinceTs ??= now;
@@ -237,6 +244,7 @@ export function SessionView(props: { exercise: Exercise; pull: PullSetting; prog
         </div>
       )}
       {summary && <SetSummaryView summary={summary.set} manualHolds={summary.manualHolds} />}
+      {summary && <ZeroSegmentsNote segments={summary.zeros} lang={i18n.lang} of="session" />}
       <div className="row">
         {summary && (
           <button type="button" className="btn" onClick={start}>

@@ -12,6 +12,7 @@ import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
 import { getSetting, newSessionId, putSetting, saveSession } from '../store/db.ts';
+import { sessionFlexionZeroSegments } from '../measure/reference.ts';
 import { PoseFigure } from './ExerciseAvatar.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Key } from '../i18n/i18n.tsx';
@@ -92,6 +93,7 @@ export function TrickScreen(): ReactNode {
       items: {},
       trick: rep.best ? { name: rep.best.id, reductionPct: rep.best.reductionPercent === null ? null : Math.round(rep.best.reductionPercent * 10) / 10 } : null,
       note: rep.best === null ? 'no trick made a clear difference' : rep.best.handOverFaceShareDuring > 0.25 ? 'the hand model saw the hand over the face during the best trick' : '',
+      flexionZeroSegments: sessionFlexionZeroSegments(r.frames),
     });
   };
 

@@ -74,6 +74,10 @@ describe('exercise screens in Chromium with the fake camera', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]?.measures).toMatchObject({ reps: 2, manualReps: 1, target: 10 });
     expect(saved[0]?.note).toBe('exercise:side-bend-both');
+    // The set keeps its chin up/down zero stretches, as an exam does, and its summary says them (session 12).
+    expect(saved[0]?.flexionZeroSegments?.map((g) => g.zero)).toEqual(['canonical-face']);
+    expect(await textOf(page, '[data-testid=exercise-session] [data-testid=zero-segments]')).toBe('Chin up/down was measured against an average face for the whole session.');
+    if (process.env['GESTE_SHOT_DIR']) await page.screenshot({ path: join(process.env['GESTE_SHOT_DIR'], 'exercise-summary-zero.png'), fullPage: true });
   }, 180_000);
 
   it('sensory-trick test: walks through one trick and reports its verdict', async () => {

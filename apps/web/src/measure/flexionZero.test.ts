@@ -7,9 +7,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { AnatomicalEstimator, EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, MeasurementSession, headRotationMatrix, syntheticFace } from '@geste/core';
+import { AnatomicalEstimator, EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, MeasurementSession, headRotationMatrix, syntheticFace, zeroSegments } from '@geste/core';
 import type { BodyKeypoint, FrameMeasure, HeadAngles, LandmarkFrame } from '@geste/core';
-import { FlexionZeroWatch, cameraContext, sessionFlexionZeroSegments } from './reference.ts';
+import { EngineKeeper, FlexionZeroWatch, ReferenceTally, SessionZeroSegments, cameraContext, flexionZeroOf, referenceFromMeasures, sessionFlexionZeroSegments } from './reference.ts';
 import type { FlexionZeroChange } from './reference.ts';
 import { clockWords, flexionZeroChangeWords, zeroSegmentsWords } from '../app/words.ts';
 import { FlexionZeroView, ZeroSegmentsNote } from '../components/Status.tsx';
@@ -172,7 +172,7 @@ describe('a stored exam’s chin up/down zero', () => {
   });
 });
 
-describe('a new engine part-way (the camera’s angle changed: the app makes a new estimator)', () => {
+describe('a new engine under the same watch (before session 12 the app made one when the camera’s angle changed)', () => {
   it('the face’s own zero dropped back to the average face is announced; a refusal reopened is not', () => {
     const taken = measureAll(120, RIGID);
     const again = measureAll(20, RIGID).map((m, i) => ({ ...m, timestampMs: taken.at(-1)!.timestampMs + (i + 1) * FRAME_MS }));
@@ -203,5 +203,128 @@ describe('training stays quiet', () => {
     expect(live).toContain('aria-live="polite"');
     expect(quiet).not.toMatch(/aria-live|role="status"/);
     expect(text(createElement(FlexionZeroView, { zero: change.to, change, lang: 'en', quiet: true }))).toContain('(from 0:42)');
+  });
+});
+
+/** Frames `from`..`from + n − 1` through the keeper's engine of the moment (head angles camera-relative). */
+function measureWith(keeper: EngineKeeper, from: number, n: number, headAt: (i: number) => HeadAngles = head): FrameMeasure[] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    return keeper.engine.measure(frame(i, headAt(i), RIGID()));
+  });
+}
+
+describe('one engine per camera run (session 12): the face’s own zero and the camera’s pitch', () => {
+  it('a phone’s sensor pitch moving mid-exam changes the pitch only: the face’s own zero stays taken, no notice', () => {
+    const keeper = new EngineKeeper({ kind: 'sensor', pitchDeg: 10 });
+    const before = measureWith(keeper, 0, 120);
+    expect(before.at(-1)!.reference!.flexionDeg.zero).toBe('face-geometry');
+    // A sensor that moves by less than a degree is not a change; by 5° it is.
+    expect(keeper.setPitch({ kind: 'sensor', pitchDeg: 10.6 })).toBe(false);
+    expect(keeper.setPitch({ kind: 'sensor', pitchDeg: 15 })).toBe(true);
+    const after = measureWith(keeper, 120, 30);
+    // Session 11 made a new estimator here: its zero started undecided (average face) and the exam recorded it.
+    expect(after.every((m) => m.reference?.flexionDeg.zero === 'face-geometry')).toBe(true);
+    expect(after.every((m) => flexionZeroOf(m)?.decision === 'taken')).toBe(true);
+    const { changes } = watchAll([...before, ...after]);
+    expect(changes.map((c) => c.change.to.decision)).toEqual(['taken']);
+    expect(sessionFlexionZeroSegments([...before, ...after]).map((g) => g.zero)).toEqual(['canonical-face', 'face-geometry']);
+    // The new pitch is applied: the same images read 5° apart against gravity from a run that kept 10°.
+    const still = new EngineKeeper({ kind: 'sensor', pitchDeg: 10 });
+    measureWith(still, 0, 120);
+    const same = measureWith(still, 120, 30);
+    for (let k = 0; k < after.length; k++) expect(Math.abs(after[k]!.flexionDeg! - same[k]!.flexionDeg!)).toBeCloseTo(5, 4);
+  });
+
+  it('the pitch moved because the phone moved: the head’s camera-relative pitch moves with it, the face’s zero is still right', () => {
+    // Which way a camera pitch moves a head's camera-relative flexion (core's sign), read from core itself.
+    const a = new EngineKeeper({ kind: 'sensor', pitchDeg: 0 });
+    const b = new EngineKeeper({ kind: 'sensor', pitchDeg: 5 });
+    const sign = Math.sign(b.engine.measure(frame(0, head(0), 9)).flexionDeg! - a.engine.measure(frame(0, head(0), 9)).flexionDeg!);
+    const keeper = new EngineKeeper({ kind: 'sensor', pitchDeg: 10 });
+    const before = measureWith(keeper, 0, 120);
+    const offsetDeg = before.at(-1)!.flexionDeg! - head(119).flexionDeg; // the face's own zero and the pitch, at the last nod
+    keeper.setPitch({ kind: 'sensor', pitchDeg: 15 });
+    // The phone tipped 5°: the same head (against gravity) is seen 5° further the other way by the camera.
+    const tipped = (i: number): HeadAngles => ({ ...head(i), flexionDeg: head(i).flexionDeg - sign * 5 });
+    const after = measureWith(keeper, 120, 30, tipped);
+    expect(after.every((m) => m.reference?.flexionDeg.zero === 'face-geometry')).toBe(true);
+    // Against gravity nothing moved: each frame reads its head's flexion with the same offset as before the tip.
+    for (let k = 0; k < after.length; k++) expect(after[k]!.flexionDeg! - head(120 + k).flexionDeg).toBeCloseTo(offsetDeg, 0);
+  });
+
+  it('a camera started again is a new recording: the face’s own zero is decided again (the person may have moved or changed)', () => {
+    const keeper = new EngineKeeper({ kind: 'level-at-eye-height' });
+    const first = measureWith(keeper, 0, 120);
+    expect(flexionZeroOf(first.at(-1)!)).toEqual({ zero: 'face-geometry', decision: 'taken' });
+    keeper.newRun();
+    const second = measureWith(keeper, 0, 25);
+    expect(second.every((m) => m.reference?.flexionDeg.zero === 'canonical-face')).toBe(true);
+    expect(flexionZeroOf(second.at(-1)!)).toEqual({ zero: 'canonical-face', decision: 'open' });
+    // The new run's watch shows it as the live view does: an average face, for now; no change announced.
+    const { watch, changes } = watchAll(second);
+    expect(changes).toEqual([]);
+    expect(text(createElement(FlexionZeroView, { zero: watch.current, change: watch.lastChange, lang: 'en' }))).toBe('Chin up/down zero: an average face, for now (it could be several degrees off for you).');
+    // The pitch source is kept across runs (it belongs to the device, not the recording).
+    expect(keeper.pitch).toEqual({ kind: 'level-at-eye-height' });
+  });
+});
+
+describe('training and exercise sessions keep their zero stretches (session 12)', () => {
+  it('frame by frame, the same stretches as core’s zeroSegments, in ms from the session’s first frame; the record passes the schema', () => {
+    const frames = measureAll(120, RIGID).slice(5); // a session that starts part-way through a camera run
+    const z = new SessionZeroSegments();
+    for (const m of frames) z.push(m);
+    const t0 = frames[0]!.timestampMs;
+    expect(z.stored()).toEqual(zeroSegments(frames).map((g) => ({ zero: g.zero, fromMs: g.fromMs - t0, toMs: g.toMs - t0, frames: g.frames })));
+    expect(z.stored()).toHaveLength(2);
+    expect(z.stored()).toEqual(sessionFlexionZeroSegments(frames));
+    for (const kind of ['biofeedback', 'exercise', 'trick'] as const) {
+      const rec = { type: 'session', schemaVersion: 1, id: `${kind}-x`, startedAtMs: 1, endedAtMs: 2, kind, neutral: 'anatomical', measures: {}, items: {}, trick: null, note: '', flexionZeroSegments: z.stored() };
+      expect(MeasurementSession.safeParse(rec).success).toBe(true);
+      const { flexionZeroSegments: _none, ...old } = rec;
+      expect(MeasurementSession.safeParse(old).success).toBe(true); // stored before: still opens
+    }
+  });
+
+  it('one zero for a whole training or exercise session is said of the session, not of an exam', () => {
+    const one = [{ zero: 'canonical-face', fromMs: 0, toMs: 120_000, frames: 1100 }] as const;
+    expect(zeroSegmentsWords(one, 'en', 'session')).toBe('Chin up/down was measured against an average face for the whole session.');
+    expect(zeroSegmentsWords(one, 'es', 'session')).toBe('La flexión/extensión se midió respecto a una cara media durante toda la sesión.');
+    const own = [{ zero: 'face-geometry', fromMs: 0, toMs: 120_000, frames: 1100 }] as const;
+    expect(text(createElement(ZeroSegmentsNote, { segments: own, lang: 'es', of: 'session' }))).toBe('La flexión/extensión se midió respecto a las proporciones de su propia cara durante toda la sesión.');
+    expect(zeroSegmentsWords(one, 'en')).toMatch(/whole exam\.$/);
+  });
+});
+
+describe('the session share “chin up/down zero from the face’s ear–eye line” (session 12)', () => {
+  it('counts the frames on the face’s own zero, against gravity too (it was 0 % whatever the frames)', () => {
+    const keeper = new EngineKeeper({ kind: 'sensor', pitchDeg: 10 });
+    const frames = measureWith(keeper, 0, 120);
+    const own = frames.filter((m) => m.reference?.flexionDeg.zero === 'face-geometry').length;
+    expect(own).toBeGreaterThan(0);
+    const t = new ReferenceTally();
+    for (const m of frames) t.push(m);
+    const m = t.measures();
+    expect(m['flexionReferenceFaceGeometryPct']).toBe(Math.round((1000 * own) / 120) / 10);
+    // Frame of reference and zero are two questions: every frame is against gravity or uncertain, and with a
+    // sensor's ± 2° exactly the frames on the face's own zero (± 5° instead of 8°) are confident, against
+    // gravity, which is why the old count, "confident and not against gravity", never counted one.
+    expect((m['flexionReferenceGravityPct'] ?? 0) + (m['flexionReferenceUncertainPct'] ?? 0)).toBeCloseTo(100, 6);
+    expect(m['flexionReferenceGravityPct']).toBe(m['flexionReferenceFaceGeometryPct']);
+    const dominant = referenceFromMeasures(m)!;
+    expect(dominant.flexion).toBe(own * 2 >= 120 ? 'gravity' : 'uncertain');
+    expect(dominant.flexionZero).toBe(own * 2 >= 120 ? 'face-geometry' : 'canonical-face');
+    // Without a camera pitch the face's own zero still counts (chin up/down stays uncertain).
+    const blind = new EngineKeeper({ kind: 'unknown' });
+    const tb = new ReferenceTally();
+    for (const f of measureWith(blind, 0, 120)) tb.push(f);
+    expect(tb.measures()['flexionReferenceUncertainPct']).toBe(100);
+    expect(tb.measures()['flexionReferenceFaceGeometryPct']).toBe(m['flexionReferenceFaceGeometryPct']);
+  });
+
+  it('a session stored before with the old count (always 0 %) reads back as it did', () => {
+    const old = { referenceTrunkPct: 0, flexionReferenceGravityPct: 100, flexionReferenceFaceGeometryPct: 0, flexionReferenceUncertainPct: 0, flexionReferenceUncertaintyDeg: 8.2 };
+    expect(referenceFromMeasures(old)).toMatchObject({ flexion: 'gravity', flexionZero: 'canonical-face' });
   });
 });

@@ -10,12 +10,18 @@
  *   uncertain — plus core's notes (why a better reference was not available).
  * - `ReferenceTally`: the same per session, as numbers stored with the session's measures.
  */
-import { AnatomicalEstimator, zeroSegments } from '@geste/core';
+import { AnatomicalEstimator, ZeroSegmentTracker } from '@geste/core';
 import type { CameraContext, FrameMeasure, FrameReference as CoreFrameReference, HeadZero, MeasurementSession, ReferenceNote } from '@geste/core';
 import type { PoseEngine } from './pose.ts';
 
 export type TurnTiltReference = 'trunk' | 'camera' | 'none';
-export type FlexionReference = 'gravity' | 'face-geometry' | 'uncertain' | 'none';
+/**
+ * Chin up/down's frame as the screens show it: against gravity (a camera pitch is known and the ± is within
+ * UNCERTAIN_ABOVE_DEG), else uncertain. Which zero it has (an average face or the face's own ear–eye line) is
+ * another question, `flexionZero`: core never gives a confident chin up/down without the camera's pitch, so
+ * the face's own zero always comes with gravity (or uncertain), never instead of it.
+ */
+export type FlexionReference = 'gravity' | 'uncertain' | 'none';
 
 export interface FrameReference {
   /** Rotation's frame. */
@@ -23,6 +29,8 @@ export interface FrameReference {
   /** Tilt's frame (the trunk's lean needs the hips; otherwise the camera's upright). */
   readonly tilt: TurnTiltReference;
   readonly flexion: FlexionReference;
+  /** Chin up/down's zero: the face's own ear–eye line or an average face (null when not measured). */
+  readonly flexionZero: HeadZero | null;
   /** How far the chin up/down value may be off because of its reference, ± deg (null when not measured). */
   readonly flexionUncertaintyDeg: number | null;
   /** Core's closed notes (words: core `referenceNoteWords`). */
@@ -48,11 +56,55 @@ export function cameraContext(pitch: PitchSource): CameraContext {
   }
 }
 
-export function createEngine(pitch: PitchSource): PoseEngine {
+export function createEngine(pitch: PitchSource): AnatomicalEstimator {
   return new AnatomicalEstimator({ camera: cameraContext(pitch) });
 }
 
-const NONE: FrameReference = { turnTilt: 'none', tilt: 'none', flexion: 'none', flexionUncertaintyDeg: null, notes: [] };
+const samePitch = (a: PitchSource, b: PitchSource): boolean =>
+  a.kind === b.kind && (a.kind !== 'sensor' || b.kind !== 'sensor' || Math.abs(a.pitchDeg - b.pitchDeg) < 1);
+
+/**
+ * The app's one engine and when it is made anew. A camera run (start to stop) is one recording: a new run
+ * gets a new engine, so the face's own chin up/down zero is decided again — the person may have sat down
+ * again, moved the laptop or handed the phone to someone else, and a zero learnt from another face would put
+ * every chin up/down number off by up to its ±10° window without a word. Within a run, a change of the
+ * camera's pitch (a phone's sensor moving by a degree or more, the camera set level or not) only changes the
+ * engine's camera pitch: the face zero and the guards are learnt from the image and stay
+ * (core `AnatomicalEstimator.setCameraPitch`).
+ */
+export class EngineKeeper {
+  private est: AnatomicalEstimator;
+  private src: PitchSource;
+
+  constructor(pitch: PitchSource = { kind: 'unknown' }) {
+    this.src = pitch;
+    this.est = createEngine(pitch);
+  }
+
+  get engine(): PoseEngine {
+    return this.est;
+  }
+
+  get pitch(): PitchSource {
+    return this.src;
+  }
+
+  /** A new pitch source; returns whether it changed what the engine uses (a sensor moves in 1° steps). */
+  setPitch(next: PitchSource): boolean {
+    if (samePitch(next, this.src)) return false;
+    this.src = next;
+    const c = cameraContext(next);
+    this.est.setCameraPitch(c.pitchDeg, c.pitchUncertaintyDeg);
+    return true;
+  }
+
+  /** The camera (re)started: a new recording, a new engine, the face's own zero undecided again. */
+  newRun(): void {
+    this.est = createEngine(this.src);
+  }
+}
+
+const NONE: FrameReference = { turnTilt: 'none', tilt: 'none', flexion: 'none', flexionZero: null, flexionUncertaintyDeg: null, notes: [] };
 
 export function referenceOf(m: FrameMeasure): FrameReference {
   const r = m.reference;
@@ -64,22 +116,25 @@ export function referenceOf(m: FrameMeasure): FrameReference {
 export function fromCoreReference(r: CoreFrameReference): FrameReference {
   const frameOf = (f: 'trunk' | 'gravity' | 'camera' | null): TurnTiltReference => (f === null ? 'none' : f === 'trunk' ? 'trunk' : 'camera');
   const fx = r.flexionDeg;
-  const flexion: FlexionReference = fx.frame === null ? 'none' : fx.uncertain ? 'uncertain' : fx.frame === 'gravity' ? 'gravity' : fx.zero === 'face-geometry' ? 'face-geometry' : 'uncertain';
+  const flexion: FlexionReference = fx.frame === null ? 'none' : !fx.uncertain && fx.frame === 'gravity' ? 'gravity' : 'uncertain';
   const notes = [...new Set([...r.rotationDeg.notes, ...r.tiltDeg.notes, ...fx.notes])];
-  return { turnTilt: frameOf(r.rotationDeg.frame), tilt: frameOf(r.tiltDeg.frame), flexion, flexionUncertaintyDeg: fx.frame === null ? null : fx.uncertaintyDeg, notes };
+  return { turnTilt: frameOf(r.rotationDeg.frame), tilt: frameOf(r.tiltDeg.frame), flexion, flexionZero: fx.frame === null ? null : fx.zero, flexionUncertaintyDeg: fx.frame === null ? null : fx.uncertaintyDeg, notes };
 }
 
 /**
  * Which references a session's frames used, as session measures (numbers, so they travel with the record):
- * share of measurable frames with rotation and with tilt against the trunk, and with chin up/down against
- * gravity, the face's geometry, or uncertain; the mean ± of chin up/down. `dominant()` is the reference
+ * share of measurable frames with rotation and with tilt against the trunk, with chin up/down against
+ * gravity or uncertain, and with chin up/down's zero from the face's own ear–eye line (whatever its frame:
+ * until session 12 this counted only a confident chin up/down on the camera's frame with that zero, which core
+ * never gives, so it was always 0 %); the mean ± of chin up/down. `dominant()` is the reference
  * most frames used, for the words on screen.
  */
 export class ReferenceTally {
   private n = 0;
   private trunk = 0;
   private tiltTrunk = 0;
-  private readonly flex = { gravity: 0, 'face-geometry': 0, uncertain: 0 };
+  private readonly flex = { gravity: 0, uncertain: 0 };
+  private faceZero = 0;
   private uncSumDeg = 0;
   private uncN = 0;
   private readonly notes = new Map<ReferenceNote, number>();
@@ -91,6 +146,7 @@ export class ReferenceTally {
     if (r.turnTilt === 'trunk') this.trunk++;
     if (r.tilt === 'trunk') this.tiltTrunk++;
     if (r.flexion !== 'none') this.flex[r.flexion]++;
+    if (r.flexionZero === 'face-geometry') this.faceZero++;
     if (r.flexionUncertaintyDeg !== null) {
       this.uncSumDeg += r.flexionUncertaintyDeg;
       this.uncN++;
@@ -104,7 +160,7 @@ export class ReferenceTally {
       referenceTrunkPct: pct(this.trunk),
       tiltReferenceTrunkPct: pct(this.tiltTrunk),
       flexionReferenceGravityPct: pct(this.flex.gravity),
-      flexionReferenceFaceGeometryPct: pct(this.flex['face-geometry']),
+      flexionReferenceFaceGeometryPct: pct(this.faceZero),
       flexionReferenceUncertainPct: pct(this.flex.uncertain),
       flexionReferenceUncertaintyDeg: this.uncN === 0 ? null : Math.round((10 * this.uncSumDeg) / this.uncN) / 10,
     };
@@ -121,13 +177,14 @@ export function referenceFromMeasures(m: Record<string, number | null | undefine
   const trunk = m['referenceTrunkPct'];
   if (trunk === null || trunk === undefined) return null;
   const g = m['flexionReferenceGravityPct'] ?? 0;
-  const f = m['flexionReferenceFaceGeometryPct'] ?? 0;
   const u = m['flexionReferenceUncertainPct'] ?? 0;
-  const flexion: FlexionReference = g + f + u === 0 ? 'none' : g >= f && g >= u ? 'gravity' : f >= u ? 'face-geometry' : 'uncertain';
+  const f = m['flexionReferenceFaceGeometryPct'] ?? 0;
+  const flexion: FlexionReference = g + u === 0 ? 'none' : g >= u ? 'gravity' : 'uncertain';
   return {
     turnTilt: trunk >= 50 ? 'trunk' : 'camera',
     tilt: (m['tiltReferenceTrunkPct'] ?? 0) >= 50 ? 'trunk' : 'camera',
     flexion,
+    flexionZero: flexion === 'none' ? null : f >= 50 ? 'face-geometry' : 'canonical-face',
     flexionUncertaintyDeg: m['flexionReferenceUncertaintyDeg'] ?? null,
     notes: [],
   };
@@ -160,7 +217,8 @@ export interface FlexionZeroChange {
 
 /**
  * Watches the chin up/down zero over the frames of one camera run and says when it changed: the face's
- * own zero taken, refused, or (a new engine after the camera's angle changed) back to the average face.
+ * own zero taken, refused, or (a new engine) back to the average face. Since session 12 the app makes a new
+ * engine only with a new camera run, which gets a new watch too, so within a run the zero changes at most once.
  * The first zero seen is not a change; frames without chin up/down leave the zero as it was; a refusal
  * reopened by a new engine is not one either (the zero stays the average face's; `current` says "for now").
  */
@@ -193,11 +251,30 @@ export class FlexionZeroWatch {
   }
 }
 
+/**
+ * A session's chin up/down zero stretches for its record, frame by frame (core `ZeroSegmentTracker`, the one
+ * definition of `zeroSegments`), in ms after the session's first frame: exams, training and exercise sessions.
+ */
+export class SessionZeroSegments {
+  private t0: number | null = null;
+  private readonly tracker = new ZeroSegmentTracker('flexionDeg');
+
+  push(m: FrameMeasure): void {
+    this.t0 ??= m.timestampMs;
+    this.tracker.push(m);
+  }
+
+  stored(): StoredZeroSegment[] {
+    const t0 = this.t0 ?? 0;
+    return this.tracker.segments().map((g) => ({ zero: g.zero, fromMs: Math.round(g.fromMs - t0), toMs: Math.round(g.toMs - t0), frames: g.frames }));
+  }
+}
+
 /** A session's chin up/down zero stretches for its record: core's `zeroSegments`, in ms after the session's first frame. */
 export function sessionFlexionZeroSegments(frames: readonly FrameMeasure[]): StoredZeroSegment[] {
-  const segs = zeroSegments(frames, 'flexionDeg');
-  const t0 = frames[0]?.timestampMs ?? 0;
-  return segs.map((g) => ({ zero: g.zero, fromMs: Math.round(g.fromMs - t0), toMs: Math.round(g.toMs - t0), frames: g.frames }));
+  const s = new SessionZeroSegments();
+  for (const f of frames) s.push(f);
+  return s.stored();
 }
 
 export type StoredZeroSegment = NonNullable<MeasurementSession['flexionZeroSegments']>[number];

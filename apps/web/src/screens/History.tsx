@@ -50,7 +50,7 @@ export function HistoryScreen(): ReactNode {
               ) : (
                 <p data-testid="history-reference">{t('m.hist.cameraRef')}</p>
               )}
-              <ZeroSegmentsNote segments={s.flexionZeroSegments} lang={lang} />
+              <ZeroSegmentsNote segments={s.flexionZeroSegments} lang={lang} of={s.kind === 'exam' ? 'exam' : 'session'} />
               <dl className="facts">
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => {
                   const prev = previousOfKind(sessions, i);

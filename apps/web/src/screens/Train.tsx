@@ -14,13 +14,13 @@ import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
 import { correctionWords } from '../app/words.ts';
 import { translate, useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
-import { CameraControls, CameraStatus, FlexionZeroNote, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, FlexionZeroNote, MeasureStatus, ReferenceNote, ZeroSegmentsNote } from '../components/Status.tsx';
 import { DEFAULT_ZONE, ZoneTracker, deviationOf } from '../feedback/zone.ts';
 import type { Correction, ZoneState, ZoneStats } from '../feedback/zone.ts';
 import { GradedSession, stageDeg } from '../feedback/graded.ts';
 import { useGradedStart } from '../feedback/useGradedStart.ts';
 import type { TrainingTarget } from '../feedback/graded.ts';
-import { ReferenceTally, referenceFromMeasures, referenceOf } from '../measure/reference.ts';
+import { ReferenceTally, SessionZeroSegments, referenceFromMeasures, referenceOf } from '../measure/reference.ts';
 import { AXES, DEFAULT_GRADED, gradedTargets } from '@geste/core';
 import type { Axis } from '@geste/core';
 import { trainingStartWords } from '../app/words.ts';
@@ -42,6 +42,8 @@ interface Running {
   /** Axes the plain zone trains. */
   plainAxes: readonly Axis[];
   tally: ReferenceTally;
+  /** The chin up/down zero stretch by stretch, kept with the record as an exam's is. */
+  zeros: SessionZeroSegments;
   rewardUntilTs: number | null;
   smoother: AngleSmoother;
   writer: SeriesWriter;
@@ -117,6 +119,7 @@ export function TrainScreen(): ReactNode {
         },
         endedAtMs: final ? Date.now() : null,
         note: note ?? r.record.note,
+        flexionZeroSegments: r.zeros.stored(),
       };
       r.record = rec;
       await r.writer.flush();
@@ -163,6 +166,7 @@ export function TrainScreen(): ReactNode {
       plainAxes,
       graded: gs,
       tally: new ReferenceTally(),
+      zeros: new SessionZeroSegments(),
       rewardUntilTs: null,
       smoother: new AngleSmoother(),
       writer: new SeriesWriter(record.id),
@@ -187,6 +191,7 @@ export function TrainScreen(): ReactNode {
     r.angles = angles;
     r.writer.push(m);
     r.tally.push(m);
+    r.zeros.push(m);
     if (r.graded) {
       const g = r.graded;
       const wasOff = g.state === 'out';
@@ -478,7 +483,7 @@ function RunningView(props: { view: RunView | null; targetMs: number; onStop: ()
 
 function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNode {
   const m = props.record.measures;
-  const { t, number } = useI18n();
+  const { t, lang, number } = useI18n();
   const f = (k: string, unit = '') => (m[k] === null || m[k] === undefined ? '–' : `${number(m[k]!)}${unit}`);
   const ref = referenceFromMeasures(m);
   return (
@@ -500,6 +505,7 @@ function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNo
         )}
       </dl>
       {ref && <ReferenceNote reference={ref} />}
+      <ZeroSegmentsNote segments={props.record.flexionZeroSegments} lang={lang} of="session" />
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>{t('m.train.again')}</button>
     </div>
   );

@@ -26,7 +26,7 @@ export interface SessionRecord {
   items: Record<string, number | null>;
   trick: { name: string; reductionPct: number | null } | null;
   note: string;
-  /** The chin up/down zero stretch by stretch (exams since session 11; core MeasurementSession). */
+  /** The chin up/down zero stretch by stretch (exams since session 11, training, exercise and trick sessions since session 12; core MeasurementSession). */
   flexionZeroSegments?: StoredZeroSegment[] | undefined;
 }
 

@@ -183,3 +183,27 @@ describe('anatomical reference', () => {
     expect(frontCameraPitchDeg(Number.NaN, 0)).toBeNull();
   });
 });
+
+describe('setCameraPitch: the camera tilted within one recording (session 12)', () => {
+  it('changes only the pitch: the face zero, the trunk and the guards are kept; mirroring stays', () => {
+    const nods = (i: number): HeadAngles => ({ rotationDeg: 0, tiltDeg: 0, flexionDeg: i < 30 ? 0 : ((i % 7) - 3) * (10 / 3) });
+    const frames = Array.from({ length: 150 }, (_, i) => frame(i, nods(i), [body({ earEyeSlopeDeg: 9, head: nods(i) })]));
+    const kept = new AnatomicalEstimator({ camera: { pitchDeg: 10, pitchUncertaintyDeg: 2, mirrored: true, hfovDeg: 70 } });
+    const fixed = new AnatomicalEstimator({ camera: { pitchDeg: 10, pitchUncertaintyDeg: 2, mirrored: true, hfovDeg: 70 } });
+    for (const f of frames.slice(0, 120)) { kept.measure(f); fixed.measure(f); }
+    expect(kept.faceZeroState.zero).toBe('face-geometry');
+    kept.setCameraPitch(15, 3);
+    expect(kept.camera).toEqual({ pitchDeg: 15, pitchUncertaintyDeg: 3, mirrored: true, hfovDeg: 70 });
+    for (const f of frames.slice(120)) {
+      const a = kept.measure(f), b = fixed.measure(f);
+      expect(a.reference!.flexionDeg.zero).toBe('face-geometry');
+      expect(Math.abs(a.flexionDeg! - b.flexionDeg!)).toBeCloseTo(5, 4);
+      // Turn and tilt move by hundredths (the camera's pitch is composed with the whole head rotation).
+      expect(a.rotationDeg!).toBeCloseTo(b.rotationDeg!, 1);
+      expect(a.tiltDeg!).toBeCloseTo(b.tiltDeg!, 1);
+    }
+    kept.setCameraPitch(null);
+    expect(kept.camera).toEqual({ pitchDeg: null, mirrored: true, hfovDeg: 70 });
+    expect(kept.measure(frame(150, nods(150), [body({ earEyeSlopeDeg: 9, head: nods(150) })])).reference!.flexionDeg.notes).toContain('camera-pitch-unknown');
+  });
+});

@@ -155,7 +155,7 @@ export function referenceMeasure(
  * implementation behind the app's live view and exam, the CLI and research mode.
  */
 export class AnatomicalEstimator {
-  readonly camera: CameraContext;
+  private cam: CameraContext;
   private readonly inner: GuardedFrameMeasurer;
   private readonly neutral = anatomicalNeutral();
   private readonly trunk: TrunkTracker;
@@ -166,10 +166,29 @@ export class AnatomicalEstimator {
   constructor(opts: AnatomicalOptions = {}) {
     const { camera, verticalRay, trunkSetup, ...fit } = opts;
     this.turnFlagger = new TrunkTurnFlagger(trunkSetup ?? null);
-    this.camera = camera ?? UNKNOWN_CAMERA;
+    this.cam = camera ?? UNKNOWN_CAMERA;
     this.verticalRay = verticalRay ?? true;
     this.inner = new GuardedFrameMeasurer(fit);
-    this.trunk = new TrunkTracker(2000, this.camera.mirrored ?? false);
+    this.trunk = new TrunkTracker(2000, this.cam.mirrored ?? false);
+  }
+
+  get camera(): CameraContext {
+    return this.cam;
+  }
+
+  /**
+   * The camera's pitch against gravity changed (a phone's sensor moved, or the person set or unset a laptop
+   * camera level at eye height); everything else about the camera (mirroring, field of view) stays. What this
+   * estimator has learnt is kept: all of it — the face-mesh guards, the trunk window and the face's own
+   * flexion zero (faceZero.ts) — is learnt from the camera's image alone, and the pitch enters only when a
+   * frame's angles are put against gravity (`referenceMeasure`). A camera that tilts moves the head's
+   * camera-relative pitch exactly as a nod does, which the face zero's rigidity check is built to see through
+   * (a line fixed in the head keeps its slope), so its decision stands. A new estimator would decide it again
+   * mid-recording (the app made one for every degree a phone's sensor moved: session 11).
+   */
+  setCameraPitch(pitchDeg: number | null, pitchUncertaintyDeg?: number): void {
+    const { pitchUncertaintyDeg: _old, ...rest } = this.cam;
+    this.cam = { ...rest, pitchDeg, ...(pitchUncertaintyDeg !== undefined ? { pitchUncertaintyDeg } : {}) };
   }
 
   measure(frame: LandmarkFrame): FrameMeasure {
@@ -179,7 +198,7 @@ export class AnatomicalEstimator {
     const fit = m.method === 'face-mesh' ? measureFit : null;
     const zero = this.faceZero.update(frame, fit);
     const turn = this.turnFlagger.update(frame, fit);
-    return referenceMeasure(m, frame, fit, trunk, zero, this.camera, { verticalRay: this.verticalRay, suspectedTrunkTurnDeg: turn.suspectedTurnDeg });
+    return referenceMeasure(m, frame, fit, trunk, zero, this.cam, { verticalRay: this.verticalRay, suspectedTrunkTurnDeg: turn.suspectedTurnDeg });
   }
 
   /** The face's current zero (how much its own flexion zero differs from the average face's). */

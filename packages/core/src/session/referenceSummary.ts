@@ -93,18 +93,32 @@ function hasReferencedValue(f: FrameMeasure, a: Axis): boolean {
 /**
  * The head zero of one axis on consecutive frames with a value, in order (the frames' own timestamps): one
  * segment when the zero held throughout, more when it changed (the face's own zero taken part-way,
- * faceZero.ts). The one definition behind `summarizeReference` (CLI, HTML report) and the app's exam record.
+ * faceZero.ts). The one definition behind `summarizeReference` (CLI, HTML report) and the app's session
+ * records; `ZeroSegmentTracker` is the same frame by frame, for sessions too long to keep their frames.
  */
 export function zeroSegments(frames: readonly FrameMeasure[], axis: Axis = 'flexionDeg'): ZeroSegment[] {
-  const segments: { zero: HeadZero; fromMs: number; toMs: number; frames: number }[] = [];
-  for (const f of frames) {
-    if (!hasReferencedValue(f, axis)) continue;
-    const z = f.reference![axis].zero;
-    const seg = segments.at(-1);
+  const t = new ZeroSegmentTracker(axis);
+  for (const f of frames) t.push(f);
+  return t.segments();
+}
+
+/** `zeroSegments`, fed one frame at a time (memory: one entry per change of zero). */
+export class ZeroSegmentTracker {
+  private readonly segs: { zero: HeadZero; fromMs: number; toMs: number; frames: number }[] = [];
+  constructor(private readonly axis: Axis = 'flexionDeg') {}
+
+  push(f: FrameMeasure): void {
+    if (!hasReferencedValue(f, this.axis)) return;
+    const z = f.reference![this.axis].zero;
+    const seg = this.segs.at(-1);
     if (seg && seg.zero === z) { seg.toMs = f.timestampMs; seg.frames++; }
-    else segments.push({ zero: z, fromMs: f.timestampMs, toMs: f.timestampMs, frames: 1 });
+    else this.segs.push({ zero: z, fromMs: f.timestampMs, toMs: f.timestampMs, frames: 1 });
   }
-  return segments;
+
+  /** The segments so far (a copy). */
+  segments(): ZeroSegment[] {
+    return this.segs.map((g) => ({ ...g }));
+  }
 }
 
 const top = <K extends string>(r: Partial<Record<K, number>>): K | null => {
