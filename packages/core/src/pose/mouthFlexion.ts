@@ -30,11 +30,22 @@ export const MOUTH_FROM = 0.055;
 export const MOUTH_FULL = 0.125;
 /** Closed lips: this quantile of the person's recent lip openings (speech keeps the mouth closed a good part of the time). */
 export const CLOSED_LIPS_QUANTILE = 0.05;
-/** Recent frames for the closed-lips level, and for the closed-mouth lead. */
+/** Recent frames for the closed-lips level, and recent closed-mouth frames for the closed-mouth lead. */
 export const LIPS_WINDOW_FRAMES = 300;
 export const LEAD_WINDOW_FRAMES = 60;
 /** Closed-mouth frames needed before any correction (the lead's level is the person's own). */
 export const LEAD_MIN_FRAMES = 10;
+/**
+ * The closed lips are the person's own *at this flexion* (session 12, lipschin): the level is taken over the recent frames
+ * whose flexion without the mouth (from the camera) is within this many degrees of this frame's. The mesh does not read
+ * closed lips as one number: on the phantom's faces that never talk, 0.10–0.12 eye widths apart level, 0.03–0.05 at a
+ * 25–35° chin-down and 0.06–0.14 at a 15–20° chin-up (which way depends on the face; the canonical face's own geometry
+ * moves them ≤ 0.005). With one level for every flexion a chin-down hold pulled the level down to 0.03, and the closed lips
+ * of the chin-up that followed read as an open mouth (80 frames moved on three faces that never talk, ≤ 1°).
+ */
+export const NEAR_FLEXION_DEG = 5;
+/** Frames near this flexion needed for its closed-lips level: with fewer (the head passing through) no correction. */
+export const LIPS_MIN_FRAMES = 10;
 /**
  * Only for a face within this turn and tilt of the camera, deg: the lips' reading and the lead move with the posture too
  * (beard-glasses held at −35°/+20°/−15°: closed lips 0.14 against 0.09 at rest, the correction 1.3° off).
@@ -53,17 +64,27 @@ export function mouthShare(aboveClosed: number): number {
 }
 
 export class MouthFlexionCorrector {
-  private readonly lips: number[] = [];
-  private readonly closedLead: number[] = [];
+  /** Recent frames near frontal: lips apart, and the flexion without the mouth (from the camera, deg). */
+  private readonly lips: { lips: number; flexionDeg: number }[] = [];
+  /** Recent closed-mouth frames: the head fit's flexion lead over the fit without the mouth, deg, and that fit's flexion. */
+  private readonly closedLead: { lead: number; flexionDeg: number }[] = [];
 
-  /** The person's closed-lips level so far (null: no frame yet). */
-  get closedLips(): number | null {
-    return this.lips.length === 0 ? null : quantileSorted([...this.lips].sort((a, b) => a - b), CLOSED_LIPS_QUANTILE);
+  /** The person's closed-lips level near this flexion (null: fewer than LIPS_MIN_FRAMES recent frames near it). */
+  closedLipsAt(flexionDeg: number): number | null {
+    const near = this.lips.filter((e) => Math.abs(e.flexionDeg - flexionDeg) <= NEAR_FLEXION_DEG).map((e) => e.lips);
+    return near.length < LIPS_MIN_FRAMES ? null : quantileSorted(near.sort((a, b) => a - b), CLOSED_LIPS_QUANTILE);
   }
 
-  /** The head fit's flexion lead over the fit without the mouth on closed-mouth frames, deg (null: too few yet). */
-  get closedLeadDeg(): number | null {
-    return this.closedLead.length < LEAD_MIN_FRAMES ? null : quantileSorted([...this.closedLead].sort((a, b) => a - b), 0.5);
+  /**
+   * The head fit's flexion lead over the fit without the mouth on the recent closed-mouth frames near this flexion, deg;
+   * while there are fewer than LEAD_MIN_FRAMES of those, on the recent closed-mouth frames at any flexion (null: too few).
+   * The closed lead moves with the flexion too, but learning it afresh at each posture would leave a talker who nods
+   * uncorrected for a second or more (a talking mouth is closed on about a fifth of the frames).
+   */
+  closedLeadAt(flexionDeg: number): number | null {
+    const near = this.closedLead.filter((e) => Math.abs(e.flexionDeg - flexionDeg) <= NEAR_FLEXION_DEG);
+    const use = (near.length >= LEAD_MIN_FRAMES ? near : this.closedLead).slice(-LEAD_WINDOW_FRAMES).map((e) => e.lead);
+    return use.length < LEAD_MIN_FRAMES ? null : quantileSorted(use.sort((a, b) => a - b), 0.5);
   }
 
   /** The share of the correction on the last frame (0 closed … 1 wide open). */
@@ -76,21 +97,23 @@ export class MouthFlexionCorrector {
     if (evidence === null || noMouth === null || noMouth === undefined || lips === null || m.method !== 'face-mesh') return m;
     const cam = evidence.cameraAngles;
     if (Math.abs(cam.rotationDeg) > MOUTH_TURN_TILT_DEG || Math.abs(cam.tiltDeg) > MOUTH_TURN_TILT_DEG) return m;
-    push(this.lips, lips, LIPS_WINDOW_FRAMES);
-    const share = mouthShare(lips - this.closedLips!);
-    const lead = evidence.cameraAngles.flexionDeg - noMouth;
+    push(this.lips, { lips, flexionDeg: noMouth }, LIPS_WINDOW_FRAMES);
+    const closedLips = this.closedLipsAt(noMouth);
+    if (closedLips === null) return m; // the head is passing through: its closed lips here are not known yet
+    const share = mouthShare(lips - closedLips);
+    const lead = cam.flexionDeg - noMouth;
     if (share === 0) {
-      push(this.closedLead, lead, LEAD_WINDOW_FRAMES);
+      push(this.closedLead, { lead, flexionDeg: noMouth }, LIPS_WINDOW_FRAMES);
       return m;
     }
-    const closedLead = this.closedLeadDeg;
+    const closedLead = this.closedLeadAt(noMouth);
     if (closedLead === null || m.flexionDeg === null) return m;
     this.lastShare = share;
     return { ...m, flexionDeg: m.flexionDeg - share * (lead - closedLead) };
   }
 }
 
-function push(list: number[], v: number, max: number): void {
+function push<T>(list: T[], v: T, max: number): void {
   list.push(v);
   if (list.length > max) list.shift();
 }
