@@ -5,25 +5,22 @@
 // the closed-mouth reading of the same posture, with the correction and with it switched off (prototype patched).
 //   node --import tsx bench/experiments/lipschin-talker.ts [CORE_ROOT]     (CORE_ROOT: a checkout to compare, default this one)
 import { fileURLToPath } from 'node:url';
+import { type JawStep, jawFrames, jawSteps, meshLikeClosedJawDeg, talkingJawDeg } from '../../packages/core/src/pose/jawDrop.testing.ts';
 
 const root = process.argv[2] ?? fileURLToPath(new URL('../..', import.meta.url));
 const core = await import(`${root}/packages/core/src/index.ts`) as typeof import('@geste/core');
 const mouthMod = await import(`${root}/packages/core/src/pose/mouthFlexion.ts`) as typeof import('../../packages/core/src/pose/mouthFlexion.ts');
-const { withJawOpen } = await import(`${root}/packages/core/src/pose/jawDrop.testing.ts`) as typeof import('../../packages/core/src/pose/jawDrop.testing.ts');
 type Angles = { rotationDeg: number; tiltDeg: number; flexionDeg: number };
-type Step = { angles: Angles; jawDeg: number; score: boolean; closedRef: boolean };
+/** A step, and whether it is scored (score) or one of the closed-mouth frames the error is counted from (closedRef). */
+type Step = JawStep & { score: boolean; closedRef: boolean };
 
-const FRAME_MS = 1000 / 30;
-const IMAGE = { imageWidthPx: 640, imageHeightPx: 480 } as const;
-const talkJaw = (k: number) => 14 * Math.abs(Math.sin(2 * Math.PI * 1.1 * (k * FRAME_MS) / 1000)); // 4.4 syllables/s
+const talkJaw = talkingJawDeg;
+const meshLikeJaw = meshLikeClosedJawDeg;
 const ramp = (a: number, b: number, k: number, n: number) => a + (b - a) * Math.min(1, k / n);
 const A = (r: number, t: number, f: number): Angles => ({ rotationDeg: r, tiltDeg: t, flexionDeg: f });
-/** The closed lips as the phantom's mesh reads them: pressed (jaw −3°, lips 0.05) at a 25° chin-down, apart (jaw +3°, 0.12) at an 18° chin-up. */
-const meshLikeJaw = (flexionDeg: number) => (flexionDeg >= 0 ? (-3 * flexionDeg) / 25 : (-3 * flexionDeg) / 18);
-
 function seq(...parts: Step[][]): Step[] { return parts.flat(); }
 function hold(n: number, angles: Angles | ((k: number) => Angles), jaw: (k: number) => number, score = false, closedRef = false): Step[] {
-  return Array.from({ length: n }, (_, k) => ({ angles: typeof angles === 'function' ? angles(k) : angles, jawDeg: jaw(k), score, closedRef }));
+  return jawSteps(n, angles, jaw).map((s) => ({ ...s, score, closedRef }));
 }
 
 const scenarios: Record<string, Step[]> = {};
@@ -45,13 +42,8 @@ scenarios['closed mouth: chin-down 25° then chin-up 18°, mesh-like lips'] = se
   hold(15, (k) => A(0, 0, ramp(0, 25, k, 15)), (k) => meshLikeJaw(ramp(0, 25, k, 15))), hold(90, A(0, 0, 25), () => meshLikeJaw(25)),
   hold(25, (k) => A(0, 0, ramp(25, -18, k, 25)), (k) => meshLikeJaw(ramp(25, -18, k, 25))), hold(90, A(0, 0, -18), () => meshLikeJaw(-18), true, true));
 
-function frames(steps: Step[]): import('@geste/core').LandmarkFrame[] {
-  return steps.map((s, k) => ({
-    frameIndex: k, timestampMs: k * FRAME_MS, ...IMAGE, bodies: [], hands: [],
-    faces: [core.syntheticFace({ angles: s.angles, perspective: { focalPx: 600, distanceCm: 60 }, ...IMAGE, noisePx: 0.4, seed: 1 + k, shapeCm: withJawOpen(s.jawDeg) })],
-  }));
-}
-function run(fr: ReturnType<typeof frames>): (number | null)[] {
+const frames = (steps: Step[]) => jawFrames(steps);
+function run(fr: ReturnType<typeof jawFrames>): (number | null)[] {
   const rec = new core.RecordingAnalyzer({ kind: 'anatomical' });
   for (const f of fr) rec.push(f);
   return rec.finish().frames.map((m) => m.flexionDeg);
