@@ -39,13 +39,18 @@ export const LEAD_MIN_FRAMES = 10;
  * The closed lips are the person's own *at this flexion* (session 12, lipschin): the level is taken over the recent frames
  * whose flexion without the mouth (from the camera) is within this many degrees of this frame's. The mesh does not read
  * closed lips as one number: on the phantom's faces that never talk, 0.10–0.12 eye widths apart level, 0.03–0.05 at a
- * 25–35° chin-down and 0.06–0.14 at a 15–20° chin-up (which way depends on the face; the canonical face's own geometry
- * moves them ≤ 0.005). With one level for every flexion a chin-down hold pulled the level down to 0.03, and the closed lips
- * of the chin-up that followed read as an open mouth (80 frames moved on three faces that never talk, ≤ 1°).
+ * 25–35° chin-down and 0.06–0.14 at a 15–20° chin-up (which way depends on the face; a rigid rotation of the canonical
+ * face moves them ≤ 0.005). With one level for every flexion a chin-down hold pulled the level down to 0.03, and the closed
+ * lips of the chin-up that followed read as an open mouth (80 frames moved on three faces that never talk, ≤ 1°).
  */
 export const NEAR_FLEXION_DEG = 5;
-/** Frames near this flexion needed for its closed-lips level: with fewer (the head passing through) no correction. */
-export const LIPS_MIN_FRAMES = 10;
+/**
+ * …but never more than this above the closed level at the person's usual flexion (the window's median): a real talker who
+ * dips the chin 10–20° for half a second with the mouth open has no closed frame there (franck: lips 0.12–0.15 where his
+ * closed lips read 0.01). The largest rise of the closed lips with the flexion on the phantom's faces: dark-stubble,
+ * 0.14 at a 15° chin-up against 0.106 level.
+ */
+export const CLOSED_LIPS_RISE = 0.035;
 /**
  * Only for a face within this turn and tilt of the camera, deg: the lips' reading and the lead move with the posture too
  * (beard-glasses held at −35°/+20°/−15°: closed lips 0.14 against 0.09 at rest, the correction 1.3° off).
@@ -69,10 +74,16 @@ export class MouthFlexionCorrector {
   /** Recent closed-mouth frames: the head fit's flexion lead over the fit without the mouth, deg, and that fit's flexion. */
   private readonly closedLead: { lead: number; flexionDeg: number }[] = [];
 
-  /** The person's closed-lips level near this flexion (null: fewer than LIPS_MIN_FRAMES recent frames near it). */
+  /**
+   * The person's closed-lips level near this flexion: the CLOSED_LIPS_QUANTILE of the recent lips within NEAR_FLEXION_DEG,
+   * at most CLOSED_LIPS_RISE above that level at the usual flexion (null: no frame yet).
+   */
   closedLipsAt(flexionDeg: number): number | null {
-    const near = this.lips.filter((e) => Math.abs(e.flexionDeg - flexionDeg) <= NEAR_FLEXION_DEG).map((e) => e.lips);
-    return near.length < LIPS_MIN_FRAMES ? null : quantileSorted(near.sort((a, b) => a - b), CLOSED_LIPS_QUANTILE);
+    if (this.lips.length === 0) return null;
+    const levelAt = (f: number) => quantileSorted(this.lips.filter((e) => Math.abs(e.flexionDeg - f) <= NEAR_FLEXION_DEG).map((e) => e.lips).sort((a, b) => a - b), CLOSED_LIPS_QUANTILE);
+    const usual = quantileSorted(this.lips.map((e) => e.flexionDeg).sort((a, b) => a - b), 0.5);
+    const here = levelAt(flexionDeg), cap = levelAt(usual) + CLOSED_LIPS_RISE; // cap: NaN with no frame near the median (two postures 10° apart)
+    return Number.isFinite(cap) ? Math.min(here, cap) : here;
   }
 
   /**
@@ -99,8 +110,7 @@ export class MouthFlexionCorrector {
     if (Math.abs(cam.rotationDeg) > MOUTH_TURN_TILT_DEG || Math.abs(cam.tiltDeg) > MOUTH_TURN_TILT_DEG) return m;
     push(this.lips, { lips, flexionDeg: noMouth }, LIPS_WINDOW_FRAMES);
     const closedLips = this.closedLipsAt(noMouth);
-    if (closedLips === null) return m; // the head is passing through: its closed lips here are not known yet
-    const share = mouthShare(lips - closedLips);
+    const share = mouthShare(lips - closedLips!); // this frame is in the window: never null here
     const lead = cam.flexionDeg - noMouth;
     if (share === 0) {
       push(this.closedLead, { lead, flexionDeg: noMouth }, LIPS_WINDOW_FRAMES);
