@@ -161,7 +161,7 @@ describe('the closed lips follow the chin', () => {
     const off = withoutCorrection(() => analyse(frames));
     for (const out of [on.rec, on.live, off.rec]) {
       // Against the closed mouth's reading at the same posture (the last 30 frames).
-      const closed = out.slice(-30).reduce((a, v) => a + v!, 0) / 30;
+      const closed = out.slice(-30).reduce((a: number, v) => a + v!, 0) / 30;
       const err = out.slice(140, 290).map((v) => v! - closed);
       const mean = err.reduce((a, b) => a + b, 0) / err.length;
       if (out === off.rec) {

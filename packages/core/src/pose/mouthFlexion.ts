@@ -12,6 +12,11 @@
  * real talkers, 0.09–0.12 on most phantom faces), so a closed-mouth frame is left exactly as it was, and the reading does
  * not step as the mouth opens and closes at speech rates. Flexion only: rotation and tilt moved ≤ 0.2° with the mouth.
  *
+ * Both closed levels are the person's own at this flexion (session 12, lipschin): the mesh reads closed lips further
+ * apart or closer together as the chin moves (NEAR_FLEXION_DEG), and one level for every flexion let a chin-down hold
+ * make the closed lips of a later chin-up look open. The lips' level is capped at the usual flexion's + CLOSED_LIPS_RISE,
+ * so a short nod with the mouth open (no closed frame at that flexion) is still corrected.
+ *
  * Stateful, in frame order; the live estimator and the recording analyser share it (estimator.ts
  * GuardedFrameMeasurer). docs/far-range.md, "…but not for an open mouth".
  */
