@@ -3,6 +3,9 @@
 // not committed.
 import { CANONICAL_FACE_CM } from './canonicalFace.ts';
 import { FACE_MESH_POINTS } from './faceIndices.ts';
+import { syntheticFace } from './syntheticFace.ts';
+import type { HeadAngles } from '../measures/types.ts';
+import type { LandmarkFrame } from '../landmarks/types.ts';
 
 /**
  * The lips (MediaPipe face mesh, FACEMESH_LIPS and the two rings between): the upper lip's points, which stay with the
@@ -42,4 +45,39 @@ export function withJawOpen(jawDeg: number): number[] {
     out[i * 3 + 2] = HINGE_Z_CM + dz * c + dy * s;
   }
   return out;
+}
+
+/** One generated frame's posture and jaw (session 12, lipschin: a talker who moves the head while talking). */
+export interface JawStep {
+  readonly angles: HeadAngles;
+  readonly jawDeg: number;
+}
+
+/** The talker's jaw: 0 … 14° at 2.2 Hz (|sin|: 4.4 syllables/s), the lips 0.07 … 0.30 eye widths apart; k frames at 30 fps. */
+export function talkingJawDeg(k: number): number {
+  return 14 * Math.abs(Math.sin(2 * Math.PI * 1.1 * k / 30));
+}
+
+/**
+ * Closed lips as the phantom's face mesh reads them at this flexion (deg, chin-down +): pressed together at a chin-down
+ * (jaw −3° at 25°: lips 0.05 eye widths apart) and a little apart at a chin-up (jaw +3° at −18°: 0.12), 0.077 level. The
+ * mesh on the phantom's faces that never talk: 0.10–0.12 level, 0.03–0.05 at 25–35° chin-down, up to 0.14 at 15–20°
+ * chin-up (dark-stubble). A rigid rotation of the canonical face alone moves them ≤ 0.005.
+ */
+export function meshLikeClosedJawDeg(flexionDeg: number): number {
+  return flexionDeg >= 0 ? (-3 * flexionDeg) / 25 : (-3 * flexionDeg) / 18;
+}
+
+/** n steps; angles and jaw per step k (0 … n − 1). */
+export function jawSteps(n: number, angles: HeadAngles | ((k: number) => HeadAngles), jawDeg: (k: number) => number): JawStep[] {
+  return Array.from({ length: n }, (_, k) => ({ angles: typeof angles === 'function' ? angles(k) : angles, jawDeg: jawDeg(k) }));
+}
+
+/** The generated frames (30 fps, 640×480, pinhole 600 px at 60 cm, seeded noise) of these steps. */
+export function jawFrames(steps: readonly JawStep[], noisePx = 0.4): LandmarkFrame[] {
+  const image = { imageWidthPx: 640, imageHeightPx: 480 } as const;
+  return steps.map((s, k) => ({
+    frameIndex: k, timestampMs: (k * 1000) / 30, ...image, bodies: [], hands: [],
+    faces: [syntheticFace({ angles: s.angles, perspective: { focalPx: 600, distanceCm: 60 }, ...image, noisePx, seed: 1 + k, shapeCm: withJawOpen(s.jawDeg) })],
+  }));
 }
