@@ -24,4 +24,10 @@ describe('a dial', () => {
     expect(t).toContain('! outside the zone');
     expect(t).not.toContain('not measurable');
   });
+
+  it('a value that rounds to zero reads 0°, never -0° (seen on the live view after a camera restart)', () => {
+    const t = text(renderToStaticMarkup(createElement(Gauge, { axis: 'tiltDeg', valueDeg: -0.3, zoneDeg: 10 })));
+    expect(t).toMatch(/(^| )0°/);
+    expect(t).not.toMatch(/[-−]0°/);
+  });
 });
