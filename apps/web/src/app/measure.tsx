@@ -79,6 +79,8 @@ export interface MeasureSnapshot {
    */
   readonly flexionZero: FlexionZero | null;
   readonly flexionZeroChange: FlexionZeroChange | null;
+  /** Counts camera starts: frames of one run belong together (the live trace starts empty on a new run). */
+  readonly cameraRun: number;
 }
 
 export interface MeasureApi {
@@ -175,6 +177,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
       latencyMs: null,
       flexionZero: null,
       flexionZeroChange: null,
+      cameraRun: 0,
     };
     const snapListeners = new Set<() => void>();
     const tickListeners = new Set<(t: LoopTick) => void>();
@@ -303,7 +306,7 @@ function createMeasureApi(createDetector: () => Promise<FrameDetector>): Measure
         // A new camera run is a new recording: the face's own zero is decided again (EngineKeeper).
         keeper.newRun();
         zeroWatch = new FlexionZeroWatch();
-        set({ cameraError: null, loopStatus: 'starting', flexionZero: null, flexionZeroChange: null });
+        set({ cameraError: null, loopStatus: 'starting', flexionZero: null, flexionZeroChange: null, cameraRun: snap.cameraRun + 1 });
         debug.cameraError = null;
         try {
           const [c, d] = await Promise.all([openCamera(deviceId), getDetector()]);

@@ -235,3 +235,15 @@ export function zeroSegmentsWords(segments: readonly StoredZeroSegment[] | undef
     .join(translate(lang, 'm.fzero.seg.then'));
   return translate(lang, 'm.fzero.seg.list', { list });
 }
+
+/**
+ * The same stretches as a phrase for the stored reference note's chin up/down line ("… with its zero from an
+ * average face for the whole exam"), so the reference and the zero read as one statement. Null without stretches.
+ */
+export function zeroSegmentsPhrase(segments: readonly StoredZeroSegment[] | undefined, lang: Lang = 'en', of: 'exam' | 'session' = 'exam'): string | null {
+  if (!segments || segments.length === 0) return null;
+  if (segments.length === 1) return translate(lang, `m.fzero.phrase.${of}.${segments[0]!.zero}`);
+  return segments
+    .map((g, i) => translate(lang, `m.fzero.seg.item.${g.zero}`, { from: clockWords(g.fromMs), to: clockWords(segments[i + 1]?.fromMs ?? g.toMs) }))
+    .join(translate(lang, 'm.fzero.seg.then'));
+}

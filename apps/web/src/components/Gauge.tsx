@@ -74,8 +74,9 @@ export function Gauge(props: {
         <circle cx="100" cy="100" r="6" className="gauge-hub" />
       </svg>
       <div className="gauge-value">
-        <span className="gauge-number">{valueDeg === null ? '—' : `${unc === null ? '' : '≈'}${number(Math.round(valueDeg), 0)}°`}</span>
-        <span className="gauge-words">{words}</span>
+        <span className="gauge-number">{valueDeg === null ? '—' : `${unc === null ? '' : '≈'}${number(Math.round(valueDeg) || 0, 0)}°`}</span>
+        {/* Not measurable: the state line says it once, with its "?" mark. */}
+        {state !== 'unknown' && <span className="gauge-words">{words}</span>}
         <span className="gauge-state">{t(state === 'unknown' ? 'm.gauge.unknown' : state === 'uncertain' ? 'm.gauge.notJudged' : state === 'untrained' ? 'm.gauge.untrained' : inside ? 'm.gauge.in' : 'm.gauge.out')}</span>
       </div>
     </figure>

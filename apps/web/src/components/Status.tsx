@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
@@ -104,27 +104,50 @@ export function CameraControls(): ReactNode {
   );
 }
 
+/** A stored exam's or session's chin up/down zero stretches, for its reference note. */
+export interface StoredZeros {
+  readonly segments: readonly StoredZeroSegment[] | undefined;
+  readonly of: 'exam' | 'session';
+}
+
 /**
  * Which reference the numbers use, in words: turn and tilt against the trunk or the camera; chin up/down
  * against gravity, the face's own level line, or uncertain (with its ±). `reference` = a stored one (a
  * session, the training start); without it, the latest frame's. `detail` adds core's notes: why a better
  * reference was not available (shoulders not seen, two people, mirrored picture, camera angle unknown…).
+ * `zeros` (a stored exam or session): the chin up/down line also names the zero used, stretch by stretch, so
+ * the reference and the zero are one statement (ZeroSegmentsNote is for records without a reference).
  */
-export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean }): ReactNode {
+export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean; zeros?: StoredZeros }): ReactNode {
   const s = useMeasure();
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   const ref = props.reference ?? (s.cameraOn && s.latest ? referenceOf(s.latest) : null);
   if (!ref) return null;
+  return <ReferenceView reference={ref} detail={props.detail ?? false} zeros={props.zeros ?? null} lang={lang} />;
+}
+
+/** ReferenceNote's words for a given reference (no app state: rendered as is by tests). */
+export function ReferenceView(props: { reference: FrameReference; detail: boolean; zeros: StoredZeros | null; lang: Lang }): ReactNode {
+  const { reference: ref, lang, zeros } = props;
+  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>): string => translate(lang, k, v);
   const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg, lang);
   const turnTilt =
     ref.turnTilt === ref.tilt
       ? t('m.status.turnAndTilt', { ref: turnTiltReferenceWords(ref.turnTilt, lang).short })
       : t('m.status.turnThenTilt', { turn: turnTiltReferenceWords(ref.turnTilt, lang).short, tilt: turnTiltReferenceWords(ref.tilt, lang).short });
+  const zero = zeros && ref.flexion !== 'none' ? zeroSegmentsPhrase(zeros.segments, lang, zeros.of) : null;
   return (
     <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-flexion-zero={ref.flexionZero ?? ''} data-notes={ref.notes.join(',')}>
       <p>
-        <strong>{t('m.status.refHeading')}</strong> {turnTilt} {t('m.status.chin', { ref: fx.short })}
+        <strong>{t('m.status.refHeading')}</strong> {turnTilt}
+        {zero === null && ` ${t('m.status.chin', { ref: fx.short })}`}
       </p>
+      {zero !== null && (
+        <p className="reference-chin" data-testid="zero-segments" data-segments={zeros!.segments!.map((g) => g.zero).join(',')}>
+          {t('m.status.chinZero', { ref: fx.short, zero })}
+        </p>
+      )}
+      {zeros && zero === null && <ZeroSegmentsNote segments={zeros.segments} lang={lang} of={zeros.of} />}
       {props.detail && ref.notes.length > 0 && (
         <ul className="reference-why">
           {ref.notes.map((n) => (

@@ -1,20 +1,21 @@
 /**
- * 30-second trace of the three angles (uPlot). Fed every frame through `push`; redrawn ~8×/s.
+ * 30-second trace of the three angles (uPlot) of the current camera run (traceWindow.ts); redrawn ~8×/s.
  * Not-measurable frames are gaps (null), never zeros. Lines differ by dash pattern as well as colour.
  */
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { useInterval, useTicks } from '../app/measure.tsx';
+import { useInterval, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-
-const WINDOW_MS = 30_000;
+import { TraceWindow } from './traceWindow.ts';
 
 export function Trace(props: { zoneDeg: number }): ReactNode {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const data = useRef<{ t: number[]; r: (number | null)[]; ti: (number | null)[]; f: (number | null)[] }>({ t: [], r: [], ti: [], f: [] });
+  const api = useMeasureApi();
+  // One camera run per trace: a new run starts it empty (traceWindow.ts).
+  const data = useRef(new TraceWindow());
   const zone = props.zoneDeg;
   const { t, lang } = useI18n();
 
@@ -62,31 +63,15 @@ export function Trace(props: { zoneDeg: number }): ReactNode {
     };
   }, [zone, lang]); // eslint-disable-line react-hooks/exhaustive-deps -- t follows lang
 
-  useTicks((tick) => {
-    const d = data.current;
-    const m = tick.measure;
-    d.t.push(m.timestampMs);
-    d.r.push(m.rotationDeg);
-    d.ti.push(m.tiltDeg);
-    d.f.push(m.flexionDeg);
-    const cut = m.timestampMs - WINDOW_MS;
-    let drop = 0;
-    while (drop < d.t.length && d.t[drop]! < cut) drop++;
-    if (drop > 0) {
-      d.t.splice(0, drop);
-      d.r.splice(0, drop);
-      d.ti.splice(0, drop);
-      d.f.splice(0, drop);
-    }
-  });
+  useTicks((tick) => data.current.push(tick.measure, api.snapshot().cameraRun));
 
   useInterval(() => {
     const d = data.current;
     const p = plot.current;
-    if (!p || d.t.length === 0) return;
-    const last = d.t[d.t.length - 1]!;
-    const xs = d.t.map((t) => -(last - t) / 1000);
-    p.setData([xs, d.r, d.ti, d.f] as uPlot.AlignedData, false);
+    if (!p) return;
+    d.keepRun(api.snapshot().cameraRun);
+    const s = d.series();
+    p.setData([s.secondsAgo, s.rotationDeg, s.tiltDeg, s.flexionDeg] as uPlot.AlignedData, false);
     p.setScale('x', { min: -30, max: 0 });
   }, 125);
 

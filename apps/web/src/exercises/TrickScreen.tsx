@@ -10,9 +10,10 @@ import { ALL_TRICKS, analyseTrickTrials, trialsAsExamPhases, trickId, trickProto
 import type { FrameMeasure, ProtocolStep, Trick, TrickReport, TrickTrial } from '@geste/core';
 import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { Caption, SoundToggles, usePrefs } from '../app/prefs.tsx';
-import { CameraControls, CameraStatus, MeasureStatus } from '../components/Status.tsx';
+import { CameraControls, CameraStatus, MeasureStatus, ZeroSegmentsNote } from '../components/Status.tsx';
 import { getSetting, newSessionId, putSetting, saveSession } from '../store/db.ts';
 import { sessionFlexionZeroSegments } from '../measure/reference.ts';
+import type { StoredZeroSegment } from '../measure/reference.ts';
 import { PoseFigure } from './ExerciseAvatar.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Key } from '../i18n/i18n.tsx';
@@ -54,6 +55,7 @@ export function TrickScreen(): ReactNode {
   }, [phase, measureApi]);
   const [now, setNow] = useState<{ step: ProtocolStep | null; leftS: number; trick: Trick | null }>({ step: null, leftS: 0, trick: null });
   const [report, setReport] = useState<TrickReport | null>(null);
+  const [zeros, setZeros] = useState<StoredZeroSegment[]>([]);
   const run = useRef<Run | null>(null);
 
   const [own, setOwn] = useState<Trick[]>([]);
@@ -77,7 +79,9 @@ export function TrickScreen(): ReactNode {
     const r = run.current;
     if (!r) return;
     const rep = analyseTrickTrials(r.frames, r.trials);
+    const segs = sessionFlexionZeroSegments(r.frames);
     setReport(rep);
+    setZeros(segs);
     setPhase('done');
     prefs.speaker.say(rep.best ? t('trick.say.best', { trick: trickWords(rep.best.trick) }) : rep.trials.every((x) => x.verdict === 'not-enough-data') ? t('trick.say.notEnough') : t('trick.say.none'));
     void putSetting(TRICK_PHASES_SETTING, trialsAsExamPhases(r.trials));
@@ -93,7 +97,7 @@ export function TrickScreen(): ReactNode {
       items: {},
       trick: rep.best ? { name: rep.best.id, reductionPct: rep.best.reductionPercent === null ? null : Math.round(rep.best.reductionPercent * 10) / 10 } : null,
       note: rep.best === null ? 'no trick made a clear difference' : rep.best.handOverFaceShareDuring > 0.25 ? 'the hand model saw the hand over the face during the best trick' : '',
-      flexionZeroSegments: sessionFlexionZeroSegments(r.frames),
+      flexionZeroSegments: segs,
     });
   };
 
@@ -193,7 +197,7 @@ export function TrickScreen(): ReactNode {
       )}
       <Caption />
       <SoundToggles />
-      {phase === 'done' && report && <TrickResults report={report} />}
+      {phase === 'done' && report && <TrickResults report={report} zeros={zeros} />}
       {phase === 'done' && report && (
         <div>
           <p>{t('trick.saved')}</p>
@@ -208,8 +212,11 @@ export function TrickScreen(): ReactNode {
 
 const HAND_SHARE_TO_MENTION = 0.25;
 
-/** The verdicts in words: a winner only when a trick clearly helped; the hand mentioned only when the hand model saw it. */
-function TrickResults({ report }: { report: TrickReport }): ReactNode {
+/**
+ * The verdicts in words: a winner only when a trick clearly helped; the hand mentioned only when the hand model saw
+ * it. Then the session's chin up/down zero, stretch by stretch, as the training and exercise summaries say it.
+ */
+export function TrickResults({ report, zeros }: { report: TrickReport; zeros: readonly StoredZeroSegment[] }): ReactNode {
   const i = useI18n();
   const t = i.t;
   const pctOf = (x: number | null): string => (x === null ? '—' : `${i.number(Math.round(x), 0)} %`);
@@ -264,6 +271,7 @@ function TrickResults({ report }: { report: TrickReport }): ReactNode {
         </tbody>
       </table>
       </div>
+      <ZeroSegmentsNote segments={zeros} lang={i.lang} of="session" />
       <p className="hint">{t('trick.method')}</p>
     </div>
   );

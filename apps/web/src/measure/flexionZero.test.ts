@@ -12,7 +12,7 @@ import type { BodyKeypoint, FrameMeasure, HeadAngles, LandmarkFrame } from '@ges
 import { EngineKeeper, FlexionZeroWatch, ReferenceTally, SessionZeroSegments, cameraContext, flexionZeroOf, referenceFromMeasures, sessionFlexionZeroSegments } from './reference.ts';
 import type { FlexionZeroChange } from './reference.ts';
 import { clockWords, flexionZeroChangeWords, zeroSegmentsWords } from '../app/words.ts';
-import { FlexionZeroView, ZeroSegmentsNote } from '../components/Status.tsx';
+import { FlexionZeroView, ReferenceView, ZeroSegmentsNote } from '../components/Status.tsx';
 
 const CENTER: [number, number] = [320, 240];
 const PX_PER_CM = 12;
@@ -294,6 +294,38 @@ describe('training and exercise sessions keep their zero stretches (session 12)'
     const own = [{ zero: 'face-geometry', fromMs: 0, toMs: 120_000, frames: 1100 }] as const;
     expect(text(createElement(ZeroSegmentsNote, { segments: own, lang: 'es', of: 'session' }))).toBe('La flexión/extensión se midió respecto a las proporciones de su propia cara durante toda la sesión.');
     expect(zeroSegmentsWords(one, 'en')).toMatch(/whole exam\.$/);
+  });
+});
+
+describe('a stored session’s reference note names its chin up/down zero (session 12, webpolish)', () => {
+  // Measured frames, their tally (what a record keeps) and their stretches, as a finished exam stores them.
+  const frames = measureAll(120, RIGID);
+  const tally = new ReferenceTally();
+  for (const m of frames) tally.push(m);
+  const ref = referenceFromMeasures(tally.measures())!;
+  const segs = sessionFlexionZeroSegments(frames);
+  const at = clockWords(segs[1]!.fromMs);
+  const note = (lang: 'en' | 'es', zeros: Parameters<typeof ReferenceView>[0]['zeros']) => text(createElement(ReferenceView, { reference: ref, detail: false, zeros, lang }));
+
+  it('one statement: the chin up/down reference and its zero, stretch by stretch, in English and Spanish', () => {
+    expect(segs.map((g) => g.zero)).toEqual(['canonical-face', 'face-geometry']);
+    const en = note('en', { segments: segs, of: 'exam' });
+    expect(en).toMatch(new RegExp(`Chin up/down: .+, with its zero from an average face \\(0:00 to ${at}\\), then your face's own proportions \\(${at} to 0:11\\)\\.$`));
+    expect(en.match(/Chin up\/down/g)).toHaveLength(1);
+    const es = note('es', { segments: segs, of: 'exam' });
+    expect(es).toMatch(new RegExp(`Flexión/extensión: .+, con el cero tomado de una cara media \\(0:00 a ${at}\\); después, las proporciones de su propia cara \\(${at} a 0:11\\)\\.$`));
+    expect(es.match(/[Ff]lexión\/extensión/g)).toHaveLength(1);
+    // The zero line keeps its test id and stretches for the E2E tests.
+    expect(renderToStaticMarkup(createElement(ReferenceView, { reference: ref, detail: false, zeros: { segments: segs, of: 'exam' }, lang: 'en' }))).toContain('data-testid="zero-segments" data-segments="canonical-face,face-geometry"');
+  });
+
+  it('one zero for a whole training session; without stretches the note reads as before', () => {
+    const one = [{ zero: 'canonical-face', fromMs: 0, toMs: 120_000, frames: 1100 }] as const;
+    expect(note('en', { segments: one, of: 'session' })).toMatch(/^Measured from straight \(the anatomical zero\)\. Turn and tilt: .+\. Chin up\/down: .+, with its zero from an average face for the whole session\.$/);
+    expect(note('es', { segments: one, of: 'session' })).toMatch(/, con el cero tomado de una cara media durante toda la sesión\.$/);
+    const before = note('en', { segments: undefined, of: 'session' });
+    expect(before).toBe(note('en', null));
+    expect(before).toMatch(/Chin up\/down: [^,]+\.$/);
   });
 });
 

@@ -245,8 +245,7 @@ function ExamResult(props: { record: SessionRecord; onAgain: () => void }): Reac
       <p>
         {t('m.exam.resultsText', { from: t(props.record.neutral === 'calibrated' ? 'm.exam.fromCalibrated' : 'm.exam.fromStraight') })}
       </p>
-      {ref && <ReferenceNote reference={ref} detail />}
-      <ZeroSegmentsNote segments={props.record.flexionZeroSegments} lang={lang} />
+      {ref ? <ReferenceNote reference={ref} detail zeros={{ segments: props.record.flexionZeroSegments, of: 'exam' }} /> : <ZeroSegmentsNote segments={props.record.flexionZeroSegments} lang={lang} />}
       <table data-testid="exam-items">
         <caption>{t('m.exam.items')}</caption>
         <thead>

@@ -46,11 +46,13 @@ export function HistoryScreen(): ReactNode {
               {s.neutral === 'calibrated' ? (
                 <p data-testid="history-reference">{t('m.hist.calibrated')}</p>
               ) : referenceFromMeasures(s.measures) ? (
-                <ReferenceNote reference={referenceFromMeasures(s.measures)} />
+                <ReferenceNote reference={referenceFromMeasures(s.measures)} zeros={{ segments: s.flexionZeroSegments, of: s.kind === 'exam' ? 'exam' : 'session' }} />
               ) : (
-                <p data-testid="history-reference">{t('m.hist.cameraRef')}</p>
+                <>
+                  <p data-testid="history-reference">{t('m.hist.cameraRef')}</p>
+                  <ZeroSegmentsNote segments={s.flexionZeroSegments} lang={lang} of={s.kind === 'exam' ? 'exam' : 'session'} />
+                </>
               )}
-              <ZeroSegmentsNote segments={s.flexionZeroSegments} lang={lang} of={s.kind === 'exam' ? 'exam' : 'session'} />
               <dl className="facts">
                 {Object.entries({ ...s.items, ...s.measures }).map(([k, v]) => {
                   const prev = previousOfKind(sessions, i);

@@ -504,8 +504,7 @@ function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNo
           <div><dt>{t('m.train.sumZone')}</dt><dd>{t(props.record.neutral === 'calibrated' ? 'm.train.sumZoneCalibrated' : 'm.train.sumZoneStraight', { zone: f('zoneDeg', '°') })}</dd></div>
         )}
       </dl>
-      {ref && <ReferenceNote reference={ref} />}
-      <ZeroSegmentsNote segments={props.record.flexionZeroSegments} lang={lang} of="session" />
+      {ref ? <ReferenceNote reference={ref} zeros={{ segments: props.record.flexionZeroSegments, of: 'session' }} /> : <ZeroSegmentsNote segments={props.record.flexionZeroSegments} lang={lang} of="session" />}
       <button type="button" className="btn btn-primary" onClick={props.onAgain}>{t('m.train.again')}</button>
     </div>
   );

@@ -156,6 +156,7 @@ export const measureEn = {
   'm.status.turnAndTilt': 'Turn and tilt: {ref}.',
   'm.status.turnThenTilt': 'Turn: {turn}. Tilt: {tilt}.',
   'm.status.chin': 'Chin up/down: {ref}.',
+  'm.status.chinZero': 'Chin up/down: {ref}, with its zero from {zero}.',
   // The chin up/down zero, live and per exam (app/words.ts flexionZero*; measure/reference.ts FlexionZeroWatch)
   'm.fzero.now.taken': "Chin up/down is now measured against your face's own proportions (from {at}).",
   'm.fzero.now.refused': "Chin up/down stays measured against an average face (decided at {at}): the points found at your ears did not move the way ears do, so your own face's proportions are not used this time.",
@@ -171,6 +172,10 @@ export const measureEn = {
   'm.fzero.seg.item.face-geometry': "your face's own proportions ({from} to {to})",
   'm.fzero.seg.item.canonical-face': 'an average face ({from} to {to})',
   'm.fzero.seg.then': ', then ',
+  'm.fzero.phrase.exam.face-geometry': "your face's own proportions for the whole exam",
+  'm.fzero.phrase.exam.canonical-face': 'an average face for the whole exam',
+  'm.fzero.phrase.session.face-geometry': "your face's own proportions for the whole session",
+  'm.fzero.phrase.session.canonical-face': 'an average face for the whole session',
   // Gauge and trace
   'm.gauge.about': 'about {words}, uncertain by ±{deg}°',
   'm.gauge.left': 'left',
