@@ -47,7 +47,7 @@ describe('largest text on a phone, in Spanish', () => {
       type: 'session', schemaVersion: 1, id: `s${i}`, startedAtMs: start + i * 3_600_000, endedAtMs: i === 2 ? null : start + i * 3_600_000 + 120_000,
       kind: 'biofeedback', neutral: 'anatomical', measures: { durationS: 120, timeInZonePct: 41.5 + i * 10, longestHoldS: 12.5 }, items: {}, trick: null, note: '',
     }));
-    const trend = renderToStaticMarkup(createElement(StaticI18n, { lang: 'es' }, createElement(Trend, { sessions })));
+    const trend = renderToStaticMarkup(createElement(StaticI18n, { lang: 'es', children: createElement(Trend, { sessions }) }));
     const l = await launch({ fakeVideo: null });
     try {
       await l.page.setViewportSize({ width: PHONE_WIDTH_PX, height: 844 });
