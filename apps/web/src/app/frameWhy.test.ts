@@ -2,7 +2,12 @@
  * English and Spanish, with no codes; the exam's stored numbers give the shares per movement with registry labels. */
 import { describe, expect, it } from 'vitest';
 import { measureLabel, type FrameMeasure, type RangeDirection } from '@geste/core';
-import { frameWhyWords } from './words.ts';
+import { AnatomicalEstimator, syntheticFace } from '@geste/core';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { frameWhyWords, notMeasuredReferenceWords } from './words.ts';
+import { ReferenceView } from '../components/Status.tsx';
+import { referenceOf } from '../measure/reference.ts';
 import { analyzeExam } from '../exam/analyze.ts';
 import { formatMeasure } from '@geste/core';
 
@@ -44,5 +49,45 @@ describe('why a frame is not measured or doubted, in words', () => {
     expect(measures['beyondRangeTiltPct']).toBeUndefined();
     expect(`${measureLabel('beyondRangeChinDownPct', 'en')}: ${formatMeasure('beyondRangeChinDownPct', 12)}`).toBe('Chin down further than the camera measures reliably (share of frames): 12 %');
     expect(measureLabel('beyondRangeTurnPct', 'es')).toBe('Cabeza girada más de lo que la cámara mide con fiabilidad (proporción de fotogramas)');
+  });
+});
+
+describe('the live reference note on a frame that is not measured', () => {
+  // Real frames from core: no face in view, then two faces.
+  const e = new AnatomicalEstimator();
+  const frame = (i: number, faces: number): FrameMeasure => e.measure({
+    frameIndex: i, timestampMs: i * 33, imageWidthPx: 640, imageHeightPx: 480, bodies: [], hands: [],
+    faces: Array.from({ length: faces }, (_, k) => syntheticFace({ angles: { rotationDeg: 0, tiltDeg: 0, flexionDeg: 0 }, noisePx: 0.2, seed: i + k + 1 })),
+  });
+  const note = (m: FrameMeasure, lang: 'en' | 'es'): string => {
+    const html = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(m), detail: true, zeros: null, lang, notMeasured: notMeasuredReferenceWords(m, lang) }));
+    return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  };
+
+  it('says once why, in English and Spanish, instead of "not measurable" per axis', () => {
+    const noFace = frame(0, 0);
+    expect(noFace.state).toBe('not-measurable');
+    expect(note(noFace, 'en')).toBe('Nothing is measured right now: your face is not in view.');
+    expect(note(noFace, 'es')).toBe('Ahora no se mide nada: su cara no está a la vista.');
+    const two = frame(1, 2);
+    expect(two.reasons).toContain('multiple-faces');
+    expect(note(two, 'en')).toBe('Nothing is measured right now: more than one face is in view.');
+    expect(note(two, 'es')).toBe('Ahora no se mide nada: hay más de una cara a la vista.');
+    for (const m of [noFace, two]) for (const lang of ['en', 'es'] as const) expect(note(m, lang)).not.toMatch(/not measurable|no medible/);
+  });
+
+  it('beyond the range: names the movement', () => {
+    const m = { ...frame(2, 0), reasons: ['beyond-tracker-range', 'no-shoulders'], beyondRangeAxes: ['chin-down'] } as FrameMeasure;
+    expect(notMeasuredReferenceWords(m)).toBe('Nothing is measured right now: your chin is down further than the camera can measure reliably.');
+    expect(notMeasuredReferenceWords(m, 'es')).toBe('Ahora no se mide nada: su barbilla está más abajo de lo que la cámara puede medir con fiabilidad.');
+  });
+
+  it('keeps the space of the last measured note (min-height), and a measured frame reads as before', () => {
+    const html = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(frame(3, 0)), detail: true, zeros: null, lang: 'en', notMeasured: 'x', minHeightPx: 96 }));
+    expect(html).toContain('min-height:96px');
+    const measured = frame(4, 1);
+    expect(measured.state).not.toBe('not-measurable');
+    const text = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(measured), detail: true, zeros: null, lang: 'en', notMeasured: null }));
+    expect(text).toMatch(/Turn and tilt: /);
   });
 });

@@ -2,9 +2,10 @@
  * Plain-words status: camera problems (with how to fix them), model loading, paused/ended loop,
  * and why the current frame is not measurable, plus the measurement confidence in words.
  */
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, notMeasuredReferenceWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
@@ -121,14 +122,45 @@ export interface StoredZeros {
 export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean; zeros?: StoredZeros }): ReactNode {
   const s = useMeasure();
   const { lang } = useI18n();
-  const ref = props.reference ?? (s.cameraOn && s.latest ? referenceOf(s.latest) : null);
+  const live = !props.reference && s.cameraOn && s.latest ? s.latest : null;
+  const ref = props.reference ?? (live ? referenceOf(live) : null);
+  // Live: a frame that is not measured says why in one line and keeps the space the note took on the last
+  // measured frame, so the note and everything below it do not jump as frames come and go.
+  const notMeasured = live !== null && live.state === 'not-measurable';
+  const box = useRef<HTMLDivElement>(null);
+  const measuredHeightPx = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (live === null) measuredHeightPx.current = null;
+    else if (!notMeasured && box.current) measuredHeightPx.current = box.current.offsetHeight;
+  });
   if (!ref) return null;
-  return <ReferenceView reference={ref} detail={props.detail ?? false} zeros={props.zeros ?? null} lang={lang} />;
+  return (
+    <ReferenceView
+      reference={ref} detail={props.detail ?? false} zeros={props.zeros ?? null} lang={lang} boxRef={box}
+      notMeasured={notMeasured ? notMeasuredReferenceWords(live, lang) : null}
+      minHeightPx={notMeasured ? measuredHeightPx.current : null}
+    />
+  );
 }
 
-/** ReferenceNote's words for a given reference (no app state: rendered as is by tests). */
-export function ReferenceView(props: { reference: FrameReference; detail: boolean; zeros: StoredZeros | null; lang: Lang }): ReactNode {
+/**
+ * ReferenceNote's words for a given reference (no app state: rendered as is by tests). `notMeasured`: the frame is
+ * not measured; the note says so once, with why (notMeasuredReferenceWords), rather than "not measurable" per axis.
+ * `minHeightPx` keeps the note's space meanwhile.
+ */
+export function ReferenceView(props: {
+  reference: FrameReference; detail: boolean; zeros: StoredZeros | null; lang: Lang;
+  notMeasured?: string | null; minHeightPx?: number | null; boxRef?: Ref<HTMLDivElement>;
+}): ReactNode {
   const { reference: ref, lang, zeros } = props;
+  if (props.notMeasured) {
+    return (
+      <div className="reference-note" data-testid="reference-note" data-turn-tilt="none" data-tilt="none" data-flexion="none" data-flexion-zero="" data-notes="" data-not-measured="true"
+        ref={props.boxRef} style={props.minHeightPx ? { minHeight: `${props.minHeightPx}px` } : undefined}>
+        <p>{props.notMeasured}</p>
+      </div>
+    );
+  }
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>): string => translate(lang, k, v);
   const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg, lang);
   const turnTilt =
@@ -137,7 +169,7 @@ export function ReferenceView(props: { reference: FrameReference; detail: boolea
       : t('m.status.turnThenTilt', { turn: turnTiltReferenceWords(ref.turnTilt, lang).short, tilt: turnTiltReferenceWords(ref.tilt, lang).short });
   const zero = zeros && ref.flexion !== 'none' ? zeroSegmentsPhrase(zeros.segments, lang, zeros.of) : null;
   return (
-    <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-flexion-zero={ref.flexionZero ?? ''} data-notes={ref.notes.join(',')}>
+    <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-flexion-zero={ref.flexionZero ?? ''} data-notes={ref.notes.join(',')} ref={props.boxRef}>
       <p>
         <strong>{t('m.status.refHeading')}</strong> {turnTilt}
         {zero === null && ` ${t('m.status.chin', { ref: fx.short })}`}

@@ -134,6 +134,24 @@ const FALLBACK: I18n = {
   number: (n, d = 1) => new Intl.NumberFormat(undefined, { maximumFractionDigits: d }).format(n),
 };
 
+/** One language, no stored choice and no document (static renders: component tests of a screen's markup). */
+export function StaticI18n(props: { lang: Lang; children: ReactNode }): ReactNode {
+  const value = useMemo<I18n>(() => {
+    const locale = props.lang === 'en' ? 'en-GB' : props.lang;
+    const dtFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const dFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+    return {
+      ...FALLBACK,
+      lang: props.lang,
+      t: (key, vars) => translate(props.lang, key, vars),
+      date: (ms) => dFmt.format(ms),
+      dateTime: (ms) => dtFmt.format(ms),
+      number: (n, d = 1) => new Intl.NumberFormat(locale, { maximumFractionDigits: d }).format(n),
+    };
+  }, [props.lang]);
+  return <Ctx.Provider value={value}>{props.children}</Ctx.Provider>;
+}
+
 export function useI18n(): I18n {
   return useContext(Ctx) ?? FALLBACK;
 }

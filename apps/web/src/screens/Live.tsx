@@ -1,7 +1,7 @@
 /** Live view: three large gauges, a head avatar mirroring the posture, a 30 s trace, confidence in words. */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { VideoSlot, useInterval, useMeasure, useTicks } from '../app/measure.tsx';
+import { VideoSlot, useInterval, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import { Gauge } from '../components/Gauge.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { Trace } from '../components/Trace.tsx';
@@ -39,15 +39,21 @@ export function LiveAngles(props: {
   );
 }
 
-/** Smoothed angles, re-rendered at ~10 Hz. */
+/** Smoothed angles, re-rendered at ~10 Hz; a new camera run (MeasureSnapshot.cameraRun) starts the smoothing afresh. */
 export function useSmoothedAngles(): Angles | null {
+  const api = useMeasureApi();
   const smoother = useRef(new AngleSmoother());
   const latest = useRef<Angles | null>(null);
   const [shown, setShown] = useState<Angles | null>(null);
   useTicks((t) => {
-    latest.current = t.measure.state === 'not-measurable' ? null : smoother.current.push(t.measure);
+    const run = api.snapshot().cameraRun;
+    latest.current = t.measure.state === 'not-measurable' ? (smoother.current.keepRun(run), null) : smoother.current.push(t.measure, run);
   });
-  useInterval(() => setShown(latest.current), 100);
+  useInterval(() => {
+    // Camera started again and no frame yet: the last run's angles are not shown as this run's.
+    if (smoother.current.keepRun(api.snapshot().cameraRun)) latest.current = null;
+    setShown(latest.current);
+  }, 100);
   return shown;
 }
 

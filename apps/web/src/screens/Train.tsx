@@ -510,6 +510,11 @@ function Summary(props: { record: SessionRecord; onAgain: () => void }): ReactNo
   );
 }
 
+/** A cell's column name, shown only where a record table is stacked as cards (styles.css .stack-narrow). */
+function CellLabel(props: { children: string }): ReactNode {
+  return <span className="cell-label">{props.children}: </span>;
+}
+
 export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
   const { t, number, dateTime } = useI18n();
   const done = props.sessions.filter((s) => s.measures['timeInZonePct'] !== undefined).slice(-10);
@@ -531,7 +536,7 @@ export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
           );
         })}
       </svg>
-      <table>
+      <table className="stack-narrow">
         <caption>{t('m.train.trendCaption')}</caption>
         <thead>
           <tr><th scope="col">{t('m.train.colDate')}</th><th scope="col">{t('m.train.colLength')}</th><th scope="col">{t('m.train.colInZone')}</th><th scope="col">{t('m.train.colHold')}</th></tr>
@@ -539,10 +544,10 @@ export function Trend(props: { sessions: SessionRecord[] }): ReactNode {
         <tbody>
           {done.map((s) => (
             <tr key={s.id}>
-              <td>{dateTime(s.startedAtMs)}</td>
-              <td>{n(s.measures['durationS'])} s{s.endedAtMs === null ? t('m.hist.unfinished') : ''}</td>
-              <td>{n(s.measures['timeInZonePct'])}%</td>
-              <td>{n(s.measures['longestHoldS'])} s</td>
+              <td><CellLabel>{t('m.train.colDate')}</CellLabel>{dateTime(s.startedAtMs)}</td>
+              <td><CellLabel>{t('m.train.colLength')}</CellLabel>{n(s.measures['durationS'])} s{s.endedAtMs === null ? t('m.hist.unfinished') : ''}</td>
+              <td><CellLabel>{t('m.train.colInZone')}</CellLabel>{n(s.measures['timeInZonePct'])}%</td>
+              <td><CellLabel>{t('m.train.colHold')}</CellLabel>{n(s.measures['longestHoldS'])} s</td>
             </tr>
           ))}
         </tbody>
