@@ -9,24 +9,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type FaceObservation, headFitWeights } from '@geste/core';
-import { EYE_BAND_Y_CM, canonY, fitAngles, isEyeBandPoint } from './eyeband-lib.ts';
+import type { FaceObservation } from '@geste/core';
+import { EYE_BAND_REGIONS, EYE_BAND_REGION_WEIGHTS, cliArg, fitAngles } from './eyeband-lib.ts';
 
-const arg = (k: string): string | undefined => {
-  const i = process.argv.indexOf(k);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
+const arg = cliArg;
 const dirs = (arg('--dirs') ?? '').split(',').filter(Boolean);
-const y = canonY;
-const band = isEyeBandPoint;
-const REGIONS: [string, (i: number) => boolean][] = [
-  ['every point (core)', () => true],
-  ['eye band only', band],
-  ['all but the eye band', (i) => !band(i)],
-  ['below the band', (i) => y(i) > EYE_BAND_Y_CM[1]],
-  ['above the band', (i) => y(i) < EYE_BAND_Y_CM[0]],
-];
-const W = REGIONS.map(([, keep]) => headFitWeights((i) => !keep(i)));
+const REGIONS = EYE_BAND_REGIONS;
+const W = EYE_BAND_REGION_WEIGHTS;
 const CLIPS: [string, 'rotationDeg' | 'tiltDeg'][] = [['small-tremor-yaw-2hz', 'rotationDeg'], ['tremor-roll-4.5hz', 'tiltDeg']];
 
 function slope(xs: number[], ys: number[]): number {

@@ -31,3 +31,19 @@ export function fitAngles(face: FaceObservation, weights: Float64Array): [number
   const a = anglesFromRotationMatrix(f.rotation);
   return [a.rotationDeg, a.tiltDeg, a.flexionDeg];
 }
+
+/** The face regions the eyeband experiments fit one at a time: name and which canonical points it keeps. */
+export const EYE_BAND_REGIONS: readonly [string, (i: number) => boolean][] = [
+  ['every point (core)', () => true],
+  ['eye band only', isEyeBandPoint],
+  ['all but the eye band', (i) => !isEyeBandPoint(i)],
+  ['below the band (nose, cheeks, mouth, jaw)', (i) => canonY(i) > EYE_BAND_Y_CM[1]],
+  ['above the band (forehead)', (i) => canonY(i) < EYE_BAND_Y_CM[0]],
+];
+/** Head-fit weights per region of EYE_BAND_REGIONS (points outside the region weigh 0). */
+export const EYE_BAND_REGION_WEIGHTS = EYE_BAND_REGIONS.map(([, keep]) => headFitWeights((i) => !keep(i)));
+/** The value after `--name` on the command line. */
+export const cliArg = (k: string): string | undefined => {
+  const i = process.argv.indexOf(k);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};

@@ -5,21 +5,11 @@
  * core's AnatomicalEstimator, one engine per run as the app makes them.
  */
 import { describe, expect, it } from 'vitest';
-import { AnatomicalEstimator, syntheticFace } from '@geste/core';
+import { cameraRunFrames } from './cameraRun.testing.ts';
 import type { FrameMeasure } from '@geste/core';
 import { AngleSmoother } from './signal.ts';
 
-/** One camera run: `n` frames at 30 fps from `t0Ms`, the head turned `rotationDeg`, through a fresh engine. */
-function run(n: number, t0Ms: number, rotationDeg: number): FrameMeasure[] {
-  const e = new AnatomicalEstimator();
-  return Array.from({ length: n }, (_, i) =>
-    e.measure({
-      frameIndex: i, timestampMs: t0Ms + i * 33, imageWidthPx: 640, imageHeightPx: 480,
-      faces: [syntheticFace({ angles: { rotationDeg, tiltDeg: 0, flexionDeg: 0 }, noisePx: 0.2, seed: i + 1 })],
-      bodies: [], hands: [],
-    }),
-  );
-}
+const run = cameraRunFrames;
 const TOL_ANGLE_DEG = 3;
 const lastOf = (ms: FrameMeasure[]): FrameMeasure => ms[ms.length - 1]!;
 
