@@ -8,18 +8,22 @@ import type { DoubtReason, FrameMeasure, RangeDirection } from '../measures/type
 /** Confidence of a doubted frame: just under the 0.5 bar for "measured". */
 export const DOUBTED_CONFIDENCE = 0.49;
 
+/** `old` with `add` appended, each once and in order; null when nothing is new. */
+function unionOf<T>(old: readonly T[] | undefined, add: readonly T[]): T[] | null {
+  const all = [...new Set([...(old ?? []), ...add])];
+  return all.length === (old?.length ?? 0) ? null : all;
+}
+
 /** The frame with `why` added to its doubts (once; in the order the rules found them). */
 export function withDoubts(m: FrameMeasure, why: readonly DoubtReason[]): FrameMeasure {
-  if (why.length === 0) return m;
-  const doubts = [...new Set([...(m.doubts ?? []), ...why])];
-  return doubts.length === (m.doubts?.length ?? 0) ? m : { ...m, doubts };
+  const doubts = unionOf(m.doubts, why);
+  return doubts === null ? m : { ...m, doubts };
 }
 
 /** The frame with `axes` added to the movements beyond the tracker's range (see `beyond-tracker-range`). */
 export function withBeyondAxes(m: FrameMeasure, axes: readonly RangeDirection[]): FrameMeasure {
-  if (axes.length === 0) return m;
-  const beyondRangeAxes = [...new Set([...(m.beyondRangeAxes ?? []), ...axes])];
-  return beyondRangeAxes.length === (m.beyondRangeAxes?.length ?? 0) ? m : { ...m, beyondRangeAxes };
+  const beyondRangeAxes = unionOf(m.beyondRangeAxes, axes);
+  return beyondRangeAxes === null ? m : { ...m, beyondRangeAxes };
 }
 
 /** The frame as low confidence (value kept), saying why. */
