@@ -4,6 +4,7 @@
 // |flexion| < 2°). R(t) = N·Q(t) is the head→camera rotation core used on that frame (Q = core's reported angles).
 // The axis is the turn-signed sum of the log-map vectors of R(t)·Nᵀ, normalised; its pitch is atan2(a_z, a_y) and its
 // roll asin(a_x) (a camera Rx(p)·Rz(−r) turns the vertical ŷ into an axis reading pitch p, roll r; euler.ts signs).
+// Run it on core without turnaxis-whatif.patch (with it, Q after the decision is no longer Nᵀ·R).
 // The matrix cameras have no pitch: if the model's rest offset is a fixed face-side rotation the axis reads ≈ 0 there.
 //   node --import tsx bench/experiments/turnaxis-measure.ts --out rows.jsonl <clip-dir>...
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
