@@ -4,6 +4,8 @@
  * wide). The headings and notes as the app renders them (real words, the app's styles), in Chromium, no build.
  * Session 12 (webpolish2): the training trend table broke words inside cells ("Fec ha"); on a phone its rows are
  * cards (column name, then value), every word whole on one line.
+ * Session 13 (phonewhy): the live view's reference note ran 1 775 px tall at this size (its notes on why a better
+ * reference was not available), so the dials started about three screens down; the notes now sit behind "¿Por qué?".
  * Run: npx vitest run apps/web/test/phoneText.int.test.ts   (needs /usr/bin/chromium)
  */
 import { readFileSync } from 'node:fs';
@@ -12,13 +14,15 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { WEB_DIR, launch } from './harness.ts';
-import { ReferenceView } from '../src/components/Status.tsx';
+import { FlexionZeroView, ReferenceView } from '../src/components/Status.tsx';
+import { Gauge } from '../src/components/Gauge.tsx';
 import { StaticI18n, translate } from '../src/i18n/i18n.tsx';
 import { Trend } from '../src/screens/Train.tsx';
 import type { SessionRecord } from '../src/store/db.ts';
 
 const PHONE_WIDTH_PX = 390;
 const LARGEST_ROOT_PX = 27; // 18 px × 150 % (i18n.tsx TEXT_SIZES)
+const PHONE_HEIGHT_PX = 844;
 
 describe('largest text on a phone, in Spanish', () => {
   it('a long word in a heading breaks; nothing makes the page wider than the phone', async () => {
@@ -83,6 +87,57 @@ describe('largest text on a phone, in Spanish', () => {
         .filter((e) => e.closest('thead') === null || e.closest('thead')!.getBoundingClientRect().width > 2)
         .filter((e) => e.getBoundingClientRect().right > w + 1).map((e) => e.tagName.toLowerCase()), PHONE_WIDTH_PX);
       expect(wide).toEqual([]);
+      expect(await l.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH_PX);
+    } finally {
+      await l.close();
+    }
+  }, 120_000);
+
+  it('the live view: the first dial starts within the first one and a half screens; the reference\'s details open on "¿Por qué?"', async () => {
+    const css = readFileSync(join(WEB_DIR, 'src/styles.css'), 'utf8');
+    // The live view's top as LiveScreen renders it, on the reference the session-12 screenshot showed (a laptop
+    // camera: no trunk, no hips, no camera tilt, the average face's chin zero).
+    const reference = {
+      turnTilt: 'camera', tilt: 'camera', flexion: 'uncertain', flexionZero: 'canonical-face', flexionUncertaintyDeg: 17,
+      notes: ['trunk-yaw-unavailable', 'trunk-roll-needs-hips', 'camera-pitch-unknown', 'face-geometry-unavailable'],
+    } as const;
+    let whyOpen = false;
+    const page = (): string => renderToStaticMarkup(createElement(StaticI18n, { lang: 'es', children: [
+      createElement('h1', { key: 'h' }, translate('es', 'm.live.title')),
+      createElement('p', { key: 'p', className: 'hint' }, translate('es', 'm.live.hint', { deg: 10 })),
+      createElement(ReferenceView, { key: 'r', reference, detail: true, zeros: null, lang: 'es', whyOpen }),
+      createElement(FlexionZeroView, { key: 'z', zero: { zero: 'canonical-face', decision: 'open' }, change: null, lang: 'es' }),
+      createElement('div', { key: 'g', className: 'live-grid' }, createElement('div', { className: 'gauges' },
+        createElement(Gauge, { axis: 'rotationDeg', valueDeg: 2, zoneDeg: 10 }),
+        createElement(Gauge, { axis: 'tiltDeg', valueDeg: -4, zoneDeg: 10 }),
+        createElement(Gauge, { axis: 'flexionDeg', valueDeg: 18, zoneDeg: 10, uncertainDeg: 17 }))),
+    ] }));
+    const l = await launch({ fakeVideo: null });
+    try {
+      await l.page.setViewportSize({ width: PHONE_WIDTH_PX, height: PHONE_HEIGHT_PX });
+      const load = async (): Promise<{ dialTopPx: number; noteText: string }> => {
+        await l.page.setContent(`<!doctype html><html lang="es" style="font-size:${LARGEST_ROOT_PX}px"><head><meta name="viewport" content="width=device-width"><style>${css}</style></head><body><main class="screen">${page()}</main></body></html>`);
+        return l.page.evaluate(() => ({
+          dialTopPx: document.querySelector('.gauge')!.getBoundingClientRect().top - document.querySelector('main')!.getBoundingClientRect().top,
+          noteText: (document.querySelector('[data-testid=reference-note]') as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+        }));
+      };
+      const closed = await load();
+      // 1 173 px (1.4 screens) below main's top; before the fold 2 580 px (3.1 screens), opened 2 649 px. The app's
+      // header adds ≈ 365 px above main (measured in the built app: 3 046 px before, 1 639 px after).
+      expect(closed.dialTopPx).toBeLessThanOrEqual(1.5 * PHONE_HEIGHT_PX);
+      // What stays in view names the reference; the control reads "¿Por qué?"; the notes are not shown until asked.
+      expect(closed.noteText).toBe(`${translate('es', 'm.status.refHeading')} ${translate('es', 'm.status.turnAndTilt', { ref: 'respecto a la cámara' })} Flexión/extensión: incierto (unos ±17°). ¿Por qué?`);
+      const summary = l.page.locator('[data-testid=reference-why] > summary');
+      expect(await summary.evaluate((e) => { const r = e.getBoundingClientRect(); return Math.min(r.width, r.height); })).toBeGreaterThanOrEqual(44);
+      expect(await l.page.locator('[data-note=camera-pitch-unknown]').isVisible()).toBe(false);
+      await summary.click();
+      expect(await l.page.locator('[data-note=camera-pitch-unknown]').isVisible()).toBe(true);
+      // Opened, every note is there, in Spanish (the same words as before the fold).
+      whyOpen = true;
+      const open = await load();
+      for (const n of reference.notes) expect(open.noteText).toContain(translate('es', `m.note.${n}`).slice(1));
+      expect(open.dialTopPx).toBeGreaterThan(2 * PHONE_HEIGHT_PX);
       expect(await l.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH_PX);
     } finally {
       await l.close();

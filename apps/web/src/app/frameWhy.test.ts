@@ -5,8 +5,8 @@ import { measureLabel, type FrameMeasure, type RangeDirection } from '@geste/cor
 import { AnatomicalEstimator, syntheticFace } from '@geste/core';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { frameWhyWords, notMeasuredReferenceWords } from './words.ts';
-import { ReferenceView } from '../components/Status.tsx';
+import { frameWhyWords } from './words.ts';
+import { MeasureStatusView, ReferenceView } from '../components/Status.tsx';
 import { referenceOf } from '../measure/reference.ts';
 import { analyzeExam } from '../exam/analyze.ts';
 import { formatMeasure } from '@geste/core';
@@ -59,35 +59,49 @@ describe('the live reference note on a frame that is not measured', () => {
     frameIndex: i, timestampMs: i * 33, imageWidthPx: 640, imageHeightPx: 480, bodies: [], hands: [],
     faces: Array.from({ length: faces }, (_, k) => syntheticFace({ angles: { rotationDeg: 0, tiltDeg: 0, flexionDeg: 0 }, noisePx: 0.2, seed: i + k + 1 })),
   });
-  const note = (m: FrameMeasure, lang: 'en' | 'es'): string => {
-    const html = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(m), detail: true, zeros: null, lang, notMeasured: notMeasuredReferenceWords(m, lang) }));
-    return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-  };
+  const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const note = (m: FrameMeasure, lang: 'en' | 'es'): string =>
+    text(renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(m), detail: true, zeros: null, lang, notMeasured: true })));
+  // The live view as it reads on such a frame: the note, then the measurement status below it.
+  const liveView = (m: FrameMeasure, lang: 'en' | 'es'): string =>
+    `${note(m, lang)} ${text(renderToStaticMarkup(createElement(MeasureStatusView, { measure: m, lang })))}`;
+  const count = (hay: string, needle: string): number => hay.split(needle).length - 1;
 
-  it('says once why, in English and Spanish, instead of "not measurable" per axis', () => {
+  it('says "nothing is measured" and why once, in English and Spanish: the why is the status line\'s, not repeated in the note', () => {
     const noFace = frame(0, 0);
     expect(noFace.state).toBe('not-measurable');
-    expect(note(noFace, 'en')).toBe('Nothing is measured right now: your face is not in view.');
-    expect(note(noFace, 'es')).toBe('Ahora no se mide nada: su cara no está a la vista.');
     const two = frame(1, 2);
     expect(two.reasons).toContain('multiple-faces');
-    expect(note(two, 'en')).toBe('Nothing is measured right now: more than one face is in view.');
-    expect(note(two, 'es')).toBe('Ahora no se mide nada: hay más de una cara a la vista.');
-    for (const m of [noFace, two]) for (const lang of ['en', 'es'] as const) expect(note(m, lang)).not.toMatch(/not measurable|no medible/);
+    expect(note(noFace, 'en')).toBe('Nothing is measured right now.');
+    expect(note(noFace, 'es')).toBe('Ahora no se mide nada.');
+    expect(liveView(noFace, 'en')).toBe('Nothing is measured right now. ? Not measurable Your face is not in view. Move so the camera can see your face.');
+    expect(liveView(two, 'es')).toBe('Ahora no se mide nada. ? No medible Hay más de una cara a la vista. Geste mide a una sola persona: pida a los demás que se aparten.');
+    for (const m of [noFace, two]) {
+      for (const lang of ['en', 'es'] as const) {
+        const view = liveView(m, lang).toLowerCase();
+        for (const w of frameWhyWords(m, lang)) {
+          const first = /^.*?[.!?:](?=\s|$)/.exec(w.words)![0].toLowerCase().replace(/[.!?:]$/, '');
+          expect(count(view, first)).toBe(1);
+        }
+      }
+    }
   });
 
-  it('beyond the range: names the movement', () => {
+  it('beyond the range: the status names the movement, once', () => {
     const m = { ...frame(2, 0), reasons: ['beyond-tracker-range', 'no-shoulders'], beyondRangeAxes: ['chin-down'] } as FrameMeasure;
-    expect(notMeasuredReferenceWords(m)).toBe('Nothing is measured right now: your chin is down further than the camera can measure reliably.');
-    expect(notMeasuredReferenceWords(m, 'es')).toBe('Ahora no se mide nada: su barbilla está más abajo de lo que la cámara puede medir con fiabilidad.');
+    expect(liveView(m, 'en')).toBe('Nothing is measured right now. ? Not measurable Your chin is down further than the camera can measure reliably.');
+    expect(count(liveView(m, 'es'), 'barbilla está más abajo')).toBe(1);
   });
 
-  it('keeps the space of the last measured note (min-height), and a measured frame reads as before', () => {
-    const html = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(frame(3, 0)), detail: true, zeros: null, lang: 'en', notMeasured: 'x', minHeightPx: 96 }));
+  it('keeps the space of the last measured note (min-height), and a measured frame reads as before, its notes behind "Why?"', () => {
+    const html = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(frame(3, 0)), detail: true, zeros: null, lang: 'en', notMeasured: true, minHeightPx: 96 }));
     expect(html).toContain('min-height:96px');
     const measured = frame(4, 1);
     expect(measured.state).not.toBe('not-measurable');
-    const text = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(measured), detail: true, zeros: null, lang: 'en', notMeasured: null }));
-    expect(text).toMatch(/Turn and tilt: /);
+    const view = renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(measured), detail: true, zeros: null, lang: 'en' }));
+    expect(view).toMatch(/Turn and tilt: /);
+    expect(referenceOf(measured).notes.length).toBeGreaterThan(0);
+    expect(view).toMatch(/<details class="reference-more" data-testid="reference-why"><summary>Why\?<\/summary><ul class="reference-why">/);
+    expect(renderToStaticMarkup(createElement(ReferenceView, { reference: referenceOf(measured), detail: true, zeros: null, lang: 'es', whyOpen: true }))).toMatch(/<details class="reference-more" data-testid="reference-why" open=""><summary>¿Por qué\?<\/summary>/);
   });
 });

@@ -53,17 +53,6 @@ export function frameWhyWords(m: Pick<FrameMeasure, 'reasons' | 'beyondRangeAxes
   for (const d of m.doubts ?? []) out.push({ key: d, reason: d, words: doubtWords(d, lang) });
   return out;
 }
-/**
- * The reference note's one line for a frame that is not measured (nothing measured, so no reference to name):
- * the first reason's first sentence, e.g. "Nothing is measured right now: your face is not in view." The full
- * reasons, with what to do, stay in the measurement status (MeasureStatus).
- */
-export function notMeasuredReferenceWords(m: Pick<FrameMeasure, 'reasons' | 'beyondRangeAxes' | 'doubts'>, lang: Lang = 'en'): string {
-  const first = frameWhyWords({ reasons: m.reasons, beyondRangeAxes: m.beyondRangeAxes ?? [] }, lang)[0]?.words;
-  if (first === undefined) return translate(lang, 'm.status.refNotMeasured');
-  const sentence = /^.*?[.!?](?=\s|$)/.exec(first)?.[0] ?? first;
-  return translate(lang, 'm.status.refNotMeasuredWhy', { why: sentence.charAt(0).toLowerCase() + sentence.slice(1) });
-}
 export function correctionWords(c: Correction, lang: Lang = 'en'): { short: string; spoken: string; arrow: string } {
   return { short: translate(lang, `m.corr.${c}.short`), spoken: translate(lang, `m.corr.${c}.spoken`), arrow: ARROWS[c] };
 }

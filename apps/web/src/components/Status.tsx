@@ -2,15 +2,16 @@
  * Plain-words status: camera problems (with how to fix them), model loading, paused/ended loop,
  * and why the current frame is not measurable, plus the measurement confidence in words.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode, Ref } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, notMeasuredReferenceWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
 import type { FlexionZero, FlexionZeroChange, FrameReference, StoredZeroSegment } from '../measure/reference.ts';
+import type { FrameMeasure } from '@geste/core';
 
 export function confidenceWords(confidence: number, state: string, lang: Lang = 'en'): string {
   if (state === 'not-measurable') return translate(lang, 'm.status.notMeasurable');
@@ -62,6 +63,12 @@ export function MeasureStatus(): ReactNode {
   const { lang } = useI18n();
   const m = s.latest;
   if (!s.cameraOn || !m) return null;
+  return <MeasureStatusView measure={m} lang={lang} />;
+}
+
+/** MeasureStatus for a given frame (no app state: rendered as is by tests): the confidence in words, then why, once. */
+export function MeasureStatusView(props: { measure: FrameMeasure; lang: Lang }): ReactNode {
+  const { measure: m, lang } = props;
   const why = frameWhyWords(m, lang);
   return (
     <div className="measure-status" role="status" aria-live="polite" data-testid="measure-status" data-state={m.state} data-reasons={m.reasons.join(',')}>
@@ -115,18 +122,22 @@ export interface StoredZeros {
  * Which reference the numbers use, in words: turn and tilt against the trunk or the camera; chin up/down
  * against gravity, the face's own level line, or uncertain (with its ±). `reference` = a stored one (a
  * session, the training start); without it, the latest frame's. `detail` adds core's notes: why a better
- * reference was not available (shoulders not seen, two people, mirrored picture, camera angle unknown…).
- * `zeros` (a stored exam or session): the chin up/down line also names the zero used, stretch by stretch, so
- * the reference and the zero are one statement (ZeroSegmentsNote is for records without a reference).
+ * reference was not available (shoulders not seen, two people, mirrored picture, camera angle unknown…),
+ * folded behind a "Why?" control (ReferenceView). `zeros` (a stored exam or session): the chin up/down line
+ * also names the zero used, stretch by stretch, so the reference and the zero are one statement
+ * (ZeroSegmentsNote is for records without a reference).
  */
 export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean; zeros?: StoredZeros }): ReactNode {
   const s = useMeasure();
   const { lang } = useI18n();
   const live = !props.reference && s.cameraOn && s.latest ? s.latest : null;
   const ref = props.reference ?? (live ? referenceOf(live) : null);
-  // Live: a frame that is not measured says why in one line and keeps the space the note took on the last
-  // measured frame, so the note and everything below it do not jump as frames come and go.
+  // Live: a frame that is not measured keeps the space the note took on the last measured frame, so the note and
+  // everything below it do not jump as frames come and go.
   const notMeasured = live !== null && live.state === 'not-measurable';
+  // "Why?" open or closed is kept here, not in the <details> element: a frame that is not measured replaces the
+  // note's content, and the person's choice must outlast it.
+  const [whyOpen, setWhyOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const measuredHeightPx = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -137,37 +148,43 @@ export function ReferenceNote(props: { reference?: FrameReference | null; detail
   return (
     <ReferenceView
       reference={ref} detail={props.detail ?? false} zeros={props.zeros ?? null} lang={lang} boxRef={box}
-      notMeasured={notMeasured ? notMeasuredReferenceWords(live, lang) : null}
-      minHeightPx={notMeasured ? measuredHeightPx.current : null}
+      notMeasured={notMeasured} minHeightPx={notMeasured ? measuredHeightPx.current : null}
+      whyOpen={whyOpen} onWhyToggle={setWhyOpen}
     />
   );
 }
 
 /**
  * ReferenceNote's words for a given reference (no app state: rendered as is by tests). `notMeasured`: the frame is
- * not measured; the note says so once, with why (notMeasuredReferenceWords), rather than "not measurable" per axis.
- * `minHeightPx` keeps the note's space meanwhile.
+ * not measured; the note says only that ("Nothing is measured right now."): why, with what to do, is said once, by
+ * the measurement status (MeasureStatus). `minHeightPx` keeps the note's space meanwhile.
+ * `detail`: the reference's notes (and, for an uncertain chin up/down, what that means) sit behind a large
+ * "Why?" control (a native <details>), closed until the person opens it (`whyOpen`, `onWhyToggle`). At the largest
+ * text on a 390-px phone they ran 1 775 px, so the dials started three screens down; closed on a desktop too, where
+ * the open note put the first dial just below a 900-px window. The one line above it still names the reference.
  */
 export function ReferenceView(props: {
   reference: FrameReference; detail: boolean; zeros: StoredZeros | null; lang: Lang;
-  notMeasured?: string | null; minHeightPx?: number | null; boxRef?: Ref<HTMLDivElement>;
+  notMeasured?: boolean; minHeightPx?: number | null; boxRef?: Ref<HTMLDivElement>;
+  whyOpen?: boolean; onWhyToggle?: (open: boolean) => void;
 }): ReactNode {
   const { reference: ref, lang, zeros } = props;
+  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>): string => translate(lang, k, v);
   if (props.notMeasured) {
     return (
       <div className="reference-note" data-testid="reference-note" data-turn-tilt="none" data-tilt="none" data-flexion="none" data-flexion-zero="" data-notes="" data-not-measured="true"
         ref={props.boxRef} style={props.minHeightPx ? { minHeight: `${props.minHeightPx}px` } : undefined}>
-        <p>{props.notMeasured}</p>
+        <p>{t('m.status.refNotMeasured')}</p>
       </div>
     );
   }
-  const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>): string => translate(lang, k, v);
   const fx = flexionReferenceWords(ref.flexion, ref.flexionUncertaintyDeg, lang);
   const turnTilt =
     ref.turnTilt === ref.tilt
       ? t('m.status.turnAndTilt', { ref: turnTiltReferenceWords(ref.turnTilt, lang).short })
       : t('m.status.turnThenTilt', { turn: turnTiltReferenceWords(ref.turnTilt, lang).short, tilt: turnTiltReferenceWords(ref.tilt, lang).short });
   const zero = zeros && ref.flexion !== 'none' ? zeroSegmentsPhrase(zeros.segments, lang, zeros.of) : null;
+  const why = props.detail && (ref.notes.length > 0 || ref.flexion === 'uncertain');
   return (
     <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-flexion-zero={ref.flexionZero ?? ''} data-notes={ref.notes.join(',')} ref={props.boxRef}>
       <p>
@@ -180,14 +197,20 @@ export function ReferenceView(props: {
         </p>
       )}
       {zeros && zero === null && <ZeroSegmentsNote segments={zeros.segments} lang={lang} of={zeros.of} />}
-      {props.detail && ref.notes.length > 0 && (
-        <ul className="reference-why">
-          {ref.notes.map((n) => (
-            <li key={n} data-note={n}>{capitalise(referenceNoteText(n, lang))}.</li>
-          ))}
-        </ul>
+      {why && (
+        <details className="reference-more" data-testid="reference-why" open={props.whyOpen ?? false}
+          onToggle={(e) => props.onWhyToggle?.((e.currentTarget as HTMLDetailsElement).open)}>
+          <summary>{t('m.status.why')}</summary>
+          {ref.notes.length > 0 && (
+            <ul className="reference-why">
+              {ref.notes.map((n) => (
+                <li key={n} data-note={n}>{capitalise(referenceNoteText(n, lang))}.</li>
+              ))}
+            </ul>
+          )}
+          {ref.flexion === 'uncertain' && <p>{fx.long}</p>}
+        </details>
       )}
-      {props.detail && ref.flexion === 'uncertain' && <p>{fx.long}</p>}
     </div>
   );
 }

@@ -157,7 +157,7 @@ export const measureEn = {
   'm.status.turnThenTilt': 'Turn: {turn}. Tilt: {tilt}.',
   'm.status.chin': 'Chin up/down: {ref}.',
   'm.status.refNotMeasured': 'Nothing is measured right now.',
-  'm.status.refNotMeasuredWhy': 'Nothing is measured right now: {why}',
+  'm.status.why': 'Why?',
   'm.status.chinZero': 'Chin up/down: {ref}, with its zero from {zero}.',
   // The chin up/down zero, live and per exam (app/words.ts flexionZero*; measure/reference.ts FlexionZeroWatch)
   'm.fzero.now.taken': "Chin up/down is now measured against your face's own proportions (from {at}).",

@@ -146,7 +146,7 @@ export const measureEs: Record<MeasureKey, string> = {
   'm.status.turnThenTilt': 'Rotación: {turn}. Inclinación: {tilt}.',
   'm.status.chin': 'Flexión/extensión: {ref}.',
   'm.status.refNotMeasured': 'Ahora no se mide nada.',
-  'm.status.refNotMeasuredWhy': 'Ahora no se mide nada: {why}',
+  'm.status.why': '¿Por qué?',
   'm.status.chinZero': 'Flexión/extensión: {ref}, con el cero tomado de {zero}.',
   'm.fzero.now.taken': 'La flexión/extensión se mide ahora respecto a las proporciones de su propia cara (desde {at}).',
   'm.fzero.now.refused': 'La flexión/extensión se sigue midiendo respecto a una cara media (decidido en {at}): los puntos encontrados en sus orejas no se movieron como se mueven las orejas, así que esta vez no se usan las proporciones de su propia cara.',
