@@ -64,7 +64,7 @@ export function GlareHold(props: { lens: LensState; onAnyway: () => void }): Rea
   const w = LENS_WORDS[props.lens];
   return (
     <div className="glare-hold">
-      <p className="big lens-state" data-testid="lens-state" data-lens={props.lens}>
+      <p className="lens-state" data-testid="lens-state" data-lens={props.lens}>
         {w.mark}
         {t(w.key)}
       </p>
@@ -128,8 +128,9 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
   const speaker = useSpeaker();
   const { t, lang } = useI18n();
   const [cal, setCal] = useState<CalState>({ kind: 'idle' });
+  // The reducer's newest state, frame by frame; `cal` (what is drawn) follows it only when the step or the held
+  // lenses' state changes. Never reset from `cal` on render: that would drop the frames collected since.
   const calRef = useRef<CalState>(cal);
-  calRef.current = cal;
 
   const say = (what: CalSay): void => {
     if (what === 'glare-held') speaker.say(t('m.setup.glareHeld'));
@@ -162,7 +163,8 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
   const pitch = devicePitchWords(s.devicePitch, lang);
   const start = (): void => {
     speaker.say(t('m.setup.sayHold'));
-    setCal(startCalibration(performance.now()));
+    calRef.current = startCalibration(performance.now());
+    setCal(calRef.current);
   };
   const anyway = (): void => {
     const { state: next, say: what } = calibrateAnyway(calRef.current, performance.now());
