@@ -13,7 +13,7 @@ import { buildApp, launch, servePreview } from './harness.ts';
 import type { Served } from './harness.ts';
 import { phantomVideo } from './phantomCamera.ts';
 import { join } from 'node:path';
-import { SCREENSHOT_DIR, startCamera, waitAttr } from './pageTools.ts';
+import { SCREENSHOT_DIR, axeProblems, startCamera, waitAttr } from './pageTools.ts';
 import { en } from '../src/i18n/en.ts';
 import { es } from '../src/i18n/es.ts';
 
@@ -80,6 +80,7 @@ describe('glare on glasses holds the straightest-posture check (session 13)', ()
       expect(box.height).toBeGreaterThanOrEqual(MIN_TARGET_PX);
       expect(await textOf(page, '[data-testid=calibrate-anyway]')).toBe(en['m.setup.calibrateAnyway']);
       await heldShot(page, '25-glare-hold');
+      expect(await axeProblems(page)).toEqual([]);
 
       // Anyway: calibrates under the glare as before the hold, and the result carries the existing warning.
       await page.click('[data-testid=calibrate-anyway]');
