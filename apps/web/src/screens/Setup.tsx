@@ -3,7 +3,9 @@
  * and light checks, the camera's height (tilt sensor on phones and tablets, words on laptops), and the
  * straightest-posture check: the person holds their straightest comfortable posture for 3 s, Geste
  * measures it against the anatomical zero, says the difference in words (with a warning past 10°) and
- * saves it as the training start. It never becomes the zero (CLINICAL.md "The zero").
+ * saves it as the training start. It never becomes the zero (CLINICAL.md "The zero"). While glasses reflect a lamp
+ * or a window the check is held (not finished) until the lenses are clear, with "Calibrate anyway" always offered
+ * (measure/calibration.ts).
  */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
