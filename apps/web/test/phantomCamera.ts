@@ -5,6 +5,8 @@
  * - rest-right-30: the phantom's head turned 30° to the patient's right (chin toward the right
  *   shoulder) on a straight trunk, held for the whole clip (4 s, 15 fps; the fake camera loops it).
  *   Angles are relative to the phantom's rest pose (docs/phantom.md).
+ * - rest-straight-glare: the glasses-glare face (curved lenses mirroring a window and a ceiling lamp) held straight
+ *   for the whole clip (4 s, 15 fps): every frame's lenses are lit, as on the matrix's glare rests (session 13).
  */
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,15 @@ const restRight30: MotionScript = {
   },
 };
 
+const restStraight: MotionScript = {
+  ...restRight30,
+  name: 'web-rest-straight',
+  description: 'head held straight from the first frame',
+  poseAt(): PoseSample {
+    return { rotationDeg: 0, tiltDeg: 0, flexionDeg: 0, lateralShiftCm: 0, shoulderElevationDeg: 0, handPhase: 0 };
+  },
+};
+
 const CACHE = join(tmpdir(), 'geste-web-phantom-camera-v1');
 
 /**
@@ -33,7 +44,7 @@ const CACHE = join(tmpdir(), 'geste-web-phantom-camera-v1');
  *   deep-wide face, which has modelled ears, at webcam-640: on its saved landmarks core refuses the face's own
  *   zero at 10.0 s (the body model's ear points follow the nods; docs/anatomical-zero.md).
  */
-export type PhantomClip = 'rest-right-30' | 'nods-deep-wide';
+export type PhantomClip = 'rest-right-30' | 'nods-deep-wide' | 'rest-straight-glare';
 
 /** Path of the y4m, rendering it on first use (≈ 60 frames, or 360 for the nods; minutes on a loaded machine). */
 export async function phantomVideo(kind: PhantomClip): Promise<string> {
@@ -41,6 +52,10 @@ export async function phantomVideo(kind: PhantomClip): Promise<string> {
   if (kind === 'nods-deep-wide') {
     const nods = findScript('edge-tilt-flexion-40')!;
     const clip = await generateClip(nods, { outDir: join(CACHE, 'deep-wide'), face: 'deep-wide', camera: 'webcam-640', formats: ['y4m'] });
+    return clip.y4m!;
+  }
+  if (kind === 'rest-straight-glare') {
+    const clip = await generateClip(restStraight, { outDir: join(CACHE, 'glasses-glare'), face: 'glasses-glare', fps: 15, formats: ['y4m'] });
     return clip.y4m!;
   }
   const clip = await generateClip(restRight30, { outDir: CACHE, fps: 15, formats: ['y4m'] });

@@ -3,12 +3,14 @@
  * and light checks, the camera's height (tilt sensor on phones and tablets, words on laptops), and the
  * straightest-posture check: the person holds their straightest comfortable posture for 3 s, Geste
  * measures it against the anatomical zero, says the difference in words (with a warning past 10°) and
- * saves it as the training start. It never becomes the zero (CLINICAL.md "The zero").
+ * saves it as the training start. It never becomes the zero (CLINICAL.md "The zero"). While glasses reflect a lamp
+ * or a window the check is held (not finished) until the lenses are clear, with "Calibrate anyway" always offered
+ * (measure/calibration.ts).
  */
 import { useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { AXES, checkStraightest, frameLensGlareShare, gradedTargets } from '@geste/core';
-import type { FrameMeasure, LandmarkFrame, RestLensGlare, StraightestFailure } from '@geste/core';
+import { AXES, gradedTargets } from '@geste/core';
+import type { RestLensGlare } from '@geste/core';
 import { VideoSlot, useMeasure, useMeasureApi, useTicks } from '../app/measure.tsx';
 import type { TrainingStart } from '../app/measure.tsx';
 import { axisLabel, axisWordsIn, calibrationWords, devicePitchWords, straightestSentence, trunkCheckWords } from '../app/words.ts';
@@ -16,20 +18,10 @@ import { translate, useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
 import { CameraControls, CameraStatus, MeasureStatus, ReferenceNote } from '../components/Status.tsx';
 import { fromCoreReference, referenceOf } from '../measure/reference.ts';
+import { calibrateAnyway, calibrationStep, lensStateOf, startCalibration } from '../measure/calibration.ts';
+import type { CalSay, CalState, LensState } from '../measure/calibration.ts';
 import { stageDeg } from '../feedback/graded.ts';
 import { useSpeaker } from '../app/prefs.tsx';
-
-export const CALIBRATION_MS = 3000;
-const GET_READY_MS = 2000;
-const MIN_CALIBRATION_FRAMES = 12;
-const MAX_CALIBRATION_MS = 8000;
-
-type CalState =
-  | { kind: 'idle' }
-  | { kind: 'ready'; untilMs: number }
-  | { kind: 'collecting'; startMs: number; frames: LandmarkFrame[]; measures: FrameMeasure[] }
-  | { kind: 'ok'; start: TrainingStart }
-  | { kind: 'failed'; reason: StraightestFailure; lensGlare?: RestLensGlare };
 
 function lightWords(b: number | null, lang: Lang): { ok: boolean | null; text: string } {
   if (b === null) return { ok: null, text: translate(lang, 'm.setup.light.checking') };
@@ -56,6 +48,33 @@ export function LensGlareWords(props: { glare: RestLensGlare; fresh: boolean; la
     <p className={`big ${kept ? 'alert alert-warn' : 'alert alert-info'}`} role={kept && props.fresh ? 'alert' : undefined} data-testid="glare-words" data-outcome={g.outcome}>
       {translate(props.lang, kept ? 'm.setup.glareKept' : 'm.setup.glareLeftOut', { n: g.framesWithGlare, total: g.framesChecked })}
     </p>
+  );
+}
+
+const LENS_WORDS: Readonly<Record<LensState, { mark: string; key: 'm.setup.lensReflections' | 'm.setup.lensClear' | 'm.setup.lensUnseen' }>> = {
+  reflections: { mark: '! ', key: 'm.setup.lensReflections' },
+  clear: { mark: '✓ ', key: 'm.setup.lensClear' },
+  unseen: { mark: '… ', key: 'm.setup.lensUnseen' },
+};
+
+/**
+ * While the check is held for glare on glasses (measure/calibration.ts): the lenses' state now, in large words with a
+ * shape mark (no head movement needed to read it), and the way out that is always there, "Calibrate anyway".
+ */
+export function GlareHold(props: { lens: LensState; onAnyway: () => void }): ReactNode {
+  const { t } = useI18n();
+  const w = LENS_WORDS[props.lens];
+  return (
+    <div className="glare-hold">
+      <p className="lens-state" data-testid="lens-state" data-lens={props.lens}>
+        {w.mark}
+        {t(w.key)}
+      </p>
+      <button type="button" className="btn btn-primary btn-big" data-testid="calibrate-anyway" onClick={props.onAnyway}>
+        {t('m.setup.calibrateAnyway')}
+      </button>
+      <p className="hint">{t('m.setup.calibrateAnywayHint')}</p>
+    </div>
   );
 }
 
@@ -111,40 +130,31 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
   const speaker = useSpeaker();
   const { t, lang } = useI18n();
   const [cal, setCal] = useState<CalState>({ kind: 'idle' });
+  // The reducer's newest state, frame by frame; `cal` (what is drawn) follows it only when the step or the held
+  // lenses' state changes. Never reset from `cal` on render: that would drop the frames collected since.
   const calRef = useRef<CalState>(cal);
-  calRef.current = cal;
 
+  const say = (what: CalSay): void => {
+    if (what === 'glare-held') speaker.say(t('m.setup.glareHeld'));
+    else if (what === 'glare-clear') speaker.say(t('m.setup.glareClearSay'));
+    else if (what === 'hold') speaker.say(t('m.setup.sayHold'));
+  };
+  // The check's steps, and the hold for glare on glasses: measure/calibration.ts.
   useTicks((tick) => {
     const c = calRef.current;
-    const now = performance.now();
-    if (c.kind === 'ready' && now >= c.untilMs) {
-      const next: CalState = { kind: 'collecting', startMs: tick.frame.timestampMs, frames: [tick.frame], measures: [tick.measure] };
-      calRef.current = next;
-      setCal(next);
-    } else if (c.kind === 'collecting') {
-      c.frames.push(tick.frame);
-      c.measures.push(tick.measure);
-      const spanMs = tick.frame.timestampMs - c.startMs;
-      // 3 s, and enough frames on a slow device (up to 8 s).
-      if ((spanMs >= CALIBRATION_MS && c.frames.length >= MIN_CALIBRATION_FRAMES) || spanMs >= MAX_CALIBRATION_MS) {
-        const nowMs = Date.now();
-        // Glare on glasses (core pose/lensGlare.ts): each frame's lens share from the vision package.
-        const result = checkStraightest(c.measures, nowMs, c.frames.map(frameLensGlareShare));
-        let next: CalState;
-        if (result.ok) {
-          const start: TrainingStart = { check: result, measuredAtMs: nowMs };
-          next = { kind: 'ok', start };
-          void api.setTrainingStart(start);
-          speaker.say(t('m.setup.saySaved', { sentence: straightestSentence(result, lang) }));
-          if (result.lensGlare?.outcome === 'kept') speaker.say(t('m.setup.glareKept', { n: result.lensGlare.framesWithGlare, total: result.lensGlare.framesChecked }).replace(/^! /, ''));
-        } else {
-          next = { kind: 'failed', reason: result.reason, ...(result.lensGlare ? { lensGlare: result.lensGlare } : {}) };
-          speaker.say(t('m.setup.sayFailed'));
-        }
-        calRef.current = next;
-        setCal(next);
-      }
-    }
+    const { state: next, say: what } = calibrationStep(c, tick, performance.now(), Date.now());
+    if (next === c) return;
+    calRef.current = next;
+    say(what);
+    // Re-render when the step changes, or the held lenses' state does (not on every frame of the rest).
+    if (next.kind !== c.kind || (next.kind === 'held' && c.kind === 'held' && lensStateOf(next.lens) !== lensStateOf(c.lens))) setCal(next);
+    if (next.kind === c.kind) return;
+    if (next.kind === 'ok') {
+      const result = next.check;
+      void api.setTrainingStart({ check: result, measuredAtMs: next.takenAtMs });
+      speaker.say(t('m.setup.saySaved', { sentence: straightestSentence(result, lang) }));
+      if (result.lensGlare?.outcome === 'kept') speaker.say(t('m.setup.glareKept', { n: result.lensGlare.framesWithGlare, total: result.lensGlare.framesChecked }).replace(/^! /, ''));
+    } else if (next.kind === 'failed') speaker.say(t('m.setup.sayFailed'));
   });
 
   const faceOk = s.cameraOn && s.facesInView === 1 && s.latest?.state !== 'not-measurable';
@@ -155,10 +165,17 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
   const pitch = devicePitchWords(s.devicePitch, lang);
   const start = (): void => {
     speaker.say(t('m.setup.sayHold'));
-    setCal({ kind: 'ready', untilMs: performance.now() + GET_READY_MS });
+    calRef.current = startCalibration(performance.now());
+    setCal(calRef.current);
   };
-  const busy = cal.kind === 'ready' || cal.kind === 'collecting';
-  const shown = cal.kind === 'ok' ? cal.start : s.trainingStart;
+  const anyway = (): void => {
+    const { state: next, say: what } = calibrateAnyway(calRef.current, performance.now());
+    calRef.current = next;
+    setCal(next);
+    say(what);
+  };
+  const busy = cal.kind === 'ready' || cal.kind === 'collecting' || cal.kind === 'held';
+  const shown = cal.kind === 'ok' ? { check: cal.check, measuredAtMs: cal.takenAtMs } : s.trainingStart;
 
   return (
     <section aria-labelledby="setup-h" className="screen">
@@ -221,7 +238,9 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
             {cal.kind === 'ready' && <p className="big">{t('m.setup.getReady')}</p>}
             {cal.kind === 'collecting' && <p className="big">{t('m.setup.holdStill')}</p>}
             {cal.kind === 'failed' && <p className="big">{t('m.setup.failed', { why: calibrationWords(cal.reason, lang) })}</p>}
+            {cal.kind === 'held' && <p className="big alert alert-warn" data-testid="glare-held">{t('m.setup.glareHeld')}</p>}
           </div>
+          {cal.kind === 'held' && <GlareHold lens={lensStateOf(cal.lens)} onAnyway={anyway} />}
           {cal.kind === 'failed' && cal.lensGlare && <LensGlareWords glare={cal.lensGlare} fresh lang={lang} />}
           {shown && <StraightestResult start={shown} fresh={cal.kind === 'ok'} />}
           <div className="row">

@@ -246,6 +246,13 @@ export const measureEn = {
   'm.setup.failed': '✗ That did not work: {why} Try again.',
   'm.setup.glareKept': '! Reflections on your glasses during the calibration: {n} of {total} pictures showed a bright reflection on a lens, and that can move the measurement by about 2°. Tilt the screen or move the lamp, then calibrate again.',
   'm.setup.glareLeftOut': 'Reflections on your glasses during the calibration: {n} of {total} pictures showed a bright reflection on a lens and were left out.',
+  'm.setup.glareHeld': 'Reflections on your glasses. Tilt the screen a little or move the lamp; the calibration starts again by itself when the lenses are clear.',
+  'm.setup.glareClearSay': 'The lenses are clear. Sit as straight as is comfortable for you, and hold still for three seconds.',
+  'm.setup.lensReflections': 'Lenses: reflections',
+  'm.setup.lensClear': 'Lenses: clear',
+  'm.setup.lensUnseen': 'Lenses: face not in view',
+  'm.setup.calibrateAnyway': 'Calibrate anyway',
+  'm.setup.calibrateAnywayHint': 'For when you cannot move the lamp, or your glasses always reflect: the result is saved with a note that it may be off by about 2°.',
   'm.setup.toLive': 'Go to live view →',
   'm.setup.toTrain': 'Train from here →',
   // Live view
