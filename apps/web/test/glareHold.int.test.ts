@@ -13,7 +13,7 @@ import { buildApp, launch, servePreview } from './harness.ts';
 import type { Served } from './harness.ts';
 import { phantomVideo } from './phantomCamera.ts';
 import { join } from 'node:path';
-import { SCREENSHOT_DIR, axeProblems, startCamera, waitAttr } from './pageTools.ts';
+import { SCREENSHOT_DIR, axeProblems, startCamera, tooWide, waitAttr } from './pageTools.ts';
 import { en } from '../src/i18n/en.ts';
 import { es } from '../src/i18n/es.ts';
 
@@ -103,14 +103,7 @@ describe('glare on glasses holds the straightest-posture check (session 13)', ()
       expect(await textOf(page, '[data-testid=lens-state]')).toBe(`! ${es['m.setup.lensReflections']}`);
       expect(await textOf(page, '[data-testid=calibrate-anyway]')).toBe(es['m.setup.calibrateAnyway']);
       expect((await spoken()).filter((u) => u.includes(es['m.setup.glareHeld']))).toHaveLength(1);
-      const wide = await page.evaluate((w) => {
-        const out: string[] = [];
-        for (const el of document.querySelectorAll('main *')) {
-          const r = el.getBoundingClientRect();
-          if (r.width > 0 && r.right > w + 1 && getComputedStyle(el).position !== 'fixed') out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)}`);
-        }
-        return out.slice(0, 5);
-      }, PHONE.width);
+      const wide = await tooWide(page, PHONE.width);
       expect(wide).toEqual([]);
       await heldShot(page, '25a-es-glare-hold-phone');
       expect(errors).toEqual([]);

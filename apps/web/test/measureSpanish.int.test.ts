@@ -13,7 +13,7 @@ import { MEASURES, measureWords } from '@geste/core';
 import { buildApp, launch, servePreview } from './harness.ts';
 import type { Served } from './harness.ts';
 import { fakeVideo } from './fakeCamera.ts';
-import { SCREENSHOT_DIR, runStraightestCheck, startCamera, waitAttr } from './pageTools.ts';
+import { SCREENSHOT_DIR, runStraightestCheck, startCamera, tooWide, waitAttr } from './pageTools.ts';
 import { en } from '../src/i18n/en.ts';
 import { es } from '../src/i18n/es.ts';
 
@@ -45,17 +45,6 @@ const ENGLISH: readonly string[] = (() => {
 async function englishLeft(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => document.body.innerText);
   return ENGLISH.filter((s) => text.includes(s));
-}
-
-async function tooWide(page: Page): Promise<string[]> {
-  return page.evaluate((w) => {
-    const out: string[] = [];
-    for (const el of document.querySelectorAll('main *')) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > w + 1 && getComputedStyle(el).position !== 'fixed') out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)}`);
-    }
-    return out.slice(0, 5);
-  }, PHONE.width);
 }
 
 /** Same-document navigation keeps the camera on; start it only where it is off. */
@@ -98,7 +87,7 @@ describe('measuring screens in Spanish on a phone', () => {
       const labels = await page.$$eval('.gauge', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
       expect(labels[0]).toMatch(/^Rotación \(giro\): /);
       expect(await englishLeft(page)).toEqual([]);
-      expect(await tooWide(page)).toEqual([]);
+      expect(await tooWide(page, PHONE.width)).toEqual([]);
       await shot(page, 'live');
 
       await page.goto(`${served.url}?nosw&examScale=0.1#/exam`);
@@ -113,7 +102,7 @@ describe('measuring screens in Spanish on a phone', () => {
       expect(await page.textContent('[data-item=rotation] th')).toBe('Rotación (tortícolis)');
       expect(await page.textContent('[data-testid=exam-measures]')).toMatch(/Rotación a la derecha \(rango de movimiento\)/);
       expect(await englishLeft(page)).toEqual([]);
-      expect(await tooWide(page)).toEqual([]);
+      expect(await tooWide(page, PHONE.width)).toEqual([]);
       await shot(page, 'exam-result');
 
       // Biofeedback training: the set-up form, a 30 s session (spoken prompts are captioned) and its summary.
@@ -126,14 +115,14 @@ describe('measuring screens in Spanish on a phone', () => {
       await page.waitForSelector('[data-testid=zone-state]');
       await page.waitForTimeout(3000);
       expect(await englishLeft(page)).toEqual([]);
-      expect(await tooWide(page)).toEqual([]);
+      expect(await tooWide(page, PHONE.width)).toEqual([]);
       await shot(page, 'train-running');
       await page.waitForSelector('[data-testid=session-summary]', { timeout: 120_000 });
       expect(await page.textContent('[data-testid=session-summary] h2')).toBe('Resumen de la sesión');
       // The session keeps its chin up/down zero stretches and says them (session 12).
       expect(await page.textContent('[data-testid=session-summary] [data-testid=zero-segments]')).toMatch(/^Flexión\/extensión: .+, con el cero tomado de una cara media durante toda la sesión\.$/);
       expect(await englishLeft(page)).toEqual([]);
-      expect(await tooWide(page)).toEqual([]);
+      expect(await tooWide(page, PHONE.width)).toEqual([]);
       await shot(page, 'train-summary');
 
       await page.goto(`${served.url}?nosw#/history`);

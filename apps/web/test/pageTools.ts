@@ -6,6 +6,18 @@ import { CHROMIUM, WEB_DIR } from './harness.ts';
 
 export const SCREENSHOT_DIR = join(WEB_DIR, '..', '..', 'docs', 'screenshots');
 
+/** Elements inside `main` that reach past the page's right edge (a phone page that would scroll sideways); up to 5. */
+export async function tooWide(page: Page, widthPx: number): Promise<string[]> {
+  return page.evaluate((w) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('main *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > w + 1 && getComputedStyle(el).position !== 'fixed') out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(r.right)}`);
+    }
+    return out.slice(0, 5);
+  }, widthPx);
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `web-${name}.png`), fullPage: true });
 }
