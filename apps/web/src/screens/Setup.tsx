@@ -200,7 +200,15 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
             <li data-testid="check-face" data-ok={String(faceOk)}>
               {t(!s.cameraOn ? 'm.setup.faceWaiting' : faceOk ? 'm.setup.faceFound' : s.facesInView > 1 ? 'm.setup.faceMany' : 'm.setup.faceNotYet')}
             </li>
-            <li data-testid="check-trunk" data-ok={String(trunk.ok)}>{mark(trunk.ok)}{trunk.text}</li>
+            <li data-testid="check-trunk" data-ok={String(trunk.ok)}>
+              {mark(trunk.ok)}
+              {trunk.text}
+              {trunk.hint && (
+                <span className="check-hint" data-testid="check-trunk-hint">
+                  {trunk.hint}
+                </span>
+              )}
+            </li>
             <li data-testid="check-light" data-ok={String(light.ok)}>{mark(light.ok)}{light.text}</li>
           </ul>
           <MeasureStatus />

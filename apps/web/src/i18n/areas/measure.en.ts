@@ -131,7 +131,8 @@ export const measureEn = {
   'm.trunk.occluded': 'Something covers a shoulder (a hand, or a high chair back): until both are seen, turn and tilt are measured against the camera.',
   'm.trunk.notVisible': 'Shoulders not in view: move back or lower the camera so both shoulders are in the picture. Until then, turn and tilt are measured against the camera.',
   'm.trunk.trunk': 'Shoulders in view: turn is measured against your trunk.',
-  'm.trunk.camera': 'Shoulders in view. The camera cannot see how your body is turned, so sit facing it: turn is measured against the camera.',
+  'm.trunk.camera': 'Shoulders in view.',
+  'm.trunk.cameraHint': 'Turn is measured against the camera, which cannot see how your body is turned: sit facing it.',
   // Straightest posture (core's sentence, rebuilt per language)
   'm.straight.within': 'Your straightest is within {deg}° of straight.',
   'm.straight.withinSome': 'Your straightest is within {deg}° of straight on the axes that could be measured.',
