@@ -216,6 +216,14 @@ export function flexionZeroWords(z: FlexionZero, lang: Lang = 'en'): string {
   return translate(lang, `m.fzero.in.${z.decision}`);
 }
 
+/**
+ * The chin up/down zero in use while measuring as a phrase for the live reference note's chin line ("… with its
+ * zero from an average face for now (…)"): the zero and the ± said in one statement, once, above the dials.
+ */
+export function liveZeroPhrase(z: FlexionZero, lang: Lang = 'en'): string {
+  return translate(lang, `m.fzero.phrase.live.${z.decision}`);
+}
+
 /** A change of the chin up/down zero while measuring, with its time ("… (from 0:42)."). */
 export function flexionZeroChangeWords(c: FlexionZeroChange, lang: Lang = 'en'): string {
   const at = clockWords(c.atMs);

@@ -179,6 +179,9 @@ export const measureEn = {
   'm.fzero.phrase.exam.canonical-face': 'an average face for the whole exam',
   'm.fzero.phrase.session.face-geometry': "your face's own proportions for the whole session",
   'm.fzero.phrase.session.canonical-face': 'an average face for the whole session',
+  'm.fzero.phrase.live.open': "an average face for now (it may change to your own face's later)",
+  'm.fzero.phrase.live.taken': "your face's own proportions (the line from your ear to your eye)",
+  'm.fzero.phrase.live.refused': "an average face (your own face's proportions could not be used this time)",
   // Gauge and trace
   'm.gauge.about': 'about {words}, uncertain by ±{deg}°',
   'm.gauge.left': 'left',
