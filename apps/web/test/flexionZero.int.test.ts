@@ -94,7 +94,8 @@ describe('the chin up/down zero on screen and with the exam', () => {
 
       await page.click('[data-testid=nav-exam]');
       await page.click('[data-testid=start-exam]');
-      await page.waitForSelector('[data-testid=flexion-zero]');
+      // The zero's live region is there, empty until the zero changes: the reference note says the zero in use.
+      await page.waitForSelector('[data-testid=flexion-zero]', { state: 'attached' });
       await page.waitForSelector('[data-testid=exam-result]', { timeout: 180_000 });
       const exam = (await storedSessions(page)).find((s) => s.kind === 'exam') as unknown as { id: string; flexionZeroSegments: { zero: string; fromMs: number; toMs: number; frames: number }[]; seriesFrames: number };
       // Core's stretches of the exam's frames: one, the average face's, over the frames that had chin up/down.
