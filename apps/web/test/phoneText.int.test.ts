@@ -6,6 +6,9 @@
  * cards (column name, then value), every word whole on one line.
  * Session 13 (phonewhy): the live view's reference note ran 1 775 px tall at this size (its notes on why a better
  * reference was not available), so the dials started about three screens down; the notes now sit behind "¿Por qué?".
+ * Session 13 (webpolish3): the chin up/down zero's uncertainty was said twice in words above the dials (the note's
+ * "incierto (unos ±17°)" and a line of its own, "una cara media, por ahora (para usted puede desviarse varios
+ * grados)"); it is said once, in the note's chin line, and the first dial moves up.
  * Run: npx vitest run apps/web/test/phoneText.int.test.ts   (needs /usr/bin/chromium)
  */
 import { readFileSync } from 'node:fs';
@@ -102,11 +105,13 @@ describe('largest text on a phone, in Spanish', () => {
       notes: ['trunk-yaw-unavailable', 'trunk-roll-needs-hips', 'camera-pitch-unknown', 'face-geometry-unavailable'],
     } as const;
     let whyOpen = false;
+    let asBefore = false; // session 13's layout before webpolish3: the zero on a line of its own
+    const zero = { zero: 'canonical-face', decision: 'open' } as const;
     const page = (): string => renderToStaticMarkup(createElement(StaticI18n, { lang: 'es', children: [
       createElement('h1', { key: 'h' }, translate('es', 'm.live.title')),
       createElement('p', { key: 'p', className: 'hint' }, translate('es', 'm.live.hint', { deg: 10 })),
-      createElement(ReferenceView, { key: 'r', reference, detail: true, zeros: null, lang: 'es', whyOpen }),
-      createElement(FlexionZeroView, { key: 'z', zero: { zero: 'canonical-face', decision: 'open' }, change: null, lang: 'es' }),
+      createElement(ReferenceView, { key: 'r', reference, detail: true, zeros: null, lang: 'es', whyOpen, liveZero: asBefore ? null : zero }),
+      createElement(FlexionZeroView, { key: 'z', zero, change: null, lang: 'es', inNote: !asBefore }),
       createElement('div', { key: 'g', className: 'live-grid' }, createElement('div', { className: 'gauges' },
         createElement(Gauge, { axis: 'rotationDeg', valueDeg: 2, zoneDeg: 10 }),
         createElement(Gauge, { axis: 'tiltDeg', valueDeg: -4, zoneDeg: 10 }),
@@ -115,19 +120,32 @@ describe('largest text on a phone, in Spanish', () => {
     const l = await launch({ fakeVideo: null });
     try {
       await l.page.setViewportSize({ width: PHONE_WIDTH_PX, height: PHONE_HEIGHT_PX });
-      const load = async (): Promise<{ dialTopPx: number; noteText: string }> => {
+      const load = async (): Promise<{ dialTopPx: number; noteText: string; aboveDials: string }> => {
         await l.page.setContent(`<!doctype html><html lang="es" style="font-size:${LARGEST_ROOT_PX}px"><head><meta name="viewport" content="width=device-width"><style>${css}</style></head><body><main class="screen">${page()}</main></body></html>`);
         return l.page.evaluate(() => ({
           dialTopPx: document.querySelector('.gauge')!.getBoundingClientRect().top - document.querySelector('main')!.getBoundingClientRect().top,
           noteText: (document.querySelector('[data-testid=reference-note]') as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+          // The words above the dials (each dial then gives its own value with its ±, never bare).
+          aboveDials: [...document.querySelectorAll('main > :not(.live-grid)')].map((e) => (e as HTMLElement).innerText).join(' ').replace(/\s+/g, ' ').trim(),
         }));
       };
+      asBefore = true;
+      const before = await load();
+      asBefore = false;
       const closed = await load();
       // 1 173 px (1.4 screens) below main's top; before the fold 2 580 px (3.1 screens), opened 2 649 px. The app's
       // header adds ≈ 365 px above main (measured in the built app: 3 046 px before, 1 639 px after).
       expect(closed.dialTopPx).toBeLessThanOrEqual(1.5 * PHONE_HEIGHT_PX);
-      // What stays in view names the reference; the control reads "¿Por qué?"; the notes are not shown until asked.
-      expect(closed.noteText).toBe(`${translate('es', 'm.status.refHeading')} ${translate('es', 'm.status.turnAndTilt', { ref: 'respecto a la cámara' })} Flexión/extensión: incierto (unos ±17°). ¿Por qué?`);
+      // The zero said once (session 13, webpolish3): the dial starts higher than with the zero's own line.
+      expect(closed.dialTopPx).toBeLessThan(before.dialTopPx);
+      console.log(`live view, ES phone 150 %: first dial ${Math.round(before.dialTopPx)} px below main's top before, ${Math.round(closed.dialTopPx)} px now`);
+      // What stays in view names the reference and the chin zero with its ± once; the control reads "¿Por qué?"; the
+      // notes are not shown until asked. The dial keeps its own short mark ("cero incierto").
+      expect(closed.noteText).toBe(`${translate('es', 'm.status.refHeading')} ${translate('es', 'm.status.turnAndTilt', { ref: 'respecto a la cámara' })} Flexión/extensión: incierto (unos ±17°), con el cero tomado de una cara media por ahora (después puede pasar a la de su propia cara). ¿Por qué?`);
+      expect(closed.aboveDials.match(/±17/g)).toHaveLength(1);
+      expect(closed.aboveDials.match(/cara media/g)).toHaveLength(1);
+      expect(closed.aboveDials).not.toMatch(/desviarse varios grados/);
+      expect(before.aboveDials).toMatch(/unos ±17°.*una cara media, por ahora \(para usted puede desviarse varios grados\)/);
       const summary = l.page.locator('[data-testid=reference-why] > summary');
       expect(await summary.evaluate((e) => { const r = e.getBoundingClientRect(); return Math.min(r.width, r.height); })).toBeGreaterThanOrEqual(44);
       expect(await l.page.locator('[data-note=camera-pitch-unknown]').isVisible()).toBe(false);

@@ -19,8 +19,21 @@ describe('words for the anatomical zero', () => {
     expect(trunkCheckWords({ turnTilt: 'camera', notes: ['trunk-occluded'] }).text).toMatch(/covers a shoulder/);
     expect(trunkCheckWords({ turnTilt: 'camera', notes: ['trunk-not-visible'] }).text).toMatch(/not in view/);
     expect(trunkCheckWords({ turnTilt: 'trunk', notes: [] }).ok).toBe(true);
-    expect(trunkCheckWords({ turnTilt: 'camera', notes: ['trunk-yaw-unavailable'] })).toMatchObject({ ok: true, text: expect.stringMatching(/against the camera/) });
+    expect(trunkCheckWords({ turnTilt: 'camera', notes: ['trunk-yaw-unavailable'] })).toMatchObject({ ok: true, hint: expect.stringMatching(/against the camera/) });
     expect(trunkCheckWords(null).ok).toBeNull();
+  });
+  it('a tick says only what was checked; the camera\'s limitation is a separate neutral hint (EN and ES)', () => {
+    // Shoulders seen but the body's turn is not: "✓ Shoulders in view. The camera cannot see…" read as a contradiction.
+    for (const lang of ['en', 'es'] as const) {
+      const w = trunkCheckWords({ turnTilt: 'camera', notes: ['trunk-yaw-unavailable'] }, lang);
+      expect(w.ok).toBe(true);
+      expect(w.text).toBe(lang === 'en' ? 'Shoulders in view.' : 'Hombros a la vista.');
+      expect(w.text).not.toMatch(/cannot|no puede|camera|cámara/);
+      expect(w.hint).toMatch(lang === 'en' ? /^Turn is measured against the camera, .*sit facing it\.$/ : /^La rotación se mide respecto a la cámara, .*siéntese de frente a ella\.$/);
+    }
+    // The other outcomes carry no hint: a "!" line already says what to do, and the trunk line has nothing to add.
+    expect(trunkCheckWords({ turnTilt: 'trunk', notes: [] }).hint).toBeUndefined();
+    expect(trunkCheckWords({ turnTilt: 'camera', notes: ['trunk-not-visible'] }).hint).toBeUndefined();
   });
 });
 

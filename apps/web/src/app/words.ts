@@ -150,8 +150,11 @@ export const AXIS_LABELS = {
   flexionDeg: axisLabel('flexionDeg'),
 } as const;
 
-/** The set-up screen's shoulder check, from the latest frame's reference and core's notes. */
-export function trunkCheckWords(ref: { turnTilt: TurnTiltReference; notes: readonly string[] } | null, lang: Lang = 'en'): { ok: boolean | null; text: string } {
+/**
+ * The set-up screen's shoulder check, from the latest frame's reference and core's notes. `text` is what the tick (or
+ * "!") stands for; `hint` is neutral advice shown apart from it, so a tick is never followed by a limitation.
+ */
+export function trunkCheckWords(ref: { turnTilt: TurnTiltReference; notes: readonly string[] } | null, lang: Lang = 'en'): { ok: boolean | null; text: string; hint?: string } {
   const t = (k: Parameters<typeof translate>[1]): string => translate(lang, k);
   if (!ref || ref.turnTilt === 'none') return { ok: null, text: t('m.trunk.waiting') };
   const has = (n: string): boolean => ref.notes.includes(n);
@@ -160,7 +163,7 @@ export function trunkCheckWords(ref: { turnTilt: TurnTiltReference; notes: reado
   if (has('trunk-occluded')) return { ok: false, text: t('m.trunk.occluded') };
   if (has('trunk-not-visible')) return { ok: false, text: t('m.trunk.notVisible') };
   if (ref.turnTilt === 'trunk') return { ok: true, text: t('m.trunk.trunk') };
-  return { ok: true, text: t('m.trunk.camera') };
+  return { ok: true, text: t('m.trunk.camera'), hint: t('m.trunk.cameraHint') };
 }
 
 /** A training start's angles in words ("30° turned to the right"), largest first; core's words per axis. */
@@ -211,6 +214,14 @@ export function clockWords(ms: number): string {
 /** The chin up/down zero in use, in words for the live view. */
 export function flexionZeroWords(z: FlexionZero, lang: Lang = 'en'): string {
   return translate(lang, `m.fzero.in.${z.decision}`);
+}
+
+/**
+ * The chin up/down zero in use while measuring as a phrase for the live reference note's chin line ("… with its
+ * zero from an average face for now (…)"): the zero and the ± said in one statement, once, above the dials.
+ */
+export function liveZeroPhrase(z: FlexionZero, lang: Lang = 'en'): string {
+  return translate(lang, `m.fzero.phrase.live.${z.decision}`);
 }
 
 /** A change of the chin up/down zero while measuring, with its time ("… (from 0:42)."). */

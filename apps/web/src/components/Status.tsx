@@ -5,7 +5,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ReactNode, Ref } from 'react';
 import { useMeasure, useMeasureApi } from '../app/measure.tsx';
-import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
+import { cameraErrorWords, flexionReferenceWords, flexionZeroChangeWords, flexionZeroWords, frameWhyWords, liveZeroPhrase, loopWords, referenceNoteText, turnTiltReferenceWords, zeroSegmentsPhrase, zeroSegmentsWords } from '../app/words.ts';
 import { referenceOf } from '../measure/reference.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Lang } from '../i18n/i18n.tsx';
@@ -127,7 +127,7 @@ export interface StoredZeros {
  * also names the zero used, stretch by stretch, so the reference and the zero are one statement
  * (ZeroSegmentsNote is for records without a reference).
  */
-export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean; zeros?: StoredZeros }): ReactNode {
+export function ReferenceNote(props: { reference?: FrameReference | null; detail?: boolean; zeros?: StoredZeros; withZero?: boolean }): ReactNode {
   const s = useMeasure();
   const { lang } = useI18n();
   const live = !props.reference && s.cameraOn && s.latest ? s.latest : null;
@@ -149,7 +149,7 @@ export function ReferenceNote(props: { reference?: FrameReference | null; detail
     <ReferenceView
       reference={ref} detail={props.detail ?? false} zeros={props.zeros ?? null} lang={lang} boxRef={box}
       notMeasured={notMeasured} minHeightPx={notMeasured ? measuredHeightPx.current : null}
-      whyOpen={whyOpen} onWhyToggle={setWhyOpen}
+      whyOpen={whyOpen} onWhyToggle={setWhyOpen} liveZero={live && props.withZero ? s.flexionZero : null}
     />
   );
 }
@@ -162,11 +162,14 @@ export function ReferenceNote(props: { reference?: FrameReference | null; detail
  * "Why?" control (a native <details>), closed until the person opens it (`whyOpen`, `onWhyToggle`). At the largest
  * text on a 390-px phone they ran 1 775 px, so the dials started three screens down; closed on a desktop too, where
  * the open note put the first dial just below a 900-px window. The one line above it still names the reference.
+ * `liveZero` (live view and running exam, with FlexionZeroView's `inNote`): the chin up/down zero in use joins the
+ * chin line, "uncertain (about ±17°), with its zero from an average face for now (…)", so the ± and the zero are
+ * said once; until session 13 a separate line said the zero again, with "it could be several degrees off for you".
  */
 export function ReferenceView(props: {
   reference: FrameReference; detail: boolean; zeros: StoredZeros | null; lang: Lang;
   notMeasured?: boolean; minHeightPx?: number | null; boxRef?: Ref<HTMLDivElement>;
-  whyOpen?: boolean; onWhyToggle?: (open: boolean) => void;
+  whyOpen?: boolean; onWhyToggle?: (open: boolean) => void; liveZero?: FlexionZero | null;
 }): ReactNode {
   const { reference: ref, lang, zeros } = props;
   const t = (k: Parameters<typeof translate>[1], v?: Record<string, string | number>): string => translate(lang, k, v);
@@ -184,12 +187,13 @@ export function ReferenceView(props: {
       ? t('m.status.turnAndTilt', { ref: turnTiltReferenceWords(ref.turnTilt, lang).short })
       : t('m.status.turnThenTilt', { turn: turnTiltReferenceWords(ref.turnTilt, lang).short, tilt: turnTiltReferenceWords(ref.tilt, lang).short });
   const zero = zeros && ref.flexion !== 'none' ? zeroSegmentsPhrase(zeros.segments, lang, zeros.of) : null;
+  const live = !zeros && props.liveZero && ref.flexion !== 'none' ? liveZeroPhrase(props.liveZero, lang) : null;
   const why = props.detail && (ref.notes.length > 0 || ref.flexion === 'uncertain');
   return (
     <div className="reference-note" data-testid="reference-note" data-turn-tilt={ref.turnTilt} data-tilt={ref.tilt} data-flexion={ref.flexion} data-flexion-zero={ref.flexionZero ?? ''} data-notes={ref.notes.join(',')} ref={props.boxRef}>
       <p>
         <strong>{t('m.status.refHeading')}</strong> {turnTilt}
-        {zero === null && ` ${t('m.status.chin', { ref: fx.short })}`}
+        {zero === null && ` ${live === null ? t('m.status.chin', { ref: fx.short }) : t('m.status.chinZero', { ref: fx.short, zero: live })}`}
       </p>
       {zero !== null && (
         <p className="reference-chin" data-testid="zero-segments" data-segments={zeros!.segments!.map((g) => g.zero).join(',')}>
@@ -224,15 +228,18 @@ const capitalise = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1)
  * steps and training cues only, and a zero change is not a cue). `quiet` (training): shown, not a live
  * region, so a screen reader hears only the training's own banner and cues.
  */
-export function FlexionZeroNote(props: { quiet?: boolean }): ReactNode {
+export function FlexionZeroNote(props: { quiet?: boolean; inNote?: boolean }): ReactNode {
   const s = useMeasure();
   const { lang } = useI18n();
   if (!s.cameraOn) return null;
-  return <FlexionZeroView zero={s.flexionZero} change={s.flexionZeroChange} lang={lang} quiet={props.quiet ?? false} />;
+  return <FlexionZeroView zero={s.flexionZero} change={s.flexionZeroChange} lang={lang} quiet={props.quiet ?? false} inNote={props.inNote ?? false} />;
 }
 
-/** FlexionZeroNote's words for a given zero and change (no app state: rendered as is by tests). */
-export function FlexionZeroView(props: { zero: FlexionZero | null; change: FlexionZeroChange | null; lang: Lang; quiet?: boolean }): ReactNode {
+/**
+ * FlexionZeroNote's words for a given zero and change (no app state: rendered as is by tests). `inNote`: the zero in
+ * use is said by the reference note's chin line (ReferenceNote `withZero`); only a change is said here.
+ */
+export function FlexionZeroView(props: { zero: FlexionZero | null; change: FlexionZeroChange | null; lang: Lang; quiet?: boolean; inNote?: boolean }): ReactNode {
   const { zero, change, lang } = props;
   const live = props.quiet ? {} : ({ role: 'status', 'aria-live': 'polite' } as const);
   return (
@@ -242,7 +249,7 @@ export function FlexionZeroView(props: { zero: FlexionZero | null; change: Flexi
           {flexionZeroChangeWords(change, lang)}
         </p>
       )}
-      {zero && <p className="flexion-zero-now">{flexionZeroWords(zero, lang)}</p>}
+      {zero && !props.inNote && <p className="flexion-zero-now">{flexionZeroWords(zero, lang)}</p>}
     </div>
   );
 }

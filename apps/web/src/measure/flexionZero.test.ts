@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AnatomicalEstimator, EAR_EYE_DEPTH_CM, EAR_EYE_LATERAL_CM, MeasurementSession, headRotationMatrix, syntheticFace, zeroSegments } from '@geste/core';
 import type { BodyKeypoint, FrameMeasure, HeadAngles, LandmarkFrame } from '@geste/core';
-import { EngineKeeper, FlexionZeroWatch, ReferenceTally, SessionZeroSegments, cameraContext, flexionZeroOf, referenceFromMeasures, sessionFlexionZeroSegments } from './reference.ts';
+import { EngineKeeper, FlexionZeroWatch, ReferenceTally, SessionZeroSegments, cameraContext, flexionZeroOf, referenceFromMeasures, referenceOf, sessionFlexionZeroSegments } from './reference.ts';
 import type { FlexionZeroChange } from './reference.ts';
 import { clockWords, flexionZeroChangeWords, zeroSegmentsWords } from '../app/words.ts';
 import { FlexionZeroView, ReferenceView, ZeroSegmentsNote } from '../components/Status.tsx';
@@ -326,6 +326,49 @@ describe('a stored session’s reference note names its chin up/down zero (sessi
     const before = note('en', { segments: undefined, of: 'session' });
     expect(before).toBe(note('en', null));
     expect(before).toMatch(/Chin up\/down: [^,]+\.$/);
+  });
+});
+
+describe('the live view says the chin up/down zero and its ± once, above the dials (session 13, webpolish3)', () => {
+  // What LiveScreen (and the running exam) render above the dials: the reference note with the zero in use, then
+  // the zero's change notice. Until session 13 the ± was in the note and "an average face, for now (it could be
+  // several degrees off for you)" on a line of its own: the same uncertainty said twice in words.
+  const top = (frames: readonly FrameMeasure[], lang: 'en' | 'es'): string => {
+    const { watch } = watchAll(frames);
+    const ref = referenceOf(frames.at(-1)!);
+    const html = renderToStaticMarkup(createElement('div', null,
+      createElement(ReferenceView, { reference: ref, detail: true, zeros: null, lang, liveZero: watch.current }),
+      createElement(FlexionZeroView, { zero: watch.current, change: watch.lastChange, lang, inNote: true })));
+    // What is in view: "Why?" (closed until asked) explains the ± at length and is left out.
+    expect(html).toMatch(/<details[^>]*data-testid="reference-why"(?![^>]*open)/);
+    return text(createElement('div', { dangerouslySetInnerHTML: { __html: html.replace(/<details[\s\S]*<\/details>/, '') } }));
+  };
+
+  it('undecided: one chin line with the ± and "for now", in English and Spanish', () => {
+    const frames = measureAll(25, RIGID);
+    const ref = referenceOf(frames.at(-1)!);
+    expect(ref.flexion).toBe('uncertain');
+    const pm = Math.round(ref.flexionUncertaintyDeg!);
+    const en = top(frames, 'en');
+    expect(en).toContain(`Chin up/down: uncertain (about ±${pm}°), with its zero from an average face for now (it may change to your own face's later).`);
+    expect(en.match(/Chin up\/down/g)).toHaveLength(1);
+    expect(en.match(/±/g)).toHaveLength(1);
+    expect(en.match(/average face/g)).toHaveLength(1);
+    expect(en).not.toMatch(/several degrees off/);
+    const es = top(frames, 'es');
+    expect(es).toContain(`Flexión/extensión: incierto (unos ±${pm}°), con el cero tomado de una cara media por ahora (después puede pasar a la de su propia cara).`);
+    expect(es.match(/[Ff]lexión\/extensión/g)).toHaveLength(1);
+    expect(es.match(/cara media/g)).toHaveLength(1);
+  });
+
+  it('taken: the chin line names the face’s own zero; the change notice stays, with its time', () => {
+    const frames = measureAll(120, RIGID);
+    const { changes } = watchAll(frames);
+    const at = clockWords(changes[0]!.index * FRAME_MS);
+    const en = top(frames, 'en');
+    expect(en).toMatch(/Chin up\/down: [^.]*±\d+°\), with its zero from your face's own proportions \(the line from your ear to your eye\)\./);
+    expect(en).toContain(`Chin up/down is now measured against your face's own proportions (from ${at}).`);
+    expect(en).not.toContain('Chin up/down zero:');
   });
 });
 

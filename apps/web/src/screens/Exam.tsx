@@ -221,8 +221,8 @@ export function ExamScreen(): ReactNode {
           </p>
           <Caption />
           <MeasureStatus />
-          <ReferenceNote />
-          <FlexionZeroNote />
+          <ReferenceNote withZero />
+          <FlexionZeroNote inNote />
           <button type="button" className="btn" onClick={() => void finish(t('m.exam.stoppedEarly'))}>
             {t('m.exam.stop')}
           </button>

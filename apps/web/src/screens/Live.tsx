@@ -72,8 +72,8 @@ export function LiveScreen(): ReactNode {
           <span data-testid="live-training-start">{t('m.live.start', { words: trainingStartWords(s.trainingStart.check.trainingStart.anglesDeg, lang) })}</span>
         )}
       </p>
-      <ReferenceNote detail />
-      <FlexionZeroNote />
+      <ReferenceNote detail withZero />
+      <FlexionZeroNote inNote />
       <MeasureStatus />
       <LiveAngles zoneDeg={zoneDeg} angles={angles} measurable={s.cameraOn && s.latest !== null && s.latest.state !== 'not-measurable'} />
       <Trace zoneDeg={zoneDeg} />

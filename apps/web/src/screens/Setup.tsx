@@ -7,7 +7,7 @@
  * or a window the check is held (not finished) until the lenses are clear, with "Calibrate anyway" always offered
  * (measure/calibration.ts).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { AXES, gradedTargets } from '@geste/core';
 import type { RestLensGlare } from '@geste/core';
@@ -133,6 +133,13 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
   // The reducer's newest state, frame by frame; `cal` (what is drawn) follows it only when the step or the held
   // lenses' state changes. Never reset from `cal` on render: that would drop the frames collected since.
   const calRef = useRef<CalState>(cal);
+  // Held for glare: the words, the lenses' state and "Calibrate anyway" appear below the button just pressed, and on
+  // a desktop or a phone with large text they fell below the window (session 13). Brought into view once, when the
+  // hold starts (not as the lenses' state changes: the person may scroll back up to the video).
+  const holdBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (cal.kind === 'held') holdBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [cal.kind]);
 
   const say = (what: CalSay): void => {
     if (what === 'glare-held') speaker.say(t('m.setup.glareHeld'));
@@ -200,7 +207,15 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
             <li data-testid="check-face" data-ok={String(faceOk)}>
               {t(!s.cameraOn ? 'm.setup.faceWaiting' : faceOk ? 'm.setup.faceFound' : s.facesInView > 1 ? 'm.setup.faceMany' : 'm.setup.faceNotYet')}
             </li>
-            <li data-testid="check-trunk" data-ok={String(trunk.ok)}>{mark(trunk.ok)}{trunk.text}</li>
+            <li data-testid="check-trunk" data-ok={String(trunk.ok)}>
+              {mark(trunk.ok)}
+              {trunk.text}
+              {trunk.hint && (
+                <span className="check-hint" data-testid="check-trunk-hint">
+                  {trunk.hint}
+                </span>
+              )}
+            </li>
             <li data-testid="check-light" data-ok={String(light.ok)}>{mark(light.ok)}{light.text}</li>
           </ul>
           <MeasureStatus />
@@ -234,13 +249,15 @@ export function SetupScreen(props: { onDone: () => void }): ReactNode {
               {t('m.setup.calibrate')}
             </button>
           </div>
-          <div role="status" aria-live="assertive" className="cal-status" data-testid="calibration-status" data-state={cal.kind}>
-            {cal.kind === 'ready' && <p className="big">{t('m.setup.getReady')}</p>}
-            {cal.kind === 'collecting' && <p className="big">{t('m.setup.holdStill')}</p>}
-            {cal.kind === 'failed' && <p className="big">{t('m.setup.failed', { why: calibrationWords(cal.reason, lang) })}</p>}
-            {cal.kind === 'held' && <p className="big alert alert-warn" data-testid="glare-held">{t('m.setup.glareHeld')}</p>}
+          <div ref={holdBox} className="cal-area">
+            <div role="status" aria-live="assertive" className="cal-status" data-testid="calibration-status" data-state={cal.kind}>
+              {cal.kind === 'ready' && <p className="big">{t('m.setup.getReady')}</p>}
+              {cal.kind === 'collecting' && <p className="big">{t('m.setup.holdStill')}</p>}
+              {cal.kind === 'failed' && <p className="big">{t('m.setup.failed', { why: calibrationWords(cal.reason, lang) })}</p>}
+              {cal.kind === 'held' && <p className="big alert alert-warn" data-testid="glare-held">{t('m.setup.glareHeld')}</p>}
+            </div>
+            {cal.kind === 'held' && <GlareHold lens={lensStateOf(cal.lens)} onAnyway={anyway} />}
           </div>
-          {cal.kind === 'held' && <GlareHold lens={lensStateOf(cal.lens)} onAnyway={anyway} />}
           {cal.kind === 'failed' && cal.lensGlare && <LensGlareWords glare={cal.lensGlare} fresh lang={lang} />}
           {shown && <StraightestResult start={shown} fresh={cal.kind === 'ok'} />}
           <div className="row">

@@ -131,7 +131,8 @@ export const measureEn = {
   'm.trunk.occluded': 'Something covers a shoulder (a hand, or a high chair back): until both are seen, turn and tilt are measured against the camera.',
   'm.trunk.notVisible': 'Shoulders not in view: move back or lower the camera so both shoulders are in the picture. Until then, turn and tilt are measured against the camera.',
   'm.trunk.trunk': 'Shoulders in view: turn is measured against your trunk.',
-  'm.trunk.camera': 'Shoulders in view. The camera cannot see how your body is turned, so sit facing it: turn is measured against the camera.',
+  'm.trunk.camera': 'Shoulders in view.',
+  'm.trunk.cameraHint': 'Turn is measured against the camera, which cannot see how your body is turned: sit facing it.',
   // Straightest posture (core's sentence, rebuilt per language)
   'm.straight.within': 'Your straightest is within {deg}° of straight.',
   'm.straight.withinSome': 'Your straightest is within {deg}° of straight on the axes that could be measured.',
@@ -178,6 +179,9 @@ export const measureEn = {
   'm.fzero.phrase.exam.canonical-face': 'an average face for the whole exam',
   'm.fzero.phrase.session.face-geometry': "your face's own proportions for the whole session",
   'm.fzero.phrase.session.canonical-face': 'an average face for the whole session',
+  'm.fzero.phrase.live.open': "an average face for now (it may change to your own face's later)",
+  'm.fzero.phrase.live.taken': "your face's own proportions (the line from your ear to your eye)",
+  'm.fzero.phrase.live.refused': "an average face (your own face's proportions could not be used this time)",
   // Gauge and trace
   'm.gauge.about': 'about {words}, uncertain by ±{deg}°',
   'm.gauge.left': 'left',
