@@ -10,22 +10,15 @@
  * unfinished, the first finished check's offsets (deg, against the anatomical zero, no camera pitch), and for held
  * attempts the "anyway" result (kept, frames, offsets).
  */
-import { readFileSync } from 'node:fs';
 import { AnatomicalEstimator } from '@geste/core';
 import type { FrameMeasure, LandmarkFrame } from '@geste/core';
-import { parseLandmarks } from '@geste/vision';
+import { loadLandmarkFrames } from './savedLandmarks.ts';
 import { calibrateAnyway, calibrationStep, startCalibration } from '../../apps/web/src/measure/calibration.ts';
 import type { CalState } from '../../apps/web/src/measure/calibration.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i < 0 ? undefined : process.argv[i + 1];
-}
-
-function load(path: string): LandmarkFrame[] {
-  const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return parseLandmarks(text).frames;
-  return (JSON.parse(text) as { frames: LandmarkFrame[] }).frames;
 }
 
 type End = { state: CalState; heldAt: number | null; restarted: number };
@@ -59,7 +52,7 @@ const everyMs = Number(arg('every-ms') ?? 5000);
 console.log('| clip | attempts | held | ok, no glare note | ok, glare left out | failed | unfinished | restarts after clear | first finished check: rot / tilt / flex offsets | "anyway" on held: kept (glare/frames), rot / tilt / flex offsets |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const path of files) {
-  const frames = load(path);
+  const frames = loadLandmarkFrames(path);
   const est = new AnatomicalEstimator();
   const measures = frames.map((f) => est.measure(f));
   const t0 = frames[0]!.timestampMs, tEnd = frames[frames.length - 1]!.timestampMs;

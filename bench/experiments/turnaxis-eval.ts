@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import * as core from '@geste/core';
 import { RecordingAnalyzer, fitHead, selectPatientFace, MAT3_IDENTITY, type LandmarkFrame, type Neutral, type FrameMeasure, type Mat3 } from '@geste/core';
 import { REST_MS, parseTruthCsv, type TruthRow } from '@geste/phantom';
+import { loadLandmarkFrames } from './savedLandmarks.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   clip: { type: 'string', default: 'combined-extension' }, signed: { type: 'boolean', default: false }, from: { type: 'string' }, 'held-ms': { type: 'string', default: '3000' },
@@ -32,7 +33,7 @@ const AX = ['rotationDeg', 'tiltDeg', 'flexionDeg'] as const;
 function load(dir: string, clip: string): { frames: LandmarkFrame[]; truth: TruthRow[] } | null {
   const lm = join(dir, `${clip}.landmarks.json`);
   if (!existsSync(lm)) return null;
-  return { frames: (JSON.parse(readFileSync(lm, 'utf8')) as { frames: LandmarkFrame[] }).frames, truth: parseTruthCsv(readFileSync(join(dir, `${clip}.truth.csv`), 'utf8')) };
+  return { frames: loadLandmarkFrames(lm), truth: parseTruthCsv(readFileSync(join(dir, `${clip}.truth.csv`), 'utf8')) };
 }
 function run(frames: LandmarkFrame[], neutral?: Neutral): { frames: readonly FrameMeasure[]; neutral: Neutral } {
   const an = new RecordingAnalyzer(neutral ? { kind: 'given', neutral } : { kind: 'calibrate-window', startMs: 0, endMs: REST_MS });

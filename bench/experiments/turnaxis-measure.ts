@@ -11,9 +11,10 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  RecordingAnalyzer, anglesFromRotationMatrix, headRotationMatrix, mat3Multiply, mat3Transpose, type LandmarkFrame, type Mat3,
+  RecordingAnalyzer, anglesFromRotationMatrix, headRotationMatrix, mat3Multiply, mat3Transpose, type Mat3,
 } from '@geste/core';
 import { REST_MS, parseTruthCsv } from '@geste/phantom';
+import { loadLandmarkFrames } from './savedLandmarks.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   out: { type: 'string', default: 'turnaxis.jsonl' },
@@ -43,7 +44,7 @@ for (const dir of positionals) {
   const have = new Set(readdirSync(dir));
   for (const clip of CLIPS) {
     if (!have.has(`${clip}.landmarks.json`) || !have.has(`${clip}.truth.csv`)) continue;
-    const frames = (JSON.parse(readFileSync(join(dir, `${clip}.landmarks.json`), 'utf8')) as { frames: LandmarkFrame[] }).frames;
+    const frames = loadLandmarkFrames(join(dir, `${clip}.landmarks.json`));
     const truth = parseTruthCsv(readFileSync(join(dir, `${clip}.truth.csv`), 'utf8'));
     const tBy = new Map(truth.map((t) => [t.frameIndex, t]));
     const an = new RecordingAnalyzer({ kind: 'calibrate-window', startMs: 0, endMs: REST_MS });
